@@ -1,0 +1,149 @@
+"""The command line: parse, call the library, render, exit. No checking logic lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+try:  # typer ≥ 0.22 vendors click; older releases depend on it
+    from typer import _click as click  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import click  # type: ignore[no-redef]
+
+from .config import load_config
+from .errors import ExitCode, FactcheckError, InputError
+from .source import parse_date
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Check the figures in Chinese news drafts against a store of claims from trusted sources.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+ConfigOpt = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml found upward).")
+StoreOpt = typer.Option(None, "--store", help="Claims store directory (default: claims/ of the project).")
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    return parse_date(value) if value else None
+
+
+def _console(stderr: bool = False):  # rich is imported only by the commands that print tables
+    from rich.console import Console
+
+    return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Source files or folders (.txt, .md); default: the configured sources."),
+    store: Optional[Path] = StoreOpt,
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Read source articles and record every numeric claim in the store."""
+    from .ingest import ingest as run_ingest
+    from .store import Store
+
+    cfg = load_config(config)
+    targets = list(paths) if paths else list(cfg.sources)
+    store_obj = Store(store or cfg.store)
+    err = _console(stderr=True)
+    progress_bar = None
+    if sys.stderr.isatty() and sum(1 for _ in targets) and len(targets) >= 1:
+        from rich.progress import Progress
+
+        progress_bar = Progress(console=err, transient=True)
+    if progress_bar:
+        with progress_bar:
+            task = progress_bar.add_task("ingesting", total=None)
+
+            def tick(n: int, total: int) -> None:
+                progress_bar.update(task, advance=n, total=total)
+
+            report = run_ingest(targets, store_obj, cfg.root, _date(date), tick)
+    else:
+        report = run_ingest(targets, store_obj, cfg.root, _date(date))
+    if report.errors:
+        for line in report.errors:
+            print(f"factcheck: {line}", file=sys.stderr)
+        raise typer.Exit(ExitCode.ERROR)
+    from rich.table import Table
+
+    table = Table(title=f"claims store {store_obj.root}")
+    for col in ("sources", "claims", "written", "skipped", "errors"):
+        table.add_column(col, justify="right")
+    table.add_row(str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped), "0")
+    _console(stderr=True).print(table)
+
+
+@app.command("claims")
+def claims_cmd(
+    query: Optional[str] = typer.Argument(None, help="Text to look for in the claim, its metric or sentence."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only claims from sources whose path contains this."),
+    subject: Optional[str] = typer.Option(None, "--subject", help="Only claims about this subject (short or full name)."),
+    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+    store: Optional[Path] = StoreOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Browse and search the claims store."""
+    from .store import Store, claim_to_record
+    from .subject import canonical, same_body
+
+    if fmt not in ("table", "jsonl"):
+        raise InputError(f"unknown format {fmt!r} (use table or jsonl)")
+    cfg = load_config(config)
+    found = Store(store or cfg.store).load()
+    if source:
+        found = [c for c in found if source in c.source]
+    if subject:
+        want = canonical(subject)
+        found = [c for c in found if c.subject and (same_body(c.subject, want) or subject in c.subject)]
+    if query:
+        found = [c for c in found if query in c.text or query in c.metric or query in c.sentence or query in (c.subject or "")]
+    if fmt == "jsonl":
+        out = sys.stdout
+        for c in found:
+            out.write(json.dumps(claim_to_record(c), ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("source:line", "text", "value", "unit", "subject", "metric", "period"):
+        table.add_column(col)
+    for c in found:
+        table.add_row(
+            f"{c.source}:{c.line}", c.text, format(c.value.normalize(), "f"), c.unit, c.subject or "",
+            c.metric, c.period.label if c.period else "",
+        )
+    _console().print(table)
+    _console(stderr=True).print(f"{len(found)} claims")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """One error boundary: every failure is one line on stderr and an exit code, never a traceback."""
+    try:
+        rc = app(args=argv, prog_name="factcheck", standalone_mode=False)
+    except FactcheckError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        return ExitCode.INTERRUPTED
+    except click.ClickException as exc:
+        print(f"factcheck: {exc.format_message()}", file=sys.stderr)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+    return int(rc) if isinstance(rc, int) else ExitCode.OK

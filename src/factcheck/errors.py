@@ -1,0 +1,28 @@
+"""One exception root and one exit-code table, so no traceback ever reaches an editor."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # nothing flagged
+    FINDINGS = 1  # some finding has a verdict in --fail-on
+    ERROR = 2  # usage, input or store problem; one line on stderr
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class FactcheckError(Exception):
+    """Anything the CLI reports as one line and exit code 2."""
+
+
+class InputError(FactcheckError):
+    """A source or draft we cannot read: missing, binary, undecodable, empty."""
+
+
+class StoreError(FactcheckError):
+    """The claims store is missing, empty or has a corrupt line."""
+
+
+class ConfigError(FactcheckError):
+    """A configuration file with an unknown key or a bad value."""

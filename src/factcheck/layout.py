@@ -1,0 +1,249 @@
+"""Undoing the page layout: width, doubled print, column breaks, captions.
+
+Newspaper pages arrive as PDF text: columns broken mid-sentence and
+mid-number, headings printed twice, captions dropped between the halves of a
+sentence. We rebuild clean paragraphs but keep, for every character, its
+offset in the original file, so a citation still points at what the editor
+sees when they open the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINAL = "。！？…”」』"
+_SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
+# Markdown furniture: heading marks, emphasis, link-only lines.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
+_DOUBLED = re.compile(r"(.{1,30}?)\1+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+HEADING_MAX = 30  # a block this short with no sentence punctuation is a heading or caption
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Clean paragraph text; `origin[i]` is the offset of `text[i]` in the original file."""
+
+    text: str
+    origin: tuple[int, ...]
+    kind: str  # "body", "heading" (short, unpunctuated) or "title" (long, unpunctuated: a new story)
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _width(ch: str, prev: str, nxt: str) -> str:
+    """Full-width digits and letters become ASCII; ASCII sentence punctuation becomes Chinese."""
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)
+    if ch in "％﹪":
+        return "%"
+    if ch in "．":
+        return "." if prev.isdigit() and nxt.isdigit() else "。"
+    if ch in "｡":
+        return "。"
+    if ch == "＋":
+        return "+"
+    if ch in "，" and prev.isdigit() and nxt.isdigit():
+        return ","
+    if ch == "," and not (prev.isdigit() and nxt.isdigit()):
+        return "，"
+    if ch == ";":
+        return "；"
+    if ch == ":" and not (prev.isdigit() and nxt.isdigit()):
+        return "："
+    if ch == "!":
+        return "！"
+    if ch == "?":
+        return "？"
+    if ch == "(":
+        return "（"
+    if ch == ")":
+        return "）"
+    return ch
+
+
+def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
+    """Width-normalise one line and drop spaces that layout put inside figures and words."""
+    out: list[tuple[str, int]] = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        if ch in " \t\u3000\u00a0\u2002\u2003\u2009":
+            # Keep a space only between two ASCII words ("MES system"); in
+            # Chinese text it is layout ("总投资 10亿元", "占地面积 75").
+            prev = out[-1][0] if out else ""
+            j = i + 1
+            while j < n and line[j] in " \t\u3000\u00a0\u2002\u2003\u2009":
+                j += 1
+            nxt = line[j] if j < n else ""
+            if prev and nxt and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                if out[-1][0] != " ":
+                    out.append((" ", start + i))
+            continue
+        prev = line[i - 1] if i else ""
+        nxt = line[i + 1] if i + 1 < n else ""
+        out.append((_width(ch, _width(prev, "", "") if prev else "", _width(nxt, "", "") if nxt else ""), start + i))
+    return out
+
+
+def _strong(unit: str) -> bool:
+    """A repeat this long, or of punctuation, is layout, not language (一次次, 看看 are language)."""
+    if unit.isdigit():
+        return False
+    return len(unit) >= 2 or not ("\u4e00" <= unit <= "\u9fff" or unit.isalnum())
+
+
+def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Collapse runs printed twice (`20222022年年`, `““1515分钟分钟””`) keeping the first copy's offsets.
+
+    A run of adjacent repeats is collapsed when it carries clear evidence of
+    doubled print: a repeated chunk of two or more characters, repeated
+    punctuation, or a repeated year; a lone digit pair (11) or a reduplicated
+    word (看看, 一次次, 高高兴兴) is left alone.
+    """
+    text = "".join(c for c, _ in chars)
+    if len(text) < 2:
+        return chars
+    regions: list[list[re.Match[str]]] = []
+    for m in _DOUBLED.finditer(text):
+        if regions and regions[-1][-1].end() == m.start():
+            regions[-1].append(m)
+        else:
+            regions.append([m])
+    if not regions:
+        return chars
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for region in regions:
+        units = [m.group(1) for m in region]
+        evidence = len(region) >= 3 or any(_strong(u) for u in units) or any(
+            u.isdigit() and (len(u) >= 2 and len(region) >= 2 or _YEAR.fullmatch(u)) for u in units
+        )
+        if not evidence:
+            continue
+        for m in region:
+            out.extend(chars[pos : m.start()])
+            out.extend(chars[m.start() : m.start() + len(m.group(1))])
+            pos = m.end()
+    out.extend(chars[pos:])
+    return out
+
+
+def _lines(text: str, start: int) -> list[tuple[str, int]]:
+    lines = []
+    pos = start
+    for raw in text[start:].splitlines(keepends=True):
+        lines.append((raw.rstrip("\r\n"), pos))
+        pos += len(raw)
+    return lines
+
+
+def _kind(chars: list[tuple[str, int]]) -> str:
+    text = "".join(c for c, _ in chars)
+    if text[-1] in TERMINAL:
+        return "body"
+    if len(text) <= HEADING_MAX:
+        return "heading"
+    return "body" if _SENTENCE_PUNCT.search(text) else "title"
+
+
+def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragraph]:
+    """Rebuild the article's paragraphs from page text."""
+    blocks: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for line, offset in _lines(text, start):
+        if markdown:
+            if _MD_LINK_LINE.match(line):
+                line = ""
+            else:
+                m = _MD_HEADING.match(line)
+                if m:
+                    if current:
+                        blocks.append(current)
+                        current = []
+                    chars = undouble(_normalise_line(line[m.end() :], offset + m.end()))
+                    if chars:
+                        blocks.append(chars)
+                    continue
+        chars = undouble(_normalise_line(line, offset))
+        if markdown:
+            chars = [c for c in chars if c[0] != "*"]
+        if not chars:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        current.extend(chars)
+    if current:
+        blocks.append(current)
+    return _join_blocks(blocks)
+
+
+def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
+    """Rejoin a sentence that a column or page break split, stepping over captions in between."""
+    kinds = [_kind(b) for b in blocks]
+    out: list[Paragraph] = []
+    held: list[Paragraph] = []  # captions met while a sentence is still open
+    open_body: list[tuple[str, int]] | None = None
+    for block, kind in zip(blocks, kinds):
+        if open_body is not None:
+            if kind == "heading" and len(held) < 3:
+                held.append(_para(block, kind))
+                continue
+            if kind == "body" or (kind != "body" and not held):
+                open_body = open_body + block
+                if open_body[-1][0] in TERMINAL:
+                    out.append(_para(open_body, "body"))
+                    out.extend(held)
+                    open_body, held = None, []
+                continue
+            out.append(_para(open_body, "body"))
+            out.extend(held)
+            open_body, held = None, []
+        if kind == "body" and block[-1][0] not in TERMINAL:
+            open_body = block
+            continue
+        out.append(_para(block, kind))
+    if open_body is not None:
+        out.append(_para(open_body, "body"))
+    out.extend(held)
+    return out
+
+
+def _para(chars: list[tuple[str, int]], kind: str) -> Paragraph:
+    return Paragraph("".join(c for c, _ in chars), tuple(o for _, o in chars), kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int  # offset of text[0] within its paragraph
+    paragraph: int  # index of the paragraph in the document
+
+
+_SENTENCE_END = re.compile(r"[。！？；…]+[”’」』]?|[”」』](?=[^，。！？；、）]|$)")
+
+
+def sentences(paragraph: Paragraph, index: int) -> list[Sentence]:
+    """Split a paragraph at sentence-final punctuation (a closing quote stays with its sentence)."""
+    out: list[Sentence] = []
+    pos = 0
+    text = paragraph.text
+    for m in re.finditer(r"[。！？；]+[”’」』]?|…{2,}[”’」』]?", text):
+        if m.end() > pos:
+            out.append(Sentence(text[pos : m.end()], pos, index))
+            pos = m.end()
+    if pos < len(text):
+        out.append(Sentence(text[pos:], pos, index))
+    return [s for s in out if s.text.strip()]
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset in the original file."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

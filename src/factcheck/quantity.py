@@ -1,0 +1,233 @@
+"""Quantities in a sentence: the number as written, its exact value, bounds and unit.
+
+A quantity is only a claim candidate; calendar years, dates, ordinals,
+labels (“1+3+N”, 世界500强) and identifiers (3号楼, G60) are refused here so
+they never reach the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import numerals
+
+# Currency words → ISO 4217; the value is then in base units (yuan, dollars).
+CURRENCIES = {
+    "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD", "英镑": "GBP",
+    "人民币": "CNY", "元": "CNY",
+}
+# Measure words and units → the name the store uses (aliases unified).
+MEASURES = {
+    "个百分点": "pp", "百分点": "pp", "%": "%", "倍": "x",
+    # 方 in a factory article is floor space (超百万方标准厂房 = 超百万平方米).
+    "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "方": "平方米",
+    "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
+    "公里": "公里", "千米": "公里", "米": "米",
+    "吨": "吨", "公斤": "千克", "千克": "千克",
+    "GW": "GW", "吉瓦": "GW", "MW": "MW", "兆瓦": "MW", "千瓦": "kW", "kW": "kW",
+    "人次": "人次", "人": "人", "名": "名", "位": "位", "家": "家", "户": "户",
+    "个月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
+    "座": "座", "幢": "幢", "栋": "栋", "层": "层", "所": "所", "条": "条", "次": "次",
+    "场": "场", "起": "起", "处": "处", "批": "批", "课时": "课时", "小时": "小时",
+    "分钟": "分钟", "天": "天", "周": "周", "年": "年", "岁": "岁", "分": "分", "只": "只",
+    "张": "张", "部": "部", "篇": "篇", "支": "支", "艘": "艘", "架": "架", "笔": "笔",
+    "宗": "宗", "款": "款", "种": "种", "类": "类", "间": "间", "株": "株", "棵": "棵",
+    "头": "头", "单": "单", "期": "期",
+}
+# Measure words that name the same dimension, so 员工1900名 and 员工1900人 agree.
+UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
+# Counters a bare small Chinese numeral (两家, 三名) may take; 三大, 四群八链 are labels.
+SMALL_CN_COUNTERS = {"个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月"}
+
+AT_LEAST = "at_least"
+AT_MOST = "at_most"
+ABOUT = "about"
+ABOVE = "above"  # 余/多/几: more than the figure, by less than one step of its last digit
+EXACT = "exact"
+RANGE = "range"
+
+_PRE = {
+    "超过了": AT_LEAST, "超过": AT_LEAST, "超出": AT_LEAST, "超": AT_LEAST, "突破了": AT_LEAST, "突破": AT_LEAST,
+    "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "上": AT_LEAST,
+    "将近": AT_MOST, "接近": AT_MOST, "近": AT_MOST, "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST,
+    "少于": AT_MOST, "不超过": AT_MOST,
+    "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
+}
+_POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST}
+
+_ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
+_UNITS = _ALT(list(CURRENCIES) + list(MEASURES))
+_QUANTITY = re.compile(
+    rf"(?P<pre>{_ALT([p for p in _PRE if p != '上'])}|上(?=[百千万亿]))?"
+    rf"(?:百分之(?P<pct>{_AR}|{_CN})"
+    rf"|(?P<frac>[一二三四五六七八九十]+分之[一二三四五六七八九十]+)"
+    rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?"
+    rf"|(?P<cn>{_CN}))"
+    rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
+)
+_QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」")
+_CLAUSE_END = "，。；、！？）：”,;"
+_BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
+_MONEY_WORDS = ("产值", "收入", "营收", "投资", "销售额", "贷款", "资金", "税收", "利润", "支出", "规模", "资本", "额")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written in a sentence, resolved to a value, bounds and unit."""
+
+    text: str  # as written, qualifier and unit included: 超10家, 1500余名, 98亿元
+    start: int  # offsets of `text` in the sentence
+    end: int
+    number_start: int  # where the figure itself begins (after 超/近…)
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    unit: str  # ISO currency code, %, pp, x, or the measure word
+    qualifier: str  # exact, at_least, at_most, about, above, range
+    precision: Decimal  # half a unit of the last printed digit, in base units (0 when exact)
+
+    @property
+    def is_currency(self) -> bool:
+        return len(self.unit) == 3 and self.unit.isupper()
+
+
+def unit_group(unit: str) -> str:
+    return UNIT_GROUPS.get(unit, unit)
+
+
+def _inside_short_quote(sentence: str, start: int, end: int) -> bool:
+    return any(m.start() < start and end < m.end() for m in _QUOTE.finditer(sentence))
+
+
+def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
+    """Dates, years, ordinals, labels and identifiers are not claims."""
+    start, end = m.start(), m.end()
+    before = sentence[max(0, start - 2) : start]
+    after = sentence[end : end + 2]
+    num = m["num"] or ""
+    head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
+    prev = sentence[start - 1] if start else ""
+    nxt = sentence[end] if end < len(sentence) else ""
+    if prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*"):
+        return True  # G60, C3, 4+2+3+N
+    if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
+        return True  # 3+X, 415X
+    if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度"):
+        return True  # ordinals (第10个年头) and periods (前11个月)
+    if after[:1] in ("强", "级", "号", "届") or after.startswith("大"):
+        return True  # 世界500强, 300亿级, 3号楼, 三大主导产业
+    if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
+        return True  # a calendar year
+    if unit_word == "" and head[len(num or m["cn"] or ""):][:1] in ("月", "日", "时", "点", "季", "号", "年"):
+        return True
+    if _inside_short_quote(sentence, start, end):
+        return True  # “1515分钟”, “十一个” are names, not figures
+    return False
+
+
+def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
+    """A figure with no unit is a claim only when the sentence asserts it: 指数已达114.29，"""
+    nxt = sentence[m.end() : m.end() + 1]
+    if nxt and nxt not in _CLAUSE_END:
+        return False
+    return sentence[: m.start()].endswith(_BARE_VERBS)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(sentence):
+        q = _quantity(sentence, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
+    unit_word = m["unit"] or ""
+    qualifier = _PRE.get(m["pre"] or "", EXACT)
+    post = m["post"]
+    if post:
+        qualifier = _POST.get(post) or _POST["上下(?!游)"]
+    scale = numerals.SCALES.get(m["scale"] or "", Decimal(1))
+    try:
+        if m["pct"]:
+            written = m["pct"]
+            value = numerals.number(written)
+            unit_word = "%"
+        elif m["frac"]:
+            written = m["frac"]
+            value = (numerals.chinese(written) * 100).quantize(Decimal("0.01"))
+            unit_word = "%"
+        elif m["num"]:
+            written = m["num"]
+            value = numerals.arabic(written) * scale
+        else:
+            written = m["cn"]
+            if written in ("一", "零", "〇", "十", "百", "千", "万", "亿") and not (m["ap2"] or m["pre"]):
+                return None  # 一流, 一处: an article, not a count; 十/百/千 alone are words
+            if written in ("十", "百", "千", "万", "亿") and (m["ap2"] or "") != "余":
+                if not m["pre"]:
+                    return None
+            if len(written) > 1 and all(ch in numerals.CN_DIGITS for ch in written):
+                return None  # 唯一一家, 二〇二三: not a count
+            pair = numerals.range_pair(written)
+            if pair:
+                value = pair[0]
+                qualifier = RANGE
+            else:
+                value = numerals.chinese(written)
+            small = re.fullmatch(r"[一二两三四五六七八九]", written)
+            if small and (unit_word not in SMALL_CN_COUNTERS or written == "一"):
+                return None
+            if not unit_word and not m["pre"]:
+                return None
+    except numerals.NotANumber:
+        return None
+    if _refused(sentence, m, unit_word):
+        return None
+    if not unit_word and not m["scale"] and not _bare_ok(sentence, m):
+        return None
+    if m["pre"] == "上" and qualifier == EXACT:
+        qualifier = AT_LEAST
+    approx = m["ap1"] or m["ap2"]
+    if approx and qualifier == EXACT:
+        qualifier = ABOVE
+    unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
+    if not unit and m["scale"] and any(w in sentence[max(0, m.start() - 12) : m.start()] for w in _MONEY_WORDS):
+        unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元
+    precision = numerals.half_unit_of_precision(written) * scale if m["num"] else Decimal(0)
+    if m["frac"]:
+        precision = Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
+    if m["num"] and m["scale"] and precision == 0:
+        precision = scale / 2  # 98亿元 is printed to the 亿
+    low, high = _bounds(value, qualifier, written, scale, m)
+    number_start = m.start("pct") - 3 if m["pct"] else m.start("frac") if m["frac"] else m.start("num") if m["num"] else m.start("cn")
+    text = sentence[m.start() : m.end()]
+    return Quantity(text, m.start(), m.end(), number_start, value, low, high, unit, qualifier, precision)
+
+
+def _bounds(value: Decimal, qualifier: str, written: str, scale: Decimal, m: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier == AT_LEAST:
+        return value, None
+    if qualifier == AT_MOST:
+        return None, value
+    if qualifier == ABOUT:
+        return value * Decimal("0.9"), value * Decimal("1.1")
+    if qualifier == RANGE:
+        pair = numerals.range_pair(written)
+        assert pair
+        return pair
+    if qualifier == ABOVE:
+        if m["ap1"]:  # 10余万: the step belongs to the digits before the scale
+            step = numerals.last_digit_step(written) * scale
+        elif m["num"]:
+            step = numerals.last_digit_step(written) * scale
+        else:
+            step = numerals.last_digit_step(written)
+        return value, value + step
+    return value, value

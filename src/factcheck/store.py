@@ -1,0 +1,191 @@
+"""The claims store: one JSON Lines file per source under claims/, reviewable with git diff.
+
+Writes are atomic (temporary file, then rename) and the manifest is written
+last, so an interrupted ingest leaves the previous store readable and whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .claims import Claim
+from .errors import StoreError
+from .period import Period
+
+MANIFEST = "manifest.json"
+STORE_VERSION = 1
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(round(value, 6))
+
+
+def claim_to_record(claim: Claim) -> dict[str, object]:
+    """The record other tools parse: keep these field names."""
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "published": claim.published.isoformat() if claim.published else None,
+        "line": claim.line,
+        "column": claim.column,
+        "text": claim.text,
+        "value": _num(claim.value),
+        "low": _num(claim.low),
+        "high": _num(claim.high),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "subject": claim.subject,
+        "metric": claim.metric,
+        "period": claim.period.to_json() if claim.period else None,
+        "sentence": claim.sentence,
+        "paragraph": claim.paragraph,
+        "context": claim.context,
+        "counted": claim.counted,
+        "subject_strong": claim.subject_strong,
+        "qualifies": claim.qualifies,
+        "precision": _num(claim.precision),
+        "date_inferred": claim.date_inferred,
+    }
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"not a number: {value!r}")
+    return Decimal(str(value))
+
+
+def record_to_claim(rec: dict[str, object]) -> Claim:
+    published = rec.get("published")
+    value = _dec(rec["value"])
+    assert value is not None
+    return Claim(
+        id=str(rec["id"]),
+        source=str(rec["source"]),
+        published=dt.date.fromisoformat(str(published)) if published else None,
+        line=int(rec["line"]),  # type: ignore[arg-type]
+        column=int(rec["column"]),  # type: ignore[arg-type]
+        text=str(rec["text"]),
+        value=value,
+        low=_dec(rec.get("low")),
+        high=_dec(rec.get("high")),
+        unit=str(rec.get("unit") or ""),
+        qualifier=str(rec.get("qualifier") or "exact"),
+        subject=rec.get("subject") or None,  # type: ignore[arg-type]
+        metric=str(rec.get("metric") or ""),
+        period=Period.from_json(rec.get("period")),  # type: ignore[arg-type]
+        sentence=str(rec.get("sentence") or ""),
+        paragraph=str(rec.get("paragraph") or ""),
+        context=str(rec.get("context") or ""),
+        counted=str(rec.get("counted") or ""),
+        subject_strong=bool(rec.get("subject_strong")),
+        qualifies=rec.get("qualifies") or None,  # type: ignore[arg-type]
+        precision=_dec(rec.get("precision")) or Decimal(0),
+        date_inferred=bool(rec.get("date_inferred")),
+    )
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def store_file_name(source: str) -> str:
+    """seeds/000_x.txt → seeds__000_x.txt.jsonl: flat, readable, one per source."""
+    parts = [p for p in Path(source).parts if p not in ("..", ".", "/")]
+    return "__".join(parts) + ".jsonl"
+
+
+def content_hash(text: str, published: dt.date | None) -> str:
+    h = hashlib.sha256(text.encode("utf-8"))
+    h.update(f"\0{published}\0v{STORE_VERSION}".encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Store:
+    """A claims/ directory: the manifest says which sources it holds and their hashes."""
+
+    root: Path
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / MANIFEST
+
+    def manifest(self) -> dict[str, dict[str, object]]:
+        if not self.manifest_path.exists():
+            return {}
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise StoreError(f"{self.manifest_path}: corrupt manifest ({exc})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("sources"), dict):
+            raise StoreError(f"{self.manifest_path}: corrupt manifest (no 'sources' table)")
+        return data["sources"]
+
+    def write_source(self, source: str, claims: list[Claim]) -> str:
+        name = store_file_name(source)
+        lines = [json.dumps(claim_to_record(c), ensure_ascii=False, sort_keys=False) for c in claims]
+        atomic_write(self.root / name, "".join(line + "\n" for line in lines))
+        return name
+
+    def write_manifest(self, sources: dict[str, dict[str, object]]) -> None:
+        body = {"version": STORE_VERSION, "sources": dict(sorted(sources.items()))}
+        atomic_write(self.manifest_path, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+    def files(self) -> list[Path]:
+        manifest = self.manifest()
+        if manifest:
+            return [self.root / str(entry["file"]) for _, entry in sorted(manifest.items())]
+        return sorted(self.root.glob("*.jsonl"))
+
+    def load(self) -> list[Claim]:
+        """Every claim in the store, in source order; a corrupt line is an error naming file and line."""
+        if not self.root.is_dir():
+            raise StoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
+        claims: list[Claim] = []
+        for path in self.files():
+            claims.extend(read_store_file(path))
+        return claims
+
+
+def read_store_file(path: Path) -> list[Claim]:
+    if not path.exists():
+        raise StoreError(f"{path}: listed in the manifest but missing (re-run `factcheck ingest`)")
+    claims = []
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not a JSON object")
+                claims.append(record_to_claim(rec))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise StoreError(f"{path}:{number}: corrupt claim record ({exc})") from None
+    return claims

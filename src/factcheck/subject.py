@@ -1,0 +1,133 @@
+"""Who a figure is about: companies, zones, cities, banks, with short and full names as one body.
+
+A page can carry unrelated stories (seed 000 carries a Shaoxing bank story
+beside the Pinghu zone's), so the subject comes from the sentence itself
+first and is inherited only within a story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Bodies this newsroom writes about, with the names they go by. Editors can
+# extend this in configuration; the generic rules below catch the rest.
+KNOWN_BODIES: dict[str, tuple[str, ...]] = {
+    "平湖经开": ("国家级平湖经济技术开发区", "平湖经济技术开发区", "平湖经开区", "平湖经开"),
+    "平湖市": ("平湖市", "平湖全市", "我市"),
+    "工行绍兴分行": ("中国工商银行绍兴分行", "工商银行绍兴分行", "工行绍兴分行"),
+    "工行浙江省分行": ("工行浙江省分行",),
+    "绍兴市": ("绍兴市", "绍兴地区"),
+}
+_ORG_SUFFIX = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "分行", "支行", "银行", "学院", "大学",
+    "研究院", "工作室", "社区", "开发区", "产业园", "直播基地", "生产基地", "协会", "联盟",
+)
+_LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
+_REGION_PREFIX = re.compile(r"^(?:浙江省?|嘉兴市?|平湖市?|上海市?|杭州市?|绍兴市?|北京市?|中国)")
+_PAREN = re.compile(r"（[^（）]{1,6}）")
+_STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
+_STOP_WORDS = ("其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
+_KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
+_KNOWN_RE = re.compile("|".join(re.escape(a) for a, _ in _KNOWN))
+_ORG_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
+    + "|".join(sorted(_ORG_SUFFIX, key=len, reverse=True))
+    + ")"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str  # as written
+    canonical: str  # one key per body
+    start: int
+    end: int
+    strong: bool  # a known body or a registered company name: safe to tell apart from another
+    topical: bool = True  # in subject position, not the object of a verb (落实平湖市…, 与绍兴市科技局)
+
+
+def canonical(name: str) -> str:
+    """One key per body: 津上精密机床（浙江）有限公司 and 津上精密 share the key's prefix."""
+    for alias, canon in _KNOWN:
+        if name == alias:
+            return canon
+    core = _PAREN.sub("", name)
+    core = _LEGAL_SUFFIX.sub("", core)
+    stripped = _REGION_PREFIX.sub("", core)
+    return stripped if len(stripped) >= 2 else core
+
+
+def same_body(a: str | None, b: str | None) -> bool | None:
+    """True or False when both are known; None when either is unknown."""
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    if a in KNOWN_BODIES or b in KNOWN_BODIES:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 2
+
+
+def _trim_start(name: str) -> str:
+    """Cut a greedy match back to the name: 为工行绍兴分行 → 工行绍兴分行."""
+    for word in _STOP_WORDS:
+        idx = name.rfind(word)
+        if idx >= 0:
+            name = name[idx + len(word) :]
+    i = len(name)
+    # Walk back from the suffix while characters can be part of a name;
+    # a short bracketed region (（浙江）) is part of a registered name.
+    while i > 0:
+        if name[i - 1] == "）":
+            j = name.rfind("（", 0, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if name[i - 1] in _STOP:
+            break
+        i -= 1
+    return name[i:]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _KNOWN_RE.finditer(text):
+        alias = m.group()
+        canon = next(c for a, c in _KNOWN if a == alias)
+        mentions.append(Mention(alias, canon, m.start(), m.end(), True))
+        taken.append((m.start(), m.end()))
+    for m in _ORG_RE.finditer(text):
+        name = _trim_start(m.group())
+        start = m.end() - len(name)
+        if len(name) < 4 or any(s < m.end() and start < e for s, e in taken):
+            continue
+        strong = bool(_LEGAL_SUFFIX.search(name)) or name.endswith(("分行", "支行", "银行"))
+        mentions.append(Mention(name, canonical(name), start, m.end(), strong))
+    mentions.sort(key=lambda x: x.start)
+    return [_with_role(text, m) for m in mentions]
+
+
+_OBJECT_MARKERS = (
+    "落实", "对", "为", "向", "与", "和", "及", "同", "跟", "给", "帮助", "支持", "服务", "引进", "走进", "进入",
+    "入驻", "入职", "入册达", "入册", "联合", "携手", "协助", "推动", "助力", "选择", "落户", "位于", "覆盖", "赴", "是",
+)
+
+
+def _with_role(text: str, m: Mention) -> Mention:
+    before = text[max(0, m.start - 4) : m.start]
+    if before.endswith(_OBJECT_MARKERS):
+        return Mention(m.name, m.canonical, m.start, m.end, m.strong, topical=False)
+    return m
+
+
+def short_name_mentions(text: str, known: dict[str, str]) -> list[Mention]:
+    """Mentions of bodies already named in the story by a short name: known maps short name → canonical."""
+    out = []
+    for short, canon in known.items():
+        for m in re.finditer(re.escape(short), text):
+            out.append(_with_role(text, Mention(short, canon, m.start(), m.end(), True)))
+    return out
