@@ -17,6 +17,9 @@ from .period import Period, find_periods, period_for
 from .quantity import Quantity, find_quantities
 from .source import Document
 
+# Bump when extraction changes, so ingest re-reads unchanged sources.
+EXTRACTOR_VERSION = 5
+
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
 # Verbs and adverbs around a figure that say nothing about what it measures:
@@ -26,7 +29,9 @@ _TRAILING_NOISE = re.compile(
     r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达)$"
 )
-_LEADING_NOISE = re.compile(r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就)")
+_LEADING_NOISE = re.compile(
+    r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后)"
+)
 _SPLIT_VERBS = re.compile(r"实现了?|完成了?|达到|拥有|累计|形成|就实现|共有|引进了?|培养|组建由?|建造了?|吸纳|化解|惠及|设立了?")
 _RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|增长|下降|增加|减少|提高|提升|增速|占比|占")
 _RIGHT_STOP = re.compile(r"[，。；：、！？（）“”的就实现共已将在和与及]")
@@ -202,8 +207,12 @@ def _sentence_claims(
         if q.unit in ("%", "pp", "x") and previous is not None and _RATE_WORDS.search(left) and not metric.startswith(("占", "占比")):
             qualifies = previous.id
             metric = f"{previous.metric}{metric}" if previous.metric else metric
+        if len(metric) <= 2 and counted and not q.is_currency and q.unit not in ("%", "pp", "x"):
+            metric = counted  # 经过10次增资: the noun after the measure word is what is counted
         if not metric:
             metric = counted
+        if not metric and previous is not None:
+            metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
         key = (text, q.text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
@@ -232,7 +241,8 @@ def _sentence_claims(
             paragraph=para.text,
             context=mask_numbers(text[mstart : q.end] + counted),
             counted=counted,
-            subject_strong=bool(mention and mention.strong),
+            # Only a name in the figure's own clause is firm enough to rule a source out.
+            subject_strong=bool(mention and mention.strong and mention.start >= cstart),
             qualifies=qualifies,
             precision=q.precision,
             date_inferred=document.date_inferred,

@@ -47,6 +47,7 @@ def ingest(
     paths: list[Path] = typer.Argument(None, help="Source files or folders (.txt, .md); default: the configured sources."),
     store: Optional[Path] = StoreOpt,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
+    force: bool = typer.Option(False, "--force", help="Re-read sources even when unchanged."),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Read source articles and record every numeric claim in the store."""
@@ -57,6 +58,8 @@ def ingest(
     targets = list(paths) if paths else list(cfg.sources)
     store_obj = Store(store or cfg.store)
     err = _console(stderr=True)
+    if not paths and not any(p.exists() for p in targets):
+        raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
     progress_bar = None
     if sys.stderr.isatty() and sum(1 for _ in targets) and len(targets) >= 1:
         from rich.progress import Progress
@@ -69,9 +72,9 @@ def ingest(
             def tick(n: int, total: int) -> None:
                 progress_bar.update(task, advance=n, total=total)
 
-            report = run_ingest(targets, store_obj, cfg.root, _date(date), tick)
+            report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force)
     else:
-        report = run_ingest(targets, store_obj, cfg.root, _date(date))
+        report = run_ingest(targets, store_obj, cfg.root, _date(date), force=force)
     if report.errors:
         for line in report.errors:
             print(f"factcheck: {line}", file=sys.stderr)
@@ -126,6 +129,24 @@ def claims_cmd(
         )
     _console().print(table)
     _console(stderr=True).print(f"{len(found)} claims")
+
+
+@app.command()
+def check(
+    drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
+    store: Optional[Path] = StoreOpt,
+    fmt: str = typer.Option("text", "--format", help="text, json, sarif or github."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that fail the run (default contradicted,stale,unsupported)."),
+    show_all: bool = typer.Option(False, "--all", help="List ok numbers with their citations too."),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Give every number in a draft a verdict: ok, contradicted, stale or unsupported."""
+    from .gate import run_check
+
+    cfg = load_config(config)
+    code = run_check(drafts or [], cfg, _date(date), store, fmt, fail_on, show_all)
+    raise typer.Exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,6 +88,7 @@ def ingest(
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    force: bool = False,
 ) -> IngestReport:
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
 
@@ -108,7 +109,7 @@ def ingest(
     todo = []
     for job in jobs:
         entry = manifest.get(job.display)
-        if entry and not date and (store.root / str(entry.get("file", ""))).exists():
+        if entry and not date and not force and (store.root / str(entry.get("file", ""))).exists():
             # Cheap skip: the hash covers text and date; re-read the text only.
             try:
                 doc = read_document(job.path, display=job.display, date=None, meta=job.meta)

@@ -122,7 +122,9 @@ def store_file_name(source: str) -> str:
 
 def content_hash(text: str, published: dt.date | None) -> str:
     h = hashlib.sha256(text.encode("utf-8"))
-    h.update(f"\0{published}\0v{STORE_VERSION}".encode())
+    from .claims import EXTRACTOR_VERSION
+
+    h.update(f"\0{published}\0v{STORE_VERSION}.{EXTRACTOR_VERSION}".encode())
     return h.hexdigest()
 
 

@@ -105,7 +105,10 @@ def find_mentions(text: str) -> list[Mention]:
         start = m.end() - len(name)
         if len(name) < 4 or any(s < m.end() and start < e for s, e in taken):
             continue
-        strong = bool(_LEGAL_SUFFIX.search(name)) or name.endswith(("分行", "支行", "银行"))
+        legal = _LEGAL_SUFFIX.search(name)
+        if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
+            continue  # 知道公司的想法: a verb before 公司, not a company name
+        strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
         mentions.append(Mention(name, canonical(name), start, m.end(), strong))
     mentions.sort(key=lambda x: x.start)
     return [_with_role(text, m) for m in mentions]

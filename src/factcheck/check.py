@@ -1,0 +1,86 @@
+"""Checking drafts: extract every figure, judge it against the store, collect findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import claims as claims_mod
+from .claims import Claim
+from .errors import InputError
+from .source import Document, decode, front_matter, parse_date, read_document
+from .verdict import RULES, VERDICTS, judge
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One number in a draft with its verdict and the evidence for it."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    verdict: str
+    message: str
+    claim: Claim
+    evidence: tuple[Claim, ...]
+    reasons: tuple[str, ...] = ()
+    suppressed: str | None = None  # why it is not reported: "ignore comment" or "accepted"
+
+    @property
+    def code(self) -> str:
+        return RULES[self.verdict].code
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    drafts: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    store_claims: int = 0
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def counts(self, include_suppressed: bool = False) -> dict[str, int]:
+        out = {v: 0 for v in VERDICTS}
+        for f in self.findings:
+            if f.suppressed and not include_suppressed:
+                continue
+            out[f.verdict] += 1
+        return out
+
+    def failing(self, fail_on: tuple[str, ...]) -> list[Finding]:
+        return [f for f in self.findings if f.verdict in fail_on and not f.suppressed]
+
+
+def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_bytes: bytes | None = None) -> Document:
+    """A draft's date: front matter, else --date, else today; relative periods resolve against it."""
+    if path is None:
+        assert stdin_bytes is not None
+        text, encoding = decode(stdin_bytes, display)
+        fields, body = front_matter(text)
+        if not text[body:].strip():
+            raise InputError(f"{display}: empty draft")
+        published = parse_date(fields["date"][:10]) if fields.get("date") else (date or dt.date.today())
+        return Document(display, text, body, published, False, fields.get("title", ""), encoding=encoding)
+    try:
+        doc = read_document(path, display=display, date=date or dt.date.today(), require_date=False)
+    except InputError as exc:
+        raise InputError(str(exc).replace("empty file", "empty draft")) from None
+    return doc
+
+
+def check_document(doc: Document, store: list[Claim]) -> list[Finding]:
+    findings = []
+    for claim in claims_mod.extract(doc):
+        j = judge(claim, store)
+        findings.append(
+            Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
+        )
+    return findings
+
+
+def check_documents(docs: list[Document], store: list[Claim]) -> Report:
+    findings: list[Finding] = []
+    for doc in docs:
+        findings.extend(check_document(doc, store))
+    return Report(tuple(d.path for d in docs), tuple(findings), len(store))

@@ -1,0 +1,28 @@
+"""Do two figures agree? Exact arithmetic on base units, bounds and printed precision.
+
+30850万美元 equals 3.085亿美元; 十余名 equals 10余名; 1.6亿元 is consistent
+with 1.63亿元 (printed to one decimal); 超55亿元 is not 超45亿元 even though
+both bounds overlap, because the writer copied a threshold and changed it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .claims import Claim
+from .quantity import EXACT
+
+
+def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, Decimal | None]) -> bool:
+    lo = max((x for x in (a[0], b[0]) if x is not None), default=None)
+    hi = min((x for x in (a[1], b[1]) if x is not None), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    if a.qualifier == b.qualifier and a.qualifier != EXACT:
+        # Same wording (超/近/约/余 on both sides): the printed figures must match.
+        return abs(a.value - b.value) <= a.precision + b.precision
+    if a.qualifier == EXACT and b.qualifier == EXACT:
+        return abs(a.value - b.value) <= a.precision + b.precision
+    return _overlap(a.interval(), b.interval())
