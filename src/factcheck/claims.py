@@ -18,7 +18,7 @@ from .quantity import Quantity, find_quantities
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 8
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
@@ -96,7 +96,16 @@ def _subject_for(mentions: list[subject.Mention], position: int, clause_start: i
 
 def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DELIMS) -> int:
     i = pos
-    while i > floor and sentence[i - 1] not in delims:
+    while i > floor:
+        ch = sentence[i - 1]
+        if ch == "）" and i < len(sentence) and "\u4e00" <= sentence[i] <= "\u9fff":
+            # 津上精密机床（浙江）有限公司: a bracket inside a registered name is not a clause break.
+            j = sentence.rfind("（", max(floor, i - 8), i - 1)
+            if j >= 0:
+                i = j
+                continue
+        if ch in delims:
+            break
         i -= 1
     return i
 
@@ -121,6 +130,15 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int) -> str
             break
         phrase = stripped
     return phrase
+
+
+def _context(text: str, start: int, end: int, counted: str, mentions: list[subject.Mention]) -> str:
+    """The clause around a figure without names or numbers: what is measured, not about whom."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = ""
+    return mask_numbers("".join(chars) + counted)
 
 
 def _counted(sentence: str, end: int) -> str:
@@ -239,10 +257,10 @@ def _sentence_claims(
             period=period,
             sentence=text,
             paragraph=para.text,
-            context=mask_numbers(text[mstart : q.end] + counted),
+            context=_context(text, mstart, q.end, counted, mentions),
             counted=counted,
             # Only a name in the figure's own clause is firm enough to rule a source out.
-            subject_strong=bool(mention and mention.strong and mention.start >= cstart),
+            subject_strong=bool(mention and mention in mentions and mention.strong and mention.start >= cstart),
             qualifies=qualifies,
             precision=q.precision,
             date_inferred=document.date_inferred,

@@ -167,4 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except Exception as exc:  # the last line of defence: a bug is still one line, not a traceback
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)", file=sys.stderr)
+        return ExitCode.ERROR
     return int(rc) if isinstance(rc, int) else ExitCode.OK

@@ -10,7 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .claims import Claim
-from .quantity import EXACT
+from .quantity import AT_LEAST, AT_MOST, EXACT
+
+OPEN = {AT_LEAST, AT_MOST}
+NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
 
 
 def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, Decimal | None]) -> bool:
@@ -25,4 +28,11 @@ def agree(a: Claim, b: Claim) -> bool:
         return abs(a.value - b.value) <= a.precision + b.precision
     if a.qualifier == EXACT and b.qualifier == EXACT:
         return abs(a.value - b.value) <= a.precision + b.precision
-    return _overlap(a.interval(), b.interval())
+    if not _overlap(a.interval(), b.interval()):
+        return False
+    if OPEN & {a.qualifier, b.qualifier}:
+        # 近200亿元 and 超8亿元 overlap as intervals but say different things:
+        # an open bound agrees only with a figure in its neighbourhood.
+        lo, hi = sorted((abs(a.value), abs(b.value)))
+        return hi <= lo * NEIGHBOURHOOD if lo else hi == 0
+    return True

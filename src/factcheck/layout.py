@@ -169,7 +169,10 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
                     if chars:
                         blocks.append(chars)
                     continue
-        chars = undouble(_normalise_line(line, offset))
+        if markdown and "<!--" in line:
+            chars = undouble(_drop_comments(line, offset))
+        else:
+            chars = undouble(_normalise_line(line, offset))
         if markdown:
             chars = [c for c in chars if c[0] != "*"]
         if not chars:
@@ -181,6 +184,17 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
     if current:
         blocks.append(current)
     return _join_blocks(blocks)
+
+
+def _drop_comments(line: str, offset: int) -> list[tuple[str, int]]:
+    """HTML comments (editor notes, `<!-- factcheck: ignore -->`) are not article text."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in re.finditer(r"<!--.*?-->", line):
+        out.extend(_normalise_line(line[pos : m.start()], offset + pos))
+        pos = m.end()
+    out.extend(_normalise_line(line[pos:], offset + pos))
+    return out
 
 
 def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:

@@ -104,6 +104,11 @@ def find_periods(sentence: str, published: dt.date, context_year: int | None = N
         period = _resolve(m, published, context_year)
         if period is None:
             continue
+        if not (m["year"] or m["rel"]) and context_year is None and period.start > published:
+            # 截至11月末 in a February article means last November, not a future one.
+            period = _resolve(m, published, published.year - 1)
+            if period is None:
+                continue
         if m["year"] or m["rel"]:
             context_year = period.start.year
         out.append(PeriodMention(period, m.start(), m.end()))
