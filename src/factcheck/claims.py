@@ -68,9 +68,13 @@ class Claim:
     extras: dict[str, object] = field(default_factory=dict, compare=False)
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
-        """What the figure asserts, widened by its printed precision."""
-        lo = self.low - self.precision if self.low is not None else None
-        hi = self.high + self.precision if self.high is not None else None
+        """What the figure asserts; an exact figure is widened by its printed precision.
+
+        A threshold (超2亿美元) is not rounded: 1.59亿美元 is below it.
+        """
+        widen = self.precision if self.qualifier == "exact" else Decimal(0)
+        lo = self.low - widen if self.low is not None else None
+        hi = self.high + widen if self.high is not None else None
         return lo, hi
 
 
