@@ -18,7 +18,7 @@ from .quantity import Quantity, find_quantities
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 8
+EXTRACTOR_VERSION = 9
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"

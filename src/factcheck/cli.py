@@ -149,6 +149,28 @@ def check(
     raise typer.Exit(code)
 
 
+@app.command()
+def conflicts(
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
+    store: Optional[Path] = StoreOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """List where the store's sources disagree about the same subject and metric."""
+    from . import report as render
+    from .conflicts import find_conflicts
+    from .gate import load_store
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown format {fmt!r} (use text or json)")
+    cfg = load_config(config)
+    found = find_conflicts(load_store(store or cfg.store), include_reconciled=show_all)
+    if fmt == "json":
+        sys.stdout.write(render.conflicts_to_json(found) + "\n")
+    else:
+        render.render_conflicts(found, _console())
+
+
 def main(argv: list[str] | None = None) -> int:
     """One error boundary: every failure is one line on stderr and an exit code, never a traceback."""
     try:

@@ -104,3 +104,56 @@ def render_text(report: Report, console: Any, show_all: bool = False) -> None:
     suppressed = sum(1 for f in report.findings if f.suppressed)
     tail = f" ({suppressed} suppressed)" if suppressed else ""
     console.print(f"{len(report.drafts)} draft(s), {len(report.findings)} numbers: {summary}{tail}")
+
+
+def conflicts_to_json(conflicts: list) -> str:
+    body = {
+        "version": JSON_VERSION,
+        "conflicts": [
+            {
+                "kind": g.kind,
+                "subject": g.subject,
+                "metric": g.metric,
+                "current": g.current.id,
+                "claims": [
+                    {
+                        "id": c.id,
+                        "source": c.source,
+                        "line": c.line,
+                        "text": c.text,
+                        "value": claim_to_record(c)["value"],
+                        "unit": c.unit,
+                        "period": claim_to_record(c)["period"],
+                        "published": c.published.isoformat() if c.published else None,
+                        "current": c.id == g.current.id,
+                        "paragraph": c.paragraph,
+                    }
+                    for c in g.claims
+                ],
+            }
+            for g in conflicts
+        ],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def render_conflicts(conflicts: list, console: Any) -> None:
+    """Each conflict as a timeline, oldest first, with the current figure marked."""
+    from rich.text import Text
+
+    styles = {"contradiction": "bold red", "superseded": "bold yellow", "reconciled": "green"}
+    for g in conflicts:
+        head = Text()
+        head.append(g.kind, style=styles[g.kind])
+        head.append(f"  {g.subject or '(no subject)'} · {g.metric}")
+        console.print(head)
+        for c in g.claims:
+            mark = "→" if c.id == g.current.id else " "
+            period = c.period.label if c.period else "undated"
+            line = Text(f"  {mark} {c.text:<10} {period:<14} {c.source}:{c.line}  published {c.published}")
+            if c.id == g.current.id:
+                line.append("  (current)", style="bold")
+            console.print(line)
+            console.print(Text("      ") + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
+    counts = {k: sum(1 for g in conflicts if g.kind == k) for k in ("contradiction", "superseded", "reconciled")}
+    console.print(", ".join(f"{n} {k}" for k, n in counts.items() if n or k != "reconciled"))

@@ -27,7 +27,7 @@ _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _REGION_PREFIX = re.compile(r"^(?:浙江省?|嘉兴市?|平湖市?|上海市?|杭州市?|绍兴市?|北京市?|中国)")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
 _STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
-_STOP_WORDS = ("其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
+_STOP_WORDS = ("项目", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
 _KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile("|".join(re.escape(a) for a, _ in _KNOWN))
 _ORG_RE = re.compile(
