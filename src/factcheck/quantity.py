@@ -8,15 +8,26 @@ they never reach the store.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import numerals
 
 # Currency words → ISO 4217; the value is then in base units (yuan, dollars).
 CURRENCIES = {
-    "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD", "英镑": "GBP",
+    "美元": "USD", "美金": "USD", "美圆": "USD", "欧元": "EUR", "日元": "JPY", "日圆": "JPY",
+    "港元": "HKD", "港币": "HKD", "英镑": "GBP", "瑞士法郎": "CHF", "瑞郎": "CHF", "新台币": "TWD", "台币": "TWD",
+    "澳门元": "MOP", "澳门币": "MOP", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD",
+    "新加坡元": "SGD", "泰铢": "THB", "奈拉": "NGN",
     "人民币": "CNY", "元": "CNY",
+}
+# Symbols written before the figure: ￥300, $20, HK$1.95.
+SYMBOLS = {"US$": "USD", "HK$": "HKD", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP"}
+# 三成 = 30%, 八五折 = 85%; the lookaheads keep the verbs and nouns 成/折 start (成为, 成员, 折合, 折旧),
+# and 七成六, 三成半 (76%, 35%) are left alone rather than read as 70% and 30%.
+SHARES = {
+    "成": r"成(?![员为立功本果交绩都就长熟型品效片人色分像材群真语事全败形文药器衣何份行规不一二两三四五六七八九半])",
+    "折": r"折(?![合旧扣算叠价让返现射线损腾中服纸磨断页])",
 }
 # Measure words and units → the name the store uses (aliases unified).
 MEASURES = {
@@ -40,6 +51,11 @@ MEASURES = {
 UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
 # Counters a bare small Chinese numeral (两家, 三名) may take; 三大, 四群八链 are labels.
 SMALL_CN_COUNTERS = {"个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月"}
+# Units a bare 一 or 两…九 is a figure with: 一个百分点, 两成, 一美元. Not 元 alone: 二元结构, 三元桥, 一元化.
+_FOREIGN_MONEY = {w for w in CURRENCIES if w != "元"}
+_ONE_OK = {"个百分点", "百分点", *SHARES, *_FOREIGN_MONEY}
+_SMALL_OK = SMALL_CN_COUNTERS | _ONE_OK
+_TEN_OK = _ONE_OK | set(CURRENCIES)  # 十个百分点, 十元, 十成; not 十年 (几十年) or 十家 (数十家)
 
 AT_LEAST = "at_least"
 AT_MOST = "at_most"
@@ -59,17 +75,23 @@ _POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)"
 
 _ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
-_UNITS = _ALT(list(CURRENCIES) + list(MEASURES))
+# 千 before 米/克/瓦 is the unit's prefix (50千瓦, 10千克), not a scale.
+_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![米克瓦]))+(?:点[零〇一二三四五六七八九]+)?"
+_CN_PCT = r"(?:[零〇一二两三四五六七八九十万亿]|千(?![米克瓦])|百(?!分))+(?:点[零〇一二三四五六七八九]+)?"  # 百分之七十|百分位
+_SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百"
+_UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
 _QUANTITY = re.compile(
     rf"(?P<pre>{_ALT([p for p in _PRE if p != '上'])}|上(?=[百千万亿]))?"
-    rf"(?:百分之(?P<pct>{_AR}|{_CN})"
+    r"(?P<sign>(?<!正)[-负](?=[\d.零〇一二两三四五六七八九十百千]))?"
+    rf"(?P<sym>{_ALT(SYMBOLS)})?"
+    # 千分之二点四 = 0.24%; not 五百分之一, which is a fraction of 500.
+    rf"(?:(?<![零〇一二两三四五六七八九十百千万亿\d])(?P<per>[百千万]{{1,3}})分之(?P<pct>{_AR}|{_CN_PCT})"
     rf"|(?P<frac>[一二三四五六七八九十]+分之[一二三四五六七八九十]+)"
     rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?"
-    rf"|(?P<cn>{_CN}))"
+    rf"|(?P<cn>{_CN})(?:(?P<ap3>余|多|几)(?P<cnscale>万亿|亿|万))?)"  # 十余万, 一千多万
     rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
 )
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」")
 _CLAUSE_END = "，。；、！？）：”,;"
 _BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
@@ -125,9 +147,15 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # a calendar year
     if unit_word == "" and head[len(num or m["cn"] or ""):][:1] in ("月", "日", "时", "点", "季", "号", "年"):
         return True
+    if m["cn"] and m["cn"][0] in "十百千万亿" and prev in ("几", "数"):
+        return True  # 几十年, 数百万元: an order of magnitude, not a figure
+    if unit_word == "分" and nxt == "之":
+        return True  # 五百分之一 is a fraction, not 500 points
+    if unit_word == "日元" and (prev == "月" or nxt in ("旦", "宵")):
+        return True  # 1月1日元旦: a date, not 1 yen
     if _inside_short_quote(sentence, start, end):
         return True  # “1515分钟”, “十一个” are names, not figures
-    return False
+    return any(u.start() <= start < u.end() for u in _URL.finditer(sentence))  # ?q=30%25 is a link
 
 
 def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
@@ -139,12 +167,84 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
+    """The claim-worthy figures of a sentence; full-width and traditional forms are read as plain ones."""
+    folded = numerals.fold(sentence)  # one char for one, so offsets and `text` refer to `sentence`
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(sentence):
-        q = _quantity(sentence, m)
+    for m in _QUANTITY.finditer(folded):
+        q = _quantity(folded, m)
         if q is not None:
-            out.append(q)
+            out.append(replace(q, text=sentence[q.start : q.end]))
     return out
+
+
+def _lone_word(written: str, m: re.Match[str], unit_word: str) -> bool:
+    """一流, 一处, 十分, 百强: a lone 一 or unit character is a word unless it is counted or qualified."""
+    if written == "一":
+        return unit_word not in _ONE_OK  # 近一年, 一家: an article; 一个百分点, 一美元: a figure
+    if m["cnscale"] or m["pre"]:
+        return False  # 十余万, 超百万
+    if written == "十" and unit_word in _TEN_OK:
+        return False
+    if written in ("零", "〇", "十", "百", "千", "万", "亿"):
+        return m["ap2"] != "余"
+    return False
+
+
+def _read_chinese(m: re.Match[str], unit_word: str) -> tuple[Decimal, bool] | None:
+    """A Chinese numeral's value and whether it is a 七八十-style range; None when it is a word or label."""
+    written = m["cn"]
+    if _lone_word(written, m, unit_word):
+        return None
+    if unit_word == "折" and re.fullmatch(r"[一二三四五六七八九]{2}", written):
+        return numerals.chinese(written), False  # 八五折: two digits read as a percent
+    if len(written) > 1 and all(ch in numerals.CN_DIGITS for ch in written):
+        return None  # 唯一一家, 二〇二三: not a count
+    if re.fullmatch(r"[一二两三四五六七八九]", written) and unit_word not in _SMALL_OK:
+        return None  # 三大, 四群八链, 二元结构: labels
+    if not unit_word and not m["pre"]:
+        return None
+    pair = numerals.range_pair(written)
+    if pair:
+        return pair[0], True
+    return numerals.chinese(written), False
+
+
+def _share(written: str, value: Decimal, unit_word: str) -> Decimal | None:
+    """三成 = 30%, 9.9折 = 99%, 75折/八五折 = 75%/85%; 十折 and 十五成 are not shares."""
+    if unit_word == "成":
+        return value * 10 if 0 < value <= 10 else None
+    if 0 < value < 10:
+        return value * 10
+    two_digits = re.fullmatch(r"\d\d|[一二三四五六七八九]{2}", written)
+    return value if two_digits and value % 10 else None
+
+
+def _read(m: re.Match[str], unit_word: str) -> tuple[str, Decimal, str, bool] | None:
+    """The figure as written, its value, its unit word and whether it is a range."""
+    if m["sym"] and not m["num"]:
+        return None
+    if m["pct"]:
+        value = numerals.number(m["pct"])
+        if m["per"] != "百":  # 千分之二点四 = 0.24%
+            value = value * 100 / numerals.number(m["per"])
+        return m["pct"], value, "%", False
+    if m["frac"]:
+        return m["frac"], (numerals.chinese(m["frac"]) * 100).quantize(Decimal("0.01")), "%", False
+    scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
+    if m["num"]:
+        written, value, is_range = m["num"], numerals.arabic(m["num"]) * scale, False
+    else:
+        read = _read_chinese(m, unit_word)
+        if read is None:
+            return None
+        written, (value, is_range) = m["cn"], read
+        value *= scale
+    if unit_word in SHARES:
+        if scale != 1 or is_range:
+            return None
+        share = _share(written, value, unit_word)
+        return None if share is None else (written, share, "%", False)
+    return written, value, unit_word, is_range
 
 
 def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
@@ -153,62 +253,65 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     post = m["post"]
     if post:
         qualifier = _POST.get(post) or _POST["上下(?!游)"]
-    scale = numerals.SCALES.get(m["scale"] or "", Decimal(1))
+    scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
     try:
-        if m["pct"]:
-            written = m["pct"]
-            value = numerals.number(written)
-            unit_word = "%"
-        elif m["frac"]:
-            written = m["frac"]
-            value = (numerals.chinese(written) * 100).quantize(Decimal("0.01"))
-            unit_word = "%"
-        elif m["num"]:
-            written = m["num"]
-            value = numerals.arabic(written) * scale
-        else:
-            written = m["cn"]
-            if written in ("一", "零", "〇", "十", "百", "千", "万", "亿") and not (m["ap2"] or m["pre"]):
-                return None  # 一流, 一处: an article, not a count; 十/百/千 alone are words
-            if written in ("十", "百", "千", "万", "亿") and (m["ap2"] or "") != "余":
-                if not m["pre"]:
-                    return None
-            if len(written) > 1 and all(ch in numerals.CN_DIGITS for ch in written):
-                return None  # 唯一一家, 二〇二三: not a count
-            pair = numerals.range_pair(written)
-            if pair:
-                value = pair[0]
-                qualifier = RANGE
-            else:
-                value = numerals.chinese(written)
-            small = re.fullmatch(r"[一二两三四五六七八九]", written)
-            if small and (unit_word not in SMALL_CN_COUNTERS or written == "一"):
-                return None
-            if not unit_word and not m["pre"]:
-                return None
+        read = _read(m, unit_word)
     except numerals.NotANumber:
         return None
+    if read is None:
+        return None
+    written, value, unit_word, is_range = read
     if _refused(sentence, m, unit_word):
         return None
-    if not unit_word and not m["scale"] and not _bare_ok(sentence, m):
+    if is_range:
+        qualifier = RANGE
+    if not unit_word and not m["scale"] and not m["sym"] and not _bare_ok(sentence, m):
         return None
     if m["pre"] == "上" and qualifier == EXACT:
         qualifier = AT_LEAST
-    approx = m["ap1"] or m["ap2"]
+    approx = m["ap1"] or m["ap2"] or m["ap3"]
     if approx and qualifier == EXACT:
         qualifier = ABOVE
+    unit = _unit(sentence, m, unit_word)
+    if m["sign"]:
+        value = -value
+    low, high = _bounds(value, qualifier, written, scale, m)
+    precision = _precision(written, scale, m, m["unit"] or "")
+    number_start = m.end("pre") if m["pre"] else m.start()
+    text = sentence[m.start() : m.end()]
+    return Quantity(text, m.start(), m.end(), number_start, value, low, high, unit, qualifier, precision)
+
+
+def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
+    """ISO code for money (from the word or the ￥/$ symbol), else the store's name for the unit."""
+    if m["sym"] and unit_word not in CURRENCIES:
+        return SYMBOLS[m["sym"]]
     unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
     if not unit and m["scale"] and any(w in sentence[max(0, m.start() - 12) : m.start()] for w in _MONEY_WORDS):
         unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元
-    precision = numerals.half_unit_of_precision(written) * scale if m["num"] else Decimal(0)
+    return unit
+
+
+def _precision(written: str, scale: Decimal, m: re.Match[str], unit_word: str) -> Decimal:
+    """Half a unit of the last printed digit, in base units; 98亿元 is printed to the 亿, 三成 to the 成."""
     if m["frac"]:
-        precision = Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
-    if m["num"] and m["scale"] and precision == 0:
-        precision = scale / 2  # 98亿元 is printed to the 亿
-    low, high = _bounds(value, qualifier, written, scale, m)
-    number_start = m.start("pct") - 3 if m["pct"] else m.start("frac") if m["frac"] else m.start("num") if m["num"] else m.start("cn")
-    text = sentence[m.start() : m.end()]
-    return Quantity(text, m.start(), m.end(), number_start, value, low, high, unit, qualifier, precision)
+        return Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
+    if unit_word in SHARES:
+        return _share_precision(written, unit_word)
+    if not m["num"]:
+        return Decimal(0)
+    precision = numerals.half_unit_of_precision(written) * scale
+    if m["scale"] and precision == 0:
+        precision = scale / 2
+    return precision
+
+
+def _share_precision(written: str, unit_word: str) -> Decimal:
+    """三成 is printed to the 成 (±5%), 9.9折 to a tenth of a 折 (±0.5%); 75折 is a price, exact."""
+    decimals = re.split(r"[.点]", written)[1] if re.search(r"[.点]", written) else ""
+    if decimals:
+        return Decimal(5) * Decimal(10) ** -len(decimals)
+    return Decimal(5) if unit_word == "成" else Decimal(0)
 
 
 def _bounds(value: Decimal, qualifier: str, written: str, scale: Decimal, m: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
@@ -223,11 +326,6 @@ def _bounds(value: Decimal, qualifier: str, written: str, scale: Decimal, m: re.
         assert pair
         return pair
     if qualifier == ABOVE:
-        if m["ap1"]:  # 10余万: the step belongs to the digits before the scale
-            step = numerals.last_digit_step(written) * scale
-        elif m["num"]:
-            step = numerals.last_digit_step(written) * scale
-        else:
-            step = numerals.last_digit_step(written)
-        return value, value + step
+        # 10余万, 十余万: the step belongs to the digits before the scale
+        return value, value + numerals.last_digit_step(written) * scale
     return value, value
