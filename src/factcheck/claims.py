@@ -18,7 +18,7 @@ from .quantity import Quantity, find_quantities
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 11
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
@@ -102,8 +102,8 @@ def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DEL
     i = pos
     while i > floor:
         ch = sentence[i - 1]
-        if ch == "）" and i < len(sentence) and "\u4e00" <= sentence[i] <= "\u9fff":
-            # 津上精密机床（浙江）有限公司: a bracket inside a registered name is not a clause break.
+        if ch == "）" and i < len(sentence):
+            # 津上精密机床（浙江）有限公司, 世界500强企业（项目）40余家: a short bracket is not a clause break.
             j = sentence.rfind("（", max(floor, i - 8), i - 1)
             if j >= 0:
                 i = j
@@ -169,17 +169,25 @@ class _StoryState:
             self.short_names.setdefault(core, core)
 
 
-def extract(document: Document, markdown: bool | None = None) -> list[Claim]:
-    """Every numeric assertion in a document, in reading order."""
+def extract(document: Document, markdown: bool | None = None, known_names: dict[str, str] | None = None) -> list[Claim]:
+    """Every numeric assertion in a document, in reading order.
+
+    `known_names` (short and full names of bodies the store knows) lets a
+    draft say 津上精密 without ever spelling out the registered name.
+    """
     if markdown is None:
         markdown = document.path.endswith((".md", ".markdown"))
     published = document.published or dt.date.today()
     claims: list[Claim] = []
     story = _StoryState()
+    if known_names:
+        story.short_names.update(known_names)
     seen: dict[tuple[str, str], int] = {}
     for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
         if para.kind == "title":
             story = _StoryState()
+            if known_names:
+                story.short_names.update(known_names)
         para_subject: subject.Mention | None = None
         for sent in layout.sentences(para, p_index):
             claims.extend(_sentence_claims(document, para, sent, published, story, seen))
@@ -200,9 +208,10 @@ def _sentence_claims(
     for m in mentions:
         story.learn(m)
     taken = [(m.start, m.end) for m in mentions]
-    for m in subject.short_name_mentions(text, story.short_names):
+    for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
+            taken.append((m.start, m.end))
     mentions.sort(key=lambda x: x.start)
     quantities = find_quantities(text)
     if not quantities:

@@ -27,8 +27,10 @@ _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _REGION_PREFIX = re.compile(r"^(?:浙江省?|嘉兴市?|平湖市?|上海市?|杭州市?|绍兴市?|北京市?|中国)")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
 _STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
-_STOP_WORDS = ("项目", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
+_STOP_WORDS = ("项目", "整个", "全体", "各类", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
 _KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
+# Bare 平湖 names the city only when it stands alone (平湖共引进…), not inside 平湖技师学院.
+_BARE_CITY = re.compile(r"平湖(?=[共全已向来是的在也将正为有与和以，、。])")
 _KNOWN_RE = re.compile("|".join(re.escape(a) for a, _ in _KNOWN))
 _ORG_RE = re.compile(
     r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
@@ -100,9 +102,17 @@ def find_mentions(text: str) -> list[Mention]:
         canon = next(c for a, c in _KNOWN if a == alias)
         mentions.append(Mention(alias, canon, m.start(), m.end(), True))
         taken.append((m.start(), m.end()))
+    for m in _BARE_CITY.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            mentions.append(Mention("平湖", "平湖市", m.start(), m.end(), True))
+            taken.append((m.start(), m.end()))
     for m in _ORG_RE.finditer(text):
         name = _trim_start(m.group())
         start = m.end() - len(name)
+        for s_, e_ in taken:
+            if s_ <= start < e_ < m.end():
+                start = e_  # 平湖经开钟溪汇国际青年社区: the community inside the zone is a name of its own
+                name = text[start : m.end()]
         if len(name) < 4 or any(s < m.end() and start < e for s, e in taken):
             continue
         legal = _LEGAL_SUFFIX.search(name)
@@ -110,6 +120,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 知道公司的想法: a verb before 公司, not a company name
         strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
         mentions.append(Mention(name, canonical(name), start, m.end(), strong))
+        taken.append((start, m.end()))
     mentions.sort(key=lambda x: x.start)
     return [_with_role(text, m) for m in mentions]
 
@@ -134,3 +145,15 @@ def short_name_mentions(text: str, known: dict[str, str]) -> list[Mention]:
         for m in re.finditer(re.escape(short), text):
             out.append(_with_role(text, Mention(short, canon, m.start(), m.end(), True)))
     return out
+
+
+def names_from_subjects(subjects: set[str]) -> dict[str, str]:
+    """Store subjects and their four-character short forms (津上精密机床 → 津上精密), longest first."""
+    names: dict[str, str] = {}
+    for canon in sorted(subjects, key=len, reverse=True):
+        if len(canon) < 3 or canon in KNOWN_BODIES:
+            continue
+        names.setdefault(canon, canon)
+        if len(canon) >= 6 and not _REGION_PREFIX.match(canon):
+            names.setdefault(canon[:4], canon)
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
