@@ -18,7 +18,7 @@ from .quantity import Quantity, find_quantities
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 11
+EXTRACTOR_VERSION = 13
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
@@ -213,13 +213,16 @@ def _sentence_claims(
             mentions.append(m)
             taken.append((m.start, m.end))
     mentions.sort(key=lambda x: x.start)
+    explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
+    if explicit:
+        story.year = int(explicit[-1])
     quantities = find_quantities(text)
     if not quantities:
         topical = [m for m in mentions if m.topical]
         if topical:
             story.subject = topical[0]
         return []
-    periods = find_periods(text, published, story.year)
+    periods = find_periods(text, published, None, story.year)
     out: list[Claim] = []
     previous: Claim | None = None
     previous_q: Quantity | None = None

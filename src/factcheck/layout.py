@@ -90,10 +90,19 @@ def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
     return out
 
 
+def _printed_unit(m: re.Match[str]) -> str:
+    """What was printed twice: 1111 is 11 twice (not 1 four times), 20202020 is 2020 twice."""
+    unit = m.group(1)
+    copies = len(m.group()) // len(unit)
+    if copies >= 4 and copies % 2 == 0:
+        return unit * (copies // 2)
+    return unit
+
+
 def _strong(unit: str) -> bool:
     """A repeat this long, or of punctuation, is layout, not language (一次次, 看看 are language)."""
-    if unit.isdigit():
-        return False
+    if unit.isdigit() or unit in ("…", "—", "-", "·", "."):
+        return False  # …… and —— are Chinese punctuation written double, not doubled print
     return len(unit) >= 2 or not ("\u4e00" <= unit <= "\u9fff" or unit.isalnum())
 
 
@@ -119,15 +128,15 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     pos = 0
     for region in regions:
-        units = [m.group(1) for m in region]
+        units = [_printed_unit(m) for m in region]
         evidence = len(region) >= 3 or any(_strong(u) for u in units) or any(
             u.isdigit() and (len(u) >= 2 and len(region) >= 2 or _YEAR.fullmatch(u)) for u in units
         )
         if not evidence:
             continue
-        for m in region:
+        for m, unit in zip(region, units):
             out.extend(chars[pos : m.start()])
-            out.extend(chars[m.start() : m.start() + len(m.group(1))])
+            out.extend(chars[m.start() : m.start() + len(unit)])
             pos = m.end()
     out.extend(chars[pos:])
     return out
@@ -142,10 +151,14 @@ def _lines(text: str, start: int) -> list[tuple[str, int]]:
     return lines
 
 
+# A block that starts with one of these continues the sentence before it.
+CONTINUATION = "了的地得着过、，。；：）」』”个件家名项亿万元台套亩吨次人户位所座条处"
+
+
 def _kind(chars: list[tuple[str, int]]) -> str:
     text = "".join(c for c, _ in chars)
-    if text[-1] in TERMINAL:
-        return "body"
+    if text[-1] in TERMINAL or re.search(r"[。！？]", text):
+        return "body"  # a heading or caption never holds a full stop
     if len(text) <= HEADING_MAX:
         return "heading"
     return "body" if _SENTENCE_PUNCT.search(text) else "title"
@@ -198,25 +211,42 @@ def _drop_comments(line: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
-    """Rejoin a sentence that a column or page break split, stepping over captions in between."""
+    """Rejoin a sentence that a column or page break split, stepping over captions in between.
+
+    A short unpunctuated block between the halves of a sentence is a caption
+    and is kept apart; but a short block that the next block continues
+    (三宏也提出 / 了“租赁厂房早日生产”的想法), or that carries the sentence's own
+    punctuation (“3+X”产业体系，即智能装备、汽车及零部 / 件、…), is a piece of it.
+    """
     kinds = [_kind(b) for b in blocks]
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1][0][0] if i + 1 < len(blocks) else ""
+        prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][-1][0] not in TERMINAL
+        if kinds[i] == "heading" and nxt and nxt in CONTINUATION and not prev_open:
+            # Its sentence goes on in the next block. (After an open sentence, the
+            # next block more likely continues that one, past a caption.)
+            kinds[i] = "body"
     out: list[Paragraph] = []
-    held: list[Paragraph] = []  # captions met while a sentence is still open
+    held: list[tuple[list[tuple[str, int]], str]] = []  # short blocks met while a sentence is still open
     open_body: list[tuple[str, int]] | None = None
     for block, kind in zip(blocks, kinds):
         if open_body is not None:
-            if kind == "heading" and len(held) < 3:
-                held.append(_para(block, kind))
+            if kind == "heading" and len(held) < 6:
+                held.append((block, kind))
                 continue
-            if kind == "body" or (kind != "body" and not held):
+            if kind == "body" or not held:
+                for piece, _ in held:
+                    if _is_fragment(piece):
+                        open_body = open_body + piece
+                held = [(b, k) for b, k in held if not _is_fragment(b)]
                 open_body = open_body + block
                 if open_body[-1][0] in TERMINAL:
                     out.append(_para(open_body, "body"))
-                    out.extend(held)
+                    out.extend(_para(b, k) for b, k in held)
                     open_body, held = None, []
                 continue
             out.append(_para(open_body, "body"))
-            out.extend(held)
+            out.extend(_para(b, k) for b, k in held)
             open_body, held = None, []
         if kind == "body" and block[-1][0] not in TERMINAL:
             open_body = block
@@ -224,8 +254,14 @@ def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
         out.append(_para(block, kind))
     if open_body is not None:
         out.append(_para(open_body, "body"))
-    out.extend(held)
+    out.extend(_para(b, k) for b, k in held)
     return out
+
+
+def _is_fragment(block: list[tuple[str, int]]) -> bool:
+    """A held short block with a sentence's inner punctuation (，、) and a quote is part of it, not a caption."""
+    text = "".join(c for c, _ in block)
+    return bool(re.search(r"[，、]", text)) and "“" in text
 
 
 def _para(chars: list[tuple[str, int]], kind: str) -> Paragraph:

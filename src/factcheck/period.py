@@ -51,9 +51,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)(?:年度|全年度|年|(?=全年))|(?P<r
 _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
     rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
+    rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
     rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年)"
     rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
-    rf"|(?P<full>全年度|全年))"
+    rf"|(?P<full>全年度|全年)|(?P<yearend>底|末))"
 )
 _PERIOD = re.compile(
     rf"(?:截至|截止到|截止)?(?:(?P<lastmonth>上月|上个月|本月)|(?:{_YEAR})?(?:{_SPAN})?)"
@@ -85,8 +86,14 @@ def _year_of(m: re.Match[str], published: dt.date, context_year: int | None) -> 
     return context_year if context_year is not None else published.year
 
 
-def find_periods(sentence: str, published: dt.date, context_year: int | None = None) -> list[PeriodMention]:
-    """Every period expression in the sentence; a bare 一季度 or 5月9日 takes the year in play."""
+def find_periods(
+    sentence: str, published: dt.date, context_year: int | None = None, story_year: int | None = None
+) -> list[PeriodMention]:
+    """Every period expression in the sentence; a bare 一季度 or 5月9日 takes the year in play.
+
+    `story_year` is the year the story last named: a bare 全年 after 2025全年度…
+    in a January 2026 article is 2025, not the year that has barely begun.
+    """
     out: list[PeriodMention] = []
     if context_year is None:
         # 5月9日，平湖市举行2023年…大会: a year later in the sentence dates the day.
@@ -101,7 +108,8 @@ def find_periods(sentence: str, published: dt.date, context_year: int | None = N
         # A year inside a number (120.41) or a duration (30年) is not a period.
         if m["year"] and (m.start() > 0 and sentence[m.start() - 1].isdigit()):
             continue
-        period = _resolve(m, published, context_year)
+        bare_full_year = m["full"] and not (m["year"] or m["rel"]) and context_year is None
+        period = _resolve(m, published, story_year if bare_full_year and story_year else context_year)
         if period is None:
             continue
         if not (m["year"] or m["rel"]) and context_year is None and period.start > published:
@@ -122,7 +130,9 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
         if m["lastmonth"] != "本月":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return Period(first, _month_end(first.year, first.month), label)
-    has_span = any(m[g] for g in ("first", "from", "q", "qs", "half", "month", "full"))
+    has_span = any(m[g] for g in ("first", "from", "qfrom", "q", "qs", "half", "month", "full"))
+    if m["yearend"] and not (m["year"] or m["rel"]):
+        return None
     if not (m["year"] or m["rel"]) and not has_span:
         return None
     year = _year_of(m, published, context_year)
@@ -137,6 +147,14 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
             if not (1 <= a <= b <= 12):
                 return None
             return Period(dt.date(year, a, 1), _month_end(year, b), label)
+        if m["yearend"]:
+            end = dt.date(year, 12, 31)
+            return Period(end, end, label)  # 截至2024年底: an as-of figure, like 截至11月末
+        if m["qfrom"]:
+            a, b = ("一二三四1234".index(m[g]) % 4 + 1 for g in ("qfrom", "qto"))
+            if a > b:
+                return None
+            return Period(dt.date(year, 3 * a - 2, 1), _month_end(year, 3 * b), label)
         if m["q"]:
             q = "一二三四1234".index(m["q"]) % 4 + 1
             return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label)

@@ -71,7 +71,8 @@ _PRE = {
     "少于": AT_MOST, "不超过": AT_MOST,
     "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
 }
-_POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST}
+# 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
+_POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
 
 _ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -252,7 +253,7 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     qualifier = _PRE.get(m["pre"] or "", EXACT)
     post = m["post"]
     if post:
-        qualifier = _POST.get(post) or _POST["上下(?!游)"]
+        qualifier = _POST.get(post) or (ABOVE if post == "多" else ABOUT)
     scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
     try:
         read = _read(m, unit_word)

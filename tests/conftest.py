@@ -1,0 +1,196 @@
+"""Shared fixtures: the project, a guarded claims/ store, temporary stores, and claims from a sentence."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import Claim, extract
+from factcheck.source import Document, read_document
+from factcheck.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CLAIMS = ROOT / "claims"
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+# Hypothesis keeps its example database and constants cache in ./.hypothesis; keep the
+# working tree clean for everyone else editing it (an explicit setting still wins).
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "factcheck-hypothesis"))
+# Which sessions hold claims/ read-only, and its modes before the first of them did.
+_GUARD_RECORD = Path(tempfile.gettempdir()) / f"factcheck-readonly-{hashlib.sha1(bytes(CLAIMS)).hexdigest()[:12]}.json"
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+def _writable_paths() -> list[Path]:
+    return [CLAIMS, *sorted(p for p in CLAIMS.iterdir() if p.is_file())]
+
+
+@contextlib.contextmanager
+def _guard_lock() -> Iterator[None]:
+    """Editors run the suite side by side on one tree: sessions take turns with the guard's record."""
+    with open(_GUARD_RECORD.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _guard_record() -> dict:
+    try:
+        return json.loads(_GUARD_RECORD.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {"sessions": [], "modes": {}}
+
+
+def _restore(modes: dict[str, int]) -> None:
+    for name, mode in modes.items():
+        if Path(name).exists():
+            Path(name).chmod(mode)
+
+
+def _protect_claims() -> None:
+    """The first session in remembers the real modes; every session drops the write bits."""
+    with _guard_lock():
+        record = _guard_record()
+        record["sessions"] = [pid for pid in record["sessions"] if _alive(pid)]
+        if not record["sessions"]:
+            _restore(record["modes"])  # left by a session that died before it could restore them
+            record["modes"] = {str(p): stat.S_IMODE(p.stat().st_mode) for p in _writable_paths()}
+        for path in _writable_paths():
+            path.chmod(stat.S_IMODE(path.stat().st_mode) & ~_WRITE_BITS)
+        record["sessions"].append(os.getpid())
+        _GUARD_RECORD.write_text(json.dumps(record), encoding="utf-8")
+
+
+def _release_claims() -> None:
+    """The last session out puts the modes back, so a run beside ours never sees them change under it."""
+    with _guard_lock():
+        record = _guard_record()
+        record["sessions"] = [pid for pid in record["sessions"] if pid != os.getpid() and _alive(pid)]
+        if record["sessions"]:
+            _GUARD_RECORD.write_text(json.dumps(record), encoding="utf-8")
+        else:
+            _restore(record["modes"])
+            _GUARD_RECORD.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def readonly_claims() -> Iterator[Path]:
+    """The committed claims/ is read-only for the whole session, so no test can write to it.
+
+    chmod does not bind root, so the files are also compared byte for byte at
+    the end: a test that wrote the real store fails the session by name.
+    """
+    if not CLAIMS.is_dir():
+        yield CLAIMS
+        return
+    before = {p.name: p.read_bytes() for p in _writable_paths()[1:]}
+    _protect_claims()
+    try:
+        yield CLAIMS
+    finally:
+        _release_claims()
+    after = {p.name: p.read_bytes() for p in _writable_paths()[1:]}
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"a test wrote to the committed store: {changed}"
+
+
+@pytest.fixture
+def tmp_store(tmp_path: Path) -> Store:
+    """An empty store of our own; ingest creates the directory."""
+    return Store(tmp_path / "claims")
+
+
+@pytest.fixture
+def seed_project(tmp_path: Path) -> Path:
+    """A scratch project holding a copy of seeds/ (articles and sources.toml) and no store yet."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def _seed_path(prefix: str) -> Path:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def _seed_document(prefix: str) -> Document:
+    path = _seed_path(prefix)
+    meta = tomllib.loads((SEEDS / "sources.toml").read_text(encoding="utf-8"))[path.name]
+    return read_document(path, display=f"seeds/{path.name}", meta={k: str(v) for k, v in meta.items()})
+
+
+@pytest.fixture(scope="session")
+def seed_claims() -> dict[str, list[Claim]]:
+    """Fresh extraction of every seed, by number: '000' → its claims in reading order."""
+    return {path.name[:3]: extract(_seed_document(path.name[:3])) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def store_claims() -> dict[str, list[Claim]]:
+    """The committed store, as `Store.load()` gives it, by seed number."""
+    out: dict[str, list[Claim]] = {}
+    for claim in Store(CLAIMS).load():
+        out.setdefault(Path(claim.source).name[:3], []).append(claim)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Callable[[str], Path]:
+    """seed_path('004') → seeds/004_….txt."""
+    return _seed_path
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> Callable[[str], Document]:
+    """seed_document('004'): the article read the way ingest reads it, dated by sources.toml, cited as seeds/…."""
+    return _seed_document
+
+
+def _claims_in(text: str, published: str = "2025-12-20", path: str = "draft.txt") -> list[Claim]:
+    """Every claim a text makes, as though it were an article published on `published`."""
+    doc = Document(path=path, text=text, body_start=0, published=dt.date.fromisoformat(published), date_inferred=False)
+    return extract(doc)
+
+
+def _one(claims: list[Claim], text: str, sentence: str = "") -> Claim:
+    """The single claim written as `text` (in a sentence containing `sentence`, when given)."""
+    found = [c for c in claims if c.text == text and sentence in c.sentence]
+    assert len(found) == 1, f"{len(found)} claims written {text!r}: {[(c.line, c.sentence[:30]) for c in found]}"
+    return found[0]
+
+
+@pytest.fixture
+def extract_claims() -> Callable[..., list[Claim]]:
+    """_claims_in as a fixture: extract_claims(text, published='YYYY-MM-DD')."""
+    return _claims_in
+
+
+@pytest.fixture
+def pick() -> Callable[..., Claim]:
+    """_one as a fixture: pick(claims, '98亿元', sentence='2025年')."""
+    return _one

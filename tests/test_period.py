@@ -1,0 +1,126 @@
+"""Periods resolved to first and last day against the publication date.
+
+The same words mean different days in different articles: 今年前10个月 in
+an article of 2025-12-20 is 2025-01-01..2025-10-31. A figure's period is what
+makes 88亿元 (Jan–Nov) and 98亿元 (the full year) two facts, not a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.period import Period, find_periods, period_for
+
+
+def periods(sentence: str, published: str) -> list[tuple[str, str, str]]:
+    """(start, end, label as written) for every period in the sentence."""
+    found = find_periods(sentence, dt.date.fromisoformat(published))
+    return [(m.period.start.isoformat(), m.period.end.isoformat(), m.period.label) for m in found]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, start, end, label",
+    [
+        ("2025年前11个月，仅平湖经开区24家规上数控机床产业就实现产值88亿元", "2025-12-20", "2025-01-01", "2025-11-30", "2025年前11个月"),
+        ("今年前10个月已突破2.5亿元", "2025-12-20", "2025-01-01", "2025-10-31", "今年前10个月"),
+        ("前11个月，全区实现规上工业产值88亿元", "2025-12-20", "2025-01-01", "2025-11-30", "前11个月"),
+        ("去年，平湖经开完成实到外资1.66亿美元", "2025-02-15", "2024-01-01", "2024-12-31", "去年"),
+        ("今年一季度，平湖全市完成实际外资1.59亿美元", "2023-05-20", "2023-01-01", "2023-03-31", "今年一季度"),
+        ("一季度，平湖市“无感监测”营商指数以94.9分的高分位列全省第四", "2023-05-20", "2023-01-01", "2023-03-31", "一季度"),
+        ("今年四季度动工", "2023-07-15", "2023-10-01", "2023-12-31", "今年四季度"),
+        ("2023年第二季度", "2024-07-15", "2023-04-01", "2023-06-30", "2023年第二季度"),
+        ("今年1至6月实现产值1.5亿元", "2023-07-15", "2023-01-01", "2023-06-30", "今年1至6月"),
+        ("1-11月，全区实现规上工业产值88亿元", "2025-12-20", "2025-01-01", "2025-11-30", "1-11月"),
+        ("今年1月单月，公司国内订单创造了历史最高纪录", "2025-02-15", "2025-01-01", "2025-01-31", "今年1月"),
+        ("上月，由该校牵头的浙江省双元制职业教育联盟正式成立", "2026-01-20", "2025-12-01", "2025-12-31", "上月"),
+        ("上个月，由该校牵头的联盟正式成立", "2025-03-31", "2025-02-01", "2025-02-28", "上个月"),
+        ("截至11月末，工行绍兴分行科技型企业贷款余额近200亿元", "2025-12-20", "2025-11-30", "2025-11-30", "截至11月末"),
+        ("截至11月末，工行绍兴分行科技型企业贷款余额近200亿元", "2026-02-10", "2025-11-30", "2025-11-30", "截至11月末"),
+        ("2025全年度协调解决重点路段停车难等困难诉求300余件", "2026-01-20", "2025-01-01", "2025-12-31", "2025全年度"),
+        ("2025年全年，平湖经开实现产值98亿元", "2026-01-20", "2025-01-01", "2025-12-31", "2025年全年"),
+        ("今年全年预计实现产值3.5亿元", "2023-07-15", "2023-01-01", "2023-12-31", "今年全年"),
+        ("上半年，全区实现规上工业产值50亿元", "2023-07-15", "2023-01-01", "2023-06-30", "上半年"),
+        ("今年上半年，全区实现规上工业产值50亿元", "2023-07-15", "2023-01-01", "2023-06-30", "今年上半年"),
+        ("下半年，全区力争实现规上工业产值60亿元", "2023-07-15", "2023-07-01", "2023-12-31", "下半年"),
+        ("前三季度，全区实现规上工业产值80亿元", "2023-10-20", "2023-01-01", "2023-09-30", "前三季度"),
+        ("今年前三季度，全区实现规上工业产值80亿元", "2023-10-20", "2023-01-01", "2023-09-30", "今年前三季度"),
+        ("2024年实现产值1.6亿元", "2025-12-20", "2024-01-01", "2024-12-31", "2024年"),
+        ("2023年度，平湖经开实现产值", "2025-12-20", "2023-01-01", "2023-12-31", "2023年度"),
+        ("过去一年，平湖经开全力构建“1+3+N”涉企服务体系", "2025-02-15", "2024-01-01", "2024-12-31", "过去一年"),
+        ("刚刚过去的一年，对平湖经开来说，是机遇与挑战并存的一年", "2025-02-15", "2024-01-01", "2024-12-31", "刚刚过去的一年"),
+        ("前年，平湖经开实现产值", "2025-12-20", "2023-01-01", "2023-12-31", "前年"),
+        ("于去年6月落地", "2025-02-15", "2024-06-01", "2024-06-30", "去年6月"),
+        ("2022年6月，长城汽车首台新能源汽车下线", "2023-05-20", "2022-06-01", "2022-06-30", "2022年6月"),
+        ("12月12日，绍兴市政府举办全市共建研究院高质量发展推进会", "2025-12-20", "2025-12-12", "2025-12-12", "12月12日"),
+        ("今年8月8日，工行绍兴分行举办领军企业家研修班", "2025-12-20", "2025-08-08", "2025-08-08", "今年8月8日"),
+        ("2月29日", "2024-03-15", "2024-02-29", "2024-02-29", "2月29日"),
+    ],
+)
+def test_periods_resolve_against_the_publication_date(sentence, published, start, end, label):
+    assert periods(sentence, published)[0] == (start, end, label)
+
+
+@pytest.mark.parametrize(
+    "sentence, published",
+    [
+        ("是去年同期的320%", "2023-05-20"),  # 去年同期 is a comparison base, not the figure's period
+        ("与去年同期相比增长15%", "2023-05-20"),
+        ("过去16年是嘉吉不断融入平湖经开", "2023-07-15"),  # a duration
+        ("做了30年上门剃头师傅", "2026-01-20"),
+        ("实现规上产值120.41亿元", "2025-12-20"),  # digits inside a figure
+        ("2月30日", "2024-03-15"),  # not a day
+        ("13月", "2024-03-15"),
+        ("截至目前，平湖共引进世界500强企业（项目）40余家", "2023-05-20"),
+    ],
+)
+def test_comparison_bases_durations_and_impossible_dates_are_not_periods(sentence, published):
+    assert periods(sentence, published) == []
+
+
+def test_the_year_later_in_the_sentence_dates_a_bare_day(extract_claims, pick):
+    # seed 002, line 21: the signing conference of 5月9日 was in 2023, and 28个 were signed that day
+    claims = extract_claims("5月9日，平湖市举行2023年产业链高质量发展签约大会，集中签约项目28个，总投资122亿元。", "2023-05-20")
+    signed = pick(claims, "28个")
+    assert (signed.period.start, signed.period.end) == (dt.date(2023, 5, 9), dt.date(2023, 5, 9))
+    assert signed.period.label == "5月9日"
+
+
+def test_a_rate_against_last_years_same_period_keeps_this_years_period(extract_claims, pick):
+    claims = extract_claims("今年一季度，平湖全市完成实际外资1.59亿美元，是去年同期的320%。", "2023-05-20")
+    rate = pick(claims, "320%")
+    assert (rate.period.start, rate.period.end) == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+
+
+def test_the_same_words_mean_another_year_in_another_article(extract_claims, pick):
+    sentence = "今年前10个月，企业实现产值2.5亿元。"
+    in_2025 = pick(extract_claims(sentence, "2025-12-20"), "2.5亿元").period
+    in_2026 = pick(extract_claims(sentence, "2026-12-20"), "2.5亿元").period
+    assert (in_2025.start, in_2025.end) == (dt.date(2025, 1, 1), dt.date(2025, 10, 31))
+    assert (in_2026.start, in_2026.end) == (dt.date(2026, 1, 1), dt.date(2026, 10, 31))
+
+
+def test_the_period_in_force_is_the_nearest_before_the_figure_or_a_narrower_one_it_contains():
+    mentions = find_periods("5月9日，平湖市举行2023年产业链高质量发展签约大会，集中签约项目28个", dt.date(2023, 5, 20))
+    assert period_for(mentions, 0) is None
+    day = period_for(mentions, len("5月9日，平湖市举行2023年产业链高质量发展签约大会，集中签约项目"))
+    assert (day.start, day.end) == (dt.date(2023, 5, 9), dt.date(2023, 5, 9))
+
+
+def test_a_period_round_trips_through_json():
+    period = Period(dt.date(2025, 1, 1), dt.date(2025, 11, 30), "2025年前11个月")
+    assert period.to_json() == {"start": "2025-01-01", "end": "2025-11-30", "label": "2025年前11个月"}
+    assert Period.from_json(period.to_json()) == period
+    assert Period.from_json(None) is None
+    assert period.days == 334
+    assert Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025年").contains(period)
+
+
+def test_a_range_of_quarters_runs_from_the_first_to_the_last():
+    assert periods("一至三季度，全区实现规上工业产值80亿元", "2023-10-20")[0][:2] == ("2023-01-01", "2023-09-30")
+
+
+def test_截至_year_end_is_an_as_of_figure_like_截至_month_end():
+    assert periods("截至2024年底，工行绍兴分行科技型企业贷款余额150亿元", "2025-02-15")[0][:2] == ("2024-12-31", "2024-12-31")
+    assert periods("截至去年底，工行绍兴分行科技型企业贷款余额150亿元", "2025-02-15")[0][:2] == ("2024-12-31", "2024-12-31")

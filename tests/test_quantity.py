@@ -1,0 +1,175 @@
+"""Quantities in a sentence: the figure as written, its exact value, bounds, unit and qualifier.
+
+Dates, years, ordinals, labels and identifiers are refused here, so they
+never reach the store.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from factcheck.quantity import find_quantities
+
+N = None  # an open bound
+
+
+def quantity(sentence: str, text: str):
+    found = [q for q in find_quantities(sentence) if q.text == text]
+    assert len(found) == 1, [q.text for q in find_quantities(sentence)]
+    return found[0]
+
+
+def D(x):  # noqa: N802 - reads like the table it fills
+    return None if x is None else Decimal(str(x))
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, qualifier, low, high",
+    [
+        # money: base units and ISO codes
+        ("2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。", "98亿元", 9_800_000_000, "CNY", "exact", 9_800_000_000, 9_800_000_000),
+        ("今年一季度，平湖全市完成实际外资1.59亿美元，", "1.59亿美元", 159_000_000, "USD", "exact", 159_000_000, 159_000_000),
+        ("注册资本达到11370万美元、投资总额达到30850万美元，", "30850万美元", 308_500_000, "USD", "exact", 308_500_000, 308_500_000),
+        ("全市规上工业亩均税收达12.2万元，列全省第22位。", "12.2万元", 122_000, "CNY", "exact", 122_000, 122_000),
+        ("津上精密先后兼并荣辉灯具、日新制钢等低效企业，累计增资超15亿元，", "超15亿元", 1_500_000_000, "CNY", "at_least", 1_500_000_000, N),
+        ("项目达产后年营业收入将超200亿元。", "超200亿元", 20_000_000_000, "CNY", "at_least", 20_000_000_000, N),
+        ("实现顺差近10亿元的大逆转，产值再次突破40亿元。", "突破40亿元", 4_000_000_000, "CNY", "at_least", 4_000_000_000, N),
+        ("共引进了世界500强、国际行业龙头企业及总投资超亿美元项目16个，", "超亿美元", 100_000_000, "USD", "at_least", 100_000_000, N),
+        # rates: %, percentage points, multiples
+        ("2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。", "8.1%", "8.1", "%", "exact", "8.1", "8.1"),
+        ("是去年同期的320%。", "320%", 320, "%", "exact", 320, 320),
+        ("增速比去年同期提高2.3个百分点。", "2.3个百分点", "2.3", "pp", "exact", "2.3", "2.3"),
+        ("X产业产值是去年的3倍。", "3倍", 3, "x", "exact", 3, 3),
+        ("机床产品零部件三分之二实现本地配套；", "三分之二", "66.67", "%", "exact", "66.67", "66.67"),
+        ("百分之五十的企业", "百分之五十", 50, "%", "exact", 50, 50),
+        # 余/多: above the figure by less than one step of its last digit
+        ("组建由3名全职培训师和十余名技术骨干构成的讲师团，", "十余名", 10, "名", "above", 10, 20),
+        ("累计培养高素质技术技能人才1500余名，", "1500余名", 1500, "名", "above", 1500, 1600),
+        ("如今的津上精密，现有员工2000余名，其中各类专业技术人才380余人，", "2000余名", 2000, "名", "above", 2000, 3000),
+        ("如今的津上精密，现有员工2000余名，其中各类专业技术人才380余人，", "380余人", 380, "人", "above", 380, 390),
+        ("已与嘉兴区域内40多家企业建立了长期协作关系，", "40多家", 40, "家", "above", 40, 50),
+        ("累计为200多户专精特新企业精准赋能，", "200多户", 200, "户", "above", 200, 300),
+        # 超/突破/以上: a floor; 近/以下: a ceiling; 约/左右: ±10%
+        ("成长为覆盖数控加工等6大专业、合作企业超10家、", "超10家", 10, "家", "at_least", 10, N),
+        ("累计走访企业上千次，", "上千次", 1000, "次", "at_least", 1000, N),
+        ("全球90%以上资金可视、可控和可调，", "90%以上", 90, "%", "at_least", 90, N),
+        ("这个拥有885套人才住房的复合空间，入住率近90%，", "近90%", 90, "%", "at_most", N, 90),
+        ("累计服务近3000人次。", "近3000人次", 3000, "人次", "at_most", N, 3000),
+        ("为周边居民提供3岁以下婴幼儿养育照护服务，", "3岁以下", 3, "岁", "at_most", N, 3),
+        ("他们在项目工地不远的地方租赁了面积约2000平方米的生产厂房，", "约2000平方米", 2000, "平方米", "about", 1800, 2200),
+        ("创造了约50%的规上工业产值、营业收入、利润总额和利税总额。", "约50%", 50, "%", "about", 45, 55),
+        # 方 in a factory article is floor space
+        ("并加快推进超百万方标准厂房建设，满足企业轻资产运行需求。", "超百万方", 1_000_000, "平方米", "at_least", 1_000_000, N),
+        ("并加快推进超百万平方米标准厂房建设，", "超百万平方米", 1_000_000, "平方米", "at_least", 1_000_000, N),
+        # counts and measures
+        ("津上精密机床（浙江）有限公司经过10次增资，形成总投资超2亿美元、用地213亩、员工1900名的经营规模，", "1900名", 1900, "名", "exact", 1900, 1900),
+        ("津上精密机床（浙江）有限公司经过10次增资，形成总投资超2亿美元、用地213亩、员工1900名的经营规模，", "213亩", 213, "亩", "exact", 213, 213),
+        ("建设年产30GW光伏胶膜材料项目，", "30GW", 30, "GW", "exact", 30, 30),
+        ("新能源汽车驱动电机已形成120万台产能，", "120万台", 1_200_000, "台", "exact", 1_200_000, 1_200_000),
+        ("去年年底，项目涉及的两幢建筑物，", "两幢", 2, "幢", "exact", 2, 2),
+        ("七八十名施工人员正忙着砌墙、粉刷等工作。", "七八十名", 70, "名", "range", 70, 80),
+        # a bare figure counts only when the sentence asserts it
+        ("2022年，平湖的区域两化融合指数已达114.29，居嘉兴第3位、全省第21位。", "114.29", "114.29", "", "exact", "114.29", "114.29"),
+    ],
+)
+def test_seed_phrasings(sentence, text, value, unit, qualifier, low, high):
+    q = quantity(sentence, text)
+    assert (q.value, q.unit, q.qualifier, q.low, q.high) == (D(value), unit, qualifier, D(low), D(high))
+
+
+def test_the_text_and_offsets_cover_the_qualifier_and_unit():
+    sentence = "成长为覆盖数控加工等6大专业、合作企业超10家、双元制毕业生占比达36.65%的“大样本”，"
+    q = quantity(sentence, "超10家")
+    assert sentence[q.start : q.end] == "超10家"
+    assert sentence[q.number_start] == "1"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, precision",
+    [
+        ("实现产值98亿元，", "98亿元", 50_000_000),  # printed to the 亿
+        ("完成实际外资1.59亿美元，", "1.59亿美元", 500_000),
+        ("同比增长8.1%。", "8.1%", "0.05"),
+        ("民生财政支出7.58亿元，", "7.58亿元", 500_000),
+        ("累计培养高素质技术技能人才1500余名，", "1500余名", 0),
+        ("机床产品零部件三分之二实现本地配套；", "三分之二", "0.005"),
+    ],
+)
+def test_printed_precision_is_half_a_unit_of_the_last_printed_digit(sentence, text, precision):
+    assert quantity(sentence, text).precision == D(precision)
+
+
+def test_the_same_figure_in_万_and_in_亿_is_the_same_value():
+    in_wan = quantity("投资总额达到30850万美元，", "30850万美元")
+    in_yi = quantity("投资总额达到3.085亿美元，", "3.085亿美元")
+    assert (in_wan.value, in_wan.unit) == (in_yi.value, in_yi.unit)
+
+
+def test_a_bare_scale_after_a_money_word_is_yuan():
+    # 产值突破40亿: newspaper shorthand for 亿元
+    q = quantity("津上精密产值突破40亿，", "突破40亿")
+    assert (q.value, q.unit, q.qualifier) == (Decimal(4_000_000_000), "CNY", "at_least")
+
+
+def test_多_after_the_measure_word_widens_the_bound_like_多_before_it():
+    # seed 004, line 164
+    (length, width, height) = find_quantities("一台台长2米多、宽1米多、高2米多的智能设备依次排列，")
+    assert (length.text, length.qualifier, length.low, length.high) == ("2米多", "above", 2, 3)
+    assert (width.text, width.low, width.high) == ("1米多", 1, 2)
+    assert (height.text, height.low, height.high) == ("2米多", 2, 3)
+
+
+# --- not quantities --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一期项目易达精密机床（平湖）有限公司于2023年12月签约落户，次年2月即投入试生产，",  # dates
+        "12月15日，由浙江省科学技术厅、浙江省经信厅等部门指导的“浙江省科技新小龙探访和护航行动”发布了名单。",
+        "今年8月8日，工行绍兴分行举办“聚智同行·匠造未来”领军企业家研修班。",
+        "2022年6月，长城汽车首台新能源汽车下线，",
+        "1990年，朱云观拥有了自己的乡村理发店。",  # a year
+        "企业被评为2024年度功勋企业、年度纳税大户",
+        "上午10时，家住红建小区的周金祥，准时来到家门口的老年食堂用餐，",  # a time of day
+        "深化“1+3+N”涉企服务体系，",  # labels
+        "围绕“3+X”产业布局，打好“强链补链延链”组合拳，",
+        "形成了“4+2+3+N”的企业服务新架构，",
+        "新能源汽车（三电系统）列入省“415X”产业集群协同区。",
+        "构建“四群八链”制造业高质量发展新格局的蓝图。",
+        "营商环境优化提升“一号改革工程”，",
+        "2025年是“十四五”规划的收官之年，",
+        "“十四五”规划",
+        "十四五规划的收官之年",
+        "建立以市领导为“链长”、龙头企业为“链主”等产业链招商“十一个”工作机制，",
+        "打造“15分钟”托育服务圈",
+        "共引进了世界500强、国际行业龙头企业",  # rankings and grades
+        "奋力打造300亿级汽车产业集群和200亿级智能装备产业集群。",
+        "三大主导产业实现全面增长，",
+        "居嘉兴第3位、全省第21位。",  # ordinals
+        "是平湖经开跃升国家级开发区的第10个年头。",
+        "‘企业码’和96871热线电话全天候、全方位细致服务，",  # identifiers
+        "诸暨G60创新港、嵊州剡溪创新带、新昌智造科创带持续发力，",
+        "最终为企业协调到一处理想地块，",  # 一 as an article
+        "工行绍兴分行负责人作为唯一一家金融机构代表进行主旨发言表示，",
+    ],
+)
+def test_dates_years_labels_ordinals_and_identifiers_are_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_figure, figures",
+    [
+        ("5月9日，平湖市举行2023年产业链高质量发展签约大会，集中签约项目28个，总投资122亿元，", (5, 9, 2023), ["28个", "122亿元"]),
+        ("租赁平湖经开两创产业园3号楼面积约1.5万平方米的生产车间，", (3,), ["约1.5万平方米"]),
+        ("2025年前11个月，仅平湖经开区24家规上数控机床产业就实现产值88亿元，", (2025, 11), ["24家", "88亿元"]),
+        ("比如，2022年，区内企业尼得科集团连落“三子”，经过24年发展，", (2022, 3), ["24年"]),
+        ("今年6月，嘉吉新项目盛大开业", (6,), []),
+    ],
+)
+def test_only_the_figures_in_a_sentence_with_dates_and_identifiers_are_quantities(sentence, not_a_figure, figures):
+    found = find_quantities(sentence)
+    assert [q.text for q in found] == figures
+    assert not {q.value for q in found} & {Decimal(n) for n in not_a_figure}
