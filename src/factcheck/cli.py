@@ -111,7 +111,9 @@ def claims_cmd(
         want = canonical(subject)
         found = [c for c in found if c.subject and (same_body(c.subject, want) or subject in c.subject)]
     if query:
-        found = [c for c in found if query in c.text or query in c.metric or query in c.sentence or query in (c.subject or "")]
+        from .query import search
+
+        found = search(found, query)
     if fmt == "jsonl":
         out = sys.stdout
         for c in found:
@@ -147,6 +149,54 @@ def check(
     cfg = load_config(config)
     code = run_check(drafts or [], cfg, _date(date), store, fmt, fail_on, show_all)
     raise typer.Exit(code)
+
+
+@app.command()
+def accept(
+    drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
+    verdict: Optional[str] = typer.Option(None, "--verdict", help="Accept only these verdicts (comma-separated)."),
+    accept_all: bool = typer.Option(False, "--all", help="Accept every flagged finding, whatever --fail-on says."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
+    store: Optional[Path] = StoreOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Record the findings an editor has reviewed, so they stop failing the check (by content, not line)."""
+    from .gate import build_report, verdicts_to_accept
+    from .suppress import accept as record
+    from .suppress import load_accepted
+
+    cfg = load_config(config)
+    chosen = verdicts_to_accept(verdict, accept_all, cfg)
+    report = build_report(drafts or [], cfg, _date(date), store)
+    done = record(report, chosen, load_accepted(cfg.accept_path), cfg.root)
+    where = os.path.relpath(done.path) if done.path.is_absolute() else done.path
+    print(f"factcheck: accepted {done.added} finding(s) in {where} ({done.already} already accepted)", file=sys.stderr)
+
+
+hook_app = typer.Typer(no_args_is_help=True, help="The git pre-commit hook that checks staged drafts.")
+app.add_typer(hook_app, name="hook")
+
+
+@hook_app.command("install")
+def hook_install(
+    force: bool = typer.Option(False, "--force", help="Replace an existing hook instead of keeping it as pre-commit.legacy."),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Install a git pre-commit hook that blocks commits of drafts with flagged figures."""
+    from .hook import install
+
+    load_config(config)  # a broken config should fail now, not at the first commit
+    done = install(Path.cwd(), force=force, config=config)
+    kept = f"; the previous hook is kept as {done.legacy.name} and runs first" if done.legacy else ""
+    print(f"factcheck: pre-commit hook installed at {os.path.relpath(done.hook)}{kept}", file=sys.stderr)
+
+
+@hook_app.command("run")
+def hook_run(config: Optional[Path] = ConfigOpt) -> None:
+    """Check the staged version of every staged draft (what the installed hook calls)."""
+    from .hook import run
+
+    raise typer.Exit(run(Path.cwd(), load_config(config)))
 
 
 @app.command()

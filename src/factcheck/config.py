@@ -10,6 +10,8 @@ from pathlib import Path
 from .errors import ConfigError
 
 DEFAULT_FAIL_ON = ("contradicted", "stale", "unsupported")
+DEFAULT_ACCEPT_FILE = ".factcheck-accept.json"
+CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")  # a factcheck.toml wins over a pyproject.toml beside it
 KNOWN_KEYS = {"store", "sources", "drafts", "fail-on", "date", "accept-file"}
 
 
@@ -18,11 +20,16 @@ class Config:
     root: Path  # the project root: where the config was found, else the current directory
     store: Path
     sources: tuple[Path, ...]
-    drafts: tuple[str, ...] = ()
+    drafts: tuple[str, ...] = ()  # globs relative to root
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     date: dt.date | None = None
     accept_file: Path | None = None
     origin: Path | None = field(default=None)  # the file it came from
+
+    @property
+    def accept_path(self) -> Path:
+        """Where reviewed findings are recorded: the configured accept-file, else one in the project root."""
+        return self.accept_file or self.root / DEFAULT_ACCEPT_FILE
 
 
 def _table(path: Path) -> dict[str, object] | None:
@@ -30,14 +37,21 @@ def _table(path: Path) -> dict[str, object] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("factcheck")
-    return data.get("tool", {}).get("factcheck", data) if "tool" in data else data
+        table = data.get("tool", {}).get("factcheck")
+    else:
+        table = data.get("tool", {}).get("factcheck", data) if "tool" in data else data
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.factcheck] must be a table")
+    return table
 
 
 def find_config(start: Path) -> Path | None:
+    """The nearest factcheck.toml, or pyproject.toml with a [tool.factcheck] table, from start upward."""
     for folder in (start, *start.parents):
-        for name in ("factcheck.toml", "pyproject.toml"):
+        for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file() and _table(candidate) is not None:
                 return candidate
@@ -45,44 +59,68 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
-    cwd = cwd or Path.cwd()
-    path = explicit if explicit is not None else find_config(cwd)
+    """`--config` wins; otherwise the nearest config upward; otherwise defaults rooted at the current directory."""
+    cwd = (cwd or Path.cwd()).absolute()
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: no such config file")
-    table = _table(path) if path else None
+    path = explicit.absolute() if explicit is not None else find_config(cwd)
+    table = (_table(path) if path else None) or {}
     root = path.parent if path else cwd
-    table = table or {}
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown key in [tool.factcheck]: {unknown[0]!r}")
+        where = "[tool.factcheck]" if path and path.name == "pyproject.toml" else "the config"
+        known = ", ".join(sorted(KNOWN_KEYS))
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in {where} (known keys: {known})")
 
-    def paths(value: object, key: str) -> tuple[Path, ...]:
+    def problem(message: str) -> ConfigError:
+        return ConfigError(f"{path}: {message}")
+
+    def one_path(key: str, default: str | None) -> Path | None:
+        value = table.get(key, default)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value:
+            raise problem(f"'{key}' must be a path")
+        return root / value
+
+    def strings(key: str, default: list[str]) -> list[str]:
+        value = table.get(key, default)
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise ConfigError(f"{path}: '{key}' must be a path or a list of paths")
-        return tuple(root / v for v in items)
+            raise problem(f"'{key}' must be a string or a list of strings")
+        return items
 
-    fail_on = table.get("fail-on", list(DEFAULT_FAIL_ON))
-    if isinstance(fail_on, str):
-        fail_on = [f.strip() for f in fail_on.split(",") if f.strip()]
-    if not isinstance(fail_on, list) or not all(isinstance(v, str) for v in fail_on):
-        raise ConfigError(f"{path}: 'fail-on' must be a list of verdicts")
-    date = table.get("date")
-    if date is not None and not isinstance(date, dt.date):
-        try:
-            date = dt.date.fromisoformat(str(date))
-        except ValueError:
-            raise ConfigError(f"{path}: 'date' must be YYYY-MM-DD") from None
-    drafts = table.get("drafts", [])
-    if isinstance(drafts, str):
-        drafts = [drafts]
+    from .verdict import VERDICTS  # here, not at the top: `--help` should not load the matcher
+
+    fail_on = strings("fail-on", list(DEFAULT_FAIL_ON))
+    if len(fail_on) == 1 and "," in fail_on[0]:
+        fail_on = [f.strip() for f in fail_on[0].split(",") if f.strip()]
+    wrong = [v for v in fail_on if v not in VERDICTS]
+    if wrong:
+        raise problem(f"'fail-on': unknown verdict {wrong[0]!r} (use {', '.join(VERDICTS)})")
+    store = one_path("store", "claims")
+    assert store is not None
     return Config(
         root=root,
-        store=paths(table.get("store", "claims"), "store")[0],
-        sources=paths(table.get("sources", ["seeds"]), "sources"),
-        drafts=tuple(str(d) for d in drafts),  # type: ignore[union-attr]
+        store=store,
+        sources=tuple(root / s for s in strings("sources", ["seeds"])),
+        drafts=tuple(strings("drafts", [])),
         fail_on=tuple(fail_on),
-        date=date,  # type: ignore[arg-type]
-        accept_file=paths(table["accept-file"], "accept-file")[0] if "accept-file" in table else None,
+        date=_date(table.get("date"), problem),
+        accept_file=one_path("accept-file", None),
         origin=path,
     )
+
+
+def _date(value: object, problem) -> dt.date | None:
+    """TOML gives a date (or a datetime, which is a date too); a quoted string is accepted as well."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise problem("'date' must be YYYY-MM-DD") from None

@@ -1,18 +1,27 @@
-"""The check command as a library call: resolve drafts, load the store, judge, render, pick the exit code."""
+"""The check as a library call: resolve drafts, load the store, judge, suppress, render, pick the exit code.
+
+`factcheck check`, `factcheck accept` and the git hook all go through here,
+so a draft gets the same verdicts and suppressions whichever way it arrives.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
-from .check import Report, check_documents, read_draft
+from . import suppress
+from .check import Finding, Report, check_documents, read_draft
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
+from .source import Document
 from .store import Store
-from .verdict import VERDICTS
+from .verdict import OK, VERDICTS
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -40,30 +49,78 @@ def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
 def parse_fail_on(value: str | None, cfg: Config) -> tuple[str, ...]:
     if value is None:
         return cfg.fail_on
+    return parse_verdicts(value, "--fail-on")
+
+
+def parse_verdicts(value: str, option: str) -> tuple[str, ...]:
     items = tuple(v.strip() for v in value.split(",") if v.strip())
     unknown = [v for v in items if v not in VERDICTS]
     if unknown:
-        raise InputError(f"--fail-on: unknown verdict {unknown[0]!r} (use {', '.join(VERDICTS)})")
+        raise InputError(f"{option}: unknown verdict {unknown[0]!r} (use {', '.join(VERDICTS)})")
     return items
 
 
+def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tuple[str, ...]:
+    """--verdict picks; --all takes every flagged verdict; neither takes what would fail the run."""
+    if verdict is not None and accept_all:
+        raise InputError("--all and --verdict: pass one or the other")
+    if accept_all:
+        return tuple(v for v in VERDICTS if v != OK)
+    chosen = parse_verdicts(verdict, "--verdict") if verdict is not None else cfg.fail_on
+    return tuple(v for v in chosen if v != OK)
+
+
 def load_store(path: Path) -> list:
-    claims = Store(path).load()
-    if not claims:
+    """The store opened through its candidate index (claims/.index/, refreshed first): no full parse of the store."""
+    from .index import open_index
+
+    claims = open_index(Store(path))
+    if not len(claims):
         raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
-    return claims
+    return claims  # type: ignore[return-value]  # a Sequence[Claim] that can also name the claims near a figure
+
+
+def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: TextIO | None = None) -> list[Document]:
+    docs = []
+    for name in expand_drafts(drafts, cfg):
+        if name == "-":
+            data = (stdin or sys.stdin).buffer.read()
+            docs.append(read_draft(None, "<stdin>", date or cfg.date, data))
+        else:
+            docs.append(read_draft(Path(name), _display(name), date or cfg.date))
+    return docs
+
+
+def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> Report:
+    """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
+    accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
+    store = load_store(store_path or cfg.store)
+    findings: list[Finding] = []
+    with progress(len(docs), "checking") as tick:
+        for doc in docs:
+            findings.extend(check_documents([doc], store).findings)
+            tick()
+    report = Report(tuple(d.path for d in docs), tuple(findings), len(store))
+    return suppress.apply(report, docs, accepted.fingerprints)
 
 
 def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:
-    names = expand_drafts(drafts, cfg)
-    docs = []
-    for name in names:
-        if name == "-":
-            docs.append(read_draft(None, "<stdin>", date or cfg.date, sys.stdin.buffer.read()))
-        else:
-            docs.append(read_draft(Path(name), _display(name), date or cfg.date))
-    store = load_store(store_path or cfg.store)
-    return check_documents(docs, store)
+    return judge_drafts(read_drafts(drafts, cfg, date), cfg, store_path)
+
+
+@contextlib.contextmanager
+def progress(total: int, what: str, stream: TextIO | None = None) -> Iterator[Callable[[], None]]:
+    """A progress bar for someone watching a terminal; nothing at all in a pipe, a hook log or CI."""
+    stream = stream or sys.stderr
+    if total < 2 or not stream.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
 
 
 def _display(name: str) -> str:
@@ -71,6 +128,37 @@ def _display(name: str) -> str:
         return os.path.relpath(name)
     except ValueError:
         return name
+
+
+def render(report: Report, fmt: str, cfg: Config, show_all: bool = False, out: TextIO | None = None) -> None:
+    """Machine formats and the text report alike go to stdout; renderers never pick the exit code."""
+    from . import report as text
+
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(text.to_json(report) + "\n")
+    elif fmt == "sarif":
+        from .sarif import to_sarif
+
+        out.write(to_sarif(report, cfg.root) + "\n")
+    elif fmt == "github":
+        from .sarif import to_github
+
+        out.write(to_github(report, cfg.root))
+    else:
+        from rich.console import Console
+
+        console = Console(file=out, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
+        text.render_text(report, console, show_all)
+
+
+def exit_code(report: Report, fail_on: tuple[str, ...]) -> int:
+    return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
 
 
 def run_check(
@@ -82,25 +170,8 @@ def run_check(
     fail_on: str | None,
     show_all: bool,
 ) -> int:
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    check_format(fmt)
     failing_verdicts = parse_fail_on(fail_on, cfg)
     report = build_report(drafts, cfg, date, store_path)
-    from . import report as render
-
-    if fmt == "json":
-        sys.stdout.write(render.to_json(report) + "\n")
-    elif fmt == "sarif":
-        from .sarif import to_sarif
-
-        sys.stdout.write(to_sarif(report, cfg.root) + "\n")
-    elif fmt == "github":
-        from .sarif import to_github
-
-        sys.stdout.write(to_github(report))
-    else:
-        from rich.console import Console
-
-        console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
-        render.render_text(report, console, show_all)
-    return ExitCode.FINDINGS if report.failing(failing_verdicts) else ExitCode.OK
+    render(report, fmt, cfg, show_all)
+    return exit_code(report, failing_verdicts)

@@ -6,14 +6,14 @@ import datetime as dt
 import os
 import tomllib
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import claims as claims_mod
 from .errors import InputError
 from .source import SOURCE_SUFFIXES, read_document
-from .store import Store, content_hash, store_file_name
+from .store import Store, content_hash, store_file_name, to_jsonl
 
 METADATA_FILE = "sources.toml"
 
@@ -76,9 +76,52 @@ class _Job:
     meta: dict[str, str]
 
 
-def _extract(job: _Job) -> tuple[str, str, list[claims_mod.Claim], dt.date | None, bool]:
-    doc = read_document(job.path, display=job.display, date=job.date, meta=job.meta)
-    return job.display, content_hash(doc.text, doc.published), claims_mod.extract(doc), doc.published, doc.date_inferred
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    """One source's claims, already serialised: a worker sends back one string, not thousands of objects."""
+
+    display: str
+    sha256: str
+    jsonl: str
+    claims: int
+    published: dt.date | None
+    date_inferred: bool
+
+
+def _extract(job: _Job) -> _Extracted | str:
+    """A source's claims, or the one-line reason it cannot be read."""
+    try:
+        doc = read_document(job.path, display=job.display, date=job.date, meta=job.meta)
+    except InputError as exc:
+        return str(exc)
+    found = claims_mod.extract(doc)
+    sha = content_hash(doc.text, doc.published)
+    return _Extracted(job.display, sha, to_jsonl(found), len(found), doc.published, doc.date_inferred)
+
+
+def _extract_all(jobs: list[_Job], workers: int, tick: Callable[[], None]) -> list[_Extracted | str]:
+    """Extract on `workers` processes, biggest sources first so no core idles at the end; results in job order."""
+    if workers <= 1:
+        out = []
+        for job in jobs:
+            out.append(_extract(job))
+            tick()
+        return out
+    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
+    results: dict[int, _Extracted | str] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_extract, jobs[i]): i for i in order}
+        for fut in as_completed(futures):
+            results[futures[fut]] = fut.result()
+            tick()
+    return [results[i] for i in range(len(jobs))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def ingest(
@@ -93,7 +136,8 @@ def ingest(
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
 
     Nothing is written unless every source reads cleanly, so a bad file never
-    leaves the store half-updated.
+    leaves the store half-updated. The candidate index is brought up to date
+    afterwards, so the first check after an ingest is as fast as any other.
     """
     files = discover(paths)
     manifest = store.manifest()
@@ -104,7 +148,11 @@ def ingest(
         meta = _metadata(path, meta_cache)
         display = display_path(path, root)
         jobs.append(_Job(path, display, date, meta))
-    results: list[tuple[str, str, list[claims_mod.Claim], dt.date | None, bool]] = []
+
+    def tick() -> None:
+        if progress:
+            progress(1, len(jobs))
+
     errors: list[str] = []
     todo = []
     for job in jobs:
@@ -118,48 +166,39 @@ def ingest(
                 continue
             if content_hash(doc.text, doc.published) == entry.get("sha256"):
                 skipped += 1
-                if progress:
-                    progress(1, len(jobs))
+                tick()
                 continue
         todo.append(job)
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(todo) > 20 else 1)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_extract, job) for job in todo]
-            for fut in futures:
-                try:
-                    results.append(fut.result())
-                except InputError as exc:
-                    errors.append(str(exc))
-                if progress:
-                    progress(1, len(jobs))
-    else:
-        for job in todo:
-            try:
-                results.append(_extract(job))
-            except InputError as exc:
-                errors.append(str(exc))
-            if progress:
-                progress(1, len(jobs))
+    results = []
+    for outcome in _extract_all(todo, workers, tick):
+        if isinstance(outcome, str):
+            errors.append(outcome)
+        else:
+            results.append(outcome)
     if errors:
         return IngestReport(len(files), 0, skipped, tuple(errors))
     written = []
-    total = 0
-    for display, sha, found, published, inferred in results:
-        name = store.write_source(display, found)
-        manifest[display] = {
-            "file": name,
-            "sha256": sha,
-            "published": published.isoformat() if published else None,
-            "date_inferred": inferred,
-            "claims": len(found),
+    for result in results:
+        manifest[result.display] = {
+            "file": store.write_jsonl(result.display, result.jsonl),
+            "sha256": result.sha256,
+            "published": result.published.isoformat() if result.published else None,
+            "date_inferred": result.date_inferred,
+            "claims": result.claims,
         }
-        written.append(display)
-        total += len(found)
+        written.append(result.display)
     if results or not store.manifest_path.exists():
         store.write_manifest(manifest)
+    _refresh_index(store)
     claims_total = sum(int(str(e.get("claims", 0))) for e in manifest.values())
     return IngestReport(len(files), claims_total, skipped, (), tuple(written))
+
+
+def _refresh_index(store: Store) -> None:
+    from .index import open_index  # sqlite3 and the index only for the commands that need them
+
+    open_index(store).close()
 
 
 __all__ = ["IngestReport", "discover", "ingest", "display_path", "store_file_name"]

@@ -3,14 +3,20 @@
 Fuzzy matching only finds candidates; whether a candidate supports or
 contradicts is decided on exact values (see compare.py and verdict.py).
 Similarity is rapidfuzz over the clause around the figure (numbers masked),
-the metric, what is counted, and the sentence's character bigrams.
+the metric, what is counted, and the sentence's character bigrams. Which
+stored claims get scored at all is the store's business: a plain list is
+scored whole, the index (index.py) hands over only the claims near a figure.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, runtime_checkable
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .claims import Claim, mask_numbers
 from .period import Period
@@ -34,8 +40,64 @@ class Match:
     subject: bool | None  # same body, different body, or unknown
 
 
+@runtime_checkable
+class NearbyClaims(Protocol):
+    """A store that can name the few claims worth scoring against a figure, instead of all of them."""
+
+    def near(self, claim: Claim, same_metric: bool = False) -> Sequence[Claim]: ...
+
+
+ClaimSource = Sequence[Claim] | NearbyClaims
+
+
+def nearby(store: ClaimSource, claim: Claim, same_metric: bool = False) -> Iterable[Claim]:
+    """The claims to score against `claim`: the index's pick, or every claim of a plain list.
+
+    `same_metric` asks only for claims that may share its clause and metric
+    (what supersession needs), so an index can look at fewer keys.
+    """
+    return store.near(claim, same_metric) if isinstance(store, NearbyClaims) else store
+
+
 def _bigrams(text: str) -> str:
     return " ".join(text[i : i + 2] for i in range(len(text) - 1)) or text
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_tokens(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The sentence's bigrams (numbers masked) as rapidfuzz's token functions split them, sorted once."""
+    tokens = frozenset(_bigrams(mask_numbers(sentence)).split())
+    return tuple(sorted(tokens)), tokens
+
+
+def _norm(dist: int, lensum: int) -> float:
+    return 100 - 100 * dist / lensum if lensum else 100.0
+
+
+@lru_cache(maxsize=1 << 18)
+def sentence_similarity(a: str, b: str) -> float:
+    """fuzz.token_set_ratio of the two sentences' bigram strings, from tokens split and sorted once per sentence.
+
+    Re-splitting and re-sorting both sentences for every pair was most of the
+    cost of scoring; this is the same arithmetic (tests compare it with
+    rapidfuzz pair by pair), and claims that share a sentence share the result.
+    """
+    sorted_a, tokens_a = _sentence_tokens(a)
+    sorted_b, tokens_b = _sentence_tokens(b)
+    if not tokens_a or not tokens_b:
+        return 0.0
+    common = tokens_a & tokens_b
+    if common and (len(common) == len(tokens_a) or len(common) == len(tokens_b)):
+        return 100.0  # one sentence's bigrams are a subset of the other's
+    only_a = " ".join([t for t in sorted_a if t not in tokens_b])
+    only_b = " ".join([t for t in sorted_b if t not in tokens_a])
+    common_len = sum(map(len, common)) + len(common) - 1 if common else 0
+    gap = 1 if common_len else 0
+    with_a, with_b = common_len + gap + len(only_a), common_len + gap + len(only_b)
+    result = _norm(Indel.distance(only_a, only_b), with_a + with_b)
+    if not common_len:
+        return result
+    return max(result, _norm(gap + len(only_a), common_len + with_a), _norm(gap + len(only_b), common_len + with_b))
 
 
 def period_relation(a: Period | None, b: Period | None) -> str:
@@ -61,7 +123,7 @@ def support_score(a: Claim, b: Claim, strict: float) -> float:
     best = max(strict, fuzz.ratio(a.context, b.context))
     if len(a.counted) >= 2 and len(b.counted) >= 2:
         best = max(best, fuzz.ratio(a.counted, b.counted) * 0.9)
-    sentence = fuzz.token_set_ratio(_bigrams(mask_numbers(a.sentence)), _bigrams(mask_numbers(b.sentence)))
+    sentence = sentence_similarity(a.sentence, b.sentence)
     return max(best, 0.85 * sentence)
 
 
@@ -78,9 +140,9 @@ def score(draft: Claim, stored: Claim) -> Match:
     return Match(stored, support_score(draft, stored, strict), strict, period_relation(draft.period, stored.period), subject)
 
 
-def candidates(draft: Claim, store: list[Claim], floor: float = 35.0) -> list[Match]:
+def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
     """Store claims of the same dimension, best first; brute force over what the index hands us."""
-    out = [score(draft, c) for c in store if comparable(draft, c)]
+    out = [score(draft, c) for c in nearby(store, draft) if comparable(draft, c)]
     out = [m for m in out if m.support >= floor]
     out.sort(key=lambda m: (-m.support, -m.strict))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -97,6 +98,11 @@ def record_to_claim(rec: dict[str, object]) -> Claim:
     )
 
 
+def to_jsonl(claims: list[Claim]) -> str:
+    """A store file's text: one record a line, in reading order."""
+    return "".join(json.dumps(claim_to_record(c), ensure_ascii=False) + "\n" for c in claims)
+
+
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -150,9 +156,12 @@ class Store:
         return data["sources"]
 
     def write_source(self, source: str, claims: list[Claim]) -> str:
+        return self.write_jsonl(source, to_jsonl(claims))
+
+    def write_jsonl(self, source: str, text: str) -> str:
+        """Write a source's claims already serialised (ingest workers serialise, the parent only writes)."""
         name = store_file_name(source)
-        lines = [json.dumps(claim_to_record(c), ensure_ascii=False, sort_keys=False) for c in claims]
-        atomic_write(self.root / name, "".join(line + "\n" for line in lines))
+        atomic_write(self.root / name, text)
         return name
 
     def write_manifest(self, sources: dict[str, dict[str, object]]) -> None:
@@ -176,18 +185,30 @@ class Store:
 
 
 def read_store_file(path: Path) -> list[Claim]:
+    return parse_store_file(path, read_store_bytes(path))
+
+
+def read_store_bytes(path: Path) -> bytes:
     if not path.exists():
         raise StoreError(f"{path}: listed in the manifest but missing (re-run `factcheck ingest`)")
+    return path.read_bytes()
+
+
+def parse_store_file(path: Path, data: bytes) -> list[Claim]:
+    """The claims of one store file already read, so the index can hash and parse a file in one read."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{path}: corrupt store file, not UTF-8 ({exc})") from None
     claims = []
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("not a JSON object")
-                claims.append(record_to_claim(rec))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise StoreError(f"{path}:{number}: corrupt claim record ({exc})") from None
+    for number, line in enumerate(io.StringIO(text, newline=None), 1):  # the same lines as reading in text mode
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
+            claims.append(record_to_claim(rec))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{path}:{number}: corrupt claim record ({exc})") from None
     return claims

@@ -17,9 +17,11 @@ from .matching import (
     OTHER_PERIOD,
     SAME_PERIOD,
     UNKNOWN_PERIOD,
+    ClaimSource,
     Match,
     candidates,
     comparable,
+    nearby,
     period_relation,
     strict_score,
 )
@@ -66,10 +68,10 @@ def _both_undated(a: Claim, b: Claim) -> bool:
     return a.period is None and b.period is None
 
 
-def superseded_by(old: Claim, store: list[Claim]) -> Claim | None:
+def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
     """A newer or fuller figure about the same subject and metric, if the store has one."""
     best: tuple[float, Claim] | None = None
-    for new in store:
+    for new in nearby(store, old, same_metric=True):
         if new.id == old.id or not comparable(old, new) or same_body(old.subject, new.subject) is False:
             continue
         relation = period_relation(old.period, new.period)
@@ -118,7 +120,7 @@ def _span(c: Claim) -> str:
     return f"{c.period.start.isoformat()}..{c.period.end.isoformat()}"
 
 
-def judge(draft: Claim, store: list[Claim]) -> Judgement:
+def judge(draft: Claim, store: ClaimSource) -> Judgement:
     matches = candidates(draft, store)
     usable = [m for m in matches if m.subject is not False]
     agreeing = [

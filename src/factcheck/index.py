@@ -1,0 +1,690 @@
+"""The candidate index: which stored claims are worth scoring against a figure.
+
+Scoring every stored claim with rapidfuzz is fine for five seed articles and
+hopeless for a million-claim archive. `claims/.index/` keeps an inverted
+index from (unit group, character bigram) to claims, over each claim's
+metric, clause, counted noun, subject, period, value and sentence. A check
+reads a bounded number of postings, rarest keys first, and hands only the
+few dozen best-overlapping claims to rapidfuzz, so its cost does not grow
+with the store. A store of a few thousand claims is simply scored whole.
+
+The index is derived data, like a compiled file: it is rebuilt from the
+store files whenever one of them changes (size, mtime, and a content hash
+when the mtime is too recent to trust), is never committed, and can be
+deleted at any time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import math
+import os
+import sqlite3
+import tempfile
+import time
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
+from pathlib import Path
+
+from .claims import Claim, mask_numbers
+from .errors import StoreError
+from .period import Period
+from .quantity import unit_group
+from .store import MANIFEST, Store, parse_store_file, read_store_bytes
+
+INDEX_DIR = ".index"
+INDEX_FILE = "claims.sqlite3"
+# Bump when the schema or the keys change: an index of another version is rebuilt.
+INDEX_VERSION = "4"
+TOP_K = 30  # claims handed to rapidfuzz per figure (bench: more buys little agreement with brute force)
+SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
+GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
+POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost is bounded at any store size
+CLAUSE_WEIGHT = 2.0  # a key from the figure's own clause counts more than one from elsewhere in its sentence
+RACY_NS = 2_000_000_000  # a file modified this close to when we read it may change again within the same mtime
+COMPACT_RATIO = 0.25  # rebuild from scratch once this share of postings points at deleted claims
+
+_SEP = "\x1f"  # between the unit group and the gram in a key
+# Marks for whole-field keys, so they never collide with a gram.
+_SUBJECT, _VALUE, _PERIOD = "\x1e", "\x1d", "\x1c"
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT UNIQUE, position INTEGER, size INTEGER, mtime_ns INTEGER,
+                   verified_ns INTEGER, sha256 TEXT, claims INTEGER);
+CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, file INTEGER, text TEXT);
+CREATE TABLE claims(id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER, claim_id TEXT, source TEXT, published TEXT,
+                    line INTEGER, col INTEGER, text TEXT, value TEXT, low TEXT, high TEXT, unit TEXT, qualifier TEXT,
+                    subject TEXT, metric TEXT, period_start TEXT, period_end TEXT, period_label TEXT, sentence TEXT,
+                    paragraph INTEGER, context TEXT, counted TEXT, subject_strong INTEGER, qualifies TEXT,
+                    precision TEXT, date_inferred INTEGER);
+CREATE TABLE postings(key TEXT, n INTEGER, ids BLOB);
+"""
+_INDEXES = """
+CREATE INDEX claims_file ON claims(file);
+CREATE INDEX paragraphs_file ON paragraphs(file);
+CREATE INDEX postings_key ON postings(key, n);
+"""
+# A claim row as _row_claim reads it. Checking fetches claims by id without joins (a join per
+# row costs more than the row) and resolves file positions and paragraphs through small caches.
+_CLAIM_COLUMNS = (
+    "c.id, c.seq, {file}, c.claim_id, c.source, c.published, c.line, c.col, c.text, c.value, c.low, c.high, c.unit,"
+    " c.qualifier, c.subject, c.metric, c.period_start, c.period_end, c.period_label, c.sentence, {paragraph},"
+    " c.context, c.counted, c.subject_strong, c.qualifies, c.precision, c.date_inferred"
+)
+_BY_ID = _CLAIM_COLUMNS.format(file="c.file", paragraph="c.paragraph")
+_IN_ORDER = (
+    f"SELECT {_CLAIM_COLUMNS.format(file='f.position', paragraph='p.text')} FROM claims c"
+    " JOIN files f ON f.id = c.file JOIN paragraphs p ON p.id = c.paragraph ORDER BY f.position, c.seq"
+)
+
+
+# --- keys -----------------------------------------------------------------------------------
+
+
+def _grams(text: str) -> set[str]:
+    if len(text) < 2:
+        return {text} if text else set()
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+@lru_cache(maxsize=4096)
+def _sentence_keys(group: str, sentence: str) -> tuple[str, ...]:
+    """Figures in one sentence share its bigrams: computed once per sentence, not once per figure."""
+    return tuple(group + g for g in _grams(mask_numbers(sentence)))
+
+
+def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
+    """Index keys of a claim and how much each says about it.
+
+    Keys carry the unit group, so only figures that can agree or disagree
+    meet. The clause, metric and counted noun say what is measured; single
+    characters of a short metric catch 成员 against 员工; the subject, the
+    period and the exact value pull up the source that states this very
+    figure; the sentence's bigrams (numbers masked) catch a paraphrase that
+    moved the words around. `same_metric` keeps only what strict matching
+    (clause and metric) looks at: the keys for finding a newer figure.
+    """
+    group = unit_group(claim.unit) + _SEP
+    clause = _grams(claim.metric) | _grams(claim.context) | _grams(claim.counted) | set(claim.metric) | set(claim.counted)
+    if claim.subject:
+        clause.add(_SUBJECT + claim.subject)
+    if same_metric:
+        return {group + g: CLAUSE_WEIGHT for g in clause}
+    clause.add(_VALUE + str(claim.value.normalize()))
+    if claim.period:
+        clause.add(f"{_PERIOD}{claim.period.start}/{claim.period.end}")
+    keys = dict.fromkeys(_sentence_keys(group, claim.sentence), 1.0)
+    keys.update((group + g, CLAUSE_WEIGHT) for g in clause)
+    return keys
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _claim_row(claim: Claim, file_id: int, seq: int, paragraph: int) -> tuple[object, ...]:
+    period = claim.period
+    return (
+        file_id, seq, claim.id, claim.source, claim.published.isoformat() if claim.published else None,
+        claim.line, claim.column, claim.text, str(claim.value), _text(claim.low), _text(claim.high), claim.unit,
+        claim.qualifier, claim.subject, claim.metric,
+        period.start.isoformat() if period else None, period.end.isoformat() if period else None,
+        period.label if period else None, claim.sentence, paragraph, claim.context, claim.counted,
+        int(claim.subject_strong), claim.qualifies, str(claim.precision), int(claim.date_inferred),
+    )
+
+
+def _row_claim(row: tuple) -> Claim:  # type: ignore[type-arg]
+    """The Claim that Store.load() gives for the same record (Decimals round-trip exactly through str)."""
+    (_, _, _, cid, source, published, line, col, text, value, low, high, unit, qualifier, subject, metric,
+     p_start, p_end, p_label, sentence, paragraph, context, counted, strong, qualifies, precision, inferred) = row
+    return Claim(
+        id=cid,
+        source=source,
+        published=dt.date.fromisoformat(published) if published else None,
+        line=line,
+        column=col,
+        text=text,
+        value=Decimal(value),
+        low=Decimal(low) if low is not None else None,
+        high=Decimal(high) if high is not None else None,
+        unit=unit,
+        qualifier=qualifier,
+        subject=subject,
+        metric=metric,
+        period=Period(dt.date.fromisoformat(p_start), dt.date.fromisoformat(p_end), p_label) if p_start else None,
+        sentence=sentence,
+        paragraph=paragraph,
+        context=context,
+        counted=counted,
+        subject_strong=bool(strong),
+        qualifies=qualifies,
+        precision=Decimal(precision),
+        date_inferred=bool(inferred),
+    )
+
+
+# --- freshness ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the index knows of one store file: enough to tell, cheaply, that it has not changed."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    verified_ns: int  # when its content was last hashed
+    sha256: str
+    claims: int
+
+
+def _unchanged(size: int, mtime_ns: int, verified_ns: int, st: os.stat_result) -> bool:
+    """Same size and mtime, and the mtime old enough that a same-tick rewrite cannot hide behind it."""
+    return st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns + RACY_NS < verified_ns
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """How the store files differ from what the index holds."""
+
+    listing: tuple[str, ...]  # the store's files, in store order
+    changed: tuple[str, ...]  # new or different content: (re)index these
+    removed: tuple[str, ...]
+    rehashed: tuple[FileState, ...]  # same content, new mtime (and the manifest's state): remember the new stat
+    replaced: int = 0  # claims the index holds for changed and removed files
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+_Known = dict[str, tuple[int, int, int, int]]  # name → size, mtime_ns, verified_ns, claims
+
+
+def _listing(store: Store, conn: sqlite3.Connection, known: _Known) -> tuple[str, ...]:
+    """The store's files in store order; the manifest is only parsed when it has changed."""
+    manifest = known.get(MANIFEST)
+    try:
+        trusted = manifest is not None and _unchanged(*manifest[:3], store.manifest_path.stat())
+    except FileNotFoundError:
+        trusted = False  # no manifest: every *.jsonl, as Store.load() reads them
+    if trusted:
+        rows = conn.execute("SELECT name FROM files WHERE position >= 0 ORDER BY position").fetchall()
+        return tuple(name for (name,) in rows)
+    return _store_files(store)
+
+
+def _store_files(store: Store) -> tuple[str, ...]:
+    return tuple(os.path.relpath(p, store.root) for p in store.files())
+
+
+def _sha256(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
+    """One stat per store file (a million-claim store has some 15,000); a hash only where the stat cannot vouch."""
+    known: _Known = {row[0]: row[1:] for row in conn.execute(
+        "SELECT name, size, mtime_ns, verified_ns, claims FROM files")}
+    listing = _listing(store, conn, known)
+    changed: list[str] = []
+    rehashed: list[FileState] = []
+    now = time.time_ns()
+    root = os.open(store.root, os.O_RDONLY)
+    try:
+        for name in (*listing, MANIFEST):
+            try:
+                st = os.stat(name, dir_fd=root)
+            except FileNotFoundError:
+                if name != MANIFEST:
+                    changed.append(name)  # reading it will say it is missing, as Store.load() does
+                continue
+            state = known.get(name)
+            if state is not None and _unchanged(*state[:3], st):
+                continue
+            digest = _sha256(os.path.join(store.root, name))
+            if state is not None and digest == _recorded_sha256(conn, name):
+                rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, state[3]))
+            elif name == MANIFEST:
+                rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, 0))
+            else:
+                changed.append(name)
+    finally:
+        os.close(root)
+    listed = set(listing)
+    removed = tuple(
+        name for name in known if name not in listed and (name != MANIFEST or not store.manifest_path.exists())
+    )
+    replaced = sum(known[name][3] for name in (*changed, *removed) if name in known)
+    return Changes(listing, tuple(changed), removed, tuple(rehashed), replaced)
+
+
+def _recorded_sha256(conn: sqlite3.Connection, name: str) -> str:
+    return str(conn.execute("SELECT sha256 FROM files WHERE name = ?", (name,)).fetchone()[0])
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+class _Writer:
+    """Adds store files to an index: claims as rows, postings as one new segment per key.
+
+    Ids (of files, paragraphs and claims alike) count up from `first_id`, so
+    parts built in parallel from disjoint ranges merge without renumbering.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, first_id: int | None = None) -> None:
+        self.conn = conn
+        self.postings: dict[str, array[int]] = {}
+        if first_id is None:
+            first_id = 1 + max(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in _ID_TABLES)
+        self.next_id = first_id
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def add_file(self, store: Store, name: str) -> None:
+        path = store.root / name
+        data = read_store_bytes(path)
+        st = path.stat()
+        claims = parse_store_file(path, data)
+        file_id = self._id()
+        self.conn.execute(
+            "INSERT INTO files(id, name, position, size, mtime_ns, verified_ns, sha256, claims)"
+            " VALUES (?, ?, -1, ?, ?, ?, ?, ?)",
+            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(claims)),
+        )
+        paragraphs: dict[str, int] = {}
+        rows = []
+        postings = self.postings
+        for seq, claim in enumerate(claims):
+            paragraph = paragraphs.get(claim.paragraph)
+            if paragraph is None:
+                paragraph = paragraphs[claim.paragraph] = self._id()
+            rowid = self._id()
+            rows.append((rowid, *_claim_row(claim, file_id, seq, paragraph)))
+            for key in claim_keys(claim):
+                ids = postings.get(key)
+                if ids is None:
+                    ids = postings[key] = array("I")
+                ids.append(rowid)
+        self.conn.executemany(
+            "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
+        self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 27)})", rows)
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO postings(key, n, ids) VALUES (?, ?, ?)",
+            ((key, len(ids), ids.tobytes()) for key, ids in self.postings.items()),
+        )
+        self.postings.clear()
+
+
+_ID_TABLES = ("files", "paragraphs", "claims")
+PART_IDS = 1 << 26  # ids each part of a parallel build may use: 67M claims per part
+MAX_PARTS = 32  # 32 parts use half of the 32-bit ids in the postings; incremental updates take the rest
+PARALLEL_BYTES = 32 << 20  # stores smaller than this build faster in one process
+
+
+def _build_part(root: Path, names: tuple[str, ...], first_id: int, path: str) -> None:
+    """One worker's share of a parallel build: its files into a database of its own."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        writer = _Writer(conn, first_id)
+        for name in names:
+            writer.add_file(Store(root), name)
+        writer.flush()
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str, ...]]:
+    """Consecutive runs of files of about equal size, so store order survives the merge."""
+    sizes = [(store.root / name).stat().st_size if (store.root / name).exists() else 0 for name in listing]
+    share = sum(sizes) / count
+    parts: list[tuple[str, ...]] = []
+    start, filled = 0, 0
+    for i, size in enumerate(sizes):
+        filled += size
+        if filled >= share * (len(parts) + 1) and len(parts) < count - 1:
+            parts.append(listing[start : i + 1])
+            start = i + 1
+    parts.append(listing[start:])
+    return [p for p in parts if p]
+
+
+def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...], scratch: Path | None) -> None:
+    """Index the listed files; on every core (parts built in `scratch`) when the store is big enough to pay."""
+    workers = os.cpu_count() or 1
+    total = sum(st.st_size for name in listing if (st := _stat(store.root / name)) is not None)
+    if scratch is None or workers < 2 or total < PARALLEL_BYTES or len(listing) < 2:
+        writer = _Writer(conn, 1)
+        for name in listing:
+            writer.add_file(store, name)
+        writer.flush()
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = _parts(store, listing, min(workers, MAX_PARTS))  # one postings segment per part: fewer is faster to read
+    with tempfile.TemporaryDirectory(prefix=".parts.", dir=scratch) as tmp:
+        paths = [os.path.join(tmp, f"{i}.sqlite3") for i in range(len(parts))]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for fut in [pool.submit(_build_part, store.root, names, 1 + i * PART_IDS, path)
+                        for i, (names, path) in enumerate(zip(parts, paths))]:
+                fut.result()
+        for path in paths:  # in order: postings segments stay in claim order
+            conn.execute("ATTACH DATABASE ? AS part", (path,))
+            for table in (*_ID_TABLES, "postings"):
+                conn.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
+            conn.commit()
+            conn.execute("DETACH DATABASE part")
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _remove_file(conn: sqlite3.Connection, name: str) -> None:
+    """Its rows go; its postings stay until the next compaction and are skipped when read."""
+    row = conn.execute("SELECT id FROM files WHERE name = ?", (name,)).fetchone()
+    if row is not None:
+        conn.execute("DELETE FROM claims WHERE file = ?", row)
+        conn.execute("DELETE FROM paragraphs WHERE file = ?", row)
+        conn.execute("DELETE FROM files WHERE id = ?", row)
+
+
+def _set_meta(conn: sqlite3.Connection, **values: object) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [(k, str(v)) for k, v in values.items()])
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _finish(conn: sqlite3.Connection, changes: Changes) -> None:
+    """Store order, re-verified stats, the manifest's state and the claim count, after any change."""
+    conn.executemany(
+        "UPDATE files SET size = ?, mtime_ns = ?, verified_ns = ?, sha256 = ? WHERE name = ?",
+        [(s.size, s.mtime_ns, s.verified_ns, s.sha256, s.name) for s in changes.rehashed if s.name != MANIFEST],
+    )
+    for s in changes.rehashed:
+        if s.name == MANIFEST:
+            conn.execute("DELETE FROM files WHERE name = ?", (MANIFEST,))
+            conn.execute(
+                "INSERT INTO files(name, position, size, mtime_ns, verified_ns, sha256, claims) VALUES (?, -2, ?, ?, ?, ?, 0)",
+                (MANIFEST, s.size, s.mtime_ns, s.verified_ns, s.sha256),
+            )
+    conn.execute("UPDATE files SET position = -1 WHERE name != ?", (MANIFEST,))
+    conn.executemany("UPDATE files SET position = ? WHERE name = ?", list(enumerate(changes.listing)))
+    _set_meta(conn, claims=conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+
+def _build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
+    """A complete index of the store into an empty database."""
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+    listing = _store_files(store)
+    _add_files(store, conn, listing, scratch)
+    conn.executescript(_INDEXES)
+    _finish(conn, _with_manifest(store, Changes(listing, listing, (), ())))
+    _set_meta(conn, version=INDEX_VERSION, dead=0)
+    conn.commit()
+
+
+def _with_manifest(store: Store, changes: Changes) -> Changes:
+    """Remember the manifest's state at build time, so an unchanged manifest is not parsed again."""
+    try:
+        st = store.manifest_path.stat()
+    except FileNotFoundError:
+        return changes
+    state = FileState(MANIFEST, st.st_size, st.st_mtime_ns, time.time_ns(), _sha256(str(store.manifest_path)), 0)
+    return Changes(changes.listing, changes.changed, changes.removed, (*changes.rehashed, state))
+
+
+def _update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
+    """Apply changed files in place: delete their rows, append them again with a new postings segment."""
+    dead = int(_meta(conn).get("dead", 0)) + changes.replaced
+    writer = _Writer(conn)
+    for name in (*changes.changed, *changes.removed):
+        _remove_file(conn, name)
+    for name in changes.changed:
+        writer.add_file(store, name)
+    writer.flush()
+    _finish(conn, changes)
+    _set_meta(conn, dead=dead)
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
+def index_path(store: Store) -> Path:
+    return store.root / INDEX_DIR / INDEX_FILE
+
+
+def _needs_rebuild(conn: sqlite3.Connection, changes: Changes) -> bool:
+    """Compact when too many postings would point at replaced claims."""
+    meta = _meta(conn)
+    return int(meta.get("dead", 0)) + changes.replaced > COMPACT_RATIO * max(int(meta.get("claims", 0)), 1)
+
+
+def _valid(conn: sqlite3.Connection) -> bool:
+    try:
+        return _meta(conn).get("version") == INDEX_VERSION
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _rebuild_file(store: Store, target: Path) -> None:
+    """Build beside the old index and swap it in: readers never see half an index."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".claims.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as readable as the store files, not mkstemp's owner-only
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            _build_into(store, conn, target.parent)
+        finally:
+            conn.close()
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _refresh(store: Store, target: Path) -> sqlite3.Connection:
+    """An open connection to an index that matches the store as it is now."""
+    if target.exists():
+        conn = sqlite3.connect(target, timeout=60)
+        if _valid(conn):
+            changes = detect_changes(store, conn)
+            if not changes.stale and not changes.rehashed:
+                return conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")  # one writer at a time; look again once we hold the lock
+                changes = detect_changes(store, conn)
+                if not _needs_rebuild(conn, changes):
+                    _update(store, conn, changes)
+                    conn.commit()
+                    return conn
+                conn.rollback()
+            except BaseException:
+                conn.rollback()  # a corrupt store file: leave the index as it was, and unlocked
+                conn.close()
+                raise
+        conn.close()
+    _rebuild_file(store, target)
+    return sqlite3.connect(target, timeout=60)
+
+
+def open_index(store: Store) -> ClaimIndex:
+    """The store's candidate index, brought up to date first (built on first use)."""
+    if not store.root.is_dir():
+        raise StoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
+    try:
+        conn = _refresh(store, index_path(store))
+    except (OSError, sqlite3.OperationalError):
+        # A read-only store (a CI checkout, a mounted archive): index in memory for this run only.
+        conn = sqlite3.connect(":memory:")
+        _build_into(store, conn)
+    return ClaimIndex(conn)
+
+
+# --- querying -------------------------------------------------------------------------------
+
+
+class ClaimIndex(Sequence[Claim]):
+    """The store, opened through its index: `near()` for checking, and every claim, in order, for the rest."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        top_k: int = TOP_K,
+        gather: int = GATHER,
+        budget: int = POSTINGS_BUDGET,
+        scan_below: int = SCAN_BELOW,
+    ) -> None:
+        self.conn = conn
+        self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
+        self.size = int(_meta(conn).get("claims", 0))
+        self._df: dict[str, int] = {}
+        self._postings: dict[str, array[int]] = {}
+        self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
+        self._positions: dict[int, object] = {}
+        self._paragraphs: dict[int, object] = {}
+        self._near: dict[tuple[object, ...], list[Claim]] = {}
+        self._all: list[Claim] | None = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # Sequence: what Store.load() would give, for commands that need every claim.
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.all()[i]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.all())
+
+    def all(self) -> list[Claim]:
+        if self._all is None:
+            self._all = [_row_claim(row) for row in self.conn.execute(_IN_ORDER)]
+        return self._all
+
+    def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
+        """The stored claims most likely to speak of the same thing, in store order (so ties break as brute force).
+
+        `same_metric`: only claims that may share the figure's clause and
+        metric, for supersession, which needs a strict match anyway. A small
+        store (the seeds' is 250 claims) is handed over whole.
+        """
+        if self.size < self.scan_below:
+            return self.all()
+        memo = (same_metric, claim.unit, claim.value, claim.period, claim.metric, claim.context, claim.counted,
+                claim.subject, claim.sentence)
+        found = self._near.get(memo)
+        if found is None:
+            found = self._near[memo] = self._fetch(self._rank(claim_keys(claim, same_metric)))
+        return found
+
+    def _rank(self, keys: dict[str, float]) -> list[int]:
+        """The top claims by idf-weighted key overlap.
+
+        Keys are read rarest first until the postings budget is spent. The
+        rarest keys gather candidates; once there are enough, commoner keys
+        only re-rank those (a set intersection, not a Python loop).
+        """
+        df = self._frequencies(keys)
+        chosen: list[str] = []
+        spent = 0
+        for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
+            if chosen and spent + df[key] > self.budget:
+                break
+            chosen.append(key)
+            spent += df[key]
+        scores: dict[int, float] = {}
+        get = scores.get
+        for key, ids in self._read(chosen).items():
+            weight = keys[key] * math.log(1 + self.size / df[key])
+            if len(scores) < self.gather:
+                for rowid in ids:
+                    scores[rowid] = get(rowid, 0.0) + weight
+            else:
+                for rowid in scores.keys() & ids:
+                    scores[rowid] += weight
+        if len(scores) <= self.top_k:
+            return list(scores)  # a small store: everything that shares a key
+        return [rowid for rowid, _ in heapq.nlargest(self.top_k, scores.items(), key=itemgetter(1))]
+
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many claims have each key (deleted ones included until the next compaction)."""
+        missing = [k for k in keys if k not in self._df]
+        for chunk in _chunks(missing, 500):
+            rows = self.conn.execute(
+                f"SELECT key, sum(n) FROM postings WHERE key IN ({', '.join('?' * len(chunk))}) GROUP BY key", chunk)
+            found = dict(rows.fetchall())
+            for key in chunk:
+                self._df[key] = int(found.get(key) or 0)
+        return self._df
+
+    def _read(self, keys: list[str]) -> dict[str, array[int]]:
+        """Postings of each key, oldest segment first; a key too common to read whole keeps its newest claims."""
+        missing = [k for k in keys if k not in self._postings]
+        for chunk in _chunks(missing, 500):
+            found: dict[str, array[int]] = {key: array("I") for key in chunk}
+            rows = self.conn.execute(
+                f"SELECT key, ids FROM postings WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY rowid", chunk)
+            for key, blob in rows:
+                found[key].frombytes(blob)
+            for key, ids in found.items():
+                self._postings[key] = ids[-self.budget :] if len(ids) > self.budget else ids
+        return {key: self._postings[key] for key in keys}
+
+    def _fetch(self, rowids: list[int]) -> list[Claim]:
+        """Claims by rowid, in store order; a deleted claim's lingering postings find nothing."""
+        missing = [r for r in rowids if r not in self._claims]
+        rows = [row for chunk in _chunks(missing, 500) for row in self.conn.execute(
+            f"SELECT {_BY_ID} FROM claims c WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)]
+        positions = self._lookup(self._positions, "SELECT id, position FROM files", {row[2] for row in rows})
+        paragraphs = self._lookup(self._paragraphs, "SELECT id, text FROM paragraphs", {row[20] for row in rows})
+        for row in rows:
+            row = (*row[:2], positions[row[2]], *row[3:20], paragraphs[row[20]], *row[21:])
+            self._claims[row[0]] = ((row[2], row[1]), _row_claim(row))
+        found = [self._claims[r] for r in rowids if r in self._claims]
+        found.sort(key=itemgetter(0))
+        return [claim for _, claim in found]
+
+    def _lookup(self, cache: dict[int, object], select: str, ids: set[int]) -> dict[int, object]:
+        missing = [i for i in ids if i not in cache]
+        for chunk in _chunks(missing, 500):
+            cache.update(self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return cache
+
+
+def _chunks(items: list[str] | list[int], size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

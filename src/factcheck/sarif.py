@@ -1,0 +1,169 @@
+"""Reports for code-review tools: SARIF 2.1.0 for code scanning, workflow commands for GitHub Actions annotations.
+
+Only flagged figures are results (an `ok` is not a problem to annotate).
+Suppressed findings stay in SARIF with a `suppressions` entry, which is how
+SARIF says "reviewed", and are left out of the annotations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from .check import Finding, Report
+from .suppress import IGNORE_COMMENT
+from .verdict import CONTRADICTED, OK, RULES
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+TOOL_NAME = "factcheck"
+INFORMATION_URI_FALLBACK = "urn:factcheck"  # until pyproject.toml names a home page ([project.urls])
+FINGERPRINT_KEY = "factcheckContent/v1"  # the accept-file fingerprint: the same finding keeps one identity
+SRCROOT = "%SRCROOT%"
+
+
+def level(verdict: str) -> str:
+    """A contradiction is an error; a stale or unsupported figure wants a look, not a block by default."""
+    return "error" if verdict == CONTRADICTED else "warning"
+
+
+def flagged(report: Report) -> list[Finding]:
+    return [f for f in report.findings if f.verdict != OK]
+
+
+def repo_path(path: str, root: Path) -> str | None:
+    """The draft's path relative to the project root, POSIX style; None when it lies outside (or is stdin)."""
+    if path.startswith("<"):
+        return None
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return None
+
+
+def _artifact(path: str, root: Path) -> dict[str, Any]:
+    rel = repo_path(path, root)
+    if rel is not None:
+        return {"uri": quote(rel), "uriBaseId": SRCROOT}
+    if path.startswith("<"):
+        return {"uri": quote(path.strip("<>"))}
+    return {"uri": Path(os.path.abspath(path)).as_uri()}
+
+
+def _region(f: Finding) -> dict[str, int]:
+    region = {"startLine": f.line, "startColumn": f.column}
+    if f.claim.end_column > f.column:  # exclusive, as SARIF wants; a figure broken across lines has none
+        region["endColumn"] = f.claim.end_column
+    return region
+
+
+def _rules() -> list[dict[str, Any]]:
+    """One rule per flagging verdict, ids from verdict.RULES, so FC001 means contradicted in every log."""
+    return [
+        {
+            "id": rule.code,
+            "name": rule.verdict,
+            "shortDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": level(rule.verdict)},
+        }
+        for rule in RULES.values()
+        if rule.verdict != OK
+    ]
+
+
+def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index[f.code],
+        "level": level(f.verdict),
+        "message": {"text": f"{f.verdict}: {f.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path, root), "region": _region(f)}}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        "properties": {"verdict": f.verdict, "figure": f.text, "sentence": f.claim.sentence},
+    }
+    evidence = [
+        {
+            "id": i,
+            "physicalLocation": {
+                "artifactLocation": {"uri": quote(e.source), "uriBaseId": SRCROOT},
+                "region": {"startLine": e.line, "startColumn": e.column},
+            },
+            "message": {"text": f"evidence: {e.text} (published {e.published})"},
+        }
+        for i, e in enumerate(f.evidence)
+    ]
+    if evidence:
+        result["relatedLocations"] = evidence
+    if f.suppressed:
+        kind = "inSource" if f.suppressed == IGNORE_COMMENT else "external"
+        result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
+    return result
+
+
+def sarif_log(report: Report, root: Path) -> dict[str, Any]:
+    rules = _rules()
+    rule_index = {r["id"]: i for i, r in enumerate(rules)}
+    driver = {"name": TOOL_NAME, "informationUri": _information_uri(), "version": _version(), "rules": rules}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {SRCROOT: {"uri": root.absolute().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",  # our columns count characters, and 平 is one of them
+                "results": [_result(f, root, rule_index) for f in flagged(report)],
+            }
+        ],
+    }
+
+
+def to_sarif(report: Report, root: Path) -> str:
+    return json.dumps(sarif_log(report, root), ensure_ascii=False, indent=2)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+def _information_uri() -> str:
+    """The project's home page from its package metadata, so the log links where the docs live."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        meta = metadata("factcheck")
+    except PackageNotFoundError:  # pragma: no cover
+        return INFORMATION_URI_FALLBACK
+    home = meta.get_all("Home-page") or []  # get_all: a missing key is None, not a warning or a KeyError
+    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
+    return next((u for u in [*home, *urls] if u), INFORMATION_URI_FALLBACK)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_command(f: Finding, root: Path) -> str:
+    """`::error file=…,line=…,col=…,title=FC001 contradicted::message`, escaped as the runner expects."""
+    props = {"file": repo_path(f.path, root) or f.path, "line": str(f.line), "col": str(f.column)}
+    if f.claim.end_column > f.column:
+        props["endColumn"] = str(f.claim.end_column)
+    props["title"] = f"{f.code} {f.verdict}"
+    rendered = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
+    return f"::{level(f.verdict)} {rendered}::{_escape_data(f.message)}"
+
+
+def to_github(report: Report, root: Path) -> str:
+    return "".join(github_command(f, root) + "\n" for f in flagged(report) if not f.suppressed)

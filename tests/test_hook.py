@@ -1,0 +1,234 @@
+"""The git pre-commit hook, with real git in a scratch repository checked against the committed store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.config import load_config
+from factcheck.hook import glob_regex, is_draft
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # the source says 96.2%
+FIXED = "平湖技师学院毕业生就业率连续多年稳定在96.2%。"
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def draft(text: str) -> str:
+    return f"---\ndate: 2026-03-05\n---\n\n{text}\n"
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A fresh repository that no user or system git config reaches, with factcheck.toml pointing at claims/."""
+    for name in [n for n in os.environ if n.startswith("GIT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.name", "Fact Desk")
+    git(repo, "config", "user.email", "desk@example.com")
+    git(repo, "config", "commit.gpgsign", "false")
+    (repo / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    git(repo, "add", "factcheck.toml")
+    git(repo, "commit", "-q", "-m", "factcheck config")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+def hooks(repo: Path) -> list[str]:
+    return sorted(p.name for p in (repo / ".git" / "hooks").iterdir() if not p.name.endswith(".sample"))
+
+
+def commit(repo: Path, path: str, text: str) -> subprocess.CompletedProcess[str]:
+    """Write, add and commit one file; git sends a hook's output to stderr, so `stdout` here holds both."""
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
+    git(repo, "add", path)
+    return subprocess.run(
+        ["git", "commit", "-m", f"add {path}"], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+# --- committing through the hook ---------------------------------------------------------------------
+
+def test_a_wrong_figure_blocks_the_commit_and_the_corrected_one_goes_through(repo, capsys):
+    assert main(["hook", "install"]) == 0
+    assert "pre-commit hook installed at .git/hooks/pre-commit" in capsys.readouterr().err
+
+    blocked = commit(repo, "drafts/school.md", draft(WRONG))
+    assert blocked.returncode != 0
+    assert "drafts/school.md:5:20: contradicted [FC001] 98.2% — the source says 96.2%" in blocked.stdout
+    assert "commit blocked" in blocked.stdout and "Traceback" not in blocked.stdout
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+
+    passed = commit(repo, "drafts/school.md", draft(FIXED))
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "1 draft(s), 1 numbers: 1 ok" in passed.stdout
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "2"
+
+
+def test_the_hook_checks_what_is_staged_not_the_working_tree(repo):
+    assert main(["hook", "install"]) == 0
+    (repo / "school.md").write_text(draft(WRONG), encoding="utf-8")
+    git(repo, "add", "school.md")
+    (repo / "school.md").write_text(draft(FIXED), encoding="utf-8")  # fixed on disk, never added
+    assert git(repo, "commit", "-m", "school", check=False).returncode != 0
+
+    git(repo, "add", "school.md")
+    (repo / "school.md").write_text(draft(WRONG), encoding="utf-8")  # broken on disk after adding the fix
+    assert git(repo, "commit", "-m", "school", check=False).returncode == 0
+
+
+def test_only_drafts_are_checked(repo):
+    (repo / "factcheck.toml").write_text(
+        f"store = {json.dumps(str(ROOT / 'claims'))}\ndrafts = [\"drafts/**/*.md\"]\n", encoding="utf-8"
+    )
+    assert main(["hook", "install"]) == 0
+    # Not under drafts/: the configured globs leave it alone, wrong figure and all.
+    assert commit(repo, "notes/school.md", draft(WRONG)).returncode == 0
+    assert commit(repo, "drafts/2026/03/school.md", draft(WRONG)).returncode != 0
+
+
+def test_an_ignore_comment_or_an_accept_lets_a_reviewed_figure_through(repo, capsys):
+    assert main(["hook", "install"]) == 0
+    assert commit(repo, "a.md", draft(WRONG + "<!-- factcheck: ignore -->")).returncode == 0
+    (repo / "b.md").write_text(draft(WRONG), encoding="utf-8")
+    assert main(["accept", "b.md"]) == 0
+    git(repo, "add", ".factcheck-accept.json")
+    assert commit(repo, "b.md", draft(WRONG)).returncode == 0
+
+
+def test_a_commit_without_drafts_is_not_slowed_or_blocked(repo):
+    assert main(["hook", "install"]) == 0
+    done = commit(repo, "build.py", "RATE = 98.2\n")
+    assert done.returncode == 0 and "draft(s)" not in done.stdout
+
+
+# --- installing --------------------------------------------------------------------------------------
+
+def test_installing_twice_leaves_one_hook(repo, capsys):
+    assert main(["hook", "install"]) == 0
+    first = (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8")
+    assert main(["hook", "install"]) == 0
+    assert hooks(repo) == ["pre-commit"]
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    assert hook.read_text(encoding="utf-8") == first
+    assert hook.stat().st_mode & stat.S_IXUSR
+    assert first.startswith("#!/bin/sh\n") and "factcheck hook run" in first
+
+
+def test_a_config_given_at_install_is_the_one_the_hook_uses(repo, capsys):
+    elsewhere = repo / "ci" / "factcheck.toml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\nfail-on = []\n", encoding="utf-8")
+    assert main(["hook", "install", "--config", "ci/factcheck.toml"]) == 0
+    assert f"hook run --config {elsewhere}" in (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8")
+    assert commit(repo, "school.md", draft(WRONG)).returncode == 0  # that config fails on nothing
+
+
+def test_an_existing_hook_is_kept_and_runs_first(repo, capsys):
+    theirs = repo / ".git" / "hooks" / "pre-commit"
+    theirs.write_text('#!/bin/sh\necho "style check ran"\n', encoding="utf-8")
+    theirs.chmod(0o755)
+    assert main(["hook", "install"]) == 0
+    assert "kept as pre-commit.legacy" in capsys.readouterr().err
+    assert main(["hook", "install"]) == 0  # still one legacy, not a chain of them
+    assert hooks(repo) == ["pre-commit", "pre-commit.legacy"]
+    assert "style check ran" in (repo / ".git" / "hooks" / "pre-commit.legacy").read_text(encoding="utf-8")
+
+    done = commit(repo, "school.md", draft(FIXED))
+    assert done.returncode == 0
+    assert done.stdout.index("style check ran") < done.stdout.index("1 draft(s)")
+
+
+def test_a_failing_kept_hook_still_blocks_the_commit(repo):
+    theirs = repo / ".git" / "hooks" / "pre-commit"
+    theirs.write_text('#!/bin/sh\necho "no commits on Fridays" >&2\nexit 1\n', encoding="utf-8")
+    theirs.chmod(0o755)
+    assert main(["hook", "install"]) == 0
+    done = commit(repo, "school.md", draft(FIXED))
+    assert done.returncode != 0 and "no commits on Fridays" in done.stdout
+
+
+def test_force_replaces_an_existing_hook(repo, capsys):
+    theirs = repo / ".git" / "hooks" / "pre-commit"
+    theirs.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    theirs.chmod(0o755)
+    assert main(["hook", "install", "--force"]) == 0
+    assert hooks(repo) == ["pre-commit"]
+    assert commit(repo, "school.md", draft(FIXED)).returncode == 0
+
+
+def test_a_hooks_path_setting_is_refused_with_a_hint(repo, capsys):
+    git(repo, "config", "core.hooksPath", ".githooks")
+    assert main(["hook", "install"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "core.hooksPath is set (.githooks)" in err and "git config --unset-all core.hooksPath" in err
+    assert hooks(repo) == [] and not (repo / ".githooks").exists()
+
+
+def test_outside_a_repository_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    for command in (["hook", "install"], ["hook", "run"]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert "not a git repository" in err.lower() and err.count("\n") == 1
+
+
+# --- which staged files are drafts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "pattern, path, matches",
+    [
+        ("drafts/*.md", "drafts/school.md", True),
+        ("drafts/*.md", "drafts/2026/school.md", False),
+        ("drafts/**/*.md", "drafts/school.md", True),
+        ("drafts/**/*.md", "drafts/2026/03/school.md", True),
+        ("**/*.txt", "稿件/平湖经开.txt", True),
+        ("drafts/?.md", "drafts/a.md", True),
+        ("drafts/[!_]*.md", "drafts/_template.md", False),
+        ("drafts/*.md", "drafts/school.md.bak", False),
+    ],
+)
+def test_draft_globs(pattern, path, matches):
+    assert bool(glob_regex(pattern).match(path)) is matches
+
+
+def test_without_globs_drafts_are_text_files_that_are_not_sources(tmp_path):
+    (tmp_path / "factcheck.toml").write_text('sources = ["seeds"]\n', encoding="utf-8")
+    cfg = load_config(cwd=tmp_path)
+    assert is_draft(tmp_path / "review.md", cfg)
+    assert is_draft(tmp_path / "wire" / "平湖.txt", cfg)
+    assert not is_draft(tmp_path / "seeds" / "001_09746f9734a70c8c.txt", cfg)
+    assert not is_draft(tmp_path / "build.py", cfg)
+
+
+# --- the pre-commit framework --------------------------------------------------------------------------
+
+def test_the_pre_commit_manifest_declares_the_hook():
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    lines = [line.strip().removeprefix("- ") for line in text.splitlines() if not line.startswith("#")]
+    fields = dict(line.split(": ", 1) for line in lines if ": " in line)
+    assert fields["id"] == "factcheck"
+    assert fields["entry"] == "factcheck check"
+    assert fields["language"] == "python"
+    assert fields["types_or"] == "[markdown, text]"
+    assert fields["require_serial"] == "true"

@@ -1,0 +1,187 @@
+"""The candidate index: the same findings as scoring the whole store, and never stale."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from factcheck import index as index_mod
+from factcheck.check import check_document
+from factcheck.claims import mask_numbers
+from factcheck.conflicts import find_conflicts
+from factcheck.errors import StoreError
+from factcheck.gate import load_store
+from factcheck.index import ClaimIndex, index_path, open_index
+from factcheck.matching import _bigrams, sentence_similarity
+from factcheck.source import read_document
+from factcheck.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A copy of the committed seeds' store: indexes are built in it, never in claims/."""
+    root = tmp_path / "claims"
+    root.mkdir()
+    for path in (ROOT / "claims").iterdir():
+        if path.is_file():
+            shutil.copy2(path, root / path.name)
+    return Store(root)
+
+
+def _retrieving(index: ClaimIndex) -> ClaimIndex:
+    """The index as a big store uses it: retrieval, not the small-store scan."""
+    index.scan_below = 0
+    return index
+
+
+def _drafts(seed_document) -> list:
+    seeds = [seed_document(p.name[:3]) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [read_document(EXAMPLE, display="examples/draft_pinghu_review.md", require_date=False), *seeds]
+
+
+def test_the_index_holds_the_claims_store_load_gives(store: Store) -> None:
+    assert list(open_index(store)) == store.load()
+
+
+def test_retrieval_gives_the_findings_of_brute_force_on_the_example_and_the_seeds(store: Store, seed_document) -> None:
+    whole = store.load()
+    index = _retrieving(open_index(store))
+    for draft in _drafts(seed_document):
+        assert check_document(draft, index) == check_document(draft, whole), draft.path
+
+
+def test_retrieval_hands_rapidfuzz_a_few_claims_not_the_store(store: Store, seed_document) -> None:
+    index = _retrieving(open_index(store))
+    index.top_k = 5
+    claims = list(index)
+    for claim in claims:
+        near = index.near(claim)
+        assert len(near) <= 5
+        assert claim in near, f"{claim.source}:{claim.line} {claim.text} is not among its own nearest claims"
+
+
+def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> None:
+    whole = store.load()
+    index = open_index(store)
+    assert index.size < index.scan_below
+    draft = _drafts(seed_document)[0]
+    assert check_document(draft, index) == check_document(draft, whole)
+
+
+def test_load_store_opens_the_index_and_conflicts_still_see_every_claim(store: Store) -> None:
+    opened = load_store(store.root)
+    assert isinstance(opened, ClaimIndex)
+    assert index_path(store).exists()
+    assert find_conflicts(opened) == find_conflicts(store.load())
+
+
+def test_sentence_similarity_is_rapidfuzz_token_set_ratio(store: Store) -> None:
+    sentences = sorted({c.sentence for c in store.load()})[:120] + ["", "一", "MES system 的 数字", "一 二　三"]
+    for a, b in itertools.product(sentences, repeat=2):
+        expected = fuzz.token_set_ratio(_bigrams(mask_numbers(a)), _bigrams(mask_numbers(b)))
+        assert sentence_similarity(a, b) == expected, (a, b)
+
+
+# --- freshness ------------------------------------------------------------------------------
+
+
+def _rewrite(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    edit(records)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def _first_file(store: Store) -> Path:
+    return store.files()[0]
+
+
+def test_an_edited_store_file_is_reindexed(store: Store) -> None:
+    open_index(store)
+
+    def double_first_value(records: list[dict]) -> None:
+        records[0]["value"] = records[0]["value"] * 2
+
+    _rewrite(_first_file(store), double_first_value)
+    assert list(open_index(store)) == store.load()
+
+
+def test_a_same_size_rewrite_within_the_same_mtime_is_still_seen(store: Store) -> None:
+    """A file rewritten in the same clock tick keeps size and mtime: a recent mtime is never trusted."""
+    path = _first_file(store)
+    os.utime(path)  # just written, as by an ingest a moment ago
+    open_index(store)
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    swapped = text.replace("亿元", "万元", 1)
+    assert swapped != text and len(swapped.encode()) == len(text.encode())
+    path.write_text(swapped, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert list(open_index(store)) == store.load()
+
+
+def test_added_and_removed_sources_are_updated_in_place(store: Store) -> None:
+    open_index(store)
+    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
+    dropped, _ = sorted(manifest["sources"].items())[0]
+    del manifest["sources"][dropped]
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    opened = open_index(store)
+    assert list(opened) == store.load()
+    assert not any(c.source == dropped for c in opened)
+    meta = dict(opened.conn.execute("SELECT key, value FROM meta").fetchall())
+    assert int(meta["dead"]) > 0  # an update, not a rebuild: the dropped claims' postings wait for compaction
+
+
+def test_no_manifest_means_every_jsonl_file(store: Store) -> None:
+    open_index(store)
+    store.manifest_path.unlink()
+    assert list(open_index(store)) == store.load()
+
+
+def test_a_corrupt_claim_line_is_a_store_error_naming_file_and_line(store: Store) -> None:
+    path = _first_file(store)
+    path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=rf"{path.name}:\d+: corrupt claim record"):
+        open_index(store)
+
+
+def test_a_missing_store_is_the_usual_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no claims store here"):
+        open_index(Store(tmp_path / "nowhere"))
+
+
+def test_a_corrupt_or_outdated_index_is_rebuilt(store: Store) -> None:
+    path = index_path(store)
+    open_index(store).close()
+    path.write_bytes(b"not a database at all")
+    assert list(open_index(store)) == store.load()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
+    conn.commit()
+    conn.close()
+    assert list(open_index(store)) == store.load()
+
+
+def test_an_unwritable_index_directory_falls_back_to_memory(store: Store) -> None:
+    (store.root / index_mod.INDEX_DIR).write_text("a file where the index directory should be")
+    assert list(open_index(store)) == store.load()
+
+
+def test_a_parallel_build_equals_a_serial_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = open_index(store)
+    expected = [(c, [n.id for n in serial.near(c)]) for c in serial]
+    shutil.rmtree(store.root / index_mod.INDEX_DIR)
+    monkeypatch.setattr(index_mod, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parallel = open_index(store)
+    assert [(c, [n.id for n in parallel.near(c)]) for c in parallel] == expected

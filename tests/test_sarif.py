@@ -1,0 +1,155 @@
+"""SARIF 2.1.0 for code scanning and workflow commands for GitHub annotations, from the example draft."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.sarif import github_command
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = "examples/draft_pinghu_review.md"
+RULE_IDS = {"contradicted": "FC001", "stale": "FC002", "unsupported": "FC003"}
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", *args])
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def sarif(capsys, monkeypatch) -> dict:
+    monkeypatch.chdir(ROOT)
+    code, out = run(capsys, EXAMPLE, "--format", "sarif")
+    assert code == 1  # the format never changes the exit code
+    return json.loads(out)
+
+
+@pytest.fixture
+def findings(capsys, monkeypatch) -> list[dict]:
+    monkeypatch.chdir(ROOT)
+    return json.loads(run(capsys, EXAMPLE, "--format", "json")[1])["findings"]
+
+
+def test_the_log_has_the_shape_sarif_2_1_0_requires(sarif):
+    assert sarif["$schema"].startswith("https://") and sarif["$schema"].endswith("sarif-2.1.0.json")
+    assert sarif["version"] == "2.1.0"
+    (run_,) = sarif["runs"]
+    driver = run_["tool"]["driver"]
+    assert driver["name"] == "factcheck"
+    assert urlparse(driver["informationUri"]).scheme  # an absolute URI
+    assert run_["columnKind"] == "unicodeCodePoints"
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
+    for result in run_["results"]:
+        assert set(result) >= {"ruleId", "level", "message", "locations", "partialFingerprints"}
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        region = location["physicalLocation"]["region"]
+        assert all(isinstance(region[k], int) and region[k] >= 1 for k in ("startLine", "startColumn", "endColumn"))
+        assert all(isinstance(v, str) for v in result["partialFingerprints"].values())
+
+
+def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["name"]: r["id"] for r in rules} == RULE_IDS
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
+    assert levels == {"FC001": "error", "FC002": "warning", "FC003": "warning"}
+    for result in sarif["runs"][0]["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_every_flagged_figure_is_a_result_and_ok_figures_are_not(sarif, findings):
+    flagged = [f for f in findings if f["verdict"] != "ok"]
+    results = sarif["runs"][0]["results"]
+    assert len(results) == len(flagged) == 8
+    for f, r in zip(flagged, results, strict=True):
+        assert r["ruleId"] == RULE_IDS[f["verdict"]] == f["code"]
+        assert r["level"] == ("error" if f["verdict"] == "contradicted" else "warning")
+        assert f["message"] in r["message"]["text"]
+
+
+def test_a_result_points_at_the_figure_in_the_draft(sarif):
+    wrong = next(r for r in sarif["runs"][0]["results"] if r["properties"]["figure"] == "98.2%")
+    location = wrong["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": EXAMPLE, "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 12, "startColumn": 40, "endColumn": 45}  # 98.2% is five characters
+    line = (ROOT / EXAMPLE).read_text(encoding="utf-8").splitlines()[11]
+    assert line[39:44] == "98.2%"
+    assert wrong["message"]["text"] == "contradicted: 98.2% — the source says 96.2%"
+    (evidence,) = wrong["relatedLocations"]
+    assert evidence["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/001_")
+
+
+def test_the_fingerprint_is_the_accept_fingerprint(sarif, findings, monkeypatch):
+    from factcheck.config import load_config
+    from factcheck.gate import build_report
+
+    monkeypatch.chdir(ROOT)
+    report = build_report([EXAMPLE], load_config(), None, None)
+    expected = [f.fingerprint for f in report.findings if f.verdict != "ok"]
+    got = [next(iter(r["partialFingerprints"].values())) for r in sarif["runs"][0]["results"]]
+    assert got == expected and all(re.fullmatch(r"[0-9a-f]{64}", fp) for fp in got)
+
+
+def test_paths_are_relative_to_the_project_root_wherever_it_runs(capsys, monkeypatch, sarif):
+    monkeypatch.chdir(ROOT / "examples")
+    _, out = run(capsys, "draft_pinghu_review.md", "--format", "sarif")
+    from_subfolder = json.loads(out)
+    results = from_subfolder["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {EXAMPLE}
+    assert from_subfolder["runs"][0]["results"] == sarif["runs"][0]["results"]
+
+
+def test_a_suppressed_finding_is_marked_not_dropped(tmp_path, capsys, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text(
+        "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。<!-- factcheck: ignore -->\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out = run(capsys, "draft.md", "--format", "sarif")
+    assert code == 0
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert result["suppressions"] == [{"kind": "inSource", "justification": "ignore comment"}]
+    # GitHub annotations show only what still needs a look.
+    assert run(capsys, "draft.md", "--format", "github") == (0, "")
+
+
+def test_github_annotations_are_workflow_commands(tmp_path, capsys, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text(
+        "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。\n\n"
+        "津上精密机床（浙江）有限公司经过10次增资，现有员工1900名。\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out = run(capsys, "draft.md", "--format", "github")
+    assert code == 1
+    assert out.splitlines() == [
+        "::error file=draft.md,line=5,col=20,endColumn=25,title=FC001 contradicted::98.2%25 — the source says 96.2%25",
+        "::warning file=draft.md,line=7,col=17,endColumn=20,title=FC002 stale::"
+        "10次 has been superseded: 11次 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
+        "::warning file=draft.md,line=7,col=27,endColumn=32,title=FC002 stale::"
+        "1900名 has been superseded: 2000余名 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
+    ]
+
+
+def test_annotation_properties_are_escaped(tmp_path, monkeypatch):
+    class Claim:
+        end_column = 0
+
+    class Finding:
+        path, line, column, verdict, code = "稿件,初稿:v2.md", 3, 1, "stale", "FC002"
+        message = "10%\nsecond line"
+        claim = Claim()
+
+    monkeypatch.chdir(tmp_path)
+    assert github_command(Finding(), tmp_path) == (
+        "::warning file=稿件%2C初稿%3Av2.md,line=3,col=1,title=FC002 stale::10%25%0Asecond line"
+    )
