@@ -244,3 +244,8 @@ def test_an_empty_draft_is_an_error(tmp_path, capsys, monkeypatch):
     empty.write_text("---\ndate: 2026-01-01\n---\n\n", encoding="utf-8")
     assert main(["check", str(empty)]) == 2
     assert "empty draft" in capsys.readouterr().err
+
+
+def test_a_figure_about_another_company_is_never_called_contradicted(store):
+    # 津上精密 has 2000余名 employees (seed 004); 轩田 has about 200 (seed 004): no conflict.
+    assert verdicts("轩田智能科技公司现有员工约200人。", store)["约200人"] != "contradicted"

@@ -25,7 +25,7 @@ from .matching import (
     period_relation,
     strict_score,
 )
-from .subject import same_body
+from .subject import KNOWN_BODIES, same_body
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
 VERDICTS = (OK, CONTRADICTED, STALE, UNSUPPORTED)
@@ -62,6 +62,17 @@ class Judgement:
     @property
     def code(self) -> str:
         return RULES[self.verdict].code
+
+
+def _different_organisations(a: Claim, b: Claim) -> bool:
+    """Two named companies or institutions (轩田 vs 津上精密) are never one figure, however the name was found.
+
+    A zone or city (平湖经开, 平湖市) is often only the story's default
+    subject, so it does not rule a contradiction out on its own.
+    """
+    if not a.subject or not b.subject or a.subject in KNOWN_BODIES or b.subject in KNOWN_BODIES:
+        return False
+    return same_body(a.subject, b.subject) is False
 
 
 def _both_undated(a: Claim, b: Claim) -> bool:
@@ -130,6 +141,7 @@ def judge(draft: Claim, store: ClaimSource) -> Judgement:
         m
         for m in usable
         if not agree(draft, m.claim)
+        and not _different_organisations(draft, m.claim)
         and (
             (m.period == SAME_PERIOD or _both_undated(draft, m.claim)) and m.strict >= CONTRADICT_MIN
             or m.period == UNKNOWN_PERIOD and m.strict >= CONTRADICT_UNDATED_MIN
