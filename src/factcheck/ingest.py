@@ -157,10 +157,10 @@ def ingest(
     todo = []
     for job in jobs:
         entry = manifest.get(job.display)
-        if entry and not date and not force and (store.root / str(entry.get("file", ""))).exists():
+        if entry and not force and (store.root / str(entry.get("file", ""))).exists():
             # Cheap skip: the hash covers text and date; re-read the text only.
             try:
-                doc = read_document(job.path, display=job.display, date=None, meta=job.meta)
+                doc = read_document(job.path, display=job.display, date=date, meta=job.meta)
             except InputError as exc:
                 errors.append(str(exc))
                 continue

@@ -123,9 +123,12 @@ def read_document(
     meta = meta or {}
     published: dt.date | None = None
     inferred = False
-    for raw in (fields.get("date"), meta.get("date")):
+    for where, raw in (("front matter", fields.get("date")), ("sources.toml", meta.get("date"))):
         if raw:
-            published = parse_date(str(raw)[:10])
+            try:
+                published = parse_date(str(raw)[:10])
+            except InputError as exc:
+                raise InputError(f"{name}: {where}: {exc}") from None
             break
     if published is None and date is not None:
         published = date

@@ -65,13 +65,24 @@ def _dec(value: object) -> Decimal | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(f"not a number: {value!r}")
-    return Decimal(str(value))
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"not a number: {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return number
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a claim can have")
 
 
 def record_to_claim(rec: dict[str, object]) -> Claim:
     published = rec.get("published")
     value = _dec(rec["value"])
-    assert value is not None
+    if value is None:
+        raise ValueError("a claim needs a value")
     return Claim(
         id=str(rec["id"]),
         source=str(rec["source"]),
@@ -106,6 +117,9 @@ def to_jsonl(claims: list[Claim]) -> str:
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would make a reviewable store private
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -205,7 +219,7 @@ def parse_store_file(path: Path, data: bytes) -> list[Claim]:
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = json.loads(line, parse_constant=_refuse_constant)
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
             claims.append(record_to_claim(rec))
