@@ -127,9 +127,13 @@ def claims_in(store: Path) -> int:
     return sum(int(e["claims"]) for e in manifest.values())
 
 
+def verdicts(report: Path) -> list[tuple[int, int, str]]:
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    return [(f["line"], f["column"], f["verdict"]) for f in findings]
+
+
 def agreement(index_json: Path, brute_json: Path) -> str:
-    ours = [(f["line"], f["column"], f["verdict"]) for f in json.loads(index_json.read_text(encoding="utf-8"))["findings"]]
-    theirs = [(f["line"], f["column"], f["verdict"]) for f in json.loads(brute_json.read_text(encoding="utf-8"))["findings"]]
+    ours, theirs = verdicts(index_json), verdicts(brute_json)
     same = sum(a == b for a, b in zip(ours, theirs))
     return f"{same}/{len(theirs)}"
 
@@ -147,7 +151,9 @@ def machine() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="an eighth of the corpus, stores of 10k and 100k, fewer runs")
+    parser.add_argument(
+        "--quick", action="store_true", help="an eighth of the corpus, stores of 10k and 100k, fewer runs"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of news .md files (default: %(default)s)")
     parser.add_argument("--workdir", type=Path, help="keep the stores here instead of a temporary directory")
     parser.add_argument("--markdown", type=Path, help="also write the report to this file")
@@ -191,7 +197,8 @@ def bench(args: argparse.Namespace, work: Path) -> list[str]:
     chars = sum(len(p.read_text(encoding="utf-8")) for p in sources)
     out += [
         "## Ingest (extraction, store files and index, both cores)", "",
-        "| sources | characters | claims | wall s | CPU s | claims/s | peak RSS MB |", "|---:|---:|---:|---:|---:|---:|---:|",
+        "| sources | characters | claims | wall s | CPU s | claims/s | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
         f"| {len(sources)} | {chars:,} | {found:,} | {ingest.wall:.1f} | {ingest.cpu:.1f} | {found / ingest.wall:,.0f} "
         f"| {ingest.rss_mb:.0f} |", "",
     ]
@@ -228,7 +235,8 @@ def bench(args: argparse.Namespace, work: Path) -> list[str]:
         brute = [run(brute_cmd, out=work / "brute.json") for _ in range(brute_runs)]
         ratio = statistics.median(r.wall for r in brute) / statistics.median(r.wall for r in json_runs)
         out.append(
-            f"| {label} | {claims_in(store):,} | {build.wall:.1f} | {spread(runs)} | {spread(runs, 'cpu')} | {peak(runs)} "
+            f"| {label} | {claims_in(store):,} | {build.wall:.1f} | {spread(runs)} | {spread(runs, 'cpu')} "
+            f"| {peak(runs)} "
             f"| {spread(json_runs)} | {spread(brute)} | {peak(brute)} | {ratio:.1f}× "
             f"| {agreement(work / 'index.json', work / 'brute.json')} |"
         )

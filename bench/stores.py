@@ -93,7 +93,8 @@ def grow(real: Path, target: Path, size: int) -> int:
         if written >= size:
             break
     body = {"version": STORE_VERSION, "sources": dict(sorted(manifest.items()))}
-    (target / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    text = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (target / MANIFEST).write_text(text, encoding="utf-8")
     return len(manifest)
 
 

@@ -112,7 +112,8 @@ def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
     (clause and metric) looks at: the keys for finding a newer figure.
     """
     group = unit_group(claim.unit) + _SEP
-    clause = _grams(claim.metric) | _grams(claim.context) | _grams(claim.counted) | set(claim.metric) | set(claim.counted)
+    clause = _grams(claim.metric) | _grams(claim.context) | _grams(claim.counted)
+    clause |= set(claim.metric) | set(claim.counted)
     if claim.subject:
         clause.add(_SUBJECT + claim.subject)
     if same_metric:
@@ -429,7 +430,8 @@ def _finish(conn: sqlite3.Connection, changes: Changes) -> None:
         if s.name == MANIFEST:
             conn.execute("DELETE FROM files WHERE name = ?", (MANIFEST,))
             conn.execute(
-                "INSERT INTO files(name, position, size, mtime_ns, verified_ns, sha256, claims) VALUES (?, -2, ?, ?, ?, ?, 0)",
+                "INSERT INTO files(name, position, size, mtime_ns, verified_ns, sha256, claims)"
+                " VALUES (?, -2, ?, ?, ?, ?, 0)",
                 (MANIFEST, s.size, s.mtime_ns, s.verified_ns, s.sha256),
             )
     conn.execute("UPDATE files SET position = -1 WHERE name != ?", (MANIFEST,))
@@ -637,7 +639,7 @@ class ClaimIndex(Sequence[Claim]):
                 for rowid in scores.keys() & ids:
                     scores[rowid] += weight
         if len(scores) <= self.top_k:
-            return list(scores)  # a small store: everything that shares a key
+            return list(scores)  # few claims share a key with this one: all of them
         return [rowid for rowid, _ in heapq.nlargest(self.top_k, scores.items(), key=itemgetter(1))]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
