@@ -249,3 +249,27 @@ def test_an_empty_draft_is_an_error(tmp_path, capsys, monkeypatch):
 def test_a_figure_about_another_company_is_never_called_contradicted(store):
     # 津上精密 has 2000余名 employees (seed 004); 轩田 has about 200 (seed 004): no conflict.
     assert verdicts("轩田智能科技公司现有员工约200人。", store)["约200人"] != "contradicted"
+
+
+def test_text_report_is_plain_in_a_pipe_and_coloured_only_on_a_terminal(store, monkeypatch):
+    import io
+
+    from factcheck.check import check_documents
+    from factcheck.gate import wants_colour
+    from factcheck.report import render_text
+
+    doc = Document("draft.md", "平湖技师学院毕业生就业率连续多年稳定在98.2%。", 0, dt.date(2026, 3, 5), False)
+    report = check_documents([doc], store)
+    pipe = io.StringIO()
+    render_text(report, pipe, colour=wants_colour(pipe))
+    assert "\x1b[" not in pipe.getvalue()
+    assert "draft.md:1:20: contradicted [FC001] 98.2% — the source says 96.2%" in pipe.getvalue()
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert wants_colour(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not wants_colour(Terminal())

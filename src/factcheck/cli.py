@@ -218,7 +218,9 @@ def conflicts(
     if fmt == "json":
         sys.stdout.write(render.conflicts_to_json(found) + "\n")
     else:
-        render.render_conflicts(found, _console())
+        from .gate import wants_colour
+
+        render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -146,10 +146,12 @@ def render(report: Report, fmt: str, cfg: Config, show_all: bool = False, out: T
 
         out.write(to_github(report, cfg.root))
     else:
-        from rich.console import Console
+        text.render_text(report, out, show_all, colour=wants_colour(out))
 
-        console = Console(file=out, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
-        text.render_text(report, console, show_all)
+
+def wants_colour(out: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return not os.environ.get("NO_COLOR") and hasattr(out, "isatty") and out.isatty()
 
 
 def exit_code(report: Report, fail_on: tuple[str, ...]) -> int:

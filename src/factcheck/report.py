@@ -60,14 +60,17 @@ def to_json(report: Report) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
-def _highlight(text: str, needle: str, style: str) -> Any:
-    from rich.text import Text
+# A report line is a list of (text, style) segments: rich colours them on a
+# terminal, and a plain writer joins them everywhere else, without paying
+# for rich's import in a pipe, a hook log or CI.
+Line = list[tuple[str, str]]
 
-    out = Text(text)
+
+def _highlight(text: str, needle: str, style: str) -> Line:
     idx = text.find(needle)
-    if idx >= 0:
-        out.stylize(style, idx, idx + len(needle))
-    return out
+    if idx < 0:
+        return [(text, "")]
+    return [(text[:idx], ""), (needle, style), (text[idx + len(needle) :], "")]
 
 
 def _excerpt(paragraph: str, needle: str, width: int = 90) -> str:
@@ -82,28 +85,45 @@ def _excerpt(paragraph: str, needle: str, width: int = 90) -> str:
 STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "unsupported": "bold magenta"}
 
 
-def render_text(report: Report, console: Any, show_all: bool = False) -> None:
+def text_lines(report: Report, show_all: bool = False) -> list[Line]:
     """Per draft: each flagged number, its sentence, verdict, reason and the source paragraph."""
-    from rich.text import Text
-
+    lines: list[Line] = []
     for f in report.findings:
         if f.suppressed or (f.verdict == "ok" and not show_all):
             continue
-        head = Text(f"{f.path}:{f.line}:{f.column}: ")
-        head.append(f.verdict, style=STYLES[f.verdict])
-        head.append(f" [{f.code}] {f.message}")
-        console.print(head)
-        console.print(Text("    ") + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"))
-        for line in f.reasons:
-            console.print(Text(f"    - {line}", style="dim"))
+        lines.append([(f"{f.path}:{f.line}:{f.column}: ", ""), (f.verdict, STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")])
+        lines.append([("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"))
+        for reason in f.reasons:
+            lines.append([(f"    - {reason}", "dim")])
         for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
-            console.print(Text(f"    evidence: {c.source}:{c.line} (published {c.published})", style="cyan"))
-            console.print(Text("      ") + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
+            lines.append([(f"    evidence: {c.source}:{c.line} (published {c.published})", "cyan")])
+            lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     counts = report.counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
     suppressed = sum(1 for f in report.findings if f.suppressed)
     tail = f" ({suppressed} suppressed)" if suppressed else ""
-    console.print(f"{len(report.drafts)} draft(s), {len(report.findings)} numbers: {summary}{tail}")
+    lines.append([(f"{len(report.drafts)} draft(s), {len(report.findings)} numbers: {summary}{tail}", "")])
+    return lines
+
+
+def write_lines(lines: list[Line], out: Any, colour: bool) -> None:
+    """Colour only for a person at a terminal (and never with NO_COLOR); plain text otherwise."""
+    if not colour:
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for line in lines:
+        text = Text()
+        for piece, style in line:
+            text.append(piece, style=style or None)
+        console.print(text)
+
+
+def render_text(report: Report, out: Any, show_all: bool = False, colour: bool = False) -> None:
+    write_lines(text_lines(report, show_all), out, colour)
 
 
 def conflicts_to_json(conflicts: list) -> str:
@@ -137,23 +157,20 @@ def conflicts_to_json(conflicts: list) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
-def render_conflicts(conflicts: list, console: Any) -> None:
+def conflict_lines(conflicts: list) -> list[Line]:
     """Each conflict as a timeline, oldest first, with the current figure marked."""
-    from rich.text import Text
-
     styles = {"contradiction": "bold red", "superseded": "bold yellow", "reconciled": "green"}
+    lines: list[Line] = []
     for g in conflicts:
-        head = Text()
-        head.append(g.kind, style=styles[g.kind])
-        head.append(f"  {g.subject or '(no subject)'} · {g.metric}")
-        console.print(head)
+        lines.append([(g.kind, styles[g.kind]), (f"  {g.subject or '(no subject)'} · {g.metric}", "")])
         for c in g.claims:
-            mark = "→" if c.id == g.current.id else " "
+            current = c.id == g.current.id
             period = c.period.label if c.period else "undated"
-            line = Text(f"  {mark} {c.text:<10} {period:<14} {c.source}:{c.line}  published {c.published}")
-            if c.id == g.current.id:
-                line.append("  (current)", style="bold")
-            console.print(line)
-            console.print(Text("      ") + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
+            lines.append(
+                [(f"  {'→' if current else ' '} {c.text}  {period}  {c.source}:{c.line}  published {c.published}", "")]
+                + ([("  (current)", "bold")] if current else [])
+            )
+            lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
     counts = {k: sum(1 for g in conflicts if g.kind == k) for k in ("contradiction", "superseded", "reconciled")}
-    console.print(", ".join(f"{n} {k}" for k, n in counts.items() if n or k != "reconciled"))
+    lines.append([(", ".join(f"{n} {k}" for k, n in counts.items() if n or k != "reconciled"), "")])
+    return lines
