@@ -1,0 +1,31 @@
+"""Every command has help text and is documented in the README, as sqlite-utils does it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from factcheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_cli_has_the_commands_the_issues_ask_for():
+    assert {"ingest", "claims", "check", "conflicts", "accept", "hook"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(name):
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert (command.help or "").strip(), f"{name} has no help text"
+    assert f"factcheck {name}" in README, f"README does not document `factcheck {name}`"
+
+
+def test_the_readme_quick_start_checks_the_bundled_example_draft():
+    assert "factcheck check examples/draft_pinghu_review.md" in README
+    assert (ROOT / "examples" / "draft_pinghu_review.md").is_file()
+    assert "python -m pytest" in README and "python -m pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
