@@ -36,7 +36,7 @@ from .claims import Claim, mask_numbers
 from .errors import StoreError
 from .period import Period
 from .quantity import unit_group
-from .store import MANIFEST, Store, parse_store_file, read_store_bytes
+from .store import MANIFEST, Store, atomic_replace, parse_store_file, read_store_bytes
 
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
@@ -495,25 +495,12 @@ def _valid(conn: sqlite3.Connection) -> bool:
 
 def _rebuild_file(store: Store, target: Path) -> None:
     """Build beside the old index and swap it in: readers never see half an index."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".claims.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # as readable as the store files, not mkstemp's owner-only
-    try:
+    with atomic_replace(target) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             _build_into(store, conn, target.parent)
         finally:
             conn.close()
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _refresh(store: Store, target: Path) -> sqlite3.Connection:
