@@ -273,3 +273,9 @@ def test_text_report_is_plain_in_a_pipe_and_coloured_only_on_a_terminal(store, m
     assert wants_colour(Terminal())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not wants_colour(Terminal())
+
+
+def test_a_draft_may_name_a_company_by_its_short_name_only(store):
+    # The draft never spells out 津上精密机床（浙江）有限公司; the store knows the body.
+    assert verdicts("津上精密注册资本达到13370万美元。", store)["13370万美元"] == "contradicted"
+    assert verdicts("津上精密注册资本达到11370万美元。", store)["11370万美元"] == "ok"

@@ -7,12 +7,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import claims as claims_mod
 from .claims import Claim
 from .errors import InputError
 from .source import Document, decode, front_matter, parse_date, read_document
+from .subject import names_from_subjects
 from .verdict import RULES, VERDICTS, judge
 
 
@@ -103,9 +105,19 @@ def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_byte
     return doc
 
 
-def check_document(doc: Document, store: list[Claim]) -> list[Finding]:
+def known_names(store: Sequence[Claim]) -> dict[str, str]:
+    """The bodies the store knows, by short and full name: 津上精密 in a draft is 津上精密机床（浙江）有限公司."""
+    names = getattr(store, "subject_names", None)
+    if names is not None:
+        return names()
+    return names_from_subjects({c.subject for c in store if c.subject})
+
+
+def check_document(doc: Document, store: Sequence[Claim], names: dict[str, str] | None = None) -> list[Finding]:
     findings = []
-    for claim in claims_mod.extract(doc):
+    if names is None:
+        names = known_names(store)
+    for claim in claims_mod.extract(doc, known_names=names):
         j = judge(claim, store)
         findings.append(
             Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
@@ -115,6 +127,7 @@ def check_document(doc: Document, store: list[Claim]) -> list[Finding]:
 
 def check_documents(docs: list[Document], store: list[Claim]) -> Report:
     findings: list[Finding] = []
+    names = known_names(store)
     for doc in docs:
-        findings.extend(check_document(doc, store))
+        findings.extend(check_document(doc, store, names))
     return Report(tuple(d.path for d in docs), tuple(findings), len(store))

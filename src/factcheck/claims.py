@@ -188,10 +188,8 @@ def extract(document: Document, markdown: bool | None = None, known_names: dict[
             story = _StoryState()
             if known_names:
                 story.short_names.update(known_names)
-        para_subject: subject.Mention | None = None
         for sent in layout.sentences(para, p_index):
             claims.extend(_sentence_claims(document, para, sent, published, story, seen))
-            para_subject = story.subject or para_subject
     return claims
 
 
@@ -228,8 +226,6 @@ def _sentence_claims(
     previous_q: Quantity | None = None
     for q in quantities:
         period = period_for(periods, q.start)
-        if period is None and story.year is not None and periods == [] and _inherits_period(text):
-            period = None
         floor = previous_q.end if previous_q else 0
         cstart = _clause_start(text, q.start, 0)
         mention = _subject_for(mentions, q.number_start, cstart) or story.subject
@@ -292,6 +288,3 @@ def _sentence_claims(
         story.subject = topical[0]
     return out
 
-
-def _inherits_period(text: str) -> bool:
-    return False

@@ -544,6 +544,9 @@ def open_index(store: Store) -> ClaimIndex:
 # --- querying -------------------------------------------------------------------------------
 
 
+NAMES_MAX = 200_000
+
+
 class ClaimIndex(Sequence[Claim]):
     """The store, opened through its index: `near()` for checking, and every claim, in order, for the rest."""
 
@@ -583,6 +586,19 @@ class ClaimIndex(Sequence[Claim]):
         if self._all is None:
             self._all = [_row_claim(row) for row in self.conn.execute(_IN_ORDER)]
         return self._all
+
+    def subject_names(self) -> dict[str, str]:
+        """Short and full names of the bodies the store knows, so a draft may say 津上精密.
+
+        Skipped above NAMES_MAX claims, where a DISTINCT over every row would
+        cost more than the check itself.
+        """
+        from .subject import names_from_subjects
+
+        if self.size > NAMES_MAX:
+            return {}
+        rows = self.conn.execute("SELECT DISTINCT subject FROM claims WHERE subject IS NOT NULL")
+        return names_from_subjects({row[0] for row in rows})
 
     def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
         """The stored claims most likely to speak of the same thing, in store order (so ties break as brute force).
