@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -60,21 +61,8 @@ def ingest(
     err = _console(stderr=True)
     if not paths and not any(p.exists() for p in targets):
         raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
-    progress_bar = None
-    if sys.stderr.isatty() and sum(1 for _ in targets) and len(targets) >= 1:
-        from rich.progress import Progress
-
-        progress_bar = Progress(console=err, transient=True)
-    if progress_bar:
-        with progress_bar:
-            task = progress_bar.add_task("ingesting", total=None)
-
-            def tick(n: int, total: int) -> None:
-                progress_bar.update(task, advance=n, total=total)
-
-            report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force)
-    else:
-        report = run_ingest(targets, store_obj, cfg.root, _date(date), force=force)
+    with _ingest_progress(err) as tick:
+        report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force)
     if report.errors:
         for line in report.errors:
             print(f"factcheck: {line}", file=sys.stderr)
@@ -85,7 +73,20 @@ def ingest(
     for col in ("sources", "claims", "written", "skipped", "errors"):
         table.add_column(col, justify="right")
     table.add_row(str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped), "0")
-    _console(stderr=True).print(table)
+    err.print(table)
+
+
+@contextlib.contextmanager
+def _ingest_progress(console):  # type: ignore[no-untyped-def]
+    """A progress bar for someone watching a terminal; no callback at all in a pipe or CI."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        yield lambda n, total: bar.update(task, advance=n, total=total)
 
 
 @app.command("claims")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .claims import Claim
-from .quantity import AT_LEAST, AT_MOST, EXACT
+from .quantity import AT_LEAST, AT_MOST
 
 OPEN = {AT_LEAST, AT_MOST}
 NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
@@ -23,10 +23,8 @@ def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
 
 
 def agree(a: Claim, b: Claim) -> bool:
-    if a.qualifier == b.qualifier and a.qualifier != EXACT:
-        # Same wording (超/近/约/余 on both sides): the printed figures must match.
-        return abs(a.value - b.value) <= a.precision + b.precision
-    if a.qualifier == EXACT and b.qualifier == EXACT:
+    if a.qualifier == b.qualifier:
+        # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
         return abs(a.value - b.value) <= a.precision + b.precision
     if not _overlap(a.interval(), b.interval()):
         return False

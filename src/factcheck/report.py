@@ -135,21 +135,7 @@ def conflicts_to_json(conflicts: list) -> str:
                 "subject": g.subject,
                 "metric": g.metric,
                 "current": g.current.id,
-                "claims": [
-                    {
-                        "id": c.id,
-                        "source": c.source,
-                        "line": c.line,
-                        "text": c.text,
-                        "value": claim_to_record(c)["value"],
-                        "unit": c.unit,
-                        "period": claim_to_record(c)["period"],
-                        "published": c.published.isoformat() if c.published else None,
-                        "current": c.id == g.current.id,
-                        "paragraph": c.paragraph,
-                    }
-                    for c in g.claims
-                ],
+                "claims": [{"id": c.id, **_evidence_record(c), "current": c.id == g.current.id} for c in g.claims],
             }
             for g in conflicts
         ],

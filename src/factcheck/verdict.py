@@ -159,11 +159,12 @@ def judge(draft: Claim, store: ClaimSource) -> Judgement:
     if best_agree:
         # Agreeing with any figure still current is ok; stale only when every strong supporter is superseded.
         strong = [m for m in agreeing if m.strict >= best_agree.strict - CONTRADICT_MARGIN or m is best_agree]
-        current = [m for m in strong if superseded_by(m.claim, store) is None]
+        replaced = {id(m): superseded_by(m.claim, store) for m in strong}
+        current = [m for m in strong if replaced[id(m)] is None]
         if current:
             cite = max(current, key=lambda m: (m.period == SAME_PERIOD, m.strict, m.support))
             return Judgement(OK, f"{draft.text} agrees with {cite.claim.source}:{cite.claim.line}", (cite.claim,))
-        newer = superseded_by(best_agree.claim, store)
+        newer = replaced[id(best_agree)]
         assert newer is not None
         label = f" ({newer.period.label})" if newer.period else ""
         return Judgement(
