@@ -31,62 +31,49 @@ class Paragraph:
     kind: str  # "body", "heading" (short, unpunctuated) or "title" (long, unpunctuated: a new story)
 
 
-def _is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+# Full-width digits and letters become ASCII; ASCII sentence punctuation becomes Chinese.
+_WIDTH = str.maketrans(
+    {
+        **{chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)},
+        "％": "%", "﹪": "%", "｡": "。", "＋": "+", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）",
+    }
+)
+# Marks that are a decimal point or thousands separator between digits and punctuation elsewhere.
+_IN_FIGURE = {"．": ".", "，": ",", ",": ",", ":": ":"}
+_IN_TEXT = {"．": "。", "，": "，", ",": "，", ":": "："}
+_FIGURE_MARK = re.compile("[．，,:]")
+_SPACES = " \t\u3000\u00a0\u2002\u2003\u2009"
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
 
 
-def _width(ch: str, prev: str, nxt: str) -> str:
-    """Full-width digits and letters become ASCII; ASCII sentence punctuation becomes Chinese."""
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    if ch in "％﹪":
-        return "%"
-    if ch in "．":
-        return "." if prev.isdigit() and nxt.isdigit() else "。"
-    if ch in "｡":
-        return "。"
-    if ch == "＋":
-        return "+"
-    if ch in "，" and prev.isdigit() and nxt.isdigit():
-        return ","
-    if ch == "," and not (prev.isdigit() and nxt.isdigit()):
-        return "，"
-    if ch == ";":
-        return "；"
-    if ch == ":" and not (prev.isdigit() and nxt.isdigit()):
-        return "："
-    if ch == "!":
-        return "！"
-    if ch == "?":
-        return "？"
-    if ch == "(":
-        return "（"
-    if ch == ")":
-        return "）"
-    return ch
+def _figure_mark(m: re.Match[str]) -> str:
+    line, i = m.string, m.start()
+    between = 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit()
+    return (_IN_FIGURE if between else _IN_TEXT)[m.group()]
 
 
 def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
-    """Width-normalise one line and drop spaces that layout put inside figures and words."""
+    """Width-normalise one line and drop spaces that layout put inside figures and words.
+
+    Every mapping is one character to one character, so the line is
+    translated whole (str.translate, not a Python loop per character) and
+    only spaces change the offsets.
+    """
+    text = _FIGURE_MARK.sub(_figure_mark, line).translate(_WIDTH)
+    if not _SPACE_RUN.search(text):
+        return list(zip(text, range(start, start + len(text))))
     out: list[tuple[str, int]] = []
-    n = len(line)
-    for i, ch in enumerate(line):
-        if ch in " \t\u3000\u00a0\u2002\u2003\u2009":
-            # Keep a space only between two ASCII words ("MES system"); in
-            # Chinese text it is layout ("总投资 10亿元", "占地面积 75").
-            prev = out[-1][0] if out else ""
-            j = i + 1
-            while j < n and line[j] in " \t\u3000\u00a0\u2002\u2003\u2009":
-                j += 1
-            nxt = line[j] if j < n else ""
-            if prev and nxt and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                if out[-1][0] != " ":
-                    out.append((" ", start + i))
-            continue
-        prev = line[i - 1] if i else ""
-        nxt = line[i + 1] if i + 1 < n else ""
-        out.append((_width(ch, _width(prev, "", "") if prev else "", _width(nxt, "", "") if nxt else ""), start + i))
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        out.extend(zip(text[pos : m.start()], range(start + pos, start + m.start())))
+        pos = m.end()
+        # Keep a space only between two ASCII words ("MES system"); in
+        # Chinese text it is layout ("总投资 10亿元", "占地面积 75").
+        prev = out[-1][0] if out else ""
+        nxt = text[pos] if pos < len(text) else ""
+        if prev and nxt and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+            out.append((" ", start + m.start()))
+    out.extend(zip(text[pos:], range(start + pos, start + len(text))))
     return out
 
 
