@@ -113,12 +113,19 @@ def known_names(store: Sequence[Claim]) -> dict[str, str]:
     return names_from_subjects({c.subject for c in store if c.subject})
 
 
-def check_document(doc: Document, store: Sequence[Claim], names: dict[str, str] | None = None) -> list[Finding]:
+def check_document(
+    doc: Document,
+    store: Sequence[Claim],
+    names: dict[str, str] | None = None,
+    successors: dict[str, Claim | None] | None = None,
+) -> list[Finding]:
     findings = []
     if names is None:
         names = known_names(store)
+    if successors is None:
+        successors = {}
     for claim in claims_mod.extract(doc, known_names=names):
-        j = judge(claim, store)
+        j = judge(claim, store, successors)
         findings.append(
             Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
         )
@@ -128,6 +135,7 @@ def check_document(doc: Document, store: Sequence[Claim], names: dict[str, str] 
 def check_documents(docs: list[Document], store: list[Claim]) -> Report:
     findings: list[Finding] = []
     names = known_names(store)
+    successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        findings.extend(check_document(doc, store, names))
+        findings.extend(check_document(doc, store, names, successors))
     return Report(tuple(d.path for d in docs), tuple(findings), len(store))

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from .claims import Claim, mask_numbers
 from .period import Period
-from .quantity import unit_group
+from .quantity import UNIT_GROUPS, unit_group
 from .subject import same_body
 
 SAME_PERIOD = "same"
@@ -56,7 +56,8 @@ def nearby(store: ClaimSource, claim: Claim, same_metric: bool = False) -> Itera
     `same_metric` asks only for claims that may share its clause and metric
     (what supersession needs), so an index can look at fewer keys.
     """
-    return store.near(claim, same_metric) if isinstance(store, NearbyClaims) else store
+    near = getattr(store, "near", None)  # not isinstance(): a runtime Protocol check costs more than the lookup
+    return near(claim, same_metric) if near is not None else store
 
 
 def _bigrams(text: str) -> str:
@@ -142,7 +143,8 @@ def score(draft: Claim, stored: Claim) -> Match:
 
 def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
     """Store claims of the same dimension, best first; brute force over what the index hands us."""
-    out = [score(draft, c) for c in nearby(store, draft) if comparable(draft, c)]
+    group, groups = unit_group(draft.unit), UNIT_GROUPS
+    out = [score(draft, c) for c in nearby(store, draft) if groups.get(c.unit, c.unit) == group]
     out = [m for m in out if m.support >= floor]
     out.sort(key=lambda m: (-m.support, -m.strict))
     return out

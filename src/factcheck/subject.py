@@ -142,8 +142,10 @@ def short_name_mentions(text: str, known: dict[str, str]) -> list[Mention]:
     """Mentions of bodies already named in the story by a short name: known maps short name → canonical."""
     out = []
     for short, canon in known.items():
-        for m in re.finditer(re.escape(short), text):
-            out.append(_with_role(text, Mention(short, canon, m.start(), m.end(), True)))
+        start = text.find(short)
+        while start >= 0:
+            out.append(_with_role(text, Mention(short, canon, start, start + len(short), True)))
+            start = text.find(short, start + len(short))
     return out
 
 

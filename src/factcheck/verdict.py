@@ -20,11 +20,11 @@ from .matching import (
     ClaimSource,
     Match,
     candidates,
-    comparable,
     nearby,
     period_relation,
     strict_score,
 )
+from .quantity import UNIT_GROUPS, unit_group
 from .subject import KNOWN_BODIES, same_body
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
@@ -82,8 +82,9 @@ def _both_undated(a: Claim, b: Claim) -> bool:
 def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
     """A newer or fuller figure about the same subject and metric, if the store has one."""
     best: tuple[float, Claim] | None = None
+    group = unit_group(old.unit)
     for new in nearby(store, old, same_metric=True):
-        if new.id == old.id or not comparable(old, new) or same_body(old.subject, new.subject) is False:
+        if UNIT_GROUPS.get(new.unit, new.unit) != group or new.id == old.id or same_body(old.subject, new.subject) is False:
             continue
         relation = period_relation(old.period, new.period)
         fuller = (
@@ -131,7 +132,8 @@ def _span(c: Claim) -> str:
     return f"{c.period.start.isoformat()}..{c.period.end.isoformat()}"
 
 
-def judge(draft: Claim, store: ClaimSource) -> Judgement:
+def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] | None = None) -> Judgement:
+    """`successors` remembers, across the figures of one check, which stored claims are superseded and by what."""
     matches = candidates(draft, store)
     usable = [m for m in matches if m.subject is not False]
     agreeing = [
@@ -159,7 +161,12 @@ def judge(draft: Claim, store: ClaimSource) -> Judgement:
     if best_agree:
         # Agreeing with any figure still current is ok; stale only when every strong supporter is superseded.
         strong = [m for m in agreeing if m.strict >= best_agree.strict - CONTRADICT_MARGIN or m is best_agree]
-        replaced = {id(m): superseded_by(m.claim, store) for m in strong}
+        if successors is None:
+            successors = {}
+        for m in strong:
+            if m.claim.id not in successors:
+                successors[m.claim.id] = superseded_by(m.claim, store)
+        replaced = {id(m): successors[m.claim.id] for m in strong}
         current = [m for m in strong if replaced[id(m)] is None]
         if current:
             cite = max(current, key=lambda m: (m.period == SAME_PERIOD, m.strict, m.support))
