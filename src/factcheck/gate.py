@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -37,6 +36,7 @@ def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
             out.append("-")
             continue
         if any(ch in pattern for ch in "*?["):
+            import glob  # only globs need it
             matched = sorted(glob.glob(pattern, recursive=True))
             if not matched:
                 raise InputError(f"{pattern}: no drafts match this pattern")

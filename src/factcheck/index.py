@@ -22,7 +22,6 @@ import heapq
 import math
 import os
 import sqlite3
-import tempfile
 import time
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -382,6 +381,7 @@ def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...],
     from concurrent.futures import ProcessPoolExecutor
 
     parts = _parts(store, listing, min(workers, MAX_PARTS))  # one postings segment per part: fewer is faster to read
+    import tempfile  # here, not at the top: a check never writes, and tempfile imports random
     with tempfile.TemporaryDirectory(prefix=".parts.", dir=scratch) as tmp:
         paths = [os.path.join(tmp, f"{i}.sqlite3") for i in range(len(parts))]
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -119,13 +119,16 @@ def strict_score(a: Claim, b: Claim) -> float:
     return ctx
 
 
-def support_score(a: Claim, b: Claim, strict: float) -> float:
-    """Lenient: a paraphrase (人才住房 counted in both, the sentence mostly shared) still matches."""
-    best = max(strict, fuzz.ratio(a.context, b.context))
+def _scores(a: Claim, b: Claim) -> tuple[float, float]:
+    """(support, strict): support is lenient, so a paraphrase (人才住房 counted in both, the
+    sentence mostly shared) still matches; strict is strict_score(). Each ratio is computed
+    once: this runs for every candidate of every figure."""
+    context = fuzz.ratio(a.context, b.context)
+    strict = 0.4 * context + 0.6 * fuzz.ratio(a.metric, b.metric) if a.metric and b.metric else context
+    best = max(strict, context)
     if len(a.counted) >= 2 and len(b.counted) >= 2:
         best = max(best, fuzz.ratio(a.counted, b.counted) * 0.9)
-    sentence = sentence_similarity(a.sentence, b.sentence)
-    return max(best, 0.85 * sentence)
+    return max(best, 0.85 * sentence_similarity(a.sentence, b.sentence)), strict
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -133,18 +136,28 @@ def comparable(a: Claim, b: Claim) -> bool:
     return unit_group(a.unit) == unit_group(b.unit)
 
 
-def score(draft: Claim, stored: Claim) -> Match:
-    strict = strict_score(draft, stored)
+def _match(draft: Claim, stored: Claim, support: float, strict: float) -> Match:
     subject = same_body(draft.subject, stored.subject)
     if subject is False and not (draft.subject_strong and stored.subject_strong):
         subject = None  # a weakly recognised name is no evidence of a different body
-    return Match(stored, support_score(draft, stored, strict), strict, period_relation(draft.period, stored.period), subject)
+    return Match(stored, support, strict, period_relation(draft.period, stored.period), subject)
+
+
+def score(draft: Claim, stored: Claim) -> Match:
+    return _match(draft, stored, *_scores(draft, stored))
 
 
 def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
-    """Store claims of the same dimension, best first; brute force over what the index hands us."""
+    """Store claims of the same dimension, best first; brute force over what the index hands us.
+
+    Two in three candidates fall below the floor, so a Match is only built for the rest.
+    """
     group, groups = unit_group(draft.unit), UNIT_GROUPS
-    out = [score(draft, c) for c in nearby(store, draft) if groups.get(c.unit, c.unit) == group]
-    out = [m for m in out if m.support >= floor]
+    out = []
+    for c in nearby(store, draft):
+        if groups.get(c.unit, c.unit) == group:
+            support, strict = _scores(draft, c)
+            if support >= floor:
+                out.append(_match(draft, c, support, strict))
     out.sort(key=lambda m: (-m.support, -m.strict))
     return out

@@ -12,7 +12,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -125,6 +124,7 @@ def atomic_replace(path: Path) -> Iterator[Path]:
     so a reviewable store does not turn private.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here, not at the top: a check never writes, and tempfile imports random
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +151,7 @@ def write_accepted(path: Path, entries: Iterable[dict[str, object]]) -> None:
     body = json.dumps({"version": ACCEPT_VERSION, "accepted": ordered}, ensure_ascii=False, indent=2) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here, not at the top: a check never writes, and tempfile imports random
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the accept file ({exc.strerror})") from None
