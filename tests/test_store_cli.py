@@ -77,13 +77,21 @@ def test_the_library_ingest_reports_what_it_wrote_and_skipped(seed_project, tmp_
     assert (again.skipped, again.written, again.claims) == (5, (), first.claims)
 
 
+def test_ingest_reports_its_speed_in_claims_read_per_second(seed_project, tmp_store):
+    first = ingest([seed_project / "seeds"], tmp_store, seed_project)
+    assert first.extracted == first.claims > 0 and first.seconds > 0
+    assert first.claims_per_second == first.extracted / first.seconds
+    again = ingest([seed_project / "seeds"], tmp_store, seed_project)
+    assert (again.extracted, again.claims_per_second) == (0, 0.0)  # nothing read, no rate to speak of
+
+
 # --- ingest --------------------------------------------------------------------------------------
 
 def test_ingesting_the_seeds_reproduces_the_committed_store_byte_for_byte(seed_project, monkeypatch, capsys, project_root):
     monkeypatch.chdir(seed_project)
     code, out, err = run(capsys, "ingest")
     assert (code, out) == (ExitCode.OK, "")
-    assert "claims store" in err
+    assert "claims store" in err and "claims/s" in err
     assert snapshot(seed_project / "claims") == snapshot(project_root / "claims")
 
 

@@ -70,9 +70,13 @@ def ingest(
     from rich.table import Table
 
     table = Table(title=f"claims store {store_obj.root}")
-    for col in ("sources", "claims", "written", "skipped", "errors"):
+    for col in ("sources", "claims", "written", "skipped", "errors", "seconds", "claims/s"):
         table.add_column(col, justify="right")
-    table.add_row(str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped), "0")
+    rate = f"{report.claims_per_second:,.0f}" if report.extracted else "-"
+    table.add_row(
+        str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped), "0",
+        f"{report.seconds:.1f}", rate,
+    )
     err.print(table)
 
 
