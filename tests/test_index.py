@@ -22,6 +22,7 @@ from factcheck.index import ClaimIndex, index_path, open_index
 from factcheck.matching import _bigrams, sentence_similarity
 from factcheck.source import read_document
 from factcheck.store import Store
+from factcheck.subject import names_from_subjects
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
@@ -140,6 +141,24 @@ def test_added_and_removed_sources_are_updated_in_place(store: Store) -> None:
     assert not any(c.source == dropped for c in opened)
     meta = dict(opened.conn.execute("SELECT key, value FROM meta").fetchall())
     assert int(meta["dead"]) > 0  # an update, not a rebuild: the dropped claims' postings wait for compaction
+
+
+def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
+    """The index lists the store's subjects when it changes; a check must never see an old list."""
+
+    def subjects(s: Store) -> dict[str, str]:
+        return names_from_subjects({c.subject for c in s.load() if c.subject})
+
+    assert open_index(store).subject_names() == subjects(store)
+    assert open_index(store).subject_names()["津上精密"].startswith("津上精密机床")
+
+    def rename_first_body(records: list[dict]) -> None:
+        records[0]["subject"] = "新嘉精工科技"
+
+    _rewrite(_first_file(store), rename_first_body)
+    names = open_index(store).subject_names()
+    assert names == subjects(store)
+    assert names["新嘉精工"] == "新嘉精工科技"
 
 
 def test_no_manifest_means_every_jsonl_file(store: Store) -> None:

@@ -154,9 +154,9 @@ def _counted(sentence: str, end: int) -> str:
 class _StoryState:
     """What a story has established so far: its last subject, the short names of its companies."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: subject.ShortNames | None = None) -> None:
         self.subject: subject.Mention | None = None
-        self.short_names: dict[str, str] = {}
+        self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
 
     def learn(self, mention: subject.Mention) -> None:
@@ -165,8 +165,8 @@ class _StoryState:
             for n in range(2, min(len(core), 5)):
                 prefix = core[:n]
                 if prefix not in ("平湖", "浙江", "嘉兴", "中国", "上海") and not subject._REGION_PREFIX.match(prefix):
-                    self.short_names.setdefault(prefix, core)
-            self.short_names.setdefault(core, core)
+                    self.short_names.add(prefix, core)
+            self.short_names.add(core, core)
 
 
 def extract(document: Document, markdown: bool | None = None, known_names: dict[str, str] | None = None) -> list[Claim]:
@@ -179,15 +179,12 @@ def extract(document: Document, markdown: bool | None = None, known_names: dict[
         markdown = document.path.endswith((".md", ".markdown"))
     published = document.published or dt.date.today()
     claims: list[Claim] = []
-    story = _StoryState()
-    if known_names:
-        story.short_names.update(known_names)
+    known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
+    story = _StoryState(known)
     seen: dict[tuple[str, str], int] = {}
     for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
         if para.kind == "title":
-            story = _StoryState()
-            if known_names:
-                story.short_names.update(known_names)
+            story = _StoryState(known)
         for sent in layout.sentences(para, p_index):
             claims.extend(_sentence_claims(document, para, sent, published, story, seen))
     return claims

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import heapq
+import json
 import math
 import os
 import sqlite3
@@ -40,7 +41,7 @@ from .store import MANIFEST, Store, atomic_replace, parse_store_file, read_store
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 TOP_K = 30  # claims handed to rapidfuzz per figure (bench: more buys little agreement with brute force)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -436,7 +437,14 @@ def _finish(conn: sqlite3.Connection, changes: Changes) -> None:
             )
     conn.execute("UPDATE files SET position = -1 WHERE name != ?", (MANIFEST,))
     conn.executemany("UPDATE files SET position = ? WHERE name = ?", list(enumerate(changes.listing)))
-    _set_meta(conn, claims=conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+    # The bodies the store names, for a draft's short names: a DISTINCT over every claim costs
+    # more than the rest of a check at 100,000 claims, so it is paid here, once per change.
+    subjects = [row[0] for row in conn.execute("SELECT DISTINCT subject FROM claims WHERE subject IS NOT NULL")]
+    _set_meta(
+        conn,
+        claims=conn.execute("SELECT count(*) FROM claims").fetchone()[0],
+        subjects=json.dumps(sorted(subjects), ensure_ascii=False),
+    )
 
 
 def _build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
@@ -590,15 +598,16 @@ class ClaimIndex(Sequence[Claim]):
     def subject_names(self) -> dict[str, str]:
         """Short and full names of the bodies the store knows, so a draft may say 津上精密.
 
-        Skipped above NAMES_MAX claims, where a DISTINCT over every row would
-        cost more than the check itself.
+        The subjects are listed when the index changes (see _finish), but
+        turning them into names is still one step per body on every check, so
+        above NAMES_MAX claims it is skipped: a check's cost must not grow
+        with the archive.
         """
         from .subject import names_from_subjects
 
         if self.size > NAMES_MAX:
             return {}
-        rows = self.conn.execute("SELECT DISTINCT subject FROM claims WHERE subject IS NOT NULL")
-        return names_from_subjects({row[0] for row in rows})
+        return names_from_subjects(set(json.loads(_meta(self.conn).get("subjects", "[]"))))
 
     def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
         """The stored claims most likely to speak of the same thing, in store order (so ties break as brute force).

@@ -10,6 +10,7 @@ scored whole, the index (index.py) hands over only the claims near a figure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +61,9 @@ def nearby(store: ClaimSource, claim: Claim, same_metric: bool = False) -> Itera
     return near(claim, same_metric) if near is not None else store
 
 
+_WHITESPACE = re.compile(r"\s")  # what str.split() splits on
+
+
 def _bigrams(text: str) -> str:
     return " ".join(text[i : i + 2] for i in range(len(text) - 1)) or text
 
@@ -67,7 +71,11 @@ def _bigrams(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _sentence_tokens(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The sentence's bigrams (numbers masked) as rapidfuzz's token functions split them, sorted once."""
-    tokens = frozenset(_bigrams(mask_numbers(sentence)).split())
+    masked = mask_numbers(sentence)
+    if len(masked) >= 2 and not _WHITESPACE.search(masked):
+        tokens = frozenset([masked[i : i + 2] for i in range(len(masked) - 1)])  # what the split below gives, sooner
+    else:
+        tokens = frozenset(_bigrams(masked).split())
     return tuple(sorted(tokens)), tokens
 
 

@@ -138,15 +138,60 @@ def _with_role(text: str, m: Mention) -> Mention:
     return m
 
 
-def short_name_mentions(text: str, known: dict[str, str]) -> list[Mention]:
-    """Mentions of bodies already named in the story by a short name: known maps short name → canonical."""
-    out = []
-    for short, canon in known.items():
-        start = text.find(short)
-        while start >= 0:
-            out.append(_with_role(text, Mention(short, canon, start, start + len(short), True)))
-            start = text.find(short, start + len(short))
-    return out
+class ShortNames:
+    """Names a story may use for a body once it (or the store) has named it in full: 津上精密 for 津上精密机床（浙江）.
+
+    A store of 100,000 claims knows thousands of names; looking each one up in
+    every sentence cost more than the rest of the check, so names are found by
+    their first two characters: one dict lookup per character of the sentence.
+    A story's own names sit on top of the store's (`parent`), which is built once.
+    """
+
+    def __init__(self, names: dict[str, str] | None = None, parent: ShortNames | None = None) -> None:
+        self.parent = parent
+        self._offset = len(parent) if parent is not None else 0  # a parent does not grow once it has children
+        self._canon: dict[str, str] = {}
+        self._order: dict[str, int] = {}
+        self._by_start: dict[str, list[str]] = {}
+        for name, canon in (names or {}).items():
+            self.add(name, canon)
+
+    def __len__(self) -> int:
+        return self._offset + len(self._canon)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._canon or (self.parent is not None and name in self.parent)
+
+    def add(self, name: str, canon: str) -> None:
+        """Like dict.setdefault: the first body a name was given to keeps it."""
+        if name and name not in self:
+            self._order[name] = len(self)
+            self._canon[name] = canon
+            self._by_start.setdefault(name[:2], []).append(name)
+
+    def items(self) -> list[tuple[str, str]]:
+        return [*(self.parent.items() if self.parent is not None else ()), *self._canon.items()]
+
+    def hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(order, start, name, canonical) of every occurrence; one name's occurrences never overlap."""
+        found = self.parent.hits(text) if self.parent is not None else []
+        if not self._by_start:
+            return found
+        ends: dict[str, int] = {}
+        for i in range(len(text)):
+            for name in self._by_start.get(text[i : i + 2], ()):
+                if i >= ends.get(name, 0) and text.startswith(name, i):
+                    found.append((self._order[name], i, name, self._canon[name]))
+                    ends[name] = i + len(name)
+        return found
+
+
+def short_name_mentions(text: str, known: ShortNames) -> list[Mention]:
+    """Mentions of bodies already named in the story by a short name, name by name in the order they were learnt."""
+    return [
+        _with_role(text, Mention(name, canon, start, start + len(name), True))
+        for _, start, name, canon in sorted(known.hits(text))
+    ]
 
 
 def names_from_subjects(subjects: set[str]) -> dict[str, str]:
