@@ -145,8 +145,8 @@ def machine() -> list[str]:
     model = next(
         (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
          if line.startswith("model name")), platform.processor() or "?")
-    from importlib.metadata import version
     import sqlite3
+    from importlib.metadata import version
 
     packages = ", ".join(f"{name} {version(name)}" for name in ("typer", "click", "rapidfuzz"))
     return [f"- nproc: {os.cpu_count()}", f"- CPU: {model}", f"- Python: {platform.python_version()}",

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .claims import Claim, mask_numbers
 from .period import Period
-from .quantity import UNIT_GROUPS, unit_group
+from .quantity import unit_group
 from .subject import same_body
 
 SAME_PERIOD = "same"
@@ -41,7 +41,6 @@ class Match:
     subject: bool | None  # same body, different body, or unknown
 
 
-@runtime_checkable
 class NearbyClaims(Protocol):
     """A store that can name the few claims worth scoring against a figure, instead of all of them."""
 
@@ -121,10 +120,13 @@ def period_relation(a: Period | None, b: Period | None) -> str:
 
 def strict_score(a: Claim, b: Claim) -> float:
     """Clause context and metric: 集中签约项目#个 against 集中签约项目#个."""
-    ctx = fuzz.ratio(a.context, b.context)
+    return _strict(a, b, fuzz.ratio(a.context, b.context))
+
+
+def _strict(a: Claim, b: Claim, context: float) -> float:
     if a.metric and b.metric:
-        return 0.4 * ctx + 0.6 * fuzz.ratio(a.metric, b.metric)
-    return ctx
+        return 0.4 * context + 0.6 * fuzz.ratio(a.metric, b.metric)
+    return context
 
 
 def _scores(a: Claim, b: Claim) -> tuple[float, float]:
@@ -132,7 +134,7 @@ def _scores(a: Claim, b: Claim) -> tuple[float, float]:
     sentence mostly shared) still matches; strict is strict_score(). Each ratio is computed
     once: this runs for every candidate of every figure."""
     context = fuzz.ratio(a.context, b.context)
-    strict = 0.4 * context + 0.6 * fuzz.ratio(a.metric, b.metric) if a.metric and b.metric else context
+    strict = _strict(a, b, context)
     best = max(strict, context)
     if len(a.counted) >= 2 and len(b.counted) >= 2:
         best = max(best, fuzz.ratio(a.counted, b.counted) * 0.9)
@@ -160,10 +162,10 @@ def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Ma
 
     Two in three candidates fall below the floor, so a Match is only built for the rest.
     """
-    group, groups = unit_group(draft.unit), UNIT_GROUPS
+    group = unit_group(draft.unit)
     out = []
     for c in nearby(store, draft):
-        if groups.get(c.unit, c.unit) == group:
+        if unit_group(c.unit) == group:
             support, strict = _scores(draft, c)
             if support >= floor:
                 out.append(_match(draft, c, support, strict))

@@ -169,9 +169,6 @@ class ShortNames:
             self._canon[name] = canon
             self._by_start.setdefault(name[:2], []).append(name)
 
-    def items(self) -> list[tuple[str, str]]:
-        return [*(self.parent.items() if self.parent is not None else ()), *self._canon.items()]
-
     def hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """(order, start, name, canonical) of every occurrence; one name's occurrences never overlap."""
         found = self.parent.hits(text) if self.parent is not None else []

@@ -24,7 +24,7 @@ from .matching import (
     period_relation,
     strict_score,
 )
-from .quantity import UNIT_GROUPS, unit_group
+from .quantity import unit_group
 from .subject import KNOWN_BODIES, same_body
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
@@ -84,7 +84,7 @@ def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
     best: tuple[float, Claim] | None = None
     group = unit_group(old.unit)
     for new in nearby(store, old, same_metric=True):
-        if UNIT_GROUPS.get(new.unit, new.unit) != group or new.id == old.id or same_body(old.subject, new.subject) is False:
+        if unit_group(new.unit) != group or new.id == old.id or same_body(old.subject, new.subject) is False:
             continue
         relation = period_relation(old.period, new.period)
         fuller = (
