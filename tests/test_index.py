@@ -20,6 +20,7 @@ from factcheck.errors import StoreError
 from factcheck.gate import load_store
 from factcheck.index import ClaimIndex, index_path, open_index
 from factcheck.matching import _bigrams, sentence_similarity
+from factcheck.quantity import unit_group
 from factcheck.source import read_document
 from factcheck.store import Store
 from factcheck.subject import names_from_subjects
@@ -77,6 +78,15 @@ def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> Non
     assert index.size < index.scan_below
     draft = _drafts(seed_document)[0]
     assert check_document(draft, index) == check_document(draft, whole)
+
+
+def test_the_small_store_scan_hands_over_every_claim_of_the_figures_dimension(store: Store) -> None:
+    index = open_index(store)
+    every = store.load()
+    for claim in every:
+        same_dimension = [c for c in every if unit_group(c.unit) == unit_group(claim.unit)]
+        assert index.near(claim) == same_dimension, claim.text
+        assert index.near(claim, same_metric=True) == same_dimension, claim.text
 
 
 def test_load_store_opens_the_index_and_conflicts_still_see_every_claim(store: Store) -> None:

@@ -48,6 +48,7 @@ GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-
 POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost is bounded at any store size
 CLAUSE_WEIGHT = 2.0  # a key from the figure's own clause counts more than one from elsewhere in its sentence
 RACY_NS = 2_000_000_000  # a file modified this close to when we read it may change again within the same mtime
+MMAP_BYTES = 1 << 30  # read pages in place from the OS cache instead of copying each into SQLite's own
 COMPACT_RATIO = 0.25  # rebuild from scratch once this share of postings points at deleted claims
 
 _SEP = "\x1f"  # between the unit group and the gram in a key
@@ -567,6 +568,7 @@ class ClaimIndex(Sequence[Claim]):
         scan_below: int = SCAN_BELOW,
     ) -> None:
         self.conn = conn
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
         self.size = int(_meta(conn).get("claims", 0))
         self._df: dict[str, int] = {}
@@ -576,6 +578,7 @@ class ClaimIndex(Sequence[Claim]):
         self._paragraphs: dict[int, object] = {}
         self._near: dict[tuple[object, ...], list[Claim]] = {}
         self._all: list[Claim] | None = None
+        self._groups: dict[str, list[Claim]] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -594,6 +597,14 @@ class ClaimIndex(Sequence[Claim]):
         if self._all is None:
             self._all = [_row_claim(row) for row in self.conn.execute(_IN_ORDER)]
         return self._all
+
+    def _of_group(self, group: str) -> list[Claim]:
+        """Every claim of one unit group, in store order: the callers skip the other groups anyway."""
+        if self._groups is None:
+            self._groups = {}
+            for c in self.all():
+                self._groups.setdefault(unit_group(c.unit), []).append(c)
+        return self._groups.get(group, [])
 
     def subject_names(self) -> dict[str, str]:
         """Short and full names of the bodies the store knows, so a draft may say 津上精密.
@@ -614,10 +625,11 @@ class ClaimIndex(Sequence[Claim]):
 
         `same_metric`: only claims that may share the figure's clause and
         metric, for supersession, which needs a strict match anyway. A small
-        store (the seeds' is 250 claims) is handed over whole.
+        store (the seeds' is 250 claims) is handed over whole, one unit group
+        at a time.
         """
         if self.size < self.scan_below:
-            return self.all()
+            return self._of_group(unit_group(claim.unit))
         memo = (same_metric, claim.unit, claim.value, claim.period, claim.metric, claim.context, claim.counted,
                 claim.subject, claim.sentence)
         found = self._near.get(memo)
