@@ -46,6 +46,10 @@ def _retrieving(index: ClaimIndex) -> ClaimIndex:
     return index
 
 
+def _meta(index: ClaimIndex) -> dict[str, str]:
+    return dict(index.conn.execute("SELECT key, value FROM meta").fetchall())
+
+
 def _drafts(seed_document) -> list:
     seeds = [seed_document(p.name[:3]) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     return [read_document(EXAMPLE, display="examples/draft_pinghu_review.md", require_date=False), *seeds]
@@ -171,6 +175,25 @@ def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
     assert names["新嘉精工"] == "新嘉精工科技"
 
 
+def test_a_body_named_only_in_a_dropped_source_is_forgotten_without_a_rebuild(store: Store) -> None:
+    names_before = open_index(store).subject_names()
+    named_in: dict[str, set[str]] = {}
+    for c in store.load():
+        if c.subject in names_before.values():
+            named_in.setdefault(c.subject, set()).add(c.source)
+    dropped = sorted(next(iter(sources)) for sources in named_in.values() if len(sources) == 1)[0]
+    own = {body for body, sources in named_in.items() if sources == {dropped}}
+    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
+    del manifest["sources"][dropped]
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+    opened = open_index(store)
+    assert int(_meta(opened)["dead"]) > 0  # updated in place, not rebuilt
+    assert len(opened) == len(store.load())
+    assert opened.subject_names() == names_from_subjects({c.subject for c in store.load() if c.subject})
+    assert own and not own & set(opened.subject_names().values()), f"{sorted(own)} were named only in {dropped}"
+
+
 def test_no_manifest_means_every_jsonl_file(store: Store) -> None:
     open_index(store)
     store.manifest_path.unlink()
@@ -213,4 +236,5 @@ def test_a_parallel_build_equals_a_serial_one(store: Store, monkeypatch: pytest.
     monkeypatch.setattr(index_mod, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     parallel = open_index(store)
+    assert parallel.subject_names() == serial.subject_names()
     assert [(c, [n.id for n in parallel.near(c)]) for c in parallel] == expected

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import heapq
-import json
 import math
 import os
 import sqlite3
@@ -41,7 +40,7 @@ from .store import MANIFEST, Store, atomic_replace, parse_store_file, read_store
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 TOP_K = 30  # claims handed to rapidfuzz per figure (bench: more buys little agreement with brute force)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -66,6 +65,7 @@ CREATE TABLE claims(id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER, claim_id 
                     paragraph INTEGER, context TEXT, counted TEXT, subject_strong INTEGER, qualifies TEXT,
                     precision TEXT, date_inferred INTEGER);
 CREATE TABLE postings(key TEXT, n INTEGER, ids BLOB);
+CREATE TABLE subjects(subject TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX claims_file ON claims(file);
@@ -290,6 +290,7 @@ class _Writer:
     def __init__(self, conn: sqlite3.Connection, first_id: int | None = None) -> None:
         self.conn = conn
         self.postings: dict[str, array[int]] = {}
+        self.subjects: dict[str, int] = {}
         if first_id is None:
             first_id = 1 + max(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in _ID_TABLES)
         self.next_id = first_id
@@ -318,6 +319,8 @@ class _Writer:
                 paragraph = paragraphs[claim.paragraph] = self._id()
             rowid = self._id()
             rows.append((rowid, *_claim_row(claim, file_id, seq, paragraph)))
+            if claim.subject:
+                self.subjects[claim.subject] = self.subjects.get(claim.subject, 0) + 1
             for key in claim_keys(claim):
                 ids = postings.get(key)
                 if ids is None:
@@ -333,6 +336,17 @@ class _Writer:
             ((key, len(ids), ids.tobytes()) for key, ids in self.postings.items()),
         )
         self.postings.clear()
+        _count_subjects(self.conn, self.subjects.items())
+        self.subjects.clear()
+
+
+def _count_subjects(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], schema: str = "main") -> None:
+    """Claims per subject, kept as files come and go: listing the store's bodies must not scan every claim."""
+    conn.executemany(
+        f"INSERT INTO {schema}.subjects(subject, n) VALUES (?, ?) ON CONFLICT(subject) DO UPDATE SET n = n + excluded.n",
+        counts,
+    )
+    conn.execute(f"DELETE FROM {schema}.subjects WHERE n <= 0")
 
 
 _ID_TABLES = ("files", "paragraphs", "claims")
@@ -394,6 +408,7 @@ def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...],
             conn.execute("ATTACH DATABASE ? AS part", (path,))
             for table in (*_ID_TABLES, "postings"):
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
+            _count_subjects(conn, conn.execute("SELECT subject, n FROM part.subjects").fetchall())
             conn.commit()
             conn.execute("DETACH DATABASE part")
 
@@ -409,6 +424,9 @@ def _remove_file(conn: sqlite3.Connection, name: str) -> None:
     """Its rows go; its postings stay until the next compaction and are skipped when read."""
     row = conn.execute("SELECT id FROM files WHERE name = ?", (name,)).fetchone()
     if row is not None:
+        gone = conn.execute(
+            "SELECT subject, -count(*) FROM claims WHERE file = ? AND subject IS NOT NULL GROUP BY subject", row)
+        _count_subjects(conn, gone.fetchall())
         conn.execute("DELETE FROM claims WHERE file = ?", row)
         conn.execute("DELETE FROM paragraphs WHERE file = ?", row)
         conn.execute("DELETE FROM files WHERE id = ?", row)
@@ -438,14 +456,8 @@ def _finish(conn: sqlite3.Connection, changes: Changes) -> None:
             )
     conn.execute("UPDATE files SET position = -1 WHERE name != ?", (MANIFEST,))
     conn.executemany("UPDATE files SET position = ? WHERE name = ?", list(enumerate(changes.listing)))
-    # The bodies the store names, for a draft's short names: a DISTINCT over every claim costs
-    # more than the rest of a check at 100,000 claims, so it is paid here, once per change.
-    subjects = [row[0] for row in conn.execute("SELECT DISTINCT subject FROM claims WHERE subject IS NOT NULL")]
-    _set_meta(
-        conn,
-        claims=conn.execute("SELECT count(*) FROM claims").fetchone()[0],
-        subjects=json.dumps(sorted(subjects), ensure_ascii=False),
-    )
+    # From the per-file counts: a count(*) over a million claims would cost more than the update.
+    _set_meta(conn, claims=conn.execute("SELECT coalesce(sum(claims), 0) FROM files").fetchone()[0])
 
 
 def _build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
@@ -609,16 +621,16 @@ class ClaimIndex(Sequence[Claim]):
     def subject_names(self) -> dict[str, str]:
         """Short and full names of the bodies the store knows, so a draft may say 津上精密.
 
-        The subjects are listed when the index changes (see _finish), but
-        turning them into names is still one step per body on every check, so
-        above NAMES_MAX claims it is skipped: a check's cost must not grow
-        with the archive.
+        The index keeps a count of claims per subject as files come and go,
+        but turning the subjects into names is still one step per body on
+        every check, so above NAMES_MAX claims it is skipped: a check's cost
+        must not grow with the archive.
         """
         from .subject import names_from_subjects
 
         if self.size > NAMES_MAX:
             return {}
-        return names_from_subjects(set(json.loads(_meta(self.conn).get("subjects", "[]"))))
+        return names_from_subjects({subject for (subject,) in self.conn.execute("SELECT subject FROM subjects")})
 
     def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
         """The stored claims most likely to speak of the same thing, in store order (so ties break as brute force).
