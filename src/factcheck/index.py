@@ -47,7 +47,6 @@ GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-
 POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost is bounded at any store size
 CLAUSE_WEIGHT = 2.0  # a key from the figure's own clause counts more than one from elsewhere in its sentence
 RACY_NS = 2_000_000_000  # a file modified this close to when we read it may change again within the same mtime
-MMAP_BYTES = 1 << 30  # read pages in place from the OS cache instead of copying each into SQLite's own
 COMPACT_RATIO = 0.25  # rebuild from scratch once this share of postings points at deleted claims
 
 _SEP = "\x1f"  # between the unit group and the gram in a key
@@ -580,7 +579,6 @@ class ClaimIndex(Sequence[Claim]):
         scan_below: int = SCAN_BELOW,
     ) -> None:
         self.conn = conn
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
         self.size = int(_meta(conn).get("claims", 0))
         self._df: dict[str, int] = {}
