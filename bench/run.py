@@ -13,7 +13,8 @@ temporary directory, never in claims/:
 4. time the same check by brute force (bench/brute.py: the same command with the
    store loaded whole and rapidfuzz over every claim) and compare the verdicts
    number by number;
-5. time `factcheck --help` and a typer CLI that does nothing, the floor for any check.
+5. time the check right after one file of the biggest store changed (an in-place index update);
+6. time `factcheck --help` and a typer CLI that does nothing, the floor for any check.
 """
 
 from __future__ import annotations
@@ -244,6 +245,24 @@ def bench(args: argparse.Namespace, work: Path) -> list[str]:
             f"| {spread(json_runs)} | {spread(brute)} | {peak(brute)} | {ratio:.1f}× "
             f"| {agreement(work / 'index.json', work / 'brute.json')} |"
         )
+
+    # An archive grows an article at a time: the first check after a change updates the index in place.
+    label, store = stores[-1]
+    print(f"store {label}: checks right after one store file changed …", file=sys.stderr, flush=True)
+    changed = sorted(p for p in store.rglob("*.jsonl") if ".index" not in p.parts)[-1]
+    original = changed.read_bytes()
+    check = [*factcheck, "check", str(draft), "--store", str(store)]
+    updates = []
+    for content in (original[: original.rstrip(b"\n").rfind(b"\n") + 1], original):  # a claim fewer, then back
+        changed.write_bytes(content)
+        updates.append(run(check))
+    changed.write_bytes(original)
+    out += [
+        "", f"## Check right after one store file changed ({label} claims: the index is updated in place)", "",
+        "| run | wall s | CPU s | peak RSS MB |", "|---|---:|---:|---:|",
+        *(f"| {what} | {r.wall:.2f} | {r.cpu:.2f} | {r.rss_mb:.0f} |"
+          for what, r in zip(("one claim removed", "claim restored"), updates)),
+    ]
 
     print("start-up …", file=sys.stderr, flush=True)
     # Interleaved, so that a busy spell on a shared machine hits the floor and the check alike.
