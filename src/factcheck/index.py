@@ -5,7 +5,7 @@ hopeless for a million-claim archive. `claims/.index/` keeps an inverted
 index from (unit group, character bigram) to claims, over each claim's
 metric, clause, counted noun, subject, period, value and sentence. A check
 reads a bounded number of postings, rarest keys first, and hands only the
-few dozen best-overlapping claims to rapidfuzz, so its cost does not grow
+twenty best-overlapping claims to rapidfuzz, so its cost does not grow
 with the store. A store of a few thousand claims is simply scored whole.
 
 The index is derived data, like a compiled file: it is rebuilt from the
