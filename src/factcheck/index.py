@@ -339,13 +339,13 @@ class _Writer:
         self.subjects.clear()
 
 
-def _count_subjects(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], schema: str = "main") -> None:
+def _count_subjects(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]]) -> None:
     """Claims per subject, kept as files come and go: listing the store's bodies must not scan every claim."""
     conn.executemany(
-        f"INSERT INTO {schema}.subjects(subject, n) VALUES (?, ?) ON CONFLICT(subject) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO main.subjects(subject, n) VALUES (?, ?) ON CONFLICT(subject) DO UPDATE SET n = n + excluded.n",
         counts,
     )
-    conn.execute(f"DELETE FROM {schema}.subjects WHERE n <= 0")
+    conn.execute("DELETE FROM main.subjects WHERE n <= 0")
 
 
 _ID_TABLES = ("files", "paragraphs", "claims")
