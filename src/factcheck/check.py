@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from collections.abc import Sequence
 from pathlib import Path
 
 from . import claims as claims_mod
@@ -132,10 +132,15 @@ def check_document(
     return findings
 
 
-def check_documents(docs: list[Document], store: list[Claim]) -> Report:
+def check_documents(
+    docs: list[Document], store: Sequence[Claim], on_draft: Callable[[], None] | None = None
+) -> Report:
+    """`on_draft` is called after each draft, for a progress bar."""
     findings: list[Finding] = []
     names = known_names(store)
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
         findings.extend(check_document(doc, store, names, successors))
+        if on_draft is not None:
+            on_draft()
     return Report(tuple(d.path for d in docs), tuple(findings), len(store))

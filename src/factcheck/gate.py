@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import suppress
-from .check import Finding, Report, check_document, known_names, read_draft
+from .check import Report, check_documents, read_draft
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
 from .source import Document
@@ -95,13 +95,8 @@ def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> 
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     store = load_store(store_path or cfg.store)
-    findings: list[Finding] = []
-    names, successors = known_names(store), {}  # shared by every draft of the run
     with progress(len(docs), "checking") as tick:
-        for doc in docs:
-            findings.extend(check_document(doc, store, names, successors))
-            tick()
-    report = Report(tuple(d.path for d in docs), tuple(findings), len(store))
+        report = check_documents(docs, store, tick)
     return suppress.apply(report, docs, accepted.fingerprints)
 
 
