@@ -74,6 +74,7 @@ def test_retrieval_hands_rapidfuzz_a_few_claims_not_the_store(store: Store, seed
         near = index.near(claim)
         assert len(near) <= 5
         assert claim in near, f"{claim.source}:{claim.line} {claim.text} is not among its own nearest claims"
+        assert all(unit_group(c.unit) == unit_group(claim.unit) for c in near)  # matching relies on it
 
 
 def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> None:
@@ -181,7 +182,7 @@ def test_a_body_named_only_in_a_dropped_source_is_forgotten_without_a_rebuild(st
     for c in store.load():
         if c.subject in names_before.values():
             named_in.setdefault(c.subject, set()).add(c.source)
-    dropped = sorted(next(iter(sources)) for sources in named_in.values() if len(sources) == 1)[0]
+    dropped = min(next(iter(sources)) for sources in named_in.values() if len(sources) == 1)
     own = {body for body, sources in named_in.items() if sources == {dropped}}
     manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
     del manifest["sources"][dropped]

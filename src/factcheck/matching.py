@@ -42,7 +42,11 @@ class Match:
 
 
 class NearbyClaims(Protocol):
-    """A store that can name the few claims worth scoring against a figure, instead of all of them."""
+    """A store that can name the few claims worth scoring against a figure, instead of all of them.
+
+    Only claims of the figure's dimension (unit group): the index keys every
+    posting by it, so it never has others to hand over.
+    """
 
     def near(self, claim: Claim, same_metric: bool = False) -> Sequence[Claim]: ...
 
@@ -51,13 +55,17 @@ ClaimSource = Sequence[Claim] | NearbyClaims
 
 
 def nearby(store: ClaimSource, claim: Claim, same_metric: bool = False) -> Iterable[Claim]:
-    """The claims to score against `claim`: the index's pick, or every claim of a plain list.
+    """The claims of `claim`'s dimension to score against it: the index's pick, or all of a plain list's.
 
+    Only figures of one dimension can agree or disagree (see comparable()).
     `same_metric` asks only for claims that may share its clause and metric
     (what supersession needs), so an index can look at fewer keys.
     """
     near = getattr(store, "near", None)  # not isinstance(): a runtime Protocol check costs more than the lookup
-    return near(claim, same_metric) if near is not None else store
+    if near is not None:
+        return near(claim, same_metric)
+    group = unit_group(claim.unit)
+    return (c for c in store if unit_group(c.unit) == group)
 
 
 _WHITESPACE = re.compile(r"\s")  # what str.split() splits on
@@ -162,12 +170,10 @@ def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Ma
 
     Two in three candidates fall below the floor, so a Match is only built for the rest.
     """
-    group = unit_group(draft.unit)
     out = []
     for c in nearby(store, draft):
-        if unit_group(c.unit) == group:
-            support, strict = _scores(draft, c)
-            if support >= floor:
-                out.append(_match(draft, c, support, strict))
+        support, strict = _scores(draft, c)
+        if support >= floor:
+            out.append(_match(draft, c, support, strict))
     out.sort(key=lambda m: (-m.support, -m.strict))
     return out

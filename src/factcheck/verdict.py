@@ -24,7 +24,6 @@ from .matching import (
     period_relation,
     strict_score,
 )
-from .quantity import unit_group
 from .subject import KNOWN_BODIES, same_body
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
@@ -82,9 +81,8 @@ def _both_undated(a: Claim, b: Claim) -> bool:
 def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
     """A newer or fuller figure about the same subject and metric, if the store has one."""
     best: tuple[float, Claim] | None = None
-    group = unit_group(old.unit)
     for new in nearby(store, old, same_metric=True):
-        if unit_group(new.unit) != group or new.id == old.id or same_body(old.subject, new.subject) is False:
+        if new.id == old.id or same_body(old.subject, new.subject) is False:
             continue
         relation = period_relation(old.period, new.period)
         fuller = (
@@ -166,12 +164,11 @@ def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] 
         for m in strong:
             if m.claim.id not in successors:
                 successors[m.claim.id] = superseded_by(m.claim, store)
-        replaced = {id(m): successors[m.claim.id] for m in strong}
-        current = [m for m in strong if replaced[id(m)] is None]
+        current = [m for m in strong if successors[m.claim.id] is None]
         if current:
             cite = max(current, key=lambda m: (m.period == SAME_PERIOD, m.strict, m.support))
             return Judgement(OK, f"{draft.text} agrees with {cite.claim.source}:{cite.claim.line}", (cite.claim,))
-        newer = replaced[id(best_agree)]
+        newer = successors[best_agree.claim.id]
         assert newer is not None
         label = f" ({newer.period.label})" if newer.period else ""
         return Judgement(
