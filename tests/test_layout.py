@@ -11,6 +11,8 @@ import dataclasses
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import layout
 from factcheck.claims import extract
@@ -67,6 +69,30 @@ def test_doubled_print_is_read_once(page, reads):
 )
 def test_a_doubled_number_made_of_repeated_digits_is_halved_not_shrunk(page, reads):
     assert clean(page) == reads
+
+
+def spans(matches):
+    return [m.span() for m in matches]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "ababbb",  # a run starts inside the pair of twins that ends the run before it
+        "打造打造““1515分钟分钟””托育服务圈托育服务圈",
+        "轩田半年时间产值超过去一整年轩田半年时间产值超过去一整年",  # a 14-character chunk
+        "x" + "".join(map(chr, range(0x4E00, 0x4E1E))) * 2,  # the longest chunk, 30 characters, twice
+        "高高兴兴地回家",
+    ],
+)
+def test_doubled_runs_are_found_where_the_plain_pattern_finds_them(page):
+    assert spans(layout._doubled_runs(page)) == spans(layout._DOUBLED.finditer(page))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab1，年", max_size=40))
+def test_trying_only_possible_starts_finds_every_doubled_run(page):
+    assert spans(layout._doubled_runs(page)) == spans(layout._DOUBLED.finditer(page))
 
 
 def test_doubled_print_keeps_the_offsets_of_the_first_copy():
