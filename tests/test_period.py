@@ -63,6 +63,26 @@ def test_periods_resolve_against_the_publication_date(sentence, published, start
 
 
 @pytest.mark.parametrize(
+    "sentence, published, start, end, label",
+    [
+        # One sentence for each word a period can start with: the pattern is only tried there.
+        ("明年一季度投产", "2025-12-20", "2026-01-01", "2026-03-31", "明年一季度"),
+        ("本年累计完成投资", "2025-06-10", "2025-01-01", "2025-12-31", "本年"),
+        ("本月，平湖经开新增企业", "2025-06-10", "2025-06-01", "2025-06-30", "本月"),
+        ("第三季度，全区实现产值", "2023-10-20", "2023-07-01", "2023-09-30", "第三季度"),
+        ("截至2024年底，平湖经开累计引进项目", "2025-02-15", "2024-12-31", "2024-12-31", "截至2024年底"),
+        ("截止到去年末，累计引进项目", "2025-02-15", "2024-12-31", "2024-12-31", "截止到去年末"),
+        ("2019年，该公司落户平湖，次年投产", "2025-02-15", "2020-01-01", "2020-12-31", "次年"),
+        ("2019年成立，当年实现产值", "2025-02-15", "2019-01-01", "2019-12-31", "当年"),
+        ("三至四季度", "2025-02-15", "2024-07-01", "2024-12-31", "三至四季度"),
+        ("十月份", "2025-11-02", "2025-10-01", "2025-10-31", "十月份"),
+    ],
+)
+def test_a_period_is_found_whatever_word_it_starts_with(sentence, published, start, end, label):
+    assert (start, end, label) in periods(sentence, published)
+
+
+@pytest.mark.parametrize(
     "sentence, published",
     [
         ("是去年同期的320%", "2023-05-20"),  # 去年同期 is a comparison base, not the figure's period
