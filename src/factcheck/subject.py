@@ -8,6 +8,7 @@ first and is inherited only within a story.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Bodies this newsroom writes about, with the names they go by. Editors can
@@ -32,11 +33,13 @@ _KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for ali
 # Bare 平湖 names the city only when it stands alone (平湖共引进…), not inside 平湖技师学院.
 _BARE_CITY = re.compile(r"平湖(?=[共全已向来是的在也将正为有与和以，、。])")
 _KNOWN_RE = re.compile("|".join(re.escape(a) for a, _ in _KNOWN))
+_ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
     r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
     + "|".join(sorted(_ORG_SUFFIX, key=len, reverse=True))
     + ")"
 )
+_ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,17 @@ def _trim_start(name: str) -> str:
     return name[i:]
 
 
+def _org_names(text: str) -> Iterator[re.Match[str]]:
+    """What `_ORG_RE.finditer(text)` finds, scanned from the first suffix's reach, not from the start.
+
+    Most sentences name no organisation, and _ORG_RE tries up to 14 lengths at
+    every character: a tenth of all extraction time, spent before the first
+    公司 or 集团 is even in sight.
+    """
+    suffix = _ORG_SUFFIX_RE.search(text)
+    return _ORG_RE.finditer(text, max(0, suffix.start() - _ORG_REACH)) if suffix else iter(())
+
+
 def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -106,7 +120,7 @@ def find_mentions(text: str) -> list[Mention]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             mentions.append(Mention("平湖", "平湖市", m.start(), m.end(), True))
             taken.append((m.start(), m.end()))
-    for m in _ORG_RE.finditer(text):
+    for m in _org_names(text):
         name = _trim_start(m.group())
         start = m.end() - len(name)
         for s_, e_ in taken:
