@@ -171,7 +171,7 @@ CONTINUATION = "了的地得着过、，。；：）」』”个件家名项亿�
 
 
 def _kind(chars: list[tuple[str, int]]) -> str:
-    text = "".join(c for c, _ in chars)
+    text = "".join([c for c, _ in chars])
     if text[-1] in TERMINAL or re.search(r"[。！？]", text):
         return "body"  # a heading or caption never holds a full stop
     if len(text) <= HEADING_MAX:
@@ -201,7 +201,7 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
             chars = undouble(_drop_comments(line, offset))
         else:
             chars = undouble(_normalise_line(line, offset))
-        if markdown:
+        if markdown and "*" in line:
             chars = [c for c in chars if c[0] != "*"]
         if not chars:
             if current:
