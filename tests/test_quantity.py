@@ -86,6 +86,18 @@ def test_the_text_and_offsets_cover_the_qualifier_and_unit():
     assert sentence[q.number_start] == "1"
 
 
+@pytest.mark.parametrize("before", ["超过了", "突破", "逾", "多于", "高于", "不低于", "不少于", "将近", "接近", "近",
+                                    "不到", "不足", "低于", "少于", "不超过", "约为", "约", "大约", "大概", "上"])
+def test_every_qualifier_starts_its_figure(before):
+    assert quantity(f"全年实现产值{before}百亿元，", f"{before}百亿元").qualifier != "exact"
+
+
+@pytest.mark.parametrize("written", ["US$5亿", "HK$5亿", "$5亿", "¥5亿", "￥5亿", "€5亿", "£5亿", "-5%", "负5%",
+                                     "五亿元", "两亿元", "十亿元", "百分之五", "千分之五", "万分之五", "零点五个百分点"])
+def test_every_sign_symbol_and_numeral_starts_its_figure(written):
+    assert quantity(f"全年实现{written}，", written).text == written
+
+
 @pytest.mark.parametrize(
     "sentence, text, precision",
     [

