@@ -7,10 +7,12 @@ makes 88亿元 (Jan–Nov) and 98亿元 (the full year) two facts, not a contrad
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
 
+from factcheck import period
 from factcheck.period import Period, find_periods, period_for
 
 
@@ -144,3 +146,9 @@ def test_a_range_of_quarters_runs_from_the_first_to_the_last():
 def test_截至_year_end_is_an_as_of_figure_like_截至_month_end():
     assert periods("截至2024年底，工行绍兴分行科技型企业贷款余额150亿元", "2025-02-15")[0][:2] == ("2024-12-31", "2024-12-31")
     assert periods("截至去年底，工行绍兴分行科技型企业贷款余额150亿元", "2025-02-15")[0][:2] == ("2024-12-31", "2024-12-31")
+
+
+def test_a_month_ends_on_its_last_day_leap_years_and_december_included():
+    for year in range(1900, 2101):
+        for month in range(1, 13):
+            assert period._month_end(year, month) == dt.date(year, month, calendar.monthrange(year, month)[1])
