@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -75,6 +76,20 @@ def test_retrieval_hands_rapidfuzz_a_few_claims_not_the_store(store: Store, seed
         assert len(near) <= 5
         assert claim in near, f"{claim.source}:{claim.line} {claim.text} is not among its own nearest claims"
         assert all(unit_group(c.unit) == unit_group(claim.unit) for c in near)  # matching relies on it
+
+
+def test_figures_that_ask_with_the_same_keys_are_looked_up_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _retrieving(open_index(store))
+    ranked = []
+    rank = index._rank
+    monkeypatch.setattr(index, "_rank", lambda keys: ranked.append(keys) or rank(keys))
+    first = index[0]
+    # Another figure of the same clause, metric and subject, in another sentence: its successors are the same.
+    twin = dataclasses.replace(first, id="twin", value=first.value + 1, sentence=first.sentence + "同比增长。")
+    assert index.near(twin, same_metric=True) == index.near(first, same_metric=True)
+    assert len(ranked) == 1
+    index.near(twin)  # the full keys hold its value and sentence: a lookup of its own
+    assert len(ranked) == 2
 
 
 def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> None:

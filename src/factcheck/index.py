@@ -586,7 +586,7 @@ class ClaimIndex(Sequence[Claim]):
         self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
         self._positions: dict[int, object] = {}
         self._paragraphs: dict[int, object] = {}
-        self._near: dict[tuple[object, ...], list[Claim]] = {}
+        self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
         self._all: list[Claim] | None = None
         self._groups: dict[str, list[Claim]] | None = None
 
@@ -640,11 +640,13 @@ class ClaimIndex(Sequence[Claim]):
         """
         if self.size < self.scan_below:
             return self._of_group(unit_group(claim.unit))
-        memo = (same_metric, claim.unit, claim.value, claim.period, claim.metric, claim.context, claim.counted,
-                claim.subject, claim.sentence)
+        keys = claim_keys(claim, same_metric)
+        # The answer depends on the keys alone: stored figures that share clause, metric and
+        # subject (one story's 产值 in several files) ask for their successors once.
+        memo = frozenset(keys.items())
         found = self._near.get(memo)
         if found is None:
-            found = self._near[memo] = self._fetch(self._rank(claim_keys(claim, same_metric)))
+            found = self._near[memo] = self._fetch(self._rank(keys))
         return found
 
     def _rank(self, keys: dict[str, float]) -> list[int]:
