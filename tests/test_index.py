@@ -173,6 +173,24 @@ def test_added_and_removed_sources_are_updated_in_place(store: Store) -> None:
     assert int(meta["dead"]) > 0  # an update, not a rebuild: the dropped claims' postings wait for compaction
 
 
+def test_a_dropped_claims_id_never_comes_to_mean_another_claim(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dropped claim's postings linger until compaction: were its id reused, they would pull up the new claim."""
+    monkeypatch.setattr(index_mod, "COMPACT_RATIO", 10.0)  # updates only, never a rebuild
+    ids_ever = {i for (i,) in open_index(store).conn.execute("SELECT id FROM claims")}
+    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
+    last, entry = sorted(manifest["sources"].items())[-1]  # indexed last: its claims hold the highest ids
+    del manifest["sources"][last]
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    open_index(store)
+    manifest["sources"][last] = entry  # the source comes back, as after a re-ingest
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    opened = open_index(store)
+    returned = {i for (i,) in opened.conn.execute(
+        "SELECT c.id FROM claims c JOIN files f ON f.id = c.file WHERE f.name = ?", (entry["file"],))}
+    assert returned and not returned & ids_ever
+    assert list(opened) == store.load()
+
+
 def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
     """The index lists the store's subjects when it changes; a check must never see an old list."""
 

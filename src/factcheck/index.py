@@ -40,7 +40,7 @@ from .store import MANIFEST, Store, atomic_replace, parse_store_file, read_store
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -284,6 +284,9 @@ class _Writer:
 
     Ids (of files, paragraphs and claims alike) count up from `first_id`, so
     parts built in parallel from disjoint ranges merge without renumbering.
+    An update starts above every id ever given, not just those still in use:
+    a removed claim's postings linger until compaction, and must not come to
+    point at a new claim that took its id.
     """
 
     def __init__(self, conn: sqlite3.Connection, first_id: int | None = None) -> None:
@@ -291,7 +294,8 @@ class _Writer:
         self.postings: dict[str, array[int]] = {}
         self.subjects: dict[str, int] = {}
         if first_id is None:
-            first_id = 1 + max(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in _ID_TABLES)
+            in_use = max(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in _ID_TABLES)
+            first_id = max(1 + in_use, int(_meta(conn).get("next_id", 0)))
         self.next_id = first_id
 
     def _id(self) -> int:
@@ -490,7 +494,7 @@ def _update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
         writer.add_file(store, name)
     writer.flush()
     _finish(conn, changes)
-    _set_meta(conn, dead=dead)
+    _set_meta(conn, dead=dead, next_id=writer.next_id)
 
 
 # --- opening --------------------------------------------------------------------------------
