@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,27 @@ def test_the_readme_quick_start_checks_the_bundled_example_draft():
     assert "factcheck check examples/draft_pinghu_review.md" in README
     assert (ROOT / "examples" / "draft_pinghu_review.md").is_file()
     assert "python -m pytest" in README and "python -m pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a fresh `factcheck ARGV` has imported by the time it exits."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from factcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({list(argv)!r})\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_help_is_plain_click_help_without_rich_markdown():
+    """typer's rich help imports rich.markdown and markdown-it: twice the time of `--help`, for boxes."""
+    loaded = _modules_after("--help")
+    assert "click" in loaded
+    assert not {"rich.markdown", "markdown_it", "typer.rich_utils"} & loaded
+
+
+def test_a_check_never_loads_jieba():
+    assert "jieba" not in _modules_after("check", "examples/draft_pinghu_review.md")

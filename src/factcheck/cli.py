@@ -27,6 +27,9 @@ app = typer.Typer(
     help="Check the figures in Chinese news drafts against a store of claims from trusted sources.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Plain click help: typer's rich help imports rich.markdown and markdown-it,
+    # which doubled the time of `factcheck --help` (0.29 s median, 0.12 s plain).
+    rich_markup_mode=None,
 )
 
 ConfigOpt = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml found upward).")
@@ -43,7 +46,7 @@ def _console(stderr: bool = False):  # rich is imported only by the commands tha
     return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
-@app.command()
+@app.command(short_help="Record every numeric claim of source articles in the store.")
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Source files or folders (.txt, .md); default: the configured sources."),
     store: Optional[Path] = StoreOpt,
@@ -138,7 +141,7 @@ def claims_cmd(
     _console(stderr=True).print(f"{len(found)} claims")
 
 
-@app.command()
+@app.command(short_help="Give every number in a draft a verdict.")
 def check(
     drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
@@ -156,7 +159,7 @@ def check(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(short_help="Record reviewed findings so they stop failing the check.")
 def accept(
     drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
     verdict: Optional[str] = typer.Option(None, "--verdict", help="Accept only these verdicts (comma-separated)."),
@@ -178,11 +181,13 @@ def accept(
     print(f"factcheck: accepted {done.added} finding(s) in {where} ({done.already} already accepted)", file=sys.stderr)
 
 
-hook_app = typer.Typer(no_args_is_help=True, help="The git pre-commit hook that checks staged drafts.")
+hook_app = typer.Typer(
+    no_args_is_help=True, help="The git pre-commit hook that checks staged drafts.", rich_markup_mode=None
+)
 app.add_typer(hook_app, name="hook")
 
 
-@hook_app.command("install")
+@hook_app.command("install", short_help="Install the git pre-commit hook.")
 def hook_install(
     force: bool = typer.Option(False, "--force", help="Replace an existing hook instead of keeping it as pre-commit.legacy."),
     config: Optional[Path] = ConfigOpt,
@@ -196,7 +201,7 @@ def hook_install(
     print(f"factcheck: pre-commit hook installed at {os.path.relpath(done.hook)}{kept}", file=sys.stderr)
 
 
-@hook_app.command("run")
+@hook_app.command("run", short_help="Check every staged draft (what the hook calls).")
 def hook_run(config: Optional[Path] = ConfigOpt) -> None:
     """Check the staged version of every staged draft (what the installed hook calls)."""
     from .hook import run
@@ -204,7 +209,7 @@ def hook_run(config: Optional[Path] = ConfigOpt) -> None:
     raise typer.Exit(run(Path.cwd(), load_config(config)))
 
 
-@app.command()
+@app.command(short_help="List where the store's sources disagree.")
 def conflicts(
     fmt: str = typer.Option("text", "--format", help="text or json."),
     show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
