@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from factcheck.cli import app
+from factcheck.cli import app, main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -55,3 +55,10 @@ def test_help_is_plain_click_help_without_rich_markdown():
 
 def test_a_check_never_loads_jieba():
     assert "jieba" not in _modules_after("check", "examples/draft_pinghu_review.md")
+
+
+@pytest.mark.parametrize("argv", [[], ["hook"]])
+def test_a_command_group_given_no_command_shows_its_help_and_exits_2(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"Usage: factcheck {' '.join(argv)}".rstrip() + " [OPTIONS] COMMAND")

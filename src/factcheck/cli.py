@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except typer.Abort:
         return ExitCode.INTERRUPTED
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()  # `factcheck` or `factcheck hook` alone: the help, not an error line that starts with it
+        return ExitCode.ERROR
     except click.ClickException as exc:
         print(f"factcheck: {exc.format_message()}", file=sys.stderr)
         return ExitCode.ERROR
