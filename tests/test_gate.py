@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -166,6 +168,20 @@ def test_accept_keeps_earlier_entries_and_writes_no_stray_files(project, capsys)
     data = json.loads((project / ".factcheck-accept.json").read_text(encoding="utf-8"))
     assert sorted(e["text"] for e in data["accepted"]) == ["20亿元", "98.2%"]
     assert sorted(p.name for p in project.iterdir()) == [".factcheck-accept.json", "a.md", "b.md", "factcheck.toml"]
+
+
+def test_the_accept_file_gets_the_umask_mode_and_keeps_its_own_when_rewritten(project, capsys):
+    write_draft(project, WRONG, UNSUPPORTED)
+    accept_file = project / ".factcheck-accept.json"
+    old = os.umask(0o022)
+    try:
+        main(["accept", "draft.md", "--verdict", "contradicted"])
+        assert stat.S_IMODE(accept_file.stat().st_mode) == 0o644  # committed with the drafts: not mkstemp's 0600
+        accept_file.chmod(0o664)
+        main(["accept", "draft.md", "--all"])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(accept_file.stat().st_mode) == 0o664
 
 
 def test_an_interrupted_write_leaves_the_old_accept_file(project, monkeypatch, capsys):

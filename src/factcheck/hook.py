@@ -13,7 +13,6 @@ import re
 import shlex
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +20,7 @@ from .check import read_draft
 from .config import Config
 from .errors import ExitCode, FactcheckError
 from .source import Document
+from .store import atomic_write
 
 MARKER = "# factcheck-hook: v1"  # how install recognises its own hook (and replaces it rather than stacking)
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # when no `drafts` globs are configured
@@ -114,22 +114,10 @@ def install(cwd: Path, force: bool = False, python: str | None = None, config: P
             legacy.unlink(missing_ok=True)
         elif foreign:
             os.replace(hook, legacy)
-        _write_executable(hook, hook_script(python or sys.executable, config.absolute() if config else None))
+        atomic_write(hook, hook_script(python or sys.executable, config.absolute() if config else None), mode=0o755)
     except OSError as exc:
         raise HookError(f"{hook}: cannot install the hook ({exc.strerror})") from None
     return Installed(hook, legacy if legacy.exists() else None)
-
-
-def _write_executable(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".factcheck-hook.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o755)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def staged_paths(top: Path) -> list[str]:

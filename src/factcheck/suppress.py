@@ -19,6 +19,7 @@ from pathlib import Path
 from .check import Finding, Report
 from .errors import InputError
 from .source import Document
+from .store import atomic_write
 
 IGNORE_COMMENT = "ignore comment"
 ACCEPTED = "accepted"
@@ -146,33 +147,13 @@ def accept(report: Report, verdicts: tuple[str, ...], accept_file: AcceptFile, r
 
 
 def write_accepted(path: Path, entries: Iterable[dict[str, object]]) -> None:
-    """Temp file and rename: an interrupted write leaves the old file, never half a file."""
+    """Temp file and rename: an interrupted write leaves the old file, never half a file.
+
+    The accept file is committed, so a rewrite keeps its mode (or the umask's, when new).
+    """
     ordered = sorted(entries, key=lambda e: (str(e.get("path", "")), str(e.get("sentence", "")), str(e["fingerprint"])))
     body = json.dumps({"version": ACCEPT_VERSION, "accepted": ordered}, ensure_ascii=False, indent=2) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # here, not at the top: a check never writes, and tempfile imports random
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        atomic_write(path, body, path.stat().st_mode & 0o777 if path.exists() else None)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the accept file ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(body)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(f"{path}: cannot write the accept file ({exc.strerror})") from None
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """mkstemp makes a private file; the accept file is committed, so keep the old mode or the umask's."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
