@@ -161,10 +161,6 @@ def _match(draft: Claim, stored: Claim, support: float, strict: float) -> Match:
     return Match(stored, support, strict, period_relation(draft.period, stored.period), subject)
 
 
-def score(draft: Claim, stored: Claim) -> Match:
-    return _match(draft, stored, *_scores(draft, stored))
-
-
 def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
     """Store claims of the same dimension, best first; brute force over what the index hands us.
 
