@@ -191,6 +191,51 @@ def test_a_dropped_claims_id_never_comes_to_mean_another_claim(store: Store, mon
     assert list(opened) == store.load()
 
 
+def _drop_first_source(store: Store) -> str:
+    """Drop a source from the manifest, as a re-ingest without it would."""
+    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
+    dropped = min(manifest["sources"])
+    del manifest["sources"][dropped]
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return dropped
+
+
+def test_a_lone_writer_looks_at_the_store_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stat-ing a 15,000-file archive twice made the first check after an ingest slower than it need be."""
+    before = store.load()
+    open_index(store).close()
+    dropped = _drop_first_source(store)
+    looks = []
+    detect = index_mod.detect_changes
+    monkeypatch.setattr(index_mod, "detect_changes", lambda *a: looks.append(1) or detect(*a))
+    opened = open_index(store)
+    assert len(looks) == 1
+    assert list(opened) == store.load() == [c for c in before if c.source != dropped]
+
+
+def test_a_writer_that_waited_for_another_looks_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two checks start after one ingest; the second to take the lock must not apply the change again."""
+    open_index(store).close()
+    claims_before = store.load()
+    dropped = _drop_first_source(store)
+    replaced = sum(c.source == dropped for c in claims_before)
+    detect = index_mod.detect_changes
+    others = []
+
+    def another_check_gets_in_first(*args):  # type: ignore[no-untyped-def]
+        changes = detect(*args)
+        if not others:
+            others.append(None)
+            others[0] = open_index(store)  # between our look and our lock
+        return changes
+
+    monkeypatch.setattr(index_mod, "detect_changes", another_check_gets_in_first)
+    opened = open_index(store)
+    others[0].close()
+    assert list(opened) == store.load()
+    assert int(_meta(opened)["dead"]) == replaced  # counted once, not once per writer
+
+
 def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
     """The index lists the store's subjects when it changes; a check must never see an old list."""
 

@@ -210,10 +210,10 @@ class Changes:
         return bool(self.changed or self.removed)
 
 
-_Known = dict[str, tuple[int, int, int, int]]  # name → size, mtime_ns, verified_ns, claims
+_Known = dict[str, tuple[int, int, int, int, int]]  # name → size, mtime_ns, verified_ns, claims, position
 
 
-def _listing(store: Store, conn: sqlite3.Connection, known: _Known) -> tuple[str, ...]:
+def _listing(store: Store, known: _Known) -> tuple[str, ...]:
     """The store's files in store order; the manifest is only parsed when it has changed."""
     manifest = known.get(MANIFEST)
     try:
@@ -221,8 +221,7 @@ def _listing(store: Store, conn: sqlite3.Connection, known: _Known) -> tuple[str
     except FileNotFoundError:
         trusted = False  # no manifest: every *.jsonl, as Store.load() reads them
     if trusted:
-        rows = conn.execute("SELECT name FROM files WHERE position >= 0 ORDER BY position").fetchall()
-        return tuple(name for (name,) in rows)
+        return tuple(sorted((name for name, state in known.items() if state[4] >= 0), key=lambda n: known[n][4]))
     return _store_files(store)
 
 
@@ -238,8 +237,8 @@ def _sha256(path: str) -> str:
 def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
     """One stat per store file (a million-claim store has some 15,000); a hash only where the stat cannot vouch."""
     known: _Known = {row[0]: row[1:] for row in conn.execute(
-        "SELECT name, size, mtime_ns, verified_ns, claims FROM files")}
-    listing = _listing(store, conn, known)
+        "SELECT name, size, mtime_ns, verified_ns, claims, position FROM files")}
+    listing = _listing(store, known)
     changed: list[str] = []
     rehashed: list[FileState] = []
     now = time.time_ns()
@@ -457,8 +456,11 @@ def _finish(conn: sqlite3.Connection, changes: Changes) -> None:
                 " VALUES (?, -2, ?, ?, ?, ?, 0)",
                 (MANIFEST, s.size, s.mtime_ns, s.verified_ns, s.sha256),
             )
-    conn.execute("UPDATE files SET position = -1 WHERE name != ?", (MANIFEST,))
-    conn.executemany("UPDATE files SET position = ? WHERE name = ?", list(enumerate(changes.listing)))
+    # Only the positions that moved: an article added to a 15,000-file archive moves one.
+    wanted = {name: position for position, name in enumerate(changes.listing)}
+    moved = [(wanted.get(name, -1), name) for name, position in conn.execute(
+        "SELECT name, position FROM files WHERE name != ?", (MANIFEST,)) if wanted.get(name, -1) != position]
+    conn.executemany("UPDATE files SET position = ? WHERE name = ?", moved)
     # From the per-file counts: a count(*) over a million claims would cost more than the update.
     _set_meta(conn, claims=conn.execute("SELECT coalesce(sum(claims), 0) FROM files").fetchone()[0])
 
@@ -494,7 +496,13 @@ def _update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
         writer.add_file(store, name)
     writer.flush()
     _finish(conn, changes)
-    _set_meta(conn, dead=dead, next_id=writer.next_id)
+    _set_meta(conn, dead=dead, next_id=writer.next_id, generation=_generation(conn) + 1)
+
+
+def _generation(conn: sqlite3.Connection) -> int:
+    """How many updates the index has had: a writer that finds it unmoved need not look at the store twice."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
 
 
 # --- opening --------------------------------------------------------------------------------
@@ -532,12 +540,14 @@ def _refresh(store: Store, target: Path) -> sqlite3.Connection:
     if target.exists():
         conn = sqlite3.connect(target, timeout=60)
         if _valid(conn):
+            seen = _generation(conn)
             changes = detect_changes(store, conn)
             if not changes.stale and not changes.rehashed:
                 return conn
             try:
-                conn.execute("BEGIN IMMEDIATE")  # one writer at a time; look again once we hold the lock
-                changes = detect_changes(store, conn)
+                conn.execute("BEGIN IMMEDIATE")  # one writer at a time
+                if _generation(conn) != seen:  # another writer got there first: look again
+                    changes = detect_changes(store, conn)
                 if not _needs_rebuild(conn, changes):
                     _update(store, conn, changes)
                     conn.commit()
