@@ -136,6 +136,15 @@ def _first_file(store: Store) -> Path:
     return store.files()[0]
 
 
+def _drop_first_source(store: Store) -> str:
+    """Drop a source from the manifest, as a re-ingest without it would."""
+    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
+    dropped = min(manifest["sources"])
+    del manifest["sources"][dropped]
+    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return dropped
+
+
 def test_an_edited_store_file_is_reindexed(store: Store) -> None:
     open_index(store)
 
@@ -162,10 +171,7 @@ def test_a_same_size_rewrite_within_the_same_mtime_is_still_seen(store: Store) -
 
 def test_added_and_removed_sources_are_updated_in_place(store: Store) -> None:
     open_index(store)
-    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
-    dropped, _ = sorted(manifest["sources"].items())[0]
-    del manifest["sources"][dropped]
-    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    dropped = _drop_first_source(store)
     opened = open_index(store)
     assert list(opened) == store.load()
     assert not any(c.source == dropped for c in opened)
@@ -189,15 +195,6 @@ def test_a_dropped_claims_id_never_comes_to_mean_another_claim(store: Store, mon
         "SELECT c.id FROM claims c JOIN files f ON f.id = c.file WHERE f.name = ?", (entry["file"],))}
     assert returned and not returned & ids_ever
     assert list(opened) == store.load()
-
-
-def _drop_first_source(store: Store) -> str:
-    """Drop a source from the manifest, as a re-ingest without it would."""
-    manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
-    dropped = min(manifest["sources"])
-    del manifest["sources"][dropped]
-    store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    return dropped
 
 
 def test_a_lone_writer_looks_at_the_store_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -225,7 +222,7 @@ def test_a_writer_that_waited_for_another_looks_again(store: Store, monkeypatch:
     def another_check_gets_in_first(*args):  # type: ignore[no-untyped-def]
         changes = detect(*args)
         if not others:
-            others.append(None)
+            others.append(None)  # first, so the other check's own looks come back through here as plain looks
             others[0] = open_index(store)  # between our look and our lock
         return changes
 

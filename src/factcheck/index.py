@@ -501,8 +501,7 @@ def _update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
 
 def _generation(conn: sqlite3.Connection) -> int:
     """How many updates the index has had: a writer that finds it unmoved need not look at the store twice."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-    return int(row[0]) if row else 0
+    return int(_meta(conn).get("generation", 0))
 
 
 # --- opening --------------------------------------------------------------------------------
