@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import Claim, extract
+from factcheck.config import load_config
 from factcheck.source import Document, read_document
 from factcheck.store import Store
+from factcheck.subject import gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -128,8 +130,9 @@ def tmp_store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def seed_project(tmp_path: Path) -> Path:
-    """A scratch project holding a copy of seeds/ (articles and sources.toml) and no store yet."""
+    """A scratch project holding a copy of seeds/ (articles and sources.toml), the project's configuration, no store."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")  # [tool.factcheck]: the seeds' bodies
     return tmp_path
 
 
@@ -145,9 +148,16 @@ def _seed_document(prefix: str) -> Document:
 
 
 @pytest.fixture(scope="session")
-def seed_claims() -> dict[str, list[Claim]]:
-    """Fresh extraction of every seed, by number: '000' → its claims in reading order."""
-    return {path.name[:3]: extract(_seed_document(path.name[:3])) for path in sorted(SEEDS.glob("*.txt"))}
+def project_bodies() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The bodies the project configures for its seeds, as `factcheck ingest` reads them."""
+    return load_config(cwd=ROOT).bodies
+
+
+@pytest.fixture(scope="session")
+def seed_claims(project_bodies) -> dict[str, list[Claim]]:
+    """Fresh extraction of every seed, by number, the way `factcheck ingest` extracts it: '000' → its claims."""
+    names = gazetteer(dict(project_bodies))
+    return {path.name[:3]: extract(_seed_document(path.name[:3]), names=names) for path in sorted(SEEDS.glob("*.txt"))}
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def test_factcheck_toml_wins_over_pyproject_beside_it(tmp_path):
 def test_without_a_config_the_current_folder_is_the_project(tmp_path):
     cfg = load_config(cwd=tmp_path)
     assert (cfg.root, cfg.store, cfg.origin) == (tmp_path, tmp_path / "claims", None)
-    assert cfg.fail_on == ("contradicted", "stale", "unsupported")
+    assert cfg.fail_on == ("contradicted", "stale")  # unsupported warns unless a newsroom asks for more
 
 
 def test_an_explicit_config_wins_over_discovery(tmp_path):

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import extract
+from factcheck.metric import metric_key
+from factcheck.subject import gazetteer
 from factcheck.store import content_hash
 
 SEEDS = ("000", "001", "002", "003", "004")
@@ -44,7 +46,9 @@ def test_seed_000_jan_to_nov_output_of_the_zone(claims_of, pick):
     c = pick(claims_of("000"), "88亿元")
     assert (c.value, c.unit, c.qualifier, c.subject) == (Decimal(8_800_000_000), "CNY", "exact", "平湖经开")
     assert span(c) == (dt.date(2025, 1, 1), dt.date(2025, 11, 30))
-    assert c.metric == "产值"
+    # 规上数控机床产业产值 here, 规模以上数控机床企业产值 in seed 001: one measure, qualifiers kept.
+    assert c.metric == "规上数控机床产业产值"
+    assert metric_key(c.metric) == metric_key(pick(claims_of("001"), "98亿元").metric) == "规模以上数控机床产值"
     assert c.published == dt.date(2025, 12, 20)
 
 
@@ -161,8 +165,8 @@ def test_seed_003_the_doubled_caption_15分钟_is_not_a_claim(claims_of):
 # --- identity and the record contract ---------------------------------------------------------------
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_claim_ids_are_stable_across_extractions(seed, seed_document, seed_claims):
-    again = extract(seed_document(seed))
+def test_claim_ids_are_stable_across_extractions(seed, seed_document, seed_claims, project_bodies):
+    again = extract(seed_document(seed), names=gazetteer(dict(project_bodies)))
     assert [c.id for c in again] == [c.id for c in seed_claims[seed]]
     assert again == seed_claims[seed]
 
@@ -190,11 +194,12 @@ def test_the_committed_store_is_what_the_extractor_says_now(seed, seed_claims, s
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_the_manifest_hash_covers_the_seed_text_and_date(seed, seed_document, project_root):
+def test_the_manifest_hash_covers_the_seed_text_date_and_configured_bodies(seed, seed_document, project_root, project_bodies):
     doc = seed_document(seed)
     manifest = json.loads((project_root / "claims" / "manifest.json").read_text(encoding="utf-8"))
     entry = manifest["sources"][doc.path]
-    assert entry["sha256"] == content_hash(doc.text, doc.published)
+    assert entry["sha256"] == content_hash(doc.text, doc.published, project_bodies)
+    assert entry["sha256"] != content_hash(doc.text, doc.published), "a change of bodies must re-read the source"
     assert entry["published"] == doc.published.isoformat()
     assert entry["date_inferred"] is False
 

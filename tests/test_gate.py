@@ -27,8 +27,11 @@ OK = "平湖经开钟溪汇国际青年社区共有885套人才住房。"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """A newsroom project using the committed store; the accept file lands in it."""
-    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    """A newsroom that wants every figure sourced, using the committed store; the accept file lands in it."""
+    (tmp_path / "factcheck.toml").write_text(
+        f"store = {json.dumps(str(ROOT / 'claims'))}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -92,6 +95,16 @@ def test_text_output_counts_what_was_suppressed(project, capsys):
     out = capsys.readouterr().out
     assert "98.2%" not in out and "20亿元" in out
     assert out.rstrip().endswith("1 draft(s), 2 numbers: 0 ok, 0 contradicted, 0 stale, 1 unsupported (1 suppressed)")
+
+
+def test_by_default_an_unsupported_figure_warns_and_an_alarm_fails(tmp_path, monkeypatch, capsys):
+    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    write_draft(tmp_path, UNSUPPORTED, name="new.md")
+    assert main(["check", "new.md"]) == 0
+    assert "unsupported [FC003] 20亿元" in capsys.readouterr().out
+    write_draft(tmp_path, WRONG, name="wrong.md")
+    assert main(["check", "wrong.md"]) == 1
 
 
 # --- the accept file ------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert {r["name"]: r["id"] for r in rules} == RULE_IDS
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
-    assert levels == {"FC001": "error", "FC002": "warning", "FC003": "warning"}
+    # What fails the gate by default (contradicted, stale) is an error; unsupported is a warning.
+    assert levels == {"FC001": "error", "FC002": "error", "FC003": "warning"}
     for result in sarif["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -69,7 +70,7 @@ def test_every_flagged_figure_is_a_result_and_ok_figures_are_not(sarif, findings
     assert len(results) == len(flagged) == 8
     for f, r in zip(flagged, results, strict=True):
         assert r["ruleId"] == RULE_IDS[f["verdict"]] == f["code"]
-        assert r["level"] == ("error" if f["verdict"] == "contradicted" else "warning")
+        assert r["level"] == ("error" if f["verdict"] in ("contradicted", "stale") else "warning")
         assert f["message"] in r["message"]["text"]
 
 
@@ -133,9 +134,9 @@ def test_github_annotations_are_workflow_commands(tmp_path, capsys, monkeypatch)
     assert code == 1
     assert out.splitlines() == [
         "::error file=draft.md,line=5,col=20,endColumn=25,title=FC001 contradicted::98.2%25 — the source says 96.2%25",
-        "::warning file=draft.md,line=7,col=17,endColumn=20,title=FC002 stale::"
+        "::error file=draft.md,line=7,col=17,endColumn=20,title=FC002 stale::"
         "10次 has been superseded: 11次 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
-        "::warning file=draft.md,line=7,col=27,endColumn=32,title=FC002 stale::"
+        "::error file=draft.md,line=7,col=27,endColumn=32,title=FC002 stale::"
         "1900名 has been superseded: 2000余名 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
     ]
 
@@ -151,5 +152,5 @@ def test_annotation_properties_are_escaped(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     assert github_command(Finding(), tmp_path) == (
-        "::warning file=稿件%2C初稿%3Av2.md,line=3,col=1,title=FC002 stale::10%25%0Asecond line"
+        "::error file=稿件%2C初稿%3Av2.md,line=3,col=1,title=FC002 stale::10%25%0Asecond line"
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
+from factcheck.config import load_config
 from factcheck.errors import ExitCode
 from factcheck.ingest import ingest
 from factcheck.source import read_document
@@ -101,7 +102,7 @@ def test_a_second_ingest_skips_every_source_and_rewrites_nothing(project, capsys
     assert (code, out) == (ExitCode.OK, "")
     assert snapshot(project / "claims") == before
     assert identities(project / "claims") == written
-    report = ingest([project / "seeds"], Store(project / "claims"), project)
+    report = ingest([project / "seeds"], Store(project / "claims"), project, bodies=load_config(cwd=project).bodies)
     assert (report.sources, report.skipped, report.written, report.errors) == (5, 5, (), ())
     assert report.claims == sum(len(b.splitlines()) for name, b in before.items() if name.endswith(".jsonl"))
 

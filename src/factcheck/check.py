@@ -14,7 +14,7 @@ from . import claims as claims_mod
 from .claims import Claim
 from .errors import InputError
 from .source import Document, decode, front_matter, parse_date, read_document
-from .subject import names_from_subjects
+from .subject import Gazetteer, names_from_subjects
 from .verdict import RULES, VERDICTS, judge
 
 
@@ -118,13 +118,15 @@ def check_document(
     store: Sequence[Claim],
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
+    bodies: Gazetteer | None = None,
 ) -> list[Finding]:
+    """`bodies` is the gazetteer with the newsroom's configured bodies, as the store was ingested with."""
     findings = []
     if names is None:
         names = known_names(store)
     if successors is None:
         successors = {}
-    for claim in claims_mod.extract(doc, known_names=names):
+    for claim in claims_mod.extract(doc, known_names=names, names=bodies):
         j = judge(claim, store, successors)
         findings.append(
             Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
@@ -133,14 +135,17 @@ def check_document(
 
 
 def check_documents(
-    docs: list[Document], store: Sequence[Claim], on_draft: Callable[[], None] | None = None
+    docs: list[Document],
+    store: Sequence[Claim],
+    on_draft: Callable[[], None] | None = None,
+    bodies: Gazetteer | None = None,
 ) -> Report:
     """`on_draft` is called after each draft, for a progress bar."""
     findings: list[Finding] = []
     names = known_names(store)
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        findings.extend(check_document(doc, store, names, successors))
+        findings.extend(check_document(doc, store, names, successors, bodies))
         if on_draft is not None:
             on_draft()
     return Report(tuple(d.path for d in docs), tuple(findings), len(store))

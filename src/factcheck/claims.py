@@ -6,19 +6,21 @@ from a source yields the same claim, and matching compares like with like.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from . import layout, subject
-from .period import Period, find_periods, period_for
-from .quantity import Quantity, find_quantities
+from .metric import metric_key
+from .period import Period, PeriodMention, find_periods, period_for
+from .quantity import Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
@@ -30,11 +32,27 @@ _TRAILING_NOISE = re.compile(
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达)$"
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后)"
+    r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
+    r"他们|我们|它们|她们|他|她|其)"
 )
-_SPLIT_VERBS = re.compile(r"实现了?|完成了?|达到|拥有|累计|形成|就实现|共有|引进了?|培养|组建由?|建造了?|吸纳|化解|惠及|设立了?")
+# 他们在项目工地不远的地方租赁了面积…: where something happened is not what is measured.
+_LOCATIVE = re.compile(r"^.*?在[^在]{1,12}?(?:地方|附近|旁边|周边|一带|里|内|上)(?=.)")
+# Light verbs between who acts and what is measured say nothing about the measure
+# (全国铁路完成固定资产投资 is 铁路固定资产投资); they are dropped, and what stands on
+# either side of them is kept: 铁路 is what tells this investment from all of 全国's.
+_LIGHT_VERBS = re.compile(r"实现了?|完成了?|达到|拥有|累计|形成|就实现|共有|组建由?|现有|共计|合计")
+_COUNT_UNITS = ("个", "家", "人", "条", "批", "台", "套", "处", "所", "幢", "户", "艘", "架", "辆", "列", "只")
+_SPAN_WORDS = "来前后里间内"
+_PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
+_NOW = re.compile(r"如今|目前|现在|当前|现有|眼下")
+_TOTAL = re.compile(r"总(?:投资|额|产值|规模|面积|金额|收入|价值)")
+# Units of rates and of time: 10年来, 为期5天 measure a span, and what follows is not what they count.
+_NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周", "周年", "岁", "日")
+_QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
 _RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|增长|下降|增加|减少|提高|提升|增速|占比|占")
-_RIGHT_STOP = re.compile(r"[，。；：、！？（）“”的就实现共已将在和与及]")
+_RIGHT_STOP = re.compile(
+    r"[，。；：、！？（）“”的就实现共已将在和与及\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +84,25 @@ class Claim:
     end_column: int = 0
     number_column: int = 0
     extras: dict[str, object] = field(default_factory=dict, compare=False)
+    # Where the subject and period came from (see PROVENANCE): an editor can see that a
+    # figure's 全国 was carried from the story's first line, not written beside it.
+    subject_kind: str = ""  # national, region, place, country, pair, known, organisation
+    # clause, sentence, attribution (a national source cited), paragraph or story (carried from
+    # subject_line, in the same paragraph or an earlier one), or "" (none)
+    subject_from: str = ""
+    subject_line: int = 0
+    # sentence; paragraph (carried from period_line, earlier in it); heading (the story's headline
+    # names it: ### 前三季度我国海洋生产总值…); or "" (undated)
+    period_from: str = ""
+    period_line: int = 0
+    # Every body its paragraph names: an inherited subject may be any of them (三宏 … 平湖经开推荐的厂房).
+    paragraph_bodies: tuple[str, ...] = ()
+    # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
+    part_of: str = ""
+
+    def currency_code(self) -> str:
+        """The ISO code when the figure is money, else empty."""
+        return self.unit if len(self.unit) == 3 and self.unit.isupper() else ""
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
         """What the figure asserts; an exact figure is widened by its printed precision.
@@ -76,6 +113,12 @@ class Claim:
         lo = self.low - widen if self.low is not None else None
         hi = self.high + widen if self.high is not None else None
         return lo, hi
+
+
+# Fields added to the claim record after its first version, written and read by name.
+PROVENANCE = (
+    "subject_kind", "subject_from", "subject_line", "period_from", "period_line", "paragraph_bodies", "part_of",
+)
 
 
 def claim_id(source: str, sentence: str, text: str, occurrence: int) -> str:
@@ -95,7 +138,26 @@ def _subject_for(mentions: list[subject.Mention], position: int, clause_start: i
     if in_clause:
         return in_clause[-1]
     topical = [m for m in before if m.topical]
-    return topical[0] if topical else None
+    return _head(topical)
+
+
+def _head(topical: list[subject.Mention]) -> subject.Mention | None:
+    """The first body named, or the innermost of names written together (平湖经开区钟溪汇国际青年社区)."""
+    if not topical:
+        return None
+    head = topical[0]
+    for m in topical[1:]:
+        if m.start - head.end > 1:
+            break
+        head = m
+    return head
+
+
+def _described(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
+    """总投资102亿元的独山能源三期项目: a figure before 的 describes the body named right after it."""
+    if text[q.end : q.end + 1] != "的":
+        return None
+    return next((m for m in mentions if m.start == q.end + 1), None)
 
 
 def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DELIMS) -> int:
@@ -114,20 +176,22 @@ def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DEL
     return i
 
 
-def _metric(left: str, mentions: list[subject.Mention], left_offset: int) -> str:
-    for m in mentions:
-        if left_offset <= m.start < left_offset + len(left):
-            a, b = m.start - left_offset, min(m.end - left_offset, len(left))
+def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
+    """What the figure measures: the phrase before it in its clause, without names, periods, verbs and fillers."""
+    for span in [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]:
+        if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
+            a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
     left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
-    phrase = left.split()[-1] if left.split() else ""
+    # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
+    phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
+    phrase = _LOCATIVE.sub("", phrase)
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:
             break
         phrase = stripped
-    parts = [p for p in _SPLIT_VERBS.split(phrase) if p]
-    phrase = parts[-1] if parts else ""
+    phrase = _LIGHT_VERBS.sub("", phrase).lstrip("家个名项位户所座条次")
     for _ in range(3):
         stripped = _LEADING_NOISE.sub("", phrase)
         if stripped == phrase:
@@ -146,18 +210,51 @@ def _context(text: str, start: int, end: int, counted: str, mentions: list[subje
 
 
 def _counted(sentence: str, end: int) -> str:
+    """What a count counts: the noun after the measure word (16个小区成功成立… → 小区), up to a verb or a stop.
+
+    A quoted word is part of it: 24家“链主”企业 counts 链主企业.
+    """
+    quoted = _QUOTED.match(sentence, end)
+    if quoted:
+        return quoted[1] + _counted(sentence, quoted.end())
     m = _RIGHT_STOP.search(sentence, end)
     stop = m.start() if m else len(sentence)
     return sentence[end : min(stop, end + 8)]
 
 
-class _StoryState:
-    """What a story has established so far: its last subject, the short names of its companies."""
+_QUOTED = re.compile(r"[“‘「]([^”’」，。]{1,8})[”’」]")
 
-    def __init__(self, known: subject.ShortNames | None = None) -> None:
-        self.subject: subject.Mention | None = None
+
+@dataclass(slots=True)
+class _Stated:
+    """Something a story said earlier (a subject, a period), and the line where it said it."""
+
+    value: object
+    line: int
+    paragraph: int = -1  # index of the paragraph that said it
+
+
+class _StoryState:
+    """What a story has established so far: its last subject and period, the short names of its companies.
+
+    A story ends at a heading (### in a transcript, a line in bold, a long
+    unpunctuated title); a list item is a story of its own. Nothing carries
+    across, so a subject named in one story is never the subject of the next.
+    """
+
+    def __init__(self, known: subject.ShortNames | None = None, names: subject.Gazetteer | None = None) -> None:
+        self.known = known
+        self.names = names
+        self.subject: _Stated | None = None  # value: subject.Mention
+        self.period: _Stated | None = None  # value: Period
+        self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
+        self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
+        self.headline: _Stated | None = None  # the period the story's heading names (### 前三季度我国…)
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
+
+    def fresh(self) -> _StoryState:
+        return _StoryState(self.known, self.names)
 
     def learn(self, mention: subject.Mention) -> None:
         if mention.strong and subject._LEGAL_SUFFIX.search(mention.name):
@@ -169,25 +266,127 @@ class _StoryState:
             self.short_names.add(core, core)
 
 
-def extract(document: Document, markdown: bool | None = None, known_names: dict[str, str] | None = None) -> list[Claim]:
+def extract(
+    document: Document,
+    markdown: bool | None = None,
+    known_names: dict[str, str] | None = None,
+    names: subject.Gazetteer | None = None,
+) -> list[Claim]:
     """Every numeric assertion in a document, in reading order.
 
     `known_names` (short and full names of bodies the store knows) lets a
-    draft say 津上精密 without ever spelling out the registered name.
+    draft say 津上精密 without ever spelling out the registered name;
+    `names` is the gazetteer with any bodies the newsroom configured.
     """
     if markdown is None:
         markdown = document.path.endswith((".md", ".markdown"))
     published = document.published or dt.date.today()
     claims: list[Claim] = []
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
-    story = _StoryState(known)
+    story = _StoryState(known, names or subject.gazetteer())
+    lines = _LineIndex(document.text)
     seen: dict[tuple[str, str], int] = {}
     for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
         if para.kind == "title":
-            story = _StoryState(known)
+            story = story.fresh()
+        scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
+        scope.period = None  # a period carries to the next sentence, not to the next paragraph
+        scope.whole = scope.part = ""
+        found: list[Claim] = []
         for sent in layout.sentences(para, p_index):
-            claims.extend(_sentence_claims(document, para, sent, published, story, seen))
+            found.extend(_sentence_claims(document, para, sent, published, scope, seen, lines))
+        if para.kind == "title":
+            story.headline = story.period
+        if found:
+            bodies = tuple(dict.fromkeys(m.canonical for m in subject.find_mentions(para.text, scope.names)))
+            claims.extend(replace(c, paragraph_bodies=bodies) for c in found)
     return claims
+
+
+class _LineIndex:
+    """Line and column of an offset by bisection over line starts: one pass over the file, not one per figure."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _mentions(text: str, story: _StoryState) -> list[subject.Mention]:
+    """Bodies named in the sentence, by full or short name; a national source cited with no body named is 全国."""
+    mentions = subject.find_mentions(text, story.names)
+    for m in mentions:
+        story.learn(m)
+    taken = [(m.start, m.end) for m in mentions]
+    for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
+        if not any(s < m.end and m.start < e for s, e in taken):
+            mentions.append(m)
+            taken.append((m.start, m.end))
+    if not any(m.topical for m in mentions):
+        cited = subject.attribution(text, story.names)
+        if cited is not None:
+            start, end = cited
+            mentions.append(subject.Mention(text[start:end], subject.COUNTRY_WIDE, start, end, True, kind=subject.ATTRIBUTION))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _subject(
+    mentions: list[subject.Mention],
+    q: Quantity,
+    clause_start: int,
+    story: _StoryState,
+    line: int,
+    paragraph: int,
+    text: str = "",
+) -> tuple[subject.Mention | None, str, int]:
+    """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
+    mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start)
+    if mention is not None:
+        how = "clause" if mention.start >= clause_start else "sentence"
+        if mention.kind == subject.ATTRIBUTION:
+            how = "attribution"
+        return mention, how, line
+    if story.subject is not None:
+        carried = story.subject.value
+        assert isinstance(carried, subject.Mention)
+        return carried, "paragraph" if story.subject.paragraph == paragraph else "story", story.subject.line
+    return None, "", 0
+
+
+def _period(
+    periods: list[PeriodMention], q: Quantity, story: _StoryState, line: int, text: str = ""
+) -> tuple[Period | None, str, int]:
+    """The period a figure is about: stated in its sentence, else the last one its paragraph stated.
+
+    如今/目前 before the figure says it is today's, whatever year the sentence before was about.
+    """
+    period = period_for(periods, q.start)
+    if period is not None:
+        return period, "sentence", line
+    if _NOW.search(text, 0, q.start):
+        return None, "", 0
+    if story.period is not None:
+        assert isinstance(story.period.value, Period)
+        return story.period.value, "paragraph", story.period.line
+    if story.headline is not None:
+        assert isinstance(story.headline.value, Period)
+        return story.headline.value, "heading", story.headline.line
+    return None, "", 0
+
+
+def _remember(
+    story: _StoryState, mentions: list[subject.Mention], periods: list[PeriodMention], line: int, paragraph: int
+) -> None:
+    """What later sentences of the story inherit: the sentence's first topical body and its last own period."""
+    head = _head([m for m in mentions if m.topical])
+    if head is not None:
+        story.subject = _Stated(head, line, paragraph)
+    own = [p for p in periods if not p.base]
+    if own:
+        story.period = _Stated(own[-1].period, line)
 
 
 def _sentence_claims(
@@ -197,58 +396,71 @@ def _sentence_claims(
     published: dt.date,
     story: _StoryState,
     seen: dict[tuple[str, str], int],
+    lines: _LineIndex,
 ) -> list[Claim]:
     text = sent.text
-    mentions = subject.find_mentions(text)
-    for m in mentions:
-        story.learn(m)
-    taken = [(m.start, m.end) for m in mentions]
-    for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
-        if not any(s < m.end and m.start < e for s, e in taken):
-            mentions.append(m)
-            taken.append((m.start, m.end))
-    mentions.sort(key=lambda x: x.start)
+    mentions = _mentions(text, story)
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
         story.year = int(explicit[-1])
+    sentence_line, _ = lines.line_column(para.origin[sent.start])
     quantities = find_quantities(text)
+    periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
     if not quantities:
-        topical = [m for m in mentions if m.topical]
-        if topical:
-            story.subject = topical[0]
+        _remember(story, mentions, periods, sentence_line, sent.paragraph)
+        story.part = ""
         return []
-    periods = find_periods(text, published, None, story.year)
     out: list[Claim] = []
     previous: Claim | None = None
     previous_q: Quantity | None = None
+    previous_rate: Claim | None = None
+    part_of = story.whole if _PART.match(text) else story.part  # 其中，出口…；进口…: one breakdown past the ；
     for q in quantities:
-        period = period_for(periods, q.start)
-        floor = previous_q.end if previous_q else 0
+        origin_start = para.origin[sent.start + q.start]
+        line, column = lines.line_column(origin_start)
         cstart = _clause_start(text, q.start, 0)
-        mention = _subject_for(mentions, q.number_start, cstart) or story.subject
+        mention, subject_from, subject_line = _subject(mentions, q, cstart, story, line, sent.paragraph, text)
+        period, period_from, period_line = _period(periods, q, story, line, text)
+        floor = previous_q.end if previous_q else 0
         mstart = _clause_start(text, q.start, floor, _METRIC_DELIMS)
         left = text[mstart : q.start]
-        metric = _metric(left, mentions, mstart)
+        metric = _metric(left, mentions, mstart, periods)
         counted = _counted(text, q.end)
+        if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
+            counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
+        if q.unit in _NOT_COUNTS:
+            counted = ""  # 10年来: what follows a span is not what it counts
+            if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
+                metric = metric + text[q.end]  # 10年来, 60年前: the span and its direction are the measure
+        if previous_q is not None and previous_q.unit in ("年", "天", "个月") and left[:1] and left[0] in _SPAN_WORDS:
+            metric = metric[1:] if metric[:1] and metric[0] in _SPAN_WORDS else metric  # 10年来累计公益服务: not 来公益服务
         qualifies = None
         if q.unit in ("%", "pp", "x") and previous is not None and _RATE_WORDS.search(left) and not metric.startswith(("占", "占比")):
-            qualifies = previous.id
-            metric = f"{previous.metric}{metric}" if previous.metric else metric
-        if len(metric) <= 2 and counted and not q.is_currency and q.unit not in ("%", "pp", "x"):
-            metric = counted  # 经过10次增资: the noun after the measure word is what is counted
+            if _own_clause(text, previous_q, q) and not _names_own_measure(metric):
+                qualifies = previous.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
+                metric = f"{previous.metric}{metric}" if previous.metric else metric
+        if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
+            # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
+            # and the words before it (辖区范围内, 新增) qualify it.
+            metric = counted if len(metric) <= 2 and not _QUALIFIES_COUNT.search(metric) else metric + counted
         if not metric:
             metric = counted
+        if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
+            # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
+            metric = previous.metric + metric
+        if not metric and q.unit in ("%", "pp", "x") and previous_rate is not None and previous_q is not None and (
+            previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
+        ):
+            metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
         if not metric and previous is not None:
             metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
         key = (text, q.text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        origin_start = para.origin[sent.start + q.start]
         origin_number = para.origin[sent.start + q.number_start]
         origin_end = para.origin[sent.start + q.end - 1]
-        line, column = layout.line_column(document.text, origin_start)
-        _, number_column = layout.line_column(document.text, origin_number)
-        _, end_column = layout.line_column(document.text, origin_end)
+        _, number_column = lines.line_column(origin_number)
+        _, end_column = lines.line_column(origin_end)
         claim = Claim(
             id=claim_id(document.path, text, q.text, occurrence),
             source=document.path,
@@ -275,13 +487,40 @@ def _sentence_claims(
             date_inferred=document.date_inferred,
             end_column=end_column + 1,
             number_column=number_column,
+            subject_kind=(subject.NATIONAL if mention.kind == subject.ATTRIBUTION else mention.kind) if mention else "",
+            subject_from=subject_from,
+            subject_line=subject_line,
+            period_from=period_from,
+            period_line=period_line,
+            part_of=part_of,
         )
         out.append(claim)
         if q.unit not in ("%", "pp", "x"):
             previous = claim
+        else:
+            previous_rate = claim
         previous_q = q
-    topical = [m for m in mentions if m.topical]
-    if topical:
-        story.subject = topical[0]
+    _remember(story, mentions, periods, sentence_line, sent.paragraph)
+    story.part = part_of if text.rstrip().endswith("；") else ""
+    if not part_of:
+        story.whole = out[0].metric if out else story.whole
     return out
 
+
+# A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).
+_MAY_DATE = re.compile(r"[年月季日天]|以来|目前|至今")
+
+
+def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
+    """A rate qualifies the figure before it only within one clause run: not across ；or 。"""
+    if previous is None:
+        return False
+    return not re.search(r"[；。！？]", text[previous.end : rate.start])
+
+
+def _names_own_measure(metric: str) -> bool:
+    """利润增长10%: a rate whose clause names its own measure is not the rate of the figure before it."""
+    core = metric_key(metric)
+    for word in ("增长", "下降", "增加", "减少", "提高", "提升", "上升", "回落", "加快", "放缓"):
+        core = core.replace(word, "")
+    return len(core) >= 2

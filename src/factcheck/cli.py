@@ -65,7 +65,7 @@ def ingest(
     if not paths and not any(p.exists() for p in targets):
         raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
     with _ingest_progress(err) as tick:
-        report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force)
+        report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force, bodies=cfg.bodies)
     if report.errors:
         for line in report.errors:
             print(f"factcheck: {line}", file=sys.stderr)
@@ -147,7 +147,7 @@ def check(
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
     store: Optional[Path] = StoreOpt,
     fmt: str = typer.Option("text", "--format", help="text, json, sarif or github."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that fail the run (default contradicted,stale,unsupported)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning)."),
     show_all: bool = typer.Option(False, "--all", help="List ok numbers with their citations too."),
     config: Optional[Path] = ConfigOpt,
 ) -> None:

@@ -3,6 +3,10 @@
 30850万美元 equals 3.085亿美元; 十余名 equals 10余名; 1.6亿元 is consistent
 with 1.63亿元 (printed to one decimal); 超55亿元 is not 超45亿元 even though
 both bounds overlap, because the writer copied a threshold and changed it.
+
+Two printed figures agree when their rounding intervals overlap: 7.2 stands
+for [7.15, 7.25) and 7.3 for [7.25, 7.35), so they do not, while 1.6 and
+1.63 do. Intervals that only touch are a mistyped last digit, not rounding.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
 def agree(a: Claim, b: Claim) -> bool:
     if a.qualifier == b.qualifier:
         # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
-        return abs(a.value - b.value) <= a.precision + b.precision
+        return abs(a.value - b.value) < a.precision + b.precision or a.value == b.value
     if not _overlap(a.interval(), b.interval()):
         return False
     if OPEN & {a.qualifier, b.qualifier}:

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-DEFAULT_FAIL_ON = ("contradicted", "stale", "unsupported")
+# An alarm (a figure a source contradicts, or one since superseded) fails the run; an unsupported
+# figure is a warning: real copy is full of new figures no source has yet, and a gate that blocks
+# them gets switched off. A newsroom that wants every figure sourced sets `fail-on` itself.
+DEFAULT_FAIL_ON = ("contradicted", "stale")
 DEFAULT_ACCEPT_FILE = ".factcheck-accept.json"
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")  # a factcheck.toml wins over a pyproject.toml beside it
-KNOWN_KEYS = {"store", "sources", "drafts", "fail-on", "date", "accept-file"}
+KNOWN_KEYS = {"store", "sources", "drafts", "fail-on", "date", "accept-file", "bodies"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,9 @@ class Config:
     date: dt.date | None = None
     accept_file: Path | None = None
     origin: Path | None = field(default=None)  # the file it came from
+    # The bodies this newsroom writes about, each with the other names it goes by
+    # (津上精密 = 津上精密机床（浙江）有限公司): a figure about one is never support for another's.
+    bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def accept_path(self) -> Path:
@@ -109,7 +115,25 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         date=_date(table.get("date"), problem),
         accept_file=one_path("accept-file", None),
         origin=path,
+        bodies=_bodies(table.get("bodies"), problem),
     )
+
+
+def _bodies(value: object, problem) -> tuple[tuple[str, tuple[str, ...]], ...]:  # type: ignore[no-untyped-def]
+    """`bodies = ["海优新材", …]`, or a table of each body's other names: `津上精密 = ["津上精密机床（浙江）有限公司"]`."""
+    if value is None:
+        return ()
+    if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+        return tuple((name, ()) for name in value)
+    if isinstance(value, dict):
+        out = []
+        for name, aliases in value.items():
+            aliases = [aliases] if isinstance(aliases, str) else aliases
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+                raise problem(f"'bodies': the names of {name!r} must be a list of strings")
+            out.append((name, tuple(aliases)))
+        return tuple(out)
+    raise problem("'bodies' must be a list of names or a table of names and their other names")
 
 
 def _date(value: object, problem) -> dt.date | None:

@@ -1,8 +1,10 @@
 """Where the store's sources disagree: contradictions, superseded figures, and differences that reconcile.
 
-A conflict is a group of claims about one subject and metric. Different
-subjects (平湖市 vs 平湖经开), different metrics (24家规上企业 vs 24家重点企业)
-and different periods of a recurring figure (2024 vs 2025) are not conflicts.
+A conflict is a group of claims about one fact: the same named body, metric
+and period (identity.py), or an earlier figure and the fuller or newer one
+that replaced it. Different subjects (平湖市 vs 平湖经开), different metrics
+(24家规上企业 vs 24家重点企业) and different periods of a recurring figure
+(2024 vs 2025) are not conflicts.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from dataclasses import dataclass
 
 from .claims import Claim
 from .compare import agree
-from .matching import NESTED_PERIOD, SAME_PERIOD, comparable, period_relation, strict_score
-from .subject import same_body
-from .verdict import SUPERSEDE_MIN
+from .identity import DIFFERENT, SAME, UNDATED, identify, standing
+from .matching import comparable, strict_score
+from .verdict import replaces
+
+CONFLICT_MIN = 80.0  # strict similarity (clause and metric) two sources need to be listed against each other
 
 CONTRADICTION = "contradiction"
 SUPERSEDED = "superseded"
@@ -45,28 +49,29 @@ def _told_together(a: Claim, b: Claim, by_sentence: dict[tuple[str, str], list[C
 
 
 def _relation(a: Claim, b: Claim) -> str | None:
-    """How two claims about the same thing relate, or None when they are not about the same fact."""
+    """How two claims about the same fact relate, or None when they are not one fact (identity.py decides)."""
     if a.source == b.source and a.sentence == b.sentence:
         return None  # 注册资本170万美元 … 到后面注册资本达到11370万美元: a story told on purpose
-    if not comparable(a, b) or same_body(a.subject, b.subject) is False:
+    if not comparable(a, b):
         return None
-    period = period_relation(a.period, b.period)
-    both_undated = a.period is None and b.period is None
-    if not (period in (SAME_PERIOD, NESTED_PERIOD) or both_undated):
+    identity = identify(a, b)
+    if identity.subject.outcome != SAME or identity.metric.outcome != SAME:
         return None
-    if period == NESTED_PERIOD:
-        assert a.period is not None and b.period is not None
-        if a.period.start != b.period.start:
-            return None  # 1月单月 inside 全年 is a different figure, not an earlier version of it
-    if strict_score(a, b) < SUPERSEDE_MIN:
+    if strict_score(a, b) < CONFLICT_MIN:
         return None
-    if agree(a, b):
-        return RECONCILED if period != NESTED_PERIOD else SUPERSEDED
-    if period == NESTED_PERIOD:
+    period = identity.period.outcome
+    if period == SAME or (period == UNDATED and standing(a, b)):
+        if agree(a, b):
+            return RECONCILED
+        if period == UNDATED and a.published != b.published:
+            return SUPERSEDED  # 员工1900名 (May) → 2000余名 (July): the organisation grew
+        return CONTRADICTION
+    old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
+    if period == DIFFERENT and replaces(old, new):
         return SUPERSEDED
-    if a.published != b.published:
-        return SUPERSEDED if both_undated else CONTRADICTION
-    return CONTRADICTION
+    if period == DIFFERENT and replaces(new, old):
+        return SUPERSEDED
+    return None
 
 
 def _newest(claims: list[Claim]) -> Claim:

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from . import suppress
 from .check import Report, check_documents, read_draft
+from .subject import gazetteer
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
 from .source import Document
@@ -96,7 +97,7 @@ def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> 
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     store = load_store(store_path or cfg.store)
     with progress(len(docs), "checking") as tick:
-        report = check_documents(docs, store, tick)
+        report = check_documents(docs, store, tick, gazetteer(dict(cfg.bodies)))
     return suppress.apply(report, docs, accepted.fingerprints)
 
 

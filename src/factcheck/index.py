@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import heapq
+import json
 import math
 import os
 import sqlite3
@@ -31,16 +32,16 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
-from .claims import Claim, mask_numbers
+from .claims import PROVENANCE, Claim, mask_numbers
 from .errors import StoreError
 from .period import Period
 from .quantity import unit_group
-from .store import MANIFEST, Store, atomic_replace, parse_store_file, read_store_bytes
+from .store import MANIFEST, Store, _json_value, atomic_replace, parse_store_file, provenance_values, read_store_bytes
 
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "7"
+INDEX_VERSION = "9"
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -62,7 +63,7 @@ CREATE TABLE claims(id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER, claim_id 
                     line INTEGER, col INTEGER, text TEXT, value TEXT, low TEXT, high TEXT, unit TEXT, qualifier TEXT,
                     subject TEXT, metric TEXT, period_start TEXT, period_end TEXT, period_label TEXT, sentence TEXT,
                     paragraph INTEGER, context TEXT, counted TEXT, subject_strong INTEGER, qualifies TEXT,
-                    precision TEXT, date_inferred INTEGER);
+                    precision TEXT, date_inferred INTEGER, provenance TEXT);
 CREATE TABLE postings(key TEXT, n INTEGER, ids BLOB);
 CREATE TABLE subjects(subject TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 """
@@ -76,7 +77,7 @@ CREATE INDEX postings_key ON postings(key, n);
 _CLAIM_COLUMNS = (
     "c.id, c.seq, {file}, c.claim_id, c.source, c.published, c.line, c.col, c.text, c.value, c.low, c.high, c.unit,"
     " c.qualifier, c.subject, c.metric, c.period_start, c.period_end, c.period_label, c.sentence, {paragraph},"
-    " c.context, c.counted, c.subject_strong, c.qualifies, c.precision, c.date_inferred"
+    " c.context, c.counted, c.subject_strong, c.qualifies, c.precision, c.date_inferred, c.provenance"
 )
 _BY_ID = _CLAIM_COLUMNS.format(file="c.file", paragraph="c.paragraph")
 _IN_ORDER = (
@@ -142,13 +143,15 @@ def _claim_row(claim: Claim, file_id: int, seq: int, paragraph: int) -> tuple[ob
         period.start.isoformat() if period else None, period.end.isoformat() if period else None,
         period.label if period else None, claim.sentence, paragraph, claim.context, claim.counted,
         int(claim.subject_strong), claim.qualifies, str(claim.precision), int(claim.date_inferred),
+        json.dumps([_json_value(getattr(claim, name)) for name in PROVENANCE], ensure_ascii=False),
     )
 
 
 def _row_claim(row: tuple) -> Claim:  # type: ignore[type-arg]
     """The Claim that Store.load() gives for the same record (Decimals round-trip exactly through str)."""
     (_, _, _, cid, source, published, line, col, text, value, low, high, unit, qualifier, subject, metric,
-     p_start, p_end, p_label, sentence, paragraph, context, counted, strong, qualifies, precision, inferred) = row
+     p_start, p_end, p_label, sentence, paragraph, context, counted, strong, qualifies, precision, inferred,
+     provenance) = row
     return Claim(
         id=cid,
         source=source,
@@ -172,6 +175,7 @@ def _row_claim(row: tuple) -> Claim:  # type: ignore[type-arg]
         qualifies=qualifies,
         precision=Decimal(precision),
         date_inferred=bool(inferred),
+        **provenance_values(json.loads(provenance)),
     )
 
 
@@ -330,7 +334,7 @@ class _Writer:
                 ids.append(rowid)
         self.conn.executemany(
             "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
-        self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 27)})", rows)
+        self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 28)})", rows)
 
     def flush(self) -> None:
         self.conn.executemany(

@@ -15,6 +15,7 @@ from . import claims as claims_mod
 from .errors import InputError
 from .source import SOURCE_SUFFIXES, read_document
 from .store import Store, content_hash, store_file_name, to_jsonl
+from .subject import gazetteer
 
 METADATA_FILE = "sources.toml"
 
@@ -81,6 +82,7 @@ class _Job:
     display: str
     date: dt.date | None
     meta: dict[str, str]
+    bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,8 @@ def _extract(job: _Job) -> _Extracted | str:
         doc = read_document(job.path, display=job.display, date=job.date, meta=job.meta)
     except InputError as exc:
         return str(exc)
-    found = claims_mod.extract(doc)
-    sha = content_hash(doc.text, doc.published)
+    found = claims_mod.extract(doc, names=gazetteer(dict(job.bodies)))
+    sha = content_hash(doc.text, doc.published, job.bodies)
     return _Extracted(job.display, sha, to_jsonl(found), len(found), doc.published, doc.date_inferred)
 
 
@@ -139,6 +141,7 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     force: bool = False,
+    bodies: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> IngestReport:
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
 
@@ -155,7 +158,7 @@ def ingest(
     for path in files:
         meta = _metadata(path, meta_cache)
         display = display_path(path, root)
-        jobs.append(_Job(path, display, date, meta))
+        jobs.append(_Job(path, display, date, meta, bodies))
 
     def tick() -> None:
         if progress:
@@ -172,7 +175,7 @@ def ingest(
             except InputError as exc:
                 errors.append(str(exc))
                 continue
-            if content_hash(doc.text, doc.published) == entry.get("sha256"):
+            if content_hash(doc.text, doc.published, bodies) == entry.get("sha256"):
                 skipped += 1
                 tick()
                 continue

@@ -18,6 +18,11 @@ _SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
 # Markdown furniture: heading marks, emphasis, link-only lines.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
+# A line in bold alone is a story's headline in broadcast transcripts (**1—3月国有企业营业总收入同比增长3.2%**).
+_MD_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
+# 1. / 1、/ （1）/ - / * : a list item, whose figures belong to it alone (a news summary's headlines).
+_MD_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[-*+]\s)")
+STANDALONE = ("title", "item")  # kinds that never join the sentence before or after them
 DOUBLED_MAX = 30  # the longest chunk of doubled print looked for
 _DOUBLED = re.compile(rf"(.{{1,{DOUBLED_MAX}}}?)\1+")
 _TWINS = re.compile(r"(.)(?=\1)")  # a character and the same one next to it
@@ -31,7 +36,9 @@ class Paragraph:
 
     text: str
     origin: tuple[int, ...]
-    kind: str  # "body", "heading" (short, unpunctuated) or "title" (long, unpunctuated: a new story)
+    # "body"; "heading" (short, unpunctuated); "title" (a new story: a markdown heading, a line
+    # in bold alone, or a long unpunctuated line); "item" (a list item: a scope of its own).
+    kind: str
 
 
 # Full-width digits and letters become ASCII; ASCII sentence punctuation becomes Chinese.
@@ -182,21 +189,35 @@ def _kind(chars: list[tuple[str, int]]) -> str:
 def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragraph]:
     """Rebuild the article's paragraphs from page text."""
     blocks: list[list[tuple[str, int]]] = []
+    kinds: list[str | None] = []  # a kind markdown decides (heading, bold line, list item), else None
     current: list[tuple[str, int]] = []
+    current_kind: str | None = None
+
+    def close() -> None:
+        nonlocal current, current_kind
+        if current:
+            blocks.append(current)
+            kinds.append(current_kind)
+        current, current_kind = [], None
+
     for line, offset in _lines(text, start):
         if markdown:
             if _MD_LINK_LINE.match(line):
                 line = ""
             else:
                 m = _MD_HEADING.match(line)
-                if m:
-                    if current:
-                        blocks.append(current)
-                        current = []
-                    chars = undouble(_normalise_line(line[m.end() :], offset + m.end()))
+                bold = m is None and _MD_BOLD_LINE.match(line)
+                if m or bold:
+                    close()
+                    skip = m.end() if m else 0
+                    chars = [c for c in undouble(_normalise_line(line[skip:], offset + skip)) if c[0] != "*"]
                     if chars:
                         blocks.append(chars)
+                        kinds.append("title")
                     continue
+                if _MD_ITEM.match(line):
+                    close()
+                    current_kind = "item"
         if markdown and "<!--" in line:
             chars = undouble(_drop_comments(line, offset))
         else:
@@ -204,14 +225,11 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
         if markdown and "*" in line:
             chars = [c for c in chars if c[0] != "*"]
         if not chars:
-            if current:
-                blocks.append(current)
-                current = []
+            close()
             continue
         current.extend(chars)
-    if current:
-        blocks.append(current)
-    return _join_blocks(blocks)
+    close()
+    return _join_blocks(blocks, kinds)
 
 
 def _drop_comments(line: str, offset: int) -> list[tuple[str, int]]:
@@ -225,7 +243,7 @@ def _drop_comments(line: str, offset: int) -> list[tuple[str, int]]:
     return out
 
 
-def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
+def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] | None = None) -> list[Paragraph]:
     """Rejoin a sentence that a column or page break split, stepping over captions in between.
 
     A short unpunctuated block between the halves of a sentence is a caption
@@ -233,7 +251,7 @@ def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
     (三宏也提出 / 了“租赁厂房早日生产”的想法), or that carries the sentence's own
     punctuation (“3+X”产业体系，即智能装备、汽车及零部 / 件、…), is a piece of it.
     """
-    kinds = [_kind(b) for b in blocks]
+    kinds = [k or _kind(b) for b, k in zip(blocks, forced or [None] * len(blocks))]
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1][0][0] if i + 1 < len(blocks) else ""
         prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][-1][0] not in TERMINAL
@@ -245,6 +263,13 @@ def _join_blocks(blocks: list[list[tuple[str, int]]]) -> list[Paragraph]:
     held: list[tuple[list[tuple[str, int]], str]] = []  # short blocks met while a sentence is still open
     open_body: list[tuple[str, int]] | None = None
     for block, kind in zip(blocks, kinds):
+        if kind in STANDALONE:
+            if open_body is not None:
+                out.append(_para(open_body, "body"))
+                out.extend(_para(b, k) for b, k in held)
+                open_body, held = None, []
+            out.append(_para(block, kind))
+            continue
         if open_body is not None:
             if kind == "heading" and len(held) < 6:
                 held.append((block, kind))

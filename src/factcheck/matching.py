@@ -86,6 +86,18 @@ def _sentence_tokens(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(tokens)), tokens
 
 
+@lru_cache(maxsize=1 << 14)
+def _pairs(text: str) -> frozenset[str]:
+    masked = mask_numbers(text)
+    return frozenset(masked[i : i + 2] for i in range(len(masked) - 1) if not masked[i : i + 2].isspace())
+
+
+def containment(sentence: str, paragraph: str) -> float:
+    """Share of the sentence's character pairs (figures masked) that the paragraph also has."""
+    mine = _pairs(sentence)
+    return len(mine & _pairs(paragraph)) / len(mine) if mine else 0.0
+
+
 def _norm(dist: int, lensum: int) -> float:
     return 100 - 100 * dist / lensum if lensum else 100.0
 

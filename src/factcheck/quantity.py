@@ -36,12 +36,17 @@ MEASURES = {
     "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "方": "平方米",
     "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
     "公里": "公里", "千米": "公里", "米": "米",
-    "吨": "吨", "公斤": "千克", "千克": "千克",
+    "吨": "吨", "公斤": "千克", "千克": "千克", "斤": "斤",
+    # Transport and energy statistics: 349.3亿吨公里, 10486列, 31.7万标箱, 9.3万亿千瓦时, 43微克/立方米.
+    "吨公里": "吨公里", "人公里": "人公里", "标箱": "标箱", "列": "列", "架次": "架次", "班次": "班次", "车次": "车次",
+    "千瓦时": "kWh", "立方米": "立方米", "微克/立方米": "微克/立方米", "吨标准煤": "吨标准煤", "桶": "桶",
     "GW": "GW", "吉瓦": "GW", "MW": "MW", "兆瓦": "MW", "千瓦": "kW", "kW": "kW",
     "人次": "人次", "人": "人", "名": "名", "位": "位", "家": "家", "户": "户",
     "个月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
     "座": "座", "幢": "幢", "栋": "栋", "层": "层", "所": "所", "条": "条", "次": "次",
     "场": "场", "起": "起", "处": "处", "批": "批", "课时": "课时", "小时": "小时",
+    # 周年 counts anniversaries (建交60周年), not weeks; 个小时 is hours, not a count of 个.
+    "个小时": "小时", "周年": "周年",
     "分钟": "分钟", "天": "天", "周": "周", "年": "年", "岁": "岁", "分": "分", "只": "只",
     "张": "张", "部": "部", "篇": "篇", "支": "支", "艘": "艘", "架": "架", "笔": "笔",
     "宗": "宗", "款": "款", "种": "种", "类": "类", "间": "间", "株": "株", "棵": "棵",
@@ -100,6 +105,8 @@ _QUANTITY = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」")
 _CLAUSE_END = "，。；、！？）：”,;"
+_CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
+_YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
 _BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
 _MONEY_WORDS = ("产值", "收入", "营收", "投资", "销售额", "贷款", "资金", "税收", "利润", "支出", "规模", "资本", "额")
 
@@ -145,8 +152,10 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # G60, C3, 4+2+3+N
     if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
         return True  # 3+X, 415X
-    if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度"):
-        return True  # ordinals (第10个年头) and periods (前11个月)
+    if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度", "年"):
+        return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
+    if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith("奋斗目标", end)):
+        return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
     if after[:1] in ("强", "级", "号", "届") or after.startswith("大"):
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
@@ -157,6 +166,10 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 几十年, 数百万元: an order of magnitude, not a figure
     if unit_word == "分" and nxt == "之":
         return True  # 五百分之一 is a fraction, not 500 points
+    if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
+        return True  # 0时33分, 7时26分: a clock time, not a score
+    if num and "." in num and _YEAR_TAIL.fullmatch(num.split(".", 1)[1]) and unit_word == "年":
+        return True  # "7.2025年世界互联网大会": a list number glued to a year
     if unit_word == "日元" and (prev == "月" or nxt in ("旦", "宵")):
         return True  # 1月1日元旦: a date, not 1 yen
     if _inside_short_quote(sentence, start, end):

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from .check import Finding, Report
 from .suppress import IGNORE_COMMENT
-from .verdict import CONTRADICTED, OK, RULES
+from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -26,8 +26,13 @@ SRCROOT = "%SRCROOT%"
 
 
 def level(verdict: str) -> str:
-    """A contradiction is an error; a stale or unsupported figure wants a look, not a block by default."""
-    return "error" if verdict == CONTRADICTED else "warning"
+    """An alarm (contradicted, stale) is an error; an unsupported figure is a warning; an ok one a note.
+
+    The levels follow the gate's default `fail-on`: what fails the run by default is an error.
+    """
+    if verdict in (CONTRADICTED, STALE):
+        return "error"
+    return "warning" if verdict == UNSUPPORTED else "note"
 
 
 def flagged(report: Report) -> list[Finding]:

@@ -7,6 +7,7 @@ last, so an interrupted ingest leaves the previous store readable and whole.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .claims import Claim
+from .claims import PROVENANCE, Claim
 from .errors import StoreError
 from .period import Period
 
@@ -58,7 +59,12 @@ def claim_to_record(claim: Claim) -> dict[str, object]:
         "qualifies": claim.qualifies,
         "precision": _num(claim.precision),
         "date_inferred": claim.date_inferred,
+        **{name: _json_value(getattr(claim, name)) for name in PROVENANCE},
     }
+
+
+def _json_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _dec(value: object) -> Decimal | None:
@@ -107,7 +113,28 @@ def record_to_claim(rec: dict[str, object]) -> Claim:
         qualifies=rec.get("qualifies") or None,  # type: ignore[arg-type]
         precision=_dec(rec.get("precision")) or Decimal(0),
         date_inferred=bool(rec.get("date_inferred")),
+        **_provenance(rec),
     )
+
+
+def _provenance(rec: dict[str, object]) -> dict[str, object]:
+    """Where subject and period came from; records written before these fields existed read as unknown."""
+    return provenance_values([rec.get(name) for name in PROVENANCE])
+
+
+def provenance_values(values: list[object]) -> dict[str, object]:
+    """PROVENANCE fields from their JSON values, each as its field's type."""
+    defaults = {f.name: f.default for f in dataclasses.fields(Claim) if f.name in PROVENANCE}
+    out: dict[str, object] = {}
+    for name, value in zip(PROVENANCE, values):
+        default = defaults[name]
+        if isinstance(default, tuple):
+            out[name] = tuple(str(v) for v in value) if isinstance(value, list) else ()
+        elif isinstance(default, int):
+            out[name] = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+        else:
+            out[name] = str(value) if value else ""
+    return out
 
 
 def to_jsonl(claims: list[Claim]) -> str:
@@ -154,11 +181,14 @@ def store_file_name(source: str) -> str:
     return "__".join(parts) + ".jsonl"
 
 
-def content_hash(text: str, published: dt.date | None) -> str:
+def content_hash(text: str, published: dt.date | None, bodies: object = ()) -> str:
+    """What a source's claims depend on: its text, its date, the extractor, and the bodies configured."""
     h = hashlib.sha256(text.encode("utf-8"))
     from .claims import EXTRACTOR_VERSION
 
     h.update(f"\0{published}\0v{STORE_VERSION}.{EXTRACTOR_VERSION}".encode())
+    if bodies:
+        h.update(f"\0{bodies!r}".encode())
     return h.hexdigest()
 
 

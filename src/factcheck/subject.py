@@ -1,15 +1,21 @@
-"""Who a figure is about: companies, zones, cities, banks, with short and full names as one body.
+"""Who a figure is about: the country, a province, a city, a foreign country or a pair of them, a company.
 
 A page can carry unrelated stories (seed 000 carries a Shaoxing bank story
 beside the Pinghu zone's), so the subject comes from the sentence itself
-first and is inherited only within a story.
+first and is inherited only within a story. Names come from three places
+only: the gazetteer (`data/bodies.toml`), the bodies a newsroom configures,
+and a bounded recogniser for organisations (a name ends in 公司, 银行, 学院…
+and never runs back across a verb or a clause).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 # Bodies this newsroom writes about, with the names they go by. Editors can
 # extend this in configuration; the generic rules below catch the rest.
@@ -28,7 +34,13 @@ _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _REGION_PREFIX = re.compile(r"^(?:浙江省?|嘉兴市?|平湖市?|上海市?|杭州市?|绍兴市?|北京市?|中国)")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
 _STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
-_STOP_WORDS = ("项目", "整个", "全体", "各类", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于", "比如", "例如", "像", "包括")
+_STOP_WORDS = (
+    "项目", "整个", "全体", "各类", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于",
+    "比如", "例如", "像", "包括",
+    # 习近平总书记曾来到民主村社区: the name is 民主村社区, not the sentence before it.
+    "来到", "考察", "视察", "调研", "参观", "看望", "慰问", "前往", "总书记", "主席", "总理", "同志", "走访", "深入",
+    "组建", "成立", "设立", "合资", "通过", "推动", "依托", "引进", "打造", "培育",
+)
 _KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
 # Bare 平湖 names the city only when it stands alone (平湖共引进…), not inside 平湖技师学院.
 _BARE_CITY = re.compile(r"平湖(?=[共全已向来是的在也将正为有与和以，、。])")
@@ -42,6 +54,12 @@ _ORG_RE = re.compile(
 _ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
 
 
+NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION = (
+    "national", "region", "place", "country", "pair", "known", "organisation")
+ATTRIBUTION = "attribution"  # 国家统计局数据显示…: a national source cited, so the figure is about 全国
+COUNTRY_WIDE = "全国"  # the canonical name of the whole country
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     name: str  # as written
@@ -50,6 +68,7 @@ class Mention:
     end: int
     strong: bool  # a known body or a registered company name: safe to tell apart from another
     topical: bool = True  # in subject position, not the object of a verb (落实平湖市…, 与绍兴市科技局)
+    kind: str = ORGANISATION  # national, region, place, country, pair, known or organisation
 
 
 def canonical(name: str) -> str:
@@ -72,7 +91,17 @@ def same_body(a: str | None, b: str | None) -> bool | None:
     if a in KNOWN_BODIES or b in KNOWN_BODIES:
         return False
     short, long = sorted((a, b), key=len)
+    if short in _places():
+        return False  # 美国 is not 美国西部联盟银行: a place's name starts many bodies' names
+    if canonical(a) == canonical(b):
+        return True  # 平湖技师学院 (a configured body) and 技师学院 (the recogniser's key for the same name)
     return long.startswith(short) and len(short) >= 2
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Canonical names of the gazetteer's places, countries and pairs, which match only themselves."""
+    return frozenset(canon for canon, kind in gazetteer().names.values() if kind != KNOWN) | {COUNTRY_WIDE}
 
 
 def _trim_start(name: str) -> str:
@@ -108,17 +137,85 @@ def _org_names(text: str) -> Iterator[re.Match[str]]:
     return _ORG_RE.finditer(text, max(0, suffix.start() - _ORG_REACH)) if suffix else iter(())
 
 
-def find_mentions(text: str) -> list[Mention]:
+class Gazetteer:
+    """The names the recogniser knows, compiled once: the data file's, the seeds' and a newsroom's own."""
+
+    def __init__(self, data: Mapping[str, object], bodies: Mapping[str, Sequence[str]] | None = None) -> None:
+        national = data["national"]
+        self.agencies: tuple[str, ...] = tuple(national["agencies"])  # type: ignore[index]
+        self.attribution_words: tuple[str, ...] = tuple(national["attribution_words"])  # type: ignore[index]
+        self.not_places = frozenset(data["cities"]["not_places"])  # type: ignore[index]
+        names: dict[str, tuple[str, str]] = {}  # alias -> (canonical, kind)
+        for canon, aliases in KNOWN_BODIES.items():
+            for alias in aliases:
+                names[alias] = (canon, KNOWN)
+        for canon, aliases in (bodies or {}).items():
+            for alias in (canon, *aliases):
+                names[alias] = (canon, KNOWN)
+        for table, kind in (("regions", REGION), ("countries", COUNTRY)):
+            for canon, aliases in data[table].items():  # type: ignore[attr-defined]
+                for alias in aliases:
+                    names.setdefault(alias, (canon, kind))
+        for city in data["cities"]["names"]:  # type: ignore[index]
+            known = names.get(city + "市")  # 绍兴 is the known body 绍兴市, not a second one
+            names.setdefault(city, known or (city, PLACE))
+            names.setdefault(city + "市", (city, PLACE))
+        for alias in national["names"]:  # type: ignore[index]
+            names.setdefault(alias, (COUNTRY_WIDE, NATIONAL))
+        self.names = names
+        not_china = "|".join(re.escape(w) for w in national["not_after_china"])  # type: ignore[index]
+        alternatives = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+        # 中国 is the country only where no other body's name goes on after it (中国队, 中国人民银行).
+        self.name_re = re.compile(rf"(?:{alternatives})(?<!中国)|中国(?!{not_china})")
+        pairs = data["pairs"]
+        abbr = "".join(pairs["abbreviations"])  # type: ignore[index]
+        context = "|".join(re.escape(w) for w in pairs["context"])  # type: ignore[index]
+        # 建交 makes any 中X or X中 a pair (萨中建交, 中莫建交): no other word fits there.
+        self.pair_re = re.compile(
+            rf"中([{abbr}])(?=(?:两国)?(?:{context}))|([{abbr}])中(?=(?:两国)?(?:{context}))"
+            rf"|中([^\W\d\s国央方外间心部华东西南北])(?=建交)|([^\W\d\s国央方外间心部华集期])中(?=建交)"
+        )
+        # 湖州市, 桐乡市, 德清县: a two-character place before 市/县/州/盟, after a boundary.
+        self.suffix_place_re = re.compile(r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})([市县州盟])")
+        self.agency_re = re.compile("|".join(re.escape(a) for a in sorted(self.agencies, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _data() -> dict[str, object]:
+    return tomllib.loads(resources.files(__package__).joinpath("data/bodies.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gazetteer:
+    return Gazetteer(_data(), dict(bodies))
+
+
+def gazetteer(bodies: Mapping[str, Sequence[str]] | None = None) -> Gazetteer:
+    """The default gazetteer, or one that also knows a newsroom's configured bodies (built once per set)."""
+    key = tuple(sorted((canon, tuple(aliases)) for canon, aliases in (bodies or {}).items()))
+    return _gazetteer(key)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def find_mentions(text: str, names: Gazetteer | None = None) -> list[Mention]:
+    """Every body named in a sentence, each span once: known bodies, organisations, places, pairs, the country."""
+    names = names or gazetteer()
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in _KNOWN_RE.finditer(text):
-        alias = m.group()
-        canon = next(c for a, c in _KNOWN if a == alias)
-        mentions.append(Mention(alias, canon, m.start(), m.end(), True))
-        taken.append((m.start(), m.end()))
+    places: list[re.Match[str]] = []
+    for m in names.name_re.finditer(text):
+        canon, kind = names.names.get(m.group(), (COUNTRY_WIDE, NATIONAL))
+        if kind == KNOWN:
+            mentions.append(Mention(m.group(), canon, m.start(), m.end(), True, kind=KNOWN))
+            taken.append((m.start(), m.end()))
+        else:
+            places.append(m)
     for m in _BARE_CITY.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            mentions.append(Mention("平湖", "平湖市", m.start(), m.end(), True))
+        if not _overlaps(taken, m.start(), m.end()):
+            mentions.append(Mention("平湖", "平湖市", m.start(), m.end(), True, kind=KNOWN))
             taken.append((m.start(), m.end()))
     for m in _org_names(text):
         name = _trim_start(m.group())
@@ -127,28 +224,74 @@ def find_mentions(text: str) -> list[Mention]:
             if s_ <= start < e_ < m.end():
                 start = e_  # 平湖经开钟溪汇国际青年社区: the community inside the zone is a name of its own
                 name = text[start : m.end()]
-        if len(name) < 4 or any(s < m.end() and start < e for s, e in taken):
+        if len(name) < 4 or _overlaps(taken, start, m.end()):
             continue
+        if text[max(0, start - 1) : start] in ("该", "此", "其", "本") or text[max(0, start - 2) : start] in ("这个", "这家", "这所"):
+            continue  # 该生产基地: the body the story is already about, not a new one
         legal = _LEGAL_SUFFIX.search(name)
         if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
             continue  # 知道公司的想法: a verb before 公司, not a company name
         strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
         mentions.append(Mention(name, canonical(name), start, m.end(), strong))
         taken.append((start, m.end()))
+    # A place inside an organisation's name (浙江大学, 北京银行) is part of that name.
+    for m in places:
+        if not _overlaps(taken, m.start(), m.end()) and not _inside_word(text, m):
+            canon, kind = names.names.get(m.group(), (COUNTRY_WIDE, NATIONAL))
+            mentions.append(Mention(m.group(), canon, m.start(), m.end(), True, kind=kind))
+            taken.append((m.start(), m.end()))
+    for m in names.pair_re.finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            other = m[1] or m[2] or m[3] or m[4]
+            mentions.append(Mention(m.group(), "中" + other, m.start(), m.end(), True, kind=PAIR))
+            taken.append((m.start(), m.end()))
+    for m in names.suffix_place_re.finditer(text):
+        word = m.group()
+        if word in names.not_places or word[-2:] in names.not_places or _overlaps(taken, m.start(), m.end()):
+            continue
+        if any(ch in _STOP for ch in m[1]):
+            continue
+        mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
+        taken.append((m.start(), m.end()))
     mentions.sort(key=lambda x: x.start)
     return [_with_role(text, m) for m in mentions]
+
+
+# A name with one of these right after it is part of a longer word, not the body itself:
+# 北京时间, 上海合作组织, 美国式, 中国籍; 吉林 in 吉林市 is found as the city.
+_NAME_GOES_ON = ("时间", "合作组织", "式", "籍", "舰", "号", "路", "大道", "街", "站", "港口", "方面")
+
+
+def _inside_word(text: str, m: re.Match[str]) -> bool:
+    return text.startswith(_NAME_GOES_ON, m.end())
+
+
+def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | None:
+    """Where a sentence cites a national source (国家统计局数据显示, 记者从国铁集团获悉), if it does."""
+    names = names or gazetteer()
+    m = names.agency_re.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + 24]
+    return (m.start(), m.end()) if any(w in rest for w in names.attribution_words) else None
 
 
 _OBJECT_MARKERS = (
     "落实", "对", "为", "向", "与", "和", "及", "同", "跟", "给", "帮助", "支持", "服务", "引进", "走进", "进入",
     "入驻", "入职", "入册达", "入册", "联合", "携手", "协助", "推动", "助力", "选择", "落户", "位于", "覆盖", "赴", "是",
+    # 高于全国1.1个百分点, 居全国第二, 拥有全国72%的国土面积: the figure is not about 全国.
+    "高于", "低于", "快于", "慢于", "比", "较", "占", "居", "拥有", "相当于", "战胜", "击败", "访问", "抵达",
+    # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.
+    "通过", "作为", "依托", "成立", "组建", "设立", "合资",
 )
 
 
 def _with_role(text: str, m: Mention) -> Mention:
     before = text[max(0, m.start - 4) : m.start]
     if before.endswith(_OBJECT_MARKERS):
-        return Mention(m.name, m.canonical, m.start, m.end, m.strong, topical=False)
+        if m.kind == PAIR or (before.endswith("是") and m.kind in (NATIONAL, COUNTRY, REGION)):
+            return m  # 今年是中法建交60周年, 今年是新中国成立75周年: what the figure is about
+        return replace(m, topical=False)
     return m
 
 

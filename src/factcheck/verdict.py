@@ -2,29 +2,24 @@
 
 Rules are data with stable codes so reports, suppressions and SARIF can
 refer to them. Precision matters more than recall: a false alarm costs the
-editor's trust, so `contradicted` needs a strong match about the same
-subject, metric and period, and anything weaker is at most `unsupported`.
+editor's trust, so `contradicted` and `stale` need the same named body,
+metric and period on both sides (identity.py), `ok` needs no less, and a
+candidate that fails a check is at most a near miss under `unsupported`,
+with the failing check named.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .claims import Claim
 from .compare import agree
-from .matching import (
-    NESTED_PERIOD,
-    OTHER_PERIOD,
-    SAME_PERIOD,
-    UNKNOWN_PERIOD,
-    ClaimSource,
-    Match,
-    candidates,
-    nearby,
-    period_relation,
-    strict_score,
-)
-from .subject import KNOWN_BODIES, same_body
+from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, specific, standing, supports
+from rapidfuzz import fuzz
+
+from .claims import mask_numbers
+from .matching import ClaimSource, Match, candidates, containment, nearby, strict_score
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
 VERDICTS = (OK, CONTRADICTED, STALE, UNSUPPORTED)
@@ -45,10 +40,11 @@ RULES = {
 }
 
 SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
-CONTRADICT_MIN = 75.0  # strict similarity for a source to contradict it
-CONTRADICT_UNDATED_MIN = 90.0  # …when only one side names its period
-CONTRADICT_MARGIN = 10.0  # a contradiction must beat the best agreeing source by this much
-SUPERSEDE_MIN = 80.0  # strict similarity for one stored figure to replace another
+CONTRADICT_MIN = 60.0  # strict similarity (clause and metric) a contradicting source needs besides identity
+SUPERSEDE_MIN = 60.0  # …and a newer figure, to replace a stored one
+CONTRADICT_MARGIN = 10.0  # supporters this close to the best one must all be superseded for `stale`
+VERBATIM_MIN = 85.0  # sentence similarity (rapidfuzz ratio) at which an unnamed subject is taken to be the same body
+REWORDED_MIN = 0.8  # share of a draft sentence's character pairs found in the source's paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,65 +59,66 @@ class Judgement:
         return RULES[self.verdict].code
 
 
-def _different_organisations(a: Claim, b: Claim) -> bool:
-    """Two named companies or institutions (轩田 vs 津上精密) are never one figure, however the name was found.
+def verbatim(a: Claim, b: Claim) -> bool:
+    """The same sentence, near word for word both ways (figures aside): 当地时间…享年81岁 copied from the source.
 
-    A zone or city (平湖经开, 平湖市) is often only the story's default
-    subject, so it does not rule a contradiction out on its own.
+    Not a short sentence found inside a long one: 约10分钟后，飞船与火箭成功分离 is in every launch story.
     """
-    if not a.subject or not b.subject or a.subject in KNOWN_BODIES or b.subject in KNOWN_BODIES:
-        return False
-    return same_body(a.subject, b.subject) is False
+    return fuzz.ratio(mask_numbers(a.sentence), mask_numbers(b.sentence)) >= VERBATIM_MIN
 
 
-def _both_undated(a: Claim, b: Claim) -> bool:
-    return a.period is None and b.period is None
+def reworded(draft: Claim, stored: Claim) -> bool:
+    """Nearly every word pair of the draft's sentence stands in the source's paragraph (figures aside)."""
+    return containment(draft.sentence, stored.paragraph) >= REWORDED_MIN
 
 
 def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
-    """A newer or fuller figure about the same subject and metric, if the store has one."""
-    best: tuple[float, Claim] | None = None
+    """A newer or fuller figure for the same named body and metric, if the store has one.
+
+    Fuller: the same start, a later end (前11个月 → 全年, 1—2月 → 一季度).
+    Newer: a later as-of date for a stock (2月末 → 3月末), or for an
+    organisation's undated figure a later source (员工1900名 → 2000余名).
+    A different value for the very same period is a conflict between
+    sources, not an update, and supersedes nothing.
+    """
+    best: Claim | None = None
     for new in nearby(store, old, same_metric=True):
-        if new.id == old.id or same_body(old.subject, new.subject) is False:
+        if new.id == old.id:
             continue
-        relation = period_relation(old.period, new.period)
-        fuller = (
-            relation == NESTED_PERIOD
-            and old.period is not None
-            and new.period is not None
-            and new.period.contains(old.period)
-            and new.period.start == old.period.start  # 前11个月 → 全年, 1至6月 → 全年: same start, longer run
-            and (new.published or old.published) >= (old.published or new.published)  # type: ignore[operator]
-        )
-        newer = (
-            (relation == SAME_PERIOD or _both_undated(old, new))
-            and new.published is not None
-            and old.published is not None
-            and new.published > old.published
-            and not agree(old, new)
-        )
-        if not (fuller or newer):
+        identity = identify(old, new)
+        if identity.subject.outcome != SAME or identity.metric.outcome != SAME:
             continue
-        similarity = strict_score(old, new)
-        if similarity < SUPERSEDE_MIN:
+        if not same_scope(old, new) or not specific(old, new):
             continue
-        if fuller and agree(old, new) and old.value == new.value:
+        if not replaces(old, new):
             continue
-        if best is None or (new.published, similarity) > (best[1].published, best[0]):  # type: ignore[operator]
-            best = (similarity, new)
-    return best[1] if best else None
+        if strict_score(old, new) < SUPERSEDE_MIN:
+            continue
+        if best is None or _newness(new) > _newness(best):
+            best = new
+    return best
 
 
-def _why_not(draft: Claim, m: Match) -> str:
-    c = m.claim
-    where = f"{c.source}:{c.line} {c.text}"
-    if m.subject is False:
-        return f"{where}: about {c.subject}, not {draft.subject}"
-    if m.period in (OTHER_PERIOD, NESTED_PERIOD):
-        return f"{where}: different period ({c.period.label if c.period else '?'} {_span(c)} vs {_span(draft)})"
-    if m.support < SUPPORT_MIN:
-        return f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
-    return f"{where}: value differs but the match is too weak to call a contradiction (similarity {m.strict:.0f})"
+def replaces(old: Claim, new: Claim) -> bool:
+    """Whether `new` is the fuller or newer version of the fact `old` states (not a check of identity)."""
+    a, b = old.period, new.period
+    if a is not None and b is not None:
+        if (new.published or dt.date.min) < (old.published or dt.date.min):
+            return False
+        if a.as_of or b.as_of:
+            return a.as_of and b.as_of and b.end > a.end
+        # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
+        over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
+        if b.start == a.start and b.end > a.end and over:
+            return not (agree(old, new) and old.value == new.value)
+        return False
+    if a is None and b is None and standing(old, new):
+        return new.published is not None and old.published is not None and new.published > old.published and not agree(old, new)
+    return False
+
+
+def _newness(c: Claim) -> tuple[dt.date, dt.date]:
+    return (c.period.end if c.period else dt.date.min, c.published or dt.date.min)
 
 
 def _span(c: Claim) -> str:
@@ -130,57 +127,90 @@ def _span(c: Claim) -> str:
     return f"{c.period.start.isoformat()}..{c.period.end.isoformat()}"
 
 
+def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
+    c = m.claim
+    where = f"{c.source}:{c.line} {c.text}"
+    why = identity.why_not()
+    if identity.subject.outcome == identity.metric.outcome == SAME and identity.period.outcome in (SAME, UNDATED):
+        if identity.period.outcome == UNDATED:
+            return f"{where}: {why}"
+        return f"{where}: value differs but the wording is too far apart to call a contradiction (similarity {m.strict:.0f})"
+    return f"{where}: {why}" if why else f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
+
+
 def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] | None = None) -> Judgement:
     """`successors` remembers, across the figures of one check, which stored claims are superseded and by what."""
     matches = candidates(draft, store)
-    usable = [m for m in matches if m.subject is not False]
+    scored = [(m, identify(draft, m.claim)) for m in matches]
     agreeing = [
-        m for m in usable if m.period in (SAME_PERIOD, UNKNOWN_PERIOD) and m.support >= SUPPORT_MIN and agree(draft, m.claim)
-    ]
-    conflicting = [
-        m
-        for m in usable
-        if not agree(draft, m.claim)
-        and not _different_organisations(draft, m.claim)
-        and (
-            (m.period == SAME_PERIOD or _both_undated(draft, m.claim)) and m.strict >= CONTRADICT_MIN
-            or m.period == UNKNOWN_PERIOD and m.strict >= CONTRADICT_UNDATED_MIN
+        (m, i) for m, i in scored
+        if m.support >= SUPPORT_MIN
+        and agree(draft, m.claim)
+        and supports(
+            i,
+            verbatim(draft, m.claim),
+            draft.value == m.claim.value and draft.unit == m.claim.unit,
+            reworded(draft, m.claim),
+            standing(draft, m.claim),
         )
     ]
-    best_agree = max(agreeing, key=lambda m: (m.period == SAME_PERIOD, m.strict, m.support), default=None)
-    best_conflict = max(conflicting, key=lambda m: (m.strict, m.claim.published or draft.published), default=None)
-    if best_conflict and (best_agree is None or best_conflict.strict > best_agree.strict + CONTRADICT_MARGIN):
-        c = best_conflict.claim
+    named = [(m, i) for m, i in agreeing if i.subject.outcome == SAME]
+    conflicting = [
+        m for m, i in scored
+        if m.strict >= CONTRADICT_MIN and not agree(draft, m.claim) and contradicts(i, draft, m.claim)
+    ]
+    # A source about the same named body that agrees wins; then one that disagrees; an agreeing
+    # source whose subject only the wording vouches for comes last.
+    if not named and conflicting:
+        c = max(conflicting, key=lambda m: (m.strict, m.claim.published or draft.published)).claim
         return Judgement(
             CONTRADICTED,
             f"{draft.text} — the source says {c.text}" + (f" ({c.period.label})" if c.period else ""),
             (c,),
         )
-    if best_agree:
-        # Agreeing with any figure still current is ok; stale only when every strong supporter is superseded.
-        strong = [m for m in agreeing if m.strict >= best_agree.strict - CONTRADICT_MARGIN or m is best_agree]
-        if successors is None:
-            successors = {}
-        for m in strong:
-            if m.claim.id not in successors:
-                successors[m.claim.id] = superseded_by(m.claim, store)
-        current = [m for m in strong if successors[m.claim.id] is None]
-        if current:
-            cite = max(current, key=lambda m: (m.period == SAME_PERIOD, m.strict, m.support))
-            return Judgement(OK, f"{draft.text} agrees with {cite.claim.source}:{cite.claim.line}", (cite.claim,))
-        newer = successors[best_agree.claim.id]
-        assert newer is not None
-        label = f" ({newer.period.label})" if newer.period else ""
-        return Judgement(
-            STALE,
-            f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
-            (newer, best_agree.claim),
-        )
-    reasons = tuple(_why_not(draft, m) for m in matches[:3])
+    if agreeing:
+        return _agreeing(draft, named or agreeing, store, successors if successors is not None else {})
+    reasons = tuple(_near_miss(draft, m, i) for m, i in scored[:3])
     return Judgement(
         UNSUPPORTED,
         f"{draft.text}: no source gives this figure for {draft.subject or 'this subject'}"
         + (f" ({draft.period.label})" if draft.period else ""),
         tuple(m.claim for m in matches[:3]),
         reasons,
+    )
+
+
+def _agreeing(
+    draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimSource, successors: dict[str, Claim | None]
+) -> Judgement:
+    """Ok when any agreeing source is still current; stale when each is superseded and the draft's period is theirs."""
+    def rank(pair: tuple[Match, Identity]) -> tuple[bool, float, float]:
+        m, i = pair
+        return (i.period.outcome == SAME, m.strict, m.support)
+
+    best, best_identity = max(agreeing, key=rank)
+    strong = [(m, i) for m, i in agreeing if m.strict >= best.strict - CONTRADICT_MARGIN or m is best]
+    for m, _ in strong:
+        if m.claim.id not in successors:
+            successors[m.claim.id] = superseded_by(m.claim, store)
+    current = [(m, i) for m, i in strong if successors[m.claim.id] is None]
+    if current:
+        cite = max(current, key=rank)[0].claim
+        return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
+    newer = successors[best.claim.id]
+    assert newer is not None
+    label = f" ({newer.period.label})" if newer.period else ""
+    if best_identity.period.outcome not in (SAME, UNDATED):
+        # The draft gives no period: it may mean the older figure's period on purpose.
+        return Judgement(
+            UNSUPPORTED,
+            f"{draft.text}: matches {best.claim.source}:{best.claim.line} ({_span(best.claim)}), since superseded by "
+            f"{newer.text}{label}; the draft gives no period to tell which it means",
+            (best.claim, newer),
+            (f"{newer.source}:{newer.line} {newer.text}: newer, but the draft gives no period",),
+        )
+    return Judgement(
+        STALE,
+        f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
+        (newer, best.claim),
     )

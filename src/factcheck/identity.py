@@ -1,0 +1,200 @@
+"""Are two claims the same fact? Subject, metric and period, each checked on its own and explained.
+
+A figure agreeing or disagreeing with a source means something only when
+both speak of one fact: the same body, the same measure, the same period.
+Fuzzy similarity finds candidates (matching.py); these checks decide, and a
+candidate that fails one is a near miss whose reason names the check
+("about 长三角, not 中部地区"; "for 上半年, not 前三季度"). Uncertain is
+never the same: an unnamed subject or an undated figure is `unknown`, which
+can support an `ok` only for a sentence copied near word for word, and never
+raises an alarm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .claims import Claim
+from rapidfuzz import fuzz
+
+from .metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
+from .period import Period
+from .subject import KNOWN, ORGANISATION, same_body
+
+SAME, DIFFERENT, UNKNOWN, UNDATED = "same", "different", "unknown", "undated"
+# Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
+# so two undated figures about one of them can contradict. A country's or a province's undated
+# figure is a running count as of its broadcast, and a later one is an update, not a correction.
+STANDING_KINDS = (ORGANISATION, KNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str  # subject, metric or period
+    outcome: str  # same, different, unknown (or undated, for periods)
+    reason: str = ""  # for a near miss: why this check did not pass
+
+
+DAY_COUNT_MAX = 10  # a period this short (a day, a holiday) is a day's count: an undated figure may be any day's
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    subject: Check
+    metric: Check
+    period: Check
+    period_is_a_day: bool = False  # the one side that is dated gives a day's count (今天, 春运第11天, 五一假期)
+    metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
+
+    @property
+    def checks(self) -> tuple[Check, Check, Check]:
+        return (self.subject, self.metric, self.period)
+
+    def why_not(self) -> str:
+        """The first check that is not a plain `same`, said for the editor."""
+        for check in self.checks:
+            if check.outcome != SAME and check.reason:
+                return check.reason
+        return ""
+
+
+def _firm(c: Claim) -> bool:
+    """Named in the figure's own sentence or paragraph, not inherited from an earlier paragraph."""
+    return c.subject_from in ("clause", "sentence", "attribution", "paragraph")
+
+
+def _named_nearby(a: Claim, b: Claim) -> bool:
+    """b inherited its subject, and a's body is named in b's paragraph: the figure may well be a's.
+
+    三宏也提出了…；…平湖经开推荐的厂房…；他们…租赁了面积约2000平方米: the story is 三宏's,
+    though the last body named before the figure is the zone's.
+    """
+    return b.subject_from in ("paragraph", "story") and a.subject in b.paragraph_bodies
+
+
+def subject_check(draft: Claim, stored: Claim) -> Check:
+    if not draft.subject and not stored.subject:
+        return Check("subject", UNKNOWN, "neither names whom the figure is about")
+    if not stored.subject:
+        return Check("subject", UNKNOWN, f"the source does not say it is about {draft.subject}")
+    if not draft.subject:
+        return Check("subject", UNKNOWN, f"about {stored.subject}; the draft does not say whom")
+    if same_body(draft.subject, stored.subject):
+        return Check("subject", SAME)
+    reason = f"about {stored.subject}, not {draft.subject}"
+    if not (_firm(draft) and _firm(stored)):
+        return Check("subject", UNKNOWN, reason + " (inherited from an earlier paragraph)")
+    if draft.subject_kind in STANDING_KINDS and stored.subject_kind in STANDING_KINDS:
+        if _named_nearby(draft, stored) or _named_nearby(stored, draft):
+            return Check("subject", SAME)
+        if not (draft.subject_strong and stored.subject_strong):
+            # 平湖经开 and its 钟溪汇国际青年社区, a 社区 and its 工作室: bodies inside bodies,
+            # named without a registered name, are no evidence of two different facts.
+            return Check("subject", UNKNOWN, reason)
+    return Check("subject", DIFFERENT, reason)
+
+
+def metric_check(draft: Claim, stored: Claim) -> Check:
+    if not draft.metric and not stored.metric:
+        # 16岁学艺: nothing names the measure; the clause around the figure has to.
+        same = bool(draft.context) and draft.context == stored.context
+        return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
+    outcome = compare_metrics(draft.metric, stored.metric, draft.paragraph, stored.paragraph)
+    return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+def _span(p: Period) -> str:
+    return p.label or f"{p.start}..{p.end}"
+
+
+def period_check(draft: Claim, stored: Claim) -> Check:
+    a, b = draft.period, stored.period
+    if a is None and b is None:
+        return Check("period", UNDATED, "undated on both sides: a count as of different days")
+    if a is None or b is None:
+        known = a or b
+        assert known is not None
+        side = "the source" if b is not None else "the draft"
+        return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
+    if a.start == b.start and a.end == b.end:
+        return Check("period", SAME)
+    return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
+
+
+def identify(draft: Claim, stored: Claim) -> Identity:
+    dated = draft.period or stored.period
+    short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
+    named = bool(draft.metric and stored.metric)
+    return Identity(subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored), short, named)
+
+
+def standing(a: Claim, b: Claim) -> bool:
+    """Both about one organisation or a body the newsroom configured, so undated figures are comparable."""
+    return a.subject_kind in STANDING_KINDS and b.subject_kind in STANDING_KINDS
+
+
+def supports(
+    identity: Identity, verbatim: bool, equal_value: bool = False, reworded: bool = False, both_standing: bool = False
+) -> bool:
+    """Enough to call the figures one fact when they agree: same metric, no other subject or period.
+
+    An unnamed subject passes only in a sentence copied near word for word
+    (`verbatim`), or `reworded` from the source's paragraph with the very
+    same value. A metric worded differently (增设老街…充电点 for 老街新增…充电点)
+    passes only beside the very same value and the same named body; for one
+    organisation (`both_standing`) the same head noun is enough (租赁了面积 /
+    面积), since an organisation has few figures of one kind.
+    """
+    if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
+        return False
+    metric = identity.metric.outcome
+    if identity.subject.outcome == SAME:
+        return metric == SAME or equal_value and (metric == SIMILAR or metric == RELATED and both_standing)
+    if identity.subject.outcome != UNKNOWN:
+        return False
+    if metric == SAME:
+        # A paraphrase vouches for the body only where it names a measure: 约10分钟后，飞船与火箭
+        # 成功分离 is in every launch story.
+        return verbatim or (reworded and equal_value and identity.metric_named)
+    return metric == SIMILAR and equal_value and reworded and both_standing
+
+
+SHORT_METRIC = 2  # a metric this short (国家, 项目) says little: the clauses around must agree as well
+CONTEXT_MIN = 70.0  # …this much (rapidfuzz ratio of the clauses, figures masked)
+
+
+def same_scope(a: Claim, b: Claim) -> bool:
+    """Neither is a part of a larger figure, or both are parts of the same one.
+
+    服务进出口总额…。其中，出口26015亿元 and 货物贸易进出口…。其中，出口19.95万亿元 are
+    both 出口, of different wholes.
+    """
+    if not a.part_of and not b.part_of:
+        return True
+    return bool(a.part_of and b.part_of) and compare_metrics(a.part_of, b.part_of) in (SAME, SIMILAR)
+
+
+def specific(a: Claim, b: Claim) -> bool:
+    """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
+
+    For one organisation a short metric is enough (津上精密's 增资, 易达精密's 产值): it has few
+    figures of a kind, where a country has thousands.
+    """
+    if standing(a, b) or len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
+        return True
+    return fuzz.ratio(a.context, b.context) >= CONTEXT_MIN
+
+
+def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
+    """Enough to raise an alarm when the figures disagree: one named body, one metric, one period.
+
+    Undated figures are compared only for organisations (their standing
+    facts); a nation's undated count changes from day to day.
+    """
+    if identity.subject.outcome != SAME or identity.metric.outcome != SAME:
+        return False
+    if not same_scope(draft, stored) or not specific(draft, stored):
+        return False
+    if identity.period.outcome == SAME:
+        return True
+    return identity.period.outcome == UNDATED and standing(draft, stored)
