@@ -174,3 +174,32 @@ def test_the_configured_accept_file_is_where_accept_writes(tmp_path, monkeypatch
     accepted = json.loads((tmp_path / "review" / "accepted.json").read_text(encoding="utf-8"))["accepted"]
     assert [e["text"] for e in accepted] == ["98.2%"]
     assert main(["check", "draft.md"]) == 0
+
+
+def test_bodies_are_a_list_of_names_or_a_table_of_each_bodys_other_names(tmp_path):
+    listed = load_config(write(tmp_path / "a" / "factcheck.toml", 'bodies = ["海优新材", "银座箱包"]\n'))
+    assert listed.bodies == (("海优新材", ()), ("银座箱包", ()))
+    table = load_config(write(tmp_path / "b" / "factcheck.toml", '[bodies]\n"三宏汽车零部件" = ["三宏"]\n'))
+    assert table.bodies == (("三宏汽车零部件", ("三宏",)),)
+
+
+def test_bodies_of_the_wrong_shape_are_a_one_line_error(tmp_path):
+    with pytest.raises(ConfigError, match="'bodies': the names of '三宏' must be a list of strings"):
+        load_config(write(tmp_path / "factcheck.toml", '[bodies]\n"三宏" = [1]\n'))
+    with pytest.raises(ConfigError, match="'bodies' must be a list of names or a table"):
+        load_config(write(tmp_path / "c" / "factcheck.toml", 'bodies = 3\n'))
+
+
+def test_changing_the_configured_bodies_re_reads_the_sources(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    write(tmp_path / "factcheck.toml", 'bodies = ["海优新材"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest"]) == 0
+    assert main(["ingest"]) == 0 and "│       5 │" in capsys.readouterr().err.split("claims store")[-1]  # all skipped
+    write(tmp_path / "factcheck.toml", 'bodies = ["海优新材", "银座箱包"]\n')
+    assert main(["ingest"]) == 0
+    record = next(json.loads(line) for line in (tmp_path / "claims" / "seeds__002_0bfc2728c4c24ec3.txt.jsonl")
+                  .read_text(encoding="utf-8").splitlines() if "银座箱包正投资5亿元" in line)
+    assert record["subject"] == "银座箱包"

@@ -229,6 +229,15 @@ def test_every_record_has_the_contract_fields_with_their_types(project_root):
         if rec["period"] is not None:
             assert set(rec["period"]) == {"start", "end", "label"}, where
             assert dt.date.fromisoformat(rec["period"]["start"]) <= dt.date.fromisoformat(rec["period"]["end"]), where
+        # Where subject and period came from: an editor can see a subject was carried, and from which line.
+        assert rec["subject_from"] in ("clause", "sentence", "attribution", "paragraph", "story", ""), where
+        assert (rec["subject_from"] == "") == (rec["subject"] is None), where
+        assert rec["period_from"] in ("sentence", "paragraph", "heading", ""), where
+        assert (rec["period_from"] == "") == (rec["period"] is None), where
+        assert isinstance(rec["subject_line"], int) and isinstance(rec["period_line"], int), where
+        if rec["subject_from"] in ("paragraph", "story"):
+            assert 1 <= rec["subject_line"] <= rec["line"], where
+        assert isinstance(rec["paragraph_bodies"], list) and isinstance(rec["part_of"], str), where
 
 
 @WHERE

@@ -333,3 +333,34 @@ def test_citations_are_the_same_with_windows_line_endings(seed_document):
     doc = seed_document("000")
     crlf = dataclasses.replace(doc, text=doc.text.replace("\n", "\r\n"))
     assert [(c.id, c.line, c.column) for c in extract(crlf)] == [(c.id, c.line, c.column) for c in extract(doc)]
+
+
+# --- markdown stories: where one ends and the next begins ----------------------------------------------
+
+TRANSCRIPT = """## 新闻摘要
+
+1.习近平同斐济总统就中斐建交50周年互致贺电；
+
+2.前三季度我国服务贸易同比增长7.6%；
+3.丁薛祥访问乌拉圭；
+
+### 一季度多项交通运输指标创新高
+
+**央视网消息**（新闻联播）：今年一季度，交通运输生产开局良好。
+
+**一季度非化石能源发电新增装机占比超九成**
+
+记者从中国电力企业联合会获悉，今年一季度，全国新增发电装机容量6943万千瓦。
+"""
+
+
+def test_headings_lines_in_bold_alone_and_list_items_are_scopes_of_their_own():
+    kinds = [(p.kind, p.text[:6]) for p in layout.paragraphs(TRANSCRIPT, 0, markdown=True)]
+    assert kinds == [
+        ("title", "新闻摘要"),
+        ("item", "1.习近平同"), ("item", "2.前三季度"), ("item", "3.丁薛祥访"),  # not one run-on sentence
+        ("title", "一季度多项交"),
+        ("body", "央视网消息（"),  # bold inside a line is emphasis, not a heading
+        ("title", "一季度非化石"),
+        ("body", "记者从中国电"),
+    ]

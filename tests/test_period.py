@@ -158,3 +158,54 @@ def test_a_month_ends_on_its_last_day_leap_years_and_december_included():
     for year in range(1900, 2101):
         for month in range(1, 13):
             assert period._month_end(year, month) == dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- the periods of broadcast news: quarters, days, holidays, running totals --------------------------
+
+@pytest.mark.parametrize(
+    "sentence, published, start, end, label",
+    [
+        ("今年前三季度，我国服务贸易稳步增长", "2025-11-05", "2025-01-01", "2025-09-30", "今年前三季度"),
+        ("1—9月份，全国固定资产投资", "2025-10-20", "2025-01-01", "2025-09-30", "1—9月份"),
+        ("1至9月，全国新设立外商投资企业", "2025-10-20", "2025-01-01", "2025-09-30", "1至9月"),
+        ("据中物联统计，今年前两个月全国社会物流总额", "2024-03-29", "2024-01-01", "2024-02-29", "今年前两个月"),
+        ("9月末，广义货币余额", "2025-10-15", "2025-09-30", "2025-09-30", "9月末"),
+        ("截至9月底，全国累计发电装机容量", "2025-10-20", "2025-09-30", "2025-09-30", "截至9月底"),
+        ("今天，铁路预计发送旅客1600万人次", "2024-05-01", "2024-05-01", "2024-05-01", "今天"),
+        ("昨天，全国铁路发送旅客1500万人次", "2024-05-01", "2024-04-30", "2024-04-30", "昨天"),
+        ("苏丹卫生部2日宣布", "2023-05-03", "2023-05-02", "2023-05-02", "2日"),
+        ("美联储22日宣布加息", "2023-05-03", "2023-04-22", "2023-04-22", "22日"),  # a day still to come: last month's
+        ("今年以来全国快递业务量突破400亿件", "2023-05-05", "2023-01-01", "2023-05-05", "今年以来"),
+        ("今年“五一”假期，全国国内旅游出游2.95亿人次", "2024-05-06", "2024-05-01", "2024-05-05", "“五一”假期"),
+        ("“五一”假期前三天，全国发送旅客近1.6亿人次", "2023-05-02", "2023-05-01", "2023-05-03", "“五一”假期前三天"),
+        ("今年春节假期，全国国内旅游出游4.74亿人次", "2024-02-18", "2024-02-09", "2024-02-16", "春节假期"),
+        ("春运第11天，全国铁路预计发送旅客840万人次", "2024-02-06", "2024-02-05", "2024-02-05", "春运第11天"),
+        ("国庆假期，全国国内出游8.26亿人次", "2024-01-10", "2023-10-01", "2023-10-07", "国庆假期"),  # last autumn's
+    ],
+)
+def test_the_periods_broadcast_news_uses(sentence, published, start, end, label):
+    assert (start, end, label) in periods(sentence, published)
+
+
+def test_a_running_total_as_of_a_day_this_year_runs_from_new_year_to_that_day():
+    # 比2023年提前32天 is a comparison: it dates nothing.
+    found = periods("记者从国家邮政局获悉，截至4月29日，今年我国快递业务量已达500亿件，比2023年提前32天。", "2024-04-30")
+    assert ("2024-01-01", "2024-04-29", "截至4月29日今年") in found
+    assert find_periods("截至4月29日，今年我国快递业务量已达500亿件", dt.date(2024, 4, 30))[1].period.as_of
+
+
+def test_a_comparison_base_is_not_the_figures_period(extract_claims, pick):
+    claims = extract_claims("一季度，全国固定资产投资10万亿元，同比增长4.5%，比上年全年加快1.5个百分点。", "2024-04-16")
+    assert pick(claims, "1.5个百分点").period.label == "一季度"
+
+
+def test_after_由_the_base_is_the_period_of_the_figure_right_after_it(extract_claims, pick):
+    claims = extract_claims("1—2月份，全国规模以上工业企业利润由上年全年下降2.3%转为增长10.2%。", "2024-03-27")
+    assert pick(claims, "2.3%").period.label == "上年全年"
+    assert pick(claims, "10.2%").period.label == "1—2月份"
+
+
+def test_a_stock_on_a_day_is_as_of_and_a_days_own_count_is_not():
+    (month_end,) = find_periods("2月末，我国外汇储备规模为32258亿美元", dt.date(2024, 3, 7))
+    (today,) = find_periods("今天，铁路预计发送旅客1600万人次", dt.date(2024, 5, 1))
+    assert month_end.period.as_of and not today.period.as_of

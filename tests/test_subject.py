@@ -64,3 +64,53 @@ def test_organisation_names_are_found_where_a_scan_from_the_start_finds_them(sen
 @given(st.text(alphabet="平湖甲乙（）公司集团，", max_size=50))
 def test_scanning_from_the_first_suffix_finds_every_organisation_name(sentence):
     assert spans(subject._org_names(sentence)) == spans(subject._ORG_RE.finditer(sentence))
+
+
+# --- the gazetteer: places, countries, pairs and the whole country -----------------------------------
+
+def mentions(sentence: str) -> list[tuple[str, str, str, bool]]:
+    return [(m.name, m.canonical, m.kind, m.topical) for m in subject.find_mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("今年前两个月，广东外贸进出口1.35万亿元。", [("广东", "广东", "region", True)]),
+        ("2023年吉林全省GDP增长6.3％，高于全国1.1个百分点。",
+         [("吉林", "吉林", "region", True), ("全国", "全国", "national", False)]),
+        ("今年是中法建交60周年。", [("中法", "中法", "pair", True)]),
+        ("舒尤克表示，今年是匈中建交75周年。", [("匈中", "中匈", "pair", True)]),
+        ("拉乌利表示，萨中建交50周年是两国关系重要里程碑。", [("萨中", "中萨", "pair", True)]),
+        ("此次航班北京时间12时26分从吉达起飞。", []),  # 北京时间 is a clock, not Beijing
+        ("中国队以3比1战胜印度尼西亚队。", [("印度尼西亚", "印度尼西亚", "country", False)]),
+        ("中欧班列累计开行2928列。", []),  # a train service, not the pair 中欧
+        ("湖州市、德清县一季度GDP增长。", [("湖州市", "湖州", "place", True), ("德清县", "德清", "place", True)]),
+        ("在该市，城市建设提速。", []),
+        ("西部地区拥有全国72%的国土面积。", [("西部地区", "西部地区", "region", True), ("全国", "全国", "national", False)]),
+    ],
+)
+def test_the_gazetteer_names_places_countries_pairs_and_the_country(sentence, expected):
+    assert mentions(sentence) == expected
+
+
+def test_a_place_is_the_same_body_only_as_itself():
+    assert subject.same_body("美国", "美国西部联盟银行") is False  # a bank whose name starts with its country
+    assert subject.same_body("津上精密", "津上精密机床") is True  # a company's short and full names
+    assert subject.same_body("平湖技师学院", "技师学院") is True  # a configured name and the recogniser's key
+
+
+def test_an_organisation_referred_back_to_is_not_a_new_body():
+    assert mentions("该生产基地包括一条风味糖浆生产线。") == []
+
+
+def test_configured_bodies_are_recognised_by_every_name_they_go_by():
+    names = subject.gazetteer({"海优新材": ["海优"], "三宏汽车零部件": ["三宏汽车零部件（嘉兴）有限公司", "三宏"]})
+    found = [(m.name, m.canonical, m.kind) for m in subject.find_mentions("海优新材盘活土地80亩，三宏也提出了想法。", names)]
+    assert found == [("海优新材", "海优新材", "known"), ("三宏", "三宏汽车零部件", "known")]
+    assert subject.find_mentions("海优新材盘活土地80亩。") == []  # only where configured
+
+
+def test_a_national_source_cited_is_found_only_with_a_word_of_citing():
+    assert subject.attribution("国家统计局今天（4月16日）公布的主要经济指标显示，一季度生产需求稳中有升。") == (0, 5)
+    assert subject.attribution("记者从国铁集团获悉，今年1至2月，中欧班列累计开行2928列。") == (3, 7)
+    assert subject.attribution("商务部部长会见了来访的客人。") is None

@@ -51,10 +51,11 @@ class Identity:
         return (self.subject, self.metric, self.period)
 
     def why_not(self) -> str:
-        """The first check that is not a plain `same`, said for the editor."""
-        for check in self.checks:
-            if check.outcome != SAME and check.reason:
-                return check.reason
+        """The check that decided, said for the editor: a difference first, then what is not known."""
+        for outcomes in ((DIFFERENT,), (SIMILAR, RELATED), (UNKNOWN, UNDATED)):
+            for check in self.checks:
+                if check.outcome in outcomes and check.reason:
+                    return check.reason
         return ""
 
 
@@ -141,15 +142,16 @@ def supports(
     An unnamed subject passes only in a sentence copied near word for word
     (`verbatim`), or `reworded` from the source's paragraph with the very
     same value. A metric worded differently (增设老街…充电点 for 老街新增…充电点)
-    passes only beside the very same value and the same named body; for one
-    organisation (`both_standing`) the same head noun is enough (租赁了面积 /
-    面积), since an organisation has few figures of one kind.
+    passes only for one organisation (`both_standing`), beside the very same
+    value: an organisation has few figures of a kind, where a country's 早稻总产量
+    and 晚稻总产量 are one character apart.
     """
     if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
         return False
     metric = identity.metric.outcome
     if identity.subject.outcome == SAME:
-        return metric == SAME or equal_value and (metric == SIMILAR or metric == RELATED and both_standing)
+        # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
+        return metric == SAME or equal_value and both_standing and metric in (SIMILAR, RELATED)
     if identity.subject.outcome != UNKNOWN:
         return False
     if metric == SAME:

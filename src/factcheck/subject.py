@@ -21,7 +21,7 @@ from importlib import resources
 # extend this in configuration; the generic rules below catch the rest.
 KNOWN_BODIES: dict[str, tuple[str, ...]] = {
     "平湖经开": ("国家级平湖经济技术开发区", "平湖经济技术开发区", "平湖经开区", "平湖经开"),
-    "平湖市": ("平湖市", "平湖全市", "我市"),
+    "平湖市": ("平湖市", "平湖全市", "嘉兴平湖", "我市"),
     "工行绍兴分行": ("中国工商银行绍兴分行", "工商银行绍兴分行", "工行绍兴分行"),
     "工行浙江省分行": ("工行浙江省分行",),
     "绍兴市": ("绍兴市", "绍兴地区"),

@@ -1,0 +1,60 @@
+"""What a figure measures: the metric tables in data/metrics.toml, each entry with its test."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from factcheck.metric import DIFFERENT, RELATED, SAME, SIMILAR, compare_metrics, metric_key, same_metric
+
+TABLES = tomllib.loads(resources.files("factcheck").joinpath("data/metrics.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("wording, meant", sorted(TABLES["same"].items()))
+def test_every_wording_in_the_synonym_table_is_compared_as_the_one_it_names(wording, meant):
+    # In a metric, as newsrooms write them: 国内生产总值同比增长 and GDP增长 are one measure.
+    assert metric_key(f"社会{wording}") == metric_key(f"社会{meant}")
+    assert same_metric(f"全年{wording}", meant)
+
+
+@pytest.mark.parametrize("a, b", [tuple(pair) for pair in TABLES["different"]["pairs"]])
+def test_no_pair_in_the_different_table_is_ever_one_metric(a, b):
+    assert not same_metric(a, b)
+    assert not same_metric(f"货物贸易{a}", f"货物贸易{b}")
+    assert not same_metric(f"{a}同比增长", f"{b}同比增长")
+
+
+@pytest.mark.parametrize("word", TABLES["noise"]["words"])
+def test_noise_words_say_nothing_about_the_measure(word):
+    assert metric_key(f"利润总额{word}") == metric_key("利润总额")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("规上数控机床产业就实现产值", "规模以上数控机床企业实现产值"),  # seeds 000 and 001: one measure
+        ("固定资产投资比上年同期增长", "固定资产投资同比增长"),
+        ("汽车产销量分别同比分别增长", "汽车产销量同比增长"),
+        ("国内生产总值", "GDP"),
+        ("产业规模", "产值"),  # the seeds write 数控机床产业规模 and 数控机床产值 for one figure
+    ],
+)
+def test_wordings_of_one_measure_share_a_key(a, b):
+    assert compare_metrics(a, b) == SAME
+
+
+def test_a_qualifier_stated_elsewhere_in_the_paragraph_still_qualifies():
+    paragraph = "今年一季度，我国软件和信息技术服务业运行态势良好，业务收入28020亿元，同比增长11.9%。"
+    assert compare_metrics("软件和信息技术服务业业务收入", "业务收入", "", paragraph) == SAME
+    # …but 铁路 said nowhere near the total is a different investment.
+    assert compare_metrics("铁路固定资产投资", "固定资产投资", "", "从投资看，一季度，全国固定资产投资10万亿元。") != SAME
+
+
+def test_worded_apart_is_similar_and_a_shared_head_is_related_not_the_same():
+    assert compare_metrics("老街新增电动车集中充电点", "增设老街电动车集中充电点") == SIMILAR
+    assert compare_metrics("租赁了面积", "一处面积") == RELATED
+    assert compare_metrics("早稻总产量", "晚稻总产量") == SIMILAR  # never SAME: one character is the crop
+    assert compare_metrics("旅客运输量", "货邮运输量") != SAME
+    assert compare_metrics("", "产值") == DIFFERENT
