@@ -217,6 +217,10 @@ def test_figures_printed_to_different_precision_still_agree_when_their_rounding_
         "国民经济和社会发展第十五个五年规划的建议；“十四五”前四年成就显著。",
         "5G网络覆盖所有地级市，神舟二十一号发射成功。",  # names with numbers
         "本期发行3年期和5年期两个品种。",  # bond terms
+        "参观《纪念中国人民抗日战争胜利80周年主题展览》。",  # a title in 《》
+        "坚持和平共处五项原则，严格落实中央八项规定。",  # names with a count in them
+        "十届全国人大二次会议在京举行。",  # a session
+        "对未来5年发展作出顶层设计，民警24小时巡逻。",  # a horizon; round the clock
     ],
 )
 def test_clock_times_list_numbers_ordinals_sessions_plans_and_names_get_no_verdict(sentence):
@@ -292,3 +296,40 @@ def test_identity_checks_report_same_unknown_and_different():
     b = claim("从消费看，一季度，社会消费品零售总额12.03万亿元。", "12.03万亿元")
     checks = identify(a, b)
     assert (checks.subject.outcome, checks.metric.outcome, checks.period.outcome) == (UNKNOWN, SAME, SAME)
+
+
+def test_from_one_value_to_another_is_one_measure_at_two_times():
+    claims = extract(news("十年来，小学教师本科以上学历从32.6%增长到70.3%。", "2022-09-06"))
+    assert [c.metric for c in claims] == ["小学教师本科以上学历", "小学教师本科以上学历"]
+    store = store_of(("2022-08-22", "同样是这十年，全国接入宽带的农村家庭从4076万户增长到了15770万户，增长287%。"))
+    assert verdicts("其中，小学教师本科以上学历从32.6%增长到70.3%。", "2022-09-06", store)["70.3%"] == "unsupported"
+
+
+def test_a_change_in_points_belongs_to_the_index_it_follows():
+    claims = extract(news("6月份中国物流业景气指数为50.6%，较上月上升0.3个百分点。", "2026-07-06"))
+    index, change = claims
+    assert (change.qualifies, change.metric) == (index.id, "物流业景气指数上升")
+    store = store_of(("2026-06-30", "6月份高技术制造业采购经理指数为53.5%，较上月上升0.6个百分点。"))
+    assert verdicts("6月份中国物流业景气指数为50.6%，较上月上升0.3个百分点。", "2026-07-06", store) == {
+        "50.6%": "unsupported", "0.3个百分点": "unsupported",
+    }
+
+
+def test_a_two_character_metric_supports_an_ok_only_when_the_clauses_agree_too():
+    # 31个省 that set up data agencies are not the 31个省 that issued trade-in rules.
+    store = store_of(("2024-09-23", "在地方层面，31个省（自治区、直辖市）以及5个计划单列市均已出台新一轮实施细则。"))
+    assert verdicts("目前，31个省（区、市）均已组建数据管理机构。", "2024-10-10", store)["31个"] == "unsupported"
+
+
+def test_an_undated_running_count_supports_an_ok_only_with_the_same_printed_figure():
+    # 超9476万例 (September) is consistent with 超过9千万 (July), but it is not that figure.
+    store = store_of(("2022-07-20", "美国累计新冠确诊病例超过9千万例。"))
+    assert verdicts("美国累计新冠确诊病例超9476万例。", "2022-09-06", store)["超9476万例"] == "unsupported"
+    assert verdicts("美国累计新冠确诊病例超过9千万例。", "2022-09-06", store)["超过9千万例"] == "ok"
+
+
+def test_a_span_that_goes_on_is_measured_by_what_goes_on():
+    battery = claim("我国已连续五年保持全球最大锂电池市场。", "五年", "2022-09-06")
+    assert battery.metric == "连续保持全球最大锂电池市场"
+    store = store_of(("2022-07-01", "我国已连续五年修订外资准入负面清单。"))
+    assert verdicts("我国已连续五年保持全球最大锂电池市场。", "2022-09-06", store)["五年"] == "unsupported"

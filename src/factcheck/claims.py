@@ -29,7 +29,7 @@ _METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
 # phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
 _TRAILING_NOISE = re.compile(
     r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
-    r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达)$"
+    r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由)$"
 )
 _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
@@ -43,15 +43,18 @@ _LOCATIVE = re.compile(r"^.*?在[^在]{1,12}?(?:地方|附近|旁边|周边|一�
 _LIGHT_VERBS = re.compile(r"实现了?|完成了?|达到|拥有|累计|形成|就实现|共有|组建由?|现有|共计|合计")
 _COUNT_UNITS = ("个", "家", "人", "条", "批", "台", "套", "处", "所", "幢", "户", "艘", "架", "辆", "列", "只")
 _SPAN_WORDS = "来前后里间内"
+_RUNNING = re.compile(r"连续|持续|累计|历时|用时")
+_FROM_TO = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:到了|到|至)")
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
 _NOW = re.compile(r"如今|目前|现在|当前|现有|眼下")
 _TOTAL = re.compile(r"总(?:投资|额|产值|规模|面积|金额|收入|价值)")
 # Units of rates and of time: 10年来, 为期5天 measure a span, and what follows is not what they count.
 _NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周", "周年", "岁", "日")
 _QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
-_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|增长|下降|增加|减少|提高|提升|增速|占比|占")
+_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|增速|占比|占")
 _RIGHT_STOP = re.compile(
-    r"[，。；：、！？（）“”的就实现共已将在和与及\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
+    r"[，。；：、！？（）“”的就实现共已将在和与及到\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
+    r"|增长|下降|上升|增加|减少|提高"
 )
 
 
@@ -222,6 +225,12 @@ def _counted(sentence: str, end: int) -> str:
     return sentence[end : min(stop, end + 8)]
 
 
+def _predicate(sentence: str, end: int) -> str:
+    """What follows a span up to the end of its clause (连续五年|保持全球最大锂电池市场), at most 12 characters."""
+    m = re.search(r"[，。；：！？、]", sentence[end:])
+    return sentence[end : end + min(m.start() if m else len(sentence), 12)]
+
+
 _QUOTED = re.compile(r"[“‘「]([^”’」，。]{1,8})[”’」]")
 
 
@@ -250,6 +259,7 @@ class _StoryState:
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
         self.headline: _Stated | None = None  # the period the story's heading names (### 前三季度我国…)
+        self.bodies: dict[str, None] = {}  # every body the paragraph so far has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
 
@@ -293,12 +303,13 @@ def extract(
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         found: list[Claim] = []
+        scope.bodies = {}
         for sent in layout.sentences(para, p_index):
             found.extend(_sentence_claims(document, para, sent, published, scope, seen, lines))
         if para.kind == "title":
             story.headline = story.period
         if found:
-            bodies = tuple(dict.fromkeys(m.canonical for m in subject.find_mentions(para.text, scope.names)))
+            bodies = tuple(scope.bodies)
             claims.extend(replace(c, paragraph_bodies=bodies) for c in found)
     return claims
 
@@ -400,6 +411,7 @@ def _sentence_claims(
 ) -> list[Claim]:
     text = sent.text
     mentions = _mentions(text, story)
+    story.bodies.update(dict.fromkeys(m.canonical for m in mentions if m.kind != subject.ATTRIBUTION))
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
         story.year = int(explicit[-1])
@@ -432,13 +444,21 @@ def _sentence_claims(
             counted = ""  # 10年来: what follows a span is not what it counts
             if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
                 metric = metric + text[q.end]  # 10年来, 60年前: the span and its direction are the measure
+            elif q.unit in ("年", "天", "个月", "周") and _RUNNING.search(metric):
+                # 连续五年保持全球最大锂电池市场: what went on for the span is the measure.
+                metric = metric + _predicate(text, q.end)
         if previous_q is not None and previous_q.unit in ("年", "天", "个月") and left[:1] and left[0] in _SPAN_WORDS:
             metric = metric[1:] if metric[:1] and metric[0] in _SPAN_WORDS else metric  # 10年来累计公益服务: not 来公益服务
         qualifies = None
-        if q.unit in ("%", "pp", "x") and previous is not None and _RATE_WORDS.search(left) and not metric.startswith(("占", "占比")):
+        base = previous
+        if q.unit == "pp" and previous_rate is not None and previous_q is not None and previous_q.unit == "%":
+            base = previous_rate  # 物流业景气指数为50.6%，较上月上升0.3个百分点: the change of that index
+        if q.unit in ("%", "pp", "x") and base is not None and _RATE_WORDS.search(left) and not metric.startswith(("占", "占比")):
             if _own_clause(text, previous_q, q) and not _names_own_measure(metric):
-                qualifies = previous.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
-                metric = f"{previous.metric}{metric}" if previous.metric else metric
+                qualifies = base.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
+                metric = f"{base.metric}{metric}" if base.metric else metric
+        if out and previous_q is not None and _FROM_TO.fullmatch(text[previous_q.end : q.start]):
+            metric, qualifies = out[-1].metric, out[-1].qualifies  # 本科以上学历从32.6%增长到70.3%: one measure, later
         if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
             # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
             # and the words before it (辖区范围内, 新增) qualify it.

@@ -12,9 +12,11 @@ raises an alarm.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .claims import Claim
+from .claims import Claim, mask_numbers
 from rapidfuzz import fuzz
 
 from .metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
@@ -45,6 +47,7 @@ class Identity:
     period: Check
     period_is_a_day: bool = False  # the one side that is dated gives a day's count (今天, 春运第11天, 五一假期)
     metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
+    specific: bool = True  # the metric says enough, or the clauses around it agree (see specific())
 
     @property
     def checks(self) -> tuple[Check, Check, Check]:
@@ -126,7 +129,8 @@ def identify(draft: Claim, stored: Claim) -> Identity:
     dated = draft.period or stored.period
     short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
     named = bool(draft.metric and stored.metric)
-    return Identity(subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored), short, named)
+    checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
+    return Identity(*checks, short, named, specific(draft, stored))
 
 
 def standing(a: Claim, b: Claim) -> bool:
@@ -148,6 +152,11 @@ def supports(
     """
     if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
         return False
+    if not both_standing:
+        if not (identity.specific or verbatim):
+            return False  # 31个省 组建数据管理机构 is not 31个省 出台实施细则
+        if identity.period.outcome in (UNKNOWN, UNDATED) and not equal_value:
+            return False  # 超9476万例 and 超过9千万: a running count on two days, not one figure rounded
     metric = identity.metric.outcome
     if identity.subject.outcome == SAME:
         # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
@@ -176,15 +185,42 @@ def same_scope(a: Claim, b: Claim) -> bool:
     return bool(a.part_of and b.part_of) and compare_metrics(a.part_of, b.part_of) in (SAME, SIMILAR)
 
 
+_CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|较上月|比上月|环比|同比|名义|实际")
+
+
+def _names_a_measure(metric: str) -> bool:
+    return len(_CHANGE.sub("", metric_key(metric))) >= 1
+
+
 def specific(a: Claim, b: Claim) -> bool:
     """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
 
     For one organisation a short metric is enough (津上精密's 增资, 易达精密's 产值): it has few
     figures of a kind, where a country has thousands.
     """
+    if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
+        return False  # 上升, 增长: a change of something the clause never names
     if standing(a, b) or len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
         return True
-    return fuzz.ratio(a.context, b.context) >= CONTEXT_MIN
+    return fuzz.ratio(clause_of(a), clause_of(b)) >= CONTEXT_MIN
+
+
+_CLAUSE_END = re.compile(r"[，。；！？,;]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _clause(sentence: str, text: str) -> str:
+    at = sentence.find(text)
+    if at < 0:
+        return mask_numbers(sentence)
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    end = _CLAUSE_END.search(sentence, at + len(text))
+    return mask_numbers(sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)])
+
+
+def clause_of(c: Claim) -> str:
+    """The whole clause a figure stands in, both sides of it, figures masked: 31个省…组建数据管理机构."""
+    return _clause(c.sentence, c.text)
 
 
 def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:

@@ -50,7 +50,7 @@ MEASURES = {
     "分钟": "分钟", "天": "天", "周": "周", "年": "年", "岁": "岁", "分": "分", "只": "只",
     "张": "张", "部": "部", "篇": "篇", "支": "支", "艘": "艘", "架": "架", "笔": "笔",
     "宗": "宗", "款": "款", "种": "种", "类": "类", "间": "间", "株": "株", "棵": "棵",
-    "头": "头", "单": "单", "期": "期",
+    "头": "头", "单": "单", "期": "期", "例": "例",
 }
 # Measure words that name the same dimension, so 员工1900名 and 员工1900人 agree.
 UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
@@ -103,8 +103,10 @@ _QUANTITY = re.compile(
     rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
 )
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
-_QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」")
+# Short quotes are names (“1515分钟”); a title in 《》 is a name whatever its length (《…胜利80周年主题展览》).
+_QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」|《[^《》]{0,60}》")
 _CLAUSE_END = "，。；、！？）：”,;"
+_ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
 _BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
@@ -156,6 +158,14 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
     if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith("奋斗目标", end)):
         return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
+    if unit_word == "年" and before.endswith(("未来", "今后", "近")):
+        return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word == "项" and after in ("原则", "规定", "基本", "制度"):
+        return True  # 和平共处五项原则, 中央八项规定: names
+    if unit_word == "次" and sentence.startswith(("会议", "全会", "全体会议", "常委会"), end):
+        return True  # 十届全国人大二次会议: a session, an ordinal
+    if unit_word == "小时" and m["num"] == "24" and _ROUND_THE_CLOCK.match(sentence, end):
+        return True  # 24小时巡逻: round the clock, not a duration measured
     if after[:1] in ("强", "级", "号", "届") or after.startswith("大"):
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):

@@ -149,7 +149,7 @@ def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] 
         and supports(
             i,
             verbatim(draft, m.claim),
-            draft.value == m.claim.value and draft.unit == m.claim.unit,
+            draft.value == m.claim.value and draft.unit == m.claim.unit and draft.qualifier == m.claim.qualifier,
             reworded(draft, m.claim),
             standing(draft, m.claim),
         )
