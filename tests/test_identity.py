@@ -333,3 +333,48 @@ def test_a_span_that_goes_on_is_measured_by_what_goes_on():
     assert battery.metric == "连续保持全球最大锂电池市场"
     store = store_of(("2022-07-01", "我国已连续五年修订外资准入负面清单。"))
     assert verdicts("我国已连续五年保持全球最大锂电池市场。", "2022-09-06", store)["五年"] == "unsupported"
+
+
+def test_a_toll_since_a_day_runs_to_the_day_of_writing_and_a_later_one_is_an_update():
+    store = store_of(("2026-03-14", "据黎巴嫩卫生部称，自3月2日以来，以军空袭已导致黎巴嫩773人死亡、1933人受伤。"))
+    got = verdicts("根据黎巴嫩公共卫生部11日公布的数据，自3月2日以来，以军袭击已导致黎巴嫩2869人死亡。", "2026-05-12", store)
+    assert got["2869人"] == "unsupported"
+
+
+def test_a_forecast_is_not_the_outcome():
+    store = store_of(("2024-09-27", "今年国庆假期，预计全社会跨区域人员流动量约19.4亿人次，日均比去年同期增长0.7%。"))
+    draft = "交通运输部统计数据显示，10月1日至7日，全社会跨区域人员流动量达20.03亿人次，日均同比增长3.9%。"
+    (f,) = [f for f in check_document(news(draft, "2024-10-08", "draft.md"), store) if f.text == "3.9%"]
+    assert f.verdict == "unsupported"
+    assert any("a forecast or target in the source" in r for r in f.reasons)
+
+
+def test_the_same_words_for_a_scope_ten_times_smaller_are_another_scope_not_a_typo():
+    # 参展企业超4900家 were the new sections' exhibitors; the fair had 超2.8万家 in all.
+    store = store_of(("2023-09-28", "第134届广交会将于10月15日至11月4日在广州举办，扩展了新能源汽车等内容，参展企业超4900家。"))
+    got = verdicts("第134届广交会将于10月15日—11月4日在广州举办。参展企业超2.8万家。", "2023-10-14", store)
+    assert got["超2.8万家"] == "unsupported"
+    assert verdicts("第134届广交会将于10月15日至11月4日在广州举办，参展企业超4600家。", "2023-10-14", store)[
+        "超4600家"
+    ] == "contradicted"  # within the range of a slip, the same wording still raises the alarm
+
+
+def test_a_qualifier_the_paragraph_narrows_is_not_the_same_qualifier():
+    # 利润总额 after 规模以上工业中小企业增加值… is the smaller firms' profit, not all industry's.
+    store = store_of(("2026-04-27", "国家统计局数据显示，一季度，全国规模以上工业企业利润总额同比增长15.5%。"))
+    draft = "一季度，我国规模以上工业中小企业增加值同比增长7.1%，利润总额同比增长16.0%。"
+    assert verdicts(draft, "2026-05-11", store)["16.0%"] == "unsupported"
+    quoted = "一季度，规模以上工业专精特新“小巨人”企业增加值同比增长10.2%。"
+    assert claim(quoted, "10.2%", "2026-05-11").metric == "规模以上工业专精特新小巨人企业增加值同比增长"
+
+
+def test_a_stock_unchanged_at_a_later_date_is_not_superseded():
+    store = store_of(
+        ("2026-03-18", "截至2025年底，农村自来水普及率达96%。"),
+        ("2026-03-22", "2022年以来，全国农村自来水普及率达96%。"),
+    )
+    assert verdicts("截至2025年底，全国农村自来水普及率达到96%。", "2026-05-12", store)["96%"] == "ok"
+
+
+def test_a_word_with_a_conjunction_inside_is_one_word():
+    assert claim("全国农村自来水普及率达到96%。", "96%").metric == "农村自来水普及率"

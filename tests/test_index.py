@@ -240,7 +240,8 @@ def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
         return names_from_subjects({c.subject for c in s.load() if c.subject})
 
     assert open_index(store).subject_names() == subjects(store)
-    assert open_index(store).subject_names()["津上精密"].startswith("津上精密机床")
+    assert open_index(store).subject_names()["津上精密机床"] == "津上精密机床"
+    assert "津上精密" not in open_index(store).subject_names()  # whole names only: no matching by first characters
 
     def rename_first_body(records: list[dict]) -> None:
         records[0]["subject"] = "新嘉精工科技"
@@ -248,7 +249,7 @@ def test_the_bodies_a_check_knows_follow_the_store(store: Store) -> None:
     _rewrite(_first_file(store), rename_first_body)
     names = open_index(store).subject_names()
     assert names == subjects(store)
-    assert names["新嘉精工"] == "新嘉精工科技"
+    assert names["新嘉精工科技"] == "新嘉精工科技"
 
 
 def test_a_body_named_only_in_a_dropped_source_is_forgotten_without_a_rebuild(store: Store) -> None:

@@ -58,3 +58,11 @@ def test_worded_apart_is_similar_and_a_shared_head_is_related_not_the_same():
     assert compare_metrics("早稻总产量", "晚稻总产量") == SIMILAR  # never SAME: one character is the crop
     assert compare_metrics("旅客运输量", "货邮运输量") != SAME
     assert compare_metrics("", "产值") == DIFFERENT
+
+
+@pytest.mark.parametrize("word", TABLES["narrowing"]["words"])
+def test_a_qualifier_narrowed_in_the_paragraph_is_not_stated_there(word):
+    narrowed = f"一季度，规模以上工业{word}企业增加值同比增长7.1%，利润总额同比增长16.0%。"
+    plain = "一季度，规模以上工业增加值同比增长6.1%，利润总额同比增长16.0%。"
+    assert compare_metrics("利润总额增长", "规模以上工业利润总额增长", narrowed, "") != SAME
+    assert compare_metrics("利润总额增长", "规模以上工业利润总额增长", plain, "") == SAME

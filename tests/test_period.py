@@ -209,3 +209,15 @@ def test_a_stock_on_a_day_is_as_of_and_a_days_own_count_is_not():
     (month_end,) = find_periods("2月末，我国外汇储备规模为32258亿美元", dt.date(2024, 3, 7))
     (today,) = find_periods("今天，铁路预计发送旅客1600万人次", dt.date(2024, 5, 1))
     assert month_end.period.as_of and not today.period.as_of
+
+
+@pytest.mark.parametrize(
+    "sentence, published, start, end, label",
+    [
+        ("第134届广交会将于10月15日至11月4日在广州举办", "2023-09-28", "2023-10-15", "2023-11-04", "10月15日至11月4日"),
+        ("活动将于5月24日至25日在福州举行", "2024-05-10", "2024-05-24", "2024-05-25", "5月24日至25日"),
+        ("自3月2日以来，以军袭击已导致黎巴嫩2869人死亡", "2026-05-12", "2026-03-02", "2026-05-12", "3月2日以来"),
+    ],
+)
+def test_a_span_between_two_days_and_a_span_since_a_day(sentence, published, start, end, label):
+    assert (start, end, label) in periods(sentence, published)

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import layout, subject
@@ -23,7 +23,8 @@ from .source import Document
 EXTRACTOR_VERSION = 14
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
-_METRIC_DELIMS = _CLAUSE_DELIMS + "和及与"
+# Quotes inside a noun phrase do not end it: 专精特新“小巨人”企业增加值 is one measure.
+_METRIC_DELIMS = _CLAUSE_DELIMS.replace("“”‘’「」", "") + "和及与"
 # Verbs and adverbs around a figure that say nothing about what it measures:
 # 实现产值 and 产值 name the same metric. Stripped only at the edges of the
 # phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
@@ -35,6 +36,7 @@ _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
     r"他们|我们|它们|她们|他|她|其)"
 )
+_NO_QUOTES = str.maketrans("", "", "“”‘’「」")
 # 他们在项目工地不远的地方租赁了面积…: where something happened is not what is measured.
 _LOCATIVE = re.compile(r"^.*?在[^在]{1,12}?(?:地方|附近|旁边|周边|一带|里|内|上)(?=.)")
 # Light verbs between who acts and what is measured say nothing about the measure
@@ -173,10 +175,20 @@ def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DEL
             if j >= 0:
                 i = j
                 continue
-        if ch in delims:
+        if ch in delims and not (ch in "和及与" and _inside_word(sentence, i - 1)):
             break
         i -= 1
     return i
+
+
+# Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及.
+_CONJUNCTION_WORDS = frozenset(
+    "普及 以及 涉及 及时 波及 危及 及其 及早 和平 和谐 温和 总和 共和 缓和 饱和 调和 平和 祥和 和睦 参与 与会 给与 赋予".split()
+)
+
+
+def _inside_word(sentence: str, at: int) -> bool:
+    return sentence[at - 1 : at + 1] in _CONJUNCTION_WORDS or sentence[at : at + 2] in _CONJUNCTION_WORDS
 
 
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
@@ -188,7 +200,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
-    phrase = _LOCATIVE.sub("", phrase)
+    phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:
@@ -259,7 +271,6 @@ class _StoryState:
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
         self.headline: _Stated | None = None  # the period the story's heading names (### 前三季度我国…)
-        self.bodies: dict[str, None] = {}  # every body the paragraph so far has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
 
@@ -284,9 +295,9 @@ def extract(
 ) -> list[Claim]:
     """Every numeric assertion in a document, in reading order.
 
-    `known_names` (short and full names of bodies the store knows) lets a
-    draft say 津上精密 without ever spelling out the registered name;
-    `names` is the gazetteer with any bodies the newsroom configured.
+    `known_names` (the organisations the store names, by whole name) lets a
+    draft name a body without its legal suffix; `names` is the gazetteer
+    with the bodies the newsroom configured (津上精密 for 津上精密机床).
     """
     if markdown is None:
         markdown = document.path.endswith((".md", ".markdown"))
@@ -302,15 +313,15 @@ def extract(
         scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
-        found: list[Claim] = []
-        scope.bodies = {}
-        for sent in layout.sentences(para, p_index):
-            found.extend(_sentence_claims(document, para, sent, published, scope, seen, lines))
+        sentences = layout.sentences(para, p_index)
+        # Names first, sentence by sentence as a reader meets them: a figure's record lists every
+        # body its paragraph names, later sentences' included.
+        named = [_mentions(sent.text, scope) for sent in sentences]
+        bodies = tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
+        for sent, mentions in zip(sentences, named):
+            claims.extend(_sentence_claims(document, para, sent, mentions, bodies, published, scope, seen, lines))
         if para.kind == "title":
             story.headline = story.period
-        if found:
-            bodies = tuple(scope.bodies)
-            claims.extend(replace(c, paragraph_bodies=bodies) for c in found)
     return claims
 
 
@@ -404,14 +415,14 @@ def _sentence_claims(
     document: Document,
     para: layout.Paragraph,
     sent: layout.Sentence,
+    mentions: list[subject.Mention],
+    bodies: tuple[str, ...],
     published: dt.date,
     story: _StoryState,
     seen: dict[tuple[str, str], int],
     lines: _LineIndex,
 ) -> list[Claim]:
     text = sent.text
-    mentions = _mentions(text, story)
-    story.bodies.update(dict.fromkeys(m.canonical for m in mentions if m.kind != subject.ATTRIBUTION))
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
         story.year = int(explicit[-1])
@@ -513,6 +524,7 @@ def _sentence_claims(
             period_from=period_from,
             period_line=period_line,
             part_of=part_of,
+            paragraph_bodies=bodies,
         )
         out.append(claim)
         if q.unit not in ("%", "pp", "x"):

@@ -45,13 +45,14 @@ class Identity:
     subject: Check
     metric: Check
     period: Check
+    modality: Check = Check("modality", SAME)  # both outcomes, or both forecasts (预计, 目标, 力争)
     period_is_a_day: bool = False  # the one side that is dated gives a day's count (今天, 春运第11天, 五一假期)
     metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
     specific: bool = True  # the metric says enough, or the clauses around it agree (see specific())
 
     @property
-    def checks(self) -> tuple[Check, Check, Check]:
-        return (self.subject, self.metric, self.period)
+    def checks(self) -> tuple[Check, Check, Check, Check]:
+        return (self.subject, self.metric, self.period, self.modality)
 
     def why_not(self) -> str:
         """The check that decided, said for the editor: a difference first, then what is not known."""
@@ -125,12 +126,30 @@ def period_check(draft: Claim, stored: Claim) -> Check:
     return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
 
 
+# Words that give a figure as expected, planned or aimed at: 预计全社会跨区域人员流动量约19.4亿人次
+# is not the 20.03亿人次 that moved.
+_FORECAST = re.compile(r"预计|预期|预测|计划(?!单列)|目标(?!区间)|力争|有望|拟|将达|将超|将突破|将实现|争取")
+
+
+def forecast(c: Claim) -> bool:
+    at = c.sentence.find(c.text)
+    return bool(_FORECAST.search(c.sentence, 0, at if at >= 0 else len(c.sentence)))
+
+
+def modality_check(draft: Claim, stored: Claim) -> Check:
+    a, b = forecast(draft), forecast(stored)
+    if a == b:
+        return Check("modality", SAME)
+    return Check("modality", DIFFERENT, "a forecast or target in the source, not an outcome" if b else
+                 "a forecast or target in the draft, an outcome in the source")
+
+
 def identify(draft: Claim, stored: Claim) -> Identity:
     dated = draft.period or stored.period
     short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
     named = bool(draft.metric and stored.metric)
     checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
-    return Identity(*checks, short, named, specific(draft, stored))
+    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored))
 
 
 def standing(a: Claim, b: Claim) -> bool:
@@ -151,6 +170,8 @@ def supports(
     and 晚稻总产量 are one character apart.
     """
     if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
+        return False
+    if identity.modality.outcome != SAME:
         return False
     if not both_standing:
         if not (identity.specific or verbatim):
@@ -192,6 +213,19 @@ def _names_a_measure(metric: str) -> bool:
     return len(_CHANGE.sub("", metric_key(metric))) >= 1
 
 
+RANGE_MAX = 3  # a level figure this many times another is another scope, not a slip of the keyboard
+
+
+def same_range(a: Claim, b: Claim) -> bool:
+    """超2.8万家 exhibitors against the 超4900家 of the new sections: a mistyped or outdated figure is
+    within a factor of three of the right one (98→89, 1900→2000余), another scope seldom is.
+    Rates are exempt: 37.7%→27.7% is a typo, and growth rates range widely anyway."""
+    if a.unit in ("%", "pp", "x") or not a.value or not b.value:
+        return True
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi <= lo * RANGE_MAX
+
+
 def specific(a: Claim, b: Claim) -> bool:
     """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
 
@@ -229,9 +263,9 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
     Undated figures are compared only for organisations (their standing
     facts); a nation's undated count changes from day to day.
     """
-    if identity.subject.outcome != SAME or identity.metric.outcome != SAME:
+    if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
         return False
-    if not same_scope(draft, stored) or not specific(draft, stored):
+    if not same_scope(draft, stored) or not specific(draft, stored) or not same_range(draft, stored):
         return False
     if identity.period.outcome == SAME:
         return True

@@ -14,12 +14,24 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 QUALIFIER_MIN = 2  # a qualifier shorter than this (进 in 进出口) is part of a word, not a qualifier
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, object]:
+    return tomllib.loads(resources.files(__package__).joinpath("data/metrics.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _narrowing() -> tuple[str, ...]:
+    return tuple(_data()["narrowing"]["words"])  # type: ignore[index]
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
-    data = tomllib.loads(resources.files(__package__).joinpath("data/metrics.toml").read_text(encoding="utf-8"))
+    data = _data()
     same: dict[str, str] = data["same"]
     # 增加值 is value added, not an increase: only whole wordings are replaced, longest first.
     same_re = re.compile("|".join(re.escape(w) for w in sorted(same, key=len, reverse=True)))
@@ -40,8 +52,19 @@ def metric_key(metric: str) -> str:
 
 
 def _qualifier_stated(extra: str, context: str) -> bool:
-    """软件和信息技术服务业 before a bare 业务收入: the qualifier is in the paragraph, just not in the clause."""
-    return len(extra) >= QUALIFIER_MIN and extra in metric_key(context)
+    """软件和信息技术服务业 before a bare 业务收入: the qualifier is in the paragraph, just not in the clause.
+
+    Not where the paragraph narrows it: 规模以上工业中小企业 names 规模以上工业 only in passing.
+    """
+    if len(extra) < QUALIFIER_MIN:
+        return False
+    text = metric_key(context)
+    at = text.find(extra)
+    while at >= 0:
+        if not text.startswith(_narrowing(), at + len(extra)):
+            return True
+        at = text.find(extra, at + 1)
+    return False
 
 
 def _never_same(a: str, b: str) -> bool:
@@ -58,6 +81,7 @@ SAME, SIMILAR, RELATED, DIFFERENT = "same", "similar", "related", "different"
 SIMILAR_MIN = 75.0  # rapidfuzz ratio of two keys worded differently (老街新增…充电点 / 增设老街…充电点)
 
 
+@lru_cache(maxsize=1 << 16)
 def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") -> str:
     """same: equal keys, or one is the other with a qualifier its own paragraph states (`a_context`);
     similar: worded apart but close, enough only beside an equal value and a named body; related: the
@@ -72,8 +96,6 @@ def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") ->
     (short, short_context), (long, _) = sorted(((ka, a_context), (kb, b_context)), key=lambda x: len(x[0]))
     if len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context):
         return SAME
-    from rapidfuzz import fuzz
-
     if fuzz.ratio(ka, kb) >= SIMILAR_MIN:
         return SIMILAR
     return RELATED if len(ka) >= 2 and len(kb) >= 2 and ka[-2:] == kb[-2:] else DIFFERENT

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .numerals import NotANumber, number
 
 
-_AS_OF_WORDS = ("末", "底", "截至", "截止", "目前", "至今")
+_AS_OF_WORDS = ("末", "底", "截至", "截止", "目前", "至今", "以来")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,9 @@ def find_periods(
         period = _resolve(m, published, story_year if bare_full_year and story_year else context_year)
         if period is None:
             continue
-        if not (m["year"] or m["rel"]) and context_year is None and period.start > published:
+        if not (m["year"] or m["rel"]) and context_year is None and period.start > published and not _FUTURE.search(
+            sentence, 0, m.start()
+        ):
             # 截至11月末 in a February article means last November, not a future one.
             period = _resolve(m, published, published.year - 1)
             if period is None:
@@ -158,7 +160,7 @@ def find_periods(
                 # 截至4月29日，今年…已达500亿件: the year so far, as of that day.
                 period = Period(period.start, day.period.start, day.period.label + m.group())
         out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
-    out = _with_bare_days(sentence, published, out)
+    out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
     holidays = _holidays(sentence, published, context_year)
     if holidays:
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
@@ -189,6 +191,39 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
             continue
         extra.append(PeriodMention(Period(date, date, m.group()), m.start(), m.end(), _base(sentence, m.start())))
     return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+# 广交会将于10月15日至11月4日举办: a day still to come this year, not last year's.
+_FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
+_RANGE_SEP = re.compile(r"[至到—\-~～]")
+
+
+def _spans_between_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:
+    """10月15日至11月4日 is the days between; 自3月2日以来 runs from that day to the day of writing.
+
+    Read as one day each, the death toll since 3月2日 on 14 March and on 11 May
+    looked like two figures for one day.
+    """
+    out: list[PeriodMention] = []
+    for p in found:
+        prev = out[-1] if out else None
+        gap = sentence[prev.end : p.start] if prev else ""
+        if prev and prev.period.days == 1 and p.period.days == 1 and _RANGE_SEP.fullmatch(gap) and not prev.base:
+            end = p.period.start
+            if p.period.label.endswith("日") and re.fullmatch(r"\d{1,2}日", p.period.label):
+                try:
+                    end = prev.period.start.replace(day=int(p.period.label[:-1]))  # 10月15日至25日: the same month
+                except ValueError:
+                    pass
+            if end >= prev.period.start:
+                label = sentence[prev.start : p.end]
+                out[-1] = PeriodMention(Period(prev.period.start, end, label), prev.start, p.end, prev.base)
+                continue
+        if sentence.startswith("以来", p.end) and p.period.start <= published and not p.period.as_of:
+            label = sentence[p.start : p.end + 2]
+            p = PeriodMention(Period(p.period.start, published, label), p.start, p.end + 2, p.base)
+        out.append(p)
+    return out
 
 
 def has_span(m: re.Match[str]) -> bool:

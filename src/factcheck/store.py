@@ -122,9 +122,12 @@ def _provenance(rec: dict[str, object]) -> dict[str, object]:
     return provenance_values([rec.get(name) for name in PROVENANCE])
 
 
+_PROVENANCE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Claim) if f.name in PROVENANCE}
+
+
 def provenance_values(values: list[object]) -> dict[str, object]:
     """PROVENANCE fields from their JSON values, each as its field's type."""
-    defaults = {f.name: f.default for f in dataclasses.fields(Claim) if f.name in PROVENANCE}
+    defaults = _PROVENANCE_DEFAULTS
     out: dict[str, object] = {}
     for name, value in zip(PROVENANCE, values):
         default = defaults[name]

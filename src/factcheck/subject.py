@@ -355,12 +355,11 @@ def short_name_mentions(text: str, known: ShortNames) -> list[Mention]:
 
 
 def names_from_subjects(subjects: set[str]) -> dict[str, str]:
-    """Store subjects and their four-character short forms (津上精密机床 → 津上精密), longest first."""
-    names: dict[str, str] = {}
-    for canon in sorted(subjects, key=len, reverse=True):
-        if len(canon) < 3 or canon in KNOWN_BODIES:
-            continue
-        names.setdefault(canon, canon)
-        if len(canon) >= 6 and not _REGION_PREFIX.match(canon):
-            names.setdefault(canon[:4], canon)
+    """The organisations the store names, by their whole key (津上精密机床), longest first.
+
+    Only whole names: a draft that says 国家电网 is not about 国家电投 because both
+    start with 国家. Short names a newsroom uses go in its configured `bodies`.
+    """
+    places = _places()
+    names = {canon: canon for canon in subjects if len(canon) >= 4 and canon not in KNOWN_BODIES and canon not in places}
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))

@@ -86,7 +86,7 @@ def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
         if new.id == old.id:
             continue
         identity = identify(old, new)
-        if identity.subject.outcome != SAME or identity.metric.outcome != SAME:
+        if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
             continue
         if not same_scope(old, new) or not specific(old, new):
             continue
@@ -106,7 +106,8 @@ def replaces(old: Claim, new: Claim) -> bool:
         if (new.published or dt.date.min) < (old.published or dt.date.min):
             return False
         if a.as_of or b.as_of:
-            return a.as_of and b.as_of and b.end > a.end
+            # 96% at the end of 2025 and still 96% in March: the same figure, not a newer one.
+            return a.as_of and b.as_of and b.end > a.end and not agree(old, new)
         # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
         over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
         if b.start == a.start and b.end > a.end and over:
@@ -131,7 +132,9 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
     c = m.claim
     where = f"{c.source}:{c.line} {c.text}"
     why = identity.why_not()
-    if identity.subject.outcome == identity.metric.outcome == SAME and identity.period.outcome in (SAME, UNDATED):
+    if identity.subject.outcome == identity.metric.outcome == identity.modality.outcome == SAME and identity.period.outcome in (
+        SAME, UNDATED
+    ):
         if identity.period.outcome == UNDATED:
             return f"{where}: {why}"
         return f"{where}: value differs but the wording is too far apart to call a contradiction (similarity {m.strict:.0f})"
