@@ -221,3 +221,10 @@ def test_a_stock_on_a_day_is_as_of_and_a_days_own_count_is_not():
 )
 def test_a_span_between_two_days_and_a_span_since_a_day(sentence, published, start, end, label):
     assert (start, end, label) in periods(sentence, published)
+
+
+def test_a_year_in_the_name_of_an_issue_is_not_a_period():
+    # 2026年第四期国债: the name of the bond, not the year the rates that follow are for.
+    assert [p[2] for p in periods("今天（8月5日），财政部在香港发行2026年第四期150亿元人民币国债。", "2026-08-05")] == [
+        "今天", "8月5日"
+    ]

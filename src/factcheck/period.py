@@ -138,6 +138,9 @@ def find_periods(
         # 去年同期 names a comparison base, not the period a figure is about.
         if sentence[m.end() : m.end() + 2] == "同期":
             continue
+        # 2026年第四期国债, 2024年第3批: the year is part of a name, not the figure's period.
+        if (m["year"] or m["rel"]) and not has_span(m) and _ISSUE.match(sentence, m.end()):
+            continue
         # A year inside a number (120.41) or a duration (30年) is not a period.
         if m["year"] and (m.start() > 0 and sentence[m.start() - 1].isdigit()):
             continue
@@ -195,6 +198,7 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 
 # 广交会将于10月15日至11月4日举办: a day still to come this year, not last year's.
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
+_ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
 
 
