@@ -378,3 +378,8 @@ def test_a_stock_unchanged_at_a_later_date_is_not_superseded():
 
 def test_a_word_with_a_conjunction_inside_is_one_word():
     assert claim("全国农村自来水普及率达到96%。", "96%").metric == "农村自来水普及率"
+
+
+def test_a_span_alone_in_its_clause_needs_its_sentence_to_agree():
+    store = store_of(("2023-09-20", "10年来，构建人类命运共同体理念得到国际社会广泛认同。"))
+    assert verdicts("10年来，中非合作论坛成果丰硕，双边贸易持续增长。", "2023-10-11", store)["10年"] == "unsupported"

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
 from .period import Period
-from .subject import KNOWN, ORGANISATION, same_body
+from .subject import KNOWN, ORGANISATION, PAIR, same_body
 
 SAME, DIFFERENT, UNKNOWN, UNDATED = "same", "different", "unknown", "undated"
 # Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
@@ -193,6 +193,7 @@ def supports(
 
 SHORT_METRIC = 2  # a metric this short (国家, 项目) says little: the clauses around must agree as well
 CONTEXT_MIN = 70.0  # …this much (rapidfuzz ratio of the clauses, figures masked)
+SHORT_CLAUSE = 8  # a clause shorter than this is compared by its whole sentence
 
 
 def same_scope(a: Claim, b: Claim) -> bool:
@@ -234,9 +235,15 @@ def specific(a: Claim, b: Claim) -> bool:
     """
     if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
         return False  # 上升, 增长: a change of something the clause never names
-    if standing(a, b) or len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
+    if standing(a, b) or a.subject_kind == b.subject_kind == PAIR:
+        return True  # an organisation's 产值, 中法's 60 years: the body narrows the metric enough
+    if len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
         return True
-    return fuzz.ratio(clause_of(a), clause_of(b)) >= CONTEXT_MIN
+    ca, cb = clause_of(a), clause_of(b)
+    if min(len(ca), len(cb)) < SHORT_CLAUSE:
+        # 10年来， alone before the comma says nothing: the sentences must agree instead.
+        ca, cb = mask_numbers(a.sentence), mask_numbers(b.sentence)
+    return fuzz.ratio(ca, cb) >= CONTEXT_MIN
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;]")
