@@ -366,6 +366,8 @@ def _subject(
 ) -> tuple[subject.Mention | None, str, int]:
     """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
     mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start)
+    if "两国" in text[clause_start : q.start] and (mention is None or mention.kind != subject.PAIR):
+        return None, "", 0  # 以明年两国建交70周年为契机: two countries, which the clause does not say
     if mention is not None:
         how = "clause" if mention.start >= clause_start else "sentence"
         if mention.kind == subject.ATTRIBUTION:

@@ -214,6 +214,18 @@ def _names_a_measure(metric: str) -> bool:
     return len(_CHANGE.sub("", metric_key(metric))) >= 1
 
 
+def still_running(stored: Claim, draft: Claim) -> bool:
+    """The source printed a figure for a period not yet over, and the draft is later: an update.
+
+    成都世运会共设…255个小项 in April, 256个 in August: the count for 2025 changed while
+    2025 ran. A target (力争, 计划) is a statement made once, so it is not exempt.
+    """
+    p = stored.period
+    if p is None or stored.published is None or draft.published is None or forecast(stored):
+        return False
+    return p.end > stored.published and draft.published > stored.published
+
+
 RANGE_MAX = 3  # a level figure this many times another is another scope, not a slip of the keyboard
 
 
@@ -273,6 +285,8 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
     if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
         return False
     if not same_scope(draft, stored) or not specific(draft, stored) or not same_range(draft, stored):
+        return False
+    if still_running(stored, draft):
         return False
     if identity.period.outcome == SAME:
         return True

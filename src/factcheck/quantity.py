@@ -137,6 +137,11 @@ def unit_group(unit: str) -> str:
     return UNIT_GROUPS.get(unit, unit)
 
 
+def _inside_quote_start(sentence: str, start: int) -> bool:
+    """“八项行动”: a count that opens a quoted name."""
+    return start > 0 and sentence[start - 1] in "“‘「"
+
+
 def _inside_short_quote(sentence: str, start: int, end: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _QUOTE.finditer(sentence))
 
@@ -156,11 +161,13 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 3+X, 415X
     if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度", "年"):
         return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
-    if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith("奋斗目标", end)):
+    if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith(("奋斗目标", "行动计划"), end)):
         return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
-    if unit_word == "项" and after in ("原则", "规定", "基本", "制度"):
+    if unit_word == "人" and nxt == "口":
+        return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities
+    if unit_word == "项" and (after in ("原则", "规定", "基本", "制度", "行动") or _inside_quote_start(sentence, start)):
         return True  # 和平共处五项原则, 中央八项规定: names
     if unit_word == "次" and sentence.startswith(("会议", "全会", "全体会议", "常委会"), end):
         return True  # 十届全国人大二次会议: a session, an ordinal
