@@ -9,19 +9,19 @@ and 原材料制造业利润 differ by three characters and are different facts.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
+
+from .subject import load_data
 
 QUALIFIER_MIN = 2  # a qualifier shorter than this (进 in 进出口) is part of a word, not a qualifier
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, object]:
-    return tomllib.loads(resources.files(__package__).joinpath("data/metrics.toml").read_text(encoding="utf-8"))
+    return load_data("metrics.toml")
 
 
 @lru_cache(maxsize=1)
@@ -108,3 +108,4 @@ def same_metric(a: str, b: str, a_context: str = "", b_context: str = "") -> boo
 def why_different(a: str, b: str) -> str:
     """For a near miss: what each side measures."""
     return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"
+

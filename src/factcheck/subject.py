@@ -11,11 +11,10 @@ and never runs back across a verb or a clause).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 # Bodies this newsroom writes about, with the names they go by. Editors can
 # extend this in configuration; the generic rules below catch the rest.
@@ -185,7 +184,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=8)
 def _data() -> dict[str, object]:
-    return tomllib.loads(resources.files(__package__).joinpath("data/bodies.toml").read_text(encoding="utf-8"))
+    return load_data("bodies.toml")
 
 
 @lru_cache(maxsize=8)
@@ -363,3 +362,10 @@ def names_from_subjects(subjects: set[str]) -> dict[str, str]:
     places = _places()
     names = {canon: canon for canon in subjects if len(canon) >= 4 and canon not in KNOWN_BODIES and canon not in places}
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def load_data(name: str) -> dict[str, object]:
+    """A table from the package's data/ folder (the gazetteer, the metric tables)."""
+    import tomllib  # here, not at the top: 10 ms of imports that `--help` and a store query never need
+
+    return tomllib.loads((Path(__file__).with_name("data") / name).read_text(encoding="utf-8"))
