@@ -404,3 +404,21 @@ def test_a_figure_for_a_period_still_running_when_printed_may_have_changed_since
 
 def test_a_population_threshold_is_read_as_人口_not_as_a_count_of_people():
     assert [c.text for c in extract(news("铁路已覆盖全国99%的20万人口以上城市。", "2024-12-04"))] == ["99%"]
+
+
+def test_a_one_character_pair_is_read_by_the_full_name_its_story_gives():
+    sweden = "### 习近平同瑞典国王互致贺电\n\n瑞典国王表示，值此瑞中建交75周年之际，期待瑞中友好关系不断发展。\n"
+    (c,) = extract(news(sweden, "2025-05-09"))
+    assert c.subject == "中瑞典"
+    store = store_of(("2025-01-23", "### 习近平会见瑞士联邦主席\n\n今年是中瑞建交75周年，双方要深化政治互信。\n"))
+    assert verdicts(sweden, "2025-05-09", store)["75周年"] == "unsupported"
+
+
+def test_the_same_sum_for_another_place_is_another_fact():
+    store = store_of(("2026-08-05", "国家发展改革委安排5000万元支持广西灾后应急恢复。"))
+    assert verdicts("国家发展改革委安排5000万元支持陕西灾后应急恢复。", "2026-08-06", store)["5000万元"] == "unsupported"
+
+
+def test_this_years_running_total_on_two_days_is_two_figures():
+    store = store_of(("2026-06-29", "2026年年度票房超172亿元。"))
+    assert verdicts("2026年年度票房近238亿元。", "2026-08-07", store)["近238亿元"] == "unsupported"

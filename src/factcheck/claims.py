@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from . import layout, subject
@@ -271,6 +271,7 @@ class _StoryState:
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
         self.headline: _Stated | None = None  # the period the story's heading names (### 前三季度我国…)
+        self.countries: list[str] = []  # foreign countries the story has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
 
@@ -316,7 +317,7 @@ def extract(
         sentences = layout.sentences(para, p_index)
         # Names first, sentence by sentence as a reader meets them: a figure's record lists every
         # body its paragraph names, later sentences' included.
-        named = [_mentions(sent.text, scope) for sent in sentences]
+        named = _full_pairs([_mentions(sent.text, scope) for sent in sentences], scope)
         bodies = tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
         for sent, mentions in zip(sentences, named):
             claims.extend(_sentence_claims(document, para, sent, mentions, bodies, published, scope, seen, lines))
@@ -334,6 +335,24 @@ class _LineIndex:
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+
+def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
+    """瑞中建交 with 瑞典 named in the story is 中瑞典, not 中瑞士: a one-character form read by the full name."""
+    for ms in named:
+        story.countries.extend(m.canonical for m in ms if m.kind == subject.COUNTRY)
+    if not story.countries:
+        return named
+    out = []
+    for ms in named:
+        fixed = []
+        for m in ms:
+            if m.kind == subject.PAIR and len(m.canonical) == 2:
+                full = next((c for c in reversed(story.countries) if c.startswith(m.canonical[1])), None)
+                m = replace(m, canonical="中" + full) if full else m
+            fixed.append(m)
+        out.append(fixed)
+    return out
 
 
 def _mentions(text: str, story: _StoryState) -> list[subject.Mention]:

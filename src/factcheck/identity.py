@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
 from .period import Period
-from .subject import KNOWN, ORGANISATION, PAIR, same_body
+from .subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
 
 SAME, DIFFERENT, UNKNOWN, UNDATED = "same", "different", "unknown", "undated"
 # Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
@@ -49,6 +49,7 @@ class Identity:
     period_is_a_day: bool = False  # the one side that is dated gives a day's count (今天, 春运第11天, 五一假期)
     metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
     specific: bool = True  # the metric says enough, or the clauses around it agree (see specific())
+    running: bool = False  # the same period, still running when one side was published, and published apart
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -77,7 +78,19 @@ def _named_nearby(a: Claim, b: Claim) -> bool:
     return b.subject_from in ("paragraph", "story") and a.subject in b.paragraph_bodies
 
 
+_PLACE_KINDS = (REGION, PLACE, COUNTRY, PAIR)
+
+
+@lru_cache(maxsize=1 << 14)
+def _places_named(sentence: str) -> frozenset[str]:
+    return frozenset(m.canonical for m in find_mentions(sentence) if m.kind in _PLACE_KINDS)
+
+
 def subject_check(draft: Claim, stored: Claim) -> Check:
+    a, b = _places_named(draft.sentence), _places_named(stored.sentence)
+    if a and b and not a & b and draft.subject_kind in (NATIONAL, "") and stored.subject_kind in (NATIONAL, ""):
+        # 安排5000万元支持陕西 / …支持广西: the country pays, but the places differ.
+        return Check("subject", DIFFERENT, f"the source names {'、'.join(sorted(b))}, the draft {'、'.join(sorted(a))}")
     if not draft.subject and not stored.subject:
         return Check("subject", UNKNOWN, "neither names whom the figure is about")
     if not stored.subject:
@@ -149,7 +162,8 @@ def identify(draft: Claim, stored: Claim) -> Identity:
     short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
     named = bool(draft.metric and stored.metric)
     checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
-    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored))
+    running = draft.published != stored.published and (still_running(stored, draft) or still_running(draft, stored))
+    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running)
 
 
 def standing(a: Claim, b: Claim) -> bool:
@@ -178,6 +192,8 @@ def supports(
             return False  # 31个省 组建数据管理机构 is not 31个省 出台实施细则
         if identity.period.outcome in (UNKNOWN, UNDATED) and not equal_value:
             return False  # 超9476万例 and 超过9千万: a running count on two days, not one figure rounded
+        if identity.period.outcome == SAME and identity.running and not equal_value:
+            return False  # 年度票房近238亿元 on 7 August, 超172亿元 on 28 June: this year's running total twice
     metric = identity.metric.outcome
     if identity.subject.outcome == SAME:
         # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
