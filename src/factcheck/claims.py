@@ -6,7 +6,6 @@ from a source yields the same claim, and matching compares like with like.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import re
@@ -104,10 +103,6 @@ class Claim:
     paragraph_bodies: tuple[str, ...] = ()
     # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
     part_of: str = ""
-
-    def currency_code(self) -> str:
-        """The ISO code when the figure is money, else empty."""
-        return self.unit if len(self.unit) == 3 and self.unit.isupper() else ""
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
         """What the figure asserts; an exact figure is widened by its printed precision.
@@ -306,7 +301,7 @@ def extract(
     claims: list[Claim] = []
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = _StoryState(known, names or subject.gazetteer())
-    lines = _LineIndex(document.text)
+    lines = layout.LineIndex(document.text)
     seen: dict[tuple[str, str], int] = {}
     for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
         if para.kind == "title":
@@ -324,17 +319,6 @@ def extract(
         if para.kind == "title":
             story.headline = story.period
     return claims
-
-
-class _LineIndex:
-    """Line and column of an offset by bisection over line starts: one pass over the file, not one per figure."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_column(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
 
 
 def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
@@ -441,7 +425,7 @@ def _sentence_claims(
     published: dt.date,
     story: _StoryState,
     seen: dict[tuple[str, str], int],
-    lines: _LineIndex,
+    lines: layout.LineIndex,
 ) -> list[Claim]:
     text = sent.text
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)

@@ -20,14 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .claims import Claim, mask_numbers
-from .period import Period
 from .quantity import unit_group
-from .subject import same_body
-
-SAME_PERIOD = "same"
-NESTED_PERIOD = "nested"
-OTHER_PERIOD = "different"
-UNKNOWN_PERIOD = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +30,6 @@ class Match:
     claim: Claim
     support: float  # how likely both speak of the same fact, lenient: for `ok`
     strict: float  # clause and metric only, strict: for `contradicted` and supersession
-    period: str  # same, nested, different, unknown
-    subject: bool | None  # same body, different body, or unknown
 
 
 class NearbyClaims(Protocol):
@@ -128,16 +119,6 @@ def sentence_similarity(a: str, b: str) -> float:
     return max(result, _norm(gap + len(only_a), common_len + with_a), _norm(gap + len(only_b), common_len + with_b))
 
 
-def period_relation(a: Period | None, b: Period | None) -> str:
-    if a is None or b is None:
-        return UNKNOWN_PERIOD
-    if a.start == b.start and a.end == b.end:
-        return SAME_PERIOD
-    if a.contains(b) or b.contains(a):
-        return NESTED_PERIOD
-    return OTHER_PERIOD
-
-
 def strict_score(a: Claim, b: Claim) -> float:
     """Clause context and metric: 集中签约项目#个 against 集中签约项目#个."""
     return _strict(a, b, fuzz.ratio(a.context, b.context))
@@ -166,22 +147,16 @@ def comparable(a: Claim, b: Claim) -> bool:
     return unit_group(a.unit) == unit_group(b.unit)
 
 
-def _match(draft: Claim, stored: Claim, support: float, strict: float) -> Match:
-    subject = same_body(draft.subject, stored.subject)
-    if subject is False and not (draft.subject_strong and stored.subject_strong):
-        subject = None  # a weakly recognised name is no evidence of a different body
-    return Match(stored, support, strict, period_relation(draft.period, stored.period), subject)
-
-
 def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
     """Store claims of the same dimension, best first; brute force over what the index hands us.
 
     Two in three candidates fall below the floor, so a Match is only built for the rest.
+    Whether a candidate is the same fact is identity.py's question, not this one's.
     """
     out = []
     for c in nearby(store, draft):
         support, strict = _scores(draft, c)
         if support >= floor:
-            out.append(_match(draft, c, support, strict))
+            out.append(Match(c, support, strict))
     out.sort(key=lambda m: (-m.support, -m.strict))
     return out

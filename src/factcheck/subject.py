@@ -43,7 +43,6 @@ _STOP_WORDS = (
 _KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
 # Bare 平湖 names the city only when it stands alone (平湖共引进…), not inside 平湖技师学院.
 _BARE_CITY = re.compile(r"平湖(?=[共全已向来是的在也将正为有与和以，、。])")
-_KNOWN_RE = re.compile("|".join(re.escape(a) for a, _ in _KNOWN))
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
     r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
