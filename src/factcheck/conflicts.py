@@ -55,7 +55,7 @@ def _relation(a: Claim, b: Claim) -> str | None:
     if not comparable(a, b):
         return None
     identity = identify(a, b)
-    if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
+    if not identity.named_fact:
         return None
     if strict_score(a, b) < CONFLICT_MIN:
         return None

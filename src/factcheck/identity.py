@@ -55,6 +55,11 @@ class Identity:
     def checks(self) -> tuple[Check, Check, Check, Check]:
         return (self.subject, self.metric, self.period, self.modality)
 
+    @property
+    def named_fact(self) -> bool:
+        """The same named body, measure and modality: one fact, whatever the periods say."""
+        return self.subject.outcome == self.metric.outcome == self.modality.outcome == SAME
+
     def why_not(self) -> str:
         """The check that decided, said for the editor: a difference first, then what is not known."""
         for outcomes in ((DIFFERENT,), (SIMILAR, RELATED), (UNKNOWN, UNDATED)):
@@ -298,9 +303,9 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
     Undated figures are compared only for organisations (their standing
     facts); a nation's undated count changes from day to day.
     """
-    if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
+    if not identity.named_fact or not identity.specific:
         return False
-    if not same_scope(draft, stored) or not specific(draft, stored) or not same_range(draft, stored):
+    if not same_scope(draft, stored) or not same_range(draft, stored):
         return False
     if still_running(stored, draft):
         return False

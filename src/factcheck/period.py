@@ -330,10 +330,9 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
         if m["lastmonth"] != "本月":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return Period(first, _month_end(first.year, first.month), label)
-    has_span = any(m[g] for g in ("first", "from", "qfrom", "q", "qs", "half", "month", "full"))
     if m["yearend"] and not (m["year"] or m["rel"]):
         return None
-    if not (m["year"] or m["rel"]) and not has_span:
+    if not (m["year"] or m["rel"]) and not has_span(m):
         return None
     year = _year_of(m, published, context_year)
     if year is None:

@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .claims import Claim
-from .compare import agree
-from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, specific, standing, supports
 from rapidfuzz import fuzz
 
-from .claims import mask_numbers
+from .claims import Claim, mask_numbers
+from .compare import agree
+from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
 from .matching import ClaimSource, Match, candidates, containment, nearby, strict_score
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
@@ -86,9 +85,7 @@ def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
         if new.id == old.id:
             continue
         identity = identify(old, new)
-        if identity.subject.outcome != SAME or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
-            continue
-        if not same_scope(old, new) or not specific(old, new):
+        if not identity.named_fact or not identity.specific or not same_scope(old, new):
             continue
         if not replaces(old, new):
             continue
@@ -132,9 +129,7 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
     c = m.claim
     where = f"{c.source}:{c.line} {c.text}"
     why = identity.why_not()
-    if identity.subject.outcome == identity.metric.outcome == identity.modality.outcome == SAME and identity.period.outcome in (
-        SAME, UNDATED
-    ):
+    if identity.named_fact and identity.period.outcome in (SAME, UNDATED):
         if identity.period.outcome == UNDATED:
             return f"{where}: {why}"
         return f"{where}: value differs but the wording is too far apart to call a contradiction (similarity {m.strict:.0f})"
