@@ -100,7 +100,7 @@ def test_doubled_print_keeps_the_offsets_of_the_first_copy():
     (para,) = layout.paragraphs(page)
     assert para.text == "比如，2022年，"
     year = para.text.index("2022年")
-    assert para.origin[year : year + 5] == (6, 7, 8, 9, 14)
+    assert tuple(para.origin[year : year + 5]) == (6, 7, 8, 9, 14)
 
 
 @pytest.mark.parametrize(

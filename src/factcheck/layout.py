@@ -5,13 +5,19 @@ mid-number, headings printed twice, captions dropped between the halves of a
 sentence. We rebuild clean paragraphs but keep, for every character, its
 offset in the original file, so a citation still points at what the editor
 sees when they open the source.
+
+Text travels with its offsets as a string and an `array('I')` of the same
+length (`Chars`): four bytes a character, where a (character, offset) pair
+per character cost some 90 bytes and made a one-line draft of a few
+megabytes need gigabytes before any figure was read.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 TERMINAL = "。！？…”」』"
@@ -36,7 +42,7 @@ class Paragraph:
     """Clean paragraph text; `origin[i]` is the offset of `text[i]` in the original file."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # an array('I'): four bytes a character, not a tuple of int objects
     # "body"; "heading" (short, unpunctuated); "title" (a new story: a markdown heading, a line
     # in bold alone, or a long unpunctuated line); "item" (a list item: a scope of its own).
     kind: str
@@ -56,6 +62,44 @@ _FIGURE_MARK = re.compile("[．，,:]")
 _SPACES = " \t\u3000\u00a0\u2002\u2003\u2009"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 
+# Text and, for each of its characters, the offset in the original file.
+Chars = tuple[str, array]
+
+
+def _offsets(start: int, count: int) -> array:
+    return array("I", range(start, start + count))
+
+
+def _join(pieces: list[Chars]) -> Chars:
+    """One piece of text from several, offsets concatenated in C."""
+    if len(pieces) == 1:
+        return pieces[0]
+    origin = array("I")
+    for _, o in pieces:
+        origin.extend(o)
+    return "".join([t for t, _ in pieces]), origin
+
+
+def _cut(chars: Chars, drops: Iterable[tuple[int, int]]) -> Chars:
+    """The text without the (start, end) spans in `drops` (in order, not overlapping), offsets kept."""
+    text, origin = chars
+    pieces: list[Chars] = []
+    pos = 0
+    for start, end in drops:
+        pieces.append((text[pos:start], origin[pos:start]))
+        pos = end
+    if not pieces:
+        return chars
+    pieces.append((text[pos:], origin[pos:]))
+    return _join(pieces)
+
+
+def _without(chars: Chars, mark: str) -> Chars:
+    """Markdown emphasis (*) is not article text."""
+    if mark not in chars[0]:
+        return chars
+    return _cut(chars, ((m.start(), m.end()) for m in re.finditer(re.escape(mark), chars[0])))
+
 
 def _figure_mark(m: re.Match[str]) -> str:
     line, i = m.string, m.start()
@@ -63,7 +107,7 @@ def _figure_mark(m: re.Match[str]) -> str:
     return (_IN_FIGURE if between else _IN_TEXT)[m.group()]
 
 
-def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
+def _normalise_line(line: str, start: int) -> Chars:
     """Width-normalise one line and drop spaces that layout put inside figures and words.
 
     Every mapping is one character to one character, so the line is
@@ -72,20 +116,23 @@ def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
     """
     text = _FIGURE_MARK.sub(_figure_mark, line).translate(_WIDTH)
     if not _SPACE_RUN.search(text):
-        return list(zip(text, range(start, start + len(text))))
-    out: list[tuple[str, int]] = []
+        return text, _offsets(start, len(text))
+    pieces: list[Chars] = []
+    prev = ""  # the last character kept so far
     pos = 0
     for m in _SPACE_RUN.finditer(text):
-        out.extend(zip(text[pos : m.start()], range(start + pos, start + m.start())))
+        if pos < m.start():
+            pieces.append((text[pos : m.start()], _offsets(start + pos, m.start() - pos)))
+            prev = text[m.start() - 1]
         pos = m.end()
         # Keep a space only between two ASCII words ("MES system"); in
         # Chinese text it is layout ("总投资 10亿元", "占地面积 75").
-        prev = out[-1][0] if out else ""
         nxt = text[pos] if pos < len(text) else ""
         if prev and nxt and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-            out.append((" ", start + m.start()))
-    out.extend(zip(text[pos:], range(start + pos, start + len(text))))
-    return out
+            pieces.append((" ", _offsets(start + m.start(), 1)))
+            prev = " "
+    pieces.append((text[pos:], _offsets(start + pos, len(text) - pos)))
+    return _join(pieces)
 
 
 def _printed_unit(m: re.Match[str]) -> str:
@@ -104,7 +151,7 @@ def _strong(unit: str) -> bool:
     return len(unit) >= 2 or not ("\u4e00" <= unit <= "\u9fff" or unit.isalnum())
 
 
-def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def undouble(chars: Chars) -> Chars:
     """Collapse runs printed twice (`20222022年年`, `““1515分钟分钟””`) keeping the first copy's offsets.
 
     A run of adjacent repeats is collapsed when it carries clear evidence of
@@ -112,7 +159,7 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     punctuation, or a repeated year; a lone digit pair (11) or a reduplicated
     word (看看, 一次次, 高高兴兴) is left alone.
     """
-    text = "".join([c for c, _ in chars])
+    text = chars[0]
     if len(text) < 2:
         return chars
     regions: list[list[re.Match[str]]] = []
@@ -123,8 +170,11 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
             regions.append([m])
     if not regions:
         return chars
-    out: list[tuple[str, int]] = []
-    pos = 0
+    return _cut(chars, _copies(regions))
+
+
+def _copies(regions: list[list[re.Match[str]]]) -> Iterator[tuple[int, int]]:
+    """The spans that are a second copy, in the regions with evidence of doubled print."""
     for region in regions:
         units = [_printed_unit(m) for m in region]
         evidence = len(region) >= 3 or any(_strong(u) for u in units) or any(
@@ -133,11 +183,7 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if not evidence:
             continue
         for m, unit in zip(region, units):
-            out.extend(chars[pos : m.start()])
-            out.extend(chars[m.start() : m.start() + len(unit)])
-            pos = m.end()
-    out.extend(chars[pos:])
-    return out
+            yield m.start() + len(unit), m.end()
 
 
 def _doubled_runs(text: str) -> Iterator[re.Match[str]]:
@@ -178,8 +224,8 @@ def _lines(text: str, start: int) -> list[tuple[str, int]]:
 CONTINUATION = "了的地得着过、，。；：）」』”个件家名项亿万元台套亩吨次人户位所座条处"
 
 
-def _kind(chars: list[tuple[str, int]]) -> str:
-    text = "".join([c for c, _ in chars])
+def _kind(chars: Chars) -> str:
+    text = chars[0]
     if text[-1] in TERMINAL or re.search(r"[。！？]", text):
         return "body"  # a heading or caption never holds a full stop
     if len(text) <= HEADING_MAX:
@@ -189,15 +235,15 @@ def _kind(chars: list[tuple[str, int]]) -> str:
 
 def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragraph]:
     """Rebuild the article's paragraphs from page text."""
-    blocks: list[list[tuple[str, int]]] = []
+    blocks: list[Chars] = []
     kinds: list[str | None] = []  # a kind markdown decides (heading, bold line, list item), else None
-    current: list[tuple[str, int]] = []
+    current: list[Chars] = []  # the lines of the block being read
     current_kind: str | None = None
 
     def close() -> None:
         nonlocal current, current_kind
         if current:
-            blocks.append(current)
+            blocks.append(_join(current))
             kinds.append(current_kind)
         current, current_kind = [], None
 
@@ -211,8 +257,8 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
                 if m or bold:
                     close()
                     skip = m.end() if m else 0
-                    chars = [c for c in undouble(_normalise_line(line[skip:], offset + skip)) if c[0] != "*"]
-                    if chars:
+                    chars = _without(undouble(_normalise_line(line[skip:], offset + skip)), "*")
+                    if chars[0]:
                         blocks.append(chars)
                         kinds.append("title")
                     continue
@@ -224,27 +270,27 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
         else:
             chars = undouble(_normalise_line(line, offset))
         if markdown and "*" in line:
-            chars = [c for c in chars if c[0] != "*"]
-        if not chars:
+            chars = _without(chars, "*")
+        if not chars[0]:
             close()
             continue
-        current.extend(chars)
+        current.append(chars)
     close()
     return _join_blocks(blocks, kinds)
 
 
-def _drop_comments(line: str, offset: int) -> list[tuple[str, int]]:
+def _drop_comments(line: str, offset: int) -> Chars:
     """HTML comments (editor notes, `<!-- factcheck: ignore -->`) are not article text."""
-    out: list[tuple[str, int]] = []
+    pieces: list[Chars] = []
     pos = 0
     for m in re.finditer(r"<!--.*?-->", line):
-        out.extend(_normalise_line(line[pos : m.start()], offset + pos))
+        pieces.append(_normalise_line(line[pos : m.start()], offset + pos))
         pos = m.end()
-    out.extend(_normalise_line(line[pos:], offset + pos))
-    return out
+    pieces.append(_normalise_line(line[pos:], offset + pos))
+    return _join(pieces)
 
 
-def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] | None = None) -> list[Paragraph]:
+def _join_blocks(blocks: list[Chars], forced: list[str | None] | None = None) -> list[Paragraph]:
     """Rejoin a sentence that a column or page break split, stepping over captions in between.
 
     A short unpunctuated block between the halves of a sentence is a caption
@@ -255,14 +301,16 @@ def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] |
     kinds = [k or _kind(b) for b, k in zip(blocks, forced or [None] * len(blocks))]
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1][0][0] if i + 1 < len(blocks) else ""
-        prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][-1][0] not in TERMINAL
+        prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][0][-1] not in TERMINAL
         if kinds[i] == "heading" and nxt and nxt in CONTINUATION and not prev_open:
             # Its sentence goes on in the next block. (After an open sentence, the
             # next block more likely continues that one, past a caption.)
             kinds[i] = "body"
     out: list[Paragraph] = []
-    held: list[tuple[list[tuple[str, int]], str]] = []  # short blocks met while a sentence is still open
-    open_body: list[tuple[str, int]] | None = None
+    held: list[tuple[Chars, str]] = []  # short blocks met while a sentence is still open
+    # The pieces of a sentence still open, joined once it closes: adding block to block
+    # copied the paragraph so far each time, for a paragraph of many short lines.
+    open_body: list[Chars] | None = None
     for block, kind in zip(blocks, kinds):
         if kind in STANDALONE:
             if open_body is not None:
@@ -276,12 +324,10 @@ def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] |
                 held.append((block, kind))
                 continue
             if kind == "body" or not held:
-                for piece, _ in held:
-                    if _is_fragment(piece):
-                        open_body = open_body + piece
+                open_body.extend(piece for piece, _ in held if _is_fragment(piece))
                 held = [(b, k) for b, k in held if not _is_fragment(b)]
-                open_body = open_body + block
-                if open_body[-1][0] in TERMINAL:
+                open_body.append(block)
+                if block[0][-1] in TERMINAL:
                     out.append(_para(open_body, "body"))
                     out.extend(_para(b, k) for b, k in held)
                     open_body, held = None, []
@@ -289,8 +335,8 @@ def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] |
             out.append(_para(open_body, "body"))
             out.extend(_para(b, k) for b, k in held)
             open_body, held = None, []
-        if kind == "body" and block[-1][0] not in TERMINAL:
-            open_body = block
+        if kind == "body" and block[0][-1] not in TERMINAL:
+            open_body = [block]
             continue
         out.append(_para(block, kind))
     if open_body is not None:
@@ -299,15 +345,15 @@ def _join_blocks(blocks: list[list[tuple[str, int]]], forced: list[str | None] |
     return out
 
 
-def _is_fragment(block: list[tuple[str, int]]) -> bool:
+def _is_fragment(block: Chars) -> bool:
     """A held short block with a sentence's inner punctuation (，、) and a quote is part of it, not a caption."""
-    text = "".join(c for c, _ in block)
+    text = block[0]
     return bool(re.search(r"[，、]", text)) and "“" in text
 
 
-def _para(chars: list[tuple[str, int]], kind: str) -> Paragraph:
-    text, origin = zip(*chars)  # one pass in C: this runs for every paragraph of every source
-    return Paragraph("".join(text), origin, kind)
+def _para(chars: Chars | list[Chars], kind: str) -> Paragraph:
+    text, origin = _join(chars) if isinstance(chars, list) else chars
+    return Paragraph(text, origin, kind)
 
 
 @dataclass(frozen=True, slots=True)
