@@ -6,6 +6,7 @@ from a source yields the same claim, and matching compares like with like.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -20,6 +21,12 @@ from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
 EXTRACTOR_VERSION = 14
+
+# A paragraph longer than this is not a paragraph but a file without line breaks; the longest
+# in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
+# it (see `_Stretches`), so a claim does not carry megabytes that every report repeats.
+PARAGRAPH_MAX = 4_000
+STRETCH = 1_000
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 # Quotes inside a noun phrase do not end it: 专精特新“小巨人”企业增加值 is one measure.
@@ -313,12 +320,44 @@ def extract(
         # Names first, sentence by sentence as a reader meets them: a figure's record lists every
         # body its paragraph names, later sentences' included.
         named = _full_pairs([_mentions(sent.text, scope) for sent in sentences], scope)
-        bodies = tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
+        near = _Stretches(para.text, sentences, named) if len(para.text) > PARAGRAPH_MAX else None
+        whole = (para.text, _bodies(named))
         for sent, mentions in zip(sentences, named):
-            claims.extend(_sentence_claims(document, para, sent, mentions, bodies, published, scope, seen, lines))
+            around = near.around(sent) if near is not None else whole
+            claims.extend(_sentence_claims(document, para, sent, mentions, around, published, scope, seen, lines))
         if para.kind == "title":
             story.headline = story.period
     return claims
+
+
+def _bodies(named: list[list[subject.Mention]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
+
+
+class _Stretches:
+    """A huge paragraph read in stretches of STRETCH characters: a figure's paragraph is the whole
+    sentences that overlap its stretch and half a stretch either side, with the bodies they name.
+
+    Figures in one stretch share one string, so the claims of a one-line draft hold about three
+    times its text, not its text once per figure; the figure's own sentence is always inside.
+    """
+
+    def __init__(self, text: str, sentences: list[layout.Sentence], named: list[list[subject.Mention]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.named = named
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.start + len(s.text) for s in sentences]
+        self.cache: dict[int, tuple[str, tuple[str, ...]]] = {}
+
+    def around(self, sentence: layout.Sentence) -> tuple[str, tuple[str, ...]]:
+        cell = sentence.start // STRETCH
+        if cell not in self.cache:
+            lo, hi = cell * STRETCH - STRETCH // 2, (cell + 1) * STRETCH + STRETCH // 2
+            first = bisect.bisect_right(self.ends, lo)
+            last = bisect.bisect_left(self.starts, hi)
+            self.cache[cell] = (self.text[self.starts[first] : self.ends[last - 1]], _bodies(self.named[first:last]))
+        return self.cache[cell]
 
 
 def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
@@ -421,12 +460,14 @@ def _sentence_claims(
     para: layout.Paragraph,
     sent: layout.Sentence,
     mentions: list[subject.Mention],
-    bodies: tuple[str, ...],
+    around: tuple[str, tuple[str, ...]],
     published: dt.date,
     story: _StoryState,
     seen: dict[tuple[str, str], int],
     lines: layout.LineIndex,
 ) -> list[Claim]:
+    """`around` is the figure's paragraph as a claim records it, and the bodies it names."""
+    paragraph, bodies = around
     text = sent.text
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
@@ -513,7 +554,7 @@ def _sentence_claims(
             metric=metric,
             period=period,
             sentence=text,
-            paragraph=para.text,
+            paragraph=paragraph,
             context=_context(text, mstart, q.end, counted, mentions),
             counted=counted,
             # Only a name in the figure's own clause is firm enough to rule a source out.
