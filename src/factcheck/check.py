@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -88,6 +88,32 @@ class Report:
         return replace(self, findings=tuple(findings))
 
 
+class Tally:
+    """The summary of findings that stream past without being kept: counts for the last line, the exit code.
+
+    A draft of megabytes has tens of thousands of findings, each holding its
+    claim and evidence; a streamed report writes each and lets it go.
+    """
+
+    def __init__(self, drafts: int) -> None:
+        self.drafts = drafts
+        self.numbers = 0
+        self.suppressed = 0
+        self.verdicts = {v: 0 for v in VERDICTS}  # not suppressed, as Report.counts()
+
+    def count(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        for f in findings:
+            self.numbers += 1
+            if f.suppressed:
+                self.suppressed += 1
+            else:
+                self.verdicts[f.verdict] += 1
+            yield f
+
+    def failing(self, fail_on: tuple[str, ...]) -> bool:
+        return any(self.verdicts[v] for v in fail_on)
+
+
 def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_bytes: bytes | None = None) -> Document:
     """A draft's date: front matter, else --date, else today; relative periods resolve against it."""
     if path is None:
@@ -121,17 +147,24 @@ def check_document(
     bodies: Gazetteer | None = None,
 ) -> list[Finding]:
     """`bodies` is the gazetteer with the newsroom's configured bodies, as the store was ingested with."""
-    findings = []
+    return list(judge_document(doc, store, names, successors, bodies))
+
+
+def judge_document(
+    doc: Document,
+    store: Sequence[Claim],
+    names: dict[str, str] | None = None,
+    successors: dict[str, Claim | None] | None = None,
+    bodies: Gazetteer | None = None,
+) -> Iterator[Finding]:
+    """Each figure's finding as soon as it is judged, so a report can be written while the draft is read."""
     if names is None:
         names = known_names(store)
     if successors is None:
         successors = {}
     for claim in claims_mod.extract(doc, known_names=names, names=bodies):
         j = judge(claim, store, successors)
-        findings.append(
-            Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
-        )
-    return findings
+        yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
 
 
 def check_documents(
@@ -141,11 +174,19 @@ def check_documents(
     bodies: Gazetteer | None = None,
 ) -> Report:
     """`on_draft` is called after each draft, for a progress bar."""
-    findings: list[Finding] = []
+    findings = tuple(judge_documents(docs, store, on_draft, bodies))
+    return Report(tuple(d.path for d in docs), findings, len(store))
+
+
+def judge_documents(
+    docs: list[Document],
+    store: Sequence[Claim],
+    on_draft: Callable[[], None] | None = None,
+    bodies: Gazetteer | None = None,
+) -> Iterator[Finding]:
     names = known_names(store)
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        findings.extend(check_document(doc, store, names, successors, bodies))
+        yield from judge_document(doc, store, names, successors, bodies)
         if on_draft is not None:
             on_draft()
-    return Report(tuple(d.path for d in docs), tuple(findings), len(store))

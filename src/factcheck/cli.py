@@ -149,13 +149,14 @@ def check(
     fmt: str = typer.Option("text", "--format", help="text, json, sarif or github."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning)."),
     show_all: bool = typer.Option(False, "--all", help="List ok numbers with their citations too."),
+    evidence: str = typer.Option("paragraph", "--evidence", help="JSON: text each finding carries: paragraph, sentence or none."),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Give every number in a draft a verdict: ok, contradicted, stale or unsupported."""
     from .gate import run_check
 
     cfg = load_config(config)
-    code = run_check(drafts or [], cfg, _date(date), store, fmt, fail_on, show_all)
+    code = run_check(drafts or [], cfg, _date(date), store, fmt, fail_on, show_all, evidence)
     raise typer.Exit(code)
 
 

@@ -10,12 +10,12 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from . import suppress
-from .check import Report, check_documents, read_draft
+from .check import Finding, Report, Tally, judge_documents, read_draft
 from .subject import gazetteer
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
@@ -24,6 +24,7 @@ from .store import Store
 from .verdict import OK, VERDICTS
 
 FORMATS = ("text", "json", "sarif", "github")
+STREAMED = ("text", "json")  # written finding by finding; SARIF and annotations are built from the whole report
 
 
 def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
@@ -94,11 +95,18 @@ def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: Tex
 
 def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
+    with judging(docs, cfg, store_path) as (findings, stored):
+        return Report(tuple(d.path for d in docs), tuple(findings), stored)
+
+
+@contextlib.contextmanager
+def judging(docs: list[Document], cfg: Config, store_path: Path | None) -> Iterator[tuple[Iterator[Finding], int]]:
+    """`judge_drafts` as a stream of findings (and the store's size), each suppressed or not as it comes."""
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     store = load_store(store_path or cfg.store)
     with progress(len(docs), "checking") as tick:
-        report = check_documents(docs, store, tick, gazetteer(dict(cfg.bodies)))
-    return suppress.apply(report, docs, accepted.fingerprints)
+        found = judge_documents(docs, store, tick, gazetteer(dict(cfg.bodies)))
+        yield suppress.mark(found, docs, accepted.fingerprints), len(store)
 
 
 def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:
@@ -127,23 +135,41 @@ def _display(name: str) -> str:
         return name
 
 
-def render(report: Report, fmt: str, cfg: Config, show_all: bool = False, out: TextIO | None = None) -> None:
+def render(
+    report: Report, fmt: str, cfg: Config, show_all: bool = False, out: TextIO | None = None, evidence: str = "paragraph"
+) -> None:
     """Machine formats and the text report alike go to stdout; renderers never pick the exit code."""
-    from . import report as text
-
     out = out or sys.stdout
-    if fmt == "json":
-        out.write(text.to_json(report) + "\n")
+    if fmt in STREAMED:
+        stream(report.findings, Tally(len(report.drafts)), fmt, show_all, out, evidence)
     elif fmt == "sarif":
         from .sarif import to_sarif
 
         out.write(to_sarif(report, cfg.root) + "\n")
-    elif fmt == "github":
+    else:
         from .sarif import to_github
 
         out.write(to_github(report, cfg.root))
+
+
+def stream(
+    findings: Iterable[Finding],
+    tally: Tally,
+    fmt: str,
+    show_all: bool = False,
+    out: TextIO | None = None,
+    evidence: str = "paragraph",
+) -> None:
+    """Text or JSON written one finding at a time, counted into `tally`: the same bytes as a whole report."""
+    from . import report as text
+
+    out = out or sys.stdout
+    if fmt == "json":
+        for chunk in text.json_chunks(findings, tally, evidence):
+            out.write(chunk)
+        out.write("\n")
     else:
-        text.render_text(report, out, show_all, colour=wants_colour(out))
+        text.write_lines(text.stream_lines(findings, tally, show_all), out, colour=wants_colour(out))
 
 
 def wants_colour(out: TextIO) -> bool:
@@ -155,9 +181,13 @@ def exit_code(report: Report, fail_on: tuple[str, ...]) -> int:
     return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
 
 
-def check_format(fmt: str) -> None:
+def check_format(fmt: str, evidence: str = "paragraph") -> None:
+    from .report import EVIDENCE
+
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    if evidence not in EVIDENCE:
+        raise InputError(f"--evidence: unknown value {evidence!r} (use {', '.join(EVIDENCE)})")
 
 
 def run_check(
@@ -168,9 +198,17 @@ def run_check(
     fmt: str,
     fail_on: str | None,
     show_all: bool,
+    evidence: str = "paragraph",
 ) -> int:
-    check_format(fmt)
+    """Text and JSON are written as the figures are judged, so a draft of megabytes is never held whole."""
+    check_format(fmt, evidence)
     failing_verdicts = parse_fail_on(fail_on, cfg)
-    report = build_report(drafts, cfg, date, store_path)
-    render(report, fmt, cfg, show_all)
-    return exit_code(report, failing_verdicts)
+    docs = read_drafts(drafts, cfg, date)
+    if fmt not in STREAMED:
+        report = judge_drafts(docs, cfg, store_path)
+        render(report, fmt, cfg, show_all)
+        return exit_code(report, failing_verdicts)
+    tally = Tally(len(docs))
+    with judging(docs, cfg, store_path) as (findings, _):
+        stream(findings, tally, fmt, show_all, evidence=evidence)
+    return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .check import Finding, Report
+from .check import Finding, Report, Tally
 from .claims import Claim
 from .store import claim_to_record
 
 JSON_VERSION = 1
+# How much text each finding carries in the JSON (`check --evidence`): the paragraphs (the
+# default), only the sentences, or neither. The fields stay, as null, so readers need no second shape.
+EVIDENCE = ("paragraph", "sentence", "none")
 
 
 def _evidence_record(c: Claim) -> dict[str, Any]:
@@ -30,7 +34,13 @@ def _evidence_record(c: Claim) -> dict[str, Any]:
     }
 
 
-def finding_record(f: Finding) -> dict[str, Any]:
+def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
+    records = [claim_to_record(f.claim)] + [_evidence_record(c) for c in f.evidence]
+    for rec in records:
+        if evidence != "paragraph":
+            rec["paragraph"] = None
+        if evidence == "none":
+            rec["sentence"] = None
     return {
         "path": f.path,
         "line": f.line,
@@ -39,25 +49,38 @@ def finding_record(f: Finding) -> dict[str, Any]:
         "verdict": f.verdict,
         "code": f.code,
         "message": f.message,
-        "claim": claim_to_record(f.claim),
-        "evidence": [_evidence_record(c) for c in f.evidence],
+        "claim": records[0],
+        "evidence": records[1:],
         "reasons": list(f.reasons),
         "suppressed": f.suppressed,
     }
 
 
-def to_json(report: Report) -> str:
-    body = {
-        "version": JSON_VERSION,
-        "findings": [finding_record(f) for f in report.findings],
-        "summary": {
-            "drafts": len(report.drafts),
-            "numbers": len(report.findings),
-            **report.counts(),
-            "suppressed": sum(1 for f in report.findings if f.suppressed),
-        },
-    }
-    return json.dumps(body, ensure_ascii=False, indent=2)
+def summary_record(tally: Tally) -> dict[str, int]:
+    return {"drafts": tally.drafts, "numbers": tally.numbers, **tally.verdicts, "suppressed": tally.suppressed}
+
+
+def json_chunks(findings: Iterable[Finding], tally: Tally, evidence: str = "paragraph") -> Iterator[str]:
+    """The report as `json.dumps(..., indent=2)` writes it, one finding at a time, counted into `tally`.
+
+    A draft of megabytes has tens of thousands of findings: built whole, the
+    document and its string took several times the memory of the findings.
+    """
+    yield f'{{\n  "version": {JSON_VERSION},\n  "findings": ['
+    separator = "\n    "
+    for f in tally.count(findings):
+        yield separator + _nested(finding_record(f, evidence), 2)
+        separator = ",\n    "
+    yield ("]" if tally.numbers == 0 else "\n  ]") + ',\n  "summary": ' + _nested(summary_record(tally), 1) + "\n}"
+
+
+def _nested(value: Any, depth: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `depth` levels inside a document (JSON strings hold no newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def to_json(report: Report, evidence: str = "paragraph") -> str:
+    return "".join(json_chunks(report.findings, Tally(len(report.drafts)), evidence))
 
 
 # A report line is a list of (text, style) segments: rich colours them on a
@@ -87,29 +110,43 @@ STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "un
 
 def text_lines(report: Report, show_all: bool = False) -> list[Line]:
     """Per draft: each flagged number, its sentence, verdict, reason and the source paragraph."""
-    lines: list[Line] = []
-    for f in report.findings:
-        if f.suppressed or (f.verdict == "ok" and not show_all):
-            continue
-        lines.append([(f"{f.path}:{f.line}:{f.column}: ", ""), (f.verdict, STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")])
-        lines.append([("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"))
-        for reason in f.reasons:
-            lines.append([(f"    - {reason}", "dim")])
-        for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
-            lines.append([(f"    evidence: {c.source}:{c.line} (published {c.published})", "cyan")])
-            lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
-    counts = report.counts()
-    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    suppressed = sum(1 for f in report.findings if f.suppressed)
-    tail = f" ({suppressed} suppressed)" if suppressed else ""
-    lines.append([(f"{len(report.drafts)} draft(s), {len(report.findings)} numbers: {summary}{tail}", "")])
+    return list(stream_lines(report.findings, Tally(len(report.drafts)), show_all))
+
+
+def stream_lines(findings: Iterable[Finding], tally: Tally, show_all: bool = False) -> Iterator[Line]:
+    """`text_lines` as the findings come, counted into `tally`; the summary line last."""
+    for f in tally.count(findings):
+        yield from finding_lines(f, show_all)
+    yield summary_line(tally)
+
+
+def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
+    """A flagged number, its sentence, verdict and reasons, and the source paragraph; nothing for a quiet one."""
+    if f.suppressed or (f.verdict == "ok" and not show_all):
+        return []
+    lines: list[Line] = [
+        [(f"{f.path}:{f.line}:{f.column}: ", ""), (f.verdict, STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")],
+        [("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"),
+    ]
+    for reason in f.reasons:
+        lines.append([(f"    - {reason}", "dim")])
+    for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
+        lines.append([(f"    evidence: {c.source}:{c.line} (published {c.published})", "cyan")])
+        lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     return lines
 
 
-def write_lines(lines: list[Line], out: Any, colour: bool) -> None:
+def summary_line(tally: Tally) -> Line:
+    summary = ", ".join(f"{n} {v}" for v, n in tally.verdicts.items())
+    tail = f" ({tally.suppressed} suppressed)" if tally.suppressed else ""
+    return [(f"{tally.drafts} draft(s), {tally.numbers} numbers: {summary}{tail}", "")]
+
+
+def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:
     """Colour only for a person at a terminal (and never with NO_COLOR); plain text otherwise."""
     if not colour:
-        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        for line in lines:
+            out.write("".join([text for text, _ in line]) + "\n")
         return
     from rich.console import Console
     from rich.text import Text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,17 +48,20 @@ def ignored_lines(text: str) -> frozenset[int]:
 
 def apply(report: Report, docs: Iterable[Document], accepted: Iterable[str] = ()) -> Report:
     """Mark findings on ignored lines and findings whose fingerprint is accepted; the rest are untouched."""
+    return report.with_findings(list(mark(report.findings, docs, accepted)))
+
+
+def mark(findings: Iterable[Finding], docs: Iterable[Document], accepted: Iterable[str] = ()) -> Iterator[Finding]:
+    """`apply` one finding at a time, for a report streamed as the draft is judged."""
     ignored = {doc.path: ignored_lines(doc.text) for doc in docs}
     accepted = frozenset(accepted)
-    out = []
-    for f in report.findings:
+    for f in findings:
         if f.verdict != "ok" and not f.suppressed:
             if f.line in ignored.get(f.path, ()):
                 f = f.suppress(IGNORE_COMMENT)
             elif f.fingerprint in accepted:
                 f = f.suppress(ACCEPTED)
-        out.append(f)
-    return report.with_findings(out)
+        yield f
 
 
 @dataclass(frozen=True, slots=True)
