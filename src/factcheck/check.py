@@ -162,7 +162,7 @@ def judge_document(
         names = known_names(store)
     if successors is None:
         successors = {}
-    for claim in claims_mod.extract(doc, known_names=names, names=bodies):
+    for claim in claims_mod.claims_in(doc, known_names=names, names=bodies):
         j = judge(claim, store, successors)
         yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
 

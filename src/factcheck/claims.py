@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -302,10 +303,19 @@ def extract(
     draft name a body without its legal suffix; `names` is the gazetteer
     with the bodies the newsroom configured (津上精密 for 津上精密机床).
     """
+    return list(claims_in(document, markdown, known_names, names))
+
+
+def claims_in(
+    document: Document,
+    markdown: bool | None = None,
+    known_names: dict[str, str] | None = None,
+    names: subject.Gazetteer | None = None,
+) -> Iterator[Claim]:
+    """`extract`, paragraph by paragraph: a check of a big draft judges and drops each claim in turn."""
     if markdown is None:
         markdown = document.path.endswith((".md", ".markdown"))
     published = document.published or dt.date.today()
-    claims: list[Claim] = []
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = _StoryState(known, names or subject.gazetteer())
     lines = layout.LineIndex(document.text)
@@ -324,10 +334,9 @@ def extract(
         whole = (para.text, _bodies(named))
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
-            claims.extend(_sentence_claims(document, para, sent, mentions, around, published, scope, seen, lines))
+            yield from _sentence_claims(document, para, sent, mentions, around, published, scope, seen, lines)
         if para.kind == "title":
             story.headline = story.period
-    return claims
 
 
 def _bodies(named: list[list[subject.Mention]]) -> tuple[str, ...]:
