@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from .check import Finding, Report, Tally
@@ -75,7 +77,35 @@ def json_chunks(findings: Iterable[Finding], tally: Tally, evidence: str = "para
 
 
 def _nested(value: Any, depth: int) -> str:
-    """`value` as json.dumps(indent=2) writes it `depth` levels inside a document (JSON strings hold no newline)."""
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) writes it `depth` levels inside a document.
+
+    With an indent, json encodes in Python through a generator per container,
+    a tenth of a big draft's check; this writes the same bytes with fewer calls
+    (strings in C), and leaves anything but plain JSON types to json itself.
+    """
+    if type(value) is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    if type(value) is dict and all(type(k) is str for k in value):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (depth + 1)
+        items = [encode_basestring(k) + ": " + _nested(v, depth + 1) for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "}"
+    if type(value) is list:
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (depth + 1)
+        return "[" + inner + ("," + inner).join([_nested(v, depth + 1) for v in value]) + "\n" + "  " * depth + "]"
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
 
 
