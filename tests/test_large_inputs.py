@@ -1,0 +1,152 @@
+"""Huge drafts: output that grows with the draft, not its square; reports written as they are judged.
+
+A draft pasted without line breaks is one paragraph of megabytes; every
+claim used to carry it whole into the JSON. The timings live in
+bench/large_drafts.py: these tests pin the shapes that make them linear.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import claims, layout, report
+from factcheck.cli import main
+from factcheck.config import load_config
+from factcheck.gate import build_report
+from factcheck.source import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A project using the committed store, in a folder of its own."""
+    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def seeds_on_one_line(chars: int) -> str:
+    """The seed articles with every line break removed, repeated to `chars` characters: real text, one paragraph."""
+    text = "".join(p.read_text(encoding="utf-8").replace("\n", "") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    return (text * (chars // len(text) + 1))[:chars]
+
+
+def one_line_draft(folder: Path, chars: int, name: str) -> Path:
+    path = folder / name
+    path.write_text("---\ndate: 2026-03-05\n---\n" + seeds_on_one_line(chars) + "\n", encoding="utf-8")
+    return path
+
+
+def check_output(*argv: str, capsys) -> tuple[int, str]:
+    code = main(["check", *argv])
+    return code, capsys.readouterr().out
+
+
+# --- the streamed report is the report ----------------------------------------------------------
+
+
+def test_streamed_json_is_byte_for_byte_what_json_dumps_wrote_of_the_whole_report(project, capsys):
+    code, out = check_output(str(EXAMPLE), "--format", "json", capsys=capsys)
+    whole = build_report([str(EXAMPLE)], load_config(), None, None)
+    body = {
+        "version": 1,
+        "findings": [report.finding_record(f) for f in whole.findings],
+        "summary": {
+            "drafts": 1,
+            "numbers": len(whole.findings),
+            **whole.counts(),
+            "suppressed": sum(1 for f in whole.findings if f.suppressed),
+        },
+    }
+    assert code == 1
+    assert out == json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_streamed_text_is_the_text_report(project, capsys):
+    code, out = check_output(str(EXAMPLE), "--all", capsys=capsys)
+    whole = io.StringIO()
+    report.render_text(build_report([str(EXAMPLE)], load_config(), None, None), whole, show_all=True)
+    assert code == 1
+    assert out == whole.getvalue()
+
+
+def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
+    (project / "quiet.md").write_text("---\ndate: 2026-03-05\n---\n平湖经开区举行招商推介会。\n", encoding="utf-8")
+    code, out = check_output("quiet.md", "--format", "json", capsys=capsys)
+    assert code == 0
+    assert out == json.dumps(
+        {"version": 1, "findings": [], "summary": {"drafts": 1, "numbers": 0, "ok": 0, "contradicted": 0,
+                                                   "stale": 0, "unsupported": 0, "suppressed": 0}},
+        ensure_ascii=False, indent=2,
+    ) + "\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"a": [1.5, -0.0, float("inf"), float("nan"), 10**30, True, None, [], {}]}, {"quote": "“98.2%”\n\t\"\\\u2028"}],
+)
+def test_the_indenting_encoder_writes_what_json_dumps_writes(value):
+    assert report._nested(value, 0) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+# --- --evidence ----------------------------------------------------------------------------------
+
+
+def test_evidence_sentence_and_none_keep_every_field_and_null_the_text(project, capsys):
+    runs = {}
+    for evidence in ("paragraph", "sentence", "none"):
+        code, out = check_output(str(EXAMPLE), "--format", "json", "--evidence", evidence, capsys=capsys)
+        assert code == 1
+        runs[evidence] = json.loads(out)["findings"]
+    full, sentence, bare = runs["paragraph"], runs["sentence"], runs["none"]
+    records = lambda findings: [r for f in findings for r in [f["claim"], *f["evidence"]]]  # noqa: E731
+    assert all(r["paragraph"] and r["sentence"] for r in records(full))
+    assert all(r["paragraph"] is None and r["sentence"] for r in records(sentence))
+    assert all(r["paragraph"] is None and r["sentence"] is None for r in records(bare))
+    assert [list(r) for r in records(bare)] == [list(r) for r in records(full)]  # the same fields, in order
+    assert [f["verdict"] for f in bare] == [f["verdict"] for f in full]
+
+
+def test_an_unknown_evidence_value_is_a_usage_error(project, capsys):
+    assert main(["check", str(EXAMPLE), "--evidence", "all"]) == 2
+    assert "--evidence: unknown value 'all' (use paragraph, sentence, none)" in capsys.readouterr().err
+
+
+# --- a paragraph of megabytes ---------------------------------------------------------------------
+
+
+def test_a_one_line_draft_gives_json_in_proportion_to_it(project, capsys):
+    sizes = {}
+    for chars in (30_000, 60_000):
+        path = one_line_draft(project, chars, f"one_line_{chars}.md")
+        _, out = check_output(path.name, "--format", "json", capsys=capsys)
+        sizes[chars] = (len(out.encode("utf-8")), path.stat().st_size)
+    (small, _), (big, big_draft) = sizes[30_000], sizes[60_000]
+    assert big < 40 * big_draft  # it was the draft once per figure: 700× at 250 KB
+    assert big < 2.3 * small  # twice the draft, about twice the JSON
+
+
+def test_a_figure_in_a_paragraph_of_megabytes_records_its_sentence_and_those_around_it():
+    text = seeds_on_one_line(40_000)
+    (whole,) = layout.paragraphs(text)
+    found = claims.extract(Document("draft.txt", text, 0, None, False, ""))
+    assert len(found) > 100
+    longest = max(len(c.sentence) for c in found)
+    for c in found:
+        assert c.sentence in c.paragraph and c.paragraph in whole.text
+        assert len(c.paragraph) <= 2 * claims.STRETCH + 2 * longest
+    assert len({id(c.paragraph) for c in found}) <= len(whole.text) // claims.STRETCH + 1  # shared, one per stretch
+
+
+def test_a_long_real_paragraph_is_recorded_whole():
+    sentence = "平湖经开区2025年实现规上工业产值980亿元，同比增长8.1%。"
+    paragraph = sentence * (claims.PARAGRAPH_MAX // len(sentence))
+    assert len(paragraph) <= claims.PARAGRAPH_MAX
+    found = claims.extract(Document("draft.txt", paragraph + "\n", 0, None, False, ""))
+    assert found and all(c.paragraph == paragraph for c in found)
