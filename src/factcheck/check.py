@@ -93,7 +93,7 @@ def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_byte
     if path is None:
         assert stdin_bytes is not None
         text, encoding = decode(stdin_bytes, display)
-        fields, body = front_matter(text)
+        fields, body = front_matter(text, display)
         if not text[body:].strip():
             raise InputError(f"{display}: empty draft")
         published = parse_date(fields["date"][:10]) if fields.get("date") else (date or dt.date.today())

@@ -19,7 +19,7 @@ from .quantity import Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 14
+EXTRACTOR_VERSION = 15
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 # Quotes inside a noun phrase do not end it: 专精特新“小巨人”企业增加值 is one measure.
@@ -103,6 +103,7 @@ class Claim:
     paragraph_bodies: tuple[str, ...] = ()
     # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
     part_of: str = ""
+    encoding: str = ""  # the source file's: utf-8, utf-16, gb18030 or big5
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
         """What the figure asserts; an exact figure is widened by its printed precision.
@@ -118,6 +119,7 @@ class Claim:
 # Fields added to the claim record after its first version, written and read by name.
 PROVENANCE = (
     "subject_kind", "subject_from", "subject_line", "period_from", "period_line", "paragraph_bodies", "part_of",
+    "encoding",
 )
 
 
@@ -530,6 +532,7 @@ def _sentence_claims(
             period_line=period_line,
             part_of=part_of,
             paragraph_bodies=bodies,
+            encoding=document.encoding,
         )
         out.append(claim)
         if q.unit not in ("%", "pp", "x"):

@@ -10,12 +10,13 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from . import suppress
 from .check import Report, check_documents, read_draft
+from .claims import Claim
 from .subject import gazetteer
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
@@ -24,6 +25,7 @@ from .store import Store
 from .verdict import OK, VERDICTS
 
 FORMATS = ("text", "json", "sarif", "github")
+T = TypeVar("T")
 
 
 def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
@@ -36,7 +38,7 @@ def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
         if pattern == "-":
             out.append("-")
             continue
-        if any(ch in pattern for ch in "*?["):
+        if any(ch in pattern for ch in "*?[") and not os.path.lexists(pattern):  # 草稿[终].md is a file, not a glob
             import glob  # only globs need it
             matched = sorted(glob.glob(pattern, recursive=True))
             if not matched:
@@ -71,14 +73,20 @@ def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tu
     return tuple(v for v in chosen if v != OK)
 
 
-def load_store(path: Path) -> list:
-    """The store opened through its candidate index (claims/.index/, refreshed first): no full parse of the store."""
-    from .index import open_index
+def using_store(path: Path, work: Callable[[Sequence[Claim]], T]) -> T:
+    """Run `work` on the store opened through its candidate index (claims/.index/, refreshed first).
 
-    claims = open_index(Store(path))
-    if not len(claims):
-        raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
-    return claims  # type: ignore[return-value]  # a Sequence[Claim] that can also name the claims near a figure
+    No full parse of the store; an index found damaged is rebuilt from
+    claims/ (saying so on stderr) and the work done again.
+    """
+    from .index import with_index
+
+    def on_store(claims: Sequence[Claim]) -> T:
+        if not len(claims):
+            raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
+        return work(claims)
+
+    return with_index(Store(path), on_store)
 
 
 def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: TextIO | None = None) -> list[Document]:
@@ -95,10 +103,13 @@ def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: Tex
 def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
-    store = load_store(store_path or cfg.store)
-    with progress(len(docs), "checking") as tick:
-        report = check_documents(docs, store, tick, gazetteer(dict(cfg.bodies)))
-    return suppress.apply(report, docs, accepted.fingerprints)
+    bodies = gazetteer(dict(cfg.bodies))
+
+    def judge(store: Sequence[Claim]) -> Report:
+        with progress(len(docs), "checking") as tick:
+            return check_documents(docs, store, tick, bodies)
+
+    return suppress.apply(using_store(cfg.store_dir(store_path), judge), docs, accepted.fingerprints)
 
 
 def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:
