@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from . import layout, subject
+from . import layout, script, subject
 from .metric import metric_key
 from .period import Period, PeriodMention, find_periods, period_for
 from .quantity import Quantity, find_quantities, unit_group
@@ -103,6 +103,19 @@ class Claim:
     paragraph_bodies: tuple[str, ...] = ()
     # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
     part_of: str = ""
+
+    @property
+    def plain_sentence(self) -> str:
+        """The sentence in simplified script, as the rules read it; the record keeps the author's script."""
+        return script.plain(self.sentence)
+
+    @property
+    def plain_paragraph(self) -> str:
+        return script.plain(self.paragraph)
+
+    @property
+    def plain_text(self) -> str:
+        return script.plain(self.text)
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
         """What the figure asserts; an exact figure is widened by its printed precision.
@@ -301,9 +314,11 @@ def extract(
     claims: list[Claim] = []
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = _StoryState(known, names or subject.gazetteer())
-    lines = layout.LineIndex(document.text)
+    written = document.text
+    text = script.simplified(written)  # 前11個月 read as 前11个月, one character for one: offsets hold
+    lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
-    for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
+    for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
         if para.kind == "title":
             story = story.fresh()
         scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
@@ -314,11 +329,17 @@ def extract(
         # body its paragraph names, later sentences' included.
         named = _full_pairs([_mentions(sent.text, scope) for sent in sentences], scope)
         bodies = tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
+        said = para.text if text is written else _as_written(para, text, written)
         for sent, mentions in zip(sentences, named):
-            claims.extend(_sentence_claims(document, para, sent, mentions, bodies, published, scope, seen, lines))
+            claims.extend(_sentence_claims(document, para, said, sent, mentions, bodies, published, scope, seen, lines))
         if para.kind == "title":
             story.headline = story.period
     return claims
+
+
+def _as_written(para: layout.Paragraph, folded: str, written: str) -> str:
+    """The paragraph in the author's script: what folding changed is put back, what layout cleaned stays clean."""
+    return "".join(written[o] if folded[o] != written[o] else c for c, o in zip(para.text, para.origin))
 
 
 def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
@@ -419,6 +440,7 @@ def _remember(
 def _sentence_claims(
     document: Document,
     para: layout.Paragraph,
+    said: str,
     sent: layout.Sentence,
     mentions: list[subject.Mention],
     bodies: tuple[str, ...],
@@ -427,7 +449,8 @@ def _sentence_claims(
     seen: dict[tuple[str, str], int],
     lines: layout.LineIndex,
 ) -> list[Claim]:
-    text = sent.text
+    text = sent.text  # read in simplified script; `said` is the paragraph as the author wrote it
+    sentence = said[sent.start : sent.start + len(text)]
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
         story.year = int(explicit[-1])
@@ -490,7 +513,8 @@ def _sentence_claims(
             metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
         if not metric and previous is not None:
             metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
-        key = (text, q.text)
+        written = sentence[q.start : q.end]
+        key = (sentence, written)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         origin_number = para.origin[sent.start + q.number_start]
@@ -498,12 +522,12 @@ def _sentence_claims(
         _, number_column = lines.line_column(origin_number)
         _, end_column = lines.line_column(origin_end)
         claim = Claim(
-            id=claim_id(document.path, text, q.text, occurrence),
+            id=claim_id(document.path, sentence, written, occurrence),
             source=document.path,
             published=document.published,
             line=line,
             column=column,
-            text=q.text,
+            text=written,
             value=q.value,
             low=q.low,
             high=q.high,
@@ -512,8 +536,8 @@ def _sentence_claims(
             subject=mention.canonical if mention else None,
             metric=metric,
             period=period,
-            sentence=text,
-            paragraph=para.text,
+            sentence=sentence,
+            paragraph=said,
             context=_context(text, mstart, q.end, counted, mentions),
             counted=counted,
             # Only a name in the figure's own clause is firm enough to rule a source out.
