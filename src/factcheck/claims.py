@@ -19,7 +19,7 @@ from .quantity import Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 14
+EXTRACTOR_VERSION = 15
 
 _CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 # Quotes inside a noun phrase do not end it: 专精特新“小巨人”企业增加值 is one measure.
@@ -28,7 +28,7 @@ _METRIC_DELIMS = _CLAUSE_DELIMS.replace("“”‘’「」", "") + "和及与"
 # 实现产值 and 产值 name the same metric. Stripped only at the edges of the
 # phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
 _TRAILING_NOISE = re.compile(
-    r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
+    r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|首次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由)$"
 )
 _LEADING_NOISE = re.compile(
