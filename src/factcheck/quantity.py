@@ -177,7 +177,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
     prev = sentence[start - 1] if start else ""
     nxt = sentence[end] if end < len(sentence) else ""
-    if prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*") and not _METRIC_ACRONYM.search(sentence, 0, start):
+    glued = prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*")
+    if glued and not _METRIC_ACRONYM.search(sentence, 0, start):
         return True  # G60, C3, 4+2+3+N; not GDP259.7亿元, whose letters name the measure
     if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
         return True  # 3+X, 415X
@@ -376,7 +377,8 @@ def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
     if m["sym"] and unit_word not in CURRENCIES:
         return SYMBOLS[m["sym"]]
     unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
-    if not unit and (m["scale"] or _power_of_ten(m)) and any(w in sentence[max(0, m.start() - 12) : m.start()] for w in _MONEY_WORDS):
+    before = sentence[max(0, m.start() - 12) : m.start()]
+    if not unit and (m["scale"] or _power_of_ten(m)) and any(w in before for w in _MONEY_WORDS):
         unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元
     return unit
 
