@@ -361,3 +361,22 @@ def test_a_read_only_store_is_one_line_naming_it(filled: Path, monkeypatch: pyte
     monkeypatch.chdir(filled)
     (filled / "news" / "new.txt").write_text(SEEDS[0].read_text(encoding="utf-8")[:800], encoding="utf-8")
     assert main(["ingest", "--date", DATE]) == 2
+
+
+def test_a_killed_index_build_leaves_nothing_that_outlives_the_next_build(filled: Path) -> None:
+    from factcheck.index import discard, open_index
+
+    folder = filled / "claims" / ".index"
+    old_parts, old_tmp = folder / ".parts.dead", folder / ".claims.sqlite3.dead.tmp"
+    old_parts.mkdir()
+    (old_parts / "0.sqlite3").write_bytes(b"half")
+    old_tmp.write_bytes(b"half")
+    young = folder / ".claims.sqlite3.live.tmp"  # another check building now
+    young.write_bytes(b"being written")
+    an_hour_ago = time.time() - 3700
+    for path in (old_parts, old_tmp):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    store = Store(filled / "claims")
+    discard(store)
+    open_index(store).close()
+    assert sorted(p.name for p in folder.iterdir()) == [young.name, "claims.sqlite3"]

@@ -380,6 +380,10 @@ def _build_part(root: Path, names: tuple[str, ...], first_id: int, path: str) ->
         conn.close()
 
 
+def _build_part_job(job: tuple[Path, tuple[str, ...], int, str]) -> None:
+    _build_part(*job)
+
+
 def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str, ...]]:
     """Consecutive runs of files of about equal size, so store order survives the merge."""
     sizes = [(store.root / name).stat().st_size if (store.root / name).exists() else 0 for name in listing]
@@ -405,16 +409,14 @@ def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...],
             writer.add_file(store, name)
         writer.flush()
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import run_parallel
 
     parts = _parts(store, listing, min(workers, MAX_PARTS))  # one postings segment per part: fewer is faster to read
     import tempfile  # here, not at the top: a check never writes, and tempfile imports random
     with tempfile.TemporaryDirectory(prefix=".parts.", dir=scratch) as tmp:
         paths = [os.path.join(tmp, f"{i}.sqlite3") for i in range(len(parts))]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for fut in [pool.submit(_build_part, store.root, names, 1 + i * PART_IDS, path)
-                        for i, (names, path) in enumerate(zip(parts, paths))]:
-                fut.result()
+        jobs = [(store.root, names, 1 + i * PART_IDS, path) for i, (names, path) in enumerate(zip(parts, paths))]
+        run_parallel(_build_part_job, jobs, workers, lambda i, result: None)  # Ctrl-C ends the workers too
         for path in paths:  # in order: postings segments stay in claim order
             conn.execute("ATTACH DATABASE ? AS part", (path,))
             for table in (*_ID_TABLES, "postings"):
@@ -536,12 +538,27 @@ def _valid(conn: sqlite3.Connection) -> bool:
 
 def _rebuild_file(store: Store, target: Path) -> None:
     """Build beside the old index and swap it in: readers never see half an index."""
+    _sweep(target.parent)
     with atomic_replace(target) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             _build_into(store, conn, target.parent)
         finally:
             conn.close()
+
+
+DEBRIS_AGE = 3600  # seconds: a build takes minutes at most, so older temporaries are a killed builder's
+
+
+def _sweep(folder: Path) -> None:
+    """Temporaries of a builder killed mid-build; a live builder's (another check, now) are younger and kept."""
+    import shutil
+
+    cutoff = time.time() - DEBRIS_AGE
+    for path in (*folder.glob(".parts.*"), *folder.glob(".*.tmp")):
+        with contextlib.suppress(OSError):
+            if path.lstat().st_mtime < cutoff:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def _refresh(store: Store, target: Path) -> sqlite3.Connection:
