@@ -111,3 +111,11 @@ def test_a_traditional_source_s_claims_are_its_simplified_twin_s(seed_document):
     keys = ("value", "unit", "qualifier", "subject", "metric", "period", "line", "column")
     assert [[getattr(c, k) for k in keys] for c in traditional] == [[getattr(c, k) for k in keys] for c in plain]
     assert "98億元" in {c.text for c in traditional}
+
+
+def test_the_index_reads_a_traditional_sentence_as_simplified() -> None:
+    from factcheck.index import _sentence_keys
+
+    simplified = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。"
+    traditional = "2025年，平湖經開24家規模以上數控機床企業實現產值98億元，同比增長8.1%。"
+    assert set(_sentence_keys("CNY\x1f", traditional)) == set(_sentence_keys("CNY\x1f", simplified))

@@ -46,7 +46,7 @@ T = TypeVar("T")
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -102,8 +102,14 @@ def _grams(text: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _sentence_keys(group: str, sentence: str) -> tuple[str, ...]:
-    """Figures in one sentence share its bigrams: computed once per sentence, not once per figure."""
-    return tuple(group + g for g in _grams(mask_numbers(sentence)))
+    """Figures in one sentence share its bigrams: computed once per sentence, not once per figure.
+
+    Read in simplified script, as the rules read it: a traditional source's
+    sentence meets a simplified draft's paraphrase.
+    """
+    from .script import plain
+
+    return tuple(group + g for g in _grams(mask_numbers(plain(sentence))))
 
 
 def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
