@@ -208,3 +208,18 @@ def test_no_such_draft_is_one_line(monkeypatch, capsys) -> None:  # type: ignore
     monkeypatch.chdir(ROOT)
     assert main(["check", "drafts/nowhere.md"]) == 2
     assert capsys.readouterr().err == "factcheck: drafts/nowhere.md: no such file\n"
+
+
+def test_a_locked_index_is_one_line_naming_the_fix(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    import factcheck.gate as gate
+
+    def busy(*args, **kw):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(gate, "build_report", busy)
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "examples/draft_pinghu_review.md"]) == 2
+    assert capsys.readouterr().err == (
+        "factcheck: the claims index: database is locked (delete the store's .index folder and retry)\n")

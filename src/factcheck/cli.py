@@ -291,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a bug is still one line, not a traceback
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
+        if type(exc).__module__ == "sqlite3":  # a busy or unreadable index the healing could not fix
+            print(f"factcheck: the claims index: {exc} (delete the store's .index folder and retry)", file=sys.stderr)
+            return ExitCode.ERROR
         print(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)", file=sys.stderr)
         return ExitCode.ERROR
     return int(rc) if isinstance(rc, int) else ExitCode.OK
