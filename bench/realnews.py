@@ -30,7 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
-EXTRACTION = ("claims.py", "subject.py", "period.py", "quantity.py", "numerals.py", "layout.py", "source.py", "scope.py")
+EXTRACTION = (
+    "claims.py", "subject.py", "period.py", "quantity.py", "numerals.py", "layout.py", "source.py", "scope.py", "script.py",
+)
 
 
 def _days(corpus: Path, span: str) -> list[Path]:

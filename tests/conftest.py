@@ -204,3 +204,13 @@ def extract_claims() -> Callable[..., list[Claim]]:
 def pick() -> Callable[..., Claim]:
     """_one as a fixture: pick(claims, '98亿元', sentence='2025年')."""
     return _one
+
+
+def project_store(folder: Path) -> str:
+    """A copy of the committed store in `folder`, as its config's TOML value: a configured store lies inside its project."""
+    import shutil
+
+    target = folder / "claims"
+    if not target.exists():
+        shutil.copytree(CLAIMS, target, ignore=shutil.ignore_patterns(".index", ".lock"))
+    return '"claims"'

@@ -13,10 +13,16 @@ from factcheck.config import load_config
 from factcheck.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
-STORE = json.dumps(str(ROOT / "claims"))  # a TOML basic string
+STORE = '"claims"'  # a copy of the project's store, made by with_store: a configured store lies inside its project
 
 WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
 STALE = "津上精密机床（浙江）有限公司经过10次增资，现有员工1900名。"
+
+
+def with_store(project: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "claims", project / "claims", ignore=shutil.ignore_patterns(".index", ".lock"))
 
 
 def write(path: Path, text: str) -> Path:
@@ -152,6 +158,7 @@ def test_check_takes_store_drafts_fail_on_and_date_from_the_config(tmp_path, mon
         project / "factcheck.toml",
         f'store = {STORE}\ndrafts = ["drafts/*.md"]\nfail-on = ["contradicted"]\ndate = 2026-03-05\n',
     )
+    with_store(project)
     write(project / "drafts" / "jinshang.md", STALE + "\n")  # no front matter: the configured date applies
     monkeypatch.chdir(tmp_path)  # outside the project: only --config finds it
     assert main(["check", "--config", str(config), "--format", "json"]) == 0  # stale does not fail this project
@@ -167,6 +174,7 @@ def test_check_takes_store_drafts_fail_on_and_date_from_the_config(tmp_path, mon
 
 def test_the_configured_accept_file_is_where_accept_writes(tmp_path, monkeypatch, capsys):
     write(tmp_path / "factcheck.toml", f'store = {STORE}\naccept-file = "review/accepted.json"\n')
+    with_store(tmp_path)
     write(tmp_path / "draft.md", f"---\ndate: 2026-03-05\n---\n\n{WRONG}\n")
     monkeypatch.chdir(tmp_path)
     assert main(["accept", "draft.md"]) == 0

@@ -57,6 +57,11 @@ def test_a_check_never_loads_jieba():
     assert "jieba" not in _modules_after("check", "examples/draft_pinghu_review.md")
 
 
+def test_a_simplified_draft_never_loads_opencc():
+    """OpenCC is for text with traditional characters; the simplified draft's check does without it."""
+    assert "opencc" not in _modules_after("check", "examples/draft_pinghu_review.md")
+
+
 @pytest.mark.parametrize("argv", [[], ["hook"]])
 def test_a_command_group_given_no_command_shows_its_help_and_exits_2(argv, capsys):
     assert main(argv) == 2

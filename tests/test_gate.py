@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import project_store
+
 from factcheck import suppress
 from factcheck.check import fingerprint
 from factcheck.cli import main
@@ -29,7 +31,7 @@ OK = "平湖经开钟溪汇国际青年社区共有885套人才住房。"
 def project(tmp_path, monkeypatch) -> Path:
     """A newsroom that wants every figure sourced, using the committed store; the accept file lands in it."""
     (tmp_path / "factcheck.toml").write_text(
-        f"store = {json.dumps(str(ROOT / 'claims'))}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
+        f"store = {project_store(tmp_path)}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
@@ -98,7 +100,7 @@ def test_text_output_counts_what_was_suppressed(project, capsys):
 
 
 def test_by_default_an_unsupported_figure_warns_and_an_alarm_fails(tmp_path, monkeypatch, capsys):
-    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     write_draft(tmp_path, UNSUPPORTED, name="new.md")
     assert main(["check", "new.md"]) == 0
@@ -165,7 +167,7 @@ def test_accept_takes_only_the_verdicts_asked_for(project, capsys):
 
 def test_accept_without_a_choice_takes_what_fails_the_run(project, capsys):
     (project / "factcheck.toml").write_text(
-        f"store = {json.dumps(str(ROOT / 'claims'))}\nfail-on = ['contradicted']\n", encoding="utf-8"
+        f"store = {project_store(project)}\nfail-on = ['contradicted']\n", encoding="utf-8"
     )
     write_draft(project, WRONG, UNSUPPORTED)
     assert main(["accept", "draft.md"]) == 0
@@ -180,7 +182,7 @@ def test_accept_keeps_earlier_entries_and_writes_no_stray_files(project, capsys)
     main(["accept", "b.md"])
     data = json.loads((project / ".factcheck-accept.json").read_text(encoding="utf-8"))
     assert sorted(e["text"] for e in data["accepted"]) == ["20亿元", "98.2%"]
-    assert sorted(p.name for p in project.iterdir()) == [".factcheck-accept.json", "a.md", "b.md", "factcheck.toml"]
+    assert sorted(p.name for p in project.iterdir()) == [".factcheck-accept.json", "a.md", "b.md", "claims", "factcheck.toml"]
 
 
 def test_the_accept_file_gets_the_umask_mode_and_keeps_its_own_when_rewritten(project, capsys):
@@ -209,7 +211,7 @@ def test_an_interrupted_write_leaves_the_old_accept_file(project, monkeypatch, c
     assert main(["accept", "draft.md", "--all"]) == 2
     assert "cannot write the accept file (No space left on device)" in capsys.readouterr().err
     assert (project / ".factcheck-accept.json").read_bytes() == before
-    assert sorted(p.name for p in project.iterdir()) == [".factcheck-accept.json", "draft.md", "factcheck.toml"]
+    assert sorted(p.name for p in project.iterdir()) == [".factcheck-accept.json", "claims", "draft.md", "factcheck.toml"]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import project_store
+
 from factcheck.cli import main
 from factcheck.config import load_config
 from factcheck.hook import glob_regex, is_draft
@@ -44,7 +46,7 @@ def repo(tmp_path, monkeypatch) -> Path:
     git(repo, "config", "user.name", "Fact Desk")
     git(repo, "config", "user.email", "desk@example.com")
     git(repo, "config", "commit.gpgsign", "false")
-    (repo / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (repo / "factcheck.toml").write_text(f"store = {project_store(repo)}\n", encoding="utf-8")
     git(repo, "add", "factcheck.toml")
     git(repo, "commit", "-q", "-m", "factcheck config")
     monkeypatch.chdir(repo)
@@ -97,7 +99,7 @@ def test_the_hook_checks_what_is_staged_not_the_working_tree(repo):
 
 def test_only_drafts_are_checked(repo):
     (repo / "factcheck.toml").write_text(
-        f"store = {json.dumps(str(ROOT / 'claims'))}\ndrafts = [\"drafts/**/*.md\"]\n", encoding="utf-8"
+        f"store = {project_store(repo)}\ndrafts = [\"drafts/**/*.md\"]\n", encoding="utf-8"
     )
     assert main(["hook", "install"]) == 0
     # Not under drafts/: the configured globs leave it alone, wrong figure and all.
@@ -136,7 +138,7 @@ def test_installing_twice_leaves_one_hook(repo, capsys):
 def test_a_config_given_at_install_is_the_one_the_hook_uses(repo, capsys):
     elsewhere = repo / "ci" / "factcheck.toml"
     elsewhere.parent.mkdir()
-    elsewhere.write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\nfail-on = []\n", encoding="utf-8")
+    elsewhere.write_text(f"store = {project_store(elsewhere.parent)}\nfail-on = []\n", encoding="utf-8")
     assert main(["hook", "install", "--config", "ci/factcheck.toml"]) == 0
     assert f"hook run --config {elsewhere}" in (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8")
     assert commit(repo, "school.md", draft(WRONG)).returncode == 0  # that config fails on nothing

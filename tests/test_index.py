@@ -18,7 +18,7 @@ from factcheck.check import check_document
 from factcheck.claims import mask_numbers
 from factcheck.conflicts import find_conflicts
 from factcheck.errors import StoreError
-from factcheck.gate import load_store
+from factcheck.gate import using_store
 from factcheck.index import ClaimIndex, index_path, open_index
 from factcheck.matching import _bigrams, sentence_similarity
 from factcheck.quantity import unit_group
@@ -109,11 +109,10 @@ def test_the_small_store_scan_hands_over_every_claim_of_the_figures_dimension(st
         assert index.near(claim, same_metric=True) == same_dimension, claim.text
 
 
-def test_load_store_opens_the_index_and_conflicts_still_see_every_claim(store: Store) -> None:
-    opened = load_store(store.root)
-    assert isinstance(opened, ClaimIndex)
+def test_the_store_is_opened_through_the_index_and_conflicts_still_see_every_claim(store: Store) -> None:
+    opened = using_store(store.root, lambda claims: (isinstance(claims, ClaimIndex), find_conflicts(claims)))
+    assert opened == (True, find_conflicts(store.load()))
     assert index_path(store).exists()
-    assert find_conflicts(opened) == find_conflicts(store.load())
 
 
 def test_sentence_similarity_is_rapidfuzz_token_set_ratio(store: Store) -> None:

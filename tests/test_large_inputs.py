@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import project_store
 
 from factcheck import claims, layout, report
 from factcheck.cli import main
@@ -25,8 +26,8 @@ EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """A project using the committed store, in a folder of its own."""
-    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    """A project with a copy of the committed store, in a folder of its own."""
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -85,6 +86,28 @@ def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
                                                    "stale": 0, "unsupported": 0, "suppressed": 0}},
         ensure_ascii=False, indent=2,
     ) + "\n"
+
+
+def test_an_index_found_damaged_mid_report_is_rebuilt_and_no_finding_is_written_twice(project, monkeypatch, capsys):
+    import sqlite3
+
+    from factcheck import gate
+
+    _, whole = check_output(str(EXAMPLE), "--format", "json", capsys=capsys)
+    real, calls = gate.judge_documents, []
+
+    def damaged_after_three(*args, **kw):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        for i, f in enumerate(real(*args, **kw)):
+            if len(calls) == 1 and i == 3:
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            yield f
+
+    monkeypatch.setattr(gate, "judge_documents", damaged_after_three)
+    code = main(["check", str(EXAMPLE), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, len(calls), out) == (1, 2, whole)  # three findings written, then judged again: written once
+    assert "the index was damaged" in err
 
 
 @pytest.mark.parametrize(

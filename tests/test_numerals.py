@@ -164,3 +164,11 @@ def test_两_reads_as_二_before_a_unit(n):
     written = cn2an.an2cn(n)
     colloquial = written.replace("二百", "两百").replace("二千", "两千").replace("二万", "两万").replace("二亿", "两亿")
     assert numerals.chinese(colloquial) == numerals.chinese(written)
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [("1/3", Decimal(1) / 3), ("2/3", Decimal(2) / 3), ("1/4", Decimal("0.25")), ("３／５", Decimal("0.6")), ("1 3/5", Decimal("1.6"))],
+)
+def test_a_slashed_fraction_is_its_quotient(written, value):
+    assert numerals.number(written) == value

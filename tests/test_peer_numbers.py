@@ -50,6 +50,10 @@ def close(a: Decimal, b: Decimal) -> bool:
         ("十一又十四分之一", "11.0714285714286"),
         ("负3分之负一百五十七", "52.3333333333333"),
         ("３分之一百五十七", "52.3333333333333"),
+        ("-3/2", "-1.5"),  # slashed fractions, in scope since the parser reads them
+        ("３／５", "0.6"),
+        ("1 ３/5", "1.6"),
+        ("4 6/3", "6"),
     ],
 )
 def test_numeral(text: str, value: str) -> None:

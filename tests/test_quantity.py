@@ -185,3 +185,89 @@ def test_only_the_figures_in_a_sentence_with_dates_and_identifiers_are_quantitie
     found = find_quantities(sentence)
     assert [q.text for q in found] == figures
     assert not {q.value for q in found} & {Decimal(n) for n in not_a_figure}
+
+
+# --- numerals issue #13 found producing no figure, or the wrong one ---------------------------
+# Real sentences from the 新闻联播 transcripts (../shared/external/cctv-xwlb-yuekcc, by day) where
+# the corpus has the form; the issue's own phrasings where it has none.
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, qualifier, low, high",
+    [
+        # spelled-out decimals, with a scale: the issue's forms (the corpus prints them in digits)
+        ("全市实现地区生产总值十二点五亿元，同比增长5.2%。", "十二点五亿元", 1_250_000_000, "CNY", "exact", 1_250_000_000, 1_250_000_000),
+        ("项目当年完成投资一点二亿元。", "一点二亿元", 120_000_000, "CNY", "exact", 120_000_000, 120_000_000),
+        ("全年实现营业收入四十五点八亿元。", "四十五点八亿元", 4_580_000_000, "CNY", "exact", 4_580_000_000, 4_580_000_000),
+        # 20220827: a rate per hundred thousand, spelled out
+        ("2021年孕产妇死亡率下降至十万分之十六点一。", "十万分之十六点一", "0.0161", "%", "exact", "0.0161", "0.0161"),
+        # fractions and shares; 20220102, 20220707, 20230706, 20230722, 20240618, 20240604
+        ("目前，我国与RCEP成员国贸易额占我国贸易总额三分之一左右。", "三分之一左右", "33.33", "%", "about", "29.997", "36.663"),
+        ("李克强说，东南沿海5省市经济占全国1/3以上，财政收入占近四成，", "1/3以上", "33.33", "%", "at_least", "33.33", N),
+        ("相比2000年以前，全国的主要江河泥沙量总体减少了2/3以上。", "2/3以上", "66.67", "%", "at_least", "66.67", N),
+        ("为畅通口岸，新疆推广国际贸易“单一窗口”，国际道路运输通关时间压缩1/3以上，", "1/3以上", "33.33", "%", "at_least", "33.33", N),
+        ("全国秋粮产量的1/4以上来自东北。", "1/4以上", 25, "%", "at_least", 25, N),
+        ("夏粮产量占全年粮食产量的1/5以上，冬小麦是主要的夏粮作物，", "1/5以上", 20, "%", "at_least", 20, N),
+        ("长三角地区以4%的国土面积，集聚了全国约17%的人口，创造了全国近1/4的经济总量，", "近1/4", 25, "%", "at_most", N, 25),
+        # compound numbers are one figure: the issue's forms
+        ("企业为每名技术骨干发放奖励3万4千元。", "3万4千元", 34_000, "CNY", "exact", 34_000, 34_000),
+        ("企业为每名技术骨干发放奖励3万4千多元。", "3万4千多元", 34_000, "CNY", "above", 34_000, 35_000),
+        ("该项目总投资3亿5000万元。", "3亿5000万元", 350_000_000, "CNY", "exact", 350_000_000, 350_000_000),
+        # 20220721: the Chinese form was read already
+        ("今年，产粮大县鄱阳县不仅投入一万一千多台农机用于早稻收割和晚稻栽插，", "一万一千多台", 11_000, "台", "above", 11_000, 12_000),
+        # a whole and a fraction of a unit is a duration, not a share (the issue's form); 20220220, 20220501
+        ("从签约到投产，项目建设用时一又二分之一个月。", "一又二分之一个月", "1.5", "个月", "exact", "1.5", "1.5"),
+        ("从一片荒地到年产20万辆新能源车的智慧工厂，建设仅用时18个半月。", "18个半月", "18.5", "个月", "exact", "18.5", "18.5"),
+        ("休渔期为三个月到四个半月不等。", "四个半月", "4.5", "个月", "exact", "4.5", "4.5"),
+        # a bare power of ten after 突破/破/首破/再破; 20220124, 20220424, 20220614, 20220107
+        ("2021年末，国家开发银行制造业贷款余额达9588亿元，当年新增贷款突破千亿元。", "突破千亿元", 10**11, "CNY", "at_least", 10**11, N),
+        ("今年一季度，随着工业互联网产业规模首破万亿，我国制造业数字化转型全面提速。", "首破万亿", 10**12, "CNY", "at_least", 10**12, N),
+        ("济南高新区在去年外贸进出口总额破千亿的基础上，", "破千亿", 10**11, "CNY", "at_least", 10**11, N),
+        ("直播电商销售额再破百亿。", "再破百亿", 10**10, "CNY", "at_least", 10**10, N),
+        ("同时，2021年，上海港国际中转箱吞吐量首破600万标准箱，同比增长约13.4%，", "首破600万标准箱", 6_000_000, "标箱", "at_least", 6_000_000, N),
+        # 20240102: a milestone (大关) is no 三大-style label
+        ("上海港2023年集装箱吞吐量突破4900万标准箱大关，连续第十四年蝉联全球第一。", "突破4900万标准箱", 49_000_000, "标箱", "at_least", 49_000_000, N),
+        # a figure straight after a Latin-letter metric; 20220218 (人均GDP)
+        ("2024年全市GDP259.7亿元，同比增长5.1%。", "259.7亿元", 25_970_000_000, "CNY", "exact", 25_970_000_000, 25_970_000_000),
+        ("2024年全市GDP 259.7亿元，同比增长5.1%。", "259.7亿元", 25_970_000_000, "CNY", "exact", 25_970_000_000, 25_970_000_000),
+        ("人均GDP超过1.2万美元，形成了世界上人口最多的中等收入群体。", "超过1.2万美元", 12_000, "USD", "at_least", 12_000, N),
+        ("全省R&D经费投入强度2.5%。", "2.5%", "2.5", "%", "exact", "2.5", "2.5"),
+        ("3月份，制造业PMI49.8%，比上月上升0.7个百分点。", "49.8%", "49.8", "%", "exact", "49.8", "49.8"),
+    ],
+)
+def test_numerals_that_once_gave_no_figure_or_the_wrong_one(sentence, text, value, unit, qualifier, low, high):
+    q = quantity(sentence, text)
+    assert (q.value, q.unit, q.qualifier, q.low, q.high) == (D(value), unit, qualifier, D(low), D(high))
+
+
+@pytest.mark.parametrize(
+    "sentence, text, precision",
+    [
+        ("全市实现地区生产总值十二点五亿元，", "十二点五亿元", Decimal(5_000_000)),  # printed to the tenth of a 亿, as 12.5亿
+        ("企业为每名技术骨干发放奖励3万4千元。", "3万4千元", Decimal(500)),  # to the 千
+        ("企业为每名技术骨干发放奖励3万4000元。", "3万4000元", Decimal(0)),  # to the yuan
+        ("目前，我国与RCEP成员国贸易额占我国贸易总额三分之一。", "三分之一", Decimal("0.005")),
+        ("经济占全国1/3，", "1/3", Decimal("0.005")),
+    ],
+)
+def test_spelled_out_and_compound_figures_carry_their_printed_precision(sentence, text, precision):
+    assert quantity(sentence, text).precision == precision
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("项目建设用时一又二分之一个月。", ["一又二分之一个月"]),  # not 二分之一 = 50%
+        ("企业为每名技术骨干发放奖励3万4千元。", ["3万4千元"]),  # not 3万 and 4千元
+        ("533182023年，全市规上工业增加值增长6.1%。", ["6.1%"]),  # a page-view count glued to the year
+        ("12025年全市规上工业增加值增长6.1%。", ["6.1%"]),  # a list number glued to the year
+        ("阅读 53318", []),  # a page counter
+        ("浏览量：1234。", []),
+        ("中国队打破3项世界纪录。", ["3项"]),  # 打破 is no threshold: 3 records, exactly
+        ("今年中欧班列累计开行达10000列，较去年提前10天破万；", ["10000列", "10天"]),  # 20220821: no unit to check
+        ("她顺利晋级1/2决赛", []),  # a round
+        ("缔约方大会第四次会议第4/3号决定", []),  # a label
+        ("三分之一个世纪以来", []),  # a fraction of a span with no figure to check
+    ],
+)
+def test_numbers_that_are_not_figures_stay_out(sentence, figures):
+    assert [q.text for q in find_quantities(sentence)] == figures

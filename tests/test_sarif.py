@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import project_store
+
 from factcheck.cli import main
 from factcheck.sarif import github_command
 
@@ -108,7 +110,7 @@ def test_paths_are_relative_to_the_project_root_wherever_it_runs(capsys, monkeyp
 
 
 def test_a_suppressed_finding_is_marked_not_dropped(tmp_path, capsys, monkeypatch):
-    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
     (tmp_path / "draft.md").write_text(
         "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。<!-- factcheck: ignore -->\n",
         encoding="utf-8",
@@ -123,7 +125,7 @@ def test_a_suppressed_finding_is_marked_not_dropped(tmp_path, capsys, monkeypatc
 
 
 def test_github_annotations_are_workflow_commands(tmp_path, capsys, monkeypatch):
-    (tmp_path / "factcheck.toml").write_text(f"store = {json.dumps(str(ROOT / 'claims'))}\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
     (tmp_path / "draft.md").write_text(
         "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。\n\n"
         "津上精密机床（浙江）有限公司经过10次增资，现有员工1900名。\n",

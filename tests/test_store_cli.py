@@ -26,10 +26,10 @@ ZONE_2025 = "2025年，平湖经开24家规模以上数控机床企业实现产�
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file in a store folder, by name, as bytes."""
+    """Every file in a store folder, by name, as bytes (not the writers' lock: it is no part of the store)."""
     if not folder.is_dir():
         return {}
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != ".lock"}
 
 
 def identities(folder: Path) -> dict[str, tuple[int, int]]:

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,14 +101,12 @@ class Tally:
         self.suppressed = 0
         self.verdicts = {v: 0 for v in VERDICTS}  # not suppressed, as Report.counts()
 
-    def count(self, findings: Iterable[Finding]) -> Iterator[Finding]:
-        for f in findings:
-            self.numbers += 1
-            if f.suppressed:
-                self.suppressed += 1
-            else:
-                self.verdicts[f.verdict] += 1
-            yield f
+    def add(self, f: Finding) -> None:
+        self.numbers += 1
+        if f.suppressed:
+            self.suppressed += 1
+        else:
+            self.verdicts[f.verdict] += 1
 
     def failing(self, fail_on: tuple[str, ...]) -> bool:
         return any(self.verdicts[v] for v in fail_on)
@@ -119,7 +117,7 @@ def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_byte
     if path is None:
         assert stdin_bytes is not None
         text, encoding = decode(stdin_bytes, display)
-        fields, body = front_matter(text)
+        fields, body = front_matter(text, display)
         if not text[body:].strip():
             raise InputError(f"{display}: empty draft")
         published = parse_date(fields["date"][:10]) if fields.get("date") else (date or dt.date.today())

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from . import layout, subject
+from . import layout, script, subject
 from .metric import metric_key
 from .period import Period, PeriodMention, find_periods, period_for
 from .quantity import Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 14
+EXTRACTOR_VERSION = 16
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -36,7 +36,7 @@ _METRIC_DELIMS = _CLAUSE_DELIMS.replace("“”‘’「」", "") + "和及与"
 # 实现产值 and 产值 name the same metric. Stripped only at the edges of the
 # phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
 _TRAILING_NOISE = re.compile(
-    r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
+    r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|首次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由)$"
 )
 _LEADING_NOISE = re.compile(
@@ -111,6 +111,20 @@ class Claim:
     paragraph_bodies: tuple[str, ...] = ()
     # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
     part_of: str = ""
+    encoding: str = ""  # the source file's: utf-8, utf-16, gb18030 or big5
+
+    @property
+    def plain_sentence(self) -> str:
+        """The sentence in simplified script, as the rules read it; the record keeps the author's script."""
+        return script.plain(self.sentence)
+
+    @property
+    def plain_paragraph(self) -> str:
+        return script.plain(self.paragraph)
+
+    @property
+    def plain_text(self) -> str:
+        return script.plain(self.text)
 
     def interval(self) -> tuple[Decimal | None, Decimal | None]:
         """What the figure asserts; an exact figure is widened by its printed precision.
@@ -126,6 +140,7 @@ class Claim:
 # Fields added to the claim record after its first version, written and read by name.
 PROVENANCE = (
     "subject_kind", "subject_from", "subject_line", "period_from", "period_line", "paragraph_bodies", "part_of",
+    "encoding",
 )
 
 
@@ -318,9 +333,11 @@ def claims_in(
     published = document.published or dt.date.today()
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = _StoryState(known, names or subject.gazetteer())
-    lines = layout.LineIndex(document.text)
+    written = document.text
+    text = script.simplified(written)  # 前11個月 read as 前11个月, one character for one: offsets hold
+    lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
-    for p_index, para in enumerate(layout.paragraphs(document.text, document.body_start, markdown)):
+    for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
         if para.kind == "title":
             story = story.fresh()
         scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
@@ -330,11 +347,12 @@ def claims_in(
         # Names first, sentence by sentence as a reader meets them: a figure's record lists every
         # body its paragraph names, later sentences' included.
         named = _full_pairs([_mentions(sent.text, scope) for sent in sentences], scope)
-        near = _Stretches(para.text, sentences, named) if len(para.text) > PARAGRAPH_MAX else None
-        whole = (para.text, _bodies(named))
+        said = para.text if text is written else _as_written(para, text, written)
+        near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
+        whole = (said, _bodies(named))
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
-            yield from _sentence_claims(document, para, sent, mentions, around, published, scope, seen, lines)
+            yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
         if para.kind == "title":
             story.headline = story.period
 
@@ -367,6 +385,11 @@ class _Stretches:
             last = bisect.bisect_left(self.starts, hi)
             self.cache[cell] = (self.text[self.starts[first] : self.ends[last - 1]], _bodies(self.named[first:last]))
         return self.cache[cell]
+
+
+def _as_written(para: layout.Paragraph, folded: str, written: str) -> str:
+    """The paragraph in the author's script: what folding changed is put back, what layout cleaned stays clean."""
+    return "".join(written[o] if folded[o] != written[o] else c for c, o in zip(para.text, para.origin))
 
 
 def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
@@ -467,6 +490,7 @@ def _remember(
 def _sentence_claims(
     document: Document,
     para: layout.Paragraph,
+    said: str,
     sent: layout.Sentence,
     mentions: list[subject.Mention],
     around: tuple[str, tuple[str, ...]],
@@ -475,9 +499,10 @@ def _sentence_claims(
     seen: dict[tuple[str, str], int],
     lines: layout.LineIndex,
 ) -> list[Claim]:
-    """`around` is the figure's paragraph as a claim records it, and the bodies it names."""
+    """`around` is the figure's paragraph as a claim records it (in the author's script), and the bodies it names."""
     paragraph, bodies = around
-    text = sent.text
+    text = sent.text  # read in simplified script; `said` is the paragraph as the author wrote it
+    sentence = said[sent.start : sent.start + len(text)]
     explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
     if explicit:
         story.year = int(explicit[-1])
@@ -540,7 +565,8 @@ def _sentence_claims(
             metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
         if not metric and previous is not None:
             metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
-        key = (text, q.text)
+        written = sentence[q.start : q.end]
+        key = (sentence, written)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         origin_number = para.origin[sent.start + q.number_start]
@@ -548,12 +574,12 @@ def _sentence_claims(
         _, number_column = lines.line_column(origin_number)
         _, end_column = lines.line_column(origin_end)
         claim = Claim(
-            id=claim_id(document.path, text, q.text, occurrence),
+            id=claim_id(document.path, sentence, written, occurrence),
             source=document.path,
             published=document.published,
             line=line,
             column=column,
-            text=q.text,
+            text=written,
             value=q.value,
             low=q.low,
             high=q.high,
@@ -562,7 +588,7 @@ def _sentence_claims(
             subject=mention.canonical if mention else None,
             metric=metric,
             period=period,
-            sentence=text,
+            sentence=sentence,
             paragraph=paragraph,
             context=_context(text, mstart, q.end, counted, mentions),
             counted=counted,
@@ -580,6 +606,7 @@ def _sentence_claims(
             period_line=period_line,
             part_of=part_of,
             paragraph_bodies=bodies,
+            encoding=document.encoding,
         )
         out.append(claim)
         if q.unit not in ("%", "pp", "x"):

@@ -52,20 +52,39 @@ def ingest(
     store: Optional[Path] = StoreOpt,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
     force: bool = typer.Option(False, "--force", help="Re-read sources even when unchanged."),
+    repair: bool = typer.Option(
+        False, "--repair", help="First make the store consistent with what is on disk (corrupt manifest, store files or index)."
+    ),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Read source articles and record every numeric claim in the store."""
     from .ingest import ingest as run_ingest
+    from .ingest import repair as run_repair
     from .store import Store
 
     cfg = load_config(config)
     targets = list(paths) if paths else list(cfg.sources)
-    store_obj = Store(store or cfg.store)
+    store_obj = Store(cfg.store_dir(store))
     err = _console(stderr=True)
+
+    def say(text: str) -> None:
+        print(f"factcheck: {text}", file=sys.stderr, flush=True)
+
+    if repair:
+        repaired = run_repair(store_obj, cfg.root, lambda why: say(f"{why}…"))
+        for note in repaired.notes:
+            say(note)
+        targets += [cfg.root / source for source in repaired.reread]
+        say(f"repair: {len(repaired.notes)} problem(s) fixed, {len(repaired.reread)} source(s) to read again")
     if not paths and not any(p.exists() for p in targets):
         raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
     with _ingest_progress(err) as tick:
-        report = run_ingest(targets, store_obj, cfg.root, _date(date), tick, force=force, bodies=cfg.bodies)
+        report = run_ingest(
+            targets, store_obj, cfg.root, _date(date), tick, force=force, bodies=cfg.bodies,
+            waiting=lambda why: say(f"{why}…"),
+        )
+    for note in report.notes:
+        say(note)
     if report.errors:
         for line in report.errors:
             print(f"factcheck: {line}", file=sys.stderr)
@@ -112,7 +131,7 @@ def claims_cmd(
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r} (use table or jsonl)")
     cfg = load_config(config)
-    found = Store(store or cfg.store).load()
+    found = Store(cfg.store_dir(store)).load()
     if source:
         found = [c for c in found if source in c.source]
     if subject:
@@ -220,12 +239,12 @@ def conflicts(
     """List where the store's sources disagree about the same subject and metric."""
     from . import report as render
     from .conflicts import find_conflicts
-    from .gate import load_store
+    from .gate import using_store
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown format {fmt!r} (use text or json)")
     cfg = load_config(config)
-    found = find_conflicts(load_store(store or cfg.store), include_reconciled=show_all)
+    found = using_store(cfg.store_dir(store), lambda claims: find_conflicts(claims, include_reconciled=show_all))
     if fmt == "json":
         sys.stdout.write(render.conflicts_to_json(found) + "\n")
     else:
@@ -234,8 +253,16 @@ def conflicts(
         render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout))
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: workers ended, store as it was, exit 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """One error boundary: every failure is one line on stderr and an exit code, never a traceback."""
+    import signal
+
+    with contextlib.suppress(ValueError):  # not the main thread (a test runner's worker): leave signals be
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         rc = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as exc:
@@ -255,9 +282,19 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except MemoryError:
+        print("factcheck: out of memory (split the draft, or check it with --format text)", file=sys.stderr)
+        return ExitCode.ERROR
+    except OSError as exc:  # a full disk, a read-only folder, a vanished file: the user's to fix, named
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"factcheck: {where}{exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.ERROR
     except Exception as exc:  # the last line of defence: a bug is still one line, not a traceback
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
+        if type(exc).__module__ == "sqlite3":  # a busy or unreadable index the healing could not fix
+            print(f"factcheck: the claims index: {exc} (delete the store's .index folder and retry)", file=sys.stderr)
+            return ExitCode.ERROR
         print(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)", file=sys.stderr)
         return ExitCode.ERROR
     return int(rc) if isinstance(rc, int) else ExitCode.OK

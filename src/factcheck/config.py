@@ -31,6 +31,15 @@ class Config:
     # The bodies this newsroom writes about, each with the other names it goes by
     # (津上精密 = 津上精密机床（浙江）有限公司): a figure about one is never support for another's.
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    store_outside: str = ""  # why the configured store may not be used, if it resolves outside the project
+
+    def store_dir(self, given: Path | None = None) -> Path:
+        """The store a command uses: --store as given, else the configured one if it lies inside the project."""
+        if given is not None:
+            return given
+        if self.store_outside:
+            raise ConfigError(self.store_outside)
+        return self.store
 
     @property
     def accept_path(self) -> Path:
@@ -106,6 +115,11 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         raise problem(f"'fail-on': unknown verdict {wrong[0]!r} (use {', '.join(VERDICTS)})")
     store = one_path("store", "claims")
     assert store is not None
+    outside = ""
+    if not _inside(store, root):
+        # A shared config must not point a checker's writes (the index, an ingest) at any folder on
+        # the machine; a store elsewhere is fine when someone names it on the command line (--store).
+        outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
     return Config(
         root=root,
         store=store,
@@ -116,6 +130,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         accept_file=one_path("accept-file", None),
         origin=path,
         bodies=_bodies(table.get("bodies"), problem),
+        store_outside=outside,
     )
 
 
@@ -148,3 +163,12 @@ def _date(value: object, problem) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise problem("'date' must be YYYY-MM-DD") from None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """`path` (symlinks followed) is the root or below it."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

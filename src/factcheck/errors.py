@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 
 
 class ExitCode(enum.IntEnum):
@@ -26,3 +27,13 @@ class StoreError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """A configuration file with an unknown key or a bad value."""
+
+
+def shown(path: object) -> str:
+    """A path as an editor would type it: relative to where they stand when it is below, else as it is."""
+    text = os.fspath(path)  # type: ignore[call-overload]
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:
+        return text
+    return text if rel.startswith("..") else rel

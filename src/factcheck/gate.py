@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
 from .check import Finding, Report, Tally, judge_documents, read_draft
+from .claims import Claim
 from .subject import gazetteer
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
@@ -23,8 +25,12 @@ from .source import Document
 from .store import Store
 from .verdict import OK, VERDICTS
 
+if TYPE_CHECKING:
+    from .report import ReportWriter
+
 FORMATS = ("text", "json", "sarif", "github")
 STREAMED = ("text", "json")  # written finding by finding; SARIF and annotations are built from the whole report
+T = TypeVar("T")
 
 
 def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
@@ -37,7 +43,7 @@ def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
         if pattern == "-":
             out.append("-")
             continue
-        if any(ch in pattern for ch in "*?["):
+        if any(ch in pattern for ch in "*?[") and not os.path.lexists(pattern):  # 草稿[终].md is a file, not a glob
             import glob  # only globs need it
             matched = sorted(glob.glob(pattern, recursive=True))
             if not matched:
@@ -72,14 +78,20 @@ def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tu
     return tuple(v for v in chosen if v != OK)
 
 
-def load_store(path: Path) -> list:
-    """The store opened through its candidate index (claims/.index/, refreshed first): no full parse of the store."""
-    from .index import open_index
+def using_store(path: Path, work: Callable[[Sequence[Claim]], T]) -> T:
+    """Run `work` on the store opened through its candidate index (claims/.index/, refreshed first).
 
-    claims = open_index(Store(path))
-    if not len(claims):
-        raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
-    return claims  # type: ignore[return-value]  # a Sequence[Claim] that can also name the claims near a figure
+    No full parse of the store; an index found damaged is rebuilt from
+    claims/ (saying so on stderr) and the work done again.
+    """
+    from .index import with_index
+
+    def on_store(claims: Sequence[Claim]) -> T:
+        if not len(claims):
+            raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
+        return work(claims)
+
+    return with_index(Store(path), on_store)
 
 
 def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: TextIO | None = None) -> list[Document]:
@@ -95,18 +107,33 @@ def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: Tex
 
 def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
-    with judging(docs, cfg, store_path) as (findings, stored):
-        return Report(tuple(d.path for d in docs), tuple(findings), stored)
+    found: list[Finding] = []
+    stored = judge_into(docs, cfg, store_path, found.append)
+    return Report(tuple(d.path for d in docs), tuple(found), stored)
 
 
-@contextlib.contextmanager
-def judging(docs: list[Document], cfg: Config, store_path: Path | None) -> Iterator[tuple[Iterator[Finding], int]]:
-    """`judge_drafts` as a stream of findings (and the store's size), each suppressed or not as it comes."""
+def judge_into(docs: list[Document], cfg: Config, store_path: Path | None, take: Callable[[Finding], None]) -> int:
+    """Hand each finding, suppressed or not, to `take` as soon as it is judged; return the store's size.
+
+    A report written this way never holds a big draft's findings at once. An
+    index found damaged mid-check is rebuilt and the drafts judged again
+    (`using_store`): the findings `take` already has are not handed over twice,
+    so a report half written stays one document.
+    """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
-    store = load_store(store_path or cfg.store)
-    with progress(len(docs), "checking") as tick:
-        found = judge_documents(docs, store, tick, gazetteer(dict(cfg.bodies)))
-        yield suppress.mark(found, docs, accepted.fingerprints), len(store)
+    bodies = gazetteer(dict(cfg.bodies))
+    given = 0
+
+    def judge(store: Sequence[Claim]) -> int:
+        nonlocal given
+        with progress(len(docs), "checking") as tick:
+            found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints)
+            for f in itertools.islice(found, given, None):
+                take(f)
+                given += 1
+        return len(store)
+
+    return using_store(cfg.store_dir(store_path), judge)
 
 
 def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:
@@ -141,7 +168,10 @@ def render(
     """Machine formats and the text report alike go to stdout; renderers never pick the exit code."""
     out = out or sys.stdout
     if fmt in STREAMED:
-        stream(report.findings, Tally(len(report.drafts)), fmt, show_all, out, evidence)
+        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence)
+        for f in report.findings:
+            writer.add(f)
+        writer.close()
     elif fmt == "sarif":
         from .sarif import to_sarif
 
@@ -152,24 +182,15 @@ def render(
         out.write(to_github(report, cfg.root))
 
 
-def stream(
-    findings: Iterable[Finding],
-    tally: Tally,
-    fmt: str,
-    show_all: bool = False,
-    out: TextIO | None = None,
-    evidence: str = "paragraph",
-) -> None:
-    """Text or JSON written one finding at a time, counted into `tally`: the same bytes as a whole report."""
+def report_writer(
+    fmt: str, out: TextIO, tally: Tally, show_all: bool = False, evidence: str = "paragraph"
+) -> ReportWriter:
+    """The text or JSON report, written as findings are added and counted into `tally`."""
     from . import report as text
 
-    out = out or sys.stdout
     if fmt == "json":
-        for chunk in text.json_chunks(findings, tally, evidence):
-            out.write(chunk)
-        out.write("\n")
-    else:
-        text.write_lines(text.stream_lines(findings, tally, show_all), out, colour=wants_colour(out))
+        return text.JsonReport(out, tally, evidence)
+    return text.TextReport(out, tally, show_all, colour=wants_colour(out))
 
 
 def wants_colour(out: TextIO) -> bool:
@@ -209,6 +230,7 @@ def run_check(
         render(report, fmt, cfg, show_all)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
-    with judging(docs, cfg, store_path) as (findings, _):
-        stream(findings, tally, fmt, show_all, evidence=evidence)
+    writer = report_writer(fmt, sys.stdout, tally, show_all, evidence)
+    judge_into(docs, cfg, store_path, writer.add)
+    writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

@@ -92,7 +92,7 @@ def _places_named(sentence: str) -> frozenset[str]:
 
 
 def subject_check(draft: Claim, stored: Claim) -> Check:
-    a, b = _places_named(draft.sentence), _places_named(stored.sentence)
+    a, b = _places_named(draft.plain_sentence), _places_named(stored.plain_sentence)
     if a and b and not a & b and draft.subject_kind in (NATIONAL, "") and stored.subject_kind in (NATIONAL, ""):
         # 安排5000万元支持陕西 / …支持广西: the country pays, but the places differ.
         return Check("subject", DIFFERENT, f"the source names {'、'.join(sorted(b))}, the draft {'、'.join(sorted(a))}")
@@ -122,7 +122,7 @@ def metric_check(draft: Claim, stored: Claim) -> Check:
         # 16岁学艺: nothing names the measure; the clause around the figure has to.
         same = bool(draft.context) and draft.context == stored.context
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
-    outcome = compare_metrics(draft.metric, stored.metric, draft.paragraph, stored.paragraph)
+    outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph)
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
 
 
@@ -150,8 +150,9 @@ _FORECAST = re.compile(r"预计|预期|预测|计划(?!单列)|目标(?!区间)|
 
 
 def forecast(c: Claim) -> bool:
-    at = c.sentence.find(c.text)
-    return bool(_FORECAST.search(c.sentence, 0, at if at >= 0 else len(c.sentence)))
+    sentence = c.plain_sentence
+    at = sentence.find(c.plain_text)
+    return bool(_FORECAST.search(sentence, 0, at if at >= 0 else len(sentence)))
 
 
 def modality_check(draft: Claim, stored: Claim) -> Check:
@@ -275,7 +276,7 @@ def specific(a: Claim, b: Claim) -> bool:
     ca, cb = clause_of(a), clause_of(b)
     if min(len(ca), len(cb)) < SHORT_CLAUSE:
         # 10年来， alone before the comma says nothing: the sentences must agree instead.
-        ca, cb = mask_numbers(a.sentence), mask_numbers(b.sentence)
+        ca, cb = mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)
     return fuzz.ratio(ca, cb) >= CONTEXT_MIN
 
 
@@ -294,7 +295,7 @@ def _clause(sentence: str, text: str) -> str:
 
 def clause_of(c: Claim) -> str:
     """The whole clause a figure stands in, both sides of it, figures masked: 31个省…组建数据管理机构."""
-    return _clause(c.sentence, c.text)
+    return _clause(c.plain_sentence, c.plain_text)
 
 
 def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:

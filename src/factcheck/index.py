@@ -16,6 +16,7 @@ deleted at any time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import heapq
@@ -23,25 +24,29 @@ import json
 import math
 import os
 import sqlite3
+import sys
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from .claims import PROVENANCE, Claim, mask_numbers
-from .errors import StoreError
+from .errors import StoreError, shown
 from .period import Period
 from .quantity import unit_group
 from .store import MANIFEST, Store, _json_value, atomic_replace, parse_store_file, provenance_values, read_store_bytes
 
+T = TypeVar("T")
+
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -97,8 +102,14 @@ def _grams(text: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _sentence_keys(group: str, sentence: str) -> tuple[str, ...]:
-    """Figures in one sentence share its bigrams: computed once per sentence, not once per figure."""
-    return tuple(group + g for g in _grams(mask_numbers(sentence)))
+    """Figures in one sentence share its bigrams: computed once per sentence, not once per figure.
+
+    Read in simplified script, as the rules read it: a traditional source's
+    sentence meets a simplified draft's paraphrase.
+    """
+    from .script import plain
+
+    return tuple(group + g for g in _grams(mask_numbers(plain(sentence))))
 
 
 def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
@@ -375,6 +386,10 @@ def _build_part(root: Path, names: tuple[str, ...], first_id: int, path: str) ->
         conn.close()
 
 
+def _build_part_job(job: tuple[Path, tuple[str, ...], int, str]) -> None:
+    _build_part(*job)
+
+
 def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str, ...]]:
     """Consecutive runs of files of about equal size, so store order survives the merge."""
     sizes = [(store.root / name).stat().st_size if (store.root / name).exists() else 0 for name in listing]
@@ -400,16 +415,14 @@ def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...],
             writer.add_file(store, name)
         writer.flush()
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import run_parallel
 
     parts = _parts(store, listing, min(workers, MAX_PARTS))  # one postings segment per part: fewer is faster to read
     import tempfile  # here, not at the top: a check never writes, and tempfile imports random
     with tempfile.TemporaryDirectory(prefix=".parts.", dir=scratch) as tmp:
         paths = [os.path.join(tmp, f"{i}.sqlite3") for i in range(len(parts))]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for fut in [pool.submit(_build_part, store.root, names, 1 + i * PART_IDS, path)
-                        for i, (names, path) in enumerate(zip(parts, paths))]:
-                fut.result()
+        jobs = [(store.root, names, 1 + i * PART_IDS, path) for i, (names, path) in enumerate(zip(parts, paths))]
+        run_parallel(_build_part_job, jobs, workers, lambda i, result: None)  # Ctrl-C ends the workers too
         for path in paths:  # in order: postings segments stay in claim order
             conn.execute("ATTACH DATABASE ? AS part", (path,))
             for table in (*_ID_TABLES, "postings"):
@@ -522,20 +535,36 @@ def _needs_rebuild(conn: sqlite3.Connection, changes: Changes) -> bool:
 
 
 def _valid(conn: sqlite3.Connection) -> bool:
+    """An index of this version; a damaged file raises (the caller says so and rebuilds)."""
     try:
         return _meta(conn).get("version") == INDEX_VERSION
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError:  # no meta table: an empty or zeroed file
         return False
 
 
 def _rebuild_file(store: Store, target: Path) -> None:
     """Build beside the old index and swap it in: readers never see half an index."""
+    _sweep(target.parent)
     with atomic_replace(target) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             _build_into(store, conn, target.parent)
         finally:
             conn.close()
+
+
+DEBRIS_AGE = 3600  # seconds: a build takes minutes at most, so older temporaries are a killed builder's
+
+
+def _sweep(folder: Path) -> None:
+    """Temporaries of a builder killed mid-build; a live builder's (another check, now) are younger and kept."""
+    import shutil
+
+    cutoff = time.time() - DEBRIS_AGE
+    for path in (*folder.glob(".parts.*"), *folder.glob(".*.tmp")):
+        with contextlib.suppress(OSError):
+            if path.lstat().st_mtime < cutoff:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def _refresh(store: Store, target: Path) -> sqlite3.Connection:
@@ -557,7 +586,8 @@ def _refresh(store: Store, target: Path) -> sqlite3.Connection:
                     return conn
                 conn.rollback()
             except BaseException:
-                conn.rollback()  # a corrupt store file: leave the index as it was, and unlocked
+                with contextlib.suppress(sqlite3.Error):
+                    conn.rollback()  # a corrupt store file: leave the index as it was, and unlocked
                 conn.close()
                 raise
         conn.close()
@@ -565,17 +595,85 @@ def _refresh(store: Store, target: Path) -> sqlite3.Connection:
     return sqlite3.connect(target, timeout=60)
 
 
-def open_index(store: Store) -> ClaimIndex:
-    """The store's candidate index, brought up to date first (built on first use)."""
+def damaged(exc: BaseException) -> bool:
+    """A malformed index (bad pages, not a database), as opposed to a busy or read-only one."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def _say(notice: Callable[[str], None] | None, text: str) -> None:
+    if notice is None:
+        print(f"factcheck: {text}", file=sys.stderr)
+    else:
+        notice(text)
+
+
+def open_index(store: Store, notice: Callable[[str], None] | None = None) -> ClaimIndex:
+    """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged)."""
     if not store.root.is_dir():
         raise StoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
+    target = index_path(store)
     try:
-        conn = _refresh(store, index_path(store))
+        try:
+            conn = _refresh(store, target)
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc):
+                raise
+            _say(notice, f"{shown(target)}: the index was damaged ({exc}); rebuilt it from {shown(store.root)}")
+            discard(store)
+            conn = _refresh(store, target)
     except (OSError, sqlite3.OperationalError):
         # A read-only store (a CI checkout, a mounted archive): index in memory for this run only.
         conn = sqlite3.connect(":memory:")
         _build_into(store, conn)
     return ClaimIndex(conn)
+
+
+def discard(store: Store) -> None:
+    """Delete the index (it is derived data): the next open builds it afresh."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{index_path(store)}{suffix}")
+
+
+def verified(store: Store, notice: Callable[[str], None] | None = None) -> bool:
+    """Read every page of the index (`PRAGMA quick_check`); a damaged one is rebuilt. True when it was sound."""
+    target = index_path(store)
+    if target.exists():
+        try:
+            conn = sqlite3.connect(target, timeout=60)
+            try:
+                problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            finally:
+                conn.close()
+            if problems == ["ok"]:
+                return True
+            why = problems[0]
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc):
+                raise
+            why = str(exc)
+        _say(notice, f"{shown(target)}: the index was damaged ({why}); rebuilt it from {shown(store.root)}")
+        discard(store)
+    open_index(store, notice).close()
+    return not target.exists()
+
+
+def with_index(store: Store, work: Callable[[ClaimIndex], T], notice: Callable[[str], None] | None = None) -> T:
+    """Run `work` on the store's index. Damage found on the way (a bad page the open did not read)
+    rebuilds the index from claims/ and runs `work` once more: the index is derived, the answer is not lost."""
+    for attempt in (1, 2):
+        index = open_index(store, notice)
+        try:
+            return work(index)
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc) or attempt == 2:
+                raise StoreError(f"{shown(index_path(store))}: cannot read the index ({exc}); delete it and retry") from None
+            _say(notice, f"{shown(index_path(store))}: the index was damaged ({exc}); rebuilt it from {shown(store.root)}")
+            index.close()
+            discard(store)
+        finally:
+            index.close()
+    raise AssertionError("unreachable")
 
 
 # --- querying -------------------------------------------------------------------------------

@@ -7,15 +7,15 @@ import os
 import time
 import tomllib
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import claims as claims_mod
-from .errors import InputError
+from .errors import InputError, StoreError
 from .source import SOURCE_SUFFIXES, read_document
-from .store import Store, content_hash, store_file_name, to_jsonl
+from .store import Store, content_hash, read_store_file, source_of_store_file, store_file_name, to_jsonl
 from .subject import gazetteer
+from .workers import uninterrupted
 
 METADATA_FILE = "sources.toml"
 
@@ -29,6 +29,7 @@ class IngestReport:
     written: tuple[str, ...] = field(default_factory=tuple)
     extracted: int = 0  # claims read from the sources read this run (skipped ones not counted)
     seconds: float = 0.0  # wall time of the whole run, index included
+    notes: tuple[str, ...] = ()  # what was skipped and why (symlinks out of the project)
 
     @property
     def claims_per_second(self) -> float:
@@ -36,30 +37,72 @@ class IngestReport:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Paths in the store are relative to the project root, so a clone elsewhere cites the same file."""
-    resolved = path.resolve()
-    for base in (root.resolve(), Path.cwd().resolve()):
-        try:
-            return resolved.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return resolved.as_posix()
+    """Paths in the store are relative to the project root, so a clone elsewhere cites the same file.
+
+    A symlink is named by where it sits, not where it points: its target
+    may be on another machine's disk, the link is what the project has.
+    """
+    here = Path(os.path.normpath(path.absolute()))
+    for candidate in (here, path.resolve()):
+        for base in (root.absolute(), root.resolve(), Path.cwd().absolute()):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+    return here.as_posix()
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+def discover(paths: Iterable[Path], root: Path | None = None, notes: list[str] | None = None) -> list[Path]:
+    """Source files named or found in the folders named (hidden ones skipped).
+
+    Symlinked folders are followed when they lead inside the project `root`
+    (and each real folder read once); one leading elsewhere is skipped, and
+    `notes` says so.
+    """
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or directory")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
-            files = [p for p in files if not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            files = _walk(path, (root or path).resolve(), notes if notes is not None else [])
             if not files:
                 raise InputError(f"{path}: no .txt or .md sources in this directory")
             found.extend(files)
         else:
             found.append(path)
     return found
+
+
+def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
+    files: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, names in os.walk(top, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a link back up the tree, or two links to one folder
+            dirs[:] = []
+            continue
+        seen.add(real)
+        keep = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            link = os.path.join(folder, d)
+            if os.path.islink(link) and not _inside(Path(os.path.realpath(link)), root):
+                notes.append(f"{link}: skipped, a symlink to a folder outside the project ({os.path.realpath(link)})")
+                continue
+            keep.append(d)
+        dirs[:] = keep
+        files += [Path(folder) / n for n in sorted(names)
+                  if not n.startswith(".") and Path(n).suffix.lower() in SOURCE_SUFFIXES and os.path.isfile(os.path.join(folder, n))]
+    return sorted(files)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
 
 
 def _metadata(path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> dict[str, str]:
@@ -116,13 +159,16 @@ def _extract_all(jobs: list[_Job], workers: int, tick: Callable[[], None]) -> li
             out.append(_extract(job))
             tick()
         return out
+    from .workers import run_parallel
+
     order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
     results: dict[int, _Extracted | str] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_extract, jobs[i]): i for i in order}
-        for fut in as_completed(futures):
-            results[futures[fut]] = fut.result()
-            tick()
+
+    def done(i: int, result: _Extracted | str) -> None:
+        results[order[i]] = result
+        tick()
+
+    run_parallel(_extract, [jobs[i] for i in order], workers, done)
     return [results[i] for i in range(len(jobs))]
 
 
@@ -142,23 +188,31 @@ def ingest(
     workers: int | None = None,
     force: bool = False,
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    waiting: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
+
+    Extraction runs unlocked; the writing holds the store's lock (`waiting`
+    hears when another writer has it) and cannot be cut short by Ctrl-C.
 
     Nothing is written unless every source reads cleanly, so a bad file never
     leaves the store half-updated. The candidate index is brought up to date
     afterwards, so the first check after an ingest is as fast as any other.
     """
     started = time.perf_counter()
-    files = discover(paths)
+    notes: list[str] = []
+    files = discover(paths, root, notes)
     manifest = store.manifest()
     meta_cache: dict[Path, dict[str, dict[str, str]]] = {}
     jobs: list[_Job] = []
     skipped = 0
+    seen: set[str] = set()
     for path in files:
-        meta = _metadata(path, meta_cache)
         display = display_path(path, root)
-        jobs.append(_Job(path, display, date, meta, bodies))
+        if display in seen:
+            continue  # named twice (a folder and a file in it): read once
+        seen.add(display)
+        jobs.append(_Job(path, display, date, _metadata(path, meta_cache), bodies))
 
     def tick() -> None:
         if progress:
@@ -188,9 +242,34 @@ def ingest(
         else:
             results.append(outcome)
     if errors:
-        return IngestReport(len(files), 0, skipped, tuple(errors))
+        return IngestReport(len(files), 0, skipped, tuple(errors), notes=tuple(notes))
+    with store.writing(waiting), uninterrupted():
+        manifest = store.manifest()  # again, under the lock: another ingest may have landed meanwhile
+        if not store.manifest_path.exists():
+            manifest = _adopt(store, {}, [])  # a store of bare files (no manifest yet): keep them, do not sweep them
+        written = _commit(store, manifest, results)
+        if written or not store.manifest_path.exists():
+            store.write_manifest(manifest)
+        store.sweep_orphans(manifest)
+    _refresh_index(store)
+    claims_total = sum(int(str(e.get("claims", 0))) for e in manifest.values())
+    extracted = sum(r.claims for r in results)
+    return IngestReport(
+        len(files), claims_total, skipped, (), tuple(written), extracted, time.perf_counter() - started, tuple(notes)
+    )
+
+
+def _commit(store: Store, manifest: dict[str, dict[str, object]], results: list[_Extracted]) -> list[str]:
+    """Write each source's store file and its manifest entry; two sources may never share a file."""
+    owners = {str(entry.get("file", "")).casefold(): source for source, entry in manifest.items()}
     written = []
     for result in results:
+        name = store_file_name(result.display)
+        owner = owners.setdefault(name.casefold(), result.display)
+        if owner != result.display:
+            raise StoreError(
+                f"{result.display} and {owner} would share the store file {name}: rename one of them"
+            )
         manifest[result.display] = {
             "file": store.write_jsonl(result.display, result.jsonl),
             "sha256": result.sha256,
@@ -199,14 +278,81 @@ def ingest(
             "claims": result.claims,
         }
         written.append(result.display)
-    if results or not store.manifest_path.exists():
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What `ingest --repair` found and did, and which sources must be read again."""
+
+    notes: tuple[str, ...]
+    reread: tuple[str, ...]  # sources (project-relative) whose claims are missing or unverified
+
+
+def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = None) -> Repair:
+    """Make the store consistent with what is on disk, under the lock.
+
+    A corrupt manifest is rebuilt from the store files; a store file that is
+    corrupt or missing loses its entry and its source is read again; store
+    files the manifest does not name are taken back in. Then the index is
+    checked page by page and rebuilt if damaged. Claims whose store file was
+    corrupt and whose source is gone cannot be recovered: the notes say so.
+    """
+    notes: list[str] = []
+    with store.writing(waiting), uninterrupted():
+        try:
+            manifest = store.manifest()
+        except StoreError as exc:
+            notes.append(f"{exc}: rebuilt it from the store files".replace(" (run `factcheck ingest --repair`)", ""))
+            manifest = {}
+        reread: list[str] = []
+        for source, entry in sorted(manifest.items()):
+            path = store.root / str(entry["file"])
+            try:
+                read_store_file(path)
+            except StoreError as exc:
+                del manifest[source]
+                path.unlink(missing_ok=True)
+                reread.append(source)
+                notes.append(str(exc).replace(" (run `factcheck ingest --repair`)", "") + ": removed")
+        manifest = _adopt(store, manifest, notes)
+        reread += [source for source, entry in manifest.items() if not entry.get("sha256")]
         store.write_manifest(manifest)
-    _refresh_index(store)
-    claims_total = sum(int(str(e.get("claims", 0))) for e in manifest.values())
-    extracted = sum(r.claims for r in results)
-    return IngestReport(
-        len(files), claims_total, skipped, (), tuple(written), extracted, time.perf_counter() - started
-    )
+        store.sweep_orphans(manifest)
+    from .index import verified
+
+    verified(store, notes.append)
+    found = tuple(s for s in dict.fromkeys(sorted(reread)) if (root / s).is_file())
+    lost = sorted(set(reread) - set(found) - {s for s, e in manifest.items() if e.get("file")})
+    notes += [f"{s}: its claims were lost (store file corrupt, source gone)" for s in lost]
+    return Repair(tuple(notes), found)
+
+
+def _adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str]) -> dict[str, dict[str, object]]:
+    """Store files on disk that no entry names, taken in with an empty hash, so their sources are read again."""
+    named = {str(entry["file"]) for entry in manifest.values()}
+    for path in sorted(store.root.glob("*.jsonl")):
+        if path.name in named:
+            continue
+        try:
+            found = read_store_file(path)
+        except StoreError as exc:
+            path.unlink(missing_ok=True)
+            notes.append(str(exc).replace(" (run `factcheck ingest --repair`)", "") + ": removed")
+            continue
+        source = found[0].source if found else source_of_store_file(path.name)
+        if source in manifest:
+            continue  # the source's current file is already named; this one is an old copy, swept later
+        first = found[0] if found else None
+        manifest[source] = {
+            "file": path.name,
+            "sha256": "",
+            "published": first.published.isoformat() if first and first.published else None,
+            "date_inferred": bool(first and first.date_inferred),
+            "claims": len(found),
+        }
+        notes.append(f"{path.name}: taken back into the manifest as {source}")
+    return manifest
 
 
 def _refresh_index(store: Store) -> None:
@@ -215,4 +361,4 @@ def _refresh_index(store: Store) -> None:
     open_index(store).close()
 
 
-__all__ = ["IngestReport", "discover", "ingest", "display_path", "store_file_name"]
+__all__ = ["IngestReport", "Repair", "discover", "ingest", "repair", "display_path", "store_file_name"]

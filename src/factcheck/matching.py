@@ -139,7 +139,7 @@ def _scores(a: Claim, b: Claim) -> tuple[float, float]:
     best = max(strict, context)
     if len(a.counted) >= 2 and len(b.counted) >= 2:
         best = max(best, fuzz.ratio(a.counted, b.counted) * 0.9)
-    return max(best, 0.85 * sentence_similarity(a.sentence, b.sentence)), strict
+    return max(best, 0.85 * sentence_similarity(a.plain_sentence, b.plain_sentence)), strict
 
 
 def comparable(a: Claim, b: Claim) -> bool:

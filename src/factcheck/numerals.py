@@ -42,6 +42,8 @@ _FW_SEPARATOR = re.compile(r"(?<=\d)．(?=\d)|(?<=[０-９])，(?=[０-９])")
 _CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟倆", "一二二三三四五六六七八九十百千两")
 _TOKEN = re.compile(r"[0-9]+|.")
 _ARABIC_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)?")
+# 1/3, 3/5, and a whole number before it with a space (1 3/5): the form a statistics table prints.
+_SLASH = re.compile(r"(?:(\d+)\s+)?(\d+)/(\d+)")
 _RANGE_PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])(?=[十百千万亿])")
 
 
@@ -129,10 +131,16 @@ def chinese(text: str) -> Decimal:
 def number(text: str) -> Decimal:
     """Any numeral as written: Arabic, Chinese, or Arabic with a Chinese scale (`1.5万`, `11370万`).
 
-    Also signed (负32, -0.5), mixed (3万4000), whole-and-fraction (一又二分之一),
-    full-width (１１.92亿), traditional (四萬萬) and financial capitals (壹佰伍拾).
+    Also signed (负32, -0.5), mixed (3万4000), whole-and-fraction (一又二分之一, 1 3/5),
+    slashed (1/3), full-width (１１.92亿), traditional (四萬萬) and financial capitals (壹佰伍拾).
     """
     text = fold(text).translate(_CAPITALS).strip().replace("万万", "亿")
+    slash = _SLASH.fullmatch(text) if "/" in text else None
+    if slash:
+        whole, numerator, denominator = slash.groups()
+        if int(denominator) == 0:
+            raise NotANumber(text)
+        return Decimal(whole or 0) + Decimal(numerator) / Decimal(denominator)
     if not text:
         raise NotANumber(text)
     if text[0] in "-负":

@@ -38,11 +38,11 @@ MEASURES = {
     "公里": "公里", "千米": "公里", "米": "米",
     "吨": "吨", "公斤": "千克", "千克": "千克", "斤": "斤",
     # Transport and energy statistics: 349.3亿吨公里, 10486列, 31.7万标箱, 9.3万亿千瓦时, 43微克/立方米.
-    "吨公里": "吨公里", "人公里": "人公里", "标箱": "标箱", "列": "列", "架次": "架次", "班次": "班次", "车次": "车次",
+    "吨公里": "吨公里", "人公里": "人公里", "标箱": "标箱", "标准箱": "标箱", "列": "列", "架次": "架次", "班次": "班次", "车次": "车次",
     "千瓦时": "kWh", "立方米": "立方米", "微克/立方米": "微克/立方米", "吨标准煤": "吨标准煤", "桶": "桶",
     "GW": "GW", "吉瓦": "GW", "MW": "MW", "兆瓦": "MW", "千瓦": "kW", "kW": "kW",
     "人次": "人次", "人": "人", "名": "名", "位": "位", "家": "家", "户": "户",
-    "个月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
+    "个月": "个月", "个半月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
     "座": "座", "幢": "幢", "栋": "栋", "层": "层", "所": "所", "条": "条", "次": "次",
     "场": "场", "起": "起", "处": "处", "批": "批", "课时": "课时", "小时": "小时",
     # 周年 counts anniversaries (建交60周年), not weeks; 个小时 is hours, not a count of 个.
@@ -55,12 +55,17 @@ MEASURES = {
 # Measure words that name the same dimension, so 员工1900名 and 员工1900人 agree.
 UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
 # Counters a bare small Chinese numeral (两家, 三名) may take; 三大, 四群八链 are labels.
-SMALL_CN_COUNTERS = {"个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月"}
+SMALL_CN_COUNTERS = {
+    "个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月", "个半月",
+}
 # Units a bare 一 or 两…九 is a figure with: 一个百分点, 两成, 一美元. Not 元 alone: 二元结构, 三元桥, 一元化.
 _FOREIGN_MONEY = {w for w in CURRENCIES if w != "元"}
-_ONE_OK = {"个百分点", "百分点", *SHARES, *_FOREIGN_MONEY}
+_ONE_OK = {"个百分点", "百分点", "个半月", *SHARES, *_FOREIGN_MONEY}
 _SMALL_OK = SMALL_CN_COUNTERS | _ONE_OK
 _TEN_OK = _ONE_OK | set(CURRENCIES)  # 十个百分点, 十元, 十成; not 十年 (几十年) or 十家 (数十家)
+
+# Units a whole and a fraction (一又二分之一个月) is a figure in.
+_DURATIONS = {"个月", "年", "天", "周", "小时", "个小时", "分钟", "倍"}
 
 AT_LEAST = "at_least"
 AT_MOST = "at_most"
@@ -72,6 +77,8 @@ RANGE = "range"
 _PRE = {
     "超过了": AT_LEAST, "超过": AT_LEAST, "超出": AT_LEAST, "超": AT_LEAST, "突破了": AT_LEAST, "突破": AT_LEAST,
     "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "上": AT_LEAST,
+    # 破千亿, 首破600万标准箱, 再破百亿: a threshold passed; 跌破 is one fallen below.
+    "破": AT_LEAST, "首破": AT_LEAST, "再破": AT_LEAST, "又破": AT_LEAST, "跌破": AT_MOST,
     "将近": AT_MOST, "接近": AT_MOST, "近": AT_MOST, "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST,
     "少于": AT_MOST, "不超过": AT_MOST,
     "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
@@ -80,11 +87,16 @@ _PRE = {
 _POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
 
 _ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+# 打破3项纪录, 击破, 冲破 are not thresholds: a bare 破 qualifies a figure only after other words.
+_PRE_WORDS = [p if p != "破" else "(?<![打击冲攻爆识看说点道戳捅撞划刺])破" for p in _PRE if p != "上"]
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # 千 before 米/克/瓦 is the unit's prefix (50千瓦, 10千克), not a scale.
 _CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![米克瓦]))+(?:点[零〇一二三四五六七八九]+)?"
 _CN_PCT = r"(?:[零〇一二两三四五六七八九十万亿]|千(?![米克瓦])|百(?!分))+(?:点[零〇一二三四五六七八九]+)?"  # 百分之七十|百分位
 _SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百"
+_CN_WHOLE = "[一二三四五六七八九十]+"
+# The rest of a compound figure after its 万 or 亿: 3万4千元, 3万4000元, 3亿5000万元 are one figure each.
+_TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{1,4}万|[1-9]千万?)"
 _UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
 # What a figure can start with: a qualifier (超, 近, 约…), a sign, a currency
 # symbol or a numeral. Tried only there, the long pattern below skips the
@@ -92,14 +104,17 @@ _UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
 _STARTS = "".join(sorted({w[0] for w in _PRE} | {s[0] for s in SYMBOLS} | set("-负零〇一二两三四五六七八九十百千万亿")))
 _QUANTITY = re.compile(
     rf"(?=[\d{re.escape(_STARTS)}])"
-    rf"(?P<pre>{_ALT([p for p in _PRE if p != '上'])}|上(?=[百千万亿]))?"
+    rf"(?P<pre>{_ALT(_PRE_WORDS)}|上(?=[百千万亿]))?"
     r"(?P<sign>(?<!正)[-负](?=[\d.零〇一二两三四五六七八九十百千]))?"
     rf"(?P<sym>{_ALT(SYMBOLS)})?"
-    # 千分之二点四 = 0.24%; not 五百分之一, which is a fraction of 500.
-    rf"(?:(?<![零〇一二两三四五六七八九十百千万亿\d])(?P<per>[百千万]{{1,3}})分之(?P<pct>{_AR}|{_CN_PCT})"
-    rf"|(?P<frac>[一二三四五六七八九十]+分之[一二三四五六七八九十]+)"
-    rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?"
-    rf"|(?P<cn>{_CN})(?:(?P<ap3>余|多|几)(?P<cnscale>万亿|亿|万))?)"  # 十余万, 一千多万
+    # 千分之二点四 = 0.24%, 十万分之十六点一 = 0.0161%; not 五百分之一, which is a fraction of 500.
+    rf"(?:(?<![零〇一二两三四五六七八九十百千万亿\d])(?P<per>十万|[百千万]{{1,3}})分之(?P<pct>{_AR}|{_CN_PCT})"
+    # 一又二分之一个月 is a month and a half, not 二分之一 = 50%.
+    rf"|(?P<mixed>{_CN_WHOLE}又{_CN_WHOLE}分之{_CN_WHOLE})"
+    rf"|(?P<frac>{_CN_WHOLE}分之{_CN_WHOLE})"
+    rf"|(?<![\d/.])(?P<afrac>[1-9]/(?:10|[2-9]))(?![\d/])"  # 1/3以上, 约1/4的: a share
+    rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?(?P<tail>{_TAIL})?"
+    rf"|(?P<cn>{_CN})(?:(?P<ap3>余|多|几)?(?P<cnscale>万亿|亿|万))?)"  # 十余万, 一千多万, 十二点五亿
     rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
 )
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
@@ -109,8 +124,15 @@ _CLAUSE_END = "，。；、！？）：”,;"
 _ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
+# Letters that name the measure written straight before its figure: GDP259.7亿元, 人均GDP超过1.2万美元.
+_METRIC_ACRONYM = re.compile(r"(?<![A-Za-z0-9&])(?:GDP|GNP|GNI|CPI|PPI|PMI|FDI|R&D)$")
+# A page's furniture, not the story's: 阅读 53318, 浏览量：1234.
+_COUNTER = re.compile(r"(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*$")
 _BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
-_MONEY_WORDS = ("产值", "收入", "营收", "投资", "销售额", "贷款", "资金", "税收", "利润", "支出", "规模", "资本", "额")
+_MONEY_WORDS = (
+    "产值", "收入", "营收", "投资", "销售额", "贷款", "资金", "税收", "利润", "支出", "规模", "资本", "额",
+    "增加值", "总值", "GDP", "进出口", "票房",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +177,9 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
     prev = sentence[start - 1] if start else ""
     nxt = sentence[end] if end < len(sentence) else ""
-    if prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*"):
-        return True  # G60, C3, 4+2+3+N
+    glued = prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*")
+    if glued and not _METRIC_ACRONYM.search(sentence, 0, start):
+        return True  # G60, C3, 4+2+3+N; not GDP259.7亿元, whose letters name the measure
     if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
         return True  # 3+X, 415X
     if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度", "年"):
@@ -173,10 +196,14 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 十届全国人大二次会议: a session, an ordinal
     if unit_word == "小时" and m["num"] == "24" and _ROUND_THE_CLOCK.match(sentence, end):
         return True  # 24小时巡逻: round the clock, not a duration measured
-    if after[:1] in ("强", "级", "号", "届") or after.startswith("大"):
-        return True  # 世界500强, 300亿级, 3号楼, 三大主导产业
+    if after[:1] in ("强", "级", "号", "届") or after.startswith("大") and not after.startswith("大关"):
+        return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
         return True  # a calendar year
+    if num.isdigit() and len(num) > 4 and unit_word == "年" and _YEAR_TAIL.fullmatch(num[-4:]):
+        return True  # 533182023年: a page-view count or list number glued to the next line's year
+    if m["afrac"] and not m["post"] and nxt and nxt not in "的，。；、）：”":
+        return True  # 1/2决赛, 8/9号: a round or a label, not a share
     if unit_word == "" and head[len(num or m["cn"] or ""):][:1] in ("月", "日", "时", "点", "季", "号", "年"):
         return True
     if m["cn"] and m["cn"][0] in "十百千万亿" and prev in ("几", "数"):
@@ -198,6 +225,8 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
     """A figure with no unit is a claim only when the sentence asserts it: 指数已达114.29，"""
     nxt = sentence[m.end() : m.end() + 1]
     if nxt and nxt not in _CLAUSE_END:
+        return False
+    if _COUNTER.search(sentence, max(0, m.start() - 8), m.start()):
         return False
     return sentence[: m.start()].endswith(_BARE_VERBS)
 
@@ -264,9 +293,17 @@ def _read(m: re.Match[str], unit_word: str) -> tuple[str, Decimal, str, bool] | 
         if m["per"] != "百":  # 千分之二点四 = 0.24%
             value = value * 100 / numerals.number(m["per"])
         return m["pct"], value, "%", False
-    if m["frac"]:
-        return m["frac"], (numerals.chinese(m["frac"]) * 100).quantize(Decimal("0.01")), "%", False
+    if m["mixed"]:
+        # 一又二分之一个月: a whole and a fraction of a unit; with no unit it is not a figure.
+        return (m["mixed"], numerals.number(m["mixed"]), unit_word, False) if unit_word in _DURATIONS else None
+    if m["frac"] or m["afrac"]:
+        fraction = numerals.number(m["frac"] or m["afrac"])
+        if unit_word or not 0 < fraction < 1:
+            return None  # 三分之一个世纪, 4/3: not a share
+        return m["frac"] or m["afrac"], (fraction * 100).quantize(Decimal("0.01")), "%", False
     scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
+    if m["tail"]:
+        return m["num"], numerals.number(m["num"] + m["scale"] + m["tail"]), unit_word, False
     if m["num"]:
         written, value, is_range = m["num"], numerals.arabic(m["num"]) * scale, False
     else:
@@ -275,6 +312,8 @@ def _read(m: re.Match[str], unit_word: str) -> tuple[str, Decimal, str, bool] | 
             return None
         written, (value, is_range) = m["cn"], read
         value *= scale
+    if unit_word == "个半月":  # 18个半月, 一个半月: half a month more
+        return written, value + Decimal("0.5"), unit_word, is_range
     if unit_word in SHARES:
         if scale != 1 or is_range:
             return None
@@ -301,16 +340,19 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
         return None
     if is_range:
         qualifier = RANGE
+    unit = _unit(sentence, m, unit_word)
     if not unit_word and not m["scale"] and not m["sym"] and not _bare_ok(sentence, m):
-        return None
+        if not (unit and _power_of_ten(m)):
+            return None  # 产业规模破万亿 is money; 提前10天破万 is no figure a reader can check
     if m["pre"] == "上" and qualifier == EXACT:
         qualifier = AT_LEAST
     approx = m["ap1"] or m["ap2"] or m["ap3"]
     if approx and qualifier == EXACT:
         qualifier = ABOVE
-    unit = _unit(sentence, m, unit_word)
     if m["sign"]:
         value = -value
+    if m["tail"]:  # 3万4千元 is printed to the 千, and 3万4千多元 runs to 3万5千
+        written, scale = _tail_step(m["tail"])
     low, high = _bounds(value, qualifier, written, scale, m)
     precision = _precision(written, scale, m, m["unit"] or "")
     number_start = m.end("pre") if m["pre"] else m.start()
@@ -318,22 +360,39 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(text, m.start(), m.end(), number_start, value, low, high, unit, qualifier, precision)
 
 
+def _power_of_ten(m: re.Match[str]) -> bool:
+    """突破千亿, 破万亿, 超百万: a bare power of ten after a threshold word."""
+    return bool(m["pre"] and m["cn"] and re.fullmatch(r"[十百千万亿]+", m["cn"]))
+
+
+def _tail_step(tail: str) -> tuple[str, Decimal]:
+    """The last printed part of a compound figure and its scale: 4千 → ('4', 1000), 5000万 → ('5000', 10000)."""
+    digits = re.match(r"\d+", tail)
+    assert digits
+    return digits[0], numerals.SCALES.get(tail[digits.end() :], Decimal(1))
+
+
 def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
     """ISO code for money (from the word or the ￥/$ symbol), else the store's name for the unit."""
     if m["sym"] and unit_word not in CURRENCIES:
         return SYMBOLS[m["sym"]]
     unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
-    if not unit and m["scale"] and any(w in sentence[max(0, m.start() - 12) : m.start()] for w in _MONEY_WORDS):
+    before = sentence[max(0, m.start() - 12) : m.start()]
+    if not unit and (m["scale"] or _power_of_ten(m)) and any(w in before for w in _MONEY_WORDS):
         unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元
     return unit
 
 
 def _precision(written: str, scale: Decimal, m: re.Match[str], unit_word: str) -> Decimal:
     """Half a unit of the last printed digit, in base units; 98亿元 is printed to the 亿, 三成 to the 成."""
-    if m["frac"]:
+    if m["frac"] or m["afrac"]:
         return Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
     if unit_word in SHARES:
         return _share_precision(written, unit_word)
+    if m["cn"] and "点" in written:  # 十二点五亿 is printed to the tenth, as 12.5亿 is
+        return Decimal(5) * Decimal(10) ** -(len(written.split("点", 1)[1]) + 1) * scale
+    if m["tail"]:
+        return scale / 2 if scale > 1 else Decimal(0)
     if not m["num"]:
         return Decimal(0)
     precision = numerals.half_unit_of_precision(written) * scale

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Protocol
 
 from .check import Finding, Report, Tally
 from .claims import Claim
@@ -62,18 +63,41 @@ def summary_record(tally: Tally) -> dict[str, int]:
     return {"drafts": tally.drafts, "numbers": tally.numbers, **tally.verdicts, "suppressed": tally.suppressed}
 
 
-def json_chunks(findings: Iterable[Finding], tally: Tally, evidence: str = "paragraph") -> Iterator[str]:
-    """The report as `json.dumps(..., indent=2)` writes it, one finding at a time, counted into `tally`.
+class ReportWriter(Protocol):
+    """A report written as the findings come (`add`), finished by `close`; what it counts goes into its Tally."""
+
+    def add(self, f: Finding) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class JsonReport:
+    """The report as `json.dumps(..., indent=2)` writes it, one finding at a time.
 
     A draft of megabytes has tens of thousands of findings: built whole, the
     document and its string took several times the memory of the findings.
+    Nothing is written before the first finding or `close`, so a check that
+    fails early (a corrupt store) leaves stdout empty.
     """
-    yield f'{{\n  "version": {JSON_VERSION},\n  "findings": ['
-    separator = "\n    "
-    for f in tally.count(findings):
-        yield separator + _nested(finding_record(f, evidence), 2)
-        separator = ",\n    "
-    yield ("]" if tally.numbers == 0 else "\n  ]") + ',\n  "summary": ' + _nested(summary_record(tally), 1) + "\n}"
+
+    def __init__(self, out: Any, tally: Tally, evidence: str = "paragraph") -> None:
+        self.out, self.tally, self.evidence = out, tally, evidence
+        self.separator = ""  # before the next finding; "" until the head is written
+
+    def add(self, f: Finding) -> None:
+        self.tally.add(f)
+        if not self.separator:
+            self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": [')
+            self.separator = "\n    "
+        self.out.write(self.separator + _nested(finding_record(f, self.evidence), 2))
+        self.separator = ",\n    "
+
+    def close(self) -> None:
+        if self.separator:
+            self.out.write("\n  ]")
+        else:
+            self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": []')
+        self.out.write(',\n  "summary": ' + _nested(summary_record(self.tally), 1) + "\n}\n")
 
 
 def _nested(value: Any, depth: int) -> str:
@@ -110,7 +134,12 @@ def _nested(value: Any, depth: int) -> str:
 
 
 def to_json(report: Report, evidence: str = "paragraph") -> str:
-    return "".join(json_chunks(report.findings, Tally(len(report.drafts)), evidence))
+    out = io.StringIO()
+    writer = JsonReport(out, Tally(len(report.drafts)), evidence)
+    for f in report.findings:
+        writer.add(f)
+    writer.close()
+    return out.getvalue().removesuffix("\n")
 
 
 # A report line is a list of (text, style) segments: rich colours them on a
@@ -140,14 +169,28 @@ STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "un
 
 def text_lines(report: Report, show_all: bool = False) -> list[Line]:
     """Per draft: each flagged number, its sentence, verdict, reason and the source paragraph."""
-    return list(stream_lines(report.findings, Tally(len(report.drafts)), show_all))
+    tally = Tally(len(report.drafts))
+    lines: list[Line] = []
+    for f in report.findings:
+        tally.add(f)
+        lines.extend(finding_lines(f, show_all))
+    return lines + [summary_line(tally)]
 
 
-def stream_lines(findings: Iterable[Finding], tally: Tally, show_all: bool = False) -> Iterator[Line]:
-    """`text_lines` as the findings come, counted into `tally`; the summary line last."""
-    for f in tally.count(findings):
-        yield from finding_lines(f, show_all)
-    yield summary_line(tally)
+class TextReport:
+    """`text_lines` written as the findings come; the summary line at `close`."""
+
+    def __init__(self, out: Any, tally: Tally, show_all: bool = False, colour: bool = False) -> None:
+        self.tally, self.show_all = tally, show_all
+        self.show = line_printer(out, colour)
+
+    def add(self, f: Finding) -> None:
+        self.tally.add(f)
+        for line in finding_lines(f, self.show_all):
+            self.show(line)
+
+    def close(self) -> None:
+        self.show(summary_line(self.tally))
 
 
 def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
@@ -173,24 +216,34 @@ def summary_line(tally: Tally) -> Line:
 
 
 def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:
+    show = line_printer(out, colour)
+    for line in lines:
+        show(line)
+
+
+def line_printer(out: Any, colour: bool) -> Callable[[Line], None]:
     """Colour only for a person at a terminal (and never with NO_COLOR); plain text otherwise."""
     if not colour:
-        for line in lines:
-            out.write("".join([text for text, _ in line]) + "\n")
-        return
+        return lambda line: out.write("".join([text for text, _ in line]) + "\n")
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=out, highlight=False, soft_wrap=True)
-    for line in lines:
+
+    def show(line: Line) -> None:
         text = Text()
         for piece, style in line:
             text.append(piece, style=style or None)
         console.print(text)
 
+    return show
+
 
 def render_text(report: Report, out: Any, show_all: bool = False, colour: bool = False) -> None:
-    write_lines(text_lines(report, show_all), out, colour)
+    writer = TextReport(out, Tally(len(report.drafts)), show_all, colour)
+    for f in report.findings:
+        writer.add(f)
+    writer.close()
 
 
 def conflicts_to_json(conflicts: list) -> str:

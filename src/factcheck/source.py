@@ -6,6 +6,7 @@ written, so that citations (line, column) point into the original file.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -46,32 +47,70 @@ def parse_date(value: str) -> dt.date:
         raise InputError(f"not a date: {value!r} ({exc})") from None
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+LEGACY = ("gb18030", "big5")  # the mainland's GBK family and the Big5 of Hong Kong, Taiwan and Macau outlets
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first; GB18030 (a superset of GBK) when that fails."""
+    """The text and the encoding it was in: a BOM says; else UTF-8; else GB18030 or Big5, as a detector judges.
+
+    GB18030 and Big5 share most byte pairs, so trying one and then the
+    other would read Big5 as garbage GB text: charset-normalizer scores each
+    decoding for how much it reads like language and picks the better.
+    """
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {label.upper()} byte-order mark but is not {label.upper()} ({exc.reason})") from None
+            if "\x00" in text or not _readable(text):
+                raise InputError(f"{name}: binary file (a {label.upper()} byte-order mark, then no text), not a text article")
+            if not text.strip():
+                raise InputError(f"{name}: empty file")
+            return text, label
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text article")
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: cannot decode as UTF-8 or GB18030/GBK") from None
-    # A Latin-1 or random binary file can decode as GB18030 by accident; real
-    # Chinese text is mostly CJK once decoded.
+    from charset_normalizer import from_bytes  # only a file that is not UTF-8 pays for the detector
+
+    best = from_bytes(data, cp_isolation=list(LEGACY)).best()
+    encoding = str(best.encoding) if best is not None else ""
+    if encoding not in LEGACY:
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+    text = data.decode(encoding, errors="replace")
+    # A Latin-1 or random binary file can decode as either by accident; real Chinese text is mostly CJK.
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    if cjk < 0.2 * len(text.strip()):
-        raise InputError(f"{name}: cannot decode as UTF-8, and it does not read as GB18030/GBK Chinese")
-    return text, "gb18030"
+    if cjk < 0.2 * len(text.strip()) or text.count("\ufffd") > 0.01 * len(text):
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, and it does not read as GB18030/GBK or Big5 Chinese)")
+    return text, encoding
 
 
-def front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Simple `key: value` front matter; returns the fields and where the body starts."""
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+
+
+def _readable(text: str) -> bool:
+    """Mostly letters, digits, punctuation and spaces: what any article is, and random bytes are not."""
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return "\ufffe" not in text and "\uffff" not in text and printable >= 0.95 * len(text)
+
+
+def front_matter(text: str, name: str = "") -> tuple[dict[str, str], int]:
+    """Simple `key: value` front matter; returns the fields and where the body starts.
+
+    An opening `---` with no closing one is an error, not a body: read as
+    body, the draft would lose its date and be judged as of today.
+    """
     m = _FRONT_MATTER.match(text)
     if not m:
+        if _OPENING.match(text):
+            raise InputError(f"{name or '<text>'}:1: front matter opened with --- is never closed (add a --- line after it)")
         return {}, 0
     fields: dict[str, str] = {}
     for line in m.group(1).splitlines():
@@ -117,7 +156,7 @@ def read_document(
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     text, encoding = decode(data, name)
-    fields, body_start = front_matter(text)
+    fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
         raise InputError(f"{name}: empty file (no text after front matter)")
     meta = meta or {}

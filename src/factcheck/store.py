@@ -2,6 +2,9 @@
 
 Writes are atomic (temporary file, then rename) and the manifest is written
 last, so an interrupted ingest leaves the previous store readable and whole.
+Writers take the store's lock (`claims/.lock`) for every read-modify-write
+of the manifest, so two ingests at once (cron, the hook, an editor) both
+land; whatever a killed writer left behind is swept by the next one.
 """
 
 from __future__ import annotations
@@ -13,17 +16,22 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from .claims import PROVENANCE, Claim
-from .errors import StoreError
+from .errors import StoreError, shown
 from .period import Period
 
 MANIFEST = "manifest.json"
 STORE_VERSION = 1
+REPAIR = "(run `factcheck ingest --repair`)"
+LOCK = ".lock"
+LOCK_WAIT = 600.0  # seconds a writer waits for another before giving up (the kernel frees a dead writer's lock)
+# Not part of the store: git should not see them (the index is derived, the lock and temporaries are a writer's).
+GITIGNORE = ".index/\n.lock\n.*.tmp\n"
 
 
 def _num(value: Decimal | None) -> int | float | None:
@@ -179,8 +187,22 @@ def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
 
 
 def store_file_name(source: str) -> str:
-    """seeds/000_x.txt → seeds__000_x.txt.jsonl: flat, readable, one per source."""
-    parts = [p for p in Path(source).parts if p not in ("..", ".", "/")]
+    """seeds/000_x.txt → seeds__000_x.txt.jsonl: flat, readable, and one file per source.
+
+    Folders are joined with `__`. So that news/a__b.txt and news/a/b.txt
+    cannot meet in one file, a name part that has `__` in it, or starts or
+    ends with `_`, writes its underscores as %5F (and % is always %25): then
+    every `__` in a store file name is a folder boundary. Names as real
+    newsrooms write them (000_c16f9ac0725775b3.txt) are unchanged.
+    """
+    parts = []
+    for part in Path(source).parts:
+        if part in ("..", ".", "/"):
+            continue
+        part = part.replace("%", "%25")
+        if "__" in part or part.startswith("_") or part.endswith("_"):
+            part = part.replace("_", "%5F")
+        parts.append(part)
     return "__".join(parts) + ".jsonl"
 
 
@@ -193,6 +215,14 @@ def content_hash(text: str, published: dt.date | None, bodies: object = ()) -> s
     if bodies:
         h.update(f"\0{bodies!r}".encode())
     return h.hexdigest()
+
+
+def source_of_store_file(name: str) -> str:
+    """The source path a store file name stands for: store_file_name read backwards."""
+    from urllib.parse import unquote
+
+    stem = name[: -len(".jsonl")] if name.endswith(".jsonl") else name
+    return "/".join(unquote(part) for part in stem.split("__"))
 
 
 @dataclass
@@ -211,10 +241,13 @@ class Store:
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise StoreError(f"{self.manifest_path}: corrupt manifest ({exc})") from None
+            raise StoreError(f"{self.manifest_path}: corrupt manifest ({exc}) {REPAIR}") from None
         if not isinstance(data, dict) or not isinstance(data.get("sources"), dict):
-            raise StoreError(f"{self.manifest_path}: corrupt manifest (no 'sources' table)")
-        return data["sources"]
+            raise StoreError(f"{self.manifest_path}: corrupt manifest (no 'sources' table) {REPAIR}")
+        sources = data["sources"]
+        if not all(isinstance(e, dict) and isinstance(e.get("file"), str) for e in sources.values()):
+            raise StoreError(f"{self.manifest_path}: corrupt manifest (an entry names no store file) {REPAIR}")
+        return sources
 
     def write_source(self, source: str, claims: list[Claim]) -> str:
         return self.write_jsonl(source, to_jsonl(claims))
@@ -229,10 +262,63 @@ class Store:
         body = {"version": STORE_VERSION, "sources": dict(sorted(sources.items()))}
         atomic_write(self.manifest_path, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
+    @contextlib.contextmanager
+    def writing(self, waiting: Callable[[str], None] | None = None, wait: float = LOCK_WAIT) -> Iterator[None]:
+        """Hold the store's lock while the manifest is read, changed and written back.
+
+        The lock is an OS file lock (filelock): a writer killed with -9 frees
+        it at once. `waiting` is told, once, when another writer holds it.
+        Inside, debris of dead writers (temporary files) is swept first.
+        """
+        from filelock import FileLock, Timeout  # only writers need it
+
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(self.root / LOCK)
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if waiting is not None:
+                    waiting(f"waiting for another ingest to finish writing {shown(self.root)} (it holds {shown(self.root / LOCK)})")
+                try:
+                    lock.acquire(timeout=wait)
+                except Timeout:
+                    raise StoreError(
+                        f"{shown(self.root)}: another writer has held {LOCK} for {wait:.0f} s; try again when it is done"
+                    ) from None
+        except PermissionError as exc:
+            raise StoreError(f"{shown(self.root)}: the store is read-only here ({exc.strerror}: {exc.filename})") from None
+        try:
+            self._sweep_temporaries()
+            self._ignore_private_files()
+            yield
+        finally:
+            lock.release()
+
+    def _ignore_private_files(self) -> None:
+        path = self.root / ".gitignore"
+        if not path.exists():
+            atomic_write(path, GITIGNORE)
+
+    def _sweep_temporaries(self) -> None:
+        """A writer killed mid-write leaves .name.XXXX.tmp files; under the lock, none is anyone's."""
+        for tmp in self.root.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+    def sweep_orphans(self, sources: dict[str, dict[str, object]]) -> list[str]:
+        """Store files no manifest entry names (a killed ingest's, or a source's old name): removed, under the lock."""
+        keep = {str(entry.get("file")) for entry in sources.values()}
+        gone = []
+        for path in self.root.glob("*.jsonl"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+                gone.append(path.name)
+        return sorted(gone)
+
     def files(self) -> list[Path]:
         manifest = self.manifest()
-        if manifest:
-            return [self.root / str(entry["file"]) for _, entry in sorted(manifest.items())]
+        if manifest:  # each file once, even in a manifest an older version let two sources share a file in
+            return [self.root / name for name in dict.fromkeys(str(entry["file"]) for _, entry in sorted(manifest.items()))]
         return sorted(self.root.glob("*.jsonl"))
 
     def load(self) -> list[Claim]:
@@ -251,7 +337,7 @@ def read_store_file(path: Path) -> list[Claim]:
 
 def read_store_bytes(path: Path) -> bytes:
     if not path.exists():
-        raise StoreError(f"{path}: listed in the manifest but missing (re-run `factcheck ingest`)")
+        raise StoreError(f"{path}: listed in the manifest but missing {REPAIR}")
     return path.read_bytes()
 
 
@@ -260,7 +346,7 @@ def parse_store_file(path: Path, data: bytes) -> list[Claim]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StoreError(f"{path}: corrupt store file, not UTF-8 ({exc})") from None
+        raise StoreError(f"{path}: corrupt store file, not UTF-8 ({exc}) {REPAIR}") from None
     claims = []
     for number, line in enumerate(io.StringIO(text, newline=None), 1):  # the same lines as reading in text mode
         if not line.strip():
@@ -271,5 +357,5 @@ def parse_store_file(path: Path, data: bytes) -> list[Claim]:
                 raise ValueError("not a JSON object")
             claims.append(record_to_claim(rec))
         except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"{path}:{number}: corrupt claim record ({exc})") from None
+            raise StoreError(f"{path}:{number}: corrupt claim record ({exc}) {REPAIR}") from None
     return claims

@@ -63,12 +63,12 @@ def verbatim(a: Claim, b: Claim) -> bool:
 
     Not a short sentence found inside a long one: 约10分钟后，飞船与火箭成功分离 is in every launch story.
     """
-    return fuzz.ratio(mask_numbers(a.sentence), mask_numbers(b.sentence)) >= VERBATIM_MIN
+    return fuzz.ratio(mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)) >= VERBATIM_MIN
 
 
 def reworded(draft: Claim, stored: Claim) -> bool:
     """Nearly every word pair of the draft's sentence stands in the source's paragraph (figures aside)."""
-    return containment(draft.sentence, stored.paragraph) >= REWORDED_MIN
+    return containment(draft.plain_sentence, stored.plain_paragraph) >= REWORDED_MIN
 
 
 def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
