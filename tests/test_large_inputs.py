@@ -173,3 +173,12 @@ def test_a_long_real_paragraph_is_recorded_whole():
     assert len(paragraph) <= claims.PARAGRAPH_MAX
     found = claims.extract(Document("draft.txt", paragraph + "\n", 0, None, False, ""))
     assert found and all(c.paragraph == paragraph for c in found)
+
+
+def test_a_paragraph_of_megabytes_in_traditional_script_is_recorded_as_written():
+    import opencc
+
+    text = opencc.OpenCC("s2t").convert(seeds_on_one_line(20_000))
+    found = claims.extract(Document("draft.txt", text, 0, None, False, ""))
+    assert found and all(c.sentence in c.paragraph for c in found)
+    assert any("億元" in c.text for c in found) and all("亿" not in c.paragraph for c in found)

@@ -335,6 +335,7 @@ def claims_in(
     story = _StoryState(known, names or subject.gazetteer())
     written = document.text
     text = script.simplified(written)  # 前11個月 read as 前11个月, one character for one: offsets hold
+    folded = _folded_at(text, written)
     lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
     for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
@@ -347,7 +348,7 @@ def claims_in(
         # Names first, sentence by sentence as a reader meets them: a figure's record lists every
         # body its paragraph names, later sentences' included.
         named = _full_pairs([_mentions(sent.text, scope) for sent in sentences], scope)
-        said = para.text if text is written else _as_written(para, text, written)
+        said = _as_written(para, written, folded) if folded else para.text
         near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
         whole = (said, _bodies(named))
         for sent, mentions in zip(sentences, named):
@@ -387,9 +388,36 @@ class _Stretches:
         return self.cache[cell]
 
 
-def _as_written(para: layout.Paragraph, folded: str, written: str) -> str:
-    """The paragraph in the author's script: what folding changed is put back, what layout cleaned stays clean."""
-    return "".join(written[o] if folded[o] != written[o] else c for c, o in zip(para.text, para.origin))
+def _folded_at(folded: str, written: str, block: int = 4096) -> list[int]:
+    """The offsets where folding changed a character, in order; blocks it left alone are skipped whole."""
+    if folded is written:
+        return []
+    out = []
+    for start in range(0, len(written), block):
+        if folded[start : start + block] != written[start : start + block]:
+            out.extend(i for i in range(start, min(start + block, len(written))) if folded[i] != written[i])
+    return out
+
+
+def _as_written(para: layout.Paragraph, written: str, folded_at: list[int]) -> str:
+    """The paragraph in the author's script: what folding changed is put back, what layout cleaned stays clean.
+
+    Only the characters at `folded_at` are put back, by slices: rebuilt a character at a time,
+    a paragraph of megabytes took half a gigabyte of one-character strings.
+    """
+    origin = para.origin
+    if not origin:
+        return para.text
+    first = bisect.bisect_left(folded_at, min(origin))
+    last = bisect.bisect_right(folded_at, max(origin))
+    if first == last:
+        return para.text
+    wanted = set(folded_at[first:last])
+    pieces, pos = [], 0
+    for i in (i for i, o in enumerate(origin) if o in wanted):
+        pieces += [para.text[pos:i], written[origin[i]]]
+        pos = i + 1
+    return "".join(pieces) + para.text[pos:]
 
 
 def _full_pairs(named: list[list[subject.Mention]], story: _StoryState) -> list[list[subject.Mention]]:
