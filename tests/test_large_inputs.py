@@ -88,6 +88,14 @@ def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
     ) + "\n"
 
 
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_check_that_fails_before_its_first_finding_writes_nothing_to_stdout(project, capsys, fmt):
+    (project / "empty").mkdir()
+    assert main(["check", str(EXAMPLE), "--format", fmt, "--store", "empty"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "the claims store is empty" in err
+
+
 def test_an_index_found_damaged_mid_report_is_rebuilt_and_no_finding_is_written_twice(project, monkeypatch, capsys):
     import sqlite3
 

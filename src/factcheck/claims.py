@@ -366,8 +366,8 @@ class _Stretches:
     """A huge paragraph read in stretches of STRETCH characters: a figure's paragraph is the whole
     sentences that overlap its stretch and half a stretch either side, with the bodies they name.
 
-    Figures in one stretch share one string, so the claims of a one-line draft hold about three
-    times its text, not its text once per figure; the figure's own sentence is always inside.
+    Figures in one stretch share one string, so the claims of a one-line draft hold about twice
+    its text, not its text once per figure; the figure's own sentence is always inside.
     """
 
     def __init__(self, text: str, sentences: list[layout.Sentence], named: list[list[subject.Mention]]) -> None:

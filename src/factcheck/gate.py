@@ -112,13 +112,17 @@ def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> 
     return Report(tuple(d.path for d in docs), tuple(found), stored)
 
 
-def judge_into(docs: list[Document], cfg: Config, store_path: Path | None, take: Callable[[Finding], None]) -> int:
+def judge_into(
+    docs: list[Document], cfg: Config, store_path: Path | None, take: Callable[[Finding], None], bar: bool = True
+) -> int:
     """Hand each finding, suppressed or not, to `take` as soon as it is judged; return the store's size.
 
     A report written this way never holds a big draft's findings at once. An
     index found damaged mid-check is rebuilt and the drafts judged again
     (`using_store`): the findings `take` already has are not handed over twice,
-    so a report half written stays one document.
+    so a report half written stays one document. `bar` False: no progress bar
+    (a report streaming to the terminal shows the progress, and a bar redrawn
+    under it would garble it).
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     bodies = gazetteer(dict(cfg.bodies))
@@ -126,7 +130,7 @@ def judge_into(docs: list[Document], cfg: Config, store_path: Path | None, take:
 
     def judge(store: Sequence[Claim]) -> int:
         nonlocal given
-        with progress(len(docs), "checking") as tick:
+        with progress(len(docs) if bar else 0, "checking") as tick:
             found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints)
             for f in itertools.islice(found, given, None):
                 take(f)
@@ -231,6 +235,6 @@ def run_check(
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, sys.stdout, tally, show_all, evidence)
-    judge_into(docs, cfg, store_path, writer.add)
+    judge_into(docs, cfg, store_path, writer.add, bar=not sys.stdout.isatty())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK
