@@ -44,9 +44,9 @@ def cut_seeds(folder: Path, copies: int = 1, lines_per_file: int = 6) -> list[Pa
 
 
 def factcheck(*args: str, cwd: Path, env: dict[str, str] | None = None, **kw) -> subprocess.Popen:  # type: ignore[no-untyped-def]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
     return subprocess.Popen(
-        [sys.executable, "-m", "factcheck", *args], cwd=cwd, env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw,
+        [sys.executable, "-m", "factcheck", *args], cwd=cwd, env={**os.environ, **(env or {})}, text=True, **pipes,
     )
 
 
@@ -196,14 +196,19 @@ def test_an_ingest_killed_at_any_point_is_made_whole_by_one_rerun(project: Path)
         if round_ % 2:  # half the rounds kill an update of a store that already holds every source
             run("ingest", "--store", store.name, "--date", DATE, cwd=project)
         mark = uuid.uuid4().hex
-        proc = factcheck("ingest", "--store", store.name, "--date", DATE, "--force", cwd=project, env={"FACTCHECK_MARK": mark})
+        # No pipes: a worker that outlived its parent would hold them open, and the test would wait on it.
+        proc = factcheck("ingest", "--store", store.name, "--date", DATE, "--force", cwd=project,
+                         env={"FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.2, 2.5))
         proc.kill()
-        proc.communicate()
+        proc.wait()
         deadline = time.monotonic() + 5
         while processes_marked(mark) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert processes_marked(mark) == [], f"round {round_}: workers outlived their parent"
+        survivors = processes_marked(mark)
+        for pid in survivors:
+            os.kill(pid, signal.SIGKILL)
+        assert survivors == [], f"round {round_}: workers outlived their parent"
         code, _, err = run("ingest", "--store", store.name, "--date", DATE, cwd=project)
         assert code == 0, (round_, err)
         assert contents(store) == contents(reference), f"round {round_}"

@@ -11,6 +11,7 @@ when its parent dies.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +23,7 @@ R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 
 
-def _worker_started() -> None:
+def _worker_started(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
@@ -30,6 +31,8 @@ def _worker_started() -> None:
             import ctypes
 
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us: nobody will send work
+        os._exit(1)
 
 
 def run_parallel(
@@ -38,7 +41,7 @@ def run_parallel(
     """Call `func` on each item on `workers` processes; `done(i, result)` in the parent as each finishes."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(func, item): i for i, item in enumerate(items)}
         for fut in as_completed(futures):
