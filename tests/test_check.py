@@ -230,7 +230,7 @@ def test_a_clean_draft_from_stdin_exits_zero(capsys, monkeypatch):
     [
         (["check", "no-such-draft.md"], "no such file"),
         (["check", "examples/*.nothing"], "no drafts match"),
-        (["check", "examples/draft_pinghu_review.md", "--format", "xml"], "unknown format"),
+        (["check", "examples/draft_pinghu_review.md", "--format", "xml"], "'xml' is not one of 'text', 'json', 'sarif', 'github'"),
         (["check", "examples/draft_pinghu_review.md", "--fail-on", "wrong"], "unknown verdict"),
         (["check", "examples/draft_pinghu_review.md", "--store", "no-such-store"], "no claims store"),
         (["check", "examples/draft_pinghu_review.md", "--bogus"], "No such option"),

@@ -15,7 +15,8 @@ from conftest import project_store
 
 from factcheck.cli import main
 from factcheck.config import load_config
-from factcheck.hook import glob_regex, is_draft
+from factcheck.hook import is_draft
+from factcheck.selection import glob_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -230,7 +231,7 @@ def test_the_pre_commit_manifest_declares_the_hook():
     lines = [line.strip().removeprefix("- ") for line in text.splitlines() if not line.startswith("#")]
     fields = dict(line.split(": ", 1) for line in lines if ": " in line)
     assert fields["id"] == "factcheck"
-    assert fields["entry"] == "factcheck check"
+    assert fields["entry"] == "factcheck check --force-exclude"
     assert fields["language"] == "python"
     assert fields["types_or"] == "[markdown, text]"
     assert fields["require_serial"] == "true"

@@ -146,7 +146,7 @@ def test_evidence_sentence_and_none_keep_every_field_and_null_the_text(project, 
 
 def test_an_unknown_evidence_value_is_a_usage_error(project, capsys):
     assert main(["check", str(EXAMPLE), "--evidence", "all"]) == 2
-    assert "--evidence: unknown value 'all' (use paragraph, sentence, none)" in capsys.readouterr().err
+    assert "Invalid value for '--evidence': 'all' is not one of 'paragraph', 'sentence', 'none'" in capsys.readouterr().err
 
 
 # --- a paragraph of megabytes ---------------------------------------------------------------------

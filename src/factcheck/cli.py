@@ -34,6 +34,29 @@ app = typer.Typer(
 
 ConfigOpt = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml found upward).")
 StoreOpt = typer.Option(None, "--store", help="Claims store directory (default: claims/ of the project).")
+VERDICT_LIST = "[ok,contradicted,stale,unsupported]"  # shown for options that take a comma-separated list of them
+ColourOpt = typer.Option(
+    "auto", "--color", "--colour", click_type=click.Choice(["auto", "always", "never"]),
+    help="Colour the text report: auto (a terminal; FORCE_COLOR forces, NO_COLOR forbids), always or never.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"factcheck {version('factcheck')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            print("factcheck (not installed)")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _app(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Check the figures in Chinese news drafts against a store of claims from trusted sources."""
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
@@ -57,7 +80,10 @@ def ingest(
     ),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Read source articles and record every numeric claim in the store."""
+    """Read source articles and record every numeric claim in the store.
+
+    PATHS are source files (.txt, .md) or folders of them; none: the configured `sources`.
+    """
     from .ingest import ingest as run_ingest
     from .ingest import repair as run_repair
     from .store import Store
@@ -120,11 +146,14 @@ def claims_cmd(
     query: Optional[str] = typer.Argument(None, help="Text to look for in the claim, its metric or sentence."),
     source: Optional[str] = typer.Option(None, "--source", help="Only claims from sources whose path contains this."),
     subject: Optional[str] = typer.Option(None, "--subject", help="Only claims about this subject (short or full name)."),
-    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+    fmt: str = typer.Option("table", "--format", click_type=click.Choice(["table", "jsonl"]), help="Output format."),
     store: Optional[Path] = StoreOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Browse and search the claims store."""
+    """Browse and search the claims store.
+
+    QUERY is text to look for in the claim, its metric or its sentence.
+    """
     from .store import Store, claim_to_record
     from .subject import canonical, same_body
 
@@ -162,21 +191,39 @@ def claims_cmd(
 
 @app.command(short_help="Give every number in a draft a verdict.")
 def check(
-    drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
+    drafts: list[str] = typer.Argument(None, show_default=False),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
     store: Optional[Path] = StoreOpt,
-    fmt: str = typer.Option("text", "--format", help="text, json, sarif or github."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning)."),
+    fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json", "sarif", "github"]), help="Report format."),
+    fail_on: Optional[str] = typer.Option(
+        None, "--fail-on", metavar=f"{VERDICT_LIST},...",
+        help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning).",
+    ),
     show_all: bool = typer.Option(False, "--all", help="List ok numbers with their citations too."),
-    evidence: str = typer.Option("paragraph", "--evidence", help="JSON: text each finding carries: paragraph, sentence or none."),
+    evidence: str = typer.Option(
+        "paragraph", "--evidence", click_type=click.Choice(["paragraph", "sentence", "none"]),
+        help="JSON: the text each finding carries.",
+    ),
+    colour: str = ColourOpt,
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", help="The name findings give the draft read from - (an editor's buffer)."
+    ),
+    force_exclude: bool = typer.Option(
+        False, "--force-exclude",
+        help="Check a file named here only if it is a draft by the config (drafts, sources, exclude): for pre-commit.",
+    ),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Give every number in a draft a verdict: ok, contradicted, stale or unsupported."""
-    from .gate import run_check
+    """Give every number in a draft a verdict: ok, contradicted, stale or unsupported.
+
+    DRAFTS are files, folders (the drafts in them), globs (drafts/**/*.md), or - for standard input;
+    none: the configured `drafts`. Verdict rules: FC000 ok, FC001 contradicted, FC002 stale, FC003 unsupported.
+    """
+    from .gate import CheckOptions, run_check
 
     cfg = load_config(config)
-    code = run_check(drafts or [], cfg, _date(date), store, fmt, fail_on, show_all, evidence)
-    raise typer.Exit(code)
+    options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename)
+    raise typer.Exit(run_check(drafts or [], cfg, _date(date), store, options))
 
 
 @app.command(short_help="Record reviewed findings so they stop failing the check.")
@@ -188,7 +235,10 @@ def accept(
     store: Optional[Path] = StoreOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Record the findings an editor has reviewed, so they stop failing the check (by content, not line)."""
+    """Record the findings an editor has reviewed, so they stop failing the check (by content, not line).
+
+    DRAFTS are files, folders, globs, or - for standard input, as for `check`.
+    """
     from .gate import build_report, verdicts_to_accept
     from .suppress import accept as record
     from .suppress import load_accepted
@@ -231,8 +281,9 @@ def hook_run(config: Optional[Path] = ConfigOpt) -> None:
 
 @app.command(short_help="List where the store's sources disagree.")
 def conflicts(
-    fmt: str = typer.Option("text", "--format", help="text or json."),
+    fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json"]), help="Output format."),
     show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
+    colour: str = ColourOpt,
     store: Optional[Path] = StoreOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -250,7 +301,7 @@ def conflicts(
     else:
         from .gate import wants_colour
 
-        render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout))
+        render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout, colour))
 
 
 def _terminated(signum: int, frame: object) -> None:

@@ -15,7 +15,7 @@ from .errors import ConfigError
 DEFAULT_FAIL_ON = ("contradicted", "stale")
 DEFAULT_ACCEPT_FILE = ".factcheck-accept.json"
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")  # a factcheck.toml wins over a pyproject.toml beside it
-KNOWN_KEYS = {"store", "sources", "drafts", "fail-on", "date", "accept-file", "bodies"}
+KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accept-file", "bodies"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Config:
     store: Path
     sources: tuple[Path, ...]
     drafts: tuple[str, ...] = ()  # globs relative to root
+    exclude: tuple[str, ...] = ()  # globs relative to root: never drafts, even when the pre-commit framework passes them
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     date: dt.date | None = None
     accept_file: Path | None = None
@@ -125,6 +126,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         store=store,
         sources=tuple(root / s for s in strings("sources", ["seeds"])),
         drafts=tuple(strings("drafts", [])),
+        exclude=tuple(strings("exclude", [])),
         fail_on=tuple(fail_on),
         date=_date(table.get("date"), problem),
         accept_file=one_path("accept-file", None),

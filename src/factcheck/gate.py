@@ -12,6 +12,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -33,25 +34,11 @@ STREAMED = ("text", "json")  # written finding by finding; SARIF and annotations
 T = TypeVar("T")
 
 
-def expand_drafts(patterns: list[str], cfg: Config) -> list[str]:
-    if not patterns:
-        patterns = [str(cfg.root / d) for d in cfg.drafts]
-        if not patterns:
-            raise InputError("no drafts given (pass a path, a glob, or - for standard input)")
-    out: list[str] = []
-    for pattern in patterns:
-        if pattern == "-":
-            out.append("-")
-            continue
-        if any(ch in pattern for ch in "*?[") and not os.path.lexists(pattern):  # 草稿[终].md is a file, not a glob
-            import glob  # only globs need it
-            matched = sorted(glob.glob(pattern, recursive=True))
-            if not matched:
-                raise InputError(f"{pattern}: no drafts match this pattern")
-            out.extend(matched)
-        else:
-            out.append(pattern)
-    return out
+def expand_drafts(patterns: list[str], cfg: Config, force_exclude: bool = False) -> list[str]:
+    """The drafts the arguments name (see selection.py: one glob language for check, hook and pre-commit)."""
+    from .selection import Selection
+
+    return Selection.of(cfg).expand(patterns, force_exclude)
 
 
 def parse_fail_on(value: str | None, cfg: Config) -> tuple[str, ...]:
@@ -94,12 +81,20 @@ def using_store(path: Path, work: Callable[[Sequence[Claim]], T]) -> T:
     return with_index(Store(path), on_store)
 
 
-def read_drafts(drafts: list[str], cfg: Config, date: dt.date | None, stdin: TextIO | None = None) -> list[Document]:
+def read_drafts(
+    drafts: list[str],
+    cfg: Config,
+    date: dt.date | None,
+    stdin: TextIO | None = None,
+    force_exclude: bool = False,
+    stdin_name: str | None = None,
+) -> list[Document]:
+    """`stdin_name` names the draft read from `-` in findings (an editor's buffer has a file name)."""
     docs = []
-    for name in expand_drafts(drafts, cfg):
+    for name in expand_drafts(drafts, cfg, force_exclude):
         if name == "-":
             data = (stdin or sys.stdin).buffer.read()
-            docs.append(read_draft(None, "<stdin>", date or cfg.date, data))
+            docs.append(read_draft(None, stdin_name or "<stdin>", date or cfg.date, data))
         else:
             docs.append(read_draft(Path(name), _display(name), date or cfg.date))
     return docs
@@ -167,12 +162,18 @@ def _display(name: str) -> str:
 
 
 def render(
-    report: Report, fmt: str, cfg: Config, show_all: bool = False, out: TextIO | None = None, evidence: str = "paragraph"
+    report: Report,
+    fmt: str,
+    cfg: Config,
+    show_all: bool = False,
+    out: TextIO | None = None,
+    evidence: str = "paragraph",
+    colour: str = "auto",
 ) -> None:
     """Machine formats and the text report alike go to stdout; renderers never pick the exit code."""
     out = out or sys.stdout
     if fmt in STREAMED:
-        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence)
+        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour)
         for f in report.findings:
             writer.add(f)
         writer.close()
@@ -187,18 +188,28 @@ def render(
 
 
 def report_writer(
-    fmt: str, out: TextIO, tally: Tally, show_all: bool = False, evidence: str = "paragraph"
+    fmt: str, out: TextIO, tally: Tally, show_all: bool = False, evidence: str = "paragraph", colour: str = "auto"
 ) -> ReportWriter:
     """The text or JSON report, written as findings are added and counted into `tally`."""
     from . import report as text
 
     if fmt == "json":
         return text.JsonReport(out, tally, evidence)
-    return text.TextReport(out, tally, show_all, colour=wants_colour(out))
+    return text.TextReport(out, tally, show_all, colour=wants_colour(out, colour))
 
 
-def wants_colour(out: TextIO) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+COLOURS = ("auto", "always", "never")
+
+
+def wants_colour(out: TextIO, mode: str = "auto") -> bool:
+    """--color always/never decide; on auto, FORCE_COLOR forces it (CI logs), NO_COLOR forbids it, else a terminal.
+
+    https://no-color.org and https://force-color.org.
+    """
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     return not os.environ.get("NO_COLOR") and hasattr(out, "isatty") and out.isatty()
 
 
@@ -215,26 +226,37 @@ def check_format(fmt: str, evidence: str = "paragraph") -> None:
         raise InputError(f"--evidence: unknown value {evidence!r} (use {', '.join(EVIDENCE)})")
 
 
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """How `factcheck check` reports: everything but what to check and against what."""
+
+    fmt: str = "text"
+    fail_on: str | None = None  # comma-separated verdicts; None: the config's
+    show_all: bool = False
+    evidence: str = "paragraph"
+    colour: str = "auto"
+    force_exclude: bool = False  # files named on the command line must be drafts too (the pre-commit framework)
+    stdin_name: str | None = None
+
+
 def run_check(
-    drafts: list[str],
-    cfg: Config,
-    date: dt.date | None,
-    store_path: Path | None,
-    fmt: str,
-    fail_on: str | None,
-    show_all: bool,
-    evidence: str = "paragraph",
+    drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None, options: CheckOptions = CheckOptions()
 ) -> int:
     """Text and JSON are written as the figures are judged, so a draft of megabytes is never held whole."""
-    check_format(fmt, evidence)
-    failing_verdicts = parse_fail_on(fail_on, cfg)
-    docs = read_drafts(drafts, cfg, date)
+    fmt = options.fmt
+    check_format(fmt, options.evidence)
+    if options.colour not in COLOURS:
+        raise InputError(f"--color: {options.colour!r} is not one of {', '.join(COLOURS)}")
+    failing_verdicts = parse_fail_on(options.fail_on, cfg)
+    docs = read_drafts(drafts, cfg, date, force_exclude=options.force_exclude, stdin_name=options.stdin_name)
+    if not docs:  # every file the pre-commit framework passed is a source, a README, or excluded
+        return ExitCode.OK
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path)
-        render(report, fmt, cfg, show_all)
+        render(report, fmt, cfg, options.show_all, colour=options.colour)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
-    writer = report_writer(fmt, sys.stdout, tally, show_all, evidence)
+    writer = report_writer(fmt, sys.stdout, tally, options.show_all, options.evidence, options.colour)
     judge_into(docs, cfg, store_path, writer.add, bar=not sys.stdout.isatty())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

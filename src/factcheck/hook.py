@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shlex
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .check import read_draft
 from .config import Config
@@ -23,7 +22,6 @@ from .source import Document
 from .store import atomic_write
 
 MARKER = "# factcheck-hook: v1"  # how install recognises its own hook (and replaces it rather than stacking)
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # when no `drafts` globs are configured
 BLOCKED_HINT = (
     "factcheck: commit blocked; fix the figure and `git add` it, or mark a reviewed line"
     " `<!-- factcheck: ignore -->`, or record it with `factcheck accept DRAFT`"
@@ -126,46 +124,10 @@ def staged_paths(top: Path) -> list[str]:
     return [name for name in out.decode("utf-8", "surrogateescape").split("\0") if name]
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A draft glob as a regex over POSIX paths: `*` stays in one folder, `**/` crosses any number."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1 : end]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
 def is_draft(path: Path, cfg: Config) -> bool:
-    """A configured draft glob matches, or (none configured) a .md/.txt that is not one of the sources."""
-    path, root = path.resolve(), cfg.root.resolve()  # git reports real paths; the config's may hold a symlink
-    try:
-        rel = path.relative_to(root).as_posix()
-    except ValueError:
-        return False
-    if cfg.drafts:
-        return any(glob_regex(PurePosixPath(g).as_posix().removeprefix("./")).match(rel) for g in cfg.drafts)
-    sources = [s.resolve() for s in cfg.sources]
-    if any(path == s or s in path.parents for s in sources):
-        return False
-    return path.suffix.lower() in DRAFT_SUFFIXES
+    from .selection import Selection
+
+    return Selection.of(cfg).is_draft(path)
 
 
 def staged_drafts(cwd: Path, cfg: Config, date: dt.date | None = None) -> list[Document]:

@@ -222,13 +222,14 @@ def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:
 
 
 def line_printer(out: Any, colour: bool) -> Callable[[Line], None]:
-    """Colour only for a person at a terminal (and never with NO_COLOR); plain text otherwise."""
+    """`colour` is decided by the caller (gate.wants_colour: --color, FORCE_COLOR, NO_COLOR, a terminal)."""
     if not colour:
         return lambda line: out.write("".join([text for text, _ in line]) + "\n")
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    # Decided already: rich must not second-guess it (a pipe under --color always, FORCE_COLOR in CI).
+    console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True, no_color=False, color_system="standard")
 
     def show(line: Line) -> None:
         text = Text()
