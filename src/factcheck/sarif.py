@@ -65,13 +65,22 @@ def _region(f: Finding) -> dict[str, int]:
     return region
 
 
-def _rules() -> list[dict[str, Any]]:
-    """One rule per flagging verdict, ids from verdict.RULES, so FC001 means contradicted in every log."""
+def _rules(home: str) -> list[dict[str, Any]]:
+    """One rule per flagging verdict, ids from the rule registry, so FC001 means contradicted in every log.
+
+    Each carries the registry's explanation (what `factcheck rule FC001` prints), so a code-review tool can
+    show it beside the finding; helpUri is the rule's anchor in the README at the project's home page.
+    """
+    from .rules import describe, markdown
+
     return [
         {
             "id": rule.code,
             "name": rule.verdict,
             "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.explanation},
+            "help": {"text": describe(rule), "markdown": markdown(rule)},
+            "helpUri": f"{home}#{rule.anchor}",
             "defaultConfiguration": {"level": level(rule.verdict)},
         }
         for rule in RULES.values()
@@ -109,9 +118,10 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
 
 
 def sarif_log(report: Report, root: Path) -> dict[str, Any]:
-    rules = _rules()
+    home = _information_uri()
+    rules = _rules(home)
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
-    driver = {"name": TOOL_NAME, "informationUri": _information_uri(), "version": _version(), "rules": rules}
+    driver = {"name": TOOL_NAME, "informationUri": home, "version": _version(), "rules": rules}
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
