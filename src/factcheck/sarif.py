@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .check import Finding, Report
-from .suppress import IGNORE_COMMENT
+from .suppress import IN_SOURCE
 from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -112,7 +112,7 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
     if evidence:
         result["relatedLocations"] = evidence
     if f.suppressed:
-        kind = "inSource" if f.suppressed == IGNORE_COMMENT else "external"
+        kind = "inSource" if f.suppressed in IN_SOURCE else "external"
         result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
     return result
 
