@@ -67,3 +67,42 @@ def test_a_command_group_given_no_command_shows_its_help_and_exits_2(argv, capsy
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"Usage: factcheck {' '.join(argv)}".rstrip() + " [OPTIONS] COMMAND")
+
+
+def _table_blocks(text: str) -> list[tuple[int, list[str], bool]]:
+    """Runs of `|` lines outside code fences: (first line number, lines, whether only blank lines precede)."""
+    blocks: list[tuple[int, list[str], bool]] = []
+    fenced, after_table_gap, last_was_row = False, False, False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced:
+            continue
+        if line.startswith("|"):
+            if last_was_row:
+                blocks[-1][1].append(line)
+            else:
+                blocks.append((number, [line], after_table_gap))
+            last_was_row = True
+            continue
+        after_table_gap = (last_was_row or after_table_gap) and not line.strip()
+        last_was_row = False
+    return blocks
+
+
+def split_tables(text: str) -> list[int]:
+    """Lines where table rows continue after a blank line without a header of their own: a table split in two."""
+    return [
+        number for number, rows, after_gap in _table_blocks(text)
+        if after_gap and not (len(rows) >= 2 and rows[1].replace(" ", "").startswith("|---"))
+    ]
+
+
+def test_no_table_in_the_readme_is_split_by_a_blank_line():
+    """A blank line inside a Markdown table ends it: the rows after it render as a paragraph of pipes."""
+    assert split_tables(README) == [], "README.md: table rows after a blank line (a split table)"
+
+
+def test_a_split_table_is_caught_and_a_second_table_is_not():
+    text = "| command | what |\n|---|---|\n| `a` | x |\n\n| `b` | y |\n\ntext\n\n| t | u |\n|---|---|\n"
+    assert split_tables(text) == [5]

@@ -66,6 +66,23 @@ def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
 
+def test_each_rule_carries_its_explanation_from_the_registry(sarif):
+    """What `factcheck rule FC001` prints travels with the log, so a review tool can show it beside the finding."""
+    from factcheck.rules import describe, lookup, markdown
+
+    driver = sarif["runs"][0]["tool"]["driver"]
+    for r in driver["rules"]:
+        rule = lookup(r["id"])
+        assert r["shortDescription"] == {"text": rule.summary}
+        assert r["fullDescription"] == {"text": rule.explanation}
+        assert r["help"] == {"text": describe(rule), "markdown": markdown(rule)}
+        # The README's anchor for the rule (its `#### FC001` heading), at the project's home page.
+        assert r["helpUri"] == f"{driver['informationUri']}#{r['id'].lower()}"
+        assert urlparse(r["helpUri"]).scheme and urlparse(r["helpUri"]).fragment == r["id"].lower()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"\n#### {r['id']}\n" in readme for r in driver["rules"])
+
+
 def test_every_flagged_figure_is_a_result_and_ok_figures_are_not(sarif, findings):
     flagged = [f for f in findings if f["verdict"] != "ok"]
     results = sarif["runs"][0]["results"]

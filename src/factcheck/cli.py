@@ -189,7 +189,13 @@ def claims_cmd(
     _console(stderr=True).print(f"{len(found)} claims")
 
 
-@app.command(short_help="Give every number in a draft a verdict.")
+@app.command(
+    short_help="Give every number in a draft a verdict.",
+    # Written out, not read from the registry: `--help` must not load it. tests/test_rules.py keeps them in step.
+    epilog="Verdict codes: FC000 ok, FC001 contradicted, FC002 stale, FC003 unsupported; `factcheck rule CODE` "
+    "explains one. <!-- factcheck: ignore[CODE] --> silences a line, <!-- factcheck: off --> ... "
+    "<!-- factcheck: on --> a block.",
+)
 def check(
     drafts: list[str] = typer.Argument(None, show_default=False),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
@@ -302,6 +308,14 @@ def conflicts(
         from .gate import wants_colour
 
         render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout, colour))
+
+
+@app.command(short_help="Explain a verdict rule, or list them all.")
+def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002; none lists every rule.")) -> None:
+    """Explain a verdict rule: what it means, what to do, and an example; without a code, list every rule."""
+    from .rules import describe, listing, lookup
+
+    sys.stdout.write(describe(lookup(code)) if code else listing())
 
 
 def _terminated(signum: int, frame: object) -> None:

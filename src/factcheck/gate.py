@@ -108,7 +108,12 @@ def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> 
 
 
 def judge_into(
-    docs: list[Document], cfg: Config, store_path: Path | None, take: Callable[[Finding], None], bar: bool = True
+    docs: list[Document],
+    cfg: Config,
+    store_path: Path | None,
+    take: Callable[[Finding], None],
+    bar: bool = True,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Hand each finding, suppressed or not, to `take` as soon as it is judged; return the store's size.
 
@@ -117,22 +122,32 @@ def judge_into(
     (`using_store`): the findings `take` already has are not handed over twice,
     so a report half written stays one document. `bar` False: no progress bar
     (a report streaming to the terminal shows the progress, and a bar redrawn
-    under it would garble it).
+    under it would garble it). `warn` gets each factcheck comment that could
+    not be read (`draft.md:12: unknown factcheck directive 'of' …`), before
+    any finding; by default they go to stderr.
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
+    directives = suppress.read_all(docs)
+    for d in directives.values():
+        for problem in d.warnings:
+            (warn or _to_stderr)(str(problem))
     bodies = gazetteer(dict(cfg.bodies))
     given = 0
 
     def judge(store: Sequence[Claim]) -> int:
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
-            found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints)
+            found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints, directives)
             for f in itertools.islice(found, given, None):
                 take(f)
                 given += 1
         return len(store)
 
     return using_store(cfg.store_dir(store_path), judge)
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .check import Finding, Report
-from .suppress import IGNORE_COMMENT
+from .suppress import IN_SOURCE
 from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -65,13 +65,22 @@ def _region(f: Finding) -> dict[str, int]:
     return region
 
 
-def _rules() -> list[dict[str, Any]]:
-    """One rule per flagging verdict, ids from verdict.RULES, so FC001 means contradicted in every log."""
+def _rules(home: str) -> list[dict[str, Any]]:
+    """One rule per flagging verdict, ids from the rule registry, so FC001 means contradicted in every log.
+
+    Each carries the registry's explanation (what `factcheck rule FC001` prints), so a code-review tool can
+    show it beside the finding; helpUri is the rule's anchor in the README at the project's home page.
+    """
+    from .rules import describe, markdown
+
     return [
         {
             "id": rule.code,
             "name": rule.verdict,
             "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.explanation},
+            "help": {"text": describe(rule), "markdown": markdown(rule)},
+            "helpUri": f"{home}#{rule.anchor}",
             "defaultConfiguration": {"level": level(rule.verdict)},
         }
         for rule in RULES.values()
@@ -103,15 +112,16 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
     if evidence:
         result["relatedLocations"] = evidence
     if f.suppressed:
-        kind = "inSource" if f.suppressed == IGNORE_COMMENT else "external"
+        kind = "inSource" if f.suppressed in IN_SOURCE else "external"
         result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
     return result
 
 
 def sarif_log(report: Report, root: Path) -> dict[str, Any]:
-    rules = _rules()
+    home = _information_uri()
+    rules = _rules(home)
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
-    driver = {"name": TOOL_NAME, "informationUri": _information_uri(), "version": _version(), "rules": rules}
+    driver = {"name": TOOL_NAME, "informationUri": home, "version": _version(), "rules": rules}
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

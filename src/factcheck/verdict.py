@@ -24,19 +24,8 @@ OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupport
 VERDICTS = (OK, CONTRADICTED, STALE, UNSUPPORTED)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    code: str
-    verdict: str
-    summary: str
-
-
-RULES = {
-    OK: Rule("FC000", OK, "A source agrees with this figure."),
-    CONTRADICTED: Rule("FC001", CONTRADICTED, "A source gives a different figure for the same subject, metric and period."),
-    STALE: Rule("FC002", STALE, "The figure matches a source that a newer or fuller figure has superseded."),
-    UNSUPPORTED: Rule("FC003", UNSUPPORTED, "No source speaks to this subject and metric for this period."),
-}
+# The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
+from .rules import RULES, Rule  # noqa: F401  (RULES: verdict → rule, as before)
 
 SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
 CONTRADICT_MIN = 60.0  # strict similarity (clause and metric) a contradicting source needs besides identity
