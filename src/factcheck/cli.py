@@ -223,7 +223,7 @@ def check(
     """Give every number in a draft a verdict: ok, contradicted, stale or unsupported.
 
     DRAFTS are files, folders (the drafts in them), globs (drafts/**/*.md), or - for standard input;
-    none: the configured `drafts`. Verdict rules: FC000 ok, FC001 contradicted, FC002 stale, FC003 unsupported.
+    none: the configured `drafts`.
     """
     from .gate import CheckOptions, run_check
 
