@@ -293,3 +293,20 @@ def test_machine_output_is_alone_on_stdout(project, capsys):
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["drafts"] == 2
     assert captured.err == ""
+
+
+def test_prune_forgets_accepted_findings_that_are_gone_and_keeps_the_rest(project, capsys):
+    write_draft(project, WRONG, STALE, name="a.md")
+    write_draft(project, UNSUPPORTED, name="b.md")
+    write_draft(project, UNSUPPORTED.replace("20亿元", "30亿元"), name="c.md")
+    assert main(["accept", "a.md", "b.md", "c.md", "--all"]) == 0
+    accepted = lambda: sorted(  # noqa: E731
+        (e["path"], e["text"]) for e in json.loads((project / ".factcheck-accept.json").read_text("utf-8"))["accepted"])
+    assert len(accepted()) == 5
+    write_draft(project, FIXED, STALE, name="a.md")  # the wrong figure was corrected: its acceptance is stale
+    (project / "c.md").unlink()  # the draft is gone
+    capsys.readouterr()
+    assert main(["accept", "--prune", "a.md"]) == 0  # b.md not checked now: its entry stays
+    assert "forgot 2 accepted finding(s) in .factcheck-accept.json (3 kept)" in capsys.readouterr().err
+    assert accepted() == [("a.md", "10次"), ("a.md", "1900名"), ("b.md", "20亿元")]
+    assert main(["check", "a.md", "b.md"]) == 0  # what is still there stays accepted

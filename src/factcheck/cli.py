@@ -17,6 +17,7 @@ try:  # typer ≥ 0.22 vendors click; older releases depend on it
 except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
+from . import errors
 from .config import load_config
 from .errors import ExitCode, FactcheckError, InputError
 from .source import parse_date
@@ -237,6 +238,9 @@ def accept(
     drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
     verdict: Optional[str] = typer.Option(None, "--verdict", help="Accept only these verdicts (comma-separated)."),
     accept_all: bool = typer.Option(False, "--all", help="Accept every flagged finding, whatever --fail-on says."),
+    prune: bool = typer.Option(
+        False, "--prune", help="Accept nothing; forget entries whose finding is gone from the drafts checked, or whose draft is."
+    ),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
     store: Optional[Path] = StoreOpt,
     config: Optional[Path] = ConfigOpt,
@@ -248,13 +252,19 @@ def accept(
     from .gate import build_report, verdicts_to_accept
     from .suppress import accept as record
     from .suppress import load_accepted
+    from .suppress import prune as forget
 
     cfg = load_config(config)
     chosen = verdicts_to_accept(verdict, accept_all, cfg)
     report = build_report(drafts or [], cfg, _date(date), store)
+    if prune:
+        pruned = forget(report, load_accepted(cfg.accept_path), cfg.root)
+        print(f"factcheck: forgot {pruned.removed} accepted finding(s) in {errors.shown(pruned.path)} "
+              f"({pruned.kept} kept)", file=sys.stderr)
+        return
     done = record(report, chosen, load_accepted(cfg.accept_path), cfg.root)
-    where = os.path.relpath(done.path) if done.path.is_absolute() else done.path
-    print(f"factcheck: accepted {done.added} finding(s) in {where} ({done.already} already accepted)", file=sys.stderr)
+    print(f"factcheck: accepted {done.added} finding(s) in {errors.shown(done.path)} ({done.already} already accepted)",
+          file=sys.stderr)
 
 
 hook_app = typer.Typer(

@@ -277,6 +277,34 @@ def accept(report: Report, verdicts: tuple[str, ...], accept_file: AcceptFile, r
     return Accepted(accept_file.path, added, already)
 
 
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    path: Path
+    removed: int
+    kept: int
+
+
+def prune(report: Report, accept_file: AcceptFile, root: Path) -> Pruned:
+    """Forget accepted findings that are gone: of a draft checked now and no longer found in it, or of a deleted draft.
+
+    Entries of drafts not checked in this run (and still on disk) are kept:
+    their findings were not looked for.
+    """
+    checked = {_relative(d, root) for d in report.drafts}
+    present = {f.fingerprint for f in report.findings}
+    kept: dict[str, dict[str, object]] = {}
+    for fingerprint, entry in accept_file.entries.items():
+        where = str(entry.get("path", ""))
+        gone_draft = bool(where) and not where.startswith("<") and not (root / where).exists()
+        if gone_draft or (where in checked and fingerprint not in present):
+            continue
+        kept[fingerprint] = entry
+    removed = len(accept_file.entries) - len(kept)
+    if removed:
+        write_accepted(accept_file.path, kept.values())
+    return Pruned(accept_file.path, removed, len(kept))
+
+
 def write_accepted(path: Path, entries: Iterable[dict[str, object]]) -> None:
     """Temp file and rename: an interrupted write leaves the old file, never half a file.
 
