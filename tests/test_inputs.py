@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from factcheck.cli import main
 from factcheck.config import load_config
 from factcheck.errors import ConfigError, InputError
 from factcheck.ingest import discover, display_path, ingest
-from factcheck.source import decode, read_document
+from factcheck.source import decode, publication_date, read_document
 from factcheck.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,7 @@ def test_a_claim_record_says_which_encoding_its_source_was_in(tmp_path: Path) ->
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "hk.txt").write_bytes((TRADITIONAL * 2).encode("big5"))
     (tmp_path / "news" / "gb.txt").write_bytes(SENTENCE.encode("gb18030"))
-    ingest([tmp_path / "news"], Store(tmp_path / "claims"), tmp_path, date=__import__("datetime").date(2026, 1, 20))
+    ingest([tmp_path / "news"], Store(tmp_path / "claims"), tmp_path, date=dt.date(2026, 1, 20))
     found = {c.source: c.encoding for c in Store(tmp_path / "claims").load()}
     assert found == {"news/hk.txt": "big5", "news/gb.txt": "gb18030"}
 
@@ -223,3 +224,37 @@ def test_a_locked_index_is_one_line_naming_the_fix(monkeypatch, capsys) -> None:
     assert main(["check", "examples/draft_pinghu_review.md"]) == 2
     assert capsys.readouterr().err == (
         "factcheck: the claims index: database is locked (delete the store's .index folder and retry)\n")
+
+
+# --- one dating rule ----------------------------------------------------------------------------
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("fields", "meta", "given", "configured", "today", "body", "expected"),
+    [
+        ({"date": "2023-07-15"}, {"date": "2023-01-01"}, D(2024, 1, 1), D(2025, 1, 1), D(2026, 1, 1), None, (D(2023, 7, 15), False)),
+        ({}, {"date": "2023-01-01"}, D(2024, 1, 1), D(2025, 1, 1), D(2026, 1, 1), None, (D(2023, 1, 1), False)),
+        ({}, {}, D(2024, 1, 1), D(2025, 1, 1), D(2026, 1, 1), None, (D(2024, 1, 1), False)),
+        ({}, {}, None, D(2025, 1, 1), D(2026, 1, 1), None, (D(2025, 1, 1), False)),
+        ({}, {}, None, None, D(2026, 1, 1), "2023年7月15日，平湖", (D(2026, 1, 1), False)),  # a draft: today
+        ({}, {}, None, None, None, "2023年7月15日，平湖", (D(2023, 7, 15), True)),  # a source: from its text
+        ({}, {}, None, None, None, "平湖", (None, False)),
+    ],
+    ids=["front-matter", "sources.toml", "--date", "config", "draft-today", "source-inferred", "undated"],
+)
+def test_one_rule_dates_sources_and_drafts(fields, meta, given, configured, today, body, expected) -> None:  # type: ignore[no-untyped-def]
+    assert publication_date("a.md", fields, meta, given, configured, today, body) == expected
+
+
+def test_a_staged_draft_a_piped_draft_and_a_draft_file_are_dated_alike(tmp_path: Path) -> None:
+    from factcheck.check import read_draft
+
+    text = SENTENCE.encode("utf-8")
+    (tmp_path / "d.md").write_bytes(text)
+    dated = {
+        read_draft(None, "<stdin>", None, text, D(2025, 3, 1)).published,
+        read_draft(tmp_path / "d.md", "d.md", None, configured=D(2025, 3, 1)).published,
+    }
+    assert dated == {D(2025, 3, 1)}

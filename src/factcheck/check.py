@@ -13,7 +13,7 @@ from pathlib import Path
 from . import claims as claims_mod
 from .claims import Claim
 from .errors import InputError
-from .source import Document, decode, front_matter, parse_date, read_document
+from .source import Document, document_from_bytes, read_document
 from .subject import Gazetteer, names_from_subjects
 from .verdict import RULES, VERDICTS, judge
 
@@ -112,21 +112,25 @@ class Tally:
         return any(self.verdicts[v] for v in fail_on)
 
 
-def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_bytes: bytes | None = None) -> Document:
-    """A draft's date: front matter, else --date, else today; relative periods resolve against it."""
-    if path is None:
-        assert stdin_bytes is not None
-        text, encoding = decode(stdin_bytes, display)
-        fields, body = front_matter(text, display)
-        if not text[body:].strip():
-            raise InputError(f"{display}: empty draft")
-        published = parse_date(fields["date"][:10]) if fields.get("date") else (date or dt.date.today())
-        return Document(display, text, body, published, False, fields.get("title", ""), encoding=encoding)
+def read_draft(
+    path: Path | None,
+    display: str,
+    date: dt.date | None,
+    stdin_bytes: bytes | None = None,
+    configured: dt.date | None = None,
+) -> Document:
+    """A draft, from its file or from bytes (standard input, git's staged copy), dated by `publication_date`.
+
+    Front matter, else --date (`date`), else the config's (`configured`), else today: relative periods
+    (今年, 上月) resolve against it.
+    """
     try:
-        doc = read_document(path, display=display, date=date or dt.date.today(), require_date=False)
+        if path is None:
+            assert stdin_bytes is not None
+            return document_from_bytes(stdin_bytes, display, date, None, False, configured, dt.date.today())
+        return read_document(path, display, date, None, False, configured, dt.date.today())
     except InputError as exc:
         raise InputError(str(exc).replace("empty file", "empty draft")) from None
-    return doc
 
 
 def known_names(store: Sequence[Claim]) -> dict[str, str]:

@@ -94,9 +94,9 @@ def read_drafts(
     for name in expand_drafts(drafts, cfg, force_exclude):
         if name == "-":
             data = (stdin or sys.stdin).buffer.read()
-            docs.append(read_draft(None, stdin_name or "<stdin>", date or cfg.date, data))
+            docs.append(read_draft(None, stdin_name or "<stdin>", date, data, cfg.date))
         else:
-            docs.append(read_draft(Path(name), _display(name), date or cfg.date))
+            docs.append(read_draft(Path(name), _display(name), date, configured=cfg.date))
     return docs
 
 

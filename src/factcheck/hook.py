@@ -140,7 +140,7 @@ def staged_drafts(cwd: Path, cfg: Config, date: dt.date | None = None) -> list[D
             continue
         data = git(top, "show", f":{name}")
         if data.strip():
-            docs.append(read_draft(None, _display(path, cwd), date or cfg.date, data))
+            docs.append(read_draft(None, _display(path, cwd), date, data, cfg.date))
     return docs
 
 

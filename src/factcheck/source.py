@@ -138,14 +138,47 @@ def infer_date(text: str, path: str) -> dt.date | None:
     return latest
 
 
+def publication_date(
+    name: str,
+    fields: dict[str, str],
+    meta: dict[str, str] | None = None,
+    given: dt.date | None = None,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+    body: str | None = None,
+) -> tuple[dt.date | None, bool]:
+    """When an article was published, and whether that was guessed: the one rule for sources and drafts alike.
+
+    The article's own front matter `date:` wins, then its entry in
+    sources.toml, then --date, then the config's `date`. After that a draft
+    (`today` given) is dated today, and a source (`body` given) by a date in
+    its file name or text, marked as inferred.
+    """
+    for where, raw in (("front matter", fields.get("date")), ("sources.toml", (meta or {}).get("date"))):
+        if raw:
+            try:
+                return parse_date(str(raw)[:10]), False
+            except InputError as exc:
+                raise InputError(f"{name}: {where}: {exc}") from None
+    for chosen in (given, configured, today):
+        if chosen is not None:
+            return chosen, False
+    if body is not None:
+        guessed = infer_date(body, name)
+        return guessed, guessed is not None
+    return None, False
+
+
 def read_document(
     path: Path,
     display: str | None = None,
     date: dt.date | None = None,
     meta: dict[str, str] | None = None,
     require_date: bool = True,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Document:
-    """Read one article. Front matter `date:` wins, then metadata, then `date`, then inference."""
+    """Read one article, dated by `publication_date` (`date` is --date, `configured` the config's)."""
     name = display or str(path)
     if not path.exists():
         raise InputError(f"{name}: no such file")
@@ -155,27 +188,27 @@ def read_document(
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    return document_from_bytes(data, name, date, meta, require_date, configured, today)
+
+
+def document_from_bytes(
+    data: bytes,
+    name: str,
+    date: dt.date | None = None,
+    meta: dict[str, str] | None = None,
+    require_date: bool = True,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """An article from its bytes (a file, standard input, git's staged copy), decoded and dated."""
     text, encoding = decode(data, name)
     fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
         raise InputError(f"{name}: empty file (no text after front matter)")
     meta = meta or {}
-    published: dt.date | None = None
-    inferred = False
-    for where, raw in (("front matter", fields.get("date")), ("sources.toml", meta.get("date"))):
-        if raw:
-            try:
-                published = parse_date(str(raw)[:10])
-            except InputError as exc:
-                raise InputError(f"{name}: {where}: {exc}") from None
-            break
-    if published is None and date is not None:
-        published = date
-    if published is None:
-        published = infer_date(text[body_start:], name)
-        inferred = published is not None
-        if published is None and require_date:
-            raise InputError(f"{name}: no publication date (add front matter `date:` or pass --date)")
+    published, inferred = publication_date(name, fields, meta, date, configured, today, text[body_start:])
+    if published is None and require_date:
+        raise InputError(f"{name}: no publication date (add front matter `date:` or pass --date)")
     return Document(
         path=name,
         text=text,
