@@ -155,13 +155,15 @@ def claims_cmd(
 
     QUERY is text to look for in the claim, its metric or its sentence.
     """
-    from .store import Store, claim_to_record
+    from .api import open_store
+    from .store import claim_to_record
     from .subject import canonical, same_body
 
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r} (use table or jsonl)")
     cfg = load_config(config)
-    found = Store(cfg.store_dir(store)).load()
+    with open_store(cfg.store_dir(store)) as opened:  # through the index: no full parse of a big store
+        found = list(opened)
     if source:
         found = [c for c in found if source in c.source]
     if subject:

@@ -1,0 +1,59 @@
+"""The library's front door: open a store, check a text, read the records. The CLI is built on these.
+
+    import factcheck
+    with factcheck.open_store("claims") as store:
+        for finding in factcheck.check_text("平湖技师学院毕业生就业率连续多年稳定在98.2%。", store,
+                                            published=datetime.date(2026, 3, 5)):
+            print(finding.verdict, finding.text, finding.message)
+
+A finding carries the draft's claim and the evidence claims (source, line,
+sentence, paragraph); `factcheck.claim_to_record` gives the JSON record the
+claims store and `check --format json` use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .check import Finding, check_document
+from .claims import Claim
+from .source import Document, document_from_bytes
+from .store import Store
+from .subject import Gazetteer
+
+
+@contextlib.contextmanager
+def open_store(path: str | Path = "claims") -> Iterator[Sequence[Claim]]:
+    """The claims store at `path`, through its candidate index (built or brought up to date, rebuilt if damaged).
+
+    A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
+    """
+    from .errors import StoreError
+    from .index import open_index
+
+    index = open_index(Store(Path(path)))
+    try:
+        if not len(index):
+            raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
+        yield index
+    finally:
+        index.close()
+
+
+def read_text(text: str, path: str = "<text>", published: dt.date | None = None) -> Document:
+    """A draft from a string, dated as any draft is: its front matter, else `published`, else today."""
+    return document_from_bytes(text.encode("utf-8"), path, published, None, False, None, dt.date.today())
+
+
+def check_text(
+    text: str,
+    store: Sequence[Claim],
+    published: dt.date | None = None,
+    path: str = "<text>",
+    bodies: Gazetteer | None = None,
+) -> list[Finding]:
+    """Every figure in `text` with its verdict, in reading order (ignore comments and accept files not applied)."""
+    return check_document(read_text(text, path, published), store, bodies=bodies)
