@@ -81,7 +81,7 @@ class Claim:
     low: Decimal | None
     high: Decimal | None
     unit: str
-    qualifier: str
+    qualifier: str = field(metadata={"missing": "exact"})  # a record without one states its figure exactly
     subject: str | None
     metric: str
     period: Period | None
@@ -93,10 +93,11 @@ class Claim:
     qualifies: str | None = None  # for a growth rate: the id of the figure it qualifies
     precision: Decimal = Decimal(0)
     date_inferred: bool = False
-    end_column: int = 0
-    number_column: int = 0
-    extras: dict[str, object] = field(default_factory=dict, compare=False)
-    # Where the subject and period came from (see PROVENANCE): an editor can see that a
+    # Where the figure sits in a draft's line, for reports; not stored (a source's claims are cited by line).
+    end_column: int = field(default=0, metadata={"stored": False})
+    number_column: int = field(default=0, metadata={"stored": False})
+    extras: dict[str, object] = field(default_factory=dict, compare=False, metadata={"stored": False})
+    # Where the subject and period came from: an editor can see that a
     # figure's 全国 was carried from the story's first line, not written beside it.
     subject_kind: str = ""  # national, region, place, country, pair, known, organisation
     # clause, sentence, attribution (a national source cited), paragraph or story (carried from
@@ -135,13 +136,6 @@ class Claim:
         lo = self.low - widen if self.low is not None else None
         hi = self.high + widen if self.high is not None else None
         return lo, hi
-
-
-# Fields added to the claim record after its first version, written and read by name.
-PROVENANCE = (
-    "subject_kind", "subject_from", "subject_line", "period_from", "period_line", "paragraph_bodies", "part_of",
-    "encoding",
-)
 
 
 def claim_id(source: str, sentence: str, text: str, occurrence: int) -> str:

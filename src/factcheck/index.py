@@ -17,10 +17,8 @@ deleted at any time.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import heapq
-import json
 import math
 import os
 import sqlite3
@@ -29,24 +27,23 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from .claims import PROVENANCE, Claim, mask_numbers
+from .claims import Claim, mask_numbers
 from .errors import StoreError, shown
-from .period import Period
 from .quantity import unit_group
-from .store import MANIFEST, Store, _json_value, atomic_replace, parse_store_file, provenance_values, read_store_bytes
+from .record import quote
+from .store import CLAIM, MANIFEST, Store, atomic_replace, parse_store_file, read_store_bytes
 
 T = TypeVar("T")
 
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
 SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
@@ -59,16 +56,16 @@ _SEP = "\x1f"  # between the unit group and the gram in a key
 # Marks for whole-field keys, so they never collide with a gram.
 _SUBJECT, _VALUE, _PERIOD = "\x1e", "\x1d", "\x1c"
 
-_SCHEMA = """
+# The claims table: the row's own key, file and place in it, then a column per stored field of
+# the claim record (record.py), named as in the JSON Lines record. The paragraph is kept once per
+# paragraph, in its own table, and the claims table holds its id.
+_CLAIM_OWN = ("id", "file", "seq")
+_SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT UNIQUE, position INTEGER, size INTEGER, mtime_ns INTEGER,
                    verified_ns INTEGER, sha256 TEXT, claims INTEGER);
 CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, file INTEGER, text TEXT);
-CREATE TABLE claims(id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER, claim_id TEXT, source TEXT, published TEXT,
-                    line INTEGER, col INTEGER, text TEXT, value TEXT, low TEXT, high TEXT, unit TEXT, qualifier TEXT,
-                    subject TEXT, metric TEXT, period_start TEXT, period_end TEXT, period_label TEXT, sentence TEXT,
-                    paragraph INTEGER, context TEXT, counted TEXT, subject_strong INTEGER, qualifies TEXT,
-                    precision TEXT, date_inferred INTEGER, provenance TEXT);
+{CLAIM.table("claims", "id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER", {"paragraph": "INTEGER"})}
 CREATE TABLE postings(key TEXT, n INTEGER, ids BLOB);
 CREATE TABLE subjects(subject TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 """
@@ -77,12 +74,17 @@ CREATE INDEX claims_file ON claims(file);
 CREATE INDEX paragraphs_file ON paragraphs(file);
 CREATE INDEX postings_key ON postings(key, n);
 """
-# A claim row as _row_claim reads it. Checking fetches claims by id without joins (a join per
-# row costs more than the row) and resolves file positions and paragraphs through small caches.
-_CLAIM_COLUMNS = (
-    "c.id, c.seq, {file}, c.claim_id, c.source, c.published, c.line, c.col, c.text, c.value, c.low, c.high, c.unit,"
-    " c.qualifier, c.subject, c.metric, c.period_start, c.period_end, c.period_label, c.sentence, {paragraph},"
-    " c.context, c.counted, c.subject_strong, c.qualifies, c.precision, c.date_inferred, c.provenance"
+_INSERT_CLAIM = (
+    f"INSERT INTO claims({', '.join((*_CLAIM_OWN, *map(quote, CLAIM.column_names)))})"
+    f" VALUES ({', '.join('?' * (len(_CLAIM_OWN) + len(CLAIM.columns)))})"
+)
+# A claim row as _row_claim reads it: row id, place in the file, file, then the record's fields.
+# Checking fetches claims by id without joins (a join per row costs more than the row) and
+# resolves file positions and paragraphs through small caches.
+_ROWID, _SEQ, _FILE, _FIELDS = 0, 1, 2, 3
+_PARAGRAPH = _FIELDS + CLAIM.position("paragraph")
+_CLAIM_COLUMNS = "c.id, c.seq, {file}, " + ", ".join(
+    "{paragraph}" if name == "paragraph" else f"c.{quote(column)}" for name, column in zip(CLAIM.names, CLAIM.column_names)
 )
 _BY_ID = _CLAIM_COLUMNS.format(file="c.file", paragraph="c.paragraph")
 _IN_ORDER = (
@@ -141,53 +143,16 @@ def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
 # --- records --------------------------------------------------------------------------------
 
 
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def _claim_row(claim: Claim, file_id: int, seq: int, paragraph: int) -> tuple[object, ...]:
-    period = claim.period
-    return (
-        file_id, seq, claim.id, claim.source, claim.published.isoformat() if claim.published else None,
-        claim.line, claim.column, claim.text, str(claim.value), _text(claim.low), _text(claim.high), claim.unit,
-        claim.qualifier, claim.subject, claim.metric,
-        period.start.isoformat() if period else None, period.end.isoformat() if period else None,
-        period.label if period else None, claim.sentence, paragraph, claim.context, claim.counted,
-        int(claim.subject_strong), claim.qualifies, str(claim.precision), int(claim.date_inferred),
-        json.dumps([_json_value(getattr(claim, name)) for name in PROVENANCE], ensure_ascii=False),
-    )
+    """The claims table's values after the row id: file, seq, then the record's fields (the paragraph by id)."""
+    values = list(CLAIM.to_row(claim))
+    values[_PARAGRAPH - _FIELDS] = paragraph
+    return (file_id, seq, *values)
 
 
-def _row_claim(row: tuple) -> Claim:  # type: ignore[type-arg]
+def _row_claim(row: Sequence[object]) -> Claim:
     """The Claim that Store.load() gives for the same record (Decimals round-trip exactly through str)."""
-    (_, _, _, cid, source, published, line, col, text, value, low, high, unit, qualifier, subject, metric,
-     p_start, p_end, p_label, sentence, paragraph, context, counted, strong, qualifies, precision, inferred,
-     provenance) = row
-    return Claim(
-        id=cid,
-        source=source,
-        published=dt.date.fromisoformat(published) if published else None,
-        line=line,
-        column=col,
-        text=text,
-        value=Decimal(value),
-        low=Decimal(low) if low is not None else None,
-        high=Decimal(high) if high is not None else None,
-        unit=unit,
-        qualifier=qualifier,
-        subject=subject,
-        metric=metric,
-        period=Period(dt.date.fromisoformat(p_start), dt.date.fromisoformat(p_end), p_label) if p_start else None,
-        sentence=sentence,
-        paragraph=paragraph,
-        context=context,
-        counted=counted,
-        subject_strong=bool(strong),
-        qualifies=qualifies,
-        precision=Decimal(precision),
-        date_inferred=bool(inferred),
-        **provenance_values(json.loads(provenance)),
-    )
+    return CLAIM.from_row(row[_FIELDS:])
 
 
 # --- freshness ------------------------------------------------------------------------------
@@ -345,7 +310,7 @@ class _Writer:
                 ids.append(rowid)
         self.conn.executemany(
             "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
-        self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 28)})", rows)
+        self.conn.executemany(_INSERT_CLAIM, rows)
 
     def flush(self) -> None:
         self.conn.executemany(
@@ -822,11 +787,12 @@ class ClaimIndex(Sequence[Claim]):
         missing = [r for r in rowids if r not in self._claims]
         rows = [row for chunk in _chunks(missing, 500) for row in self.conn.execute(
             f"SELECT {_BY_ID} FROM claims c WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)]
-        positions = self._lookup(self._positions, "SELECT id, position FROM files", {row[2] for row in rows})
-        paragraphs = self._lookup(self._paragraphs, "SELECT id, text FROM paragraphs", {row[20] for row in rows})
-        for row in rows:
-            row = (*row[:2], positions[row[2]], *row[3:20], paragraphs[row[20]], *row[21:])
-            self._claims[row[0]] = ((row[2], row[1]), _row_claim(row))
+        positions = self._lookup(self._positions, "SELECT id, position FROM files", {row[_FILE] for row in rows})
+        paragraphs = self._lookup(self._paragraphs, "SELECT id, text FROM paragraphs", {row[_PARAGRAPH] for row in rows})
+        for found_row in rows:
+            row = list(found_row)
+            row[_FILE], row[_PARAGRAPH] = positions[row[_FILE]], paragraphs[row[_PARAGRAPH]]
+            self._claims[row[_ROWID]] = ((row[_FILE], row[_SEQ]), _row_claim(row))
         found = [self._claims[r] for r in rowids if r in self._claims]
         found.sort(key=itemgetter(0))
         return [claim for _, claim in found]
