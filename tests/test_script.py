@@ -114,7 +114,7 @@ def test_a_traditional_source_s_claims_are_its_simplified_twin_s(seed_document):
 
 
 def test_the_index_reads_a_traditional_sentence_as_simplified() -> None:
-    from factcheck.index import _sentence_keys
+    from factcheck.index.keys import _sentence_keys
 
     simplified = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。"
     traditional = "2025年，平湖經開24家規模以上數控機床企業實現產值98億元，同比增長8.1%。"
