@@ -14,13 +14,13 @@ import pytest
 from rapidfuzz import fuzz
 
 from factcheck import index as index_mod
-from factcheck.index import build, opening
 from factcheck.check import check_document
 from factcheck.claims import mask_numbers
+from factcheck.claimstore import ClaimList
 from factcheck.conflicts import find_conflicts
 from factcheck.errors import StoreError
 from factcheck.gate import using_store
-from factcheck.index import ClaimIndex, index_path, open_index
+from factcheck.index import ClaimIndex, build, index_path, open_index, opening
 from factcheck.matching import _bigrams, sentence_similarity
 from factcheck.quantity import unit_group
 from factcheck.source import read_document
@@ -62,7 +62,7 @@ def test_the_index_holds_the_claims_store_load_gives(store: Store) -> None:
 
 
 def test_retrieval_gives_the_findings_of_brute_force_on_the_example_and_the_seeds(store: Store, seed_document) -> None:
-    whole = store.load()
+    whole = ClaimList.of(store.load())
     index = _retrieving(open_index(store))
     for draft in _drafts(seed_document):
         assert check_document(draft, index) == check_document(draft, whole), draft.path
@@ -94,7 +94,7 @@ def test_figures_that_ask_with_the_same_keys_are_looked_up_once(store: Store, mo
 
 
 def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> None:
-    whole = store.load()
+    whole = ClaimList.of(store.load())
     index = open_index(store)
     assert index.size < index.scan_below
     draft = _drafts(seed_document)[0]
@@ -184,7 +184,7 @@ def test_a_dropped_claims_id_never_comes_to_mean_another_claim(store: Store, mon
     monkeypatch.setattr(opening, "COMPACT_RATIO", 10.0)  # updates only, never a rebuild
     ids_ever = {i for (i,) in open_index(store).conn.execute("SELECT id FROM claims")}
     manifest = json.loads(store.manifest_path.read_text(encoding="utf-8"))
-    last, entry = sorted(manifest["sources"].items())[-1]  # indexed last: its claims hold the highest ids
+    last, entry = max(manifest["sources"].items())  # indexed last: its claims hold the highest ids
     del manifest["sources"][last]
     store.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     open_index(store)

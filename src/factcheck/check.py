@@ -6,15 +6,16 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import claims as claims_mod
 from .claims import Claim
+from .claimstore import ClaimStore
 from .errors import InputError
 from .source import Document, decode, front_matter, parse_date, read_document
-from .subject import Gazetteer, names_from_subjects
+from .subject import Gazetteer
 from .verdict import RULES, VERDICTS, judge
 
 
@@ -129,17 +130,9 @@ def read_draft(path: Path | None, display: str, date: dt.date | None, stdin_byte
     return doc
 
 
-def known_names(store: Sequence[Claim]) -> dict[str, str]:
-    """The bodies the store knows, by short and full name: 津上精密 in a draft is 津上精密机床（浙江）有限公司."""
-    names = getattr(store, "subject_names", None)
-    if names is not None:
-        return names()
-    return names_from_subjects({c.subject for c in store if c.subject})
-
-
 def check_document(
     doc: Document,
-    store: Sequence[Claim],
+    store: ClaimStore,
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
@@ -150,14 +143,14 @@ def check_document(
 
 def judge_document(
     doc: Document,
-    store: Sequence[Claim],
+    store: ClaimStore,
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Iterator[Finding]:
     """Each figure's finding as soon as it is judged, so a report can be written while the draft is read."""
     if names is None:
-        names = known_names(store)
+        names = store.subject_names()
     if successors is None:
         successors = {}
     for claim in claims_mod.claims_in(doc, known_names=names, names=bodies):
@@ -167,7 +160,7 @@ def judge_document(
 
 def check_documents(
     docs: list[Document],
-    store: Sequence[Claim],
+    store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Report:
@@ -178,11 +171,11 @@ def check_documents(
 
 def judge_documents(
     docs: list[Document],
-    store: Sequence[Claim],
+    store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Iterator[Finding]:
-    names = known_names(store)
+    names = store.subject_names()
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
         yield from judge_document(doc, store, names, successors, bodies)
