@@ -16,7 +16,7 @@ from .claimstore import ClaimStore
 from .errors import InputError
 from .source import Document, decode, front_matter, parse_date, read_document
 from .subject import Gazetteer
-from .verdict import RULES, VERDICTS, judge
+from .verdict import RULES, VERDICTS, Verdict, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Finding:
     line: int
     column: int
     text: str
-    verdict: str
+    verdict: Verdict
     message: str
     claim: Claim
     evidence: tuple[Claim, ...]
@@ -75,7 +75,7 @@ class Report:
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def counts(self, include_suppressed: bool = False) -> dict[str, int]:
-        out = {v: 0 for v in VERDICTS}
+        out: dict[str, int] = dict.fromkeys(VERDICTS, 0)
         for f in self.findings:
             if f.suppressed and not include_suppressed:
                 continue
@@ -100,7 +100,7 @@ class Tally:
         self.drafts = drafts
         self.numbers = 0
         self.suppressed = 0
-        self.verdicts = {v: 0 for v in VERDICTS}  # not suppressed, as Report.counts()
+        self.verdicts: dict[str, int] = dict.fromkeys(VERDICTS, 0)  # not suppressed, as Report.counts()
 
     def add(self, f: Finding) -> None:
         self.numbers += 1

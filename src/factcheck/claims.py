@@ -17,7 +17,7 @@ from decimal import Decimal
 from . import layout, script, subject
 from .metric import metric_key
 from .period import Period, PeriodMention, find_periods, period_for
-from .quantity import Quantity, find_quantities, unit_group
+from .quantity import Qualifier, Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
@@ -81,7 +81,7 @@ class Claim:
     low: Decimal | None
     high: Decimal | None
     unit: str
-    qualifier: str = field(metadata={"missing": "exact"})  # a record without one states its figure exactly
+    qualifier: Qualifier = field(metadata={"missing": Qualifier.EXACT})  # a record without one: exactly
     subject: str | None
     metric: str
     period: Period | None
@@ -132,7 +132,7 @@ class Claim:
 
         A threshold (超2亿美元) is not rounded: 1.59亿美元 is below it.
         """
-        widen = self.precision if self.qualifier == "exact" else Decimal(0)
+        widen = self.precision if self.qualifier == Qualifier.EXACT else Decimal(0)
         lo = self.low - widen if self.low is not None else None
         hi = self.high + widen if self.high is not None else None
         return lo, hi
@@ -195,7 +195,7 @@ def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DEL
 
 # Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及.
 _CONJUNCTION_WORDS = frozenset(
-    "普及 以及 涉及 及时 波及 危及 及其 及早 和平 和谐 温和 总和 共和 缓和 饱和 调和 平和 祥和 和睦 参与 与会 给与 赋予".split()
+    ["普及", "以及", "涉及", "及时", "波及", "危及", "及其", "及早", "和平", "和谐", "温和", "总和", "共和", "缓和", "饱和", "调和", "平和", "祥和", "和睦", "参与", "与会", "给与", "赋予"]
 )
 
 

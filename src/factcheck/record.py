@@ -17,6 +17,7 @@ import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from .period import Period
@@ -135,6 +136,18 @@ CODECS: dict[object, Codec] = {
 _STRICT_READ: dict[object, Callable[[object], object]] = {int: int, str: str}  # type: ignore[dict-item]
 
 
+def _enum_codec(kind: type[StrEnum]) -> Codec:
+    """A StrEnum is written as its plain string and read back as its member (an unknown one is corrupt)."""
+
+    def read(value: object) -> object:
+        return kind(str(value)) if value else None
+
+    def plain(value: object) -> object:
+        return value.value if isinstance(value, kind) else value
+
+    return Codec(plain, read, "TEXT", plain, read)
+
+
 def _base_type(hint: object) -> tuple[object, bool]:
     """The codec's type for an annotation, and whether it may be None (X | None)."""
     args = typing.get_args(hint)
@@ -144,6 +157,8 @@ def _base_type(hint: object) -> tuple[object, bool]:
             raise TypeError(f"no codec for {hint!r}")
         return _base_type(kinds[0])[0], True
     origin = typing.get_origin(hint) or hint
+    if isinstance(origin, type) and issubclass(origin, StrEnum):
+        CODECS.setdefault(origin, _enum_codec(origin))
     if origin not in CODECS:
         raise TypeError(f"no codec for {hint!r}")
     return origin, False

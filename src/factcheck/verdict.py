@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from rapidfuzz import fuzz
 
@@ -21,8 +22,18 @@ from .compare import agree
 from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
 from .matching import Match, candidates, containment, strict_score
 
-OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
-VERDICTS = (OK, CONTRADICTED, STALE, UNSUPPORTED)
+
+class Verdict(StrEnum):
+    """A figure's verdict; reports and the accept file write it as the plain string."""
+
+    OK = "ok"
+    CONTRADICTED = "contradicted"
+    STALE = "stale"
+    UNSUPPORTED = "unsupported"
+
+
+OK, CONTRADICTED, STALE, UNSUPPORTED = Verdict.OK, Verdict.CONTRADICTED, Verdict.STALE, Verdict.UNSUPPORTED
+VERDICTS = tuple(Verdict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +60,7 @@ REWORDED_MIN = 0.8  # share of a draft sentence's character pairs found in the s
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    verdict: str
+    verdict: Verdict
     message: str
     evidence: tuple[Claim, ...]
     reasons: tuple[str, ...] = ()
