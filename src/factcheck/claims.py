@@ -295,7 +295,7 @@ class _StoryState:
             core = mention.canonical
             for n in range(2, min(len(core), 5)):
                 prefix = core[:n]
-                if prefix not in ("平湖", "浙江", "嘉兴", "中国", "上海") and not subject._REGION_PREFIX.match(prefix):
+                if not subject.home().region_prefix.match(prefix):  # 浙江轩田: 浙江 is no company's short name
                     self.short_names.add(prefix, core)
             self.short_names.add(core, core)
 
