@@ -101,3 +101,15 @@ def test_an_old_record_without_the_added_fields_reads_as_their_defaults() -> Non
     for required in ("id", "value"):
         with pytest.raises((KeyError, ValueError)):
             record_to_claim({k: v for k, v in oldest.items() if k != required})
+
+
+def test_the_records_carry_no_unused_fields() -> None:
+    """Claim.extras, Report.extra and Document.outlet were written and never read: gone, so a field means something."""
+    from factcheck.check import Report
+    from factcheck.source import Document
+
+    assert "extras" not in {f.name for f in dataclasses.fields(Claim)}
+    assert "extra" not in {f.name for f in dataclasses.fields(Report)}
+    assert "outlet" not in {f.name for f in dataclasses.fields(Document)}
+    stored = {f.name for f in dataclasses.fields(Claim) if f.metadata.get("stored", True)}
+    assert {f.name for f in dataclasses.fields(Claim)} - stored == {"end_column", "number_column"}  # a draft's, for reports

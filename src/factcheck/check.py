@@ -7,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import claims as claims_mod
@@ -72,7 +72,6 @@ class Report:
     drafts: tuple[str, ...]
     findings: tuple[Finding, ...]
     store_claims: int = 0
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def counts(self, include_suppressed: bool = False) -> dict[str, int]:
         out: dict[str, int] = dict.fromkeys(VERDICTS, 0)

@@ -96,7 +96,6 @@ class Claim:
     # Where the figure sits in a draft's line, for reports; not stored (a source's claims are cited by line).
     end_column: int = field(default=0, metadata={"stored": False})
     number_column: int = field(default=0, metadata={"stored": False})
-    extras: dict[str, object] = field(default_factory=dict, compare=False, metadata={"stored": False})
     # Where the subject and period came from: an editor can see that a
     # figure's 全国 was carried from the story's first line, not written beside it.
     subject_kind: str = ""  # national, region, place, country, pair, known, organisation
