@@ -10,20 +10,26 @@ that matching scores every comparable claim with rapidfuzz.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from factcheck import cli, gate
+from factcheck.claimstore import ClaimList, ClaimStore
 from factcheck.errors import StoreError
 from factcheck.store import Store
 
+T = TypeVar("T")
 
-def load_whole_store(path: Path) -> list:
+
+def using_whole_store(path: Path, work: Callable[[ClaimStore], T]) -> T:
+    """The store as a ClaimList: every claim parsed, every comparable one scored."""
     claims = Store(path).load()
     if not claims:
         raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
-    return claims
+    return work(ClaimList.of(claims))
 
 
 if __name__ == "__main__":
-    gate.load_store = load_whole_store
+    gate.using_store = using_whole_store  # type: ignore[assignment]
     raise SystemExit(cli.main(sys.argv[1:]))

@@ -27,14 +27,15 @@ t0 = time.perf_counter()
 import typer
 t1 = time.perf_counter()
 from factcheck import claims, gate
-from factcheck.check import known_names
+from factcheck.index import open_index
+from factcheck.store import Store
 from factcheck.config import load_config
 from factcheck.verdict import judge
 t2 = time.perf_counter()
 cfg = load_config()
 store_path = Path(sys.argv[2]) if sys.argv[2] else None
-store = gate.load_store(store_path or cfg.store)
-names = known_names(store)
+store = open_index(Store(cfg.store_dir(store_path)))
+names = store.subject_names()
 docs = gate.read_drafts([sys.argv[1]], cfg, None)
 t3 = time.perf_counter()
 found = claims.extract(docs[0], known_names=names)

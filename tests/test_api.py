@@ -51,3 +51,10 @@ def test_opening_a_missing_store_is_a_store_error(tmp_path: Path) -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError):
         factcheck.check_everything  # noqa: B018
+
+
+def test_a_plain_list_of_claims_is_a_store_too() -> None:
+    with factcheck.open_store(ROOT / "claims") as store:
+        claims = list(store)
+    found = factcheck.check_text("平湖技师学院毕业生就业率连续多年稳定在98.2%。", claims, published=dt.date(2026, 3, 5))
+    assert [f.verdict for f in found] == ["contradicted"]

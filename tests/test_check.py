@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check import check_document
+from factcheck.claimstore import ClaimList
 from factcheck.cli import main
 from factcheck.config import load_config
 from factcheck.source import Document, read_document
@@ -25,7 +26,7 @@ BODIES = gazetteer(dict(load_config(cwd=ROOT).bodies))
 
 @pytest.fixture(scope="module")
 def store():
-    return Store(ROOT / "claims").load()
+    return ClaimList.of(Store(ROOT / "claims").load())
 
 
 def verdicts(text: str, store, date: str = "2026-03-05") -> dict[str, str]:

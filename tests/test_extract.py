@@ -17,8 +17,8 @@ import pytest
 
 from factcheck.claims import extract
 from factcheck.metric import metric_key
+from factcheck.store import content_hash, store_file_name, to_jsonl
 from factcheck.subject import gazetteer
-from factcheck.store import content_hash
 
 SEEDS = ("000", "001", "002", "003", "004")
 CONTRACT = (
@@ -191,6 +191,24 @@ def test_the_committed_store_is_what_the_extractor_says_now(seed, seed_claims, s
     fresh = [(c.id, c.text, c.line, c.column) for c in seed_claims[seed]]
     stored = [(c.id, c.text, c.line, c.column) for c in store_claims[seed]]
     assert stored == fresh, "claims/ is stale: run `factcheck ingest`"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_committed_store_file_is_the_extractors_claims_byte_for_byte(seed, seed_claims, project_root):
+    """Pins the extraction steps (_measure, _linked_rate, _with_counted, _from_neighbours, _where) as one."""
+    claims = seed_claims[seed]
+    stored = (project_root / "claims" / store_file_name(claims[0].source)).read_text(encoding="utf-8")
+    assert to_jsonl(claims) == stored
+
+
+def test_a_sentences_figures_take_metric_and_rate_from_the_figure_before(extract_claims, pick):
+    claims = extract_claims("2024年，平湖经开亩均税收达28.9万元，增长57.4%。", published="2025-01-10")
+    tax, rate = pick(claims, "28.9万元"), pick(claims, "57.4%")
+    assert rate.qualifies == tax.id and rate.metric.startswith(tax.metric)  # _linked_rate
+    listed = extract_claims("2024年，平湖经开实现产值98亿元，同比分别增长6.4%和10.6%。", published="2025-01-10")
+    assert pick(listed, "10.6%").metric == pick(listed, "6.4%").metric  # _from_neighbours: one list of rates
+    counted = extract_claims("平湖经开经过10次增资，注册资本达到1亿元。", published="2025-01-10")
+    assert pick(counted, "10次").metric == "增资"  # _with_counted: the noun after the measure word
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -15,6 +15,7 @@ import pytest
 
 from factcheck.check import check_document
 from factcheck.claims import Claim, extract
+from factcheck.claimstore import ClaimList
 from factcheck.identity import DIFFERENT, SAME, UNKNOWN, identify
 from factcheck.source import Document
 
@@ -23,20 +24,20 @@ def news(text: str, published: str, path: str = "source.md") -> Document:
     return Document(path, text, 0, dt.date.fromisoformat(published), False)
 
 
-def store_of(*sources: tuple[str, str]) -> list[Claim]:
+def store_of(*sources: tuple[str, str]) -> ClaimList:
     """A store from (publication date, markdown text) pairs, one source file each."""
     out: list[Claim] = []
     for i, (published, text) in enumerate(sources):
         out.extend(extract(news(text, published, f"news/{i:02d}.md")))
-    return out
+    return ClaimList.of(out)
 
 
-def findings(draft: str, published: str, store: list[Claim]) -> dict[str, tuple[str, str]]:
+def findings(draft: str, published: str, store: ClaimList) -> dict[str, tuple[str, str]]:
     """Figure as written → (verdict, message) for a markdown draft."""
     return {f.text: (f.verdict, f.message) for f in check_document(news(draft, published, "draft.md"), store)}
 
 
-def verdicts(draft: str, published: str, store: list[Claim]) -> dict[str, str]:
+def verdicts(draft: str, published: str, store: ClaimList) -> dict[str, str]:
     return {text: verdict for text, (verdict, _) in findings(draft, published, store).items()}
 
 
@@ -225,7 +226,7 @@ def test_figures_printed_to_different_precision_still_agree_when_their_rounding_
     ],
 )
 def test_clock_times_list_numbers_ordinals_sessions_plans_and_names_get_no_verdict(sentence):
-    assert verdicts(sentence, "2025-11-01", []) == {}
+    assert verdicts(sentence, "2025-11-01", ClaimList(())) == {}
 
 
 # --- 5. metrics: attached to the right figure, compared on a key ----------------------------------

@@ -16,6 +16,7 @@ import pytest
 from factcheck import script
 from factcheck.check import check_document, read_draft
 from factcheck.claims import extract
+from factcheck.claimstore import ClaimList
 from factcheck.config import load_config
 from factcheck.store import Store
 from factcheck.subject import gazetteer, load_data
@@ -28,7 +29,7 @@ CONVERSIONS = ("s2t", "s2tw", "s2hk")
 
 @pytest.fixture(scope="module")
 def store():
-    return Store(ROOT / "claims").load()
+    return ClaimList.of(Store(ROOT / "claims").load())
 
 
 def _verdicts(doc, store):
@@ -74,7 +75,7 @@ def test_a_traditional_draft_gets_the_simplified_draft_s_verdicts(conversion, st
     traditional = _verdicts(read_draft(converted, "draft.md", None), store)
     assert [v[:4] for v in traditional] == [v[:4] for v in simplified]
     assert len(simplified) == 16
-    written = dict((v[2:4], v[4]) for v in traditional)
+    written = {v[2:4]: v[4] for v in traditional}
     assert written[(8, 32)] == "88億元"
     assert written[(12, 20)] == "1500餘名"
 
@@ -100,7 +101,7 @@ def test_traditional_sources_support_a_simplified_draft(conversion, seed_documen
         traditional += extract(dataclasses.replace(doc, text=convert(doc.text)), names=BODIES)
     assert any("億" in c.text for c in traditional)
     draft = read_draft(DRAFT, "draft.md", None)
-    assert [v[:4] for v in _verdicts(draft, traditional)] == [v[:4] for v in _verdicts(draft, store)]
+    assert [v[:4] for v in _verdicts(draft, ClaimList.of(traditional))] == [v[:4] for v in _verdicts(draft, store)]
 
 
 def test_a_traditional_source_s_claims_are_its_simplified_twin_s(seed_document):
@@ -114,7 +115,7 @@ def test_a_traditional_source_s_claims_are_its_simplified_twin_s(seed_document):
 
 
 def test_the_index_reads_a_traditional_sentence_as_simplified() -> None:
-    from factcheck.index import _sentence_keys
+    from factcheck.index.keys import _sentence_keys
 
     simplified = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。"
     traditional = "2025年，平湖經開24家規模以上數控機床企業實現產值98億元，同比增長8.1%。"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,3 +117,29 @@ def test_a_national_source_cited_is_found_only_with_a_word_of_citing():
     assert subject.attribution("国家统计局今天（4月16日）公布的主要经济指标显示，一季度生产需求稳中有升。") == (0, 5)
     assert subject.attribution("记者从国铁集团获悉，今年1至2月，中欧班列累计开行2928列。") == (3, 7)
     assert subject.attribution("商务部部长会见了来访的客人。") is None
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String constants in a module's code, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+def test_the_newsrooms_home_is_data_not_code() -> None:
+    """平湖经开, 平湖市 and the places around them live in data/home.toml; the code names no newsroom's home."""
+    package = Path(subject.__file__).parent
+    for path in package.rglob("*.py"):
+        assert not [s for s in _code_strings(path) if "平湖" in s or "嘉兴" in s], path
+    own = subject.home()
+    assert own.bodies == {k: tuple(v) for k, v in subject.load_data("home.toml")["bodies"].items()}  # type: ignore[attr-defined]
+    assert subject.canonical("嘉兴平湖") == "平湖市" and subject.canonical("浙江轩田智能科技有限公司") == "轩田智能科技"
+    (city,) = [m for m in subject.find_mentions("平湖共引进项目28个。") if m.kind == subject.KNOWN]
+    assert (city.name, city.canonical) == ("平湖", "平湖市")
+    assert not [m for m in subject.find_mentions("平湖技师学院培养人才1500余名。") if m.canonical == "平湖市"]
+    assert subject.same_body("平湖经开", "平湖市") is False

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from .check import Finding, check_document
 from .claims import Claim
+from .claimstore import ClaimList, ClaimStore
 from .source import Document, document_from_bytes
 from .store import Store
 from .subject import Gazetteer
 
 
 @contextlib.contextmanager
-def open_store(path: str | Path = "claims") -> Iterator[Sequence[Claim]]:
+def open_store(path: str | Path = "claims") -> Iterator[ClaimStore]:
     """The claims store at `path`, through its candidate index (built or brought up to date, rebuilt if damaged).
 
     A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
@@ -50,10 +51,15 @@ def read_text(text: str, path: str = "<text>", published: dt.date | None = None)
 
 def check_text(
     text: str,
-    store: Sequence[Claim],
+    store: ClaimStore | list[Claim] | tuple[Claim, ...],
     published: dt.date | None = None,
     path: str = "<text>",
     bodies: Gazetteer | None = None,
 ) -> list[Finding]:
-    """Every figure in `text` with its verdict, in reading order (ignore comments and accept files not applied)."""
+    """Every figure in `text` with its verdict, in reading order (ignore comments and accept files not applied).
+
+    `store` is an opened store, or any claims (a list of them is wrapped in a store that scans them).
+    """
+    if isinstance(store, (list, tuple)):
+        store = ClaimList.of(store)
     return check_document(read_text(text, path, published), store, bodies=bodies)

@@ -6,16 +6,17 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import claims as claims_mod
 from .claims import Claim
+from .claimstore import ClaimStore
 from .errors import InputError
 from .source import Document, document_from_bytes, read_document
-from .subject import Gazetteer, names_from_subjects
-from .verdict import RULES, VERDICTS, judge
+from .subject import Gazetteer
+from .verdict import RULES, VERDICTS, Verdict, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Finding:
     line: int
     column: int
     text: str
-    verdict: str
+    verdict: Verdict
     message: str
     claim: Claim
     evidence: tuple[Claim, ...]
@@ -71,10 +72,9 @@ class Report:
     drafts: tuple[str, ...]
     findings: tuple[Finding, ...]
     store_claims: int = 0
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def counts(self, include_suppressed: bool = False) -> dict[str, int]:
-        out = {v: 0 for v in VERDICTS}
+        out: dict[str, int] = dict.fromkeys(VERDICTS, 0)
         for f in self.findings:
             if f.suppressed and not include_suppressed:
                 continue
@@ -99,7 +99,7 @@ class Tally:
         self.drafts = drafts
         self.numbers = 0
         self.suppressed = 0
-        self.verdicts = {v: 0 for v in VERDICTS}  # not suppressed, as Report.counts()
+        self.verdicts: dict[str, int] = dict.fromkeys(VERDICTS, 0)  # not suppressed, as Report.counts()
 
     def add(self, f: Finding) -> None:
         self.numbers += 1
@@ -133,17 +133,9 @@ def read_draft(
         raise InputError(str(exc).replace("empty file", "empty draft")) from None
 
 
-def known_names(store: Sequence[Claim]) -> dict[str, str]:
-    """The bodies the store knows, by short and full name: 津上精密 in a draft is 津上精密机床（浙江）有限公司."""
-    names = getattr(store, "subject_names", None)
-    if names is not None:
-        return names()
-    return names_from_subjects({c.subject for c in store if c.subject})
-
-
 def check_document(
     doc: Document,
-    store: Sequence[Claim],
+    store: ClaimStore,
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
@@ -154,14 +146,14 @@ def check_document(
 
 def judge_document(
     doc: Document,
-    store: Sequence[Claim],
+    store: ClaimStore,
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Iterator[Finding]:
     """Each figure's finding as soon as it is judged, so a report can be written while the draft is read."""
     if names is None:
-        names = known_names(store)
+        names = store.subject_names()
     if successors is None:
         successors = {}
     for claim in claims_mod.claims_in(doc, known_names=names, names=bodies):
@@ -171,7 +163,7 @@ def judge_document(
 
 def check_documents(
     docs: list[Document],
-    store: Sequence[Claim],
+    store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Report:
@@ -182,11 +174,11 @@ def check_documents(
 
 def judge_documents(
     docs: list[Document],
-    store: Sequence[Claim],
+    store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
 ) -> Iterator[Finding]:
-    names = known_names(store)
+    names = store.subject_names()
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
         yield from judge_document(doc, store, names, successors, bodies)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from . import layout, script, subject
 from .metric import metric_key
 from .period import Period, PeriodMention, find_periods, period_for
-from .quantity import Quantity, find_quantities, unit_group
+from .quantity import Qualifier, Quantity, find_quantities, unit_group
 from .source import Document
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
@@ -81,7 +81,7 @@ class Claim:
     low: Decimal | None
     high: Decimal | None
     unit: str
-    qualifier: str
+    qualifier: Qualifier = field(metadata={"missing": Qualifier.EXACT})  # a record without one: exactly
     subject: str | None
     metric: str
     period: Period | None
@@ -93,10 +93,10 @@ class Claim:
     qualifies: str | None = None  # for a growth rate: the id of the figure it qualifies
     precision: Decimal = Decimal(0)
     date_inferred: bool = False
-    end_column: int = 0
-    number_column: int = 0
-    extras: dict[str, object] = field(default_factory=dict, compare=False)
-    # Where the subject and period came from (see PROVENANCE): an editor can see that a
+    # Where the figure sits in a draft's line, for reports; not stored (a source's claims are cited by line).
+    end_column: int = field(default=0, metadata={"stored": False})
+    number_column: int = field(default=0, metadata={"stored": False})
+    # Where the subject and period came from: an editor can see that a
     # figure's 全国 was carried from the story's first line, not written beside it.
     subject_kind: str = ""  # national, region, place, country, pair, known, organisation
     # clause, sentence, attribution (a national source cited), paragraph or story (carried from
@@ -131,17 +131,10 @@ class Claim:
 
         A threshold (超2亿美元) is not rounded: 1.59亿美元 is below it.
         """
-        widen = self.precision if self.qualifier == "exact" else Decimal(0)
+        widen = self.precision if self.qualifier == Qualifier.EXACT else Decimal(0)
         lo = self.low - widen if self.low is not None else None
         hi = self.high + widen if self.high is not None else None
         return lo, hi
-
-
-# Fields added to the claim record after its first version, written and read by name.
-PROVENANCE = (
-    "subject_kind", "subject_from", "subject_line", "period_from", "period_line", "paragraph_bodies", "part_of",
-    "encoding",
-)
 
 
 def claim_id(source: str, sentence: str, text: str, occurrence: int) -> str:
@@ -201,7 +194,7 @@ def _clause_start(sentence: str, pos: int, floor: int, delims: str = _CLAUSE_DEL
 
 # Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及.
 _CONJUNCTION_WORDS = frozenset(
-    "普及 以及 涉及 及时 波及 危及 及其 及早 和平 和谐 温和 总和 共和 缓和 饱和 调和 平和 祥和 和睦 参与 与会 给与 赋予".split()
+    ["普及", "以及", "涉及", "及时", "波及", "危及", "及其", "及早", "和平", "和谐", "温和", "总和", "共和", "缓和", "饱和", "调和", "平和", "祥和", "和睦", "参与", "与会", "给与", "赋予"]
 )
 
 
@@ -301,7 +294,7 @@ class _StoryState:
             core = mention.canonical
             for n in range(2, min(len(core), 5)):
                 prefix = core[:n]
-                if prefix not in ("平湖", "浙江", "嘉兴", "中国", "上海") and not subject._REGION_PREFIX.match(prefix):
+                if not subject.home().region_prefix.match(prefix):  # 浙江轩田: 浙江 is no company's short name
                     self.short_names.add(prefix, core)
             self.short_names.add(core, core)
 
@@ -515,6 +508,37 @@ def _remember(
         story.period = _Stated(own[-1].period, line)
 
 
+@dataclass(slots=True)
+class _Run:
+    """The figures of one sentence so far: a figure's metric and rate may come from the one before it."""
+
+    claims: list[Claim] = field(default_factory=list)
+    previous: Claim | None = None  # the last figure that is not a rate
+    previous_q: Quantity | None = None  # the last figure of any kind
+    previous_rate: Claim | None = None  # the last rate (%, pp, x)
+
+    def add(self, q: Quantity, claim: Claim) -> None:
+        self.claims.append(claim)
+        if q.unit not in _RATES:
+            self.previous = claim
+        else:
+            self.previous_rate = claim
+        self.previous_q = q
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """A figure's place in its file: line and column of its start, of its first digit and of its end."""
+
+    line: int
+    column: int
+    number_column: int
+    end_column: int
+
+
+_RATES = ("%", "pp", "x")
+
+
 def _sentence_claims(
     document: Document,
     para: layout.Paragraph,
@@ -528,12 +552,9 @@ def _sentence_claims(
     lines: layout.LineIndex,
 ) -> list[Claim]:
     """`around` is the figure's paragraph as a claim records it (in the author's script), and the bodies it names."""
-    paragraph, bodies = around
     text = sent.text  # read in simplified script; `said` is the paragraph as the author wrote it
     sentence = said[sent.start : sent.start + len(text)]
-    explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
-    if explicit:
-        story.year = int(explicit[-1])
+    _note_year(text, story)
     sentence_line, _ = lines.line_column(para.origin[sent.start])
     quantities = find_quantities(text)
     periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
@@ -541,72 +562,28 @@ def _sentence_claims(
         _remember(story, mentions, periods, sentence_line, sent.paragraph)
         story.part = ""
         return []
-    out: list[Claim] = []
-    previous: Claim | None = None
-    previous_q: Quantity | None = None
-    previous_rate: Claim | None = None
+    run = _Run()
     part_of = story.whole if _PART.match(text) else story.part  # 其中，出口…；进口…: one breakdown past the ；
     for q in quantities:
-        origin_start = para.origin[sent.start + q.start]
-        line, column = lines.line_column(origin_start)
+        where = _where(para, sent, q, lines)
         cstart = _clause_start(text, q.start, 0)
-        mention, subject_from, subject_line = _subject(mentions, q, cstart, story, line, sent.paragraph, text)
-        period, period_from, period_line = _period(periods, q, story, line, text)
-        floor = previous_q.end if previous_q else 0
-        mstart = _clause_start(text, q.start, floor, _METRIC_DELIMS)
+        mention, subject_from, subject_line = _subject(mentions, q, cstart, story, where.line, sent.paragraph, text)
+        period, period_from, period_line = _period(periods, q, story, where.line, text)
+        mstart = _clause_start(text, q.start, run.previous_q.end if run.previous_q else 0, _METRIC_DELIMS)
         left = text[mstart : q.start]
-        metric = _metric(left, mentions, mstart, periods)
-        counted = _counted(text, q.end)
-        if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
-            counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
-        if q.unit in _NOT_COUNTS:
-            counted = ""  # 10年来: what follows a span is not what it counts
-            if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
-                metric = metric + text[q.end]  # 10年来, 60年前: the span and its direction are the measure
-            elif q.unit in ("年", "天", "个月", "周") and _RUNNING.search(metric):
-                # 连续五年保持全球最大锂电池市场: what went on for the span is the measure.
-                metric = metric + _predicate(text, q.end)
-        if previous_q is not None and previous_q.unit in ("年", "天", "个月") and left[:1] and left[0] in _SPAN_WORDS:
-            metric = metric[1:] if metric[:1] and metric[0] in _SPAN_WORDS else metric  # 10年来累计公益服务: not 来公益服务
-        qualifies = None
-        base = previous
-        if q.unit == "pp" and previous_rate is not None and previous_q is not None and previous_q.unit == "%":
-            base = previous_rate  # 物流业景气指数为50.6%，较上月上升0.3个百分点: the change of that index
-        if q.unit in ("%", "pp", "x") and base is not None and _RATE_WORDS.search(left) and not metric.startswith(("占", "占比")):
-            if _own_clause(text, previous_q, q) and not _names_own_measure(metric):
-                qualifies = base.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
-                metric = f"{base.metric}{metric}" if base.metric else metric
-        if out and previous_q is not None and _FROM_TO.fullmatch(text[previous_q.end : q.start]):
-            metric, qualifies = out[-1].metric, out[-1].qualifies  # 本科以上学历从32.6%增长到70.3%: one measure, later
-        if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
-            # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
-            # and the words before it (辖区范围内, 新增) qualify it.
-            metric = counted if len(metric) <= 2 and not _QUALIFIES_COUNT.search(metric) else metric + counted
-        if not metric:
-            metric = counted
-        if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
-            # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
-            metric = previous.metric + metric
-        if not metric and q.unit in ("%", "pp", "x") and previous_rate is not None and previous_q is not None and (
-            previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
-        ):
-            metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
-        if not metric and previous is not None:
-            metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+        metric, counted = _measure(text, q, left, mstart, mentions, periods, run.previous_q)
+        metric, qualifies = _linked_rate(text, q, left, metric, run)
+        metric = _with_counted(metric, counted, q)
+        metric, qualifies = _from_neighbours(text, q, metric, qualifies, run)
         written = sentence[q.start : q.end]
-        key = (sentence, written)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        origin_number = para.origin[sent.start + q.number_start]
-        origin_end = para.origin[sent.start + q.end - 1]
-        _, number_column = lines.line_column(origin_number)
-        _, end_column = lines.line_column(origin_end)
+        occurrence = seen.get((sentence, written), 0)
+        seen[(sentence, written)] = occurrence + 1
         claim = Claim(
             id=claim_id(document.path, sentence, written, occurrence),
             source=document.path,
             published=document.published,
-            line=line,
-            column=column,
+            line=where.line,
+            column=where.column,
             text=written,
             value=q.value,
             low=q.low,
@@ -617,7 +594,7 @@ def _sentence_claims(
             metric=metric,
             period=period,
             sentence=sentence,
-            paragraph=paragraph,
+            paragraph=around[0],
             context=_context(text, mstart, q.end, counted, mentions),
             counted=counted,
             # Only a name in the figure's own clause is firm enough to rule a source out.
@@ -625,28 +602,110 @@ def _sentence_claims(
             qualifies=qualifies,
             precision=q.precision,
             date_inferred=document.date_inferred,
-            end_column=end_column + 1,
-            number_column=number_column,
+            end_column=where.end_column,
+            number_column=where.number_column,
             subject_kind=(subject.NATIONAL if mention.kind == subject.ATTRIBUTION else mention.kind) if mention else "",
             subject_from=subject_from,
             subject_line=subject_line,
             period_from=period_from,
             period_line=period_line,
             part_of=part_of,
-            paragraph_bodies=bodies,
+            paragraph_bodies=around[1],
             encoding=document.encoding,
         )
-        out.append(claim)
-        if q.unit not in ("%", "pp", "x"):
-            previous = claim
-        else:
-            previous_rate = claim
-        previous_q = q
+        run.add(q, claim)
     _remember(story, mentions, periods, sentence_line, sent.paragraph)
     story.part = part_of if text.rstrip().endswith("；") else ""
     if not part_of:
-        story.whole = out[0].metric if out else story.whole
-    return out
+        story.whole = run.claims[0].metric if run.claims else story.whole
+    return run.claims
+
+
+def _note_year(text: str, story: _StoryState) -> None:
+    """A year written out (2025年) is the year 今年 and bare months mean from here on in the story."""
+    explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
+    if explicit:
+        story.year = int(explicit[-1])
+
+
+def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: layout.LineIndex) -> _Where:
+    """Offsets in the sentence as read, mapped back to the file as written (columns count from 1)."""
+    line, column = lines.line_column(para.origin[sent.start + q.start])
+    _, number_column = lines.line_column(para.origin[sent.start + q.number_start])
+    _, end_column = lines.line_column(para.origin[sent.start + q.end - 1])
+    return _Where(line, column, number_column, end_column + 1)
+
+
+def _measure(
+    text: str,
+    q: Quantity,
+    left: str,
+    mstart: int,
+    mentions: list[subject.Mention],
+    periods: list[PeriodMention],
+    previous_q: Quantity | None,
+) -> tuple[str, str]:
+    """What the figure measures (the words before it) and what it counts (the noun after it)."""
+    metric = _metric(left, mentions, mstart, periods)
+    counted = _counted(text, q.end)
+    if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
+        counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
+    if q.unit in _NOT_COUNTS:
+        counted = ""  # 10年来: what follows a span is not what it counts
+        if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
+            metric = metric + text[q.end]  # 10年来, 60年前: the span and its direction are the measure
+        elif q.unit in ("年", "天", "个月", "周") and _RUNNING.search(metric):
+            # 连续五年保持全球最大锂电池市场: what went on for the span is the measure.
+            metric = metric + _predicate(text, q.end)
+    if previous_q is not None and previous_q.unit in ("年", "天", "个月") and left[:1] and left[0] in _SPAN_WORDS:
+        metric = metric[1:] if metric[:1] and metric[0] in _SPAN_WORDS else metric  # 10年来累计公益服务: not 来公益服务
+    return metric, counted
+
+
+def _linked_rate(text: str, q: Quantity, left: str, metric: str, run: _Run) -> tuple[str, str | None]:
+    """A growth rate is the rate of the figure it follows in its clause: its metric, and that figure's id."""
+    qualifies = None
+    base = run.previous
+    previous_q, previous_rate = run.previous_q, run.previous_rate
+    if q.unit == "pp" and previous_rate is not None and previous_q is not None and previous_q.unit == "%":
+        base = previous_rate  # 物流业景气指数为50.6%，较上月上升0.3个百分点: the change of that index
+    if (
+        q.unit in _RATES
+        and base is not None
+        and _RATE_WORDS.search(left)
+        and not metric.startswith(("占", "占比"))
+        and _own_clause(text, previous_q, q)
+        and not _names_own_measure(metric)
+    ):
+        qualifies = base.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
+        metric = f"{base.metric}{metric}" if base.metric else metric
+    if run.claims and previous_q is not None and _FROM_TO.fullmatch(text[previous_q.end : q.start]):
+        metric, qualifies = run.claims[-1].metric, run.claims[-1].qualifies  # 本科以上学历从32.6%增长到70.3%: one measure
+    return metric, qualifies
+
+
+def _with_counted(metric: str, counted: str, q: Quantity) -> str:
+    """The counted noun joins the metric: 经过10次增资 measures 增资, 新增16个小区 measures 新增小区."""
+    if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
+        # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
+        # and the words before it (辖区范围内, 新增) qualify it.
+        metric = counted if len(metric) <= 2 and not _QUALIFIES_COUNT.search(metric) else metric + counted
+    return metric or counted
+
+
+def _from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, run: _Run) -> tuple[str, str | None]:
+    """A figure that names no measure of its own takes the one of the figure before it."""
+    previous, previous_q, previous_rate = run.previous, run.previous_q, run.previous_rate
+    if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
+        # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
+        metric = previous.metric + metric
+    if not metric and q.unit in _RATES and previous_rate is not None and previous_q is not None and (
+        previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
+    ):
+        metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
+    if not metric and previous is not None:
+        metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    return metric, qualifies
 
 
 # A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).

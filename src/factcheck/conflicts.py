@@ -10,6 +10,7 @@ that replaced it. Different subjects (平湖市 vs 平湖经开), different metr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .claims import Claim
@@ -82,8 +83,9 @@ def _newest(claims: list[Claim]) -> Claim:
     return max(claims, key=key)
 
 
-def find_conflicts(store: list[Claim], include_reconciled: bool = False) -> list[Conflict]:
+def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) -> list[Conflict]:
     """Group related claims (union-find over pairwise relations) and name each group's worst relation."""
+    store = list(stored)  # any ClaimStore; read once, then by position
     parent = list(range(len(store)))
 
     def find(i: int) -> int:

@@ -11,19 +11,19 @@ import datetime as dt
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
 from .check import Finding, Report, Tally, judge_documents, read_draft
-from .claims import Claim
-from .subject import gazetteer
+from .claimstore import ClaimStore
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
 from .source import Document
 from .store import Store
+from .subject import gazetteer
 from .verdict import OK, VERDICTS
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tu
     return tuple(v for v in chosen if v != OK)
 
 
-def using_store(path: Path, work: Callable[[Sequence[Claim]], T]) -> T:
+def using_store(path: Path, work: Callable[[ClaimStore], T]) -> T:
     """Run `work` on the store opened through its candidate index (claims/.index/, refreshed first).
 
     No full parse of the store; an index found damaged is rebuilt from
@@ -73,7 +73,7 @@ def using_store(path: Path, work: Callable[[Sequence[Claim]], T]) -> T:
     """
     from .index import with_index
 
-    def on_store(claims: Sequence[Claim]) -> T:
+    def on_store(claims: ClaimStore) -> T:
         if not len(claims):
             raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
         return work(claims)
@@ -134,7 +134,7 @@ def judge_into(
     bodies = gazetteer(dict(cfg.bodies))
     given = 0
 
-    def judge(store: Sequence[Claim]) -> int:
+    def judge(store: ClaimStore) -> int:
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
             found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints, directives)

@@ -14,16 +14,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
-from .claims import Claim, mask_numbers
 from rapidfuzz import fuzz
 
+from .claims import Claim, mask_numbers
 from .metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
 from .period import Period
 from .subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
 
-SAME, DIFFERENT, UNKNOWN, UNDATED = "same", "different", "unknown", "undated"
+
+class Relation(StrEnum):
+    """How two figures' subjects or periods relate (a metric's relation is metric.MetricRelation)."""
+
+    SAME = "same"
+    DIFFERENT = "different"
+    UNKNOWN = "unknown"  # only one side says
+    UNDATED = "undated"  # neither side gives a period
+
+
+SAME, DIFFERENT, UNKNOWN, UNDATED = Relation.SAME, Relation.DIFFERENT, Relation.UNKNOWN, Relation.UNDATED
 # Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
 # so two undated figures about one of them can contradict. A country's or a province's undated
 # figure is a running count as of its broadcast, and a later one is an update, not a correction.

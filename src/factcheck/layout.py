@@ -363,9 +363,6 @@ class Sentence:
     paragraph: int  # index of the paragraph in the document
 
 
-_SENTENCE_END = re.compile(r"[。！？；…]+[”’」』]?|[”」』](?=[^，。！？；、）]|$)")
-
-
 def sentences(paragraph: Paragraph, index: int) -> list[Sentence]:
     """Split a paragraph at sentence-final punctuation (a closing quote stays with its sentence)."""
     out: list[Sentence] = []

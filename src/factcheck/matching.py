@@ -4,22 +4,21 @@ Fuzzy matching only finds candidates; whether a candidate supports or
 contradicts is decided on exact values (see compare.py and verdict.py).
 Similarity is rapidfuzz over the clause around the figure (numbers masked),
 the metric, what is counted, and the sentence's character bigrams. Which
-stored claims get scored at all is the store's business: a plain list is
-scored whole, the index (index.py) hands over only the claims near a figure.
+stored claims get scored at all is the store's business (claimstore.ClaimStore): a
+ClaimList is scored whole, the index hands over only the claims near a figure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .claims import Claim, mask_numbers
+from .claimstore import ClaimStore
 from .quantity import unit_group
 
 
@@ -30,33 +29,6 @@ class Match:
     claim: Claim
     support: float  # how likely both speak of the same fact, lenient: for `ok`
     strict: float  # clause and metric only, strict: for `contradicted` and supersession
-
-
-class NearbyClaims(Protocol):
-    """A store that can name the few claims worth scoring against a figure, instead of all of them.
-
-    Only claims of the figure's dimension (unit group): the index keys every
-    posting by it, so it never has others to hand over.
-    """
-
-    def near(self, claim: Claim, same_metric: bool = False) -> Sequence[Claim]: ...
-
-
-ClaimSource = Sequence[Claim] | NearbyClaims
-
-
-def nearby(store: ClaimSource, claim: Claim, same_metric: bool = False) -> Iterable[Claim]:
-    """The claims of `claim`'s dimension to score against it: the index's pick, or all of a plain list's.
-
-    Only figures of one dimension can agree or disagree (see comparable()).
-    `same_metric` asks only for claims that may share its clause and metric
-    (what supersession needs), so an index can look at fewer keys.
-    """
-    near = getattr(store, "near", None)  # not isinstance(): a runtime Protocol check costs more than the lookup
-    if near is not None:
-        return near(claim, same_metric)
-    group = unit_group(claim.unit)
-    return (c for c in store if unit_group(c.unit) == group)
 
 
 _WHITESPACE = re.compile(r"\s")  # what str.split() splits on
@@ -147,14 +119,14 @@ def comparable(a: Claim, b: Claim) -> bool:
     return unit_group(a.unit) == unit_group(b.unit)
 
 
-def candidates(draft: Claim, store: ClaimSource, floor: float = 35.0) -> list[Match]:
+def candidates(draft: Claim, store: ClaimStore, floor: float = 35.0) -> list[Match]:
     """Store claims of the same dimension, best first; brute force over what the index hands us.
 
     Two in three candidates fall below the floor, so a Match is only built for the rest.
     Whether a candidate is the same fact is identity.py's question, not this one's.
     """
     out = []
-    for c in nearby(store, draft):
+    for c in store.near(draft):
         support, strict = _scores(draft, c)
         if support >= floor:
             out.append(Match(c, support, strict))

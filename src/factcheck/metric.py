@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -77,7 +78,20 @@ def _never_same(a: str, b: str) -> bool:
     return False
 
 
-SAME, SIMILAR, RELATED, DIFFERENT = "same", "similar", "related", "different"
+
+
+class MetricRelation(StrEnum):
+    """How two metrics relate: the same key, worded alike, sharing a head noun, or different."""
+
+    SAME = "same"
+    SIMILAR = "similar"
+    RELATED = "related"
+    DIFFERENT = "different"
+
+
+SAME, SIMILAR, RELATED, DIFFERENT = (
+    MetricRelation.SAME, MetricRelation.SIMILAR, MetricRelation.RELATED, MetricRelation.DIFFERENT
+)
 SIMILAR_MIN = 75.0  # rapidfuzz ratio of two keys worded differently (老街新增…充电点 / 增设老街…充电点)
 
 

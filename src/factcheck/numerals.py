@@ -13,7 +13,6 @@ from decimal import Decimal
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 SCALES = {
     "万亿": Decimal(10) ** 12,
     "千亿": Decimal(10) ** 11,
@@ -61,7 +60,7 @@ def arabic(text: str) -> Decimal:
     """`1,200.5` → Decimal('1200.5')."""
     try:
         return Decimal(text.replace(",", ""))
-    except Exception:  # decimal.InvalidOperation
+    except ArithmeticError:  # decimal.InvalidOperation, all Decimal() raises for a string
         raise NotANumber(text) from None
 
 

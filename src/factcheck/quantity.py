@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import StrEnum
 
 from . import numerals
 
@@ -67,12 +68,19 @@ _TEN_OK = _ONE_OK | set(CURRENCIES)  # 十个百分点, 十元, 十成; not 十�
 # Units a whole and a fraction (一又二分之一个月) is a figure in.
 _DURATIONS = {"个月", "年", "天", "周", "小时", "个小时", "分钟", "倍"}
 
-AT_LEAST = "at_least"
-AT_MOST = "at_most"
-ABOUT = "about"
-ABOVE = "above"  # 余/多/几: more than the figure, by less than one step of its last digit
-EXACT = "exact"
-RANGE = "range"
+class Qualifier(StrEnum):
+    """How a figure bounds what it states; written to the record as the plain string."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ABOUT = "about"
+    ABOVE = "above"  # 余/多/几: more than the figure, by less than one step of its last digit
+    EXACT = "exact"
+    RANGE = "range"
+
+
+AT_LEAST, AT_MOST, ABOUT = Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.ABOUT
+ABOVE, EXACT, RANGE = Qualifier.ABOVE, Qualifier.EXACT, Qualifier.RANGE
 
 _PRE = {
     "超过了": AT_LEAST, "超过": AT_LEAST, "超出": AT_LEAST, "超": AT_LEAST, "突破了": AT_LEAST, "突破": AT_LEAST,
@@ -86,7 +94,7 @@ _PRE = {
 # 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
 _POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
 
-_ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+_ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))
 # 打破3项纪录, 击破, 冲破 are not thresholds: a bare 破 qualifies a figure only after other words.
 _PRE_WORDS = [p if p != "破" else "(?<![打击冲攻爆识看说点道戳捅撞划刺])破" for p in _PRE if p != "上"]
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -147,7 +155,7 @@ class Quantity:
     low: Decimal | None
     high: Decimal | None
     unit: str  # ISO currency code, %, pp, x, or the measure word
-    qualifier: str  # exact, at_least, at_most, about, above, range
+    qualifier: Qualifier
     precision: Decimal  # half a unit of the last printed digit, in base units (0 when exact)
 
     @property
@@ -341,9 +349,8 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     if is_range:
         qualifier = RANGE
     unit = _unit(sentence, m, unit_word)
-    if not unit_word and not m["scale"] and not m["sym"] and not _bare_ok(sentence, m):
-        if not (unit and _power_of_ten(m)):
-            return None  # 产业规模破万亿 is money; 提前10天破万 is no figure a reader can check
+    if not unit_word and not m["scale"] and not m["sym"] and not _bare_ok(sentence, m) and not (unit and _power_of_ten(m)):
+        return None  # 产业规模破万亿 is money; 提前10天破万 is no figure a reader can check
     if m["pre"] == "上" and qualifier == EXACT:
         qualifier = AT_LEAST
     approx = m["ap1"] or m["ap2"] or m["ap3"]
@@ -409,7 +416,7 @@ def _share_precision(written: str, unit_word: str) -> Decimal:
     return Decimal(5) if unit_word == "成" else Decimal(0)
 
 
-def _bounds(value: Decimal, qualifier: str, written: str, scale: Decimal, m: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+def _bounds(value: Decimal, qualifier: Qualifier, written: str, scale: Decimal, m: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
     if qualifier == AT_LEAST:
         return value, None
     if qualifier == AT_MOST:

@@ -146,17 +146,18 @@ def example_finding(rule: Rule) -> Finding:
     """Check the rule's example draft against a store of its example sources: the finding for its figure."""
     from .check import check_document
     from .claims import extract
+    from .claimstore import ClaimList
     from .source import Document
     from .subject import gazetteer
 
     if rule.example is None:
         raise InputError(f"{rule.code} has no example")
     ex, bodies = rule.example, gazetteer()
-    store = [
+    store = ClaimList.of(
         claim
         for i, s in enumerate(ex.sources, start=1)
         for claim in extract(Document(f"source{i}.txt", s.text, 0, s.published, False), names=bodies)
-    ]
+    )
     findings = check_document(Document("draft.md", ex.draft, 0, ex.date, False), store, bodies=bodies)
     found = [f for f in findings if f.text == ex.figure]
     if not found:

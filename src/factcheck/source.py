@@ -16,7 +16,7 @@ from .errors import InputError
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -33,7 +33,6 @@ class Document:
     published: dt.date | None
     date_inferred: bool
     title: str = ""
-    outlet: str = ""
     encoding: str = "utf-8"
 
 
@@ -216,6 +215,5 @@ def document_from_bytes(
         published=published,
         date_inferred=inferred,
         title=fields.get("title") or meta.get("title", ""),
-        outlet=fields.get("outlet") or meta.get("outlet", ""),
         encoding=encoding,
     )

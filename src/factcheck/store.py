@@ -10,7 +10,6 @@ land; whatever a killed writer left behind is swept by the next one.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -18,12 +17,11 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-from .claims import PROVENANCE, Claim
+from .claims import Claim
 from .errors import StoreError, shown
-from .period import Period
+from .record import shape_of
 
 MANIFEST = "manifest.json"
 STORE_VERSION = 1
@@ -32,61 +30,12 @@ LOCK = ".lock"
 LOCK_WAIT = 600.0  # seconds a writer waits for another before giving up (the kernel frees a dead writer's lock)
 # Not part of the store: git should not see them (the index is derived, the lock and temporaries are a writer's).
 GITIGNORE = ".index/\n.lock\n.*.tmp\n"
-
-
-def _num(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(round(value, 6))
+CLAIM = shape_of(Claim)
 
 
 def claim_to_record(claim: Claim) -> dict[str, object]:
-    """The record other tools parse: keep these field names."""
-    return {
-        "id": claim.id,
-        "source": claim.source,
-        "published": claim.published.isoformat() if claim.published else None,
-        "line": claim.line,
-        "column": claim.column,
-        "text": claim.text,
-        "value": _num(claim.value),
-        "low": _num(claim.low),
-        "high": _num(claim.high),
-        "unit": claim.unit,
-        "qualifier": claim.qualifier,
-        "subject": claim.subject,
-        "metric": claim.metric,
-        "period": claim.period.to_json() if claim.period else None,
-        "sentence": claim.sentence,
-        "paragraph": claim.paragraph,
-        "context": claim.context,
-        "counted": claim.counted,
-        "subject_strong": claim.subject_strong,
-        "qualifies": claim.qualifies,
-        "precision": _num(claim.precision),
-        "date_inferred": claim.date_inferred,
-        **{name: _json_value(getattr(claim, name)) for name in PROVENANCE},
-    }
-
-
-def _json_value(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _dec(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError(f"not a number: {value!r}")
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        raise ValueError(f"not a number: {value!r}") from None
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return number
+    """The record other tools parse: its field names and order are `Claim`'s (see record.py); keep them."""
+    return CLAIM.to_json(claim)
 
 
 def _refuse_constant(name: str) -> object:
@@ -94,58 +43,8 @@ def _refuse_constant(name: str) -> object:
 
 
 def record_to_claim(rec: dict[str, object]) -> Claim:
-    published = rec.get("published")
-    value = _dec(rec["value"])
-    if value is None:
-        raise ValueError("a claim needs a value")
-    return Claim(
-        id=str(rec["id"]),
-        source=str(rec["source"]),
-        published=dt.date.fromisoformat(str(published)) if published else None,
-        line=int(rec["line"]),  # type: ignore[arg-type]
-        column=int(rec["column"]),  # type: ignore[arg-type]
-        text=str(rec["text"]),
-        value=value,
-        low=_dec(rec.get("low")),
-        high=_dec(rec.get("high")),
-        unit=str(rec.get("unit") or ""),
-        qualifier=str(rec.get("qualifier") or "exact"),
-        subject=rec.get("subject") or None,  # type: ignore[arg-type]
-        metric=str(rec.get("metric") or ""),
-        period=Period.from_json(rec.get("period")),  # type: ignore[arg-type]
-        sentence=str(rec.get("sentence") or ""),
-        paragraph=str(rec.get("paragraph") or ""),
-        context=str(rec.get("context") or ""),
-        counted=str(rec.get("counted") or ""),
-        subject_strong=bool(rec.get("subject_strong")),
-        qualifies=rec.get("qualifies") or None,  # type: ignore[arg-type]
-        precision=_dec(rec.get("precision")) or Decimal(0),
-        date_inferred=bool(rec.get("date_inferred")),
-        **_provenance(rec),
-    )
-
-
-def _provenance(rec: dict[str, object]) -> dict[str, object]:
-    """Where subject and period came from; records written before these fields existed read as unknown."""
-    return provenance_values([rec.get(name) for name in PROVENANCE])
-
-
-_PROVENANCE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Claim) if f.name in PROVENANCE}
-
-
-def provenance_values(values: list[object]) -> dict[str, object]:
-    """PROVENANCE fields from their JSON values, each as its field's type."""
-    defaults = _PROVENANCE_DEFAULTS
-    out: dict[str, object] = {}
-    for name, value in zip(PROVENANCE, values):
-        default = defaults[name]
-        if isinstance(default, tuple):
-            out[name] = tuple(str(v) for v in value) if isinstance(value, list) else ()
-        elif isinstance(default, int):
-            out[name] = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
-        else:
-            out[name] = str(value) if value else ""
-    return out
+    """A claim from its record; fields a record of an older version lacks read as their defaults."""
+    return CLAIM.from_json(rec)
 
 
 def to_jsonl(claims: list[Claim]) -> str:
@@ -221,7 +120,7 @@ def source_of_store_file(name: str) -> str:
     """The source path a store file name stands for: store_file_name read backwards."""
     from urllib.parse import unquote
 
-    stem = name[: -len(".jsonl")] if name.endswith(".jsonl") else name
+    stem = name.removesuffix(".jsonl")
     return "/".join(unquote(part) for part in stem.split("__"))
 
 
@@ -354,7 +253,7 @@ def parse_store_file(path: Path, data: bytes) -> list[Claim]:
         try:
             rec = json.loads(line, parse_constant=_refuse_constant)
             if not isinstance(rec, dict):
-                raise ValueError("not a JSON object")
+                raise TypeError("not a JSON object")
             claims.append(record_to_claim(rec))
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"{path}:{number}: corrupt claim record ({exc}) {REPAIR}") from None

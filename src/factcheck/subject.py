@@ -16,21 +16,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-# Bodies this newsroom writes about, with the names they go by. Editors can
-# extend this in configuration; the generic rules below catch the rest.
-KNOWN_BODIES: dict[str, tuple[str, ...]] = {
-    "平湖经开": ("国家级平湖经济技术开发区", "平湖经济技术开发区", "平湖经开区", "平湖经开"),
-    "平湖市": ("平湖市", "平湖全市", "嘉兴平湖", "我市"),
-    "工行绍兴分行": ("中国工商银行绍兴分行", "工商银行绍兴分行", "工行绍兴分行"),
-    "工行浙江省分行": ("工行浙江省分行",),
-    "绍兴市": ("绍兴市", "绍兴地区"),
-}
 _ORG_SUFFIX = (
     "股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "分行", "支行", "银行", "学院", "大学",
     "研究院", "工作室", "社区", "开发区", "产业园", "直播基地", "生产基地", "协会", "联盟",
 )
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
-_REGION_PREFIX = re.compile(r"^(?:浙江省?|嘉兴市?|平湖市?|上海市?|杭州市?|绍兴市?|北京市?|中国)")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
 _STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
 _STOP_WORDS = (
@@ -40,9 +30,6 @@ _STOP_WORDS = (
     "来到", "考察", "视察", "调研", "参观", "看望", "慰问", "前往", "总书记", "主席", "总理", "同志", "走访", "深入",
     "组建", "成立", "设立", "合资", "通过", "推动", "依托", "引进", "打造", "培育",
 )
-_KNOWN = sorted(((alias, canon) for canon, names in KNOWN_BODIES.items() for alias in names), key=lambda x: -len(x[0]))
-# Bare 平湖 names the city only when it stands alone (平湖共引进…), not inside 平湖技师学院.
-_BARE_CITY = re.compile(r"平湖(?=[共全已向来是的在也将正为有与和以，、。])")
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
     r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
@@ -50,6 +37,39 @@ _ORG_RE = re.compile(
     + ")"
 )
 _ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The newsroom's home (data/home.toml): its own bodies, its city written bare, the places names start with."""
+
+    bodies: dict[str, tuple[str, ...]]  # canonical name -> the names it goes by
+    aliases: tuple[tuple[str, str], ...]  # (name, canonical), longest name first
+    city: str  # 平湖, written bare
+    city_canonical: str
+    bare_city: re.Pattern[str]  # the city written bare, standing alone
+    region_prefix: re.Pattern[str]  # a place a registered name starts with (浙江轩田…有限公司)
+
+
+@lru_cache(maxsize=1)
+def home() -> Home:
+    data = load_data("home.toml")
+    bodies = {canon: tuple(names) for canon, names in data["bodies"].items()}  # type: ignore[attr-defined]
+    city: dict[str, str] = data["city"]  # type: ignore[assignment]
+    prefixes: dict[str, list[str]] = data["prefixes"]  # type: ignore[assignment]
+    places = (
+        [f"{re.escape(p)}省?" for p in prefixes["provinces"]]
+        + [f"{re.escape(c)}市?" for c in prefixes["cities"]]
+        + [re.escape(c) for c in prefixes["countries"]]
+    )
+    return Home(
+        bodies=bodies,
+        aliases=tuple(sorted(((alias, canon) for canon, names in bodies.items() for alias in names), key=lambda x: -len(x[0]))),
+        city=city["name"],
+        city_canonical=city["canonical"],
+        bare_city=re.compile(rf"{re.escape(city['name'])}(?=[{re.escape(city['before'])}])"),
+        region_prefix=re.compile(rf"^(?:{'|'.join(places)})"),
+    )
 
 
 NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION = (
@@ -71,12 +91,13 @@ class Mention:
 
 def canonical(name: str) -> str:
     """One key per body: 津上精密机床（浙江）有限公司 and 津上精密 share the key's prefix."""
-    for alias, canon in _KNOWN:
+    known = home()
+    for alias, canon in known.aliases:
         if name == alias:
             return canon
     core = _PAREN.sub("", name)
     core = _LEGAL_SUFFIX.sub("", core)
-    stripped = _REGION_PREFIX.sub("", core)
+    stripped = known.region_prefix.sub("", core)
     return stripped if len(stripped) >= 2 else core
 
 
@@ -86,7 +107,7 @@ def same_body(a: str | None, b: str | None) -> bool | None:
         return None
     if a == b:
         return True
-    if a in KNOWN_BODIES or b in KNOWN_BODIES:
+    if a in home().bodies or b in home().bodies:
         return False
     short, long = sorted((a, b), key=len)
     if short in _places():
@@ -144,7 +165,7 @@ class Gazetteer:
         self.attribution_words: tuple[str, ...] = tuple(national["attribution_words"])  # type: ignore[index]
         self.not_places = frozenset(data["cities"]["not_places"])  # type: ignore[index]
         names: dict[str, tuple[str, str]] = {}  # alias -> (canonical, kind)
-        for canon, aliases in KNOWN_BODIES.items():
+        for canon, aliases in home().bodies.items():
             for alias in aliases:
                 names[alias] = (canon, KNOWN)
         for canon, aliases in (bodies or {}).items():
@@ -217,9 +238,10 @@ def find_mentions(text: str, names: Gazetteer | None = None) -> list[Mention]:
             taken.append((m.start(), m.end()))
         else:
             places.append(m)
-    for m in _BARE_CITY.finditer(text):
+    city = home()
+    for m in city.bare_city.finditer(text):
         if not _overlaps(taken, m.start(), m.end()):
-            mentions.append(Mention("平湖", "平湖市", m.start(), m.end(), True, kind=KNOWN))
+            mentions.append(Mention(city.city, city.city_canonical, m.start(), m.end(), True, kind=KNOWN))
             taken.append((m.start(), m.end()))
     for m in _org_names(text):
         name = _trim_start(m.group())
@@ -359,7 +381,8 @@ def names_from_subjects(subjects: set[str]) -> dict[str, str]:
     start with 国家. Short names a newsroom uses go in its configured `bodies`.
     """
     places = _places()
-    names = {canon: canon for canon in subjects if len(canon) >= 4 and canon not in KNOWN_BODIES and canon not in places}
+    own = home().bodies
+    names = {canon: canon for canon in subjects if len(canon) >= 4 and canon not in own and canon not in places}
     return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
 
 

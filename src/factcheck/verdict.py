@@ -12,16 +12,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from rapidfuzz import fuzz
 
 from .claims import Claim, mask_numbers
+from .claimstore import ClaimStore
 from .compare import agree
 from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
-from .matching import ClaimSource, Match, candidates, containment, nearby, strict_score
+from .matching import Match, candidates, containment, strict_score
 
-OK, CONTRADICTED, STALE, UNSUPPORTED = "ok", "contradicted", "stale", "unsupported"
-VERDICTS = (OK, CONTRADICTED, STALE, UNSUPPORTED)
+
+class Verdict(StrEnum):
+    """A figure's verdict; reports and the accept file write it as the plain string."""
+
+    OK = "ok"
+    CONTRADICTED = "contradicted"
+    STALE = "stale"
+    UNSUPPORTED = "unsupported"
+
+
+OK, CONTRADICTED, STALE, UNSUPPORTED = Verdict.OK, Verdict.CONTRADICTED, Verdict.STALE, Verdict.UNSUPPORTED
+VERDICTS = tuple(Verdict)
 
 
 # The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
@@ -37,7 +49,7 @@ REWORDED_MIN = 0.8  # share of a draft sentence's character pairs found in the s
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    verdict: str
+    verdict: Verdict
     message: str
     evidence: tuple[Claim, ...]
     reasons: tuple[str, ...] = ()
@@ -60,7 +72,7 @@ def reworded(draft: Claim, stored: Claim) -> bool:
     return containment(draft.plain_sentence, stored.plain_paragraph) >= REWORDED_MIN
 
 
-def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
+def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
     """A newer or fuller figure for the same named body and metric, if the store has one.
 
     Fuller: the same start, a later end (前11个月 → 全年, 1—2月 → 一季度).
@@ -70,7 +82,7 @@ def superseded_by(old: Claim, store: ClaimSource) -> Claim | None:
     sources, not an update, and supersedes nothing.
     """
     best: Claim | None = None
-    for new in nearby(store, old, same_metric=True):
+    for new in store.near(old, same_metric=True):
         if new.id == old.id:
             continue
         identity = identify(old, new)
@@ -125,7 +137,7 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
     return f"{where}: {why}" if why else f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
 
 
-def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] | None = None) -> Judgement:
+def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] | None = None) -> Judgement:
     """`successors` remembers, across the figures of one check, which stored claims are superseded and by what."""
     matches = candidates(draft, store)
     scored = [(m, identify(draft, m.claim)) for m in matches]
@@ -168,7 +180,7 @@ def judge(draft: Claim, store: ClaimSource, successors: dict[str, Claim | None] 
 
 
 def _agreeing(
-    draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimSource, successors: dict[str, Claim | None]
+    draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimStore, successors: dict[str, Claim | None]
 ) -> Judgement:
     """Ok when any agreeing source is still current; stale when each is superseded and the draft's period is theirs."""
     def rank(pair: tuple[Match, Identity]) -> tuple[bool, float, float]:
