@@ -68,17 +68,17 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from factcheck import numerals  # noqa: E402
-from factcheck.subject import load_data  # noqa: E402
-from factcheck.quantity import Quantity, find_quantities  # noqa: E402
+from factcheck import numerals
+from factcheck.quantity import Quantity, find_quantities
+from factcheck.subject import load_data
 
 DEFAULT_SPECS = ROOT.parent / "shared" / "external" / "recognizers-text"
 FILES = {

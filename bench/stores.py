@@ -28,7 +28,7 @@ def _scaled(value: object, factor: float) -> object:
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     scaled = value * factor
-    return int(round(scaled)) if isinstance(value, int) and abs(scaled) >= 100 else round(scaled, 4)
+    return round(scaled) if isinstance(value, int) and abs(scaled) >= 100 else round(scaled, 4)
 
 
 def _copy(rec: dict[str, object], k: int) -> dict[str, object]:

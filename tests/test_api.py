@@ -50,7 +50,7 @@ def test_opening_a_missing_store_is_a_store_error(tmp_path: Path) -> None:
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError):
-        factcheck.check_everything  # noqa: B018
+        _ = factcheck.check_everything
 
 
 def test_a_plain_list_of_claims_is_a_store_too() -> None:

@@ -106,3 +106,9 @@ def test_no_table_in_the_readme_is_split_by_a_blank_line():
 def test_a_split_table_is_caught_and_a_second_table_is_not():
     text = "| command | what |\n|---|---|\n| `a` | x |\n\n| `b` | y |\n\ntext\n\n| t | u |\n|---|---|\n"
     assert split_tables(text) == [5]
+
+
+def test_ci_lints_and_type_checks_before_the_tests() -> None:
+    steps = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line.startswith(".venv/bin/")]
+    assert [s.split()[0] for s in steps[-3:]] == [".venv/bin/ruff", ".venv/bin/mypy", ".venv/bin/python"]
+    assert steps[-1].endswith("-m pytest -q")

@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from conftest import project_store
 
 from factcheck import suppress
@@ -300,8 +299,10 @@ def test_prune_forgets_accepted_findings_that_are_gone_and_keeps_the_rest(projec
     write_draft(project, UNSUPPORTED, name="b.md")
     write_draft(project, UNSUPPORTED.replace("20亿元", "30亿元"), name="c.md")
     assert main(["accept", "a.md", "b.md", "c.md", "--all"]) == 0
-    accepted = lambda: sorted(  # noqa: E731
-        (e["path"], e["text"]) for e in json.loads((project / ".factcheck-accept.json").read_text("utf-8"))["accepted"])
+    def accepted():  # type: ignore[no-untyped-def]
+        entries = json.loads((project / ".factcheck-accept.json").read_text("utf-8"))["accepted"]
+        return sorted((e["path"], e["text"]) for e in entries)
+
     assert len(accepted()) == 5
     write_draft(project, FIXED, STALE, name="a.md")  # the wrong figure was corrected: its acceptance is stale
     (project / "c.md").unlink()  # the draft is gone

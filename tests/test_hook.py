@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
@@ -10,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import project_store
 
 from factcheck.cli import main

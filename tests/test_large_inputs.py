@@ -136,7 +136,9 @@ def test_evidence_sentence_and_none_keep_every_field_and_null_the_text(project, 
         assert code == 1
         runs[evidence] = json.loads(out)["findings"]
     full, sentence, bare = runs["paragraph"], runs["sentence"], runs["none"]
-    records = lambda findings: [r for f in findings for r in [f["claim"], *f["evidence"]]]  # noqa: E731
+    def records(findings):  # type: ignore[no-untyped-def]
+        return [r for f in findings for r in [f["claim"], *f["evidence"]]]
+
     assert all(r["paragraph"] and r["sentence"] for r in records(full))
     assert all(r["paragraph"] is None and r["sentence"] for r in records(sentence))
     assert all(r["paragraph"] is None and r["sentence"] is None for r in records(bare))

@@ -21,7 +21,7 @@ def quantity(sentence: str, text: str):
     return found[0]
 
 
-def D(x):  # noqa: N802 - reads like the table it fills
+def D(x):
     return None if x is None else Decimal(str(x))
 
 

@@ -128,7 +128,7 @@ def test_a_writer_that_finds_the_store_locked_says_it_is_waiting_then_lands(proj
         proc = factcheck("ingest", "--date", DATE, cwd=project)
         time.sleep(3)
         assert proc.poll() is None  # still waiting for the lock
-    out, err = proc.communicate(timeout=120)
+    _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert "waiting for another ingest to finish writing" in err and "claims/.lock" in err
     assert len(Store(project / "claims").load()) > 0

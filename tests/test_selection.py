@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import project_store
+
 from factcheck.cli import main
 from factcheck.config import load_config
 from factcheck.errors import InputError

@@ -223,7 +223,7 @@ def test_an_interrupted_write_leaves_the_old_store_whole(project, monkeypatch, c
     old, old_claims = snapshot(project / "claims"), Store(project / "claims").load()
     _edit_two_seeds(project)
     _replace_failing_at(monkeypatch, 1, KeyboardInterrupt())
-    code, out, err = run(capsys, "ingest")
+    code, _, err = run(capsys, "ingest")
     assert code == ExitCode.INTERRUPTED
     assert "Traceback" not in err
     assert snapshot(project / "claims") == old  # no temporary file left behind either

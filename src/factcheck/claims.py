@@ -385,7 +385,7 @@ def _folded_at(folded: str, written: str, block: int = 4096) -> list[int]:
     """The offsets where folding changed a character, in order; blocks it left alone are skipped whole."""
     if folded is written:
         return []
-    out = []
+    out: list[int] = []
     for start in range(0, len(written), block):
         if folded[start : start + block] != written[start : start + block]:
             out.extend(i for i in range(start, min(start + block, len(written))) if folded[i] != written[i])

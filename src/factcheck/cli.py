@@ -8,7 +8,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -60,7 +59,7 @@ def _app(
     """Check the figures in Chinese news drafts against a store of claims from trusted sources."""
 
 
-def _date(value: Optional[str]) -> Optional[dt.date]:
+def _date(value: str | None) -> dt.date | None:
     return parse_date(value) if value else None
 
 
@@ -73,13 +72,13 @@ def _console(stderr: bool = False):  # rich is imported only by the commands tha
 @app.command(short_help="Record every numeric claim of source articles in the store.")
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Source files or folders (.txt, .md); default: the configured sources."),
-    store: Optional[Path] = StoreOpt,
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
+    store: Path | None = StoreOpt,
+    date: str | None = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
     force: bool = typer.Option(False, "--force", help="Re-read sources even when unchanged."),
     repair: bool = typer.Option(
         False, "--repair", help="First make the store consistent with what is on disk (corrupt manifest, store files or index)."
     ),
-    config: Optional[Path] = ConfigOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """Read source articles and record every numeric claim in the store.
 
@@ -144,12 +143,12 @@ def _ingest_progress(console):  # type: ignore[no-untyped-def]
 
 @app.command("claims")
 def claims_cmd(
-    query: Optional[str] = typer.Argument(None, help="Text to look for in the claim, its metric or sentence."),
-    source: Optional[str] = typer.Option(None, "--source", help="Only claims from sources whose path contains this."),
-    subject: Optional[str] = typer.Option(None, "--subject", help="Only claims about this subject (short or full name)."),
+    query: str | None = typer.Argument(None, help="Text to look for in the claim, its metric or sentence."),
+    source: str | None = typer.Option(None, "--source", help="Only claims from sources whose path contains this."),
+    subject: str | None = typer.Option(None, "--subject", help="Only claims about this subject (short or full name)."),
     fmt: str = typer.Option("table", "--format", click_type=click.Choice(["table", "jsonl"]), help="Output format."),
-    store: Optional[Path] = StoreOpt,
-    config: Optional[Path] = ConfigOpt,
+    store: Path | None = StoreOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """Browse and search the claims store.
 
@@ -201,10 +200,10 @@ def claims_cmd(
 )
 def check(
     drafts: list[str] = typer.Argument(None, show_default=False),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
-    store: Optional[Path] = StoreOpt,
+    date: str | None = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
+    store: Path | None = StoreOpt,
     fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json", "sarif", "github"]), help="Report format."),
-    fail_on: Optional[str] = typer.Option(
+    fail_on: str | None = typer.Option(
         None, "--fail-on", metavar=f"{VERDICT_LIST},...",
         help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning).",
     ),
@@ -214,14 +213,14 @@ def check(
         help="JSON: the text each finding carries.",
     ),
     colour: str = ColourOpt,
-    stdin_filename: Optional[str] = typer.Option(
+    stdin_filename: str | None = typer.Option(
         None, "--stdin-filename", help="The name findings give the draft read from - (an editor's buffer)."
     ),
     force_exclude: bool = typer.Option(
         False, "--force-exclude",
         help="Check a file named here only if it is a draft by the config (drafts, sources, exclude): for pre-commit.",
     ),
-    config: Optional[Path] = ConfigOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """Give every number in a draft a verdict: ok, contradicted, stale or unsupported.
 
@@ -238,14 +237,14 @@ def check(
 @app.command(short_help="Record reviewed findings so they stop failing the check.")
 def accept(
     drafts: list[str] = typer.Argument(None, help="Draft files, globs, or - for standard input."),
-    verdict: Optional[str] = typer.Option(None, "--verdict", help="Accept only these verdicts (comma-separated)."),
+    verdict: str | None = typer.Option(None, "--verdict", help="Accept only these verdicts (comma-separated)."),
     accept_all: bool = typer.Option(False, "--all", help="Accept every flagged finding, whatever --fail-on says."),
     prune: bool = typer.Option(
         False, "--prune", help="Accept nothing; forget entries whose finding is gone from the drafts checked, or whose draft is."
     ),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
-    store: Optional[Path] = StoreOpt,
-    config: Optional[Path] = ConfigOpt,
+    date: str | None = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
+    store: Path | None = StoreOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """Record the findings an editor has reviewed, so they stop failing the check (by content, not line).
 
@@ -278,7 +277,7 @@ app.add_typer(hook_app, name="hook")
 @hook_app.command("install", short_help="Install the git pre-commit hook.")
 def hook_install(
     force: bool = typer.Option(False, "--force", help="Replace an existing hook instead of keeping it as pre-commit.legacy."),
-    config: Optional[Path] = ConfigOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """Install a git pre-commit hook that blocks commits of drafts with flagged figures."""
     from .hook import install
@@ -290,7 +289,7 @@ def hook_install(
 
 
 @hook_app.command("run", short_help="Check every staged draft (what the hook calls).")
-def hook_run(config: Optional[Path] = ConfigOpt) -> None:
+def hook_run(config: Path | None = ConfigOpt) -> None:
     """Check the staged version of every staged draft (what the installed hook calls)."""
     from .hook import run
 
@@ -302,8 +301,8 @@ def conflicts(
     fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json"]), help="Output format."),
     show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
     colour: str = ColourOpt,
-    store: Optional[Path] = StoreOpt,
-    config: Optional[Path] = ConfigOpt,
+    store: Path | None = StoreOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """List where the store's sources disagree about the same subject and metric."""
     from . import report as render

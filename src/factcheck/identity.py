@@ -214,7 +214,7 @@ def supports(
     metric = identity.metric.outcome
     if identity.subject.outcome == SAME:
         # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
-        return metric == SAME or equal_value and both_standing and metric in (SIMILAR, RELATED)
+        return metric == SAME or (equal_value and both_standing and metric in (SIMILAR, RELATED))
     if identity.subject.outcome != UNKNOWN:
         return False
     if metric == SAME:

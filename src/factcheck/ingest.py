@@ -361,4 +361,4 @@ def _refresh_index(store: Store) -> None:
     open_index(store).close()
 
 
-__all__ = ["IngestReport", "Repair", "discover", "ingest", "repair", "display_path", "store_file_name"]
+__all__ = ["IngestReport", "Repair", "discover", "display_path", "ingest", "repair", "store_file_name"]

@@ -178,7 +178,7 @@ def _copies(regions: list[list[re.Match[str]]]) -> Iterator[tuple[int, int]]:
     for region in regions:
         units = [_printed_unit(m) for m in region]
         evidence = len(region) >= 3 or any(_strong(u) for u in units) or any(
-            u.isdigit() and (len(u) >= 2 and len(region) >= 2 or _YEAR.fullmatch(u)) for u in units
+            u.isdigit() and ((len(u) >= 2 and len(region) >= 2) or _YEAR.fullmatch(u)) for u in units
         )
         if not evidence:
             continue
@@ -299,7 +299,7 @@ def _join_blocks(blocks: list[Chars], forced: list[str | None] | None = None) ->
     punctuation (“3+X”产业体系，即智能装备、汽车及零部 / 件、…), is a piece of it.
     """
     kinds = [k or _kind(b) for b, k in zip(blocks, forced or [None] * len(blocks))]
-    for i, block in enumerate(blocks):
+    for i in range(len(blocks)):
         nxt = blocks[i + 1][0][0] if i + 1 < len(blocks) else ""
         prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][0][-1] not in TERMINAL
         if kinds[i] == "heading" and nxt and nxt in CONTINUATION and not prev_open:

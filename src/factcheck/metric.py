@@ -12,6 +12,7 @@ import re
 import unicodedata
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -32,7 +33,7 @@ def _narrowing() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
-    data = _data()
+    data: dict[str, Any] = _data()  # type: ignore[assignment]
     same: dict[str, str] = data["same"]
     # 增加值 is value added, not an increase: only whole wordings are replaced, longest first.
     same_re = re.compile("|".join(re.escape(w) for w in sorted(same, key=len, reverse=True)))

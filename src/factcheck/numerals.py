@@ -76,7 +76,7 @@ def _cn_integer(text: str) -> int:
     pending = False  # a digit waiting for its unit: 十四五 is a label, not 15
     last_small = 10_000  # small units fall within a section: 七十百 is not a number
     for tok in tokens:
-        if tok in CN_DIGITS or tok.isascii() and tok.isdigit():
+        if tok in CN_DIGITS or (tok.isascii() and tok.isdigit()):
             if pending and number:
                 raise NotANumber(text)
             number = CN_DIGITS[tok] if tok in CN_DIGITS else int(tok)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from .numerals import NotANumber, number
 
-
 _AS_OF_WORDS = ("末", "底", "截至", "截止", "目前", "至今", "以来")
 
 
@@ -158,10 +157,10 @@ def find_periods(
         if m["year"] or m["rel"]:
             context_year = period.start.year
         if not has_span(m) and out and out[-1].period.days == 1 and out[-1].period.label.startswith(("截至", "截止")):
-            day = out[-1]
-            if m.start() - day.end <= 2 and day.period.start.year == period.start.year:
+            as_of = out[-1]
+            if m.start() - as_of.end <= 2 and as_of.period.start.year == period.start.year:
                 # 截至4月29日，今年…已达500亿件: the year so far, as of that day.
-                period = Period(period.start, day.period.start, day.period.label + m.group())
+                period = Period(period.start, as_of.period.start, as_of.period.label + m.group())
         out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
     out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
     holidays = _holidays(sentence, published, context_year)

@@ -8,6 +8,7 @@ they never reach the store.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -94,7 +95,9 @@ _PRE = {
 # 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
 _POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
 
-_ALT = lambda words: "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))
+def _ALT(words: Iterable[str]) -> str:
+    return "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))
+
 # 打破3项纪录, 击破, 冲破 are not thresholds: a bare 破 qualifies a figure only after other words.
 _PRE_WORDS = [p if p != "破" else "(?<![打击冲攻爆识看说点道戳捅撞划刺])破" for p in _PRE if p != "上"]
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -190,7 +193,7 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # G60, C3, 4+2+3+N; not GDP259.7亿元, whose letters name the measure
     if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
         return True  # 3+X, 415X
-    if before.endswith("第") or before.endswith("前") and unit_word in ("个月", "季度", "年"):
+    if before.endswith("第") or (before.endswith("前") and unit_word in ("个月", "季度", "年")):
         return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
     if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith(("奋斗目标", "行动计划"), end)):
         return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
@@ -204,7 +207,7 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 十届全国人大二次会议: a session, an ordinal
     if unit_word == "小时" and m["num"] == "24" and _ROUND_THE_CLOCK.match(sentence, end):
         return True  # 24小时巡逻: round the clock, not a duration measured
-    if after[:1] in ("强", "级", "号", "届") or after.startswith("大") and not after.startswith("大关"):
+    if after[:1] in ("强", "级", "号", "届") or (after.startswith("大") and not after.startswith("大关")):
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
         return True  # a calendar year

@@ -165,11 +165,11 @@ class Gazetteer:
         self.attribution_words: tuple[str, ...] = tuple(national["attribution_words"])  # type: ignore[index]
         self.not_places = frozenset(data["cities"]["not_places"])  # type: ignore[index]
         names: dict[str, tuple[str, str]] = {}  # alias -> (canonical, kind)
-        for canon, aliases in home().bodies.items():
-            for alias in aliases:
+        for canon, home_aliases in home().bodies.items():
+            for alias in home_aliases:
                 names[alias] = (canon, KNOWN)
-        for canon, aliases in (bodies or {}).items():
-            for alias in (canon, *aliases):
+        for canon, configured in (bodies or {}).items():
+            for alias in (canon, *configured):
                 names[alias] = (canon, KNOWN)
         for table, kind in (("regions", REGION), ("countries", COUNTRY)):
             for canon, aliases in data[table].items():  # type: ignore[attr-defined]

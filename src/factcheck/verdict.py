@@ -22,6 +22,9 @@ from .compare import agree
 from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
 from .matching import Match, candidates, containment, strict_score
 
+# The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
+from .rules import RULES, Rule  # noqa: F401  (RULES: verdict → rule, as before)
+
 
 class Verdict(StrEnum):
     """A figure's verdict; reports and the accept file write it as the plain string."""
@@ -35,9 +38,6 @@ class Verdict(StrEnum):
 OK, CONTRADICTED, STALE, UNSUPPORTED = Verdict.OK, Verdict.CONTRADICTED, Verdict.STALE, Verdict.UNSUPPORTED
 VERDICTS = tuple(Verdict)
 
-
-# The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
-from .rules import RULES, Rule  # noqa: F401  (RULES: verdict → rule, as before)
 
 SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
 CONTRADICT_MIN = 60.0  # strict similarity (clause and metric) a contradicting source needs besides identity
