@@ -202,7 +202,10 @@ def check(
     drafts: list[str] = typer.Argument(None, show_default=False),
     date: str | None = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
     store: Path | None = StoreOpt,
-    fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json", "sarif", "github"]), help="Report format."),
+    fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json", "sarif", "github", "html"]), help="Report format."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", dir_okay=False, help="Write the report to FILE (replaced whole), not stdout."
+    ),
     fail_on: str | None = typer.Option(
         None, "--fail-on", metavar=f"{VERDICT_LIST},...",
         help="Verdicts that fail the run (default contradicted,stale; unsupported is a warning).",
@@ -230,7 +233,7 @@ def check(
     from .gate import CheckOptions, run_check
 
     cfg = load_config(config)
-    options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename)
+    options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename, output)
     raise typer.Exit(run_check(drafts or [], cfg, _date(date), store, options))
 
 

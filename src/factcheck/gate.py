@@ -11,8 +11,8 @@ import datetime as dt
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -22,15 +22,16 @@ from .claimstore import ClaimStore
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
 from .source import Document
-from .store import Store
+from .store import Store, atomic_replace
 from .subject import gazetteer
 from .verdict import OK, VERDICTS
 
 if TYPE_CHECKING:
     from .report import ReportWriter
 
-FORMATS = ("text", "json", "sarif", "github")
-STREAMED = ("text", "json")  # written finding by finding; SARIF and annotations are built from the whole report
+FORMATS = ("text", "json", "sarif", "github", "html")
+# Written finding by finding; SARIF, annotations and the HTML page are built from the whole report.
+STREAMED = ("text", "json")
 T = TypeVar("T")
 
 
@@ -184,8 +185,12 @@ def render(
     out: TextIO | None = None,
     evidence: str = "paragraph",
     colour: str = "auto",
+    docs: Sequence[Document] = (),
 ) -> None:
-    """Machine formats and the text report alike go to stdout; renderers never pick the exit code."""
+    """Machine formats and the text report alike go to `out` (stdout); renderers never pick the exit code.
+
+    `docs` are the drafts checked: the HTML page shows their text.
+    """
     out = out or sys.stdout
     if fmt in STREAMED:
         writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour)
@@ -196,6 +201,10 @@ def render(
         from .sarif import to_sarif
 
         out.write(to_sarif(report, cfg.root) + "\n")
+    elif fmt == "html":
+        from .htmlreport import to_html
+
+        out.write(to_html(report, docs))
     else:
         from .sarif import to_github
 
@@ -252,6 +261,7 @@ class CheckOptions:
     colour: str = "auto"
     force_exclude: bool = False  # files named on the command line must be drafts too (the pre-commit framework)
     stdin_name: str | None = None
+    output: Path | None = None  # the report goes there, replaced in one rename; None: stdout
 
 
 def run_check(
@@ -266,12 +276,34 @@ def run_check(
     docs = read_drafts(drafts, cfg, date, force_exclude=options.force_exclude, stdin_name=options.stdin_name)
     if not docs:  # every file the pre-commit framework passed is a source, a README, or excluded
         return ExitCode.OK
+    output = options.output
+    if output is None:
+        return _check_into(sys.stdout, docs, cfg, store_path, options, failing_verdicts)
+    if options.colour == "auto":  # a file is read later, not by this terminal: no escape codes, FORCE_COLOR or not
+        options = replace(options, colour="never")
+    # A check that fails half way leaves the old report, not half a new one.
+    with atomic_replace(output) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
+        code = _check_into(out, docs, cfg, store_path, options, failing_verdicts)
+        out.flush()
+        os.fsync(out.fileno())
+    return code
+
+
+def _check_into(
+    out: TextIO,
+    docs: list[Document],
+    cfg: Config,
+    store_path: Path | None,
+    options: CheckOptions,
+    failing_verdicts: tuple[str, ...],
+) -> int:
+    fmt = options.fmt
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path)
-        render(report, fmt, cfg, options.show_all, colour=options.colour)
+        render(report, fmt, cfg, options.show_all, out, colour=options.colour, docs=docs)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
-    writer = report_writer(fmt, sys.stdout, tally, options.show_all, options.evidence, options.colour)
-    judge_into(docs, cfg, store_path, writer.add, bar=not sys.stdout.isatty())
+    writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour)
+    judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK
