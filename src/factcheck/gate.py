@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
-from .check import Finding, Report, Tally, judge_documents, read_draft
+from .check import Finding, Judged, Report, Tally, judge_documents, read_draft
 from .claimstore import ClaimStore
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
@@ -153,13 +153,15 @@ def judge_marked(
     accepted: frozenset[str],
     directives: Mapping[str, suppress.Directives],
     on_draft: Callable[[], None] | None = None,
+    judged: Judged | None = None,
 ) -> Iterator[Finding]:
     """Each figure's verdict, marked when an ignore comment or the accept file silences it.
 
     One rule for the command line, the hook and the editor (lsp.py), which
-    keeps its store open and so cannot go through `judge_into`.
+    keeps its store open and so cannot go through `judge_into`; `judged` is
+    the editor's memo of judgements (see `check.judge_document`).
     """
-    return suppress.mark(judge_documents(docs, store, on_draft, bodies), docs, accepted, directives)
+    return suppress.mark(judge_documents(docs, store, on_draft, bodies, judged), docs, accepted, directives)
 
 
 def _to_stderr(line: str) -> None:
