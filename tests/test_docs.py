@@ -53,8 +53,9 @@ def test_help_is_plain_click_help_without_rich_markdown():
     assert not {"rich.markdown", "markdown_it", "typer.rich_utils"} & loaded
 
 
-def test_a_check_never_loads_jieba():
-    assert "jieba" not in _modules_after("check", "examples/draft_pinghu_review.md")
+def test_a_check_never_loads_jieba_or_the_editor_server():
+    loaded = _modules_after("check", "examples/draft_pinghu_review.md")
+    assert not {"jieba", "factcheck.lsp", "pygls", "lsprotocol"} & loaded
 
 
 def test_a_simplified_draft_never_loads_opencc():

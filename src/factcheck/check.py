@@ -16,7 +16,7 @@ from .claimstore import ClaimStore
 from .errors import InputError
 from .source import Document, document_from_bytes, read_document
 from .subject import Gazetteer
-from .verdict import RULES, VERDICTS, Verdict, judge
+from .verdict import RULES, VERDICTS, Judgement, Verdict, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,20 +144,38 @@ def check_document(
     return list(judge_document(doc, store, names, successors, bodies))
 
 
+Judged = dict[Claim, Judgement]  # judgements by the figure's claim without its place in the draft (`unplaced`)
+
+
+def unplaced(claim: Claim) -> Claim:
+    """The claim without where it sits: a verdict reads what a figure says, never its line or column."""
+    return replace(claim, line=0, column=0, end_column=0, number_column=0, subject_line=0, period_line=0)
+
+
 def judge_document(
     doc: Document,
     store: ClaimStore,
     names: dict[str, str] | None = None,
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
+    judged: Judged | None = None,
 ) -> Iterator[Finding]:
-    """Each figure's finding as soon as it is judged, so a report can be written while the draft is read."""
+    """Each figure's finding as soon as it is judged, so a report can be written while the draft is read.
+
+    `judged`, kept by a caller that re-checks one draft against one store as it is edited (the editor's
+    server), holds the judgements of figures seen before: an edit re-judges only the figures it changed.
+    """
     if names is None:
         names = store.subject_names()
     if successors is None:
         successors = {}
     for claim in claims_mod.claims_in(doc, known_names=names, names=bodies):
-        j = judge(claim, store, successors)
+        if judged is None:
+            j = judge(claim, store, successors)
+        else:
+            key = unplaced(claim)
+            known = judged.get(key)
+            j = known if known is not None else judged.setdefault(key, judge(claim, store, successors))
         yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
 
 
@@ -177,10 +195,11 @@ def judge_documents(
     store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
+    judged: Judged | None = None,
 ) -> Iterator[Finding]:
     names = store.subject_names()
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        yield from judge_document(doc, store, names, successors, bodies)
+        yield from judge_document(doc, store, names, successors, bodies, judged)
         if on_draft is not None:
             on_draft()

@@ -332,6 +332,21 @@ def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002
     sys.stdout.write(describe(lookup(code)) if code else listing())
 
 
+@app.command(short_help="Check drafts as they are typed, in any editor (Language Server Protocol on stdio).")
+def lsp(store: Path | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
+    """Speak the Language Server Protocol on stdin/stdout: diagnostics, hovers and quick fixes for every figure.
+
+    Needs pygls (pip install 'factcheck[lsp]'). Started by the editor, not by hand: see the README, "In an editor".
+    """
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise InputError("factcheck lsp needs pygls: pip install 'factcheck[lsp]'") from None
+    from .lsp import Session, serve
+
+    serve(Session(load_config(config), store))
+
+
 def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: workers ended, store as it was, exit 130
 

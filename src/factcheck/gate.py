@@ -11,19 +11,19 @@ import datetime as dt
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
-from .check import Finding, Report, Tally, judge_documents, read_draft
+from .check import Finding, Judged, Report, Tally, judge_documents, read_draft
 from .claimstore import ClaimStore
 from .config import Config
 from .errors import ExitCode, InputError, StoreError
 from .source import Document
 from .store import Store, atomic_replace
-from .subject import gazetteer
+from .subject import Gazetteer, gazetteer
 from .verdict import OK, VERDICTS
 
 if TYPE_CHECKING:
@@ -138,13 +138,31 @@ def judge_into(
     def judge(store: ClaimStore) -> int:
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
-            found = suppress.mark(judge_documents(docs, store, tick, bodies), docs, accepted.fingerprints, directives)
+            found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick)
             for f in itertools.islice(found, given, None):
                 take(f)
                 given += 1
         return len(store)
 
     return using_store(cfg.store_dir(store_path), judge)
+
+
+def judge_marked(
+    docs: list[Document],
+    store: ClaimStore,
+    bodies: Gazetteer,
+    accepted: frozenset[str],
+    directives: Mapping[str, suppress.Directives],
+    on_draft: Callable[[], None] | None = None,
+    judged: Judged | None = None,
+) -> Iterator[Finding]:
+    """Each figure's verdict, marked when an ignore comment or the accept file silences it.
+
+    One rule for the command line, the hook and the editor (lsp.py), which
+    keeps its store open and so cannot go through `judge_into`; `judged` is
+    the editor's memo of judgements (see `check.judge_document`).
+    """
+    return suppress.mark(judge_documents(docs, store, on_draft, bodies, judged), docs, accepted, directives)
 
 
 def _to_stderr(line: str) -> None:

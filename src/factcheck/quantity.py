@@ -7,6 +7,7 @@ they never reach the store.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -244,13 +245,19 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """The claim-worthy figures of a sentence; full-width and traditional forms are read as plain ones."""
+    return list(_quantities(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
+    """Remembered: the editor's server reads every sentence of a draft again after each keystroke."""
     folded = numerals.fold(sentence)  # one char for one, so offsets and `text` refer to `sentence`
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(folded):
         q = _quantity(folded, m)
         if q is not None:
             out.append(replace(q, text=sentence[q.start : q.end]))
-    return out
+    return tuple(out)
 
 
 def _lone_word(written: str, m: re.Match[str], unit_word: str) -> bool:

@@ -1,0 +1,257 @@
+"""`factcheck lsp`: a real client session over stdio, and the protocol mapping on records.
+
+The session test speaks JSON-RPC with Content-Length framing to
+`python -m factcheck lsp` in a copy of the project, and holds its diagnostics
+to the verdicts, codes and positions of `factcheck check --format json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import queue
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from factcheck.config import load_config
+from factcheck.lsp import Session, figure_range, hover_text, utf16_units
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFT = "examples/draft_pinghu_review.md"
+WAIT = 15.0  # seconds any one reply may take before the test fails instead of hanging
+
+
+class Client:
+    """Just enough of an LSP client: framed JSON-RPC on a subprocess, every read with a timeout."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "lsp"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        assert out is not None
+        try:
+            while True:
+                headers = {}
+                while (line := out.readline()) not in (b"\r\n", b""):
+                    name, _, value = line.decode("ascii").partition(":")
+                    headers[name.strip().lower()] = value.strip()
+                if not headers:
+                    return
+                self.inbox.put(json.loads(out.read(int(headers["content-length"]))))
+        except (OSError, ValueError):  # the pipe closed under us: the session is over
+            return
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: Any) -> Any:
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params})
+        reply = self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
+        assert "error" not in reply, reply
+        return reply["result"]
+
+    def wait(self, wanted: Any) -> dict[str, Any]:
+        while True:
+            try:
+                message = self.inbox.get(timeout=WAIT)
+            except queue.Empty:
+                raise AssertionError(f"no reply within {WAIT} s; server stderr: {self._stderr()}") from None
+            if wanted(message):
+                return message
+
+    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        return message["params"]["diagnostics"]
+
+    def close(self) -> None:
+        """Ended, and its pipes closed (pytest treats an unclosed file as an error)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=WAIT)
+        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if pipe is not None:
+                pipe.close()
+
+    def _stderr(self) -> str:
+        self.proc.kill()
+        assert self.proc.stderr is not None
+        return self.proc.stderr.read().decode("utf-8", "replace")[-2000:]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The config, store, sources and example draft, copied writable (the real claims/ is held read-only)."""
+    for name in ("claims", "seeds", "examples"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns(".index"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    for folder, _, files in os.walk(tmp_path):
+        for p in [folder, *(os.path.join(folder, f) for f in files)]:
+            os.chmod(p, os.stat(p).st_mode | stat.S_IWUSR)
+    return tmp_path
+
+
+def _text_at(lines: list[str], r: dict[str, Any]) -> str:
+    """The text an LSP range covers (one line, UTF-16 units)."""
+    line = lines[r["start"]["line"]].encode("utf-16-le")
+    return line[2 * r["start"]["character"] : 2 * r["end"]["character"]].decode("utf-16-le")
+
+
+def test_an_editor_session_gets_the_verdicts_of_the_command_line(project: Path) -> None:
+    expected = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "factcheck", "check", DRAFT, "--format", "json"], cwd=project, capture_output=True,
+            text=True, timeout=60,
+        ).stdout
+    )["findings"]
+    flagged = [f for f in expected if f["verdict"] != "ok"]
+    assert sorted(f["verdict"] for f in flagged) == ["contradicted"] * 2 + ["stale"] * 4 + ["unsupported"] * 2
+
+    text = (project / DRAFT).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    uri = (project / DRAFT).as_uri()
+    client = Client(project)
+    try:
+        init = client.request("initialize", {"processId": os.getpid(), "rootUri": project.as_uri(), "capabilities": {}})
+        assert init["capabilities"]["hoverProvider"]
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        found = client.diagnostics(uri)
+
+        # The same figures, verdicts, codes and places as `factcheck check`; errors and warnings; no ok hints unasked.
+        assert [(d["range"]["start"]["line"] + 1, d["code"], _text_at(lines, d["range"])) for d in found] == [
+            (f["line"], f["code"], f["text"]) for f in flagged
+        ]
+        assert [d["range"]["start"]["character"] for d in found] == [
+            utf16_units(lines[f["line"] - 1][: f["column"] - 1]) for f in flagged
+        ]
+        severity = {"contradicted": 1, "stale": 1, "unsupported": 2}
+        assert [d["severity"] for d in found] == [severity[f["verdict"]] for f in flagged]
+        assert [d["message"] for d in found] == [f["message"] for f in flagged]
+        assert {d["source"] for d in found} == {"factcheck"}
+        wrong = next(d for d in found if _text_at(lines, d["range"]) == "98.2%")
+        evidence = wrong["relatedInformation"][0]
+        assert evidence["location"]["uri"].endswith("seeds/001_09746f9734a70c8c.txt")
+        assert evidence["location"]["range"]["start"]["line"] == 24 and "96.2%" in evidence["message"]
+
+        # Hover on the contradicted figure: verdict, reason and the source's paragraph, path:line and date.
+        hover = client.request("textDocument/hover",
+                               {"textDocument": {"uri": uri}, "position": wrong["range"]["start"]})
+        shown = hover["contents"]["value"]
+        assert "contradicted" in shown and "96.2%" in shown and "seeds/001_09746f9734a70c8c.txt:25" in shown
+
+        # The quick fix for a stale figure puts the source's figure in its place.
+        stale = next(d for d in found if _text_at(lines, d["range"]) == "88亿元")
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": stale["range"], "context": {"diagnostics": [stale]},
+        })
+        edits = [e for a in actions for e in a["edit"]["changes"][uri]]
+        assert edits == [{"range": stale["range"], "newText": "98亿元"}]
+
+        # Fix 98.2% as the editor would type it: that diagnostic goes, the others stay.
+        at = wrong["range"]
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": at["start"]["line"], "character": at["start"]["character"]},
+                                          "end": {"line": at["start"]["line"], "character": at["start"]["character"] + 2}},
+                                "text": "96"}],
+        })
+        after = client.diagnostics(uri)
+        assert "98.2%" not in [d["message"].split()[0] for d in after]
+        assert len(after) == len(found) - 1
+        assert all(d["range"]["start"] != at["start"] for d in after)
+
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()
+
+
+def test_ok_figures_are_hints_when_asked(project: Path) -> None:
+    uri = (project / DRAFT).as_uri()
+    client = Client(project)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": project.as_uri(), "capabilities": {},
+                                      "initializationOptions": {"factcheck": {"showOk": True}}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": (project / DRAFT).read_text(encoding="utf-8"),
+        }})
+        found = client.diagnostics(uri)
+        assert sorted(d["code"] for d in found if d["severity"] == 4) == ["FC000"] * 8
+        client.request("shutdown", None)
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()
+
+
+def test_an_astral_character_counts_two_utf16_units_before_a_figure(project: Path) -> None:
+    session = Session(load_config(cwd=project))
+    try:
+        checked = session.check("𠮷平湖技师学院毕业生就业率连续多年稳定在98.2%。", "d.md")
+        (f,) = [f for f in checked.findings if f.text == "98.2%"]
+        row, start, end = figure_range(f, checked.lines, utf16_units)
+        assert (row, start, end) == (0, f.column - 1 + 1, f.column - 1 + 1 + 5)
+        assert checked.at(0, start + 1, utf16_units) == f
+    finally:
+        session.close()
+
+
+def test_an_ignore_comment_silences_the_diagnostic_as_it_does_the_check(project: Path) -> None:
+    session = Session(load_config(cwd=project), today=lambda: dt.date(2026, 3, 5))
+    try:
+        text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+        assert [f.verdict for f in session.check(text, "d.md").findings] == ["contradicted"]
+        assert session.check(text + "<!-- factcheck: ignore[FC001] -->", "d.md").findings == ()
+    finally:
+        session.close()
+
+
+def test_the_hover_quotes_the_evidence_paragraph_with_its_source_and_date(project: Path) -> None:
+    session = Session(load_config(cwd=project), today=lambda: dt.date(2026, 3, 5))
+    try:
+        (f,) = session.check("平湖技师学院毕业生就业率连续多年稳定在98.2%。", "d.md").findings
+        shown = hover_text(f)
+        e = f.evidence[0]
+        assert f"> {e.paragraph.splitlines()[0]}" in shown and f"`{e.source}:{e.line}`" in shown
+        assert f"published {e.published.isoformat()}" in shown
+    finally:
+        session.close()
+
+
+def test_the_store_is_reopened_when_its_files_change(project: Path) -> None:
+    session = Session(load_config(cwd=project))
+    try:
+        first = session.store()
+        assert session.store() is first
+        manifest = project / "claims" / "manifest.json"
+        os.utime(manifest, ns=(manifest.stat().st_atime_ns, manifest.stat().st_mtime_ns + 10**9))
+        assert session.store() is not first
+    finally:
+        session.close()
