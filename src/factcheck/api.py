@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .check import Finding, check_document
 from .claims import Claim
-from .claimstore import ClaimList, ClaimStore
+from .claimstore import ClaimList, ClaimStore, require_claims
 from .source import Document, document_from_bytes
 from .store import Store
 from .subject import Gazetteer
@@ -32,21 +32,26 @@ def open_store(path: str | Path = "claims") -> Iterator[ClaimStore]:
 
     A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
     """
-    from .errors import StoreError
     from .index import open_index
 
     index = open_index(Store(Path(path)))
     try:
-        if not len(index):
-            raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
+        require_claims(index, path)
         yield index
     finally:
         index.close()
 
 
-def read_text(text: str, path: str = "<text>", published: dt.date | None = None) -> Document:
-    """A draft from a string, dated as any draft is: its front matter, else `published`, else today."""
-    return document_from_bytes(text.encode("utf-8"), path, published, None, False, None, dt.date.today())
+def read_text(
+    text: str,
+    path: str = "<text>",
+    published: dt.date | None = None,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """A draft from a string, dated as any draft is: its front matter, else `published`, else the config's
+    date (`configured`), else today."""
+    return document_from_bytes(text.encode("utf-8"), path, published, None, False, configured, today or dt.date.today())
 
 
 def check_text(

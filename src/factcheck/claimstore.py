@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .claims import Claim
+from .errors import StoreError
 from .quantity import unit_group
 
 
@@ -63,3 +64,9 @@ class ClaimList:
         from .subject import names_from_subjects
 
         return names_from_subjects({c.subject for c in self.claims if c.subject})
+
+
+def require_claims(store: ClaimStore, where: object) -> None:
+    """An empty store supports nothing: every figure would be unsupported, so it is an error naming the fix."""
+    if not len(store):
+        raise StoreError(f"{where}: the claims store is empty (run `factcheck ingest`)")

@@ -117,7 +117,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     store = one_path("store", "claims")
     assert store is not None
     outside = ""
-    if not _inside(store, root):
+    if not inside(store, root):
         # A shared config must not point a checker's writes (the index, an ingest) at any folder on
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
@@ -167,7 +167,7 @@ def _date(value: object, problem) -> dt.date | None:
         raise problem("'date' must be YYYY-MM-DD") from None
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, root: Path) -> bool:
     """`path` (symlinks followed) is the root or below it."""
     try:
         path.resolve().relative_to(root.resolve())

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
 from .check import Finding, Judged, Report, Tally, judge_documents, read_draft
-from .claimstore import ClaimStore
+from .claimstore import ClaimStore, require_claims
 from .config import Config
-from .errors import ExitCode, InputError, StoreError
+from .errors import ExitCode, InputError
 from .source import Document
 from .store import Store, atomic_replace
 from .subject import Gazetteer, gazetteer
@@ -75,8 +75,7 @@ def using_store(path: Path, work: Callable[[ClaimStore], T]) -> T:
     from .index import with_index
 
     def on_store(claims: ClaimStore) -> T:
-        if not len(claims):
-            raise StoreError(f"{path}: the claims store is empty (run `factcheck ingest`)")
+        require_claims(claims, path)
         return work(claims)
 
     return with_index(Store(path), on_store)

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import claims as claims_mod
+from .config import inside
 from .errors import InputError, StoreError
 from .source import SOURCE_SUFFIXES, read_document
-from .store import Store, content_hash, read_store_file, source_of_store_file, store_file_name, to_jsonl
+from .store import REPAIR, Store, content_hash, read_store_file, source_of_store_file, store_file_name, to_jsonl
 from .subject import gazetteer
 from .workers import uninterrupted
 
@@ -87,7 +88,7 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
             if d.startswith("."):
                 continue
             link = os.path.join(folder, d)
-            if os.path.islink(link) and not _inside(Path(os.path.realpath(link)), root):
+            if os.path.islink(link) and not inside(Path(link), root):
                 notes.append(f"{link}: skipped, a symlink to a folder outside the project ({os.path.realpath(link)})")
                 continue
             keep.append(d)
@@ -95,14 +96,6 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
         files += [Path(folder) / n for n in sorted(names)
                   if not n.startswith(".") and Path(n).suffix.lower() in SOURCE_SUFFIXES and os.path.isfile(os.path.join(folder, n))]
     return sorted(files)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-    except ValueError:
-        return False
-    return True
 
 
 def _metadata(path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> dict[str, str]:
@@ -303,7 +296,7 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
         try:
             manifest = store.manifest()
         except StoreError as exc:
-            notes.append(f"{exc}: rebuilt it from the store files".replace(" (run `factcheck ingest --repair`)", ""))
+            notes.append(f"{_unhinted(exc)}: rebuilt it from the store files")
             manifest = {}
         reread: list[str] = []
         for source, entry in sorted(manifest.items()):
@@ -314,7 +307,7 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
                 del manifest[source]
                 path.unlink(missing_ok=True)
                 reread.append(source)
-                notes.append(str(exc).replace(" (run `factcheck ingest --repair`)", "") + ": removed")
+                notes.append(f"{_unhinted(exc)}: removed")
         manifest = _adopt(store, manifest, notes)
         reread += [source for source, entry in manifest.items() if not entry.get("sha256")]
         store.write_manifest(manifest)
@@ -328,6 +321,11 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
     return Repair(tuple(notes), found)
 
 
+def _unhinted(exc: StoreError) -> str:
+    """A store error as a repair note: the repair is running, so without its `(run … --repair)` hint."""
+    return str(exc).replace(f" {REPAIR}", "")
+
+
 def _adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str]) -> dict[str, dict[str, object]]:
     """Store files on disk that no entry names, taken in with an empty hash, so their sources are read again."""
     named = {str(entry["file"]) for entry in manifest.values()}
@@ -338,7 +336,7 @@ def _adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str
             found = read_store_file(path)
         except StoreError as exc:
             path.unlink(missing_ok=True)
-            notes.append(str(exc).replace(" (run `factcheck ingest --repair`)", "") + ": removed")
+            notes.append(f"{_unhinted(exc)}: removed")
             continue
         source = found[0].source if found else source_of_store_file(path.name)
         if source in manifest:

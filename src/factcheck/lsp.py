@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import suppress
+from .api import read_text
 from .check import Finding, Judged
 from .claims import Claim
+from .claimstore import require_claims
 from .config import Config
 from .errors import InputError, StoreError
 from .gate import judge_marked
-from .source import Document, document_from_bytes
+from .source import Document
 from .store import Store
 from .subject import gazetteer
 from .verdict import CONTRADICTED, OK, STALE, UNSUPPORTED
@@ -109,9 +111,11 @@ class Session:
         if self._index is None or seen != self._seen:
             self.close()
             index = open_index(Store(self.store_dir), notice=lambda _: None)
-            if not len(index):
+            try:
+                require_claims(index, self.store_dir)
+            except StoreError:
                 index.close()
-                raise StoreError(f"{self.store_dir}: the claims store is empty (run `factcheck ingest`)")
+                raise
             self._index, self._seen = index, seen
             self.judged.clear()  # judged against the store as it was
         if len(self.judged) > JUDGED_MAX:
@@ -132,7 +136,7 @@ class Session:
 
     def document(self, text: str, path: str) -> Document:
         """Dated as `factcheck check` dates a draft: front matter, else the config's date, else today."""
-        return document_from_bytes(text.encode("utf-8"), path, None, None, False, self.cfg.date, self.today())
+        return read_text(text, path, configured=self.cfg.date, today=self.today())
 
     def check(self, text: str, path: str, version: int | None = None) -> Checked:
         """Every flagged figure of a document (ok ones too), with ignore comments and accepted findings left out."""
