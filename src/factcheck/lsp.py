@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,14 +29,12 @@ from .config import Config
 from .errors import InputError, StoreError
 from .gate import judge_marked
 from .source import Document
-from .store import Store
+from .storage import OpenClaims, open_storage
 from .subject import gazetteer
 from .verdict import CONTRADICTED, OK, STALE, UNSUPPORTED
 
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
-
-    from .index import ClaimIndex
 
 DEBOUNCE = 0.2  # seconds of quiet after a keystroke before the draft is checked again
 SOURCE = "factcheck"
@@ -80,13 +76,14 @@ class Checked:
 class Session:
     """The project's config and store, kept open between checks; the store reopened when its files change."""
 
-    def __init__(self, cfg: Config, store_path: Path | None = None, today: Callable[[], dt.date] = dt.date.today):
+    def __init__(self, cfg: Config, store_path: Path | str | None = None, today: Callable[[], dt.date] = dt.date.today):
         self.cfg = cfg
         self.store_dir = cfg.store_dir(store_path)
+        self.storage = open_storage(self.store_dir)
         self.bodies = gazetteer(dict(cfg.bodies))
         self.today = today
-        self._index: ClaimIndex | None = None
-        self._seen: tuple[tuple[str, int, int], ...] | None = None
+        self._index: OpenClaims | None = None
+        self._seen: Hashable | None = None
         self._accepted: tuple[tuple[int, int] | None, frozenset[str]] | None = None
         self.judged: Judged = {}  # each figure's judgement against the store as it is open (check.judge_document)
 
@@ -95,22 +92,16 @@ class Session:
             self._index.close()
             self._index = None
 
-    def _signature(self) -> tuple[tuple[str, int, int], ...]:
-        """Name, size and mtime of each store file: one directory read, no parsing."""
-        try:
-            with os.scandir(self.store_dir) as entries:
-                return tuple(sorted((e.name, s.st_size, s.st_mtime_ns) for e in entries if e.is_file() for s in [e.stat()]))
-        except FileNotFoundError:
-            return ()
+    def _signature(self) -> Hashable:
+        """What changes when the store does: its files' names, sizes and mtimes, or a database's generation."""
+        return self.storage.signature()
 
-    def store(self) -> ClaimIndex:
-        """The store's index, reopened (and so brought up to date) when a store file has changed since."""
-        from .index import open_index
-
+    def store(self) -> OpenClaims:
+        """The store, reopened (a folder's index so brought up to date) when its claims have changed since."""
         seen = self._signature()
         if self._index is None or seen != self._seen:
             self.close()
-            index = open_index(Store(self.store_dir), notice=lambda _: None)
+            index = self.storage.open(notice=lambda _: None)
             try:
                 require_claims(index, self.store_dir)
             except StoreError:
@@ -153,13 +144,12 @@ class Session:
                 found = judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged)
                 findings = tuple(f for f in found if not f.suppressed)
                 break
-            except sqlite3.DatabaseError as exc:  # damaged under us: rebuild from claims/ once, as `with_index` does
-                from .index.opening import damaged, discard
-
+            except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does
                 self.close()
-                if not damaged(exc) or attempt == 2:
+                if not self.storage.heal(exc):
+                    raise
+                if attempt == 2:
                     raise StoreError(f"{self.store_dir}: cannot read the index ({exc})") from None
-                discard(Store(self.store_dir))
         return Checked(version, lines, findings, directives[doc.path].warnings)
 
     def relative(self, path: Path) -> str:
