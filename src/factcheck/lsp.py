@@ -88,6 +88,10 @@ class Session:
         self.judged: Judged = {}  # each figure's judgement against the store as it is open (check.judge_document)
 
     def close(self) -> None:
+        self._let_go()
+        self.storage.close()
+
+    def _let_go(self) -> None:
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -100,7 +104,7 @@ class Session:
         """The store, reopened (a folder's index so brought up to date) when its claims have changed since."""
         seen = self._signature()
         if self._index is None or seen != self._seen:
-            self.close()
+            self._let_go()
             index = self.storage.open(notice=lambda _: None)
             try:
                 require_claims(index, self.store_dir)

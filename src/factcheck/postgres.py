@@ -220,6 +220,11 @@ class PostgresStorage:
             raise StoreError(f"{self.where}: {_reason(exc)}") from None
         return (self.where, row[0] if row else 0)
 
+    def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+
     def hashes(self, sources: Iterable[str]) -> dict[str, str]:
         names = list(sources)
         with contextlib.closing(self._connect(autocommit=True)) as conn, _translated(self.where):
@@ -227,8 +232,11 @@ class PostgresStorage:
         return {name: sha for name, sha in rows}
 
     def dump(self) -> Iterator[StoredSource]:
-        """Every source and its claims in store order, streamed from one snapshot."""
-        with contextlib.closing(self._connect()) as conn, _translated(self.where):
+        """Every source and its claims in store order, streamed from one snapshot (connected before the first)."""
+        return self._dump(self._connect())
+
+    def _dump(self, conn: psycopg.Connection[Any]) -> Iterator[StoredSource]:
+        with contextlib.closing(conn), _translated(self.where):
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             entries = conn.execute(
                 "SELECT id, name, file, sha256, published, date_inferred, claims FROM sources ORDER BY name").fetchall()
@@ -404,8 +412,9 @@ class PostgresStorage:
 
     # --- the schema --------------------------------------------------------------------------
 
-    def init(self, upto: int = SCHEMA_VERSION) -> str:
+    def init(self, upto: int | None = None) -> str:
         """Create the tables, or run the migrations after the store's version, in one transaction."""
+        upto = SCHEMA_VERSION if upto is None else upto
         with contextlib.closing(connect(self.url)) as conn, _translated(self.where):
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCKS, MERGE_LOCK - 1))

@@ -137,6 +137,10 @@ class Storage(Protocol):
         """Put these sources in, replacing any of the same name (import); returns how many."""
         ...
 
+    def close(self) -> None:
+        """Let go of what `signature` keeps open."""
+        ...
+
 
 def open_storage(where: Where) -> Storage:
     """The one place a URL or a path picks the store."""
@@ -234,13 +238,18 @@ class FileStorage:
     def init(self) -> str:
         return f"{shown(self.root)}: a claims folder needs no init (`factcheck ingest` creates it)"
 
-    def dump(self) -> Iterator[StoredSource]:
-        from .store import read_store_file
+    def close(self) -> None:
+        pass
 
-        store = self.store
+    def dump(self) -> Iterator[StoredSource]:
         if not self.root.is_dir():
             raise StoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
-        for source, entry in sorted(store.manifest().items()):
+        return self._dump(sorted(self.store.manifest().items()))
+
+    def _dump(self, entries: list[tuple[str, dict[str, object]]]) -> Iterator[StoredSource]:
+        from .store import read_store_file
+
+        for source, entry in entries:
             claims = read_store_file(self.root / str(entry["file"]))
             published = entry.get("published")
             yield StoredSource(source, str(entry["file"]), str(entry.get("sha256", "")),
