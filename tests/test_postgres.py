@@ -137,7 +137,9 @@ def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tm
     folder = tmp_path / "grown"
     grow(ROOT / "claims", folder, 3_000)
     storage = PostgresStorage(store_url)
-    for found in FileStorage(folder).dump():  # one source at a time, as a newsroom ingests
+    # One source at a time, as a newsroom ingests, and last name first: ids out of name order, so the
+    # postings are put in store order by name, not by id.
+    for found in reversed(list(FileStorage(folder).dump())):
         storage.load([found])
     levels = _sql(store_url, "SELECT level, count(*) FROM segments GROUP BY level ORDER BY level")
     sources = _sql(store_url, "SELECT count(*) FROM sources")[0][0]

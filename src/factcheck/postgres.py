@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import math
 import sys
 from array import array
@@ -285,6 +286,7 @@ class PostgresStorage:
 
     def _write(self, conn: psycopg.Connection[Any], batch: list[StoredSource], waiting: Callable[[str], None] | None) -> None:
         """One transaction: old claims of these sources out, new ones and their postings in, counts moved."""
+        batch = sorted(batch, key=lambda s: s.source)  # ids in name order: readers sort by id then (see _in_store_order)
         names = [s.source for s in batch]
         if len(set(names)) != len(names):
             raise StoreError(f"{self.where}: a source is named twice in one write")
@@ -547,12 +549,31 @@ class PostgresClaims(Sequence[Claim]):
             found: dict[str, list[int]] = {key: [] for key in missing}
             for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,)):
                 found[key].extend(_from_little_endian(data))
-            self._learn_names({ref >> REF_BITS for refs in found.values() for ref in refs})
-            names = self._names
+            sources = {key: {ref >> REF_BITS for ref in refs} for key, refs in found.items()}
+            self._learn_names(set().union(*sources.values()))
             for key, refs in found.items():
-                live = sorted((r for r in refs if names.get(r >> REF_BITS) is not None), key=self._place)
+                live = self._in_store_order(refs, sources[key])
                 self._postings[key] = live[-self.budget :] if len(live) > self.budget else live
         return {key: self._postings[key] for key in keys}
+
+    def _in_store_order(self, refs: list[int], sources: set[int]) -> list[int]:
+        """Refs by source name, then place; those of replaced claims (their source gone) left out.
+
+        Sources written in name order (an import, a run's batch, news named
+        by date) have ids in name order too, and then plain integer order is
+        store order: checked on the few sources, not on every ref.
+        """
+        names = self._names
+        ids = sorted(sources)
+        known = [names[i] for i in ids]
+        if None in known:
+            gone = {i for i, name in zip(ids, known) if name is None}
+            refs = [r for r in refs if r >> REF_BITS not in gone]
+            known = [name for name in known if name is not None]
+        if all(a < b for a, b in itertools.pairwise(known)):
+            refs.sort()
+            return refs
+        return sorted(refs, key=self._place)
 
     def _place(self, ref: int) -> tuple[str, int]:
         """Where a claim stands in store order: its source's name, then its place in the source."""
