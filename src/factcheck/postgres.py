@@ -565,11 +565,10 @@ class PostgresClaims(Sequence[Claim]):
         """
         names = self._names
         ids = sorted(sources)
-        known = [names[i] for i in ids]
-        if None in known:
-            gone = {i for i, name in zip(ids, known) if name is None}
+        known = [name for i in ids if (name := names[i]) is not None]
+        if len(known) < len(ids):
+            gone = {i for i in ids if names[i] is None}
             refs = [r for r in refs if r >> REF_BITS not in gone]
-            known = [name for name in known if name is not None]
         if all(a < b for a, b in itertools.pairwise(known)):
             refs.sort()
             return refs
