@@ -23,7 +23,7 @@ from factcheck import postgres
 from factcheck.cli import main
 from factcheck.config import load_config
 from factcheck.errors import ExitCode, StoreError
-from factcheck.index import open_index
+from factcheck.index import claim_keys, open_index
 from factcheck.postgres import PostgresStorage
 from factcheck.storage import FileStorage, open_storage
 from factcheck.store import Store
@@ -147,6 +147,27 @@ def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tm
     assert sum(count for _, count in levels) < sources / 4  # a key is a few rows, not one per write
     index, opened = open_index(Store(folder)), storage.open()
     try:
+        for claim in (c for claims in seed_claims.values() for c in claims):
+            assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
+    finally:
+        opened.close()
+        index.close()
+
+
+def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_path, store_url, seed_claims):
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    storage.load(FileStorage(folder).dump())
+    sources = list(FileStorage(folder).dump())
+    again = sources[: len(sources) // 3]
+    storage.load(again)  # the same sources again: their old claims are dead refs in the postings
+    assert _sql(store_url, "SELECT dead FROM store_state") == [(0,)]
+    assert _sql(store_url, "SELECT count(*) FROM segments") == [(1,)]
+    (total,) = _sql(store_url, "SELECT sum(n) FROM postings")[0]
+    index, opened = open_index(Store(folder)), storage.open()
+    try:
+        assert total == sum(len(claim_keys(c)) for c in index)  # no posting of a replaced claim is left
         for claim in (c for claims in seed_claims.values() for c in claims):
             assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
     finally:

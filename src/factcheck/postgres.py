@@ -200,8 +200,11 @@ class PostgresStorage:
             claims.close()
 
     def heal(self, exc: BaseException) -> bool:
+        """A lost connection (a server restart, an idle session ended) is worth one reconnect; nothing else is."""
         import psycopg
 
+        if isinstance(exc, psycopg.OperationalError):
+            return True
         if isinstance(exc, psycopg.Error):
             raise StoreError(f"{self.where}: {_reason(exc)}") from None
         return False  # nothing derived to rebuild: the database is the store
@@ -370,7 +373,7 @@ class PostgresStorage:
                 return
             state = conn.execute("SELECT claims, dead FROM store_state").fetchone()
             if state and state[1] > COMPACT_RATIO * max(state[0], 1):
-                self._compact(conn)
+                self._compact(conn, state[1])
                 return
             while True:
                 row = conn.execute(
@@ -388,12 +391,15 @@ class PostgresStorage:
                 conn.execute("DELETE FROM segments WHERE id = ANY(%s)", (old,))
                 conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, level + 1, claims))
 
-    def _compact(self, conn: psycopg.Connection[Any]) -> None:
-        """Rewrite every key's postings as one segment, without the refs of replaced claims."""
+    def _compact(self, conn: psycopg.Connection[Any], dead: int) -> None:
+        """Rewrite every key's postings as one segment, without the refs of replaced claims.
+
+        Segments a concurrent writer commits meanwhile are not touched, and
+        the dead claims it adds stay counted.
+        """
         live = {row[0] for row in conn.execute("SELECT id FROM sources")}
         (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
         old = [row[0] for row in conn.execute("SELECT id FROM segments")]
-        claims = 0
         with conn.cursor(name="compact") as cur:
             cur.execute("SELECT key, string_agg(refs, ''::bytea) FROM postings GROUP BY key")
             while rows := cur.fetchmany(20_000):
@@ -407,10 +413,10 @@ class PostgresStorage:
                     for item in kept:
                         copy.write_row(item)
         conn.execute("DELETE FROM postings WHERE segment = ANY(%s)", (old,))
-        conn.execute("DELETE FROM segments")
+        conn.execute("DELETE FROM segments WHERE id = ANY(%s)", (old,))
         claims = int((conn.execute("SELECT claims FROM store_state").fetchone() or (0,))[0])
         conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, _level(claims), claims))
-        conn.execute("UPDATE store_state SET dead = 0")
+        conn.execute("UPDATE store_state SET dead = greatest(dead - %s, 0)", (dead,))
 
     # --- the schema --------------------------------------------------------------------------
 
