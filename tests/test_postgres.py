@@ -443,3 +443,16 @@ def test_a_path_opens_the_folder_store_and_a_url_the_database(tmp_path):
     assert isinstance(open_storage(tmp_path), FileStorage) and isinstance(open_storage(str(tmp_path)), FileStorage)
     assert isinstance(open_storage("postgresql://h/db"), PostgresStorage)
     assert "needs no init" in FileStorage(tmp_path).init()
+
+
+def test_a_check_of_a_folder_store_never_loads_psycopg():
+    code = (
+        "import sys, contextlib, io\n"
+        "from factcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', 'examples/draft_pinghu_review.md'])\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "factcheck.gate" in loaded and not {"psycopg", "factcheck.postgres"} & loaded
