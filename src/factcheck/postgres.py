@@ -56,7 +56,8 @@ REF_MASK = (1 << REF_BITS) - 1
 FANOUT = 8  # segments of one level merged into one of the next
 BASE_CLAIMS = 64  # a write of this many claims or fewer makes a level-0 segment
 COMPACT_RATIO = 0.25  # postings rewritten without dead refs once this share of claims has been replaced
-LOCKS = 0x6663  # advisory lock namespace ("fc"): one per source being written, one for merging
+LOCKS = 0x6663  # advisory lock namespace ("fc"): one per bucket of sources being written, one for merging
+LOCK_BUCKETS = 256  # sources share a lock by hash: an import of 15,000 sources holds 256 locks, not 15,000
 MERGE_LOCK = -1
 
 _FIELDS = ", ".join(quote(c) for c in CLAIM.column_names)
@@ -153,7 +154,8 @@ def _level(claims: int) -> int:
 
 
 def _lock_key(source: str) -> int:
-    return int.from_bytes(hashlib.sha1(source.encode()).digest()[:4], "big", signed=True)
+    """The advisory lock a source's writers share (with the other sources of its bucket)."""
+    return int.from_bytes(hashlib.sha1(source.encode()).digest()[:4], "big") % LOCK_BUCKETS
 
 
 class PostgresStorage:
@@ -347,7 +349,11 @@ class PostgresStorage:
                          (added - removed, removed))
 
     def _lock_sources(self, conn: psycopg.Connection[Any], names: list[str], waiting: Callable[[str], None] | None) -> None:
-        """One writer per source at a time; locks taken in one order, so two writers never deadlock."""
+        """One writer per source at a time; locks taken in one order, so two writers never deadlock.
+
+        A lock stands for a bucket of sources: the server's lock table holds
+        a few thousand locks in all, and one import may write 15,000 sources.
+        """
         keys = sorted({_lock_key(n) for n in names})
         told = False
         with conn.cursor() as cur:
