@@ -300,14 +300,15 @@ class PostgresStorage:
             old = conn.execute("SELECT id, claims FROM sources WHERE name = ANY(%s)", (names,)).fetchall()
             removed = sum(n for _, n in old)
             subjects: dict[str, int] = {}
-            if old:
-                old_ids = [sid for sid, _ in old]
+            for sid, _ in old:  # a source's claims are one range of refs: read through the primary key
+                span = (sid << REF_BITS, (sid + 1) << REF_BITS)
                 for subject, n in conn.execute(
-                        "SELECT subject, count(*) FROM claims WHERE source_id = ANY(%s) AND subject IS NOT NULL"
-                        " GROUP BY subject", (old_ids,)):
+                        "SELECT subject, count(*) FROM claims WHERE ref >= %s AND ref < %s AND subject IS NOT NULL"
+                        " GROUP BY subject", span):
                     subjects[subject] = subjects.get(subject, 0) - n
-                conn.execute("DELETE FROM claims WHERE source_id = ANY(%s)", (old_ids,))
-                conn.execute("DELETE FROM sources WHERE id = ANY(%s)", (old_ids,))
+                conn.execute("DELETE FROM claims WHERE ref >= %s AND ref < %s", span)
+            if old:
+                conn.execute("DELETE FROM sources WHERE id = ANY(%s)", ([sid for sid, _ in old],))
             ids = [row[0] for row in conn.execute("SELECT nextval('ids') FROM generate_series(1, %s)", (len(batch) + 1,))]
             segment, source_ids = ids[0], ids[1:]
             postings: dict[str, array[int]] = {}
