@@ -285,3 +285,31 @@ def test_a_new_store_file_is_seen_at_once(project: Path) -> None:
         assert session.store() is not first
     finally:
         session.close()
+
+
+def test_each_draft_is_checked_against_its_own_project_wherever_the_editor_started_the_server(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Editors start one server per window, from any folder: the draft's own config and store are used."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # the server's folder and workspace: no config, no store
+    draft = project / DRAFT
+    uri = draft.as_uri()
+    client = Client(elsewhere)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": elsewhere.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": draft.read_text(encoding="utf-8")}})
+        found = client.diagnostics(uri)
+        assert sorted(d["code"] for d in found) == ["FC001"] * 2 + ["FC002"] * 4 + ["FC003"] * 2
+        # A buffer never saved belongs to the workspace, which has no store: one message saying so, no crash.
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1,
+            "text": "平湖技师学院毕业生就业率连续多年稳定在98.2%。"}})
+        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert "no claims store here" in shown["params"]["message"]
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()

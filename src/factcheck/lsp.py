@@ -28,7 +28,7 @@ from .api import read_text
 from .check import Finding, Judged
 from .claims import Claim
 from .claimstore import require_claims
-from .config import Config
+from .config import Config, find_config, load_config
 from .errors import InputError, StoreError
 from .gate import judge_marked
 from .source import Document
@@ -208,6 +208,47 @@ class Session:
             return str(path)
 
 
+class Projects:
+    """Each document's session: its project found as `factcheck check` run in the document's folder finds it.
+
+    An editor starts one server for a window, from whatever folder it likes;
+    each draft is checked against the config and store of its own project
+    (the nearest factcheck.toml or pyproject.toml upward), or the workspace's
+    when it has none. `--config` or `--store` on the command line fix one
+    session for every document.
+    """
+
+    def __init__(self, fixed: Session | None = None, folder: Path | None = None) -> None:
+        self.fixed = fixed
+        self.folder = folder or Path.cwd()  # the workspace: for untitled documents and drafts outside any project
+        self._configs: dict[Path, Path | None] = {}
+        self._sessions: dict[Path | None, Session] = {}
+
+    def workspace(self, folder: Path) -> None:
+        """The client's root folder (initialize's rootUri), in place of the folder the server started in."""
+        self.folder = folder
+
+    def _config(self, folder: Path) -> Path | None:
+        if folder not in self._configs:  # one look upward per folder, not per keystroke
+            self._configs[folder] = find_config(folder)
+        return self._configs[folder]
+
+    def session(self, document: Path | None) -> Session:
+        if self.fixed is not None:
+            return self.fixed
+        config = (self._config(document.parent) if document is not None else None) or self._config(self.folder)
+        found = self._sessions.get(config)
+        if found is None:
+            cfg = load_config(config) if config is not None else load_config(cwd=self.folder)
+            found = self._sessions[config] = Session(cfg)
+        return found
+
+    def close(self) -> None:
+        for session in (self.fixed, *self._sessions.values()):
+            if session is not None:
+                session.close()
+
+
 # What a finding looks like in the protocol: plain functions over records, tested without a server.
 
 
@@ -326,7 +367,7 @@ def _show_ok(options: object) -> bool | None:
     return bool(options["showOk"]) if "showOk" in options else None
 
 
-def serve(session: Session) -> None:
+def serve(projects: Projects) -> None:
     """Speak LSP on stdin/stdout until the client says exit."""
     import asyncio
 
@@ -344,9 +385,12 @@ def serve(session: Session) -> None:
     def units() -> Units:
         return UNITS.get(str(server.workspace.position_encoding or "utf-16"), utf16_units)
 
-    def name_of(uri: str) -> str:
-        path = to_fs_path(uri)
-        return session.relative(Path(path)) if path else uri
+    def path_of(uri: str) -> Path | None:
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        return Path(path) if path else None
+
+    def session_of(uri: str) -> Session:
+        return projects.session(path_of(uri))
 
     def current(uri: str) -> Checked | None:
         """The document's findings, checked now if it changed since the last check."""
@@ -355,7 +399,9 @@ def serve(session: Session) -> None:
         if known is not None and known.version == doc.version:
             return known
         try:
-            checked[uri] = session.check(doc.source, name_of(uri), doc.version)
+            session = session_of(uri)
+            path = path_of(uri)
+            checked[uri] = session.check(doc.source, session.relative(path) if path else uri, doc.version)
         except FactcheckError as exc:
             server.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"factcheck: {exc}"))
             return None
@@ -365,7 +411,7 @@ def serve(session: Session) -> None:
         pending.pop(uri, None)
         done = current(uri)
         if done is not None:
-            found = diagnostics(done, session.cfg.root, units(), settings["show_ok"])
+            found = diagnostics(done, session_of(uri).cfg.root, units(), settings["show_ok"])
             server.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=done.version)
             )
@@ -377,6 +423,9 @@ def serve(session: Session) -> None:
 
     @server.feature(lsp.INITIALIZE)
     def initialize(ls: LanguageServer, params: lsp.InitializeParams) -> None:
+        root = path_of(params.root_uri) if params.root_uri else None
+        if root is not None and root.is_dir():
+            projects.workspace(root)
         said = _show_ok(params.initialization_options)
         if said is not None:
             settings["show_ok"] = said
@@ -432,7 +481,7 @@ def serve(session: Session) -> None:
         for handle in pending.values():
             handle.cancel()
         pending.clear()
-        session.close()
+        projects.close()
 
     server.start_io()
 
