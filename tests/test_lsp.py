@@ -24,7 +24,7 @@ import pytest
 pytest.importorskip("pygls")
 
 from factcheck.config import load_config
-from factcheck.lsp import Session, figure_range, hover_text, utf16_units
+from factcheck.lsp import FULL_LOOK_EVERY, Session, figure_range, hover_text, utf16_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = "examples/draft_pinghu_review.md"
@@ -255,3 +255,61 @@ def test_the_store_is_reopened_when_its_files_change(project: Path) -> None:
         assert session.store() is not first
     finally:
         session.close()
+
+
+def test_a_store_file_edited_in_place_is_seen_at_the_next_full_look(project: Path) -> None:
+    """Between full looks only the folder and manifest are looked at (18,000 files cost 65 ms at 1M claims)."""
+    now = [100.0]
+    session = Session(load_config(cwd=project), clock=lambda: now[0])
+    try:
+        first = session.store()
+        store_file = next(p for p in (project / "claims").glob("*.jsonl"))
+        st = store_file.stat()
+        os.utime(store_file, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # as an editor writing in place
+        now[0] += FULL_LOOK_EVERY / 2
+        assert session.store() is first  # folder and manifest unchanged: not looked at yet
+        now[0] += FULL_LOOK_EVERY
+        assert session.store() is not first
+    finally:
+        session.close()
+
+
+def test_a_new_store_file_is_seen_at_once(project: Path) -> None:
+    now = [100.0]
+    session = Session(load_config(cwd=project), clock=lambda: now[0])
+    try:
+        first = session.store()
+        folder = project / "claims"
+        shutil.copy(next(folder.glob("*.jsonl")), folder / "copy.jsonl")  # the folder's mtime moves
+        os.utime(folder, ns=(folder.stat().st_atime_ns, folder.stat().st_mtime_ns + 10**9))
+        assert session.store() is not first
+    finally:
+        session.close()
+
+
+def test_each_draft_is_checked_against_its_own_project_wherever_the_editor_started_the_server(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Editors start one server per window, from any folder: the draft's own config and store are used."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # the server's folder and workspace: no config, no store
+    draft = project / DRAFT
+    uri = draft.as_uri()
+    client = Client(elsewhere)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": elsewhere.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": draft.read_text(encoding="utf-8")}})
+        found = client.diagnostics(uri)
+        assert sorted(d["code"] for d in found) == ["FC001"] * 2 + ["FC002"] * 4 + ["FC003"] * 2
+        # A buffer never saved belongs to the workspace, which has no store: one message saying so, no crash.
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1,
+            "text": "平湖技师学院毕业生就业率连续多年稳定在98.2%。"}})
+        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert "no claims store here" in shown["params"]["message"]
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()

@@ -343,9 +343,10 @@ def lsp(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
         import pygls  # noqa: F401
     except ImportError:
         raise InputError("factcheck lsp needs pygls: pip install 'factcheck[lsp]'") from None
-    from .lsp import Session, serve
+    from .lsp import Projects, Session, serve
 
-    serve(Session(load_config(config), store))
+    # Named on the command line, the config or store serves every document; else each its own project's.
+    serve(Projects(Session(load_config(config), store)) if config or store else Projects())
 
 
 store_app = typer.Typer(

@@ -19,6 +19,7 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 TERMINAL = "。！？…”」』"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：]")
@@ -162,15 +163,21 @@ def undouble(chars: Chars) -> Chars:
     text = chars[0]
     if len(text) < 2:
         return chars
+    copies = _second_copies(text)
+    return _cut(chars, copies) if copies else chars
+
+
+@lru_cache(maxsize=1 << 14)
+def _second_copies(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `text` that repeat what was just printed; remembered by line, as an editor's
+    server reads every line of the draft again after each keystroke."""
     regions: list[list[re.Match[str]]] = []
     for m in _doubled_runs(text):
         if regions and regions[-1][-1].end() == m.start():
             regions[-1].append(m)
         else:
             regions.append([m])
-    if not regions:
-        return chars
-    return _cut(chars, _copies(regions))
+    return tuple(_copies(regions))
 
 
 def _copies(regions: list[list[re.Match[str]]]) -> Iterator[tuple[int, int]]:

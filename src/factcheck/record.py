@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .period import Period
@@ -109,10 +110,14 @@ def _decimal_row(value: object) -> object:
     return None if value is None else Decimal(str(value))
 
 
+# Index rows repeat these few texts (one period for a whole story, `[]` for most tuples): each is
+# decoded once per process, not once per row. Both results are immutable, so sharing them is safe.
+@lru_cache(maxsize=1 << 12)
 def _period_row(value: object) -> object:
     return _period(_from_json_text(value))
 
 
+@lru_cache(maxsize=1 << 12)
 def _tuple_row(value: object) -> object:
     items = _from_json_text(value)
     return tuple(items) if isinstance(items, list) else ()
@@ -216,10 +221,17 @@ class Shape(Generic[R]):
         return tuple(c.codec.to_row(v) if (v := getattr(obj, c.name)) is not None else None for c in self.columns)
 
     def from_row(self, row: Sequence[object]) -> R:
-        """The record an index row stands for; it equals what `from_json` gives for the same record."""
-        return self.record(**{
-            c.name: c.codec.from_row(v) if v is not None else None for c, v in zip(self.columns, row, strict=True)
-        })
+        """The record an index row stands for; it equals what `from_json` gives for the same record.
+
+        A check converts a thousand rows before its first verdict, so columns
+        stored as they are read are passed through without a call.
+        """
+        names, readers = _row_plan(self)
+        if len(row) != len(readers):
+            raise ValueError(f"a row of {len(row)} values for {len(readers)} columns")
+        return self.record(**dict(zip(names, [
+            v if read is None or v is None else read(v) for read, v in zip(readers, row)
+        ])))
 
     def table(self, name: str, leading: str = "", types: Mapping[str, str] | None = None) -> str:
         """CREATE TABLE with a column per stored field, after the table's own `leading` columns.
@@ -247,6 +259,17 @@ def _default(f: dataclasses.Field[object], optional: bool, kind: object) -> obje
 
 
 _SHAPES: dict[type, Shape[object]] = {}
+_RowPlan = tuple[tuple[str, ...], tuple[Callable[[object], object] | None, ...]]
+_ROW_PLANS: dict[int, tuple[object, _RowPlan]] = {}  # by id, holding the shape so the id stays its own
+
+
+def _row_plan(shape: Shape[R]) -> _RowPlan:
+    """The field names, and each column's from_row or None where the value is the field's (text, integers)."""
+    known = _ROW_PLANS.get(id(shape))
+    if known is None:
+        plan = shape.names, tuple(None if c.codec.from_row is _same else c.codec.from_row for c in shape.columns)
+        known = _ROW_PLANS[id(shape)] = (shape, plan)
+    return known[1]
 
 
 def shape_of(record: type[R]) -> Shape[R]:

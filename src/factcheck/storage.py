@@ -113,6 +113,10 @@ class Storage(Protocol):
         """Changes whenever the store's claims change: an editor's session reopens the store then."""
         ...
 
+    def glimpse(self) -> Hashable:
+        """A cheaper look that changes with every write of factcheck (the editor's look between full ones)."""
+        ...
+
     def hashes(self, sources: Iterable[str]) -> dict[str, str]:
         """The content hash of each of these sources whose claims the store holds whole (ingest skips them)."""
         ...
@@ -201,6 +205,26 @@ class FileStorage:
                 return tuple(sorted((e.name, s.st_size, s.st_mtime_ns) for e in entries if e.is_file() for s in [e.stat()]))
         except FileNotFoundError:
             return ()
+
+    def glimpse(self) -> Hashable:
+        """The store folder's mtime and the manifest's size and mtime: two stats, whatever the store's size.
+
+        Every write of factcheck (a rename) and of git changes them; a file edited
+        in place by hand is seen by the next `signature`.
+        """
+        import os
+
+        from .store import MANIFEST
+
+        try:
+            folder = os.stat(self.root).st_mtime_ns
+        except FileNotFoundError:
+            return (0, 0, 0)
+        try:
+            st = os.stat(self.root / MANIFEST)
+            return (folder, st.st_size, st.st_mtime_ns)
+        except FileNotFoundError:
+            return (folder, 0, 0)
 
     def hashes(self, sources: Iterable[str]) -> dict[str, str]:
         manifest = self.store.manifest()

@@ -226,8 +226,16 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_mentions(text: str, names: Gazetteer | None = None) -> list[Mention]:
-    """Every body named in a sentence, each span once: known bodies, organisations, places, pairs, the country."""
-    names = names or gazetteer()
+    """Every body named in a sentence, each span once: known bodies, organisations, places, pairs, the country.
+
+    Remembered by sentence: an editor's server reads every sentence of the draft again after each
+    keystroke, and the stored sentences of a store are read again for every figure near them.
+    """
+    return list(_find_mentions(text, names or gazetteer()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     places: list[re.Match[str]] = []
@@ -280,7 +288,7 @@ def find_mentions(text: str, names: Gazetteer | None = None) -> list[Mention]:
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
     mentions.sort(key=lambda x: x.start)
-    return [_with_role(text, m) for m in mentions]
+    return tuple(_with_role(text, m) for m in mentions)
 
 
 # A name with one of these right after it is part of a longer word, not the body itself:
