@@ -175,6 +175,25 @@ def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_
         index.close()
 
 
+def test_replaced_claims_are_never_candidates_before_compaction(tmp_path, store_url, seed_claims):
+    import dataclasses
+
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    storage.load(FileStorage(folder).dump())
+    sources = [s for s in FileStorage(folder).dump() if s.source.startswith("seeds/")]
+    storage.load([dataclasses.replace(s, claims=s.claims[1:]) for s in sources])  # each seed loses its first claim
+    assert _sql(store_url, "SELECT dead > 0 FROM store_state") == [(True,)]  # too few for a compaction
+    gone = {s.claims[0].id for s in sources}
+    opened = storage.open()
+    try:
+        found = {c.id for claims in seed_claims.values() for claim in claims for c in opened.near(claim)}
+        assert found and not found & gone
+    finally:
+        opened.close()
+
+
 # --- export and import ----------------------------------------------------------------------------
 
 def test_export_after_import_gives_the_committed_store_byte_for_byte(store_url, tmp_path, monkeypatch, capsys):

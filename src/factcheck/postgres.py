@@ -23,9 +23,9 @@ freshly built file index gives.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
-import itertools
 import math
 import sys
 from array import array
@@ -294,7 +294,7 @@ class PostgresStorage:
 
     def _write(self, conn: psycopg.Connection[Any], batch: list[StoredSource], waiting: Callable[[str], None] | None) -> None:
         """One transaction: old claims of these sources out, new ones and their postings in, counts moved."""
-        batch = sorted(batch, key=lambda s: s.source)  # ids in name order: readers sort by id then (see _in_store_order)
+        batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
         names = [s.source for s in batch]
         if len(set(names)) != len(names):
             raise StoreError(f"{self.where}: a source is named twice in one write")
@@ -493,12 +493,13 @@ class PostgresClaims(Sequence[Claim]):
         self.conn = conn
         self.where = where
         self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
-        row = conn.execute("SELECT claims, generation FROM store_state").fetchone()
+        row = conn.execute("SELECT claims, generation, dead FROM store_state").fetchone()
         self.size = int(row[0]) if row else 0
         self.generation = int(row[1]) if row else 0
+        self.dead = int(row[2]) if row else 0  # claims replaced since the last compaction: their refs linger
         self._df: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
-        self._names: dict[int, str | None] = {}
+        self._store_order: StoreOrder | None = None
         self._claims: dict[int, Claim] = {}
         self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
         self._all: list[Claim] | None = None
@@ -559,50 +560,76 @@ class PostgresClaims(Sequence[Claim]):
         return self._df
 
     def _read(self, keys: list[str]) -> dict[str, list[int]]:
-        """Each key's refs in store order, those of replaced claims left out; a key too common keeps its last."""
+        """Each key's claim refs in store order (source name, then place), replaced claims left out;
+        a key too common keeps its last."""
         missing = [k for k in keys if k not in self._postings]
         if missing:
-            found: dict[str, list[int]] = {key: [] for key in missing}
+            found: dict[str, array[int]] = {key: array("q") for key in missing}
             for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,)):
                 found[key].extend(_from_little_endian(data))
-            sources = {key: {ref >> REF_BITS for ref in refs} for key, refs in found.items()}
-            self._learn_names(set().union(*sources.values()))
+            order = self._order()
             for key, refs in found.items():
-                live = self._in_store_order(refs, sources[key])
-                self._postings[key] = live[-self.budget :] if len(live) > self.budget else live
+                ordered = order.arrange(sorted(refs), self.dead)
+                self._postings[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
         return {key: self._postings[key] for key in keys}
 
-    def _in_store_order(self, refs: list[int], sources: set[int]) -> list[int]:
-        """Refs by source name, then place; those of replaced claims (their source gone) left out.
-
-        Sources written in name order (an import, a run's batch, news named
-        by date) have ids in name order too, and then plain integer order is
-        store order: checked on the few sources, not on every ref.
-        """
-        names = self._names
-        ids = sorted(sources)
-        known = [name for i in ids if (name := names[i]) is not None]
-        if len(known) < len(ids):
-            gone = {i for i in ids if names[i] is None}
-            refs = [r for r in refs if r >> REF_BITS not in gone]
-        if all(a < b for a, b in itertools.pairwise(known)):
-            refs.sort()
-            return refs
-        return sorted(refs, key=self._place)
-
-    def _place(self, ref: int) -> tuple[str, int]:
-        """Where a claim stands in store order: its source's name, then its place in the source."""
-        return (self._names[ref >> REF_BITS] or "", ref & REF_MASK)
-
-    def _learn_names(self, source_ids: set[int]) -> None:
-        missing = [i for i in source_ids if i not in self._names]
-        if missing:
-            self._names.update(dict.fromkeys(missing))
-            self._names.update(self.conn.execute("SELECT id, name FROM sources WHERE id = ANY(%s)", (missing,)).fetchall())
+    def _order(self) -> StoreOrder:
+        if self._store_order is None:
+            self._store_order = StoreOrder([sid for (sid,) in self.conn.execute("SELECT id FROM sources ORDER BY name")])
+        return self._store_order
 
     def _fetch(self, refs: list[int]) -> list[Claim]:
+        """The claims of these refs, in store order."""
         missing = [r for r in refs if r not in self._claims]
         if missing:
             for row in self.conn.execute(f"SELECT ref, {_FIELDS} FROM claims WHERE ref = ANY(%s)", (missing,)):
                 self._claims[row[0]] = CLAIM.from_row(row[1:])
-        return [self._claims[r] for r in sorted((r for r in refs if r in self._claims), key=self._place)]
+        place = self._order().place
+        return [self._claims[r] for r in sorted((r for r in refs if r in self._claims), key=place)]
+
+
+class StoreOrder:
+    """Store order (by source name, then place) over claim refs (by source id, then place), cheaply.
+
+    Sources get ids as they are written, so the oldest ones, up to the first
+    written out of name order, sort by id as they do by name: a sorted run of
+    their refs is already in store order (the head). Only the refs of later
+    sources (the tail: a source written again, news filed under an earlier
+    name) are placed one by one, at the head source their name comes before.
+    """
+
+    def __init__(self, by_name: list[int]) -> None:
+        self.rank = {sid: i for i, sid in enumerate(by_name)}
+        by_id = sorted(by_name)
+        k = 0
+        while k + 1 < len(by_id) and self.rank[by_id[k + 1]] > self.rank[by_id[k]]:
+            k += 1
+        head, tail = by_id[: k + 1], by_id[k + 1 :]
+        self.head_end = (head[-1] + 1) << REF_BITS if head else 0
+        head_ranks = [self.rank[sid] for sid in head]
+        self.boundary = {}  # tail source → the first ref of the head source it comes before, by name
+        for sid in tail:
+            j = bisect.bisect_left(head_ranks, self.rank[sid])
+            self.boundary[sid] = head[j] << REF_BITS if j < len(head) else 1 << 62
+
+    def place(self, ref: int) -> tuple[int, int]:
+        return (self.rank[ref >> REF_BITS], ref)
+
+    def arrange(self, refs: list[int], dead: int) -> list[int]:
+        """Sorted refs into store order; with replaced claims in the store, their refs dropped first."""
+        if dead:
+            rank = self.rank
+            refs = [r for r in refs if r >> REF_BITS in rank]
+        cut = bisect.bisect_left(refs, self.head_end)
+        if cut == len(refs):
+            return refs
+        head, tail = refs[:cut], sorted(refs[cut:], key=self.place)
+        ordered: list[int] = []
+        i = 0
+        for ref in tail:
+            j = bisect.bisect_left(head, self.boundary[ref >> REF_BITS], i)
+            ordered += head[i:j]
+            ordered.append(ref)
+            i = j
+        ordered += head[i:]
+        return ordered
