@@ -125,7 +125,9 @@ def bench_ingest(base: str, work: Path, sources: list[Path], rounds: int) -> tup
 
 # --- 2. and 3. grown stores and checks ---------------------------------------------------------------
 
-def build_stores(base: str, work: Path, real: Path, sizes: tuple[int, ...]) -> tuple[list[str], list[tuple[int, Path, str]]]:
+def build_stores(
+    base: str, work: Path, real: Path, sizes: tuple[int, ...], keep_index: bool = False
+) -> tuple[list[str], list[tuple[int, Path, str]]]:
     lines = ["## Grown stores: folder index build and `factcheck store import` into PostgreSQL", "",
              "| claims | folder index build s | import into PostgreSQL s | import peak RSS MB | PostgreSQL size MB |",
              "|---:|---:|---:|---:|---:|"]
@@ -138,7 +140,8 @@ def build_stores(base: str, work: Path, real: Path, sizes: tuple[int, ...]) -> t
             if run([PY, str(BENCH / "stores.py"), str(real), str(folder), str(size)]).code:
                 raise SystemExit("growing failed")
         print(f"{size:,}: folder index …", file=sys.stderr, flush=True)
-        subprocess.run(["rm", "-rf", str(folder / ".index")], check=True)
+        if not keep_index:
+            subprocess.run(["rm", "-rf", str(folder / ".index")], check=True)
         build = run([PY, "-c", "import sys; from pathlib import Path; from factcheck.index import open_index; "
                                "from factcheck.store import Store; open_index(Store(Path(sys.argv[1])))", str(folder)])
         url = schema_url(base, schema)
@@ -325,7 +328,7 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, help="keep stores here (reused when present)")
     parser.add_argument("--markdown", type=Path, help="also write the report here")
     parser.add_argument("--quick", action="store_true", help="an eighth of the corpus, 100k only, no load")
-    parser.add_argument("--skip-ingest", action="store_true", help="reuse the workdir's corpus store")
+    parser.add_argument("--skip-ingest", action="store_true", help="reuse the workdir's corpus store and folder indexes")
     parser.add_argument("--skip-load", action="store_true", help="no load and no kill rounds")
     parser.add_argument("--only-load", action="store_true", help="only the load and the kill rounds (stores kept)")
     args = parser.parse_args()
@@ -385,7 +388,7 @@ def bench(args: argparse.Namespace, work: Path, base: str) -> list[str]:
             lines, real = bench_ingest(base, work, sources, 1 if args.quick else 2)
             out += lines
         sizes = (100_000,) if args.quick else (100_000, 1_000_000)
-        lines, stores = build_stores(base, work, real, sizes)
+        lines, stores = build_stores(base, work, real, sizes, keep_index=args.skip_ingest)
         out += lines
         out += bench_checks(work, draft, stores, 5 if args.quick else 7)
     if not (args.skip_load or args.quick):
