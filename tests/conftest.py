@@ -214,3 +214,72 @@ def project_store(folder: Path) -> str:
     if not target.exists():
         shutil.copytree(CLAIMS, target, ignore=shutil.ignore_patterns(".index", ".lock"))
     return '"claims"'
+
+
+# --- the PostgreSQL store: a real server, named by FACTCHECK_TEST_DATABASE_URL --------------------
+
+DATABASE_URL = os.environ.get("FACTCHECK_TEST_DATABASE_URL", "")
+NO_DATABASE = (
+    "FACTCHECK_TEST_DATABASE_URL is not set, so the PostgreSQL store's tests cannot reach a server: "
+    "start one with `eval \"$(.ci/postgres start)\"` (see the README)"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without a server the PostgreSQL tests skip, saying why; CI sets FACTCHECK_REQUIRE_POSTGRES=1 to fail instead."""
+    if DATABASE_URL:
+        return
+    needing = [item for item in items if "database" in getattr(item, "fixturenames", ())]
+    if not needing:
+        return
+    if os.environ.get("FACTCHECK_REQUIRE_POSTGRES") == "1":
+        raise pytest.UsageError(f"FACTCHECK_REQUIRE_POSTGRES=1 but {NO_DATABASE}")
+    for item in needing:
+        item.add_marker(pytest.mark.skip(reason=NO_DATABASE))
+
+
+def _with_query(url: str, **params: str) -> str:
+    from urllib.parse import urlencode
+
+    return url + ("&" if "?" in url else "?") + urlencode(params)
+
+
+@pytest.fixture
+def database(request) -> Iterator[str]:
+    """A PostgreSQL store of our own: a fresh schema (named in the URL's search_path), dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield _with_query(DATABASE_URL, options=f"-csearch_path={schema}")
+    finally:
+        with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
+            # A store a failed test left open would hold the schema's tables: end it, or the drop waits for ever.
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                         " WHERE application_name = 'factcheck' AND datname = current_database()")
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store_url(database) -> str:
+    """The schema's URL with its store created (`factcheck store init`)."""
+    from factcheck.postgres import PostgresStorage
+
+    PostgresStorage(database).init()
+    return database
+
+
+@pytest.fixture
+def url_without_password(store_url, monkeypatch) -> str:
+    """The store's URL as a config file may carry it: the password in PGPASSWORD instead."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(store_url)
+    if parts.password is not None:
+        monkeypatch.setenv("PGPASSWORD", parts.password)
+    netloc = f"{parts.username}@{parts.hostname}:{parts.port}" if parts.username else f"{parts.hostname}:{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))

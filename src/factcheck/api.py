@@ -22,24 +22,24 @@ from .check import Finding, check_document
 from .claims import Claim
 from .claimstore import ClaimList, ClaimStore, require_claims
 from .source import Document, document_from_bytes
-from .store import Store
 from .subject import Gazetteer
 
 
 @contextlib.contextmanager
 def open_store(path: str | Path = "claims") -> Iterator[ClaimStore]:
-    """The claims store at `path`, through its candidate index (built or brought up to date, rebuilt if damaged).
+    """The claims store at `path`: a claims/ folder, through its candidate index (built or brought up to
+    date, rebuilt if damaged), or a postgresql:// URL (needs `pip install 'factcheck[postgresql]'`).
 
     A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
     """
-    from .index import open_index
+    from .storage import is_url, open_storage
 
-    index = open_index(Store(Path(path)))
+    opened = open_storage(path if is_url(path) else Path(path)).open()
     try:
-        require_claims(index, path)
-        yield index
+        require_claims(opened, path)
+        yield opened
     finally:
-        index.close()
+        opened.close()
 
 
 def read_text(

@@ -33,7 +33,9 @@ app = typer.Typer(
 )
 
 ConfigOpt = typer.Option(None, "--config", help="Config file (default: factcheck.toml or pyproject.toml found upward).")
-StoreOpt = typer.Option(None, "--store", help="Claims store directory (default: claims/ of the project).")
+StoreOpt = typer.Option(
+    None, "--store", help="Claims store: a directory, or a postgresql://user@host/db URL (default: the configured one)."
+)
 VERDICT_LIST = "[ok,contradicted,stale,unsupported]"  # shown for options that take a comma-separated list of them
 ColourOpt = typer.Option(
     "auto", "--color", "--colour", click_type=click.Choice(["auto", "always", "never"]),
@@ -72,7 +74,7 @@ def _console(stderr: bool = False):  # rich is imported only by the commands tha
 @app.command(short_help="Record every numeric claim of source articles in the store.")
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Source files or folders (.txt, .md); default: the configured sources."),
-    store: Path | None = StoreOpt,
+    store: str | None = StoreOpt,
     date: str | None = typer.Option(None, "--date", help="Publication date for sources that carry none (YYYY-MM-DD)."),
     force: bool = typer.Option(False, "--force", help="Re-read sources even when unchanged."),
     repair: bool = typer.Option(
@@ -85,19 +87,18 @@ def ingest(
     PATHS are source files (.txt, .md) or folders of them; none: the configured `sources`.
     """
     from .ingest import ingest as run_ingest
-    from .ingest import repair as run_repair
-    from .store import Store
+    from .storage import open_storage
 
     cfg = load_config(config)
     targets = list(paths) if paths else list(cfg.sources)
-    store_obj = Store(cfg.store_dir(store))
+    store_obj = open_storage(cfg.store_dir(store))
     err = _console(stderr=True)
 
     def say(text: str) -> None:
         print(f"factcheck: {text}", file=sys.stderr, flush=True)
 
     if repair:
-        repaired = run_repair(store_obj, cfg.root, lambda why: say(f"{why}…"))
+        repaired = store_obj.repair(cfg.root, lambda why: say(f"{why}…"))
         for note in repaired.notes:
             say(note)
         targets += [cfg.root / source for source in repaired.reread]
@@ -117,7 +118,7 @@ def ingest(
         raise typer.Exit(ExitCode.ERROR)
     from rich.table import Table
 
-    table = Table(title=f"claims store {store_obj.root}")
+    table = Table(title=f"claims store {store_obj}")
     for col in ("sources", "claims", "written", "skipped", "errors", "seconds", "claims/s"):
         table.add_column(col, justify="right")
     rate = f"{report.claims_per_second:,.0f}" if report.extracted else "-"
@@ -147,7 +148,7 @@ def claims_cmd(
     source: str | None = typer.Option(None, "--source", help="Only claims from sources whose path contains this."),
     subject: str | None = typer.Option(None, "--subject", help="Only claims about this subject (short or full name)."),
     fmt: str = typer.Option("table", "--format", click_type=click.Choice(["table", "jsonl"]), help="Output format."),
-    store: Path | None = StoreOpt,
+    store: str | None = StoreOpt,
     config: Path | None = ConfigOpt,
 ) -> None:
     """Browse and search the claims store.
@@ -201,7 +202,7 @@ def claims_cmd(
 def check(
     drafts: list[str] = typer.Argument(None, show_default=False),
     date: str | None = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
-    store: Path | None = StoreOpt,
+    store: str | None = StoreOpt,
     fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json", "sarif", "github", "html"]), help="Report format."),
     output: Path | None = typer.Option(
         None, "--output", "-o", dir_okay=False, help="Write the report to FILE (replaced whole), not stdout."
@@ -246,7 +247,7 @@ def accept(
         False, "--prune", help="Accept nothing; forget entries whose finding is gone from the drafts checked, or whose draft is."
     ),
     date: str | None = typer.Option(None, "--date", help="Publication date of the draft (YYYY-MM-DD); front matter wins."),
-    store: Path | None = StoreOpt,
+    store: str | None = StoreOpt,
     config: Path | None = ConfigOpt,
 ) -> None:
     """Record the findings an editor has reviewed, so they stop failing the check (by content, not line).
@@ -304,7 +305,7 @@ def conflicts(
     fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json"]), help="Output format."),
     show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
     colour: str = ColourOpt,
-    store: Path | None = StoreOpt,
+    store: str | None = StoreOpt,
     config: Path | None = ConfigOpt,
 ) -> None:
     """List where the store's sources disagree about the same subject and metric."""
@@ -333,7 +334,7 @@ def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002
 
 
 @app.command(short_help="Check drafts as they are typed, in any editor (Language Server Protocol on stdio).")
-def lsp(store: Path | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
+def lsp(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
     """Speak the Language Server Protocol on stdin/stdout: diagnostics, hovers and quick fixes for every figure.
 
     Needs pygls (pip install 'factcheck[lsp]'). Started by the editor, not by hand: see the README, "In an editor".
@@ -346,6 +347,55 @@ def lsp(store: Path | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
 
     # Named on the command line, the config or store serves every document; else each its own project's.
     serve(Projects(Session(load_config(config), store)) if config or store else Projects())
+
+
+store_app = typer.Typer(
+    no_args_is_help=True, help="Set up a PostgreSQL store and move claims between it and a claims/ folder.",
+    rich_markup_mode=None,
+)
+app.add_typer(store_app, name="store")
+
+
+@store_app.command("init", short_help="Create the PostgreSQL store's tables, or migrate them to this version.")
+def store_init(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
+    """Create the factcheck tables in the database of --store (or the configured store), or migrate them forward."""
+    from .storage import open_storage
+
+    cfg = load_config(config)
+    print(f"factcheck: {open_storage(cfg.store_dir(store)).init()}", file=sys.stderr)
+
+
+@store_app.command("export", short_help="Write the store's claims to a new claims/ folder.")
+def store_export(
+    folder: Path = typer.Argument(..., help="A folder that does not exist yet, or is empty."),
+    store: str | None = StoreOpt,
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Write every source of the store (--store, or the configured one) as a claims/ folder: JSON Lines and manifest."""
+    from .storage import FileStorage, open_storage
+
+    cfg = load_config(config)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InputError(f"{folder}: not an empty folder (export writes a whole store)")
+    count = FileStorage(folder).load(open_storage(cfg.store_dir(store)).dump())
+    print(f"factcheck: exported {count} source(s) to {errors.shown(folder)}", file=sys.stderr)
+
+
+@store_app.command("import", short_help="Put the sources of a claims/ folder into the store.")
+def store_import(
+    folder: Path = typer.Argument(..., help="A claims/ folder (manifest.json and its JSON Lines files)."),
+    store: str | None = StoreOpt,
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Put every source of a claims/ folder into the store (--store, or the configured one), replacing
+    sources of the same name; in one transaction for a PostgreSQL store."""
+    from .storage import FileStorage, open_storage
+
+    cfg = load_config(config)
+    if not (folder / "manifest.json").is_file():
+        raise InputError(f"{folder}: not a claims folder (no manifest.json)")
+    count = open_storage(cfg.store_dir(store)).load(FileStorage(folder).dump())
+    print(f"factcheck: imported {count} source(s) from {errors.shown(folder)}", file=sys.stderr)
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -387,6 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a bug is still one line, not a traceback
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
+        if type(exc).__module__.startswith("psycopg"):  # a database error no store method turned into one line
+            print(f"factcheck: PostgreSQL: {' '.join(str(exc).split())}", file=sys.stderr)
+            return ExitCode.ERROR
         if type(exc).__module__ == "sqlite3":  # a busy or unreadable index the healing could not fix
             print(f"factcheck: the claims index: {exc} (delete the store's .index folder and retry)", file=sys.stderr)
             return ExitCode.ERROR

@@ -21,7 +21,7 @@ KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accep
 @dataclass(frozen=True, slots=True)
 class Config:
     root: Path  # the project root: where the config was found, else the current directory
-    store: Path
+    store: Path | str  # a claims/ folder, or a PostgreSQL URL (storage.py decides which)
     sources: tuple[Path, ...]
     drafts: tuple[str, ...] = ()  # globs relative to root
     exclude: tuple[str, ...] = ()  # globs relative to root: never drafts, even when the pre-commit framework passes them
@@ -34,10 +34,15 @@ class Config:
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     store_outside: str = ""  # why the configured store may not be used, if it resolves outside the project
 
-    def store_dir(self, given: Path | None = None) -> Path:
-        """The store a command uses: --store as given, else the configured one if it lies inside the project."""
+    def store_dir(self, given: Path | str | None = None) -> Path | str:
+        """The store a command uses: --store as given, else the configured one if it lies inside the project.
+
+        A folder is a Path; a postgresql:// URL stays a string (a Path would fold its `//`).
+        """
         if given is not None:
-            return given
+            from .storage import is_url
+
+            return given if is_url(given) else Path(given)
         if self.store_outside:
             raise ConfigError(self.store_outside)
         return self.store
@@ -114,10 +119,19 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     wrong = [v for v in fail_on if v not in VERDICTS]
     if wrong:
         raise problem(f"'fail-on': unknown verdict {wrong[0]!r} (use {', '.join(VERDICTS)})")
-    store = one_path("store", "claims")
-    assert store is not None
+    from .storage import has_password, is_url
+
+    store: Path | str | None
     outside = ""
-    if not inside(store, root):
+    if is_url(table.get("store")):
+        store = str(table["store"])
+        if has_password(store):
+            # A config file is committed and shared: the password belongs in PGPASSWORD or ~/.pgpass.
+            raise problem("'store' has a password in its URL; take it out and set PGPASSWORD or use ~/.pgpass")
+    else:
+        store = one_path("store", "claims")
+    assert store is not None
+    if isinstance(store, Path) and not inside(store, root):
         # A shared config must not point a checker's writes (the index, an ingest) at any folder on
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import suppress
 from .check import Finding, Judged, Report, Tally, judge_documents, read_draft
-from .claimstore import ClaimStore, require_claims
+from .claimstore import ClaimStore
 from .config import Config
 from .errors import ExitCode, InputError
 from .source import Document
-from .store import Store, atomic_replace
+from .store import atomic_replace
 from .subject import Gazetteer, gazetteer
 from .verdict import OK, VERDICTS
 
@@ -66,19 +66,16 @@ def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tu
     return tuple(v for v in chosen if v != OK)
 
 
-def using_store(path: Path, work: Callable[[ClaimStore], T]) -> T:
-    """Run `work` on the store opened through its candidate index (claims/.index/, refreshed first).
+def using_store(path: Path | str, work: Callable[[ClaimStore], T]) -> T:
+    """Run `work` on the store, a claims/ folder or a PostgreSQL URL (storage.py), which must hold claims.
 
-    No full parse of the store; an index found damaged is rebuilt from
-    claims/ (saying so on stderr) and the work done again.
+    No full parse of a folder store: it is read through its candidate index,
+    and an index found damaged is rebuilt from claims/ (saying so on stderr)
+    and the work done again.
     """
-    from .index import with_index
+    from .storage import open_storage
 
-    def on_store(claims: ClaimStore) -> T:
-        require_claims(claims, path)
-        return work(claims)
-
-    return with_index(Store(path), on_store)
+    return open_storage(path).reading(work)
 
 
 def read_drafts(
@@ -100,7 +97,7 @@ def read_drafts(
     return docs
 
 
-def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> Report:
+def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | str | None) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
     found: list[Finding] = []
     stored = judge_into(docs, cfg, store_path, found.append)
@@ -110,7 +107,7 @@ def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | None) -> 
 def judge_into(
     docs: list[Document],
     cfg: Config,
-    store_path: Path | None,
+    store_path: Path | str | None,
     take: Callable[[Finding], None],
     bar: bool = True,
     warn: Callable[[str], None] | None = None,
@@ -168,7 +165,7 @@ def _to_stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None) -> Report:
+def build_report(drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | str | None) -> Report:
     return judge_drafts(read_drafts(drafts, cfg, date), cfg, store_path)
 
 
@@ -282,7 +279,7 @@ class CheckOptions:
 
 
 def run_check(
-    drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | None, options: CheckOptions = CheckOptions()
+    drafts: list[str], cfg: Config, date: dt.date | None, store_path: Path | str | None, options: CheckOptions = CheckOptions()
 ) -> int:
     """Text and JSON are written as the figures are judged, so a draft of megabytes is never held whole."""
     fmt = options.fmt
@@ -310,7 +307,7 @@ def _check_into(
     out: TextIO,
     docs: list[Document],
     cfg: Config,
-    store_path: Path | None,
+    store_path: Path | str | None,
     options: CheckOptions,
     failing_verdicts: tuple[str, ...],
 ) -> int:

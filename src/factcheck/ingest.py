@@ -14,6 +14,7 @@ from . import claims as claims_mod
 from .config import inside
 from .errors import InputError, StoreError
 from .source import SOURCE_SUFFIXES, read_document
+from .storage import Extracted, FileStorage, Storage
 from .store import REPAIR, Store, content_hash, read_store_file, source_of_store_file, store_file_name, to_jsonl
 from .subject import gazetteer
 from .workers import uninterrupted
@@ -121,16 +122,7 @@ class _Job:
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Extracted:
-    """One source's claims, already serialised: a worker sends back one string, not thousands of objects."""
-
-    display: str
-    sha256: str
-    jsonl: str
-    claims: int
-    published: dt.date | None
-    date_inferred: bool
+_Extracted = Extracted  # one source's claims, serialised: a worker sends back one string, not thousands of objects
 
 
 def _extract(job: _Job) -> _Extracted | str:
@@ -174,7 +166,7 @@ def _size(path: Path) -> int:
 
 def ingest(
     paths: list[Path],
-    store: Store,
+    store: Storage | Store,
     root: Path,
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -185,17 +177,17 @@ def ingest(
 ) -> IngestReport:
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
 
-    Extraction runs unlocked; the writing holds the store's lock (`waiting`
-    hears when another writer has it) and cannot be cut short by Ctrl-C.
+    Extraction runs unlocked; the store writes each source whole (the folder
+    under its lock, `waiting` hearing when another writer has it; the
+    database in a transaction), and Ctrl-C cannot cut a write short.
 
     Nothing is written unless every source reads cleanly, so a bad file never
-    leaves the store half-updated. The candidate index is brought up to date
-    afterwards, so the first check after an ingest is as fast as any other.
+    leaves the store half-updated.
     """
     started = time.perf_counter()
+    storage = FileStorage(store.root) if isinstance(store, Store) else store
     notes: list[str] = []
     files = discover(paths, root, notes)
-    manifest = store.manifest()
     meta_cache: dict[Path, dict[str, dict[str, str]]] = {}
     jobs: list[_Job] = []
     skipped = 0
@@ -213,16 +205,16 @@ def ingest(
 
     errors: list[str] = []
     todo = []
+    stored = {} if force else storage.hashes(job.display for job in jobs)
     for job in jobs:
-        entry = manifest.get(job.display)
-        if entry and not force and (store.root / str(entry.get("file", ""))).exists():
+        if job.display in stored:
             # Cheap skip: the hash covers text and date; re-read the text only.
             try:
                 doc = read_document(job.path, display=job.display, date=date, meta=job.meta)
             except InputError as exc:
                 errors.append(str(exc))
                 continue
-            if content_hash(doc.text, doc.published, bodies) == entry.get("sha256"):
+            if content_hash(doc.text, doc.published, bodies) == stored[job.display]:
                 skipped += 1
                 tick()
                 continue
@@ -236,23 +228,14 @@ def ingest(
             results.append(outcome)
     if errors:
         return IngestReport(len(files), 0, skipped, tuple(errors), notes=tuple(notes))
-    with store.writing(waiting), uninterrupted():
-        manifest = store.manifest()  # again, under the lock: another ingest may have landed meanwhile
-        if not store.manifest_path.exists():
-            manifest = _adopt(store, {}, [])  # a store of bare files (no manifest yet): keep them, do not sweep them
-        written = _commit(store, manifest, results)
-        if written or not store.manifest_path.exists():
-            store.write_manifest(manifest)
-        store.sweep_orphans(manifest)
-    _refresh_index(store)
-    claims_total = sum(int(str(e.get("claims", 0))) for e in manifest.values())
+    done = storage.write(results, waiting)
     extracted = sum(r.claims for r in results)
     return IngestReport(
-        len(files), claims_total, skipped, (), tuple(written), extracted, time.perf_counter() - started, tuple(notes)
+        len(files), done.claims, skipped, (), done.sources, extracted, time.perf_counter() - started, tuple(notes)
     )
 
 
-def _commit(store: Store, manifest: dict[str, dict[str, object]], results: list[_Extracted]) -> list[str]:
+def commit(store: Store, manifest: dict[str, dict[str, object]], results: list[_Extracted]) -> list[str]:
     """Write each source's store file and its manifest entry; two sources may never share a file."""
     owners = {str(entry.get("file", "")).casefold(): source for source, entry in manifest.items()}
     written = []
@@ -308,7 +291,7 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
                 path.unlink(missing_ok=True)
                 reread.append(source)
                 notes.append(f"{_unhinted(exc)}: removed")
-        manifest = _adopt(store, manifest, notes)
+        manifest = adopt(store, manifest, notes)
         reread += [source for source, entry in manifest.items() if not entry.get("sha256")]
         store.write_manifest(manifest)
         store.sweep_orphans(manifest)
@@ -326,7 +309,7 @@ def _unhinted(exc: StoreError) -> str:
     return str(exc).replace(f" {REPAIR}", "")
 
 
-def _adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str]) -> dict[str, dict[str, object]]:
+def adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str]) -> dict[str, dict[str, object]]:
     """Store files on disk that no entry names, taken in with an empty hash, so their sources are read again."""
     named = {str(entry["file"]) for entry in manifest.values()}
     for path in sorted(store.root.glob("*.jsonl")):
@@ -351,12 +334,6 @@ def _adopt(store: Store, manifest: dict[str, dict[str, object]], notes: list[str
         }
         notes.append(f"{path.name}: taken back into the manifest as {source}")
     return manifest
-
-
-def _refresh_index(store: Store) -> None:
-    from .index import open_index  # sqlite3 and the index only for the commands that need them
-
-    open_index(store).close()
 
 
 __all__ = ["IngestReport", "Repair", "discover", "display_path", "ingest", "repair", "store_file_name"]

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,14 +30,12 @@ from .config import Config, find_config, load_config
 from .errors import InputError, StoreError
 from .gate import judge_marked
 from .source import Document
-from .store import MANIFEST, Store
+from .storage import OpenClaims, open_storage
 from .subject import gazetteer
 from .verdict import CONTRADICTED, OK, STALE, UNSUPPORTED
 
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
-
-    from .index import ClaimIndex
 
 DEBOUNCE = 0.2  # seconds of quiet after a keystroke before the draft is checked again
 SOURCE = "factcheck"
@@ -89,59 +85,50 @@ class Session:
     def __init__(
         self,
         cfg: Config,
-        store_path: Path | None = None,
+        store_path: Path | str | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         clock: Callable[[], float] = time.monotonic,
     ):
         self.cfg = cfg
         self.store_dir = cfg.store_dir(store_path)
+        self.storage = open_storage(self.store_dir)
         self.bodies = gazetteer(dict(cfg.bodies))
         self.today = today
-        self._index: ClaimIndex | None = None
-        self._seen: tuple[tuple[str, int, int], ...] | None = None
-        self._glance: tuple[int, int, int] | None = None
+        self._index: OpenClaims | None = None
+        self._seen: Hashable | None = None
+        self._glance: Hashable | None = None
         self._looked_at = -FULL_LOOK_EVERY
         self.clock = clock
         self._accepted: tuple[tuple[int, int] | None, frozenset[str]] | None = None
         self.judged: Judged = {}  # each figure's judgement against the store as it is open (check.judge_document)
 
     def close(self) -> None:
+        self._let_go()
+        self.storage.close()
+
+    def _let_go(self) -> None:
         if self._index is not None:
             self._index.close()
             self._index = None
 
-    def _signature(self) -> tuple[tuple[str, int, int], ...]:
-        """Name, size and mtime of each store file: one directory read, no parsing."""
-        try:
-            with os.scandir(self.store_dir) as entries:
-                return tuple(sorted((e.name, s.st_size, s.st_mtime_ns) for e in entries if e.is_file() for s in [e.stat()]))
-        except FileNotFoundError:
-            return ()
+    def _signature(self) -> Hashable:
+        """What changes when the store does: its files' names, sizes and mtimes, or a database's generation."""
+        return self.storage.signature()
 
-    def _glimpse(self) -> tuple[int, int, int]:
-        """The store folder's mtime and the manifest's size and mtime: two stats, whatever the store's size."""
-        try:
-            folder = os.stat(self.store_dir).st_mtime_ns
-        except FileNotFoundError:
-            return (0, 0, 0)
-        try:
-            st = os.stat(self.store_dir / MANIFEST)
-            return (folder, st.st_size, st.st_mtime_ns)
-        except FileNotFoundError:
-            return (folder, 0, 0)
+    def _glimpse(self) -> Hashable:
+        """A cheap look between full ones: a folder's mtime and manifest, or a database's generation."""
+        return self.storage.glimpse()
 
-    def store(self) -> ClaimIndex:
-        """The store's index, reopened (and so brought up to date) when a store file has changed since."""
-        from .index import open_index
-
+    def store(self) -> OpenClaims:
+        """The store, reopened (a folder's index so brought up to date) when its claims have changed since."""
         glance, now = self._glimpse(), self.clock()
         if self._index is not None and glance == self._glance and now - self._looked_at < FULL_LOOK_EVERY:
             return self._kept(self._index)
         seen = self._signature()
         self._looked_at = now
         if self._index is None or seen != self._seen:
-            self.close()
-            index = open_index(Store(self.store_dir), notice=lambda _: None)
+            self._let_go()
+            index = self.storage.open(notice=lambda _: None)
             try:
                 require_claims(index, self.store_dir)
             except StoreError:
@@ -155,7 +142,7 @@ class Session:
         self._glance = glance
         return self._kept(self._index)
 
-    def _kept(self, index: ClaimIndex) -> ClaimIndex:
+    def _kept(self, index: OpenClaims) -> OpenClaims:
         if len(self.judged) > JUDGED_MAX:
             self.judged.clear()
         return index
@@ -191,13 +178,12 @@ class Session:
                 found = judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged)
                 findings = tuple(f for f in found if not f.suppressed)
                 break
-            except sqlite3.DatabaseError as exc:  # damaged under us: rebuild from claims/ once, as `with_index` does
-                from .index.opening import damaged, discard
-
+            except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does
                 self.close()
-                if not damaged(exc) or attempt == 2:
+                if not self.storage.heal(exc):
+                    raise
+                if attempt == 2:
                     raise StoreError(f"{self.store_dir}: cannot read the index ({exc})") from None
-                discard(Store(self.store_dir))
         return Checked(version, lines, findings, directives[doc.path].warnings)
 
     def relative(self, path: Path) -> str:

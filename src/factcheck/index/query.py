@@ -6,7 +6,7 @@ import heapq
 import math
 import sqlite3
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 
 from ..claims import Claim
@@ -104,33 +104,7 @@ class ClaimIndex(Sequence[Claim]):
         return found
 
     def _rank(self, keys: dict[str, float]) -> list[int]:
-        """The top claims by idf-weighted key overlap.
-
-        Keys are read rarest first until the postings budget is spent. The
-        rarest keys gather candidates; once there are enough, commoner keys
-        only re-rank those (a set intersection, not a Python loop).
-        """
-        df = self._frequencies(keys)
-        chosen: list[str] = []
-        spent = 0
-        for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
-            if chosen and spent + df[key] > self.budget:
-                break
-            chosen.append(key)
-            spent += df[key]
-        scores: dict[int, float] = {}
-        get = scores.get
-        for key, ids in self._read(chosen).items():
-            weight = keys[key] * math.log(1 + self.size / df[key])
-            if len(scores) < self.gather:
-                for rowid in ids:
-                    scores[rowid] = get(rowid, 0.0) + weight
-            else:
-                for rowid in scores.keys() & ids:
-                    scores[rowid] += weight
-        if len(scores) <= self.top_k:
-            return list(scores)  # few claims share a key with this one: all of them
-        return [rowid for rowid, _ in heapq.nlargest(self.top_k, scores.items(), key=itemgetter(1))]
+        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many claims have each key (deleted ones included until the next compaction)."""
@@ -176,6 +150,44 @@ class ClaimIndex(Sequence[Claim]):
         for chunk in _chunks(missing, 500):
             cache.update(self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
         return cache
+
+
+def rank(
+    keys: dict[str, float],
+    df: Mapping[str, int],
+    size: int,
+    read: Callable[[list[str]], Mapping[str, Sequence[int]]],
+    top_k: int = TOP_K,
+    gather: int = GATHER,
+    budget: int = POSTINGS_BUDGET,
+) -> list[int]:
+    """The top claims by idf-weighted key overlap: one rule for every store that keeps postings.
+
+    Keys are read rarest first until the postings budget is spent. The
+    rarest keys gather candidates; once there are enough, commoner keys
+    only re-rank those (a set intersection, not a Python loop). `read` gives
+    each key's claim ids in store order; ties keep the order of first sight.
+    """
+    chosen: list[str] = []
+    spent = 0
+    for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
+        if chosen and spent + df[key] > budget:
+            break
+        chosen.append(key)
+        spent += df[key]
+    scores: dict[int, float] = {}
+    get = scores.get
+    for key, ids in read(chosen).items():
+        weight = keys[key] * math.log(1 + size / df[key])
+        if len(scores) < gather:
+            for rowid in ids:
+                scores[rowid] = get(rowid, 0.0) + weight
+        else:
+            for rowid in scores.keys() & ids:
+                scores[rowid] += weight
+    if len(scores) <= top_k:
+        return list(scores)  # few claims share a key with this one: all of them
+    return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=itemgetter(1))]
 
 
 def _chunks(items: list[str] | list[int], size: int) -> Iterator[list]:  # type: ignore[type-arg]

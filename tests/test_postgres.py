@@ -1,0 +1,477 @@
+"""The PostgreSQL store against a real server: the same verdicts as claims/, whole sources, one-line errors.
+
+Every test gets a schema of its own in the database FACTCHECK_TEST_DATABASE_URL
+names (see conftest.py); without that variable they are skipped, saying why.
+The 100,000-claim comparison is a benchmark (bench/postgres.py); here a store
+grown to 6,000 claims takes the candidate lookup past the small-store scan.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from factcheck import postgres
+from factcheck.cli import main
+from factcheck.config import load_config
+from factcheck.errors import ExitCode, StoreError
+from factcheck.index import claim_keys, open_index
+from factcheck.postgres import PostgresStorage
+from factcheck.storage import FileStorage, open_storage
+from factcheck.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = "examples/draft_pinghu_review.md"
+sys.path.insert(0, str(ROOT / "bench"))
+from stores import grow  # noqa: E402  (the benchmark's grown stores)
+
+STORES = ("folder", "postgresql")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != ".lock"}
+
+
+def _sql(url: str, statement: str, *params: object) -> list[tuple]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(statement, params or None)  # type: ignore[arg-type]
+        return cur.fetchall() if cur.description else []
+
+
+@pytest.fixture
+def seeded(store_url) -> str:
+    """A PostgreSQL store holding the committed claims/, imported."""
+    PostgresStorage(store_url).load(FileStorage(ROOT / "claims").dump())
+    return store_url
+
+
+@pytest.fixture(params=STORES)
+def seeds_store(request, tmp_path) -> str:
+    """The seeds' store, as a claims/ folder and as a PostgreSQL database: every test here runs on both."""
+    if request.param == "folder":
+        shutil.copytree(ROOT / "claims", tmp_path / "claims", ignore=shutil.ignore_patterns(".index", ".lock"))
+        return str(tmp_path / "claims")
+    return request.getfixturevalue("seeded")
+
+
+# --- the same check on both stores ----------------------------------------------------------------
+
+def test_the_example_draft_gets_the_readme_verdicts_from_either_store(seeds_store, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "check", EXAMPLE, "--store", seeds_store)
+    assert code == ExitCode.FINDINGS and err == ""
+    assert "1 draft(s), 16 numbers: 8 ok, 2 contradicted, 4 stale, 2 unsupported" in out
+    assert "98.2% — the source says 96.2%" in out
+
+
+def test_conflicts_and_claims_read_the_same_from_either_store(seeds_store, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "conflicts", "--store", seeds_store, "--format", "json")
+    assert code == ExitCode.OK
+    assert out == run(capsys, "conflicts", "--format", "json")[1]
+    code, out, _ = run(capsys, "claims", "--store", seeds_store, "--format", "jsonl", "--subject", "津上精密")
+    assert code == ExitCode.OK and out.count("\n") > 3
+    assert out == run(capsys, "claims", "--format", "jsonl", "--subject", "津上精密")[1]
+
+
+def test_check_json_is_byte_identical_on_the_seeds(seeded, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    folder = run(capsys, "check", EXAMPLE, "--format", "json", "--all")
+    database = run(capsys, "check", EXAMPLE, "--format", "json", "--all", "--store", seeded)
+    assert folder == database and json.loads(database[1])["summary"]["numbers"] == 16
+
+
+@pytest.fixture
+def grown(tmp_path, store_url) -> tuple[Path, str]:
+    """6,000 claims (the seeds and regional copies of them, bench/stores.py): past the small-store scan."""
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 6_000)
+    PostgresStorage(store_url).load(FileStorage(folder).dump())
+    return folder, store_url
+
+
+def test_check_json_is_byte_identical_on_a_grown_store(grown, tmp_path, monkeypatch, capsys):
+    folder, url = grown
+    draft = tmp_path / "draft.md"
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    draft.write_text("---\ndate: 2026-03-05\n---\n\n" + seeds.replace("98亿元", "89亿元"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    for path in (EXAMPLE, str(draft)):
+        from_folder = run(capsys, "check", path, "--format", "json", "--store", str(folder))
+        from_database = run(capsys, "check", path, "--format", "json", "--store", url)
+        assert from_folder == from_database
+        summary = json.loads(from_database[1])["summary"]
+        assert summary["ok"] > 0 and summary["numbers"] > 10
+
+
+def test_the_database_finds_the_candidates_the_file_index_finds(grown, seed_claims):
+    folder, url = grown
+    index = open_index(Store(folder))
+    opened = PostgresStorage(url).open()
+    try:
+        assert len(opened) == len(index) == 6_000
+        for claims in seed_claims.values():
+            for claim in claims:
+                for same_metric in (False, True):
+                    assert [c.id for c in opened.near(claim, same_metric)] == [c.id for c in index.near(claim, same_metric)]
+    finally:
+        opened.close()
+        index.close()
+
+
+def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tmp_path, store_url, seed_claims):
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    # One source at a time, as a newsroom ingests, and last name first: ids out of name order, so the
+    # postings are put in store order by name, not by id.
+    for found in reversed(list(FileStorage(folder).dump())):
+        storage.load([found])
+    levels = _sql(store_url, "SELECT level, count(*) FROM segments GROUP BY level ORDER BY level")
+    sources = _sql(store_url, "SELECT count(*) FROM sources")[0][0]
+    assert all(count < postgres.FANOUT for _, count in levels) and max(level for level, _ in levels) >= 1
+    assert sum(count for _, count in levels) < sources / 4  # a key is a few rows, not one per write
+    index, opened = open_index(Store(folder)), storage.open()
+    try:
+        for claim in (c for claims in seed_claims.values() for c in claims):
+            assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
+    finally:
+        opened.close()
+        index.close()
+
+
+def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_path, store_url, seed_claims):
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    storage.load(FileStorage(folder).dump())
+    sources = list(FileStorage(folder).dump())
+    again = sources[: len(sources) // 3]
+    storage.load(again)  # the same sources again: their old claims are dead refs in the postings
+    assert _sql(store_url, "SELECT dead FROM store_state") == [(0,)]
+    assert _sql(store_url, "SELECT count(*) FROM segments") == [(1,)]
+    (total,) = _sql(store_url, "SELECT sum(n) FROM postings")[0]
+    index, opened = open_index(Store(folder)), storage.open()
+    try:
+        assert total == sum(len(claim_keys(c)) for c in index)  # no posting of a replaced claim is left
+        for claim in (c for claims in seed_claims.values() for c in claims):
+            assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
+    finally:
+        opened.close()
+        index.close()
+
+
+def test_replaced_claims_are_never_candidates_before_compaction(tmp_path, store_url, seed_claims):
+    import dataclasses
+
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    storage.load(FileStorage(folder).dump())
+    sources = [s for s in FileStorage(folder).dump() if s.source.startswith("seeds/")]
+    storage.load([dataclasses.replace(s, claims=s.claims[1:]) for s in sources])  # each seed loses its first claim
+    assert _sql(store_url, "SELECT dead > 0 FROM store_state") == [(True,)]  # too few for a compaction
+    gone = {s.claims[0].id for s in sources}
+    opened = storage.open()
+    try:
+        found = {c.id for claims in seed_claims.values() for claim in claims for c in opened.near(claim)}
+        assert found and not found & gone
+    finally:
+        opened.close()
+
+
+# --- export and import ----------------------------------------------------------------------------
+
+def test_export_after_import_gives_the_committed_store_byte_for_byte(store_url, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code, _, err = run(capsys, "store", "import", "claims", "--store", store_url)
+    assert code == ExitCode.OK and "imported 5 source(s)" in err
+    code, _, err = run(capsys, "store", "export", str(tmp_path / "out"), "--store", store_url)
+    assert code == ExitCode.OK and "exported 5 source(s)" in err
+    assert snapshot(tmp_path / "out") == snapshot(ROOT / "claims")
+
+
+def test_a_grown_store_comes_back_as_the_folder_store_writes_it(grown, tmp_path):
+    """bench/stores.py writes 12.0 where factcheck writes 12: the export is the store's own serialisation."""
+    from factcheck.store import read_store_file, to_jsonl
+
+    folder, url = grown
+    FileStorage(tmp_path / "back").load(PostgresStorage(url).dump())
+    back = snapshot(tmp_path / "back")
+    files = sorted(folder.glob("*.jsonl"))
+    assert len(files) > 100 and set(back) == {p.name for p in files} | {"manifest.json", ".gitignore"}
+    assert all(back[p.name] == to_jsonl(read_store_file(p)).encode() for p in files)
+    assert json.loads(back["manifest.json"]) == json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_export_refuses_a_folder_with_files_in_it(seeded, tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = run(capsys, "store", "export", str(tmp_path), "--store", seeded)
+    assert code == ExitCode.ERROR and "not an empty folder" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+# --- ingest: whole sources, whatever happens --------------------------------------------------------
+
+def test_ingest_into_the_database_gives_the_store_ingest_into_a_folder_gives(seed_project, store_url, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(seed_project)
+    code, _, err = run(capsys, "ingest", "--store", store_url)
+    assert code == ExitCode.OK and "written" in err
+    FileStorage(tmp_path / "out").load(PostgresStorage(store_url).dump())
+    assert snapshot(tmp_path / "out") == snapshot(ROOT / "claims")
+    code, _, err = run(capsys, "ingest", "--store", store_url)  # unchanged sources are skipped by their hash
+    assert code == ExitCode.OK and "│       5 │    247 │       0 │       5 │" in err
+
+
+def _ingest_process(project: Path, url: str, *paths: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "ingest", *paths, "--store", url], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _until(condition, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def _claims_in(url: str) -> int:
+    opened = PostgresStorage(url).open()
+    try:
+        return len(opened)
+    finally:
+        opened.close()
+
+
+def _writer_blocked(url: str) -> bool:
+    """An ingest has written its claims and waits, mid-transaction, for the row it updates last."""
+    return bool(_sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck'"
+                          " AND wait_event_type = 'Lock' AND state = 'active'"))
+
+
+def _no_writers(url: str) -> bool:
+    return not _sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck' AND pid <> pg_backend_pid()")
+
+
+@pytest.fixture
+def edited(seed_project, seeded) -> tuple[Path, str]:
+    """The seeds' store in the database, and the project's seed 001 edited: 98亿元 is now 99亿元."""
+    path = next((seed_project / "seeds").glob("001_*.txt"))
+    path.write_text(path.read_text(encoding="utf-8").replace("98亿元", "99亿元"), encoding="utf-8")
+    return seed_project, seeded
+
+
+def test_a_killed_ingest_leaves_the_old_source_whole_and_the_next_one_lands(edited, tmp_path):
+    project, url = edited
+    before = list(PostgresStorage(url).dump())
+    with psycopg.connect(url) as holder:
+        holder.execute("SELECT * FROM store_state FOR UPDATE")  # the writer's last statement will wait for this
+        writer = _ingest_process(project, url, "seeds")
+        _until(lambda: _writer_blocked(url), "the ingest to block mid-transaction")
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        holder.rollback()
+    _until(lambda: _no_writers(url), "the killed writer's backend to end")
+    assert list(PostgresStorage(url).dump()) == before  # the old source, whole; none of the new
+    writer = _ingest_process(project, url, "seeds")
+    assert writer.wait(timeout=120) == 0
+    after = {s.source: s for s in PostgresStorage(url).dump()}
+    changed = next(s for s in after.values() if "/001_" in s.source)
+    assert "99亿元" in {c.text for c in changed.claims} and "98亿元" not in {c.text for c in changed.claims}
+    assert sum(len(s.claims) for s in after.values()) == _claims_in(url)
+
+
+def test_a_check_during_an_ingest_sees_the_old_source_then_the_new_never_half(edited, monkeypatch, capsys):
+    project, url = edited
+    monkeypatch.chdir(ROOT)
+    old = run(capsys, "check", EXAMPLE, "--format", "json", "--store", url)
+    with psycopg.connect(url) as holder:
+        holder.execute("SELECT * FROM store_state FOR UPDATE")
+        writer = _ingest_process(project, url, "seeds")
+        _until(lambda: _writer_blocked(url), "the ingest to block mid-transaction")
+        during = run(capsys, "check", EXAMPLE, "--format", "json", "--store", url)
+        holder.rollback()  # let the writer commit
+        assert writer.wait(timeout=120) == 0
+    new = run(capsys, "check", EXAMPLE, "--format", "json", "--store", url)
+    assert during == old
+    assert new != old and "99亿元" in new[1]
+    stored = [c for s in PostgresStorage(url).dump() if "/001_" in s.source for c in s.claims]
+    assert {c.text for c in stored} >= {"99亿元"} and "98亿元" not in {c.text for c in stored}
+
+
+def test_concurrent_ingests_of_different_sources_both_land(seed_project, store_url, tmp_path):
+    seeds = sorted(f"seeds/{p.name}" for p in (seed_project / "seeds").glob("*.txt"))
+    writers = [_ingest_process(seed_project, store_url, *seeds[:3]), _ingest_process(seed_project, store_url, *seeds[3:])]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    FileStorage(tmp_path / "out").load(PostgresStorage(store_url).dump())
+    assert snapshot(tmp_path / "out") == snapshot(ROOT / "claims")
+
+
+# --- configuration, the library, the hook's path and the editor ----------------------------------------
+
+def _project_with_store(folder: Path, store: str) -> Path:
+    shutil.copytree(ROOT / "examples", folder / "examples")
+    (folder / "factcheck.toml").write_text(f'store = "{store}"\ndrafts = ["examples/*.md"]\n', encoding="utf-8")
+    return folder
+
+
+def test_a_configured_database_store_serves_check_without_store(seeded, url_without_password, tmp_path, monkeypatch, capsys):
+    project = _project_with_store(tmp_path, url_without_password)
+    monkeypatch.chdir(project)
+    code, out, err = run(capsys, "check")
+    assert code == ExitCode.FINDINGS and "2 contradicted, 4 stale" in out and err == ""
+
+
+def test_a_password_in_the_configured_url_is_refused(tmp_path, monkeypatch, capsys):
+    project = _project_with_store(tmp_path, "postgresql://editor:secret@db.example/news")
+    monkeypatch.chdir(project)
+    code, out, err = run(capsys, "check")
+    assert code == ExitCode.ERROR and out == ""
+    assert err.count("\n") == 1 and "password" in err and "PGPASSWORD" in err and "secret" not in err
+
+
+def test_the_hooks_judging_reads_the_configured_database(seeded, url_without_password, tmp_path, monkeypatch):
+    from factcheck.check import read_draft
+    from factcheck.gate import judge_drafts
+
+    project = _project_with_store(tmp_path, url_without_password)
+    cfg = load_config(cwd=project)
+    draft = read_draft(project / EXAMPLE, EXAMPLE, None)
+    report = judge_drafts([draft], cfg, None)  # what `factcheck hook run` calls with the staged drafts
+    assert sum(f.verdict == "contradicted" for f in report.findings) == 2
+
+
+def test_the_library_opens_a_database_store(seeded):
+    import datetime as dt
+
+    import factcheck
+
+    with factcheck.open_store(seeded) as store:
+        found = factcheck.check_text("平湖技师学院毕业生就业率连续多年稳定在98.2%。", store, published=dt.date(2026, 3, 5))
+    assert [(f.verdict, f.text) for f in found] == [("contradicted", "98.2%")]
+
+
+def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(seeded, monkeypatch):
+    from factcheck.lsp import Session
+    from factcheck.storage import Extracted
+    from factcheck.store import to_jsonl
+
+    monkeypatch.chdir(ROOT)
+    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
+    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+    try:
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
+        storage = open_storage(seeded)
+        sources = [s for s in storage.dump() if any(c.text == "96.2%" for c in s.claims)]
+        storage.write([Extracted(s.source, "changed", to_jsonl([c for c in s.claims if c.text != "96.2%"]), 0, None, False)
+                       for s in sources])
+        storage.close()
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["unsupported"]
+    finally:
+        session.close()
+
+
+# --- errors: one line, exit 2 -----------------------------------------------------------------------
+
+def _one_line_error(capsys, *args: str) -> str:
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (ExitCode.ERROR, "")
+    assert err.count("\n") == 1 and err.startswith("factcheck: ") and "Traceback" not in err
+    return err
+
+
+def test_a_server_that_is_down_is_one_line(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    err = _one_line_error(capsys, "check", EXAMPLE, "--store", "postgresql://factcheck@127.0.0.1:1/factcheck")
+    assert "cannot reach the PostgreSQL server" in err
+
+
+def test_a_wrong_password_is_one_line_that_does_not_show_it(database, monkeypatch, capsys):
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(database)
+    wrong = database.replace(f":{parts.password}@", ":not-the-password@") if parts.password else database
+    monkeypatch.setenv("PGPASSWORD", "not-the-password")
+    monkeypatch.chdir(ROOT)
+    err = _one_line_error(capsys, "check", EXAMPLE, "--store", wrong)
+    assert "wrong password" in err and "not-the-password" not in err
+
+
+def test_a_database_without_a_store_says_to_run_store_init(database, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    for args in (("check", EXAMPLE), ("ingest", "seeds"), ("claims",), ("conflicts",), ("store", "export", str(tmp_path / "x"))):
+        err = _one_line_error(capsys, *args, "--store", database)
+        assert "no factcheck store in this database (run `factcheck store init`)" in err
+    assert not (tmp_path / "x").exists()
+    code, _, err = run(capsys, "store", "init", "--store", database)
+    assert code == ExitCode.OK and "created the factcheck store" in err
+
+
+def test_an_empty_store_says_to_ingest(store_url, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert "the claims store is empty" in _one_line_error(capsys, "check", EXAMPLE, "--store", store_url)
+
+
+def test_a_schema_newer_than_the_tool_is_refused_even_by_init(seeded, monkeypatch, capsys):
+    _sql(seeded, "UPDATE factcheck_schema SET version = 99")
+    monkeypatch.chdir(ROOT)
+    for args in (("check", EXAMPLE), ("store", "init")):
+        err = _one_line_error(capsys, *args, "--store", seeded)
+        assert "schema is version 99, newer than this factcheck knows (1); upgrade factcheck" in err
+
+
+def test_an_older_schema_is_migrated_forward_by_init_and_keeps_its_claims(seeded, monkeypatch, capsys):
+    """A release that adds migration 2: the store at version 1 must be migrated before use, then works."""
+    monkeypatch.setattr(postgres, "MIGRATIONS", (*postgres.MIGRATIONS, ('CREATE INDEX claims_subject ON claims("subject")',)))
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", 2)
+    monkeypatch.chdir(ROOT)
+    err = _one_line_error(capsys, "check", EXAMPLE, "--store", seeded)
+    assert "older than this factcheck's (2); run `factcheck store init` to migrate it" in err
+    code, _, err = run(capsys, "store", "init", "--store", seeded)
+    assert code == ExitCode.OK and "migrated the store from schema version 1 to 2" in err
+    assert _sql(seeded, "SELECT count(*) FROM pg_indexes WHERE indexname = 'claims_subject'") == [(1,)]
+    assert run(capsys, "check", EXAMPLE, "--store", seeded)[0] == ExitCode.FINDINGS
+
+
+def test_storage_errors_name_the_store_without_its_password(database):
+    from urllib.parse import urlsplit
+
+    with pytest.raises(StoreError) as caught:
+        PostgresStorage(database).open()
+    password = urlsplit(database).password
+    assert "no factcheck store" in str(caught.value) and (not password or password not in str(caught.value))
+
+
+def test_a_path_opens_the_folder_store_and_a_url_the_database(tmp_path):
+    assert isinstance(open_storage(tmp_path), FileStorage) and isinstance(open_storage(str(tmp_path)), FileStorage)
+    assert isinstance(open_storage("postgresql://h/db"), PostgresStorage)
+    assert "needs no init" in FileStorage(tmp_path).init()
+
+
+def test_a_check_of_a_folder_store_never_loads_psycopg():
+    code = (
+        "import sys, contextlib, io\n"
+        "from factcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', 'examples/draft_pinghu_review.md'])\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "factcheck.gate" in loaded and not {"psycopg", "factcheck.postgres"} & loaded
