@@ -29,7 +29,7 @@ import hashlib
 import math
 import sys
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,8 +37,7 @@ from .claims import Claim
 from .claimstore import ClaimStore, require_claims
 from .errors import StoreError
 from .index.keys import claim_keys
-from .index.query import GATHER, NAMES_MAX, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, rank
-from .quantity import unit_group
+from .index.query import GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore
 from .record import quote
 from .storage import Extracted, StoredSource, Written, redacted
 from .store import CLAIM, parse_store_file
@@ -485,11 +484,11 @@ def _from_little_endian(data: bytes) -> array[int]:
     return refs
 
 
-class PostgresClaims(Sequence[Claim]):
+class PostgresClaims(PostingsStore):
     """The store as one snapshot: `near()` for checking, every claim in store order for the rest.
 
-    It answers as `index.ClaimIndex` does, from the same postings design:
-    the same keys, the same ranking, postings in store order.
+    It answers as `index.ClaimIndex` does, from the same postings design
+    (`PostingsStore`): the same keys, the same ranking, postings in store order.
     """
 
     def __init__(
@@ -501,65 +500,20 @@ class PostgresClaims(Sequence[Claim]):
         budget: int = POSTINGS_BUDGET,
         scan_below: int = SCAN_BELOW,
     ) -> None:
-        self.conn = conn
-        self.where = where
-        self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
         row = conn.execute("SELECT claims, generation, dead FROM store_state").fetchone()
-        self.size = int(row[0]) if row else 0
+        super().__init__(conn, int(row[0]) if row else 0, top_k, gather, budget, scan_below)
+        self.where = where
         self.generation = int(row[1]) if row else 0
         self.dead = int(row[2]) if row else 0  # claims replaced since the last compaction: their refs linger
-        self._df: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
         self._store_order: StoreOrder | None = None
         self._claims: dict[int, Claim] = {}
-        self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
-        self._all: list[Claim] | None = None
-        self._groups: dict[str, list[Claim]] | None = None
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
-        return self.all()[i]
-
-    def __iter__(self) -> Iterator[Claim]:
-        return iter(self.all())
-
-    def all(self) -> list[Claim]:
-        if self._all is None:
-            with self.conn.cursor(name="every_claim") as cur:
-                cur.itersize = 10_000
-                cur.execute(f"SELECT {_C_FIELDS} FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY s.name, c.seq")
-                self._all = [CLAIM.from_row(row) for row in cur]
-        return self._all
-
-    def _of_group(self, group: str) -> list[Claim]:
-        if self._groups is None:
-            self._groups = {}
-            for c in self.all():
-                self._groups.setdefault(unit_group(c.unit), []).append(c)
-        return self._groups.get(group, [])
-
-    def subject_names(self) -> dict[str, str]:
-        from .subject import names_from_subjects
-
-        if self.size > NAMES_MAX:
-            return {}
-        return names_from_subjects({subject for (subject,) in self.conn.execute("SELECT subject FROM subjects")})
-
-    def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
-        if self.size < self.scan_below:
-            return self._of_group(unit_group(claim.unit))
-        keys = claim_keys(claim, same_metric)
-        memo = frozenset(keys.items())
-        found = self._near.get(memo)
-        if found is None:
-            ranked = rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
-            found = self._near[memo] = self._fetch(ranked)
-        return found
+    def _every(self) -> list[Claim]:
+        with self.conn.cursor(name="every_claim") as cur:
+            cur.itersize = 10_000
+            cur.execute(f"SELECT {_C_FIELDS} FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY s.name, c.seq")
+            return [CLAIM.from_row(row) for row in cur]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         missing = [k for k in keys if k not in self._df]

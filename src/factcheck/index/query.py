@@ -8,6 +8,7 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
+from typing import Any
 
 from ..claims import Claim
 from ..quantity import unit_group
@@ -21,25 +22,28 @@ POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost
 NAMES_MAX = 200_000
 
 
-class ClaimIndex(Sequence[Claim]):
-    """The store, opened through its index: `near()` for checking, and every claim, in order, for the rest."""
+class PostingsStore(Sequence[Claim]):
+    """A store that finds candidates by postings, whatever keeps them (the SQLite index, a database).
+
+    `near()` memoised by keys, the whole-store scan below `scan_below`, the
+    Sequence of every claim and the subject names are one piece of code, so
+    both stores answer alike; a store gives its `_every`, `_frequencies`,
+    `_read` and `_fetch`. `conn` runs `SELECT subject FROM subjects`.
+    """
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Any,
+        size: int,
         top_k: int = TOP_K,
         gather: int = GATHER,
         budget: int = POSTINGS_BUDGET,
         scan_below: int = SCAN_BELOW,
     ) -> None:
         self.conn = conn
+        self.size = size
         self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
-        self.size = int(meta(conn).get("claims", 0))
         self._df: dict[str, int] = {}
-        self._postings: dict[str, array[int]] = {}
-        self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
-        self._positions: dict[int, object] = {}
-        self._paragraphs: dict[int, object] = {}
         self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
         self._all: list[Claim] | None = None
         self._groups: dict[str, list[Claim]] | None = None
@@ -59,8 +63,12 @@ class ClaimIndex(Sequence[Claim]):
 
     def all(self) -> list[Claim]:
         if self._all is None:
-            self._all = [row_claim(row) for row in self.conn.execute(IN_ORDER)]
+            self._all = self._every()
         return self._all
+
+    def _every(self) -> list[Claim]:
+        """Every claim, in store order."""
+        raise NotImplementedError
 
     def _of_group(self, group: str) -> list[Claim]:
         """Every claim of one unit group, in store order: the callers skip the other groups anyway."""
@@ -73,7 +81,7 @@ class ClaimIndex(Sequence[Claim]):
     def subject_names(self) -> dict[str, str]:
         """Short and full names of the bodies the store knows, so a draft may say 津上精密.
 
-        The index keeps a count of claims per subject as files come and go,
+        The store keeps a count of claims per subject as sources come and go,
         but turning the subjects into names is still one step per body on
         every check, so above NAMES_MAX claims it is skipped: a check's cost
         must not grow with the archive.
@@ -105,6 +113,39 @@ class ClaimIndex(Sequence[Claim]):
 
     def _rank(self, keys: dict[str, float]) -> list[int]:
         return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
+
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many claims have each key, cached in `_df`."""
+        raise NotImplementedError
+
+    def _read(self, keys: list[str]) -> Mapping[str, Sequence[int]]:
+        """Each key's claim ids in store order, at most `budget` of them."""
+        raise NotImplementedError
+
+    def _fetch(self, ids: list[int]) -> list[Claim]:
+        """The claims of these ids, in store order."""
+        raise NotImplementedError
+
+
+class ClaimIndex(PostingsStore):
+    """The store, opened through its index: `near()` for checking, and every claim, in order, for the rest."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        top_k: int = TOP_K,
+        gather: int = GATHER,
+        budget: int = POSTINGS_BUDGET,
+        scan_below: int = SCAN_BELOW,
+    ) -> None:
+        super().__init__(conn, int(meta(conn).get("claims", 0)), top_k, gather, budget, scan_below)
+        self._postings: dict[str, array[int]] = {}
+        self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
+        self._positions: dict[int, object] = {}
+        self._paragraphs: dict[int, object] = {}
+
+    def _every(self) -> list[Claim]:
+        return [row_claim(row) for row in self.conn.execute(IN_ORDER)]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many claims have each key (deleted ones included until the next compaction)."""
