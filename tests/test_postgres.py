@@ -8,6 +8,7 @@ grown to 6,000 claims takes the candidate lookup past the small-store scan.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import signal
@@ -120,17 +121,27 @@ def test_check_json_is_byte_identical_on_a_grown_store(grown, tmp_path, monkeypa
 
 def test_the_database_finds_the_candidates_the_file_index_finds(grown, seed_claims):
     folder, url = grown
-    index = open_index(Store(folder))
-    opened = PostgresStorage(url).open()
-    try:
+    with _both(folder, PostgresStorage(url)) as (index, opened):
         assert len(opened) == len(index) == 6_000
-        for claims in seed_claims.values():
-            for claim in claims:
-                for same_metric in (False, True):
-                    assert [c.id for c in opened.near(claim, same_metric)] == [c.id for c in index.near(claim, same_metric)]
+        _assert_same_candidates(index, opened, seed_claims)
+
+
+@contextlib.contextmanager
+def _both(folder, storage):
+    """The folder store's index and the database store, opened side by side, closed after."""
+    index, opened = open_index(Store(folder)), storage.open()
+    try:
+        yield index, opened
     finally:
         opened.close()
         index.close()
+
+
+def _assert_same_candidates(index, opened, seed_claims):
+    """Every seed figure gets the same candidates, in the same order, from both stores, for either question."""
+    for claim in (c for claims in seed_claims.values() for c in claims):
+        for same_metric in (False, True):
+            assert [c.id for c in opened.near(claim, same_metric)] == [c.id for c in index.near(claim, same_metric)]
 
 
 def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tmp_path, store_url, seed_claims):
@@ -145,13 +156,8 @@ def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tm
     sources = _sql(store_url, "SELECT count(*) FROM sources")[0][0]
     assert all(count < postgres.FANOUT for _, count in levels) and max(level for level, _ in levels) >= 1
     assert sum(count for _, count in levels) < sources / 4  # a key is a few rows, not one per write
-    index, opened = open_index(Store(folder)), storage.open()
-    try:
-        for claim in (c for claims in seed_claims.values() for c in claims):
-            assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
-    finally:
-        opened.close()
-        index.close()
+    with _both(folder, storage) as (index, opened):
+        _assert_same_candidates(index, opened, seed_claims)
 
 
 def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_path, store_url, seed_claims):
@@ -165,14 +171,9 @@ def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_
     assert _sql(store_url, "SELECT dead FROM store_state") == [(0,)]
     assert _sql(store_url, "SELECT count(*) FROM segments") == [(1,)]
     (total,) = _sql(store_url, "SELECT sum(n) FROM postings")[0]
-    index, opened = open_index(Store(folder)), storage.open()
-    try:
+    with _both(folder, storage) as (index, opened):
         assert total == sum(len(claim_keys(c)) for c in index)  # no posting of a replaced claim is left
-        for claim in (c for claims in seed_claims.values() for c in claims):
-            assert [c.id for c in opened.near(claim)] == [c.id for c in index.near(claim)]
-    finally:
-        opened.close()
-        index.close()
+        _assert_same_candidates(index, opened, seed_claims)
 
 
 def test_replaced_claims_are_never_candidates_before_compaction(tmp_path, store_url, seed_claims):
