@@ -144,6 +144,7 @@ def check_document(
     return list(judge_document(doc, store, names, successors, bodies))
 
 
+SHARE_FROM = 24  # figures in a draft worth a fork: below, the fork and the children's cold caches cost more than they save
 Judged = dict[Claim, Judgement]  # judgements by the figure's claim without its place in the draft (`unplaced`)
 
 
@@ -159,17 +160,34 @@ def judge_document(
     successors: dict[str, Claim | None] | None = None,
     bodies: Gazetteer | None = None,
     judged: Judged | None = None,
+    workers: int = 1,
 ) -> Iterator[Finding]:
     """Each figure's finding as soon as it is judged, so a report can be written while the draft is read.
 
     `judged`, kept by a caller that re-checks one draft against one store as it is edited (the editor's
     server), holds the judgements of figures seen before: an edit re-judges only the figures it changed.
+    `workers` above 1 shares a draft of SHARE_FROM figures or more among forked processes (a judgement
+    depends on the figure and the store alone, so the findings are the same, in the same order), where
+    the store can be reopened in a child.
     """
     if names is None:
         names = store.subject_names()
     if successors is None:
         successors = {}
-    for claim in claims_mod.claims_in(doc, known_names=names, names=bodies):
+    found = claims_mod.claims_in(doc, known_names=names, names=bodies)
+    reopen = getattr(store, "reopen_in_child", None)
+    if judged is None and workers > 1 and reopen is not None:
+        claims = list(found)
+        if len(claims) >= SHARE_FROM:
+            from .workers import forked_map
+
+            judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=reopen)
+            for claim, j in zip(claims, judgements):
+                yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence,
+                              j.reasons)
+            return
+        found = iter(claims)
+    for claim in found:
         if judged is None:
             j = judge(claim, store, successors)
         else:
@@ -196,10 +214,11 @@ def judge_documents(
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
     judged: Judged | None = None,
+    workers: int = 1,
 ) -> Iterator[Finding]:
     names = store.subject_names()
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        yield from judge_document(doc, store, names, successors, bodies, judged)
+        yield from judge_document(doc, store, names, successors, bodies, judged, workers)
         if on_draft is not None:
             on_draft()

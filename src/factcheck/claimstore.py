@@ -65,6 +65,9 @@ class ClaimList:
 
         return names_from_subjects({c.subject for c in self.claims if c.subject})
 
+    def reopen_in_child(self) -> None:
+        """Nothing to reopen: a forked process has its own copy of the claims."""
+
 
 def require_claims(store: ClaimStore, where: object) -> None:
     """An empty store supports nothing: every figure would be unsupported, so it is an error naming the fix."""

@@ -224,6 +224,9 @@ def check(
         False, "--force-exclude",
         help="Check a file named here only if it is a draft by the config (drafts, sources, exclude): for pre-commit.",
     ),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Processes to share a long draft among (the same findings); 0: one per core, up to 4."
+    ),
     config: Path | None = ConfigOpt,
 ) -> None:
     """Give every number in a draft a verdict: ok, contradicted, stale or unsupported.
@@ -234,7 +237,7 @@ def check(
     from .gate import CheckOptions, run_check
 
     cfg = load_config(config)
-    options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename, output)
+    options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename, output, jobs)
     raise typer.Exit(run_check(drafts or [], cfg, _date(date), store, options))
 
 

@@ -97,10 +97,10 @@ def read_drafts(
     return docs
 
 
-def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | str | None) -> Report:
+def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | str | None, workers: int = 1) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
     found: list[Finding] = []
-    stored = judge_into(docs, cfg, store_path, found.append)
+    stored = judge_into(docs, cfg, store_path, found.append, workers=workers)
     return Report(tuple(d.path for d in docs), tuple(found), stored)
 
 
@@ -111,6 +111,7 @@ def judge_into(
     take: Callable[[Finding], None],
     bar: bool = True,
     warn: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> int:
     """Hand each finding, suppressed or not, to `take` as soon as it is judged; return the store's size.
 
@@ -121,7 +122,8 @@ def judge_into(
     (a report streaming to the terminal shows the progress, and a bar redrawn
     under it would garble it). `warn` gets each factcheck comment that could
     not be read (`draft.md:12: unknown factcheck directive 'of' …`), before
-    any finding; by default they go to stderr.
+    any finding; by default they go to stderr. `workers`: processes to share a long draft among
+    (`check.judge_document`).
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     directives = suppress.read_all(docs)
@@ -134,7 +136,7 @@ def judge_into(
     def judge(store: ClaimStore) -> int:
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
-            found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick)
+            found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick, workers=workers)
             for f in itertools.islice(found, given, None):
                 take(f)
                 given += 1
@@ -151,6 +153,7 @@ def judge_marked(
     directives: Mapping[str, suppress.Directives],
     on_draft: Callable[[], None] | None = None,
     judged: Judged | None = None,
+    workers: int = 1,
 ) -> Iterator[Finding]:
     """Each figure's verdict, marked when an ignore comment or the accept file silences it.
 
@@ -158,7 +161,8 @@ def judge_marked(
     keeps its store open and so cannot go through `judge_into`; `judged` is
     the editor's memo of judgements (see `check.judge_document`).
     """
-    return suppress.mark(judge_documents(docs, store, on_draft, bodies, judged), docs, accepted, directives)
+    found = judge_documents(docs, store, on_draft, bodies, judged, workers)
+    return suppress.mark(found, docs, accepted, directives)
 
 
 def _to_stderr(line: str) -> None:
@@ -264,6 +268,9 @@ def check_format(fmt: str, evidence: str = "paragraph") -> None:
         raise InputError(f"--evidence: unknown value {evidence!r} (use {', '.join(EVIDENCE)})")
 
 
+MAX_JOBS = 4  # past four processes, the parent's own share and the children's cold caches gain little
+
+
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
     """How `factcheck check` reports: everything but what to check and against what."""
@@ -276,6 +283,17 @@ class CheckOptions:
     force_exclude: bool = False  # files named on the command line must be drafts too (the pre-commit framework)
     stdin_name: str | None = None
     output: Path | None = None  # the report goes there, replaced in one rename; None: stdout
+    jobs: int = 0  # processes a long draft is shared among; 0: one per core, at most MAX_JOBS
+
+    def workers(self) -> int:
+        return self.jobs or default_workers()
+
+
+def default_workers() -> int:
+    """One process per core this run may use, up to MAX_JOBS."""
+    from .workers import usable_cores
+
+    return min(usable_cores(), MAX_JOBS)
 
 
 def run_check(
@@ -313,11 +331,11 @@ def _check_into(
 ) -> int:
     fmt = options.fmt
     if fmt not in STREAMED:
-        report = judge_drafts(docs, cfg, store_path)
+        report = judge_drafts(docs, cfg, store_path, options.workers())
         render(report, fmt, cfg, options.show_all, out, colour=options.colour, docs=docs)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour)
-    judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty())
+    judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty(), workers=options.workers())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

@@ -158,7 +158,7 @@ def run(cwd: Path, cfg: Config) -> int:
     docs = staged_drafts(cwd, cfg)
     if not docs:
         return ExitCode.OK
-    report = gate.judge_drafts(docs, cfg, None)
+    report = gate.judge_drafts(docs, cfg, None, gate.default_workers())
     gate.render(report, "text", cfg)
     code = gate.exit_code(report, cfg.fail_on)
     if code == ExitCode.FINDINGS:

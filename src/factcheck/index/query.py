@@ -144,6 +144,13 @@ class ClaimIndex(PostingsStore):
         self._positions: dict[int, object] = {}
         self._paragraphs: dict[int, object] = {}
 
+    def reopen_in_child(self) -> None:
+        """In a forked process: a connection of its own, since SQLite's may not cross a fork (an in-memory
+        index has no file to reopen, and the child's copy of it is its own)."""
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        if path:
+            self.conn = sqlite3.connect(path, timeout=60)  # the inherited one is left alone, never closed
+
     def _every(self) -> list[Claim]:
         return [row_claim(row) for row in self.conn.execute(IN_ORDER)]
 

@@ -1,0 +1,148 @@
+"""A long draft shared among forked processes: the same findings, in the same order, and no process left behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import project_store
+
+from factcheck import workers
+from factcheck.workers import forked_map
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
+
+pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="forked checking is for Linux")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+@pytest.mark.parametrize("count, block, processes", [(0, 8, 2), (5, 8, 2), (40, 8, 2), (41, 4, 3), (100, 8, 4)])
+def test_results_come_in_the_order_of_the_items(count: int, block: int, processes: int) -> None:
+    found = list(forked_map(square_and_pid, list(range(count)), processes, block=block))
+    assert [square for square, _ in found] == [n * n for n in range(count)]
+
+
+def test_each_process_takes_its_turn_at_the_blocks() -> None:
+    found = list(forked_map(square_and_pid, list(range(32)), 2, block=8))
+    pids = [pid for _, pid in found]
+    assert set(pids[0:8]) == set(pids[16:24]) == {os.getpid()}  # the parent's blocks
+    assert len(set(pids[8:16])) == 1 and pids[8] != os.getpid()  # one child's
+    assert pids[24:32] == pids[8:16]
+    assert not _alive(pids[8])
+
+
+def test_a_child_that_fails_leaves_its_blocks_to_the_parent() -> None:
+    def fail() -> None:
+        raise RuntimeError("the child could not reopen the store")
+
+    found = list(forked_map(square_and_pid, list(range(32)), 2, block=8, in_child=fail))
+    assert [square for square, _ in found] == [n * n for n in range(32)]
+    assert {pid for _, pid in found} == {os.getpid()}
+
+
+def test_a_child_killed_half_way_leaves_the_rest_to_the_parent() -> None:
+    def die_at_20(n: int) -> tuple[int, int]:
+        if n == 20 and os.getpid() != parent:
+            os._exit(9)
+        return square_and_pid(n)
+
+    parent = os.getpid()
+    found = list(forked_map(die_at_20, list(range(32)), 2, block=8))
+    assert [square for square, _ in found] == [n * n for n in range(32)]
+    assert found[9][1] != parent and found[20][1] == parent
+
+
+def test_what_the_parent_hits_is_raised_and_the_children_end() -> None:
+    def fail_at_20(n: int) -> tuple[int, int]:
+        if n == 20:
+            raise ValueError("a damaged index page")
+        return square_and_pid(n)
+
+    results = forked_map(fail_at_20, list(range(40)), 2, block=8)
+    seen = [next(results) for _ in range(9)]  # the first child result: a child is running
+    child = seen[8][1]
+    with pytest.raises(ValueError, match="damaged index"):
+        list(results)
+    assert not _alive(child)
+
+
+def test_a_reader_that_stops_early_ends_the_children() -> None:
+    results = forked_map(square_and_pid, list(range(4000)), 3, block=8)
+    pids = {next(results)[1] for _ in range(30)}
+    results.close()
+    children = pids - {os.getpid()}
+    assert children and not any(_alive(pid) for pid in children)
+
+
+def test_one_process_or_one_block_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert [s for s, _ in forked_map(square_and_pid, list(range(50)), 1)] == [n * n for n in range(50)]
+    assert [s for s, _ in forked_map(square_and_pid, list(range(8)), 4, block=8)] == [n * n for n in range(8)]
+
+
+@pytest.fixture
+def long_draft(tmp_path: Path) -> tuple[Path, Path]:
+    """The example draft four times over and a seed article after it: 90-odd figures of every verdict."""
+    project_store(tmp_path)
+    store = tmp_path / "claims"
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    draft = tmp_path / "long.md"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 4 + "\n" + seed, encoding="utf-8")
+    return draft, store
+
+
+def _check(draft: Path, store: Path, *options: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", str(draft), "--store", str(store), "--date", "2026-02-01", *options],
+        capture_output=True, cwd=draft.parent, check=False,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_a_long_draft_checked_by_several_processes_reads_as_checked_by_one(long_draft, fmt: str) -> None:
+    draft, store = long_draft
+    one = _check(draft, store, "--format", fmt, "--jobs", "1")
+    assert one.returncode == 1 and one.stdout.count(b"FC001") + one.stdout.count(b"contradicted") >= 4
+    for jobs in ("2", "3"):
+        shared = _check(draft, store, "--format", fmt, "--jobs", jobs)
+        assert (shared.returncode, shared.stdout, shared.stderr) == (one.returncode, one.stdout, one.stderr)
+
+
+def test_the_check_forks_for_a_long_draft_and_not_for_a_short_one(long_draft, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.config import load_config
+    from factcheck.gate import judge_drafts, read_drafts
+
+    draft, store = long_draft
+    forks = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    cfg = load_config(None)
+    docs = read_drafts([str(draft), str(EXAMPLE)], cfg, None)
+    shared = judge_drafts(docs, cfg, store, workers=2)
+    assert len(forks) == 1  # the long draft's; the example's 16 figures are judged at home
+    assert shared == judge_drafts(docs, cfg, store, workers=1)
