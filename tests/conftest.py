@@ -283,3 +283,19 @@ def url_without_password(store_url, monkeypatch) -> str:
         monkeypatch.setenv("PGPASSWORD", parts.password)
     netloc = f"{parts.username}@{parts.hostname}:{parts.port}" if parts.username else f"{parts.hostname}:{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def processes_marked(mark: str) -> list[int]:
+    """Live processes whose environment carries `mark`: a stopped run's workers or children, if any outlived it."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes()
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if mark.encode() in environ and state != "Z":
+            found.append(int(proc.name))
+    return found

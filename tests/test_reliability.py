@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from conftest import processes_marked
 
 from factcheck.ingest import ingest, repair
 from factcheck.store import Store, source_of_store_file, store_file_name
@@ -65,22 +66,6 @@ def debris(store: Path) -> list[str]:
     """What a dead writer could leave: temporary files, and store files the manifest does not name."""
     named = {str(e["file"]) for e in Store(store).manifest().values()}
     return sorted(p.name for p in store.iterdir() if p.name.endswith(".tmp") or (p.suffix == ".jsonl" and p.name not in named))
-
-
-def processes_marked(mark: str) -> list[int]:
-    """Live processes whose environment carries `mark`: a killed ingest's workers, if any outlived it."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            environ = (proc / "environ").read_bytes()
-            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if mark.encode() in environ and state != "Z":
-            found.append(int(proc.name))
-    return found
 
 
 @pytest.fixture

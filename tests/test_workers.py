@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
 
 import pytest
-from conftest import project_store
+from conftest import processes_marked, project_store
 
 from factcheck import workers
 from factcheck.workers import forked_map
@@ -146,3 +149,28 @@ def test_the_check_forks_for_a_long_draft_and_not_for_a_short_one(long_draft, mo
     shared = judge_drafts(docs, cfg, store, workers=2)
     assert len(forks) == 1  # the long draft's; the example's 16 figures are judged at home
     assert shared == judge_drafts(docs, cfg, store, workers=1)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_check_ends_its_children_and_exits_130(tmp_path: Path, how: int) -> None:
+    project_store(tmp_path)
+    draft = tmp_path / "long.md"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 600, encoding="utf-8")  # ~10,000 figures
+    mark = uuid.uuid4().hex
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "check", str(draft), "--store", "claims", "--format", "json", "--jobs", "3"],
+        cwd=tmp_path, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:  # the parent and its children
+        time.sleep(0.05)
+    assert len(processes_marked(mark)) == 3, "the check never shared the draft"
+    sent = time.monotonic()
+    proc.send_signal(how)  # to the parent alone, as a supervisor or `kill` would
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert time.monotonic() - sent < 2.0
+    assert "Traceback" not in err
+    time.sleep(0.2)
+    assert processes_marked(mark) == []
