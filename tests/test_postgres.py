@@ -389,6 +389,67 @@ def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(seeded,
         session.close()
 
 
+def _idle_in_transaction(url: str) -> int:
+    return _sql(url, "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%%'"
+                     " AND datname = current_database() AND pid <> pg_backend_pid()")[0][0]
+
+
+def test_an_idle_editor_holds_no_snapshot_open_on_the_server(seeded, monkeypatch):
+    """A snapshot held for hours keeps the server from vacuuming what every ingest replaces."""
+    from factcheck.lsp import Session
+
+    monkeypatch.chdir(ROOT)
+    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
+    try:
+        assert [f.verdict for f in session.check("平湖技师学院毕业生就业率连续多年稳定在98.2%。", "draft.md").findings] == [
+            "contradicted"]
+        assert _idle_in_transaction(seeded) == 0
+        assert [f.verdict for f in session.check("毕业生就业率连续多年稳定在96.2%。", "draft.md").findings] == ["ok"]
+        assert _idle_in_transaction(seeded) == 0
+    finally:
+        session.close()
+
+
+def test_an_editor_whose_connection_the_server_ended_while_idle_reconnects(seeded, monkeypatch):
+    from factcheck.lsp import Session
+
+    monkeypatch.chdir(ROOT)
+    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
+    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+    try:
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
+        ended = _sql(seeded, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                             " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+        assert ended and all(ok for (ok,) in ended)
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
+    finally:
+        session.close()
+
+
+def test_a_change_that_lands_between_the_look_and_the_check_is_still_seen(seeded, monkeypatch):
+    """The editor's cheap look comes first; the snapshot taken after it shows a write that landed between."""
+    from factcheck.lsp import Session
+    from factcheck.storage import Extracted
+    from factcheck.store import to_jsonl
+
+    monkeypatch.chdir(ROOT)
+    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
+    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+    try:
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
+        unchanged = session._glimpse()
+        monkeypatch.setattr(session, "_glimpse", lambda: unchanged)  # the look saw the store as it was
+        monkeypatch.setattr(session, "_signature", lambda: session._seen)
+        storage = open_storage(seeded)
+        sources = [s for s in storage.dump() if any(c.text == "96.2%" for c in s.claims)]
+        storage.write([Extracted(s.source, "changed", to_jsonl([c for c in s.claims if c.text != "96.2%"]), 0, None, False)
+                       for s in sources])
+        storage.close()
+        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["unsupported"]
+    finally:
+        session.close()
+
+
 # --- errors: one line, exit 2 -----------------------------------------------------------------------
 
 def _one_line_error(capsys, *args: str) -> str:

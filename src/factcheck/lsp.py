@@ -122,11 +122,12 @@ class Session:
     def store(self) -> OpenClaims:
         """The store, reopened (a folder's index so brought up to date) when its claims have changed since."""
         glance, now = self._glimpse(), self.clock()
-        if self._index is not None and glance == self._glance and now - self._looked_at < FULL_LOOK_EVERY:
-            return self._kept(self._index)
+        kept = self._index
+        if kept is not None and glance == self._glance and now - self._looked_at < FULL_LOOK_EVERY and kept.resume():
+            return self._kept(kept)
         seen = self._signature()
         self._looked_at = now
-        if self._index is None or seen != self._seen:
+        if self._index is None or seen != self._seen or not self._index.resume():
             self._let_go()
             index = self.storage.open(notice=lambda _: None)
             try:
@@ -177,6 +178,7 @@ class Session:
                 store = self.store()
                 found = judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged)
                 findings = tuple(f for f in found if not f.suppressed)
+                store.pause()  # the editor may now sit idle for hours
                 break
             except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does
                 self.close()

@@ -183,10 +183,14 @@ class PostgresStorage:
     # --- reading -----------------------------------------------------------------------------
 
     def open(self, notice: Callable[[str], None] | None = None) -> PostgresClaims:
+        import psycopg
+
         conn = self._connect()
         try:
             with _translated(self.where):
-                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                # Set on the connection, not the transaction: a paused reader's next one is a snapshot too.
+                conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                conn.read_only = True
                 return PostgresClaims(conn, self.where)
         except BaseException:
             conn.close()
@@ -215,16 +219,19 @@ class PostgresStorage:
         """The store's generation, read on a connection of its own (a reader's snapshot never moves)."""
         import psycopg
 
-        try:
-            if self._watch is None or self._watch.closed:
-                self._watch = self._connect(autocommit=True)
-            row = self._watch.execute("SELECT generation FROM store_state").fetchone()
-        except psycopg.Error as exc:
-            if self._watch is not None:
-                self._watch.close()
-            self._watch = None
-            raise StoreError(f"{self.where}: {_reason(exc)}") from None
-        return (self.where, row[0] if row else 0)
+        for attempt in (1, 2):  # a connection the server ended (a restart, an idle timeout) is reconnected once
+            try:
+                if self._watch is None or self._watch.closed:
+                    self._watch = self._connect(autocommit=True)
+                row = self._watch.execute("SELECT generation FROM store_state").fetchone()
+                return (self.where, row[0] if row else 0)
+            except psycopg.Error as exc:
+                if self._watch is not None:
+                    self._watch.close()
+                self._watch = None
+                if attempt == 2 or not isinstance(exc, psycopg.OperationalError):
+                    raise StoreError(f"{self.where}: {_reason(exc)}") from None
+        raise AssertionError("unreachable")
 
     def glimpse(self) -> Hashable:
         return self.signature()  # one round trip: as cheap as a look gets
@@ -500,14 +507,34 @@ class PostgresClaims(PostingsStore):
         budget: int = POSTINGS_BUDGET,
         scan_below: int = SCAN_BELOW,
     ) -> None:
-        row = conn.execute("SELECT claims, generation, dead FROM store_state").fetchone()
-        super().__init__(conn, int(row[0]) if row else 0, top_k, gather, budget, scan_below)
+        state = self._state(conn)
+        super().__init__(conn, state[0], top_k, gather, budget, scan_below)
         self.where = where
-        self.generation = int(row[1]) if row else 0
-        self.dead = int(row[2]) if row else 0  # claims replaced since the last compaction: their refs linger
+        self.generation = state[1]
+        self.dead = state[2]  # claims replaced since the last compaction: their refs linger
         self._postings: dict[str, list[int]] = {}
         self._store_order: StoreOrder | None = None
         self._claims: dict[int, Claim] = {}
+
+    @staticmethod
+    def _state(conn: psycopg.Connection[Any]) -> tuple[int, int, int]:
+        """Claims, generation and dead claims, as of the transaction's snapshot (the first statement takes it)."""
+        row = conn.execute("SELECT claims, generation, dead FROM store_state").fetchone()
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+    def pause(self) -> None:
+        """End the snapshot: an editor idle for hours must not hold one open on a shared server."""
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error):  # a connection lost by now is found, and healed, on resuming
+            self.conn.rollback()
+
+    def resume(self) -> bool:
+        """A new snapshot; True when it shows the store this reader's caches were read from.
+
+        A lost connection raises psycopg's own error, which the editor's session heals by reconnecting.
+        """
+        return self._state(self.conn) == (self.size, self.generation, self.dead)
 
     def _every(self) -> list[Claim]:
         with self.conn.cursor(name="every_claim") as cur:

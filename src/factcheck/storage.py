@@ -93,6 +93,15 @@ class OpenClaims(ClaimStore, Protocol):
 
     def close(self) -> None: ...
 
+    def pause(self) -> None:
+        """Between checks of a long-lived reader (the editor's server): let go of what must not be held
+        while idle, such as a database snapshot, which would keep the server from vacuuming."""
+        ...
+
+    def resume(self) -> bool:
+        """Before the next check: False when the store has changed since it was opened (then reopen it)."""
+        ...
+
 
 class Storage(Protocol):
     """A claims store, whatever keeps it. `str()` names it for messages (a URL without its password)."""

@@ -51,6 +51,12 @@ class PostingsStore(Sequence[Claim]):
     def close(self) -> None:
         self.conn.close()
 
+    def pause(self) -> None:
+        """Nothing held between reads (see storage.OpenClaims)."""
+
+    def resume(self) -> bool:
+        return True
+
     # Sequence: what Store.load() would give, for commands that need every claim.
     def __len__(self) -> int:
         return self.size
