@@ -58,6 +58,7 @@ def test_streamed_json_is_byte_for_byte_what_json_dumps_wrote_of_the_whole_repor
     body = {
         "version": 1,
         "findings": [report.finding_record(f) for f in whole.findings],
+        "warnings": [report.warning_record(w) for w in whole.warnings],
         "summary": {
             "drafts": 1,
             "numbers": len(whole.findings),
@@ -82,7 +83,7 @@ def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
     code, out = check_output("quiet.md", "--format", "json", capsys=capsys)
     assert code == 0
     assert out == json.dumps(
-        {"version": 1, "findings": [], "summary": {"drafts": 1, "numbers": 0, "ok": 0, "contradicted": 0,
+        {"version": 1, "findings": [], "warnings": [], "summary": {"drafts": 1, "numbers": 0, "ok": 0, "contradicted": 0,
                                                    "stale": 0, "unsupported": 0, "suppressed": 0}},
         ensure_ascii=False, indent=2,
     ) + "\n"

@@ -146,6 +146,45 @@ def test_an_editors_note_that_mentions_factcheck_is_not_a_directive():
     assert read_directives(f"{UNSUPPORTED}<!-- factcheck 这个数据明天再核 -->\n<!-- 20亿元待核实 -->").warnings == ()
 
 
+MISREAD = "unknown factcheck directive 'of' (use ignore, ignore[CODE,...], off, on)"
+
+
+def test_the_json_report_lists_the_comments_it_could_not_read(project, capsys):
+    _, out, err = check(project, f"{OK}\n\n{WRONG}<!-- factcheck: of -->", capsys)
+    assert json.loads(out)["warnings"] == [{"path": "draft.md", "line": 7, "message": MISREAD}]
+    assert err == f"draft.md:7: {MISREAD}\n"  # and a person watching still reads it
+    _, clean, _ = check(project, f"{OK}\n\n{WRONG}", capsys)
+    assert json.loads(clean)["warnings"] == []
+
+
+def test_sarif_gives_each_comment_it_could_not_read_as_a_configuration_notification_at_its_line(project, capsys):
+    _, out, _ = check(project, f"{OK}\n\n{WRONG}<!-- factcheck: of -->", capsys, "sarif")
+    (invocation,) = json.loads(out)["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (note,) = invocation["toolConfigurationNotifications"]
+    assert note["level"] == "warning" and note["message"] == {"text": MISREAD}
+    where = note["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"]["uri"] == "draft.md" and where["region"] == {"startLine": 7}
+    _, clean, _ = check(project, f"{OK}\n\n{WRONG}", capsys, "sarif")
+    assert "invocations" not in json.loads(clean)["runs"][0]
+
+
+def test_github_annotates_the_line_of_a_comment_it_could_not_read(project, capsys):
+    _, out, _ = check(project, f"{OK}\n\n{WRONG}<!-- factcheck: of -->", capsys, "github")
+    first, *findings = out.splitlines()
+    assert first == ("::warning file=draft.md,line=7,title=factcheck comment::unknown factcheck directive 'of'"
+                     " (use ignore, ignore[CODE,...], off, on)")
+    assert [line.split(" ", 1)[0] for line in findings] == ["::error"]
+
+
+def test_the_html_report_shows_the_comments_it_could_not_read_in_their_drafts_section(project, capsys):
+    _, out, _ = check(project, f"{OK}\n\n{WRONG}<!-- factcheck: <b>of</b> -->", capsys, "html")
+    assert ("factcheck comments that silence nothing:</p><ul><li>line 7: unknown factcheck directive "
+            "&#x27;&lt;b&gt;of&lt;/b&gt;&#x27;") in out  # escaped: a draft's markup never runs in the report
+    _, clean, _ = check(project, f"{OK}\n\n{WRONG}", capsys, "html")
+    assert 'class="warnings"' not in clean
+
+
 def test_the_warnings_go_to_stderr_and_the_text_report_is_unchanged(project, capsys):
     _, clean, _ = check(project, f"{OK}\n\n{WRONG}", capsys, "text")
     _, out, err = check(project, f"{OK}\n\n{WRONG}<!-- factcheck: of -->", capsys, "text")

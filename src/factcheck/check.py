@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import claims as claims_mod
 from .claims import Claim
@@ -17,6 +18,9 @@ from .errors import InputError
 from .source import Document, document_from_bytes, read_document
 from .subject import Gazetteer
 from .verdict import RULES, VERDICTS, Judgement, Verdict, judge
+
+if TYPE_CHECKING:
+    from .suppress import DirectiveWarning
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ class Report:
     drafts: tuple[str, ...]
     findings: tuple[Finding, ...]
     store_claims: int = 0
+    warnings: tuple[DirectiveWarning, ...] = ()  # factcheck comments in the drafts that could not be read
 
     def counts(self, include_suppressed: bool = False) -> dict[str, int]:
         out: dict[str, int] = dict.fromkeys(VERDICTS, 0)

@@ -100,8 +100,9 @@ def read_drafts(
 def judge_drafts(docs: list[Document], cfg: Config, store_path: Path | str | None, workers: int = 1) -> Report:
     """Every number's verdict, then the editor's ignore comments and the project's accepted findings."""
     found: list[Finding] = []
-    stored = judge_into(docs, cfg, store_path, found.append, workers=workers)
-    return Report(tuple(d.path for d in docs), tuple(found), stored)
+    warnings: list[suppress.DirectiveWarning] = []
+    stored = judge_into(docs, cfg, store_path, found.append, warn=warnings.append, workers=workers)
+    return Report(tuple(d.path for d in docs), tuple(found), stored, tuple(warnings))
 
 
 def judge_into(
@@ -110,7 +111,7 @@ def judge_into(
     store_path: Path | str | None,
     take: Callable[[Finding], None],
     bar: bool = True,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[suppress.DirectiveWarning], None] | None = None,
     workers: int = 1,
 ) -> int:
     """Hand each finding, suppressed or not, to `take` as soon as it is judged; return the store's size.
@@ -120,16 +121,18 @@ def judge_into(
     (`using_store`): the findings `take` already has are not handed over twice,
     so a report half written stays one document. `bar` False: no progress bar
     (a report streaming to the terminal shows the progress, and a bar redrawn
-    under it would garble it). `warn` gets each factcheck comment that could
-    not be read (`draft.md:12: unknown factcheck directive 'of' …`), before
-    any finding; by default they go to stderr. `workers`: processes to share a long draft among
+    under it would garble it). Each factcheck comment that could not be read
+    (`draft.md:12: unknown factcheck directive 'of' …`) goes to stderr before
+    any finding, and to `warn`, for a report that lists them. `workers`: processes to share a long draft among
     (`check.judge_document`).
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     directives = suppress.read_all(docs)
     for d in directives.values():
         for problem in d.warnings:
-            (warn or _to_stderr)(str(problem))
+            _to_stderr(str(problem))
+            if warn is not None:
+                warn(problem)
     bodies = gazetteer(dict(cfg.bodies))
     given = 0
 
@@ -212,6 +215,8 @@ def render(
     out = out or sys.stdout
     if fmt in STREAMED:
         writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour)
+        for w in report.warnings:
+            writer.warning(w)
         for f in report.findings:
             writer.add(f)
         writer.close()
@@ -336,6 +341,6 @@ def _check_into(
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour)
-    judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty(), workers=options.workers())
+    judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty(), warn=writer.warning, workers=options.workers())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .check import Finding, Report
 from .claims import Claim
 from .source import Document
+from .suppress import DirectiveWarning
 from .verdict import RULES, VERDICTS
 
 MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?"}
@@ -71,6 +72,7 @@ a:focus-visible, .finding:focus, .fig:focus { outline: 3px solid var(--focus); o
 .finding:target, .finding.current { box-shadow: 0 0 0 3px var(--v); }
 .finding p { margin: .25rem 0; }
 .where { color: var(--muted); font-size: .9rem; }
+.warnings { border-left: 4px solid var(--line); padding: 0 .75rem; margin: .5rem 0; }
 blockquote { margin: .25rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); }
 mark { background: #fff1a8; color: inherit; outline: 1px solid #9a6700; padding: 0 .1rem; }
 .reasons { margin: .25rem 0; padding-left: 1.25rem; color: var(--muted); }
@@ -137,8 +139,11 @@ def to_html(report: Report, docs: Sequence[Document] = (), title: str = TITLE) -
         _summary(report, sections),
         _toc(by_draft, sections),
     ]
+    warnings: dict[str, list[DirectiveWarning]] = {}
+    for w in report.warnings:
+        warnings.setdefault(w.path, []).append(w)
     for i, (path, placed) in enumerate(zip(by_draft, sections)):
-        parts.append(_section(i, path, placed, texts.get(path)))
+        parts.append(_section(i, path, placed, texts.get(path), warnings.get(path, [])))
     parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -223,7 +228,7 @@ def _toc(by_draft: dict[str, list[Finding]], sections: list[list[Placed]]) -> st
     return f'<nav class="toc" aria-label="drafts"><h2>Drafts</h2><ol>{"".join(items)}</ol></nav>'
 
 
-def _section(i: int, path: str, placed: list[Placed], text: str | None) -> str:
+def _section(i: int, path: str, placed: list[Placed], text: str | None, warnings: list[DirectiveWarning]) -> str:
     counts = dict.fromkeys(VERDICTS, 0)
     for p in placed:
         if not p.finding.suppressed:
@@ -231,9 +236,12 @@ def _section(i: int, path: str, placed: list[Placed], text: str | None) -> str:
     tally = ", ".join(f"{MARKS[v]} {n} {v}" for v, n in counts.items())
     draft = _draft_text(text, placed) if text is not None else '<p class="where">(the draft text is not available)</p>'
     findings = "\n".join(_finding(p) for p in placed)
+    unread = "".join(f"<li>line {w.line}: {esc(w.message)}</li>" for w in warnings)
+    if unread:
+        unread = f'<div class="warnings" role="note"><p>factcheck comments that silence nothing:</p><ul>{unread}</ul></div>\n'
     return (
         f'<section class="draft-section" id="draft-{i}" data-path="{esc(path)}">\n'
-        f"<h2>{esc(path)}</h2>\n<p class=\"where\">{tally}</p>\n"
+        f"<h2>{esc(path)}</h2>\n<p class=\"where\">{tally}</p>\n{unread}"
         f'<div class="draft-body">\n<pre class="draft">{draft}</pre>\n'
         f'<ol class="findings" aria-label="findings in {esc(path)}">\n{findings}\n</ol>\n</div>\n</section>'
     )

@@ -7,11 +7,14 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .check import Finding, Report, Tally
 from .claims import Claim
 from .store import claim_to_record
+
+if TYPE_CHECKING:
+    from .suppress import DirectiveWarning
 
 JSON_VERSION = 1
 # How much text each finding carries in the JSON (`check --evidence`): the paragraphs (the
@@ -59,6 +62,11 @@ def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
     }
 
 
+def warning_record(w: DirectiveWarning) -> dict[str, Any]:
+    """A factcheck comment that silences nothing because it could not be read."""
+    return {"path": w.path, "line": w.line, "message": w.message}
+
+
 def summary_record(tally: Tally) -> dict[str, int]:
     return {"drafts": tally.drafts, "numbers": tally.numbers, **tally.verdicts, "suppressed": tally.suppressed}
 
@@ -67,6 +75,10 @@ class ReportWriter(Protocol):
     """A report written as the findings come (`add`), finished by `close`; what it counts goes into its Tally."""
 
     def add(self, f: Finding) -> None: ...
+
+    def warning(self, w: DirectiveWarning) -> None:
+        """A factcheck comment that could not be read (shown on stderr already)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -83,6 +95,10 @@ class JsonReport:
     def __init__(self, out: Any, tally: Tally, evidence: str = "paragraph") -> None:
         self.out, self.tally, self.evidence = out, tally, evidence
         self.separator = ""  # before the next finding; "" until the head is written
+        self.warnings: list[dict[str, Any]] = []
+
+    def warning(self, w: DirectiveWarning) -> None:
+        self.warnings.append(warning_record(w))
 
     def add(self, f: Finding) -> None:
         self.tally.add(f)
@@ -97,6 +113,7 @@ class JsonReport:
             self.out.write("\n  ]")
         else:
             self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": []')
+        self.out.write(',\n  "warnings": ' + _nested(self.warnings, 1))
         self.out.write(',\n  "summary": ' + _nested(summary_record(self.tally), 1) + "\n}\n")
 
 
@@ -136,6 +153,8 @@ def _nested(value: Any, depth: int) -> str:
 def to_json(report: Report, evidence: str = "paragraph") -> str:
     out = io.StringIO()
     writer = JsonReport(out, Tally(len(report.drafts)), evidence)
+    for w in report.warnings:
+        writer.warning(w)
     for f in report.findings:
         writer.add(f)
     writer.close()
@@ -188,6 +207,9 @@ class TextReport:
         self.tally.add(f)
         for line in finding_lines(f, self.show_all):
             self.show(line)
+
+    def warning(self, w: DirectiveWarning) -> None:
+        """Nothing more: the warning is on stderr, where a reader of the text report sees it."""
 
     def close(self) -> None:
         self.show(summary_line(self.tally))

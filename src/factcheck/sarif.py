@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .check import Finding, Report
-from .suppress import IN_SOURCE
+from .suppress import IN_SOURCE, DirectiveWarning
 from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -122,18 +122,25 @@ def sarif_log(report: Report, root: Path) -> dict[str, Any]:
     rules = _rules(home)
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
     driver = {"name": TOOL_NAME, "informationUri": home, "version": _version(), "rules": rules}
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "originalUriBaseIds": {SRCROOT: {"uri": root.absolute().as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",  # our columns count characters, and 平 is one of them
-                "results": [_result(f, root, rule_index) for f in flagged(report)],
-            }
-        ],
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": root.absolute().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",  # our columns count characters, and 平 is one of them
+        "results": [_result(f, root, rule_index) for f in flagged(report)],
     }
+    if report.warnings:
+        # A comment that could not be read configures the run wrongly (it silences nothing): SARIF's
+        # toolConfigurationNotifications, with the place, so a viewer can show it beside the results.
+        run["invocations"] = [{
+            "executionSuccessful": True,
+            "toolConfigurationNotifications": [_notification(w, root) for w in report.warnings],
+        }]
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def _notification(w: DirectiveWarning, root: Path) -> dict[str, Any]:
+    where = {"artifactLocation": _artifact(w.path, root), "region": {"startLine": w.line}}
+    return {"level": "warning", "message": {"text": w.message}, "locations": [{"physicalLocation": where}]}
 
 
 def to_sarif(report: Report, root: Path) -> str:
@@ -180,5 +187,13 @@ def github_command(f: Finding, root: Path) -> str:
     return f"::{level(f.verdict)} {rendered}::{_escape_data(f.message)}"
 
 
+def github_warning(w: DirectiveWarning, root: Path) -> str:
+    """`::warning file=…,line=…,title=factcheck comment::…`: a comment that silences nothing, annotated on its line."""
+    props = {"file": repo_path(w.path, root) or w.path, "line": str(w.line), "title": "factcheck comment"}
+    rendered = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
+    return f"::warning {rendered}::{_escape_data(w.message)}"
+
+
 def to_github(report: Report, root: Path) -> str:
-    return "".join(github_command(f, root) + "\n" for f in flagged(report) if not f.suppressed)
+    warnings = [github_warning(w, root) + "\n" for w in report.warnings]
+    return "".join(warnings + [github_command(f, root) + "\n" for f in flagged(report) if not f.suppressed])
