@@ -78,6 +78,38 @@ def test_streamed_text_is_the_text_report(project, capsys):
     assert out == whole.getvalue()
 
 
+@pytest.mark.parametrize("comment", ["", "<!-- factcheck: of -->"])
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_streamed_sarif_and_annotations_are_byte_for_byte_the_whole_reports(project, capsys, fmt, comment):
+    from factcheck.sarif import to_github, to_sarif
+
+    draft = project / "draft.md"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    draft.write_text(text.replace("同比增长9%。", "同比增长9%。<!-- factcheck: ignore -->", 1) + f"\n{comment}\n",
+                     encoding="utf-8")
+    code, out = check_output("draft.md", "--format", fmt, capsys=capsys)
+    cfg = load_config()
+    whole = build_report(["draft.md"], cfg, None, None)
+    assert any(f.suppressed for f in whole.findings) and bool(whole.warnings) == bool(comment)
+    assert code == 1
+    assert out == (to_sarif(whole, cfg.root) + "\n" if fmt == "sarif" else to_github(whole, cfg.root))
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_a_draft_with_nothing_flagged_is_still_a_whole_sarif_log_or_no_annotation(project, capsys, fmt):
+    from factcheck.sarif import to_github, to_sarif
+
+    (project / "fine.md").write_text("---\ndate: 2026-03-05\n---\n平湖经开钟溪汇国际青年社区共有885套人才住房。\n",
+                                     encoding="utf-8")
+    code, out = check_output("fine.md", "--format", fmt, capsys=capsys)
+    cfg = load_config()
+    whole = build_report(["fine.md"], cfg, None, None)
+    assert [f.verdict for f in whole.findings] == ["ok"] and code == 0
+    assert out == (to_sarif(whole, cfg.root) + "\n" if fmt == "sarif" else to_github(whole, cfg.root))
+    if fmt == "sarif":
+        assert json.loads(out)["runs"][0]["results"] == []
+
+
 def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
     (project / "quiet.md").write_text("---\ndate: 2026-03-05\n---\n平湖经开区举行招商推介会。\n", encoding="utf-8")
     code, out = check_output("quiet.md", "--format", "json", capsys=capsys)
@@ -124,7 +156,7 @@ def test_an_index_found_damaged_mid_report_is_rebuilt_and_no_finding_is_written_
     [{"a": [1.5, -0.0, float("inf"), float("nan"), 10**30, True, None, [], {}]}, {"quote": "“98.2%”\n\t\"\\\u2028"}],
 )
 def test_the_indenting_encoder_writes_what_json_dumps_writes(value):
-    assert report._nested(value, 0) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert report.json_nested(value, 0) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 # --- --evidence ----------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 # Written finding by finding; SARIF, annotations and the HTML page are built from the whole report.
-STREAMED = ("text", "json")
+STREAMED = ("text", "json", "sarif", "github")
 T = TypeVar("T")
 
 
@@ -214,34 +214,36 @@ def render(
     """
     out = out or sys.stdout
     if fmt in STREAMED:
-        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour)
+        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour, cfg.root)
         for w in report.warnings:
             writer.warning(w)
         for f in report.findings:
             writer.add(f)
         writer.close()
-    elif fmt == "sarif":
-        from .sarif import to_sarif
-
-        out.write(to_sarif(report, cfg.root) + "\n")
-    elif fmt == "html":
+    else:
         from .htmlreport import to_html
 
         out.write(to_html(report, docs))
-    else:
-        from .sarif import to_github
-
-        out.write(to_github(report, cfg.root))
 
 
 def report_writer(
-    fmt: str, out: TextIO, tally: Tally, show_all: bool = False, evidence: str = "paragraph", colour: str = "auto"
+    fmt: str,
+    out: TextIO,
+    tally: Tally,
+    show_all: bool = False,
+    evidence: str = "paragraph",
+    colour: str = "auto",
+    root: Path | None = None,
 ) -> ReportWriter:
-    """The text or JSON report, written as findings are added and counted into `tally`."""
+    """The report, written as findings are added and counted into `tally`; `root` places SARIF and GitHub paths."""
     from . import report as text
 
     if fmt == "json":
         return text.JsonReport(out, tally, evidence)
+    if fmt in ("sarif", "github"):
+        from .sarif import GithubReport, SarifReport
+
+        return (SarifReport if fmt == "sarif" else GithubReport)(out, tally, root or Path.cwd())
     return text.TextReport(out, tally, show_all, colour=wants_colour(out, colour))
 
 
@@ -340,7 +342,7 @@ def _check_into(
         render(report, fmt, cfg, options.show_all, out, colour=options.colour, docs=docs)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
-    writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour)
+    writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour, cfg.root)
     judge_into(docs, cfg, store_path, writer.add, bar=not out.isatty(), warn=writer.warning, workers=options.workers())
     writer.close()
     return ExitCode.FINDINGS if tally.failing(failing_verdicts) else ExitCode.OK

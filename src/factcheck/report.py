@@ -105,7 +105,7 @@ class JsonReport:
         if not self.separator:
             self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": [')
             self.separator = "\n    "
-        self.out.write(self.separator + _nested(finding_record(f, self.evidence), 2))
+        self.out.write(self.separator + json_nested(finding_record(f, self.evidence), 2))
         self.separator = ",\n    "
 
     def close(self) -> None:
@@ -113,11 +113,11 @@ class JsonReport:
             self.out.write("\n  ]")
         else:
             self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": []')
-        self.out.write(',\n  "warnings": ' + _nested(self.warnings, 1))
-        self.out.write(',\n  "summary": ' + _nested(summary_record(self.tally), 1) + "\n}\n")
+        self.out.write(',\n  "warnings": ' + json_nested(self.warnings, 1))
+        self.out.write(',\n  "summary": ' + json_nested(summary_record(self.tally), 1) + "\n}\n")
 
 
-def _nested(value: Any, depth: int) -> str:
+def json_nested(value: Any, depth: int) -> str:
     """`value` as json.dumps(value, ensure_ascii=False, indent=2) writes it `depth` levels inside a document.
 
     With an indent, json encodes in Python through a generator per container,
@@ -140,13 +140,13 @@ def _nested(value: Any, depth: int) -> str:
         if not value:
             return "{}"
         inner = "\n" + "  " * (depth + 1)
-        items = [encode_basestring(k) + ": " + _nested(v, depth + 1) for k, v in value.items()]
+        items = [encode_basestring(k) + ": " + json_nested(v, depth + 1) for k, v in value.items()]
         return "{" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "}"
     if type(value) is list:
         if not value:
             return "[]"
         inner = "\n" + "  " * (depth + 1)
-        return "[" + inner + ("," + inner).join([_nested(v, depth + 1) for v in value]) + "\n" + "  " * depth + "]"
+        return "[" + inner + ("," + inner).join([json_nested(v, depth + 1) for v in value]) + "\n" + "  " * depth + "]"
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .check import Finding, Report
+from .check import Finding, Report, Tally
+from .report import json_nested
 from .suppress import IN_SOURCE, DirectiveWarning
 from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
@@ -120,20 +122,30 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
 def sarif_log(report: Report, root: Path) -> dict[str, Any]:
     home = _information_uri()
     rules = _rules(home)
-    rule_index = {r["id"]: i for i, r in enumerate(rules)}
+    rule_index = _rule_index(rules)
+    return _log(root, home, rules, [_result(f, root, rule_index) for f in flagged(report)], report.warnings)
+
+
+def _rule_index(rules: list[dict[str, Any]]) -> dict[str, int]:
+    return {r["id"]: i for i, r in enumerate(rules)}
+
+
+def _log(
+    root: Path, home: str, rules: list[dict[str, Any]], results: list[Any], warnings: Sequence[DirectiveWarning]
+) -> dict[str, Any]:
     driver = {"name": TOOL_NAME, "informationUri": home, "version": _version(), "rules": rules}
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": root.absolute().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",  # our columns count characters, and 平 is one of them
-        "results": [_result(f, root, rule_index) for f in flagged(report)],
+        "results": results,
     }
-    if report.warnings:
+    if warnings:
         # A comment that could not be read configures the run wrongly (it silences nothing): SARIF's
         # toolConfigurationNotifications, with the place, so a viewer can show it beside the results.
         run["invocations"] = [{
             "executionSuccessful": True,
-            "toolConfigurationNotifications": [_notification(w, root) for w in report.warnings],
+            "toolConfigurationNotifications": [_notification(w, root) for w in warnings],
         }]
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
@@ -145,6 +157,70 @@ def _notification(w: DirectiveWarning, root: Path) -> dict[str, Any]:
 
 def to_sarif(report: Report, root: Path) -> str:
     return json.dumps(sarif_log(report, root), ensure_ascii=False, indent=2)
+
+
+_RESULTS = "\0results\0"  # where the results go in the log's skeleton (json writes it \u0000results\u0000)
+
+
+class SarifReport:
+    """The log `to_sarif` writes, the same bytes, one result at a time.
+
+    Results are nearly all of a big draft's log; built whole, the document
+    and its string took several times the memory of the findings. The rest
+    of the log is written around them from its skeleton. Nothing is written
+    before the first result or `close`, so a check that fails early leaves
+    stdout empty.
+    """
+
+    def __init__(self, out: Any, tally: Tally, root: Path) -> None:
+        self.out, self.tally, self.root = out, tally, root
+        self.home = _information_uri()
+        self.rules = _rules(self.home)
+        self.rule_index = _rule_index(self.rules)
+        self.warnings: list[DirectiveWarning] = []
+        self.tail: str | None = None  # the log after its last result, once the head is written
+
+    def warning(self, w: DirectiveWarning) -> None:
+        self.warnings.append(w)
+
+    def add(self, f: Finding) -> None:
+        self.tally.add(f)
+        if f.verdict == OK:
+            return
+        if self.tail is None:
+            skeleton = json.dumps(_log(self.root, self.home, self.rules, [_RESULTS], self.warnings),
+                                  ensure_ascii=False, indent=2)
+            head, self.tail = skeleton.split(json.dumps(_RESULTS))
+            self.out.write(head)
+        else:
+            self.out.write(",\n        ")
+        self.out.write(json_nested(_result(f, self.root, self.rule_index), 4))
+
+    def close(self) -> None:
+        if self.tail is None:
+            self.out.write(json.dumps(_log(self.root, self.home, self.rules, [], self.warnings), ensure_ascii=False,
+                                      indent=2))
+        else:
+            self.out.write(self.tail)
+        self.out.write("\n")
+
+
+class GithubReport:
+    """The annotations `to_github` writes, each as its finding is judged (the comments not read come first)."""
+
+    def __init__(self, out: Any, tally: Tally, root: Path) -> None:
+        self.out, self.tally, self.root = out, tally, root
+
+    def warning(self, w: DirectiveWarning) -> None:
+        self.out.write(github_warning(w, self.root) + "\n")
+
+    def add(self, f: Finding) -> None:
+        self.tally.add(f)
+        if f.verdict != OK and not f.suppressed:
+            self.out.write(github_command(f, self.root) + "\n")
+
+    def close(self) -> None:
+        """Nothing to finish: every annotation is a line of its own."""
 
 
 def _version() -> str:
