@@ -299,3 +299,15 @@ def processes_marked(mark: str) -> list[int]:
         if mark.encode() in environ and state != "Z":
             found.append(int(proc.name))
     return found
+
+
+@pytest.fixture
+def strict_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A newsroom that wants every figure sourced (unsupported fails the run too), with a copy of the
+    committed store, as the working folder; its accept file lands in it."""
+    (tmp_path / "factcheck.toml").write_text(
+        f"store = {project_store(tmp_path)}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

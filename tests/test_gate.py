@@ -27,14 +27,9 @@ OK = "平湖经开钟溪汇国际青年社区共有885套人才住房。"
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
+def project(strict_project: Path) -> Path:
     """A newsroom that wants every figure sourced, using the committed store; the accept file lands in it."""
-    (tmp_path / "factcheck.toml").write_text(
-        f"store = {project_store(tmp_path)}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
-        encoding="utf-8",
-    )
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return strict_project
 
 
 def write_draft(folder: Path, *paragraphs: str, name: str = "draft.md", date: str = "2026-03-05") -> Path:

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import project_store
 
 from factcheck.cli import main
 from factcheck.suppress import read_directives
@@ -19,14 +18,9 @@ HEAD = "---\ndate: 2026-03-05\n---\n\n"  # four lines: the draft's first paragra
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
+def project(strict_project: Path) -> Path:
     """A newsroom that wants every figure sourced, so a silenced FC003 shows in the exit code too."""
-    (tmp_path / "factcheck.toml").write_text(
-        f"store = {project_store(tmp_path)}\nfail-on = [\"contradicted\", \"stale\", \"unsupported\"]\n",
-        encoding="utf-8",
-    )
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return strict_project
 
 
 def check(project: Path, body: str, capsys, fmt: str = "json") -> tuple[int, str, str]:
