@@ -220,6 +220,58 @@ def test_a_grown_store_comes_back_as_the_folder_store_writes_it(grown, tmp_path)
     assert json.loads(back["manifest.json"]) == json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
+def test_an_import_in_chunks_reads_its_folder_as_it_goes_and_checks_as_the_folder_does(
+        tmp_path, store_url, monkeypatch, capsys):
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 6_000)
+    monkeypatch.setattr(postgres, "IMPORT_SOURCES", 7)
+    pulled, at_writes = [0], []
+    write = PostgresStorage._write
+    monkeypatch.setattr(PostgresStorage, "_write",
+                        lambda self, conn, batch, waiting, postings=None: (
+                            at_writes.append(pulled[0]), write(self, conn, batch, waiting, postings))[1])
+
+    def sources():
+        for source in FileStorage(folder).dump():
+            pulled[0] += 1
+            yield source
+
+    count = PostgresStorage(store_url).load(sources())
+    assert count == pulled[0] > 100 and at_writes[:3] == [7, 14, 21]  # a chunk read, a chunk written
+    FileStorage(tmp_path / "back").load(PostgresStorage(store_url).dump())
+    assert set(snapshot(tmp_path / "back")) == {p.name for p in folder.iterdir() if p.is_file()} | {".gitignore"}
+    draft = tmp_path / "draft.md"
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    draft.write_text("---\ndate: 2026-03-05\n---\n\n" + seeds.replace("98亿元", "89亿元"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    assert run(capsys, "check", str(draft), "--format", "json", "--store", str(folder)) == run(
+        capsys, "check", str(draft), "--format", "json", "--store", store_url)
+
+
+def test_an_import_that_fails_after_some_chunks_leaves_the_store_as_it_was(seeded, tmp_path, monkeypatch):
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    monkeypatch.setattr(postgres, "IMPORT_CLAIMS", 100)  # a few sources a chunk, by their claims
+
+    def torn():
+        for n, source in enumerate(FileStorage(folder).dump()):
+            if n == 23:
+                raise StoreError(f"{source.source}: a torn claims file")
+            yield source
+
+    writes = []
+    write = PostgresStorage._write
+    monkeypatch.setattr(PostgresStorage, "_write",
+                        lambda self, conn, batch, waiting, postings=None: (
+                            writes.append(len(batch)), write(self, conn, batch, waiting, postings))[1])
+    before = _sql(seeded, "SELECT claims, generation FROM store_state")
+    with pytest.raises(StoreError, match="torn"):
+        PostgresStorage(seeded).load(torn())
+    assert len(writes) >= 3  # chunks were written inside the transaction before the tear
+    assert _sql(seeded, "SELECT claims, generation FROM store_state") == before
+    assert _sql(seeded, "SELECT count(*) FROM sources")[0][0] == 5
+
+
 def test_export_refuses_a_folder_with_files_in_it(seeded, tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     code, _, err = run(capsys, "store", "export", str(tmp_path), "--store", seeded)
@@ -418,9 +470,9 @@ def test_an_editor_whose_connection_the_server_ended_while_idle_reconnects(seede
     text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
     try:
         assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
-        ended = _sql(seeded, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
-                             " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
-        assert ended and all(ok for (ok,) in ended)
+        mine = [session._index.conn.info.backend_pid, session.storage._watch.info.backend_pid]  # reader and watcher
+        ended = _sql(seeded, "SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", mine)
+        assert len(ended) == 2 and all(ok for (ok,) in ended)
         assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
     finally:
         session.close()

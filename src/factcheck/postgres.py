@@ -57,6 +57,9 @@ BASE_CLAIMS = 64  # a write of this many claims or fewer makes a level-0 segment
 BIG_WRITE = 10  # a write of a tenth of the store or more refreshes the planner's statistics
 COMPACT_RATIO = 0.25  # postings rewritten without dead refs once this share of claims has been replaced
 LOCKS = 0x6663  # advisory lock namespace ("fc"): one per bucket of sources being written, one for merging
+# What an import holds of its claims at once; their postings (8 bytes a ref) are kept for one segment.
+IMPORT_SOURCES = 500
+IMPORT_CLAIMS = 50_000
 LOCK_BUCKETS = 256  # sources share a lock by hash: an import of 15,000 sources holds 256 locks, not 15,000
 MERGE_LOCK = -1
 
@@ -151,6 +154,20 @@ def _usable(conn: psycopg.Connection[Any], where: str) -> None:
 def _level(claims: int) -> int:
     """Size-tiered: a write's segment starts at the level its size would reach by merging."""
     return max(0, int(math.log(max(claims, 1) / BASE_CLAIMS, FANOUT))) if claims > BASE_CLAIMS else 0
+
+
+def _chunked(sources: Iterable[StoredSource]) -> Iterator[list[StoredSource]]:
+    """IMPORT_SOURCES sources at a time, fewer when they hold IMPORT_CLAIMS claims (one big source alone)."""
+    chunk: list[StoredSource] = []
+    claims = 0
+    for source in sources:
+        chunk.append(source)
+        claims += len(source.claims)
+        if len(chunk) >= IMPORT_SOURCES or claims >= IMPORT_CLAIMS:
+            yield chunk
+            chunk, claims = [], 0
+    if chunk:
+        yield chunk
 
 
 def _lock_key(source: str) -> int:
@@ -293,17 +310,40 @@ class PostgresStorage:
         return Written(tuple(r.display for r in results), int(row[0]) if row else 0)
 
     def load(self, sources: Iterable[StoredSource]) -> int:
-        """Import: every source in one transaction (a failed import leaves the store as it was)."""
-        batch = list(sources)
+        """Import: every source in one transaction (a failed import leaves the store as it was), read and
+        written a chunk of sources at a time (`_chunked`), so a folder of a million claims is never held whole."""
+        count = 0
         with contextlib.closing(self._connect()) as conn, _translated(self.where):
-            if batch:
-                self._write(conn, batch, None)
+            with conn.transaction():
+                # Every bucket first, in order: each chunk's own locking then finds them held, so the
+                # chunks' buckets, in no one order across chunks, cannot deadlock with another writer.
+                self._lock_buckets(conn, range(LOCK_BUCKETS), None)
+                postings: dict[str, array[int]] = {}  # refs are 8 bytes each: kept whole, written as one segment
+                added = 0
+                for chunk in _chunked(sources):
+                    added += self._write(conn, chunk, None, postings)
+                    count += len(chunk)
+                if count:
+                    (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
+                    self._write_segment(conn, segment, postings, added)
+            if count:
                 self._merge(conn)
                 _analyze(conn)
-        return len(batch)
+        return count
 
-    def _write(self, conn: psycopg.Connection[Any], batch: list[StoredSource], waiting: Callable[[str], None] | None) -> None:
-        """One transaction: old claims of these sources out, new ones and their postings in, counts moved."""
+    def _write(
+        self,
+        conn: psycopg.Connection[Any],
+        batch: list[StoredSource],
+        waiting: Callable[[str], None] | None,
+        postings: dict[str, array[int]] | None = None,
+    ) -> int:
+        """One transaction: old claims of these sources out, new ones and their postings in, counts moved.
+
+        Given `postings`, the new claims' postings go there for the caller to write as one segment (an
+        import's chunks), not into a segment of this write's own. Returns how many claims were added.
+        """
+        own = postings is None
         batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
         names = [s.source for s in batch]
         if len(set(names)) != len(names):
@@ -324,7 +364,8 @@ class PostgresStorage:
                 conn.execute("DELETE FROM sources WHERE id = ANY(%s)", ([sid for sid, _ in old],))
             ids = [row[0] for row in conn.execute("SELECT nextval('ids') FROM generate_series(1, %s)", (len(batch) + 1,))]
             segment, source_ids = ids[0], ids[1:]
-            postings: dict[str, array[int]] = {}
+            if postings is None:
+                postings = {}
             added = 0
             with conn.cursor().copy(
                     "COPY sources(id, name, file, sha256, published, date_inferred, claims) FROM STDIN") as copy:
@@ -346,11 +387,8 @@ class PostgresStorage:
                                 refs = postings[key] = array("q")
                             refs.append(ref)
                     added += len(found.claims)
-            with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(["text", "int8", "int4", "bytea"])
-                for key, refs in postings.items():
-                    copy.write_row((key, segment, len(refs), _little_endian(refs)))
-            conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, _level(added), added))
+            if own:
+                self._write_segment(conn, segment, postings, added)
             changed = sorted((s, n) for s, n in subjects.items() if n)
             if changed:
                 with conn.cursor() as cur:
@@ -361,6 +399,14 @@ class PostgresStorage:
             # Last, so concurrent writers queue on this one row only for the moment before they commit.
             conn.execute("UPDATE store_state SET claims = claims + %s, dead = dead + %s, generation = generation + 1",
                          (added - removed, removed))
+        return added
+
+    def _write_segment(self, conn: psycopg.Connection[Any], segment: int, postings: dict[str, array[int]], added: int) -> None:
+        with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["text", "int8", "int4", "bytea"])
+            for key, refs in postings.items():
+                copy.write_row((key, segment, len(refs), _little_endian(refs)))
+        conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, _level(added), added))
 
     def _lock_sources(self, conn: psycopg.Connection[Any], names: list[str], waiting: Callable[[str], None] | None) -> None:
         """One writer per source at a time; locks taken in one order, so two writers never deadlock.
@@ -368,7 +414,10 @@ class PostgresStorage:
         A lock stands for a bucket of sources: the server's lock table holds
         a few thousand locks in all, and one import may write 15,000 sources.
         """
-        keys = sorted({_lock_key(n) for n in names})
+        self._lock_buckets(conn, sorted({_lock_key(n) for n in names}), waiting)
+
+    def _lock_buckets(self, conn: psycopg.Connection[Any], keys: Iterable[int], waiting: Callable[[str], None] | None) -> None:
+        """Buckets' locks in the order given (ascending, always), held to the end of the transaction."""
         told = False
         with conn.cursor() as cur:
             for key in keys:
