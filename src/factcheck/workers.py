@@ -109,11 +109,11 @@ def forked_map(
     at no cost, where a process pool would start Python and import it all
     again. Each child pickles its results down a pipe; the parent computes
     every `workers`-th block itself and yields the results as they come, in
-    order, so a report still streams. The parent makes the first call before it
-    forks, so what that call builds lazily is built once. A child that fails or dies leaves its
-    blocks to the parent, whose own run raises what the child hit.
-    `in_child` runs first in each child (to reopen what must not be shared
-    across a fork, such as a database connection).
+    order, so a report still streams. The parent makes the first call before
+    it forks, so what that call builds lazily is built once. A child that
+    fails or dies leaves its blocks to the parent, whose own run raises what
+    the child hit. `in_child` runs first in each child (to reopen what must
+    not be shared across a fork, such as a database connection).
     """
     blocks = [items[i : i + block] for i in range(0, len(items), block)]
     workers = min(workers, len(blocks))
@@ -148,10 +148,12 @@ def forked_map(
             for item in chunk:
                 if alive[k]:
                     try:
-                        yield pickle.load(stream)
-                        continue
+                        result = pickle.load(stream)
                     except Exception:  # an end of file or a torn pickle: the child is gone
                         alive[k] = False
+                    else:
+                        yield result
+                        continue
                 yield func(item)
     finally:
         for pid, stream in children:
