@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .report import ReportWriter
 
 FORMATS = ("text", "json", "sarif", "github", "html")
-# Written finding by finding; SARIF, annotations and the HTML page are built from the whole report.
+# Written finding by finding; the HTML page is built from the whole report.
 STREAMED = ("text", "json", "sarif", "github")
 T = TypeVar("T")
 
@@ -123,8 +123,8 @@ def judge_into(
     (a report streaming to the terminal shows the progress, and a bar redrawn
     under it would garble it). Each factcheck comment that could not be read
     (`draft.md:12: unknown factcheck directive 'of' …`) goes to stderr before
-    any finding, and to `warn`, for a report that lists them. `workers`: processes to share a long draft among
-    (`check.judge_document`).
+    any finding, and to `warn`, for a report that lists them. `workers`:
+    processes to share a long draft among (`check.judge_document`).
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     directives = suppress.read_all(docs)
