@@ -161,6 +161,25 @@ def test_each_finding_shows_verdict_reason_evidence_and_near_misses(at_root, cap
     assert "measures 规模以上数控机床产值, not 数控机床基金规模" in unsupported[0]
 
 
+def test_evidence_quotes_the_paragraph_the_sentence_or_no_text_of_the_source(at_root, capsys):
+    def contradicted(*options: str) -> str:
+        out = check(capsys, EXAMPLE, "--format", "html", *options)[1]
+        panel = re.search(r'<li class="finding v-contradicted"[^>]*>.*?</li>', out, re.DOTALL)
+        assert panel
+        return panel[0]
+
+    sentence = "1500余名，毕业生就业率连续多年稳定在<mark>96.2%</mark>"
+    whole = contradicted()
+    assert sentence in whole and "<blockquote>" in whole
+    one = contradicted("--evidence", "sentence")
+    quote = re.search(r"<blockquote>(.*?)</blockquote>", one, re.DOTALL)
+    assert quote and sentence in quote[1] and len(quote[1]) < len(re.search(r"<blockquote>(.*?)</blockquote>", whole,
+                                                                           re.DOTALL)[1])
+    bare = contradicted("--evidence", "none")
+    assert "<blockquote>" not in bare and "就业率连续多年" not in bare
+    assert "seeds/001_09746f9734a70c8c.txt:25 · 96.2% · published 2026-01-20" in bare
+
+
 def test_one_section_per_draft_and_a_table_of_contents(at_root, capsys, hostile):
     page = Page(check(capsys, EXAMPLE, str(hostile), "--format", "html")[1])
     sections = page.all("section", "draft-section")

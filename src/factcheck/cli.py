@@ -214,7 +214,7 @@ def check(
     show_all: bool = typer.Option(False, "--all", help="List ok numbers with their citations too."),
     evidence: str = typer.Option(
         "paragraph", "--evidence", click_type=click.Choice(["paragraph", "sentence", "none"]),
-        help="JSON: the text each finding carries.",
+        help="JSON and HTML: how much of each source a finding quotes.",
     ),
     colour: str = ColourOpt,
     stdin_filename: str | None = typer.Option(

@@ -223,7 +223,7 @@ def render(
     else:
         from .htmlreport import to_html
 
-        out.write(to_html(report, docs))
+        out.write(to_html(report, docs, evidence=evidence))
 
 
 def report_writer(
@@ -339,7 +339,7 @@ def _check_into(
     fmt = options.fmt
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path, options.workers())
-        render(report, fmt, cfg, options.show_all, out, colour=options.colour, docs=docs)
+        render(report, fmt, cfg, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour, cfg.root)

@@ -115,8 +115,12 @@ class Placed:
     end: int
 
 
-def to_html(report: Report, docs: Sequence[Document] = (), title: str = TITLE) -> str:
-    """The whole page. `docs` gives each draft's text; a draft not among them is shown by its findings alone."""
+def to_html(report: Report, docs: Sequence[Document] = (), title: str = TITLE, evidence: str = "paragraph") -> str:
+    """The whole page. `docs` gives each draft's text; a draft not among them is shown by its findings alone.
+
+    `evidence` is how much of each source the page quotes, as for JSON: its `paragraph`, its `sentence`,
+    or `none` (the source and line alone), for a page that goes where the sources may not.
+    """
     texts = {d.path: d.text for d in docs}
     by_draft: dict[str, list[Finding]] = {path: [] for path in report.drafts}
     for f in report.findings:
@@ -143,7 +147,7 @@ def to_html(report: Report, docs: Sequence[Document] = (), title: str = TITLE) -
     for w in report.warnings:
         warnings.setdefault(w.path, []).append(w)
     for i, (path, placed) in enumerate(zip(by_draft, sections)):
-        parts.append(_section(i, path, placed, texts.get(path), warnings.get(path, [])))
+        parts.append(_section(i, path, placed, texts.get(path), warnings.get(path, []), evidence))
     parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -228,14 +232,16 @@ def _toc(by_draft: dict[str, list[Finding]], sections: list[list[Placed]]) -> st
     return f'<nav class="toc" aria-label="drafts"><h2>Drafts</h2><ol>{"".join(items)}</ol></nav>'
 
 
-def _section(i: int, path: str, placed: list[Placed], text: str | None, warnings: list[DirectiveWarning]) -> str:
+def _section(
+    i: int, path: str, placed: list[Placed], text: str | None, warnings: list[DirectiveWarning], evidence: str
+) -> str:
     counts = dict.fromkeys(VERDICTS, 0)
     for p in placed:
         if not p.finding.suppressed:
             counts[p.finding.verdict] += 1
     tally = ", ".join(f"{MARKS[v]} {n} {v}" for v, n in counts.items())
     draft = _draft_text(text, placed) if text is not None else '<p class="where">(the draft text is not available)</p>'
-    findings = "\n".join(_finding(p) for p in placed)
+    findings = "\n".join(_finding(p, evidence) for p in placed)
     unread = "".join(f"<li>line {w.line}: {esc(w.message)}</li>" for w in warnings)
     if unread:
         unread = f'<div class="warnings" role="note"><p>factcheck comments that silence nothing:</p><ul>{unread}</ul></div>\n'
@@ -272,7 +278,7 @@ def _figure_link(p: Placed, shown: str) -> str:
     )
 
 
-def _finding(p: Placed) -> str:
+def _finding(p: Placed, evidence: str = "paragraph") -> str:
     f = p.finding
     v = f.verdict
     rule = RULES[v]
@@ -288,7 +294,7 @@ def _finding(p: Placed) -> str:
     if f.evidence:
         heading = "Candidates (none matched)" if v == "unsupported" else "Evidence"
         parts.append(f"<h3>{heading}</h3>")
-        parts.extend(_evidence(e) for e in f.evidence)
+        parts.extend(_evidence(e, evidence) for e in f.evidence)
     if f.reasons:
         parts.append("<h3>Near misses</h3>")
         parts.append('<ul class="reasons">' + "".join(f"<li>{esc(r)}</li>" for r in f.reasons) + "</ul>")
@@ -298,12 +304,14 @@ def _finding(p: Placed) -> str:
     return "\n".join(parts)
 
 
-def _evidence(e: Claim) -> str:
+def _evidence(e: Claim, evidence: str = "paragraph") -> str:
     published = e.published.isoformat() if e.published else "undated"
-    return (
-        f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
-        f"<blockquote>{highlighted(e.paragraph or e.sentence, e.text, e.sentence)}</blockquote>"
-    )
+    where = f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
+    if evidence == "none":  # the figure the source gives, at least, where no text of it is quoted
+        return f'<p class="where">{esc(e.source)}:{e.line} · {esc(e.text)} · published {esc(published)}</p>'
+
+    quoted = e.paragraph or e.sentence if evidence == "paragraph" else e.sentence or e.paragraph
+    return where + f"<blockquote>{highlighted(quoted, e.text, e.sentence)}</blockquote>"
 
 
 def highlighted(paragraph: str, figure: str, sentence: str = "") -> str:
