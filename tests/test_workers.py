@@ -174,3 +174,25 @@ def test_an_interrupted_check_ends_its_children_and_exits_130(tmp_path: Path, ho
     assert "Traceback" not in err
     time.sleep(0.2)
     assert processes_marked(mark) == []
+
+
+def test_children_of_a_check_killed_outright_end_within_a_block(tmp_path: Path) -> None:
+    """SIGKILL leaves no parent to end them: each child's next write to its broken pipe does."""
+    project_store(tmp_path)
+    draft = tmp_path / "long.md"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 600, encoding="utf-8")
+    mark = uuid.uuid4().hex
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "check", str(draft), "--store", "claims", "--format", "json", "--jobs", "3"],
+        cwd=tmp_path, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(processes_marked(mark)) == 3, "the check never shared the draft"
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_marked(mark) == []

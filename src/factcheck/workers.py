@@ -23,10 +23,11 @@ R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 
 
-def _worker_started(parent: int) -> None:
+def _worker_started(parent: int, die_with_parent: bool = True) -> None:
+    """`die_with_parent` False: the worker learns of its parent's death otherwise (its results pipe breaks)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
+    if die_with_parent and sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
@@ -178,7 +179,9 @@ def _child(
     try:
         for fd in others:
             os.close(fd)
-        _worker_started(parent)
+        # No death signal (its ctypes import is ~8 ms of a child's start): if the parent dies, the pipe's
+        # only reader is gone, and the child's next block of results fails to write and ends it.
+        _worker_started(parent, die_with_parent=False)
         if in_child is not None:
             in_child()
         with os.fdopen(write_end, "wb") as out:
