@@ -14,7 +14,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
@@ -125,44 +125,73 @@ def forked_map(
 
     first = func(items[0])  # before the fork: what a first call builds lazily is inherited, not built again
     parent = os.getpid()
-    children: list[tuple[int, Any]] = []
+    children: dict[int, tuple[int, Any]] = {}  # k -> (pid, the read end of its pipe); a k not here is the parent's
     try:
         for k in range(1, workers):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: never returns
-                _child(func, blocks[k::workers], write_end, [read_end, *(f.fileno() for _, f in children)], parent,
-                       in_child)
-            os.close(write_end)
-            children.append((pid, os.fdopen(read_end, "rb")))
-        alive = [True] * workers
+            started = _fork_child(func, blocks[k::workers], [f.fileno() for _, f in children.values()], parent, in_child)
+            if started is None:
+                break  # no more processes to be had (a container's limit): the parent judges the rest
+            children[k] = started
         for b, chunk in enumerate(blocks):
             k = b % workers
             if b == 0:
                 yield first
                 yield from map(func, chunk[1:])
                 continue
-            if k == 0:
-                yield from map(func, chunk)
-                continue
-            stream = children[k - 1][1]
             for item in chunk:
-                if alive[k]:
+                if k in children:
                     try:
-                        result = pickle.load(stream)
+                        result = pickle.load(children[k][1])
                     except Exception:  # an end of file or a torn pickle: the child is gone
-                        alive[k] = False
+                        _end(*children.pop(k))
                     else:
                         yield result
                         continue
                 yield func(item)
     finally:
-        for pid, stream in children:
-            stream.close()
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)  # done already, or no longer wanted
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
+        for pid, stream in children.values():
+            _end(pid, stream)
+
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _fork_child(
+    func: Callable[[T], R],
+    blocks: list[Sequence[T]],
+    others: list[int],
+    parent: int,
+    in_child: Callable[[], None] | None,
+) -> tuple[int, Any] | None:
+    """A child working on `blocks`, and the read end of its results; None when the system will not fork.
+
+    Ctrl-C and SIGTERM wait while the fork is made, so neither the child
+    (before it has its own handlers) nor the parent (before it holds the
+    child's pipe) is interrupted half way.
+    """
+    read_end, write_end = os.pipe()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return None
+        if pid == 0:
+            _child(func, blocks, write_end, [read_end, *others], parent, in_child, old)
+        os.close(write_end)
+        return pid, os.fdopen(read_end, "rb")
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _end(pid: int, stream: Any) -> None:
+    stream.close()
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)  # done already, or no longer wanted
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)
 
 
 def _child(
@@ -172,16 +201,18 @@ def _child(
     others: list[int],
     parent: int,
     in_child: Callable[[], None] | None,
+    mask: Iterable[int],
 ) -> NoReturn:
-    import pickle
-
     status = 1
     try:
+        import pickle
+
         for fd in others:
             os.close(fd)
         # No death signal (its ctypes import is ~8 ms of a child's start): if the parent dies, the pipe's
         # only reader is gone, and the child's next block of results fails to write and ends it.
         _worker_started(parent, die_with_parent=False)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the signals held over the fork, now with our handlers
         if in_child is not None:
             in_child()
         with os.fdopen(write_end, "wb") as out:
