@@ -180,13 +180,13 @@ def judge_document(
     if successors is None:
         successors = {}
     found = claims_mod.claims_in(doc, known_names=names, names=bodies)
-    reopen = getattr(store, "reopen_in_child", None)
-    if judged is None and workers > 1 and reopen is not None:
+    fork_point = getattr(store, "fork_point", None)  # a store that can be read from a forked process
+    if judged is None and workers > 1 and fork_point is not None:
         claims = list(found)
         if len(claims) >= SHARE_FROM:
             from .workers import forked_map
 
-            judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=reopen)
+            judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
             for claim, j in zip(claims, judgements):
                 yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence,
                               j.reasons)

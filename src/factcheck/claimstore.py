@@ -9,7 +9,7 @@ a third `ClaimStore`, with nothing in the checker to change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -65,8 +65,9 @@ class ClaimList:
 
         return names_from_subjects({c.subject for c in self.claims if c.subject})
 
-    def reopen_in_child(self) -> None:
+    def fork_point(self) -> Callable[[], None]:
         """Nothing to reopen: a forked process has its own copy of the claims."""
+        return lambda: None
 
 
 def require_claims(store: ClaimStore, where: object) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from ..claims import Claim
@@ -150,12 +151,29 @@ class ClaimIndex(PostingsStore):
         self._positions: dict[int, object] = {}
         self._paragraphs: dict[int, object] = {}
 
-    def reopen_in_child(self) -> None:
-        """In a forked process: a connection of its own, since SQLite's may not cross a fork (an in-memory
-        index has no file to reopen, and the child's copy of it is its own)."""
+    def fork_point(self) -> Callable[[], None]:
+        """In the parent, just before forking: what a child runs to read this very index on its own.
+
+        SQLite's connection may not cross a fork, so a child opens the file
+        again, read-only. Another check may have replaced the file by then (a
+        rebuild after a big ingest, a damaged index healed), while this
+        connection reads the one it opened: the child's must show the same
+        metadata (claims, ids, generation), or the child gives up and the
+        parent judges its share. An in-memory index has no file, and the
+        child's copy of it is its own.
+        """
         path = self.conn.execute("PRAGMA database_list").fetchone()[2]
-        if path:
-            self.conn = sqlite3.connect(path, timeout=60)  # the inherited one is left alone, never closed
+        seen = meta(self.conn)
+
+        def reopen() -> None:
+            if not path:
+                return
+            conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=60)
+            if meta(conn) != seen:
+                raise sqlite3.DatabaseError(f"{path}: replaced since the check opened it")
+            self.conn = conn  # the inherited one is left alone, never closed
+
+        return reopen
 
     def _every(self) -> list[Claim]:
         return [row_claim(row) for row in self.conn.execute(IN_ORDER)]
