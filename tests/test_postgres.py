@@ -236,8 +236,13 @@ def test_an_import_in_chunks_reads_its_folder_as_it_goes_and_checks_as_the_folde
             pulled[0] += 1
             yield source
 
+    transactions = []
+    opened = psycopg.Connection.transaction
+    monkeypatch.setattr(psycopg.Connection, "transaction",
+                        lambda conn, *a, **k: (transactions.append(1), opened(conn, *a, **k))[1])
     count = PostgresStorage(store_url).load(sources())
     assert count == pulled[0] > 100 and at_writes[:3] == [7, 14, 21]  # a chunk read, a chunk written
+    assert len(transactions) == 2  # the import's and the merge's: no savepoint a chunk
     FileStorage(tmp_path / "back").load(PostgresStorage(store_url).dump())
     assert set(snapshot(tmp_path / "back")) == {p.name for p in folder.iterdir() if p.is_file()} | {".gitignore"}
     draft = tmp_path / "draft.md"

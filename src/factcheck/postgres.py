@@ -341,14 +341,16 @@ class PostgresStorage:
         """One transaction: old claims of these sources out, new ones and their postings in, counts moved.
 
         Given `postings`, the new claims' postings go there for the caller to write as one segment (an
-        import's chunks), not into a segment of this write's own. Returns how many claims were added.
+        import's chunks), not into a segment of this write's own, and the caller's transaction is the
+        write's: a savepoint a chunk would, past 64 of them, slow every reader's snapshot on the server.
+        Returns how many claims were added.
         """
         own = postings is None
         batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
         names = [s.source for s in batch]
         if len(set(names)) != len(names):
             raise StoreError(f"{self.where}: a source is named twice in one write")
-        with conn.transaction():
+        with conn.transaction() if own else contextlib.nullcontext():
             self._lock_sources(conn, names, waiting)
             old = conn.execute("SELECT id, claims FROM sources WHERE name = ANY(%s)", (names,)).fetchall()
             removed = sum(n for _, n in old)
