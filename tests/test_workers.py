@@ -92,6 +92,46 @@ def test_a_reader_that_stops_early_ends_the_children() -> None:
     assert children and not any(_alive(pid) for pid in children)
 
 
+def test_a_system_that_will_not_fork_leaves_the_work_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # a container's process limit
+
+    open_fds = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", refused)
+    found = list(forked_map(square_and_pid, list(range(40)), 3, block=8))
+    assert [square for square, _ in found] == [n * n for n in range(40)]
+    assert {pid for _, pid in found} == {os.getpid()}
+    assert len(os.listdir("/proc/self/fd")) == open_fds  # the pipes made for the children are closed
+
+
+def test_a_child_reads_the_index_the_parent_reads_or_none(tmp_path: Path) -> None:
+    """A rebuild by another check may replace the index file between the open and the fork."""
+    import sqlite3
+
+    from factcheck.index import open_index
+    from factcheck.index.opening import index_path, rebuild_file
+    from factcheck.store import Store
+
+    project_store(tmp_path)
+    store = Store(tmp_path / "claims")
+    index = open_index(store)
+    try:
+        reopen = index.fork_point()
+        reopen()  # the same file: a read-only connection of the child's own
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            index.conn.execute("DELETE FROM meta")
+        reopen = index.fork_point()
+        manifest = store.manifest()
+        gone = sorted(manifest)[0]
+        (store.root / str(manifest[gone]["file"])).unlink()
+        store.write_manifest({k: v for k, v in manifest.items() if k != gone})
+        rebuild_file(store, index_path(store))  # another check's rebuild, swapped in by rename
+        with pytest.raises(sqlite3.DatabaseError, match="replaced since the check opened it"):
+            reopen()
+    finally:
+        index.close()
+
+
 def test_one_process_or_one_block_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_fork() -> int:
         raise AssertionError("forked")

@@ -306,12 +306,13 @@ def _finding(p: Placed, evidence: str = "paragraph") -> str:
 
 def _evidence(e: Claim, evidence: str = "paragraph") -> str:
     published = e.published.isoformat() if e.published else "undated"
-    where = f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
-    if evidence == "none":  # the figure the source gives, at least, where no text of it is quoted
+    quoted = "" if evidence == "none" else e.paragraph or e.sentence if evidence == "paragraph" else e.sentence
+    if not quoted:  # no text of the source (as JSON's null): the figure it gives, at least
         return f'<p class="where">{esc(e.source)}:{e.line} · {esc(e.text)} · published {esc(published)}</p>'
-
-    quoted = e.paragraph or e.sentence if evidence == "paragraph" else e.sentence or e.paragraph
-    return where + f"<blockquote>{highlighted(quoted, e.text, e.sentence)}</blockquote>"
+    return (
+        f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
+        f"<blockquote>{highlighted(quoted, e.text, e.sentence)}</blockquote>"
+    )
 
 
 def highlighted(paragraph: str, figure: str, sentence: str = "") -> str:
