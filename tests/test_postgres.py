@@ -220,16 +220,20 @@ def test_a_grown_store_comes_back_as_the_folder_store_writes_it(grown, tmp_path)
     assert json.loads(back["manifest.json"]) == json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
+def _spy_writes(monkeypatch, note) -> None:
+    """Call `note(batch)` at each of the store's writes, before it is made."""
+    write = PostgresStorage._write
+    monkeypatch.setattr(PostgresStorage, "_write", lambda self, conn, batch, waiting, postings=None: (
+        note(batch), write(self, conn, batch, waiting, postings))[1])
+
+
 def test_an_import_in_chunks_reads_its_folder_as_it_goes_and_checks_as_the_folder_does(
         tmp_path, store_url, monkeypatch, capsys):
     folder = tmp_path / "grown"
     grow(ROOT / "claims", folder, 6_000)
     monkeypatch.setattr(postgres, "IMPORT_SOURCES", 7)
     pulled, at_writes = [0], []
-    write = PostgresStorage._write
-    monkeypatch.setattr(PostgresStorage, "_write",
-                        lambda self, conn, batch, waiting, postings=None: (
-                            at_writes.append(pulled[0]), write(self, conn, batch, waiting, postings))[1])
+    _spy_writes(monkeypatch, lambda batch: at_writes.append(pulled[0]))
 
     def sources():
         for source in FileStorage(folder).dump():
@@ -265,10 +269,7 @@ def test_an_import_that_fails_after_some_chunks_leaves_the_store_as_it_was(seede
             yield source
 
     writes = []
-    write = PostgresStorage._write
-    monkeypatch.setattr(PostgresStorage, "_write",
-                        lambda self, conn, batch, waiting, postings=None: (
-                            writes.append(len(batch)), write(self, conn, batch, waiting, postings))[1])
+    _spy_writes(monkeypatch, lambda batch: writes.append(len(batch)))
     before = _sql(seeded, "SELECT claims, generation FROM store_state")
     with pytest.raises(StoreError, match="torn"):
         PostgresStorage(seeded).load(torn())
@@ -426,24 +427,40 @@ def test_the_library_opens_a_database_store(seeded):
     assert [(f.verdict, f.text) for f in found] == [("contradicted", "98.2%")]
 
 
-def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(seeded, monkeypatch):
+WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # the store says 96.2%
+
+
+@pytest.fixture
+def editor(seeded, monkeypatch):
+    """The editor's session on the seeded database, as `factcheck lsp` keeps one open."""
     from factcheck.lsp import Session
-    from factcheck.storage import Extracted
-    from factcheck.store import to_jsonl
 
     monkeypatch.chdir(ROOT)
     session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
-    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
-    try:
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
-        storage = open_storage(seeded)
-        sources = [s for s in storage.dump() if any(c.text == "96.2%" for c in s.claims)]
-        storage.write([Extracted(s.source, "changed", to_jsonl([c for c in s.claims if c.text != "96.2%"]), 0, None, False)
-                       for s in sources])
-        storage.close()
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["unsupported"]
-    finally:
-        session.close()
+    yield session
+    session.close()
+
+
+def verdicts(session, text: str) -> list[str]:
+    return [f.verdict for f in session.check(text, "draft.md").findings]
+
+
+def _drop_figure(url: str, text: str) -> None:
+    """An ingest that takes one figure out of the sources that give it."""
+    from factcheck.storage import Extracted
+    from factcheck.store import to_jsonl
+
+    storage = open_storage(url)
+    sources = [s for s in storage.dump() if any(c.text == text for c in s.claims)]
+    storage.write([Extracted(s.source, "changed", to_jsonl([c for c in s.claims if c.text != text]), 0, None, False)
+                   for s in sources])
+    storage.close()
+
+
+def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(editor, seeded):
+    assert verdicts(editor, WRONG) == ["contradicted"]
+    _drop_figure(seeded, "96.2%")
+    assert verdicts(editor, WRONG) == ["unsupported"]
 
 
 def _idle_in_transaction(url: str) -> int:
@@ -451,60 +468,30 @@ def _idle_in_transaction(url: str) -> int:
                      " AND datname = current_database() AND pid <> pg_backend_pid()")[0][0]
 
 
-def test_an_idle_editor_holds_no_snapshot_open_on_the_server(seeded, monkeypatch):
+def test_an_idle_editor_holds_no_snapshot_open_on_the_server(editor, seeded):
     """A snapshot held for hours keeps the server from vacuuming what every ingest replaces."""
-    from factcheck.lsp import Session
-
-    monkeypatch.chdir(ROOT)
-    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
-    try:
-        assert [f.verdict for f in session.check("平湖技师学院毕业生就业率连续多年稳定在98.2%。", "draft.md").findings] == [
-            "contradicted"]
-        assert _idle_in_transaction(seeded) == 0
-        assert [f.verdict for f in session.check("毕业生就业率连续多年稳定在96.2%。", "draft.md").findings] == ["ok"]
-        assert _idle_in_transaction(seeded) == 0
-    finally:
-        session.close()
+    assert verdicts(editor, WRONG) == ["contradicted"]
+    assert _idle_in_transaction(seeded) == 0
+    assert verdicts(editor, "毕业生就业率连续多年稳定在96.2%。") == ["ok"]
+    assert _idle_in_transaction(seeded) == 0
 
 
-def test_an_editor_whose_connection_the_server_ended_while_idle_reconnects(seeded, monkeypatch):
-    from factcheck.lsp import Session
-
-    monkeypatch.chdir(ROOT)
-    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
-    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
-    try:
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
-        mine = [session._index.conn.info.backend_pid, session.storage._watch.info.backend_pid]  # reader and watcher
-        ended = _sql(seeded, "SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", mine)
-        assert len(ended) == 2 and all(ok for (ok,) in ended)
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
-    finally:
-        session.close()
+def test_an_editor_whose_connection_the_server_ended_while_idle_reconnects(editor, seeded):
+    assert verdicts(editor, WRONG) == ["contradicted"]
+    mine = [editor._index.conn.info.backend_pid, editor.storage._watch.info.backend_pid]  # reader and watcher
+    ended = _sql(seeded, "SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", mine)
+    assert len(ended) == 2 and all(ok for (ok,) in ended)
+    assert verdicts(editor, WRONG) == ["contradicted"]
 
 
-def test_a_change_that_lands_between_the_look_and_the_check_is_still_seen(seeded, monkeypatch):
+def test_a_change_that_lands_between_the_look_and_the_check_is_still_seen(editor, seeded, monkeypatch):
     """The editor's cheap look comes first; the snapshot taken after it shows a write that landed between."""
-    from factcheck.lsp import Session
-    from factcheck.storage import Extracted
-    from factcheck.store import to_jsonl
-
-    monkeypatch.chdir(ROOT)
-    session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))
-    text = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"
-    try:
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["contradicted"]
-        unchanged = session._glimpse()
-        monkeypatch.setattr(session, "_glimpse", lambda: unchanged)  # the look saw the store as it was
-        monkeypatch.setattr(session, "_signature", lambda: session._seen)
-        storage = open_storage(seeded)
-        sources = [s for s in storage.dump() if any(c.text == "96.2%" for c in s.claims)]
-        storage.write([Extracted(s.source, "changed", to_jsonl([c for c in s.claims if c.text != "96.2%"]), 0, None, False)
-                       for s in sources])
-        storage.close()
-        assert [f.verdict for f in session.check(text, "draft.md").findings] == ["unsupported"]
-    finally:
-        session.close()
+    assert verdicts(editor, WRONG) == ["contradicted"]
+    unchanged = editor._glimpse()
+    monkeypatch.setattr(editor, "_glimpse", lambda: unchanged)  # the look saw the store as it was
+    monkeypatch.setattr(editor, "_signature", lambda: editor._seen)
+    _drop_figure(seeded, "96.2%")
+    assert verdicts(editor, WRONG) == ["unsupported"]
 
 
 # --- errors: one line, exit 2 -----------------------------------------------------------------------

@@ -191,21 +191,27 @@ def test_the_check_forks_for_a_long_draft_and_not_for_a_short_one(long_draft, mo
     assert shared == judge_drafts(docs, cfg, store, workers=1)
 
 
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupted_check_ends_its_children_and_exits_130(tmp_path: Path, how: int) -> None:
-    project_store(tmp_path)
-    draft = tmp_path / "long.md"
-    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 600, encoding="utf-8")  # ~10,000 figures
+def sharing_check(folder: Path) -> tuple[subprocess.Popen[str], str]:
+    """A check of ~10,000 figures on three processes, returned once all three run; its processes carry the mark."""
+    project_store(folder)
+    draft = folder / "long.md"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 600, encoding="utf-8")
     mark = uuid.uuid4().hex
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "check", str(draft), "--store", "claims", "--format", "json", "--jobs", "3"],
-        cwd=tmp_path, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=folder, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         text=True,
     )
     deadline = time.monotonic() + 60
     while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:  # the parent and its children
         time.sleep(0.05)
     assert len(processes_marked(mark)) == 3, "the check never shared the draft"
+    return proc, mark
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_check_ends_its_children_and_exits_130(tmp_path: Path, how: int) -> None:
+    proc, mark = sharing_check(tmp_path)
     sent = time.monotonic()
     proc.send_signal(how)  # to the parent alone, as a supervisor or `kill` would
     _, err = proc.communicate(timeout=30)
@@ -218,20 +224,9 @@ def test_an_interrupted_check_ends_its_children_and_exits_130(tmp_path: Path, ho
 
 def test_children_of_a_check_killed_outright_end_within_a_block(tmp_path: Path) -> None:
     """SIGKILL leaves no parent to end them: each child's next write to its broken pipe does."""
-    project_store(tmp_path)
-    draft = tmp_path / "long.md"
-    draft.write_text(EXAMPLE.read_text(encoding="utf-8") * 600, encoding="utf-8")
-    mark = uuid.uuid4().hex
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcheck", "check", str(draft), "--store", "claims", "--format", "json", "--jobs", "3"],
-        cwd=tmp_path, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(processes_marked(mark)) == 3, "the check never shared the draft"
+    proc, mark = sharing_check(tmp_path)
     proc.kill()
-    proc.wait(timeout=10)
+    proc.communicate(timeout=10)
     deadline = time.monotonic() + 5
     while processes_marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
