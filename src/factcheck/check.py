@@ -188,8 +188,7 @@ def judge_document(
 
             judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
             for claim, j in zip(claims, judgements):
-                yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence,
-                              j.reasons)
+                yield found_in(doc, claim, j)
             return
         found = iter(claims)
     for claim in found:
@@ -199,7 +198,12 @@ def judge_document(
             key = unplaced(claim)
             known = judged.get(key)
             j = known if known is not None else judged.setdefault(key, judge(claim, store, successors))
-        yield Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
+        yield found_in(doc, claim, j)
+
+
+def found_in(doc: Document, claim: Claim, j: Judgement) -> Finding:
+    """The figure's finding where it sits in the draft."""
+    return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
 
 
 def check_documents(

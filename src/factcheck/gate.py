@@ -214,12 +214,9 @@ def render(
     """
     out = out or sys.stdout
     if fmt in STREAMED:
-        writer = report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour, cfg.root)
-        for w in report.warnings:
-            writer.warning(w)
-        for f in report.findings:
-            writer.add(f)
-        writer.close()
+        from .report import replay
+
+        replay(report, report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour, cfg.root))
     else:
         from .htmlreport import to_html
 

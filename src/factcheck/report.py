@@ -150,14 +150,18 @@ def json_nested(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
 
 
-def to_json(report: Report, evidence: str = "paragraph") -> str:
-    out = io.StringIO()
-    writer = JsonReport(out, Tally(len(report.drafts)), evidence)
+def replay(report: Report, writer: ReportWriter) -> None:
+    """A whole report through a streaming writer, in the order a check streams it: the comments not read first."""
     for w in report.warnings:
         writer.warning(w)
     for f in report.findings:
         writer.add(f)
     writer.close()
+
+
+def to_json(report: Report, evidence: str = "paragraph") -> str:
+    out = io.StringIO()
+    replay(report, JsonReport(out, Tally(len(report.drafts)), evidence))
     return out.getvalue().removesuffix("\n")
 
 

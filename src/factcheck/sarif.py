@@ -7,6 +7,7 @@ SARIF says "reviewed", and are left out of the annotations.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .check import Finding, Report, Tally
-from .report import json_nested
+from .report import json_nested, replay
 from .suppress import IN_SOURCE, DirectiveWarning
 from .verdict import CONTRADICTED, OK, RULES, STALE, UNSUPPORTED
 
@@ -271,5 +272,6 @@ def github_warning(w: DirectiveWarning, root: Path) -> str:
 
 
 def to_github(report: Report, root: Path) -> str:
-    warnings = [github_warning(w, root) + "\n" for w in report.warnings]
-    return "".join(warnings + [github_command(f, root) + "\n" for f in flagged(report) if not f.suppressed])
+    out = io.StringIO()
+    replay(report, GithubReport(out, Tally(len(report.drafts)), root))
+    return out.getvalue()
