@@ -364,8 +364,9 @@ class PostgresStorage:
                 conn.execute("DELETE FROM claims WHERE ref >= %s AND ref < %s", span)
             if old:
                 conn.execute("DELETE FROM sources WHERE id = ANY(%s)", ([sid for sid, _ in old],))
-            ids = [row[0] for row in conn.execute("SELECT nextval('ids') FROM generate_series(1, %s)", (len(batch) + 1,))]
-            segment, source_ids = ids[0], ids[1:]
+            # A segment id first for a write of its own (an import's chunks leave the segment to the import).
+            ids = [row[0] for row in conn.execute("SELECT nextval('ids') FROM generate_series(1, %s)", (len(batch) + own,))]
+            segment, source_ids = (ids[0], ids[1:]) if own else (0, ids)
             if postings is None:
                 postings = {}
             added = 0
