@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from factcheck import cli, gate
-from factcheck.claimstore import ClaimList, ClaimStore
+from factcheck import cli
+from factcheck.app import check as gate
 from factcheck.errors import StoreError
-from factcheck.store import Store
+from factcheck.store.folder import Store
+from factcheck.store.protocol import ClaimList, ClaimStore
 
 T = TypeVar("T")
 

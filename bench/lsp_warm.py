@@ -37,9 +37,9 @@ ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
 sys.path.insert(0, str(ROOT / "src"))
 
-from factcheck import quantity
-from factcheck.check import check_document
-from factcheck.config import load_config
+from factcheck.app.config import load_config
+from factcheck.extract import quantity
+from factcheck.judge.draft import check_document
 from factcheck.lsp import Session, diagnostics, utf16_units
 
 

@@ -76,9 +76,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from factcheck import numerals
-from factcheck.quantity import Quantity, find_quantities
-from factcheck.subject import load_data
+from factcheck.data import load_data
+from factcheck.extract import numerals
+from factcheck.extract.quantity import Quantity, find_quantities
 
 DEFAULT_SPECS = ROOT.parent / "shared" / "external" / "recognizers-text"
 FILES = {

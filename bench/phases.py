@@ -26,7 +26,8 @@ from pathlib import Path
 t0 = time.perf_counter()
 import typer
 t1 = time.perf_counter()
-from factcheck import claims, gate
+from factcheck.app import check as gate
+from factcheck.extract import claims
 from factcheck.index import open_index
 from factcheck.store import Store
 from factcheck.config import load_config

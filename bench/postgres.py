@@ -188,10 +188,10 @@ def bench_checks(work: Path, draft: Path, stores: list[tuple[int, Path, str]], t
 
 def expected_jsonl(path: Path, display: str) -> str:
     """A source's store file as a separate extraction gives it, to hold what the store kept against."""
-    from factcheck import claims as claims_mod
-    from factcheck.source import read_document
-    from factcheck.store import to_jsonl
-    from factcheck.subject import gazetteer
+    from factcheck.extract import claims as claims_mod
+    from factcheck.extract.subject import gazetteer
+    from factcheck.reading.source import read_document
+    from factcheck.store.folder import to_jsonl
 
     doc = read_document(path, display=display)
     return to_jsonl(claims_mod.extract(doc, names=gazetteer({})))
@@ -201,8 +201,9 @@ def stored_sources(url: str, prefix: str) -> dict[str, tuple[int, str]]:
     """Each source under `prefix`: its manifest count and its claims as JSON Lines, from one snapshot."""
     import psycopg
 
-    from factcheck.postgres import _C_FIELDS
-    from factcheck.store import CLAIM, to_jsonl
+    from factcheck.record.codec import CLAIM
+    from factcheck.store.folder import to_jsonl
+    from factcheck.store.postgres import _C_FIELDS
 
     found: dict[str, tuple[int, list]] = {}
     with psycopg.connect(url) as conn:

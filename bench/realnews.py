@@ -30,9 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
-EXTRACTION = (
-    "claims.py", "subject.py", "period.py", "quantity.py", "numerals.py", "layout.py", "source.py", "scope.py", "script.py",
-)
+# What a store's claims depend on: the stages up to extraction, and the store's own files and data.
+EXTRACTION = ("reading", "record", "extract", "data", "store/folder.py", "store/manifest.py")
 
 
 def _days(corpus: Path, span: str) -> list[Path]:
@@ -56,9 +55,10 @@ def _factcheck(*args: str) -> subprocess.CompletedProcess[str]:
 def build_store(corpus: Path, span: str, workdir: Path) -> Path:
     code = hashlib.sha256()
     for name in EXTRACTION:
-        path = ROOT / "src" / "factcheck" / name
-        if path.exists():
-            code.update(path.read_bytes())
+        place = ROOT / "src" / "factcheck" / name
+        for path in sorted(place.rglob("*.py")) + sorted(place.rglob("*.toml")) if place.is_dir() else [place]:
+            if path.exists():
+                code.update(path.read_bytes())
     home = workdir / f"store-{span.replace(':', '-')}-{code.hexdigest()[:12]}"
     if (home / ".done").exists():
         return home / "claims"

@@ -16,7 +16,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from factcheck.store import MANIFEST, STORE_VERSION, store_file_name
+from factcheck.store.folder import STORE_VERSION, store_file_name
+from factcheck.store.manifest import MANIFEST
 
 REGIONS = (
     "江苏", "浙江", "广东", "山东", "河南", "四川", "湖北", "湖南", "福建", "安徽", "河北", "陕西", "江西", "辽宁",

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import check_document
-from factcheck.claimstore import ClaimList
+from factcheck.app.config import load_config
 from factcheck.cli import main
-from factcheck.config import load_config
-from factcheck.source import Document, read_document
-from factcheck.store import Store
-from factcheck.subject import gazetteer
+from factcheck.extract.subject import gazetteer
+from factcheck.judge.draft import check_document
+from factcheck.reading.source import Document, read_document
+from factcheck.store.folder import Store
+from factcheck.store.protocol import ClaimList
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -261,9 +261,9 @@ def test_a_figure_about_another_company_is_never_called_contradicted(store):
 def test_text_report_is_plain_in_a_pipe_and_coloured_only_on_a_terminal(store, monkeypatch):
     import io
 
-    from factcheck.check import check_documents
-    from factcheck.gate import wants_colour
-    from factcheck.report import render_text
+    from factcheck.app.check import wants_colour
+    from factcheck.judge.draft import check_documents
+    from factcheck.report.text import render_text
 
     doc = Document("draft.md", "平湖技师学院毕业生就业率连续多年稳定在98.2%。", 0, dt.date(2026, 3, 5), False)
     report = check_documents([doc], store, bodies=BODIES)

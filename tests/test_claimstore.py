@@ -6,12 +6,12 @@ import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from factcheck.check import check_document, read_draft
-from factcheck.claims import Claim
-from factcheck.claimstore import ClaimList, ClaimStore
-from factcheck.index import open_index
-from factcheck.quantity import unit_group
-from factcheck.store import Store
+from factcheck.extract.quantity import unit_group
+from factcheck.judge.draft import check_document, read_draft
+from factcheck.record.claim import Claim
+from factcheck.store.folder import Store
+from factcheck.store.index import open_index
+from factcheck.store.protocol import ClaimList, ClaimStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.app.config import load_config
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.identity import Relation
-from factcheck.metric import MetricRelation
-from factcheck.quantity import Qualifier
-from factcheck.store import Store, claim_to_record
-from factcheck.verdict import RULES, VERDICTS, Verdict
+from factcheck.extract.metric import MetricRelation
+from factcheck.judge.identity import Relation
+from factcheck.record.claim import Qualifier
+from factcheck.record.codec import claim_to_record
+from factcheck.record.finding import VERDICTS, Verdict
+from factcheck.record.rules import RULES
+from factcheck.store.folder import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 

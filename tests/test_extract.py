@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import extract
-from factcheck.metric import metric_key
-from factcheck.store import content_hash, store_file_name, to_jsonl
-from factcheck.subject import gazetteer
+from factcheck.extract.claims import extract
+from factcheck.extract.metric import metric_key
+from factcheck.extract.subject import gazetteer
+from factcheck.store.folder import content_hash, store_file_name, to_jsonl
 
 SEEDS = ("000", "001", "002", "003", "004")
 CONTRACT = (

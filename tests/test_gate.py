@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import project_store
 
-from factcheck import suppress
-from factcheck.check import fingerprint
+from factcheck.app.check import build_report, progress
+from factcheck.app.config import load_config
 from factcheck.cli import main
-from factcheck.config import load_config
-from factcheck.gate import build_report, progress
+from factcheck.judge import suppress
+from factcheck.record.finding import fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 

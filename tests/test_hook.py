@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import project_store
 
+from factcheck.app.config import load_config
+from factcheck.app.selection import glob_regex
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.hook import is_draft
-from factcheck.selection import glob_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,11 +13,12 @@ import datetime as dt
 
 import pytest
 
-from factcheck.check import check_document
-from factcheck.claims import Claim, extract
-from factcheck.claimstore import ClaimList
-from factcheck.identity import DIFFERENT, SAME, UNKNOWN, identify
-from factcheck.source import Document
+from factcheck.extract.claims import extract
+from factcheck.judge.draft import check_document
+from factcheck.judge.identity import DIFFERENT, SAME, UNKNOWN, identify
+from factcheck.reading.source import Document
+from factcheck.record.claim import Claim
+from factcheck.store.protocol import ClaimList
 
 
 def news(text: str, published: str, path: str = "source.md") -> Document:
@@ -66,7 +67,7 @@ def test_a_body_named_in_one_story_is_not_the_subject_of_the_next():
 
 
 def test_a_name_does_not_run_back_across_the_verb_before_it():
-    from factcheck.subject import find_mentions
+    from factcheck.extract.subject import find_mentions
 
     assert [m.name for m in find_mentions("习近平总书记曾来到民主村社区，看望慰问居民。")] == ["民主村社区"]
 

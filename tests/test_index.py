@@ -13,19 +13,19 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from factcheck import index as index_mod
-from factcheck.check import check_document
-from factcheck.claims import mask_numbers
-from factcheck.claimstore import ClaimList
-from factcheck.conflicts import find_conflicts
+from factcheck.app.check import using_store
 from factcheck.errors import StoreError
-from factcheck.gate import using_store
-from factcheck.index import ClaimIndex, build, index_path, open_index, opening
-from factcheck.matching import _bigrams, sentence_similarity
-from factcheck.quantity import unit_group
-from factcheck.source import read_document
-from factcheck.store import Store
-from factcheck.subject import names_from_subjects
+from factcheck.extract.quantity import unit_group
+from factcheck.extract.subject import names_from_subjects
+from factcheck.judge.conflicts import find_conflicts
+from factcheck.judge.draft import check_document
+from factcheck.judge.matching import _bigrams, sentence_similarity
+from factcheck.reading.source import read_document
+from factcheck.record.claim import mask_numbers
+from factcheck.store import index as index_mod
+from factcheck.store.folder import Store
+from factcheck.store.index import ClaimIndex, build, index_path, open_index, opening
+from factcheck.store.protocol import ClaimList
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
@@ -318,10 +318,10 @@ def test_a_parallel_build_equals_a_serial_one(store: Store, monkeypatch: pytest.
 
 
 def test_the_index_package_keeps_the_names_its_callers_import() -> None:
-    """index.py became a package by concern; callers still import from factcheck.index."""
-    from factcheck import index as package
+    """index.py became a package by concern; callers still import from factcheck.store.index."""
+    from factcheck.store import index as package
 
     for name in ("open_index", "with_index", "verified", "discard", "damaged", "ClaimIndex", "index_path",
                  "INDEX_DIR", "claim_keys", "detect_changes"):
         assert name in package.__all__ and getattr(package, name) is not None
-    assert package.open_index is opening.open_index and package.ClaimIndex.__module__ == "factcheck.index.query"
+    assert package.open_index is opening.open_index and package.ClaimIndex.__module__ == "factcheck.store.index.query"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.app.config import load_config
+from factcheck.app.ingest import discover, display_path, ingest
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.errors import ConfigError, InputError
-from factcheck.ingest import discover, display_path, ingest
-from factcheck.source import decode, publication_date, read_document
-from factcheck.store import Store
+from factcheck.reading.source import decode, publication_date, read_document
+from factcheck.store.folder import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。\n"
@@ -180,7 +180,7 @@ def test_an_unknown_option_is_one_line_and_exit_2(capsys) -> None:  # type: igno
 
 
 def test_running_out_of_memory_is_one_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    import factcheck.gate as gate
+    import factcheck.app.check as gate
 
     def exhausted(*args, **kw):  # type: ignore[no-untyped-def]
         raise MemoryError
@@ -193,7 +193,7 @@ def test_running_out_of_memory_is_one_line(monkeypatch, capsys) -> None:  # type
 
 
 def test_os_errors_a_user_can_cause_are_not_internal_errors(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    import factcheck.gate as gate
+    import factcheck.app.check as gate
 
     def full(*args, **kw):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device", "claims/.index/claims.sqlite3")
@@ -214,7 +214,7 @@ def test_no_such_draft_is_one_line(monkeypatch, capsys) -> None:  # type: ignore
 def test_a_locked_index_is_one_line_naming_the_fix(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    import factcheck.gate as gate
+    import factcheck.app.check as gate
 
     def busy(*args, **kw):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("database is locked")
@@ -249,7 +249,7 @@ def test_one_rule_dates_sources_and_drafts(fields, meta, given, configured, toda
 
 
 def test_a_staged_draft_a_piped_draft_and_a_draft_file_are_dated_alike(tmp_path: Path) -> None:
-    from factcheck.check import read_draft
+    from factcheck.judge.draft import read_draft
 
     text = SENTENCE.encode("utf-8")
     (tmp_path / "d.md").write_bytes(text)

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import project_store
 
-from factcheck import claims, layout, report
+from factcheck.app.check import build_report
+from factcheck.app.config import load_config
 from factcheck.cli import main
-from factcheck.config import load_config
-from factcheck.gate import build_report
-from factcheck.source import Document
+from factcheck.extract import claims
+from factcheck.reading import layout
+from factcheck.reading.source import Document
+from factcheck.report import text as report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "draft_pinghu_review.md"
@@ -81,7 +83,7 @@ def test_streamed_text_is_the_text_report(project, capsys):
 @pytest.mark.parametrize("comment", ["", "<!-- factcheck: of -->"])
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_streamed_sarif_and_annotations_are_byte_for_byte_the_whole_reports(project, capsys, fmt, comment):
-    from factcheck.sarif import to_github, to_sarif
+    from factcheck.report.sarif import to_github, to_sarif
 
     draft = project / "draft.md"
     text = EXAMPLE.read_text(encoding="utf-8")
@@ -97,7 +99,7 @@ def test_streamed_sarif_and_annotations_are_byte_for_byte_the_whole_reports(proj
 
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_a_draft_with_nothing_flagged_is_still_a_whole_sarif_log_or_no_annotation(project, capsys, fmt):
-    from factcheck.sarif import to_github, to_sarif
+    from factcheck.report.sarif import to_github, to_sarif
 
     (project / "fine.md").write_text("---\ndate: 2026-03-05\n---\n平湖经开钟溪汇国际青年社区共有885套人才住房。\n",
                                      encoding="utf-8")
@@ -132,7 +134,7 @@ def test_a_check_that_fails_before_its_first_finding_writes_nothing_to_stdout(pr
 def test_an_index_found_damaged_mid_report_is_rebuilt_and_no_finding_is_written_twice(project, monkeypatch, capsys):
     import sqlite3
 
-    from factcheck import gate
+    from factcheck.app import check as gate
 
     _, whole = check_output(str(EXAMPLE), "--format", "json", capsys=capsys)
     real, calls = gate.judge_documents, []

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import layout
-from factcheck.claims import extract
+from factcheck.extract.claims import extract
+from factcheck.reading import layout
 
 SEEDS = ("000", "001", "002", "003", "004")
 LAYOUT_SPACE = " \t\u3000\u00a0\r\n"

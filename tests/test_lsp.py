@@ -23,7 +23,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from factcheck.config import load_config
+from factcheck.app.config import load_config
 from factcheck.lsp import FULL_LOOK_EVERY, Session, figure_range, hover_text, utf16_units
 
 ROOT = Path(__file__).resolve().parents[1]

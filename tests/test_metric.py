@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from factcheck.metric import DIFFERENT, RELATED, SAME, SIMILAR, compare_metrics, metric_key, same_metric
+from factcheck.extract.metric import DIFFERENT, RELATED, SAME, SIMILAR, compare_metrics, metric_key, same_metric
 
 TABLES = tomllib.loads(resources.files("factcheck").joinpath("data/metrics.toml").read_text(encoding="utf-8"))
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from factcheck import numerals
-from factcheck.numerals import NotANumber
+from factcheck.extract import numerals
+from factcheck.extract.numerals import NotANumber
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import numerals
-from factcheck.quantity import find_quantities
+from factcheck.extract import numerals
+from factcheck.extract.quantity import find_quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT.parent / "shared" / "external" / "recognizers-text"

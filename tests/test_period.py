@@ -12,8 +12,9 @@ import datetime as dt
 
 import pytest
 
-from factcheck import period
-from factcheck.period import Period, find_periods, period_for
+from factcheck.extract import period
+from factcheck.extract.period import find_periods, period_for
+from factcheck.record.period import Period
 
 
 def periods(sentence: str, published: str) -> list[tuple[str, str, str]]:

@@ -20,14 +20,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from factcheck import postgres
+from factcheck.app.config import load_config
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.errors import ExitCode, StoreError
-from factcheck.index import claim_keys, open_index
-from factcheck.postgres import PostgresStorage
-from factcheck.storage import FileStorage, open_storage
-from factcheck.store import Store
+from factcheck.store import open_storage, postgres
+from factcheck.store.files import FileStorage
+from factcheck.store.folder import Store
+from factcheck.store.index import claim_keys, open_index
+from factcheck.store.postgres import PostgresStorage
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
@@ -209,7 +209,7 @@ def test_export_after_import_gives_the_committed_store_byte_for_byte(store_url, 
 
 def test_a_grown_store_comes_back_as_the_folder_store_writes_it(grown, tmp_path):
     """bench/stores.py writes 12.0 where factcheck writes 12: the export is the store's own serialisation."""
-    from factcheck.store import read_store_file, to_jsonl
+    from factcheck.store.folder import read_store_file, to_jsonl
 
     folder, url = grown
     FileStorage(tmp_path / "back").load(PostgresStorage(url).dump())
@@ -407,8 +407,8 @@ def test_a_password_in_the_configured_url_is_refused(tmp_path, monkeypatch, caps
 
 
 def test_the_hooks_judging_reads_the_configured_database(seeded, url_without_password, tmp_path, monkeypatch):
-    from factcheck.check import read_draft
-    from factcheck.gate import judge_drafts
+    from factcheck.app.check import judge_drafts
+    from factcheck.judge.draft import read_draft
 
     project = _project_with_store(tmp_path, url_without_password)
     cfg = load_config(cwd=project)
@@ -447,8 +447,8 @@ def verdicts(session, text: str) -> list[str]:
 
 def _drop_figure(url: str, text: str) -> None:
     """An ingest that takes one figure out of the sources that give it."""
-    from factcheck.storage import Extracted
-    from factcheck.store import to_jsonl
+    from factcheck.store.folder import to_jsonl
+    from factcheck.store.protocol import Extracted
 
     storage = open_storage(url)
     sources = [s for s in storage.dump() if any(c.text == text for c in s.claims)]
@@ -581,4 +581,4 @@ def test_a_check_of_a_folder_store_never_loads_psycopg():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
-    assert "factcheck.gate" in loaded and not {"psycopg", "factcheck.postgres"} & loaded
+    assert "factcheck.app.check" in loaded and not {"psycopg", "factcheck.store.postgres"} & loaded

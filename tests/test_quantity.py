@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.quantity import find_quantities
+from factcheck.extract.quantity import find_quantities
 
 N = None  # an open bound
 

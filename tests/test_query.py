@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.query import cache_dir, search, words
-from factcheck.store import Store
+from factcheck.store.folder import Store
+from factcheck.store.search import cache_dir, search, words
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import Claim
-from factcheck.index import ClaimIndex, open_index
-from factcheck.record import quote, shape_of
-from factcheck.store import CLAIM, Store, claim_to_record, record_to_claim
+from factcheck.record.claim import Claim
+from factcheck.record.codec import CLAIM, claim_to_record, quote, record_to_claim, shape_of
+from factcheck.store.folder import Store
+from factcheck.store.index import ClaimIndex, open_index
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,8 +105,8 @@ def test_an_old_record_without_the_added_fields_reads_as_their_defaults() -> Non
 
 def test_the_records_carry_no_unused_fields() -> None:
     """Claim.extras, Report.extra and Document.outlet were written and never read: gone, so a field means something."""
-    from factcheck.check import Report
-    from factcheck.source import Document
+    from factcheck.reading.source import Document
+    from factcheck.record.finding import Report
 
     assert "extras" not in {f.name for f in dataclasses.fields(Claim)}
     assert "extra" not in {f.name for f in dataclasses.fields(Report)}

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import processes_marked
 
-from factcheck.ingest import ingest, repair
-from factcheck.store import Store, source_of_store_file, store_file_name
+from factcheck.app.ingest import ingest
+from factcheck.store.files import repair
+from factcheck.store.folder import Store, source_of_store_file, store_file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -64,7 +65,7 @@ def contents(store: Path) -> dict[str, bytes]:
 
 def debris(store: Path) -> list[str]:
     """What a dead writer could leave: temporary files, and store files the manifest does not name."""
-    named = {str(e["file"]) for e in Store(store).manifest().values()}
+    named = {e.file for e in Store(store).manifest().values()}
     return sorted(p.name for p in store.iterdir() if p.name.endswith(".tmp") or (p.suffix == ".jsonl" and p.name not in named))
 
 
@@ -130,7 +131,7 @@ def test_sources_whose_flat_names_would_meet_get_store_files_of_their_own(projec
     code, _, err = run("ingest", "--date", DATE, cwd=project)
     assert code == 0, err
     manifest = Store(project / "claims").manifest()
-    assert {s: e["file"] for s, e in manifest.items()} == {
+    assert {s: e.file for s, e in manifest.items()} == {
         "news/a/b.txt": "news__a__b.txt.jsonl", "news/a__b.txt": "news__a%5F%5Fb.txt.jsonl"}
     sources = {c.source for c in Store(project / "claims").load()}
     assert sources == {"news/a/b.txt", "news/a__b.txt"}
@@ -274,7 +275,7 @@ def test_an_index_damaged_past_its_first_page_is_rebuilt_from_the_store_and_says
 def test_damage_met_only_while_checking_rebuilds_the_index_and_checks_again(filled: Path) -> None:
     import sqlite3
 
-    from factcheck.index import with_index
+    from factcheck.store.index import with_index
 
     calls, notices = [], []
 
@@ -355,7 +356,7 @@ def test_a_read_only_store_is_one_line_naming_it(filled: Path, monkeypatch: pyte
 
 
 def test_a_killed_index_build_leaves_nothing_that_outlives_the_next_build(filled: Path) -> None:
-    from factcheck.index import discard, open_index
+    from factcheck.store.index import discard, open_index
 
     folder = filled / "claims" / ".index"
     old_parts, old_tmp = folder / ".parts.dead", folder / ".claims.sqlite3.dead.tmp"

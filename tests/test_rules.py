@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import rules
 from factcheck.cli import main
 from factcheck.errors import InputError
-from factcheck.verdict import RULES, VERDICTS
+from factcheck.judge import examples
+from factcheck.record import rules
+from factcheck.record.finding import VERDICTS
+from factcheck.record.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 BY_CODE = {rule.code: rule for rule in rules.REGISTRY}
@@ -43,23 +45,23 @@ def test_every_rule_has_an_example(code):
 @pytest.mark.parametrize("code", BY_CODE)
 def test_each_rules_example_gets_that_rules_verdict(code):
     rule = BY_CODE[code]
-    finding = rules.example_finding(rule)
+    finding = examples.example_finding(rule)
     assert (finding.verdict, finding.code) == (rule.verdict, rule.code), finding.message
 
 
 def test_the_stale_example_names_the_newer_figure():
-    finding = rules.example_finding(BY_CODE["FC002"])
+    finding = examples.example_finding(BY_CODE["FC002"])
     assert finding.message == "88亿元 has been superseded: 98亿元 (2025年) in source2.txt (2026-01-20)"
 
 
 def test_the_unsupported_example_says_which_check_the_near_miss_failed():
-    (reason,) = rules.example_finding(BY_CODE["FC003"]).reasons
+    (reason,) = examples.example_finding(BY_CODE["FC003"]).reasons
     assert reason == "source1.txt:1 98亿元: measures 规模以上数控机床产值, not 数控机床基金规模"
 
 
 def test_the_readme_verdict_section_is_generated_from_the_registry():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert rules.with_readme_section(readme) == readme, "run: python -m factcheck.rules --readme README.md"
+    assert rules.with_readme_section(readme) == readme, "run: python -m factcheck.record.rules --readme README.md"
 
 
 def test_a_readme_without_the_markers_is_an_error():

@@ -11,7 +11,7 @@ import pytest
 from conftest import project_store
 
 from factcheck.cli import main
-from factcheck.sarif import github_command
+from factcheck.report.sarif import github_command
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
@@ -67,7 +67,7 @@ def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
 
 def test_each_rule_carries_its_explanation_from_the_registry(sarif):
     """What `factcheck rule FC001` prints travels with the log, so a review tool can show it beside the finding."""
-    from factcheck.rules import describe, lookup, markdown
+    from factcheck.record.rules import describe, lookup, markdown
 
     driver = sarif["runs"][0]["tool"]["driver"]
     for r in driver["rules"]:
@@ -105,8 +105,8 @@ def test_a_result_points_at_the_figure_in_the_draft(sarif):
 
 
 def test_the_fingerprint_is_the_accept_fingerprint(sarif, findings, monkeypatch):
-    from factcheck.config import load_config
-    from factcheck.gate import build_report
+    from factcheck.app.check import build_report
+    from factcheck.app.config import load_config
 
     monkeypatch.chdir(ROOT)
     report = build_report([EXAMPLE], load_config(), None, None)

@@ -13,13 +13,14 @@ from pathlib import Path
 import opencc
 import pytest
 
-from factcheck import script
-from factcheck.check import check_document, read_draft
-from factcheck.claims import extract
-from factcheck.claimstore import ClaimList
-from factcheck.config import load_config
-from factcheck.store import Store
-from factcheck.subject import gazetteer, load_data
+from factcheck.app.config import load_config
+from factcheck.data import load_data
+from factcheck.extract.claims import extract
+from factcheck.extract.subject import gazetteer
+from factcheck.judge.draft import check_document, read_draft
+from factcheck.reading import script
+from factcheck.store.folder import Store
+from factcheck.store.protocol import ClaimList
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "examples" / "draft_pinghu_review.md"
@@ -115,7 +116,7 @@ def test_a_traditional_source_s_claims_are_its_simplified_twin_s(seed_document):
 
 
 def test_the_index_reads_a_traditional_sentence_as_simplified() -> None:
-    from factcheck.index.keys import _sentence_keys
+    from factcheck.store.index.keys import _sentence_keys
 
     simplified = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。"
     traditional = "2025年，平湖經開24家規模以上數控機床企業實現產值98億元，同比增長8.1%。"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import project_store
 
+from factcheck.app.config import load_config
+from factcheck.app.selection import Selection, glob_regex
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.errors import InputError
-from factcheck.selection import Selection, glob_regex
 
 ROOT = Path(__file__).resolve().parent.parent
 WRONG = "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。\n"

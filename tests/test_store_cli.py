@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.app.config import load_config
+from factcheck.app.ingest import ingest
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.errors import ExitCode
-from factcheck.ingest import ingest
-from factcheck.source import read_document
-from factcheck.store import Store, claim_to_record
+from factcheck.reading.source import read_document
+from factcheck.record.codec import claim_to_record
+from factcheck.store.folder import Store
 
 JINSHANG = "津上精密机床（浙江）有限公司经过10次增资，形成总投资超2亿美元、用地213亩、员工1900名的经营规模，是国内最大的外资机床企业。"
 ZONE_2025 = "2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。"

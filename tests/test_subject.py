@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import subject
-from factcheck.subject import ShortNames, short_name_mentions
+from factcheck.extract import subject
+from factcheck.extract.subject import ShortNames, short_name_mentions
 
 STORE_NAMES = {"津上精密机床（浙江）": "津上精密机床（浙江）", "津上精密": "津上精密机床（浙江）", "易达": "易达（平湖）"}
 

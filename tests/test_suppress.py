@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.suppress import read_directives
+from factcheck.judge.suppress import read_directives
 
 WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # FC001: the source says 96.2%
 STALE = "津上精密机床（浙江）有限公司经过10次增资，现有员工1900名。"  # FC002 twice: superseded in 2023

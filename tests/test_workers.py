@@ -108,9 +108,9 @@ def test_a_child_reads_the_index_the_parent_reads_or_none(tmp_path: Path) -> Non
     """A rebuild by another check may replace the index file between the open and the fork."""
     import sqlite3
 
-    from factcheck.index import open_index
-    from factcheck.index.opening import index_path, rebuild_file
-    from factcheck.store import Store
+    from factcheck.store.folder import Store
+    from factcheck.store.index import open_index
+    from factcheck.store.index.opening import index_path, rebuild_file
 
     project_store(tmp_path)
     store = Store(tmp_path / "claims")
@@ -123,7 +123,7 @@ def test_a_child_reads_the_index_the_parent_reads_or_none(tmp_path: Path) -> Non
         reopen = index.fork_point()
         manifest = store.manifest()
         gone = sorted(manifest)[0]
-        (store.root / str(manifest[gone]["file"])).unlink()
+        (store.root / manifest[gone].file).unlink()
         store.write_manifest({k: v for k, v in manifest.items() if k != gone})
         rebuild_file(store, index_path(store))  # another check's rebuild, swapped in by rename
         with pytest.raises(sqlite3.DatabaseError, match="replaced since the check opened it"):
@@ -170,8 +170,8 @@ def test_a_long_draft_checked_by_several_processes_reads_as_checked_by_one(long_
 
 
 def test_the_check_forks_for_a_long_draft_and_not_for_a_short_one(long_draft, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck.config import load_config
-    from factcheck.gate import judge_drafts, read_drafts
+    from factcheck.app.check import judge_drafts, read_drafts
+    from factcheck.app.config import load_config
 
     draft, store = long_draft
     forks = []

@@ -14,8 +14,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "open_store": "api", "check_text": "api", "read_text": "api",
-    "Claim": "claims", "Finding": "check", "Report": "check", "Period": "period", "Document": "source",
-    "claim_to_record": "store",
+    "Claim": "record.claim", "Finding": "record.finding", "Report": "record.finding", "Period": "record.period",
+    "Document": "reading.source", "claim_to_record": "record.codec",
 }
 __all__ = [*_EXPORTS, "__version__"]
 

@@ -18,11 +18,12 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from .check import Finding, check_document
-from .claims import Claim
-from .claimstore import ClaimList, ClaimStore, require_claims
-from .source import Document, document_from_bytes
-from .subject import Gazetteer
+from .extract.subject import Gazetteer
+from .judge.draft import check_document
+from .reading.source import Document, document_from_bytes
+from .record.claim import Claim
+from .record.finding import Finding
+from .store.protocol import ClaimList, ClaimStore, require_claims
 
 
 @contextlib.contextmanager
@@ -32,7 +33,7 @@ def open_store(path: str | Path = "claims") -> Iterator[ClaimStore]:
 
     A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
     """
-    from .storage import is_url, open_storage
+    from .store import is_url, open_storage
 
     opened = open_storage(path if is_url(path) else Path(path)).open()
     try:

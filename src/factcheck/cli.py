@@ -17,9 +17,9 @@ except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
 from . import errors
-from .config import load_config
+from .app.config import load_config
 from .errors import ExitCode, FactcheckError, InputError
-from .source import parse_date
+from .reading.source import parse_date
 
 app = typer.Typer(
     add_completion=False,
@@ -86,8 +86,8 @@ def ingest(
 
     PATHS are source files (.txt, .md) or folders of them; none: the configured `sources`.
     """
-    from .ingest import ingest as run_ingest
-    from .storage import open_storage
+    from .app.ingest import ingest as run_ingest
+    from .store import open_storage
 
     cfg = load_config(config)
     targets = list(paths) if paths else list(cfg.sources)
@@ -156,8 +156,8 @@ def claims_cmd(
     QUERY is text to look for in the claim, its metric or its sentence.
     """
     from .api import open_store
-    from .store import claim_to_record
-    from .subject import canonical, same_body
+    from .extract.subject import canonical, same_body
+    from .record.codec import claim_to_record
 
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r} (use table or jsonl)")
@@ -170,7 +170,7 @@ def claims_cmd(
         want = canonical(subject)
         found = [c for c in found if c.subject and (same_body(c.subject, want) or subject in c.subject)]
     if query:
-        from .query import search
+        from .store.search import search
 
         found = search(found, query)
     if fmt == "jsonl":
@@ -234,7 +234,7 @@ def check(
     DRAFTS are files, folders (the drafts in them), globs (drafts/**/*.md), or - for standard input;
     none: the configured `drafts`.
     """
-    from .gate import CheckOptions, run_check
+    from .app.check import CheckOptions, run_check
 
     cfg = load_config(config)
     options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename, output, jobs)
@@ -257,10 +257,10 @@ def accept(
 
     DRAFTS are files, folders, globs, or - for standard input, as for `check`.
     """
-    from .gate import build_report, verdicts_to_accept
-    from .suppress import accept as record
-    from .suppress import load_accepted
-    from .suppress import prune as forget
+    from .app.check import build_report, verdicts_to_accept
+    from .judge.suppress import accept as record
+    from .judge.suppress import load_accepted
+    from .judge.suppress import prune as forget
 
     cfg = load_config(config)
     chosen = verdicts_to_accept(verdict, accept_all, cfg)
@@ -312,9 +312,9 @@ def conflicts(
     config: Path | None = ConfigOpt,
 ) -> None:
     """List where the store's sources disagree about the same subject and metric."""
-    from . import report as render
-    from .conflicts import find_conflicts
-    from .gate import using_store
+    from .app.check import using_store
+    from .judge.conflicts import find_conflicts
+    from .report import text as render
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown format {fmt!r} (use text or json)")
@@ -323,7 +323,7 @@ def conflicts(
     if fmt == "json":
         sys.stdout.write(render.conflicts_to_json(found) + "\n")
     else:
-        from .gate import wants_colour
+        from .app.check import wants_colour
 
         render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout, colour))
 
@@ -331,7 +331,7 @@ def conflicts(
 @app.command(short_help="Explain a verdict rule, or list them all.")
 def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002; none lists every rule.")) -> None:
     """Explain a verdict rule: what it means, what to do, and an example; without a code, list every rule."""
-    from .rules import describe, listing, lookup
+    from .record.rules import describe, listing, lookup
 
     sys.stdout.write(describe(lookup(code)) if code else listing())
 
@@ -362,7 +362,7 @@ app.add_typer(store_app, name="store")
 @store_app.command("init", short_help="Create the PostgreSQL store's tables, or migrate them to this version.")
 def store_init(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
     """Create the factcheck tables in the database of --store (or the configured store), or migrate them forward."""
-    from .storage import open_storage
+    from .store import open_storage
 
     cfg = load_config(config)
     print(f"factcheck: {open_storage(cfg.store_dir(store)).init()}", file=sys.stderr)
@@ -375,7 +375,8 @@ def store_export(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Write every source of the store (--store, or the configured one) as a claims/ folder: JSON Lines and manifest."""
-    from .storage import FileStorage, open_storage
+    from .store import open_storage
+    from .store.files import FileStorage
 
     cfg = load_config(config)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -392,7 +393,8 @@ def store_import(
 ) -> None:
     """Put every source of a claims/ folder into the store (--store, or the configured one), replacing
     sources of the same name; in one transaction for a PostgreSQL store."""
-    from .storage import FileStorage, open_storage
+    from .store import open_storage
+    from .store.files import FileStorage
 
     cfg = load_config(config)
     if not (folder / "manifest.json").is_file():

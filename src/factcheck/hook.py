@@ -15,11 +15,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import read_draft
-from .config import Config
+from .app.config import Config
 from .errors import ExitCode, FactcheckError
-from .source import Document
-from .store import atomic_write
+from .judge.draft import read_draft
+from .reading.source import Document
+from .store.folder import atomic_write
 
 MARKER = "# factcheck-hook: v1"  # how install recognises its own hook (and replaces it rather than stacking)
 BLOCKED_HINT = (
@@ -125,7 +125,7 @@ def staged_paths(top: Path) -> list[str]:
 
 
 def is_draft(path: Path, cfg: Config) -> bool:
-    from .selection import Selection
+    from .app.selection import Selection
 
     return Selection.of(cfg).is_draft(path)
 
@@ -153,7 +153,7 @@ def _display(path: Path, cwd: Path) -> str:
 
 def run(cwd: Path, cfg: Config) -> int:
     """What the installed hook calls: check the staged drafts, print the report, exit 1 to block the commit."""
-    from . import gate
+    from .app import check as gate
 
     docs = staged_drafts(cwd, cfg)
     if not docs:

@@ -21,18 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import suppress
 from .api import read_text
-from .check import Finding, Judged
-from .claims import Claim
-from .claimstore import require_claims
-from .config import Config, find_config, load_config
+from .app.check import judge_marked
+from .app.config import Config, find_config, load_config
 from .errors import InputError, StoreError
-from .gate import judge_marked
-from .source import Document
-from .storage import OpenClaims, open_storage
-from .subject import gazetteer
-from .verdict import CONTRADICTED, OK, STALE, UNSUPPORTED
+from .extract.subject import gazetteer
+from .judge import suppress
+from .judge.draft import Judged
+from .reading.source import Document
+from .record.claim import Claim
+from .record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Finding
+from .store import open_storage
+from .store.protocol import OpenClaims, require_claims
 
 if TYPE_CHECKING:
     from lsprotocol import types as lsp

@@ -1,0 +1,253 @@
+"""Claim extraction: every numeric assertion in a document, with subject, metric and period.
+
+Sources and drafts go through the same extractor, so a draft sentence copied
+from a source yields the same claim, and matching compares like with like.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..reading import layout, script
+from ..reading.source import Document
+from ..record.claim import Claim, claim_id
+from . import subject
+from .measure import METRIC_DELIMS, Run, clause_start, context_of, from_neighbours, linked_rate, measure, with_counted
+from .period import find_periods
+from .quantity import Quantity, find_quantities
+from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
+
+# Bump when extraction changes, so ingest re-reads unchanged sources.
+EXTRACTOR_VERSION = 16
+
+# A paragraph longer than this is not a paragraph but a file without line breaks; the longest
+# in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
+# it (see `_Stretches`), so a claim does not carry megabytes that every report repeats.
+PARAGRAPH_MAX = 4_000
+STRETCH = 1_000
+
+_PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
+
+
+def extract(
+    document: Document,
+    markdown: bool | None = None,
+    known_names: dict[str, str] | None = None,
+    names: subject.Gazetteer | None = None,
+) -> list[Claim]:
+    """Every numeric assertion in a document, in reading order.
+
+    `known_names` (the organisations the store names, by whole name) lets a
+    draft name a body without its legal suffix; `names` is the gazetteer
+    with the bodies the newsroom configured (津上精密 for 津上精密机床).
+    """
+    return list(claims_in(document, markdown, known_names, names))
+
+
+def claims_in(
+    document: Document,
+    markdown: bool | None = None,
+    known_names: dict[str, str] | None = None,
+    names: subject.Gazetteer | None = None,
+) -> Iterator[Claim]:
+    """`extract`, paragraph by paragraph: a check of a big draft judges and drops each claim in turn."""
+    if markdown is None:
+        markdown = document.path.endswith((".md", ".markdown"))
+    published = document.published or dt.date.today()
+    known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
+    story = StoryState(known, names or subject.gazetteer())
+    written = document.text
+    text = script.simplified(written)  # 前11個月 read as 前11个月, one character for one: offsets hold
+    folded = _folded_at(text, written)
+    lines = layout.LineIndex(written)
+    seen: dict[tuple[str, str], int] = {}
+    for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
+        if para.kind == "title":
+            story = story.fresh()
+        scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
+        scope.period = None  # a period carries to the next sentence, not to the next paragraph
+        scope.whole = scope.part = ""
+        sentences = layout.sentences(para, p_index)
+        # Names first, sentence by sentence as a reader meets them: a figure's record lists every
+        # body its paragraph names, later sentences' included.
+        named = full_pairs([named_in(sent.text, scope) for sent in sentences], scope)
+        said = _as_written(para, written, folded) if folded else para.text
+        near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
+        whole = (said, _bodies(named))
+        for sent, mentions in zip(sentences, named):
+            around = near.around(sent) if near is not None else whole
+            yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+        if para.kind == "title":
+            story.headline = story.period
+
+
+def _bodies(named: list[list[subject.Mention]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.canonical for ms in named for m in ms if m.kind != subject.ATTRIBUTION))
+
+
+class _Stretches:
+    """A huge paragraph read in stretches of STRETCH characters: a figure's paragraph is the whole
+    sentences that overlap its stretch and half a stretch either side, with the bodies they name.
+
+    Figures in one stretch share one string, so the claims of a one-line draft hold about twice
+    its text, not its text once per figure; the figure's own sentence is always inside.
+    """
+
+    def __init__(self, text: str, sentences: list[layout.Sentence], named: list[list[subject.Mention]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.named = named
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.start + len(s.text) for s in sentences]
+        self.cache: dict[int, tuple[str, tuple[str, ...]]] = {}
+
+    def around(self, sentence: layout.Sentence) -> tuple[str, tuple[str, ...]]:
+        cell = sentence.start // STRETCH
+        if cell not in self.cache:
+            lo, hi = cell * STRETCH - STRETCH // 2, (cell + 1) * STRETCH + STRETCH // 2
+            first = bisect.bisect_right(self.ends, lo)
+            last = bisect.bisect_left(self.starts, hi)
+            self.cache[cell] = (self.text[self.starts[first] : self.ends[last - 1]], _bodies(self.named[first:last]))
+        return self.cache[cell]
+
+
+def _folded_at(folded: str, written: str, block: int = 4096) -> list[int]:
+    """The offsets where folding changed a character, in order; blocks it left alone are skipped whole."""
+    if folded is written:
+        return []
+    out: list[int] = []
+    for start in range(0, len(written), block):
+        if folded[start : start + block] != written[start : start + block]:
+            out.extend(i for i in range(start, min(start + block, len(written))) if folded[i] != written[i])
+    return out
+
+
+def _as_written(para: layout.Paragraph, written: str, folded_at: list[int]) -> str:
+    """The paragraph in the author's script: what folding changed is put back, what layout cleaned stays clean.
+
+    Only the characters at `folded_at` are put back, by slices: rebuilt a character at a time,
+    a paragraph of megabytes took half a gigabyte of one-character strings.
+    """
+    origin = para.origin
+    if not origin:
+        return para.text
+    first = bisect.bisect_left(folded_at, min(origin))
+    last = bisect.bisect_right(folded_at, max(origin))
+    if first == last:
+        return para.text
+    wanted = set(folded_at[first:last])
+    pieces, pos = [], 0
+    for i in (i for i, o in enumerate(origin) if o in wanted):
+        pieces += [para.text[pos:i], written[origin[i]]]
+        pos = i + 1
+    return "".join(pieces) + para.text[pos:]
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """A figure's place in its file: line and column of its start, of its first digit and of its end."""
+
+    line: int
+    column: int
+    number_column: int
+    end_column: int
+
+
+def _sentence_claims(
+    document: Document,
+    para: layout.Paragraph,
+    said: str,
+    sent: layout.Sentence,
+    mentions: list[subject.Mention],
+    around: tuple[str, tuple[str, ...]],
+    published: dt.date,
+    story: StoryState,
+    seen: dict[tuple[str, str], int],
+    lines: layout.LineIndex,
+) -> list[Claim]:
+    """`around` is the figure's paragraph as a claim records it (in the author's script), and the bodies it names."""
+    text = sent.text  # read in simplified script; `said` is the paragraph as the author wrote it
+    sentence = said[sent.start : sent.start + len(text)]
+    note_year(text, story)
+    sentence_line, _ = lines.line_column(para.origin[sent.start])
+    quantities = find_quantities(text)
+    periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
+    if not quantities:
+        remember(story, mentions, periods, sentence_line, sent.paragraph)
+        story.part = ""
+        return []
+    run = Run()
+    part_of = story.whole if _PART.match(text) else story.part  # 其中，出口…；进口…: one breakdown past the ；
+    for q in quantities:
+        where = _where(para, sent, q, lines)
+        cstart = clause_start(text, q.start, 0)
+        mention, subject_from, subject_line = subject_of(mentions, q, cstart, story, where.line, sent.paragraph, text)
+        period, period_from, period_line = period_of(periods, q, story, where.line, text)
+        mstart = clause_start(text, q.start, run.previous_q.end if run.previous_q else 0, METRIC_DELIMS)
+        left = text[mstart : q.start]
+        metric, counted = measure(text, q, left, mstart, mentions, periods, run.previous_q)
+        metric, qualifies = linked_rate(text, q, left, metric, run)
+        metric = with_counted(metric, counted, q)
+        metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        written = sentence[q.start : q.end]
+        occurrence = seen.get((sentence, written), 0)
+        seen[(sentence, written)] = occurrence + 1
+        claim = Claim(
+            id=claim_id(document.path, sentence, written, occurrence),
+            source=document.path,
+            published=document.published,
+            line=where.line,
+            column=where.column,
+            text=written,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            unit=q.unit,
+            qualifier=q.qualifier,
+            subject=mention.canonical if mention else None,
+            metric=metric,
+            period=period,
+            sentence=sentence,
+            paragraph=around[0],
+            context=context_of(text, mstart, q.end, counted, mentions),
+            counted=counted,
+            # Only a name in the figure's own clause is firm enough to rule a source out.
+            subject_strong=bool(mention and mention in mentions and mention.strong and mention.start >= cstart),
+            qualifies=qualifies,
+            precision=q.precision,
+            date_inferred=document.date_inferred,
+            end_column=where.end_column,
+            number_column=where.number_column,
+            subject_kind=(subject.NATIONAL if mention.kind == subject.ATTRIBUTION else mention.kind) if mention else "",
+            subject_from=subject_from,
+            subject_line=subject_line,
+            period_from=period_from,
+            period_line=period_line,
+            part_of=part_of,
+            paragraph_bodies=around[1],
+            encoding=document.encoding,
+        )
+        run.add(q, claim)
+    remember(story, mentions, periods, sentence_line, sent.paragraph)
+    story.part = part_of if text.rstrip().endswith("；") else ""
+    if not part_of:
+        story.whole = run.claims[0].metric if run.claims else story.whole
+    return run.claims
+
+
+def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: layout.LineIndex) -> _Where:
+    """Offsets in the sentence as read, mapped back to the file as written (columns count from 1)."""
+    line, column = lines.line_column(para.origin[sent.start + q.start])
+    _, number_column = lines.line_column(para.origin[sent.start + q.number_start])
+    _, end_column = lines.line_column(para.origin[sent.start + q.end - 1])
+    return _Where(line, column, number_column, end_column + 1)
+
+
+# A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).
+_MAY_DATE = re.compile(r"[年月季日天]|以来|目前|至今")
+
+

@@ -1,0 +1,270 @@
+"""What a figure measures: the metric from the words before it, the noun it counts, the figure a rate qualifies.
+
+Verbs, fillers, names and periods are taken out of the phrase before the
+figure; what is left is compared across sources (metric.py keys it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..record.claim import Claim, mask_numbers
+from . import subject
+from .metric import metric_key
+from .period import PeriodMention
+from .quantity import Quantity, unit_group
+
+CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
+
+
+# Quotes inside a noun phrase do not end it: 专精特新“小巨人”企业增加值 is one measure.
+METRIC_DELIMS = CLAUSE_DELIMS.replace("“”‘’「」", "") + "和及与"
+
+
+# Verbs and adverbs around a figure that say nothing about what it measures:
+# 实现产值 and 产值 name the same metric. Stripped only at the edges of the
+# phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
+_TRAILING_NOISE = re.compile(
+    r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|首次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
+    r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由)$"
+)
+
+
+_LEADING_NOISE = re.compile(
+    r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
+    r"他们|我们|它们|她们|他|她|其)"
+)
+
+
+_NO_QUOTES = str.maketrans("", "", "“”‘’「」")
+
+
+# 他们在项目工地不远的地方租赁了面积…: where something happened is not what is measured.
+_LOCATIVE = re.compile(r"^.*?在[^在]{1,12}?(?:地方|附近|旁边|周边|一带|里|内|上)(?=.)")
+
+
+# Light verbs between who acts and what is measured say nothing about the measure
+# (全国铁路完成固定资产投资 is 铁路固定资产投资); they are dropped, and what stands on
+# either side of them is kept: 铁路 is what tells this investment from all of 全国's.
+_LIGHT_VERBS = re.compile(r"实现了?|完成了?|达到|拥有|累计|形成|就实现|共有|组建由?|现有|共计|合计")
+
+
+_COUNT_UNITS = ("个", "家", "人", "条", "批", "台", "套", "处", "所", "幢", "户", "艘", "架", "辆", "列", "只")
+
+
+_SPAN_WORDS = "来前后里间内"
+
+
+_RUNNING = re.compile(r"连续|持续|累计|历时|用时")
+
+
+_FROM_TO = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:到了|到|至)")
+
+
+_TOTAL = re.compile(r"总(?:投资|额|产值|规模|面积|金额|收入|价值)")
+
+
+# Units of rates and of time: 10年来, 为期5天 measure a span, and what follows is not what they count.
+_NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周", "周年", "岁", "日")
+
+
+_QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
+
+
+_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|增速|占比|占")
+
+
+_RIGHT_STOP = re.compile(
+    r"[，。；：、！？（）“”的就实现共已将在和与及到\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
+    r"|增长|下降|上升|增加|减少|提高"
+)
+
+
+def clause_start(sentence: str, pos: int, floor: int, delims: str = CLAUSE_DELIMS) -> int:
+    i = pos
+    while i > floor:
+        ch = sentence[i - 1]
+        if ch == "）" and i < len(sentence):
+            # 津上精密机床（浙江）有限公司, 世界500强企业（项目）40余家: a short bracket is not a clause break.
+            j = sentence.rfind("（", max(floor, i - 8), i - 1)
+            if j >= 0:
+                i = j
+                continue
+        if ch in delims and not (ch in "和及与" and _inside_word(sentence, i - 1)):
+            break
+        i -= 1
+    return i
+
+
+# Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及.
+_CONJUNCTION_WORDS = frozenset(
+    ["普及", "以及", "涉及", "及时", "波及", "危及", "及其", "及早", "和平", "和谐", "温和", "总和", "共和", "缓和", "饱和", "调和", "平和", "祥和", "和睦", "参与", "与会", "给与", "赋予"]
+)
+
+
+def _inside_word(sentence: str, at: int) -> bool:
+    return sentence[at - 1 : at + 1] in _CONJUNCTION_WORDS or sentence[at : at + 2] in _CONJUNCTION_WORDS
+
+
+def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
+    """What the figure measures: the phrase before it in its clause, without names, periods, verbs and fillers."""
+    for span in [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]:
+        if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
+            a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
+            left = left[:a] + " " * (b - a) + left[b:]
+    left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
+    # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
+    phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
+    phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
+    for _ in range(4):
+        stripped = _TRAILING_NOISE.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    phrase = _LIGHT_VERBS.sub("", phrase).lstrip("家个名项位户所座条次")
+    for _ in range(3):
+        stripped = _LEADING_NOISE.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    return phrase
+
+
+def context_of(text: str, start: int, end: int, counted: str, mentions: list[subject.Mention]) -> str:
+    """The clause around a figure without names or numbers: what is measured, not about whom."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = ""
+    return mask_numbers("".join(chars) + counted)
+
+
+def _counted(sentence: str, end: int) -> str:
+    """What a count counts: the noun after the measure word (16个小区成功成立… → 小区), up to a verb or a stop.
+
+    A quoted word is part of it: 24家“链主”企业 counts 链主企业.
+    """
+    quoted = _QUOTED.match(sentence, end)
+    if quoted:
+        return quoted[1] + _counted(sentence, quoted.end())
+    m = _RIGHT_STOP.search(sentence, end)
+    stop = m.start() if m else len(sentence)
+    return sentence[end : min(stop, end + 8)]
+
+
+def _predicate(sentence: str, end: int) -> str:
+    """What follows a span up to the end of its clause (连续五年|保持全球最大锂电池市场), at most 12 characters."""
+    m = re.search(r"[，。；：！？、]", sentence[end:])
+    return sentence[end : end + min(m.start() if m else len(sentence), 12)]
+
+
+_QUOTED = re.compile(r"[“‘「]([^”’」，。]{1,8})[”’」]")
+
+
+@dataclass(slots=True)
+class Run:
+    """The figures of one sentence so far: a figure's metric and rate may come from the one before it."""
+
+    claims: list[Claim] = field(default_factory=list)
+    previous: Claim | None = None  # the last figure that is not a rate
+    previous_q: Quantity | None = None  # the last figure of any kind
+    previous_rate: Claim | None = None  # the last rate (%, pp, x)
+
+    def add(self, q: Quantity, claim: Claim) -> None:
+        self.claims.append(claim)
+        if q.unit not in RATES:
+            self.previous = claim
+        else:
+            self.previous_rate = claim
+        self.previous_q = q
+
+
+RATES = ("%", "pp", "x")
+
+
+def measure(
+    text: str,
+    q: Quantity,
+    left: str,
+    mstart: int,
+    mentions: list[subject.Mention],
+    periods: list[PeriodMention],
+    previous_q: Quantity | None,
+) -> tuple[str, str]:
+    """What the figure measures (the words before it) and what it counts (the noun after it)."""
+    metric = _metric(left, mentions, mstart, periods)
+    counted = _counted(text, q.end)
+    if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
+        counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
+    if q.unit in _NOT_COUNTS:
+        counted = ""  # 10年来: what follows a span is not what it counts
+        if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
+            metric = metric + text[q.end]  # 10年来, 60年前: the span and its direction are the measure
+        elif q.unit in ("年", "天", "个月", "周") and _RUNNING.search(metric):
+            # 连续五年保持全球最大锂电池市场: what went on for the span is the measure.
+            metric = metric + _predicate(text, q.end)
+    if previous_q is not None and previous_q.unit in ("年", "天", "个月") and left[:1] and left[0] in _SPAN_WORDS:
+        metric = metric[1:] if metric[:1] and metric[0] in _SPAN_WORDS else metric  # 10年来累计公益服务: not 来公益服务
+    return metric, counted
+
+
+def linked_rate(text: str, q: Quantity, left: str, metric: str, run: Run) -> tuple[str, str | None]:
+    """A growth rate is the rate of the figure it follows in its clause: its metric, and that figure's id."""
+    qualifies = None
+    base = run.previous
+    previous_q, previous_rate = run.previous_q, run.previous_rate
+    if q.unit == "pp" and previous_rate is not None and previous_q is not None and previous_q.unit == "%":
+        base = previous_rate  # 物流业景气指数为50.6%，较上月上升0.3个百分点: the change of that index
+    if (
+        q.unit in RATES
+        and base is not None
+        and _RATE_WORDS.search(left)
+        and not metric.startswith(("占", "占比"))
+        and _own_clause(text, previous_q, q)
+        and not _names_own_measure(metric)
+    ):
+        qualifies = base.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
+        metric = f"{base.metric}{metric}" if base.metric else metric
+    if run.claims and previous_q is not None and _FROM_TO.fullmatch(text[previous_q.end : q.start]):
+        metric, qualifies = run.claims[-1].metric, run.claims[-1].qualifies  # 本科以上学历从32.6%增长到70.3%: one measure
+    return metric, qualifies
+
+
+def with_counted(metric: str, counted: str, q: Quantity) -> str:
+    """The counted noun joins the metric: 经过10次增资 measures 增资, 新增16个小区 measures 新增小区."""
+    if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
+        # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
+        # and the words before it (辖区范围内, 新增) qualify it.
+        metric = counted if len(metric) <= 2 and not _QUALIFIES_COUNT.search(metric) else metric + counted
+    return metric or counted
+
+
+def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, run: Run) -> tuple[str, str | None]:
+    """A figure that names no measure of its own takes the one of the figure before it."""
+    previous, previous_q, previous_rate = run.previous, run.previous_q, run.previous_rate
+    if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
+        # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
+        metric = previous.metric + metric
+    if not metric and q.unit in RATES and previous_rate is not None and previous_q is not None and (
+        previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
+    ):
+        metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
+    if not metric and previous is not None:
+        metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    return metric, qualifies
+
+
+def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
+    """A rate qualifies the figure before it only within one clause run: not across ；or 。"""
+    if previous is None:
+        return False
+    return not re.search(r"[；。！？]", text[previous.end : rate.start])
+
+
+def _names_own_measure(metric: str) -> bool:
+    """利润增长10%: a rate whose clause names its own measure is not the rate of the figure before it."""
+    core = metric_key(metric)
+    for word in ("增长", "下降", "增加", "减少", "提高", "提升", "上升", "回落", "加快", "放缓"):
+        core = core.replace(word, "")
+    return len(core) >= 2

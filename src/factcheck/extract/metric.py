@@ -1,0 +1,124 @@
+"""What a figure measures, as a key two sources can share: 实现产值 and 产值 are one metric, 出口 and 进出口 are two.
+
+Two figures are the same fact only when they measure the same thing, so the
+metric is compared on a normalised key (data/metrics.toml says which
+wordings are one metric), never on fuzzy similarity alone: 装备制造业利润
+and 原材料制造业利润 differ by three characters and are different facts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..data import load_data
+
+QUALIFIER_MIN = 2  # a qualifier shorter than this (进 in 进出口) is part of a word, not a qualifier
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, object]:
+    return load_data("metrics.toml")
+
+
+@lru_cache(maxsize=1)
+def _narrowing() -> tuple[str, ...]:
+    return tuple(_data()["narrowing"]["words"])  # type: ignore[index]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
+    data: dict[str, Any] = _data()  # type: ignore[assignment]
+    same: dict[str, str] = data["same"]
+    # 增加值 is value added, not an increase: only whole wordings are replaced, longest first.
+    same_re = re.compile("|".join(re.escape(w) for w in sorted(same, key=len, reverse=True)))
+    noise_re = re.compile("|".join(re.escape(w) for w in sorted(data["noise"]["words"], key=len, reverse=True)))
+    different = tuple((a, b) for a, b in data["different"]["pairs"])
+    return same_re, same, noise_re, different
+
+
+@lru_cache(maxsize=1 << 14)
+def metric_key(metric: str) -> str:
+    """The metric as compared: synonyms unified, verbs and fillers dropped (规上企业实现产值 → 规模以上企业产值)."""
+    same_re, same, noise_re, _ = _tables()
+    text = unicodedata.normalize("NFKC", metric)
+    for _ in range(2):  # 同比分别增长: the filler 分别 hides 同比增长 until it is gone
+        text = same_re.sub(lambda m: same[m.group()], text)
+        text = noise_re.sub("", text)
+    return text.lstrip("家个名项位户所座条次")
+
+
+def _qualifier_stated(extra: str, context: str) -> bool:
+    """软件和信息技术服务业 before a bare 业务收入: the qualifier is in the paragraph, just not in the clause.
+
+    Not where the paragraph narrows it: 规模以上工业中小企业 names 规模以上工业 only in passing.
+    """
+    if len(extra) < QUALIFIER_MIN:
+        return False
+    text = metric_key(context)
+    at = text.find(extra)
+    while at >= 0:
+        if not text.startswith(_narrowing(), at + len(extra)):
+            return True
+        at = text.find(extra, at + 1)
+    return False
+
+
+def _never_same(a: str, b: str) -> bool:
+    _, _, _, different = _tables()
+    for x, y in different:
+        for p, q in ((a, b), (b, a)):
+            # 出口 is inside 进出口: a metric with 进出口 still differs from one with only 出口.
+            if x in p and y in q and x not in q and (y not in p or y in x):
+                return True
+    return False
+
+
+class MetricRelation(StrEnum):
+    """How two metrics relate: the same key, worded alike, sharing a head noun, or different."""
+
+    SAME = "same"
+    SIMILAR = "similar"
+    RELATED = "related"
+    DIFFERENT = "different"
+
+
+SAME, SIMILAR, RELATED, DIFFERENT = (
+    MetricRelation.SAME, MetricRelation.SIMILAR, MetricRelation.RELATED, MetricRelation.DIFFERENT
+)
+SIMILAR_MIN = 75.0  # rapidfuzz ratio of two keys worded differently (老街新增…充电点 / 增设老街…充电点)
+
+
+@lru_cache(maxsize=1 << 16)
+def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") -> str:
+    """same: equal keys, or one is the other with a qualifier its own paragraph states (`a_context`);
+    similar: worded apart but close, enough only beside an equal value and a named body; related: the
+    same head noun (…面积, …投资), enough only for one organisation's very same figure; else different."""
+    ka, kb = metric_key(a), metric_key(b)
+    if not ka or not kb:
+        return DIFFERENT
+    if ka == kb:
+        return SAME
+    if _never_same(ka, kb):
+        return DIFFERENT
+    (short, short_context), (long, _) = sorted(((ka, a_context), (kb, b_context)), key=lambda x: len(x[0]))
+    if len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context):
+        return SAME
+    if fuzz.ratio(ka, kb) >= SIMILAR_MIN:
+        return SIMILAR
+    return RELATED if len(ka) >= 2 and len(kb) >= 2 and ka[-2:] == kb[-2:] else DIFFERENT
+
+
+def same_metric(a: str, b: str, a_context: str = "", b_context: str = "") -> bool:
+    return compare_metrics(a, b, a_context, b_context) == SAME
+
+
+def why_different(a: str, b: str) -> str:
+    """For a near miss: what each side measures."""
+    return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"
+

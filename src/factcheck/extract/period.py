@@ -1,0 +1,371 @@
+"""Periods a figure is about, resolved to first and last day against a publication date.
+
+"今年前11个月" in an article published 2025-12-20 is 2025-01-01..2025-11-30;
+the same words in a draft dated 2026-03-05 mean 2026. A figure's period is
+what makes 88亿元 (Jan–Nov) and 98亿元 (full year) different facts rather
+than a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..record.period import Period
+from .numerals import NotANumber, number
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    period: Period
+    start: int  # offsets in the sentence
+    end: int
+    base: str = ""  # 比/较/由…: a comparison base (比上年全年加快), not the period the figures are about
+
+
+_N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年|本年|当年|次年|过去一年|刚刚过去的一年)"
+_SPAN = (
+    rf"(?:前(?P<first>{_N})个?月"
+    rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
+    rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
+    rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年)"
+    rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
+    rf"|(?P<full>全年度|全年)|(?P<yearend>底|末))"
+)
+# Every part of _PERIOD is optional, so without the lookahead it matches the
+# empty string at almost every character and find_periods skips a match object
+# for each. A period starts with 截至, a year or relative year, 前/第/上/下/全/
+# 底/末 or a numeral; trying only there finds the same periods in a seventh of the time.
+_PERIOD_START = r"(?=[\d截上本今去明前当次过刚第全底末下一二两三四五六七八九十昨年至到])"
+# A day said relative to the broadcast (今天, 昨天) is a figure of that day: 196次 today
+# and 178次 yesterday are two days' counts, not a contradiction.
+_DAY = r"(?P<relday>今天|今日|今晨|今早|昨天|昨日|昨晚|前天|当天|当日)"
+# 今年以来 runs from 1 January to the day of writing; 截至目前 is a running total as of that day.
+_TO_DATE = r"(?P<ytd>今年以来|年初以来|今年年初以来)|(?P<now>截至目前|截止目前|截至今天|截止今天|到目前为止|至今)"
+_PERIOD = re.compile(
+    _PERIOD_START
+    + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?:{_YEAR})?(?:{_SPAN})?))"
+)
+# Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
+# the figure's own period, compared with last year. After 由/从 the base is the figure's own
+# period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
+_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从")
+_DAYS_BACK = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2}
+
+
+def _n(text: str) -> int:
+    try:
+        return int(number(text))
+    except NotANumber:
+        return 0
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    """The day before the next month's first (not calendar.monthrange: importing calendar costs a check 1.5 ms)."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _year_of(m: re.Match[str], published: dt.date, context_year: int | None) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    rel = m["rel"]
+    if rel:
+        base = published.year
+        return {
+            "今年": base, "本年": base, "去年": base - 1, "上年": base - 1, "过去一年": base - 1,
+            "刚刚过去的一年": base - 1, "明年": base + 1, "前年": base - 2,
+            "当年": context_year or base, "次年": (context_year or base) + 1,
+        }[rel]
+    return context_year if context_year is not None else published.year
+
+
+def find_periods(
+    sentence: str, published: dt.date, context_year: int | None = None, story_year: int | None = None
+) -> list[PeriodMention]:
+    """Every period expression in the sentence; a bare 一季度 or 5月9日 takes the year in play.
+
+    `story_year` is the year the story last named: a bare 全年 after 2025全年度…
+    in a January 2026 article is 2025, not the year that has barely begun.
+    """
+    out: list[PeriodMention] = []
+    if context_year is None:
+        # 5月9日，平湖市举行2023年…大会: a year later in the sentence dates the day.
+        explicit = [m for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)年", sentence) if not _base(sentence, m.start())]
+        context_year = int(explicit[0][1]) if explicit else None  # 比2023年提前32天 dates nothing
+    for m in _PERIOD.finditer(sentence):
+        if not m.group().strip() or m.group() in ("截至", "截止"):
+            continue
+        if m["relday"] or m["ytd"] or m["now"]:
+            day = _relative(m, published, out)
+            if day is not None:
+                out.append(PeriodMention(day, m.start(), m.end(), _base(sentence, m.start())))
+            continue
+        # 去年同期 names a comparison base, not the period a figure is about.
+        if sentence[m.end() : m.end() + 2] == "同期":
+            continue
+        # 2026年第四期国债, 2024年第3批: the year is part of a name, not the figure's period.
+        if (m["year"] or m["rel"]) and not has_span(m) and _ISSUE.match(sentence, m.end()):
+            continue
+        # A year inside a number (120.41) or a duration (30年) is not a period.
+        if m["year"] and (m.start() > 0 and sentence[m.start() - 1].isdigit()):
+            continue
+        bare_full_year = m["full"] and not (m["year"] or m["rel"]) and context_year is None
+        period = _resolve(m, published, story_year if bare_full_year and story_year else context_year)
+        if period is None:
+            continue
+        if not (m["year"] or m["rel"]) and context_year is None and period.start > published and not _FUTURE.search(
+            sentence, 0, m.start()
+        ):
+            # 截至11月末 in a February article means last November, not a future one.
+            period = _resolve(m, published, published.year - 1)
+            if period is None:
+                continue
+        if m["year"] or m["rel"]:
+            context_year = period.start.year
+        if not has_span(m) and out and out[-1].period.days == 1 and out[-1].period.label.startswith(("截至", "截止")):
+            as_of = out[-1]
+            if m.start() - as_of.end <= 2 and as_of.period.start.year == period.start.year:
+                # 截至4月29日，今年…已达500亿件: the year so far, as of that day.
+                period = Period(period.start, as_of.period.start, as_of.period.label + m.group())
+        out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
+    out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
+    holidays = _holidays(sentence, published, context_year)
+    if holidays:
+        # A holiday inside a 今年 names the figure's days; drop the year it sits in.
+        out = [p for p in out if not any(h.start <= p.end + 1 and p.period.contains(h.period) and p.period.days > 300
+                                         for h in holidays if h.start >= p.start)]
+        out = sorted(out + holidays, key=lambda p: p.start)
+    return out
+
+
+# 美联储3日宣布, 苏丹卫生部2日宣布: a day of the month without the month, in news the
+# month of the broadcast (or the one before, for a day still to come this month).
+_BARE_DAY = re.compile(r"(?<![\d月年号])(\d{1,2})日(?![元本内])")
+
+
+def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:
+    taken = [(p.start, p.end) for p in found]
+    extra = []
+    for m in _BARE_DAY.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        day = int(m[1])
+        month = published.replace(day=1)
+        if day > published.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        try:
+            date = month.replace(day=day)
+        except ValueError:
+            continue
+        extra.append(PeriodMention(Period(date, date, m.group()), m.start(), m.end(), _base(sentence, m.start())))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+# 广交会将于10月15日至11月4日举办: a day still to come this year, not last year's.
+_FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
+_ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
+_RANGE_SEP = re.compile(r"[至到—\-~～]")
+
+
+def _spans_between_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:
+    """10月15日至11月4日 is the days between; 自3月2日以来 runs from that day to the day of writing.
+
+    Read as one day each, the death toll since 3月2日 on 14 March and on 11 May
+    looked like two figures for one day.
+    """
+    out: list[PeriodMention] = []
+    for p in found:
+        prev = out[-1] if out else None
+        gap = sentence[prev.end : p.start] if prev else ""
+        if prev and prev.period.days == 1 and p.period.days == 1 and _RANGE_SEP.fullmatch(gap) and not prev.base:
+            end = p.period.start
+            if p.period.label.endswith("日") and re.fullmatch(r"\d{1,2}日", p.period.label):
+                try:
+                    end = prev.period.start.replace(day=int(p.period.label[:-1]))  # 10月15日至25日: the same month
+                except ValueError:
+                    pass
+            if end >= prev.period.start:
+                label = sentence[prev.start : p.end]
+                out[-1] = PeriodMention(Period(prev.period.start, end, label), prev.start, p.end, prev.base)
+                continue
+        if sentence.startswith("以来", p.end) and p.period.start <= published and not p.period.as_of:
+            label = sentence[p.start : p.end + 2]
+            p = PeriodMention(Period(p.period.start, published, label), p.start, p.end + 2, p.base)
+        out.append(p)
+    return out
+
+
+def has_span(m: re.Match[str]) -> bool:
+    return any(m[g] for g in ("first", "from", "qfrom", "q", "qs", "half", "month", "full", "yearend", "lastmonth"))
+
+
+# Holidays: a figure for the 五一 holiday is not one for the Spring Festival, though both are 今年.
+# Lunar dates (the first day of each festival) for the years the news archive covers.
+_SPRING_FESTIVAL = {
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+    2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}
+_DRAGON_BOAT = {
+    2020: (6, 25), 2021: (6, 14), 2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31),
+    2026: (6, 19), 2027: (6, 9), 2028: (5, 28), 2029: (6, 16), 2030: (6, 5),
+}
+_MID_AUTUMN = {
+    2020: (10, 1), 2021: (9, 21), 2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6),
+    2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12),
+}
+_HOLIDAY = re.compile(
+    r"(?P<name>春运|暑运|暑期|[“\"]?(?:五一|十一)[”\"]?|劳动节|国庆中秋|中秋国庆|国庆节?|春节|新春|元旦|清明节?|端午节?|中秋节?)"
+    r"(?P<kind>假期|长假|小长假|黄金周|期间|档|(?<=春运)|(?<=暑运)|(?<=暑期))"
+    r"(?P<part>前(?P<first>\d{1,2}|[一二两三四五六七八九十]{1,2})天|首日|第一天|最后一天|第(?P<nth>\d{1,2}|[一二三四五六七八九十]{1,3})天)?"
+)
+
+
+def _holiday(m: re.Match[str], year: int) -> Period | None:
+    """The days of a named holiday in a year, or of the part of it named (假期前三天, 春运第11天)."""
+    name = m["name"].strip("“”\"")
+    if name in ("春运", "春节", "新春"):
+        if year not in _SPRING_FESTIVAL:
+            return None
+        first = dt.date(year, *_SPRING_FESTIVAL[year])
+        start, end = (first - dt.timedelta(days=15), first + dt.timedelta(days=24)) if name == "春运" else (
+            first - dt.timedelta(days=1), first + dt.timedelta(days=6))
+    elif name in ("端午", "端午节", "中秋", "中秋节"):
+        table = _DRAGON_BOAT if name.startswith("端午") else _MID_AUTUMN
+        if year not in table:
+            return None
+        day = dt.date(year, *table[year])
+        start, end = day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+    else:
+        fixed = {
+            "五一": (5, 1, 5), "劳动节": (5, 1, 5), "十一": (10, 1, 7), "国庆": (10, 1, 7), "国庆节": (10, 1, 7),
+            "国庆中秋": (10, 1, 8), "中秋国庆": (10, 1, 8), "元旦": (1, 1, 3), "清明": (4, 4, 3), "清明节": (4, 4, 3),
+            "暑运": (7, 1, 62), "暑期": (7, 1, 62),
+        }[name]
+        start = dt.date(year, fixed[0], fixed[1])
+        end = start + dt.timedelta(days=fixed[2] - 1)
+    if m["first"]:
+        n = _n(m["first"])
+        end = min(end, start + dt.timedelta(days=max(n, 1) - 1))
+    elif m["nth"]:
+        start = end = start + dt.timedelta(days=max(_n(m["nth"]), 1) - 1)
+    elif m["part"] in ("首日", "第一天"):
+        end = start
+    elif m["part"] == "最后一天":
+        start = end
+    return Period(start, end, m.group())
+
+
+def _holidays(sentence: str, published: dt.date, context_year: int | None) -> list[PeriodMention]:
+    out = []
+    for m in _HOLIDAY.finditer(sentence):
+        year = context_year or published.year
+        period = _holiday(m, year)
+        if period is not None and context_year is None and period.start > published + dt.timedelta(days=30):
+            period = _holiday(m, year - 1)  # 国庆假期 in a January story is last October's
+        if period is not None:
+            out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
+    return out
+
+
+def _base(sentence: str, start: int) -> str:
+    before = sentence[max(0, start - 2) : start]
+    return next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+
+
+def _relative(m: re.Match[str], published: dt.date, earlier: list[PeriodMention]) -> Period | None:
+    """今天/昨天 against the publication date; 当天/当日 is the day named before it, if any."""
+    label = m.group()
+    if m["ytd"]:
+        return Period(dt.date(published.year, 1, 1), published, label)
+    if m["now"]:
+        return Period(published, published, label)
+    word = m["relday"]
+    if word in _DAYS_BACK:
+        day = published - dt.timedelta(days=_DAYS_BACK[word])
+        return Period(day, day, label)
+    named = [p.period for p in earlier if p.period.days == 1]
+    day = named[-1].start if named else published
+    return Period(day, day, label)
+
+
+def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> Period | None:
+    label = m.group()
+    if m["lastmonth"]:
+        first = published.replace(day=1)
+        if m["lastmonth"] != "本月":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return Period(first, _month_end(first.year, first.month), label)
+    if m["yearend"] and not (m["year"] or m["rel"]):
+        return None
+    if not (m["year"] or m["rel"]) and not has_span(m):
+        return None
+    year = _year_of(m, published, context_year)
+    if year is None:
+        return None
+    try:
+        if m["first"]:
+            last = _n(m["first"])
+            return Period(dt.date(year, 1, 1), _month_end(year, last), label) if 1 <= last <= 12 else None
+        if m["from"]:
+            a, b = _n(m["from"]), _n(m["to"])
+            if not (1 <= a <= b <= 12):
+                return None
+            return Period(dt.date(year, a, 1), _month_end(year, b), label)
+        if m["yearend"]:
+            end = dt.date(year, 12, 31)
+            return Period(end, end, label)  # 截至2024年底: an as-of figure, like 截至11月末
+        if m["qfrom"]:
+            a, b = ("一二三四1234".index(m[g]) % 4 + 1 for g in ("qfrom", "qto"))
+            if a > b:
+                return None
+            return Period(dt.date(year, 3 * a - 2, 1), _month_end(year, 3 * b), label)
+        if m["q"]:
+            q = "一二三四1234".index(m["q"]) % 4 + 1
+            return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label)
+        if m["qs"]:
+            q = {"二": 2, "两": 2, "三": 3, "2": 2, "3": 3}[m["qs"]]
+            return Period(dt.date(year, 1, 1), _month_end(year, 3 * q), label)
+        if m["half"]:
+            if m["half"] == "上半年":
+                return Period(dt.date(year, 1, 1), dt.date(year, 6, 30), label)
+            return Period(dt.date(year, 7, 1), dt.date(year, 12, 31), label)
+        if m["month"]:
+            month = _n(m["month"])
+            if not 1 <= month <= 12:
+                return None
+            if m["day"]:
+                day = dt.date(year, month, _n(m["day"]))
+                return Period(day, day, label)
+            if m["monthend"]:
+                end = _month_end(year, month)
+                return Period(end, end, label)  # 截至11月末: an as-of figure
+            return Period(dt.date(year, month, 1), _month_end(year, month), label)
+    except ValueError:
+        return None
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), label)
+
+
+BASE_REACH = 4  # 由上年全年下降2.3%: how far after a 由/从 base its own figure may start
+
+
+def period_for(mentions: list[PeriodMention], position: int) -> Period | None:
+    """The period in force at `position`: the nearest mention before it, or a more specific one it contains.
+
+    Comparison bases (比上年全年, 较去年同期) are skipped, except a 由/从 base
+    for the figure right after it.
+    """
+    for p in reversed(mentions):
+        if p.end <= position:
+            if p.base in ("由", "从") and position - p.end <= BASE_REACH:
+                return p.period
+            break
+    before = [p for p in mentions if p.end <= position and not p.base]
+    if not before:
+        return None
+    chosen = before[-1].period
+    for p in reversed(before[:-1]):
+        if chosen.contains(p.period) and p.period != chosen and chosen.days > p.period.days:
+            chosen = p.period  # 5月9日，平湖市举行2023年…大会，签约项目28个: the day, not the year
+    return chosen

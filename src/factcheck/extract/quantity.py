@@ -1,0 +1,429 @@
+"""Quantities in a sentence: the number as written, its exact value, bounds and unit.
+
+A quantity is only a claim candidate; calendar years, dates, ordinals,
+labels (“1+3+N”, 世界500强) and identifiers (3号楼, G60) are refused here so
+they never reach the store.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, RANGE, Qualifier
+from . import numerals
+
+# Currency words → ISO 4217; the value is then in base units (yuan, dollars).
+CURRENCIES = {
+    "美元": "USD", "美金": "USD", "美圆": "USD", "欧元": "EUR", "日元": "JPY", "日圆": "JPY",
+    "港元": "HKD", "港币": "HKD", "英镑": "GBP", "瑞士法郎": "CHF", "瑞郎": "CHF", "新台币": "TWD", "台币": "TWD",
+    "澳门元": "MOP", "澳门币": "MOP", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD",
+    "新加坡元": "SGD", "泰铢": "THB", "奈拉": "NGN",
+    "人民币": "CNY", "元": "CNY",
+}
+# Symbols written before the figure: ￥300, $20, HK$1.95.
+SYMBOLS = {"US$": "USD", "HK$": "HKD", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP"}
+# 三成 = 30%, 八五折 = 85%; the lookaheads keep the verbs and nouns 成/折 start (成为, 成员, 折合, 折旧),
+# and 七成六, 三成半 (76%, 35%) are left alone rather than read as 70% and 30%.
+SHARES = {
+    "成": r"成(?![员为立功本果交绩都就长熟型品效片人色分像材群真语事全败形文药器衣何份行规不一二两三四五六七八九半])",
+    "折": r"折(?![合旧扣算叠价让返现射线损腾中服纸磨断页])",
+}
+# Measure words and units → the name the store uses (aliases unified).
+MEASURES = {
+    "个百分点": "pp", "百分点": "pp", "%": "%", "倍": "x",
+    # 方 in a factory article is floor space (超百万方标准厂房 = 超百万平方米).
+    "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "方": "平方米",
+    "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
+    "公里": "公里", "千米": "公里", "米": "米",
+    "吨": "吨", "公斤": "千克", "千克": "千克", "斤": "斤",
+    # Transport and energy statistics: 349.3亿吨公里, 10486列, 31.7万标箱, 9.3万亿千瓦时, 43微克/立方米.
+    "吨公里": "吨公里", "人公里": "人公里", "标箱": "标箱", "标准箱": "标箱", "列": "列", "架次": "架次", "班次": "班次", "车次": "车次",
+    "千瓦时": "kWh", "立方米": "立方米", "微克/立方米": "微克/立方米", "吨标准煤": "吨标准煤", "桶": "桶",
+    "GW": "GW", "吉瓦": "GW", "MW": "MW", "兆瓦": "MW", "千瓦": "kW", "kW": "kW",
+    "人次": "人次", "人": "人", "名": "名", "位": "位", "家": "家", "户": "户",
+    "个月": "个月", "个半月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
+    "座": "座", "幢": "幢", "栋": "栋", "层": "层", "所": "所", "条": "条", "次": "次",
+    "场": "场", "起": "起", "处": "处", "批": "批", "课时": "课时", "小时": "小时",
+    # 周年 counts anniversaries (建交60周年), not weeks; 个小时 is hours, not a count of 个.
+    "个小时": "小时", "周年": "周年",
+    "分钟": "分钟", "天": "天", "周": "周", "年": "年", "岁": "岁", "分": "分", "只": "只",
+    "张": "张", "部": "部", "篇": "篇", "支": "支", "艘": "艘", "架": "架", "笔": "笔",
+    "宗": "宗", "款": "款", "种": "种", "类": "类", "间": "间", "株": "株", "棵": "棵",
+    "头": "头", "单": "单", "期": "期", "例": "例",
+}
+# Measure words that name the same dimension, so 员工1900名 and 员工1900人 agree.
+UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
+# Counters a bare small Chinese numeral (两家, 三名) may take; 三大, 四群八链 are labels.
+SMALL_CN_COUNTERS = {
+    "个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月", "个半月",
+}
+# Units a bare 一 or 两…九 is a figure with: 一个百分点, 两成, 一美元. Not 元 alone: 二元结构, 三元桥, 一元化.
+_FOREIGN_MONEY = {w for w in CURRENCIES if w != "元"}
+_ONE_OK = {"个百分点", "百分点", "个半月", *SHARES, *_FOREIGN_MONEY}
+_SMALL_OK = SMALL_CN_COUNTERS | _ONE_OK
+_TEN_OK = _ONE_OK | set(CURRENCIES)  # 十个百分点, 十元, 十成; not 十年 (几十年) or 十家 (数十家)
+
+# Units a whole and a fraction (一又二分之一个月) is a figure in.
+_DURATIONS = {"个月", "年", "天", "周", "小时", "个小时", "分钟", "倍"}
+
+_PRE = {
+    "超过了": AT_LEAST, "超过": AT_LEAST, "超出": AT_LEAST, "超": AT_LEAST, "突破了": AT_LEAST, "突破": AT_LEAST,
+    "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "上": AT_LEAST,
+    # 破千亿, 首破600万标准箱, 再破百亿: a threshold passed; 跌破 is one fallen below.
+    "破": AT_LEAST, "首破": AT_LEAST, "再破": AT_LEAST, "又破": AT_LEAST, "跌破": AT_MOST,
+    "将近": AT_MOST, "接近": AT_MOST, "近": AT_MOST, "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST,
+    "少于": AT_MOST, "不超过": AT_MOST,
+    "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
+}
+# 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
+_POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
+
+def _ALT(words: Iterable[str]) -> str:
+    return "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))
+
+# 打破3项纪录, 击破, 冲破 are not thresholds: a bare 破 qualifies a figure only after other words.
+_PRE_WORDS = [p if p != "破" else "(?<![打击冲攻爆识看说点道戳捅撞划刺])破" for p in _PRE if p != "上"]
+_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 千 before 米/克/瓦 is the unit's prefix (50千瓦, 10千克), not a scale.
+_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![米克瓦]))+(?:点[零〇一二三四五六七八九]+)?"
+_CN_PCT = r"(?:[零〇一二两三四五六七八九十万亿]|千(?![米克瓦])|百(?!分))+(?:点[零〇一二三四五六七八九]+)?"  # 百分之七十|百分位
+_SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百"
+_CN_WHOLE = "[一二三四五六七八九十]+"
+# The rest of a compound figure after its 万 or 亿: 3万4千元, 3万4000元, 3亿5000万元 are one figure each.
+_TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{1,4}万|[1-9]千万?)"
+_UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
+# What a figure can start with: a qualifier (超, 近, 约…), a sign, a currency
+# symbol or a numeral. Tried only there, the long pattern below skips the
+# other characters in one test instead of a dozen: half the scanning time.
+_STARTS = "".join(sorted({w[0] for w in _PRE} | {s[0] for s in SYMBOLS} | set("-负零〇一二两三四五六七八九十百千万亿")))
+_QUANTITY = re.compile(
+    rf"(?=[\d{re.escape(_STARTS)}])"
+    rf"(?P<pre>{_ALT(_PRE_WORDS)}|上(?=[百千万亿]))?"
+    r"(?P<sign>(?<!正)[-负](?=[\d.零〇一二两三四五六七八九十百千]))?"
+    rf"(?P<sym>{_ALT(SYMBOLS)})?"
+    # 千分之二点四 = 0.24%, 十万分之十六点一 = 0.0161%; not 五百分之一, which is a fraction of 500.
+    rf"(?:(?<![零〇一二两三四五六七八九十百千万亿\d])(?P<per>十万|[百千万]{{1,3}})分之(?P<pct>{_AR}|{_CN_PCT})"
+    # 一又二分之一个月 is a month and a half, not 二分之一 = 50%.
+    rf"|(?P<mixed>{_CN_WHOLE}又{_CN_WHOLE}分之{_CN_WHOLE})"
+    rf"|(?P<frac>{_CN_WHOLE}分之{_CN_WHOLE})"
+    rf"|(?<![\d/.])(?P<afrac>[1-9]/(?:10|[2-9]))(?![\d/])"  # 1/3以上, 约1/4的: a share
+    rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?(?P<tail>{_TAIL})?"
+    rf"|(?P<cn>{_CN})(?:(?P<ap3>余|多|几)?(?P<cnscale>万亿|亿|万))?)"  # 十余万, 一千多万, 十二点五亿
+    rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
+)
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
+# Short quotes are names (“1515分钟”); a title in 《》 is a name whatever its length (《…胜利80周年主题展览》).
+_QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0,14}」|《[^《》]{0,60}》")
+_CLAUSE_END = "，。；、！？）：”,;"
+_ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
+_CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
+_YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
+# Letters that name the measure written straight before its figure: GDP259.7亿元, 人均GDP超过1.2万美元.
+_METRIC_ACRONYM = re.compile(r"(?<![A-Za-z0-9&])(?:GDP|GNP|GNI|CPI|PPI|PMI|FDI|R&D)$")
+# A page's furniture, not the story's: 阅读 53318, 浏览量：1234.
+_COUNTER = re.compile(r"(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*$")
+_BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
+_MONEY_WORDS = (
+    "产值", "收入", "营收", "投资", "销售额", "贷款", "资金", "税收", "利润", "支出", "规模", "资本", "额",
+    "增加值", "总值", "GDP", "进出口", "票房",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written in a sentence, resolved to a value, bounds and unit."""
+
+    text: str  # as written, qualifier and unit included: 超10家, 1500余名, 98亿元
+    start: int  # offsets of `text` in the sentence
+    end: int
+    number_start: int  # where the figure itself begins (after 超/近…)
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    unit: str  # ISO currency code, %, pp, x, or the measure word
+    qualifier: Qualifier
+    precision: Decimal  # half a unit of the last printed digit, in base units (0 when exact)
+
+    @property
+    def is_currency(self) -> bool:
+        return len(self.unit) == 3 and self.unit.isupper()
+
+
+def unit_group(unit: str) -> str:
+    return UNIT_GROUPS.get(unit, unit)
+
+
+def _inside_quote_start(sentence: str, start: int) -> bool:
+    """“八项行动”: a count that opens a quoted name."""
+    return start > 0 and sentence[start - 1] in "“‘「"
+
+
+def _inside_short_quote(sentence: str, start: int, end: int) -> bool:
+    return any(m.start() < start and end < m.end() for m in _QUOTE.finditer(sentence))
+
+
+def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
+    """Dates, years, ordinals, labels and identifiers are not claims."""
+    start, end = m.start(), m.end()
+    before = sentence[max(0, start - 2) : start]
+    after = sentence[end : end + 2]
+    num = m["num"] or ""
+    head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
+    prev = sentence[start - 1] if start else ""
+    nxt = sentence[end] if end < len(sentence) else ""
+    glued = prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*")
+    if glued and not _METRIC_ACRONYM.search(sentence, 0, start):
+        return True  # G60, C3, 4+2+3+N; not GDP259.7亿元, whose letters name the measure
+    if nxt and (nxt in "+×*/" or (nxt.isascii() and nxt.isalpha())):
+        return True  # 3+X, 415X
+    if before.endswith("第") or (before.endswith("前") and unit_word in ("个月", "季度", "年")):
+        return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
+    if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith(("奋斗目标", "行动计划"), end)):
+        return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
+    if unit_word == "年" and before.endswith(("未来", "今后", "近")):
+        return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word == "人" and nxt == "口":
+        return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities
+    if unit_word == "项" and (after in ("原则", "规定", "基本", "制度", "行动") or _inside_quote_start(sentence, start)):
+        return True  # 和平共处五项原则, 中央八项规定: names
+    if unit_word == "次" and sentence.startswith(("会议", "全会", "全体会议", "常委会"), end):
+        return True  # 十届全国人大二次会议: a session, an ordinal
+    if unit_word == "小时" and m["num"] == "24" and _ROUND_THE_CLOCK.match(sentence, end):
+        return True  # 24小时巡逻: round the clock, not a duration measured
+    if after[:1] in ("强", "级", "号", "届") or (after.startswith("大") and not after.startswith("大关")):
+        return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
+    if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
+        return True  # a calendar year
+    if num.isdigit() and len(num) > 4 and unit_word == "年" and _YEAR_TAIL.fullmatch(num[-4:]):
+        return True  # 533182023年: a page-view count or list number glued to the next line's year
+    if m["afrac"] and not m["post"] and nxt and nxt not in "的，。；、）：”":
+        return True  # 1/2决赛, 8/9号: a round or a label, not a share
+    if unit_word == "" and head[len(num or m["cn"] or ""):][:1] in ("月", "日", "时", "点", "季", "号", "年"):
+        return True
+    if m["cn"] and m["cn"][0] in "十百千万亿" and prev in ("几", "数"):
+        return True  # 几十年, 数百万元: an order of magnitude, not a figure
+    if unit_word == "分" and nxt == "之":
+        return True  # 五百分之一 is a fraction, not 500 points
+    if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
+        return True  # 0时33分, 7时26分: a clock time, not a score
+    if num and "." in num and _YEAR_TAIL.fullmatch(num.split(".", 1)[1]) and unit_word == "年":
+        return True  # "7.2025年世界互联网大会": a list number glued to a year
+    if unit_word == "日元" and (prev == "月" or nxt in ("旦", "宵")):
+        return True  # 1月1日元旦: a date, not 1 yen
+    if _inside_short_quote(sentence, start, end):
+        return True  # “1515分钟”, “十一个” are names, not figures
+    return any(u.start() <= start < u.end() for u in _URL.finditer(sentence))  # ?q=30%25 is a link
+
+
+def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
+    """A figure with no unit is a claim only when the sentence asserts it: 指数已达114.29，"""
+    nxt = sentence[m.end() : m.end() + 1]
+    if nxt and nxt not in _CLAUSE_END:
+        return False
+    if _COUNTER.search(sentence, max(0, m.start() - 8), m.start()):
+        return False
+    return sentence[: m.start()].endswith(_BARE_VERBS)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """The claim-worthy figures of a sentence; full-width and traditional forms are read as plain ones."""
+    return list(_quantities(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
+    """Remembered: the editor's server reads every sentence of a draft again after each keystroke."""
+    folded = numerals.fold(sentence)  # one char for one, so offsets and `text` refer to `sentence`
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(folded):
+        q = _quantity(folded, m)
+        if q is not None:
+            out.append(replace(q, text=sentence[q.start : q.end]))
+    return tuple(out)
+
+
+def _lone_word(written: str, m: re.Match[str], unit_word: str) -> bool:
+    """一流, 一处, 十分, 百强: a lone 一 or unit character is a word unless it is counted or qualified."""
+    if written == "一":
+        return unit_word not in _ONE_OK  # 近一年, 一家: an article; 一个百分点, 一美元: a figure
+    if m["cnscale"] or m["pre"]:
+        return False  # 十余万, 超百万
+    if written == "十" and unit_word in _TEN_OK:
+        return False
+    if written in ("零", "〇", "十", "百", "千", "万", "亿"):
+        return m["ap2"] != "余"
+    return False
+
+
+def _read_chinese(m: re.Match[str], unit_word: str) -> tuple[Decimal, bool] | None:
+    """A Chinese numeral's value and whether it is a 七八十-style range; None when it is a word or label."""
+    written = m["cn"]
+    if _lone_word(written, m, unit_word):
+        return None
+    if unit_word == "折" and re.fullmatch(r"[一二三四五六七八九]{2}", written):
+        return numerals.chinese(written), False  # 八五折: two digits read as a percent
+    if len(written) > 1 and all(ch in numerals.CN_DIGITS for ch in written):
+        return None  # 唯一一家, 二〇二三: not a count
+    if re.fullmatch(r"[一二两三四五六七八九]", written) and unit_word not in _SMALL_OK:
+        return None  # 三大, 四群八链, 二元结构: labels
+    if not unit_word and not m["pre"]:
+        return None
+    pair = numerals.range_pair(written)
+    if pair:
+        return pair[0], True
+    return numerals.chinese(written), False
+
+
+def _share(written: str, value: Decimal, unit_word: str) -> Decimal | None:
+    """三成 = 30%, 9.9折 = 99%, 75折/八五折 = 75%/85%; 十折 and 十五成 are not shares."""
+    if unit_word == "成":
+        return value * 10 if 0 < value <= 10 else None
+    if 0 < value < 10:
+        return value * 10
+    two_digits = re.fullmatch(r"\d\d|[一二三四五六七八九]{2}", written)
+    return value if two_digits and value % 10 else None
+
+
+def _read(m: re.Match[str], unit_word: str) -> tuple[str, Decimal, str, bool] | None:
+    """The figure as written, its value, its unit word and whether it is a range."""
+    if m["sym"] and not m["num"]:
+        return None
+    if m["pct"]:
+        value = numerals.number(m["pct"])
+        if m["per"] != "百":  # 千分之二点四 = 0.24%
+            value = value * 100 / numerals.number(m["per"])
+        return m["pct"], value, "%", False
+    if m["mixed"]:
+        # 一又二分之一个月: a whole and a fraction of a unit; with no unit it is not a figure.
+        return (m["mixed"], numerals.number(m["mixed"]), unit_word, False) if unit_word in _DURATIONS else None
+    if m["frac"] or m["afrac"]:
+        fraction = numerals.number(m["frac"] or m["afrac"])
+        if unit_word or not 0 < fraction < 1:
+            return None  # 三分之一个世纪, 4/3: not a share
+        return m["frac"] or m["afrac"], (fraction * 100).quantize(Decimal("0.01")), "%", False
+    scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
+    if m["tail"]:
+        return m["num"], numerals.number(m["num"] + m["scale"] + m["tail"]), unit_word, False
+    if m["num"]:
+        written, value, is_range = m["num"], numerals.arabic(m["num"]) * scale, False
+    else:
+        read = _read_chinese(m, unit_word)
+        if read is None:
+            return None
+        written, (value, is_range) = m["cn"], read
+        value *= scale
+    if unit_word == "个半月":  # 18个半月, 一个半月: half a month more
+        return written, value + Decimal("0.5"), unit_word, is_range
+    if unit_word in SHARES:
+        if scale != 1 or is_range:
+            return None
+        share = _share(written, value, unit_word)
+        return None if share is None else (written, share, "%", False)
+    return written, value, unit_word, is_range
+
+
+def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
+    unit_word = m["unit"] or ""
+    qualifier = _PRE.get(m["pre"] or "", EXACT)
+    post = m["post"]
+    if post:
+        qualifier = _POST.get(post) or (ABOVE if post == "多" else ABOUT)
+    scale = numerals.SCALES.get(m["scale"] or m["cnscale"] or "", Decimal(1))
+    try:
+        read = _read(m, unit_word)
+    except numerals.NotANumber:
+        return None
+    if read is None:
+        return None
+    written, value, unit_word, is_range = read
+    if _refused(sentence, m, unit_word):
+        return None
+    if is_range:
+        qualifier = RANGE
+    unit = _unit(sentence, m, unit_word)
+    if not unit_word and not m["scale"] and not m["sym"] and not _bare_ok(sentence, m) and not (unit and _power_of_ten(m)):
+        return None  # 产业规模破万亿 is money; 提前10天破万 is no figure a reader can check
+    if m["pre"] == "上" and qualifier == EXACT:
+        qualifier = AT_LEAST
+    approx = m["ap1"] or m["ap2"] or m["ap3"]
+    if approx and qualifier == EXACT:
+        qualifier = ABOVE
+    if m["sign"]:
+        value = -value
+    if m["tail"]:  # 3万4千元 is printed to the 千, and 3万4千多元 runs to 3万5千
+        written, scale = _tail_step(m["tail"])
+    low, high = _bounds(value, qualifier, written, scale, m)
+    precision = _precision(written, scale, m, m["unit"] or "")
+    number_start = m.end("pre") if m["pre"] else m.start()
+    text = sentence[m.start() : m.end()]
+    return Quantity(text, m.start(), m.end(), number_start, value, low, high, unit, qualifier, precision)
+
+
+def _power_of_ten(m: re.Match[str]) -> bool:
+    """突破千亿, 破万亿, 超百万: a bare power of ten after a threshold word."""
+    return bool(m["pre"] and m["cn"] and re.fullmatch(r"[十百千万亿]+", m["cn"]))
+
+
+def _tail_step(tail: str) -> tuple[str, Decimal]:
+    """The last printed part of a compound figure and its scale: 4千 → ('4', 1000), 5000万 → ('5000', 10000)."""
+    digits = re.match(r"\d+", tail)
+    assert digits
+    return digits[0], numerals.SCALES.get(tail[digits.end() :], Decimal(1))
+
+
+def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
+    """ISO code for money (from the word or the ￥/$ symbol), else the store's name for the unit."""
+    if m["sym"] and unit_word not in CURRENCIES:
+        return SYMBOLS[m["sym"]]
+    unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
+    before = sentence[max(0, m.start() - 12) : m.start()]
+    if not unit and (m["scale"] or _power_of_ten(m)) and any(w in before for w in _MONEY_WORDS):
+        unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元
+    return unit
+
+
+def _precision(written: str, scale: Decimal, m: re.Match[str], unit_word: str) -> Decimal:
+    """Half a unit of the last printed digit, in base units; 98亿元 is printed to the 亿, 三成 to the 成."""
+    if m["frac"] or m["afrac"]:
+        return Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
+    if unit_word in SHARES:
+        return _share_precision(written, unit_word)
+    if m["cn"] and "点" in written:  # 十二点五亿 is printed to the tenth, as 12.5亿 is
+        return Decimal(5) * Decimal(10) ** -(len(written.split("点", 1)[1]) + 1) * scale
+    if m["tail"]:
+        return scale / 2 if scale > 1 else Decimal(0)
+    if not m["num"]:
+        return Decimal(0)
+    precision = numerals.half_unit_of_precision(written) * scale
+    if m["scale"] and precision == 0:
+        precision = scale / 2
+    return precision
+
+
+def _share_precision(written: str, unit_word: str) -> Decimal:
+    """三成 is printed to the 成 (±5%), 9.9折 to a tenth of a 折 (±0.5%); 75折 is a price, exact."""
+    decimals = re.split(r"[.点]", written)[1] if re.search(r"[.点]", written) else ""
+    if decimals:
+        return Decimal(5) * Decimal(10) ** -len(decimals)
+    return Decimal(5) if unit_word == "成" else Decimal(0)
+
+
+def _bounds(value: Decimal, qualifier: Qualifier, written: str, scale: Decimal, m: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier == AT_LEAST:
+        return value, None
+    if qualifier == AT_MOST:
+        return None, value
+    if qualifier == ABOUT:
+        return value * Decimal("0.9"), value * Decimal("1.1")
+    if qualifier == RANGE:
+        pair = numerals.range_pair(written)
+        assert pair
+        return pair
+    if qualifier == ABOVE:
+        # 10余万, 十余万: the step belongs to the digits before the scale
+        return value, value + numerals.last_digit_step(written) * scale
+    return value, value

@@ -1,0 +1,191 @@
+"""What a story has established as its figures are read: its subject, its period, the short names of its bodies.
+
+A story ends at a heading (### in a transcript, a line in bold, a long
+unpunctuated title); a list item is a story of its own. Nothing carries
+across, so a subject named in one story is never the subject of the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..record.period import Period
+from . import subject
+from .period import PeriodMention, period_for
+from .quantity import Quantity
+
+_NOW = re.compile(r"如今|目前|现在|当前|现有|眼下")
+
+
+def _subject_for(mentions: list[subject.Mention], position: int, clause_start: int) -> subject.Mention | None:
+    """The body a figure is about: named in its own clause, else the sentence's topic before it."""
+    before = [m for m in mentions if m.end <= position]
+    in_clause = [m for m in before if m.start >= clause_start and m.topical]
+    if in_clause:
+        return in_clause[-1]
+    topical = [m for m in before if m.topical]
+    return _head(topical)
+
+
+def _head(topical: list[subject.Mention]) -> subject.Mention | None:
+    """The first body named, or the innermost of names written together (平湖经开区钟溪汇国际青年社区)."""
+    if not topical:
+        return None
+    head = topical[0]
+    for m in topical[1:]:
+        if m.start - head.end > 1:
+            break
+        head = m
+    return head
+
+
+def _described(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
+    """总投资102亿元的独山能源三期项目: a figure before 的 describes the body named right after it."""
+    if text[q.end : q.end + 1] != "的":
+        return None
+    return next((m for m in mentions if m.start == q.end + 1), None)
+
+
+@dataclass(slots=True)
+class Stated:
+    """Something a story said earlier (a subject, a period), and the line where it said it."""
+
+    value: object
+    line: int
+    paragraph: int = -1  # index of the paragraph that said it
+
+
+class StoryState:
+    """What a story has established so far: its last subject and period, the short names of its companies.
+
+    A story ends at a heading (### in a transcript, a line in bold, a long
+    unpunctuated title); a list item is a story of its own. Nothing carries
+    across, so a subject named in one story is never the subject of the next.
+    """
+
+    def __init__(self, known: subject.ShortNames | None = None, names: subject.Gazetteer | None = None) -> None:
+        self.known = known
+        self.names = names
+        self.subject: Stated | None = None  # value: subject.Mention
+        self.period: Stated | None = None  # value: Period
+        self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
+        self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
+        self.headline: Stated | None = None  # the period the story's heading names (### 前三季度我国…)
+        self.countries: list[str] = []  # foreign countries the story has named, in order
+        self.short_names = subject.ShortNames(parent=known)
+        self.year: int | None = None
+
+    def fresh(self) -> StoryState:
+        return StoryState(self.known, self.names)
+
+    def learn(self, mention: subject.Mention) -> None:
+        if mention.strong and subject._LEGAL_SUFFIX.search(mention.name):
+            core = mention.canonical
+            for n in range(2, min(len(core), 5)):
+                prefix = core[:n]
+                if not subject.home().region_prefix.match(prefix):  # 浙江轩田: 浙江 is no company's short name
+                    self.short_names.add(prefix, core)
+            self.short_names.add(core, core)
+
+
+def full_pairs(named: list[list[subject.Mention]], story: StoryState) -> list[list[subject.Mention]]:
+    """瑞中建交 with 瑞典 named in the story is 中瑞典, not 中瑞士: a one-character form read by the full name."""
+    for ms in named:
+        story.countries.extend(m.canonical for m in ms if m.kind == subject.COUNTRY)
+    if not story.countries:
+        return named
+    out = []
+    for ms in named:
+        fixed = []
+        for m in ms:
+            if m.kind == subject.PAIR and len(m.canonical) == 2:
+                full = next((c for c in reversed(story.countries) if c.startswith(m.canonical[1])), None)
+                m = replace(m, canonical="中" + full) if full else m
+            fixed.append(m)
+        out.append(fixed)
+    return out
+
+
+def named_in(text: str, story: StoryState) -> list[subject.Mention]:
+    """Bodies named in the sentence, by full or short name; a national source cited with no body named is 全国."""
+    mentions = subject.find_mentions(text, story.names)
+    for m in mentions:
+        story.learn(m)
+    taken = [(m.start, m.end) for m in mentions]
+    for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
+        if not any(s < m.end and m.start < e for s, e in taken):
+            mentions.append(m)
+            taken.append((m.start, m.end))
+    if not any(m.topical for m in mentions):
+        cited = subject.attribution(text, story.names)
+        if cited is not None:
+            start, end = cited
+            mentions.append(subject.Mention(text[start:end], subject.COUNTRY_WIDE, start, end, True, kind=subject.ATTRIBUTION))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def subject_of(
+    mentions: list[subject.Mention],
+    q: Quantity,
+    clause_start: int,
+    story: StoryState,
+    line: int,
+    paragraph: int,
+    text: str = "",
+) -> tuple[subject.Mention | None, str, int]:
+    """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
+    mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start)
+    if "两国" in text[clause_start : q.start] and (mention is None or mention.kind != subject.PAIR):
+        return None, "", 0  # 以明年两国建交70周年为契机: two countries, which the clause does not say
+    if mention is not None:
+        how = "clause" if mention.start >= clause_start else "sentence"
+        if mention.kind == subject.ATTRIBUTION:
+            how = "attribution"
+        return mention, how, line
+    if story.subject is not None:
+        carried = story.subject.value
+        assert isinstance(carried, subject.Mention)
+        return carried, "paragraph" if story.subject.paragraph == paragraph else "story", story.subject.line
+    return None, "", 0
+
+
+def period_of(
+    periods: list[PeriodMention], q: Quantity, story: StoryState, line: int, text: str = ""
+) -> tuple[Period | None, str, int]:
+    """The period a figure is about: stated in its sentence, else the last one its paragraph stated.
+
+    如今/目前 before the figure says it is today's, whatever year the sentence before was about.
+    """
+    period = period_for(periods, q.start)
+    if period is not None:
+        return period, "sentence", line
+    if _NOW.search(text, 0, q.start):
+        return None, "", 0
+    if story.period is not None:
+        assert isinstance(story.period.value, Period)
+        return story.period.value, "paragraph", story.period.line
+    if story.headline is not None:
+        assert isinstance(story.headline.value, Period)
+        return story.headline.value, "heading", story.headline.line
+    return None, "", 0
+
+
+def remember(
+    story: StoryState, mentions: list[subject.Mention], periods: list[PeriodMention], line: int, paragraph: int
+) -> None:
+    """What later sentences of the story inherit: the sentence's first topical body and its last own period."""
+    head = _head([m for m in mentions if m.topical])
+    if head is not None:
+        story.subject = Stated(head, line, paragraph)
+    own = [p for p in periods if not p.base]
+    if own:
+        story.period = Stated(own[-1].period, line)
+
+
+def note_year(text: str, story: StoryState) -> None:
+    """A year written out (2025年) is the year 今年 and bare months mean from here on in the story."""
+    explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
+    if explicit:
+        story.year = int(explicit[-1])

@@ -1,0 +1,396 @@
+"""Who a figure is about: the country, a province, a city, a foreign country or a pair of them, a company.
+
+A page can carry unrelated stories (seed 000 carries a Shaoxing bank story
+beside the Pinghu zone's), so the subject comes from the sentence itself
+first and is inherited only within a story. Names come from three places
+only: the gazetteer (`data/bodies.toml`), the bodies a newsroom configures,
+and a bounded recogniser for organisations (a name ends in 公司, 银行, 学院…
+and never runs back across a verb or a clause).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..data import load_data
+
+_ORG_SUFFIX = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "分行", "支行", "银行", "学院", "大学",
+    "研究院", "工作室", "社区", "开发区", "产业园", "直播基地", "生产基地", "协会", "联盟",
+)
+_LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
+_PAREN = re.compile(r"（[^（）]{1,6}）")
+_STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
+_STOP_WORDS = (
+    "项目", "整个", "全体", "各类", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于",
+    "比如", "例如", "像", "包括",
+    # 习近平总书记曾来到民主村社区: the name is 民主村社区, not the sentence before it.
+    "来到", "考察", "视察", "调研", "参观", "看望", "慰问", "前往", "总书记", "主席", "总理", "同志", "走访", "深入",
+    "组建", "成立", "设立", "合资", "通过", "推动", "依托", "引进", "打造", "培育",
+)
+_ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
+_ORG_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,14}(?:（[\u4e00-\u9fff]{1,6}）[\u4e00-\u9fff]{0,6})?(?:"
+    + "|".join(sorted(_ORG_SUFFIX, key=len, reverse=True))
+    + ")"
+)
+_ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The newsroom's home (data/home.toml): its own bodies, its city written bare, the places names start with."""
+
+    bodies: dict[str, tuple[str, ...]]  # canonical name -> the names it goes by
+    aliases: tuple[tuple[str, str], ...]  # (name, canonical), longest name first
+    city: str  # 平湖, written bare
+    city_canonical: str
+    bare_city: re.Pattern[str]  # the city written bare, standing alone
+    region_prefix: re.Pattern[str]  # a place a registered name starts with (浙江轩田…有限公司)
+
+
+@lru_cache(maxsize=1)
+def home() -> Home:
+    data = load_data("home.toml")
+    bodies = {canon: tuple(names) for canon, names in data["bodies"].items()}  # type: ignore[attr-defined]
+    city: dict[str, str] = data["city"]  # type: ignore[assignment]
+    prefixes: dict[str, list[str]] = data["prefixes"]  # type: ignore[assignment]
+    places = (
+        [f"{re.escape(p)}省?" for p in prefixes["provinces"]]
+        + [f"{re.escape(c)}市?" for c in prefixes["cities"]]
+        + [re.escape(c) for c in prefixes["countries"]]
+    )
+    return Home(
+        bodies=bodies,
+        aliases=tuple(sorted(((alias, canon) for canon, names in bodies.items() for alias in names), key=lambda x: -len(x[0]))),
+        city=city["name"],
+        city_canonical=city["canonical"],
+        bare_city=re.compile(rf"{re.escape(city['name'])}(?=[{re.escape(city['before'])}])"),
+        region_prefix=re.compile(rf"^(?:{'|'.join(places)})"),
+    )
+
+
+NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION = (
+    "national", "region", "place", "country", "pair", "known", "organisation")
+ATTRIBUTION = "attribution"  # 国家统计局数据显示…: a national source cited, so the figure is about 全国
+COUNTRY_WIDE = "全国"  # the canonical name of the whole country
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str  # as written
+    canonical: str  # one key per body
+    start: int
+    end: int
+    strong: bool  # a known body or a registered company name: safe to tell apart from another
+    topical: bool = True  # in subject position, not the object of a verb (落实平湖市…, 与绍兴市科技局)
+    kind: str = ORGANISATION  # national, region, place, country, pair, known or organisation
+
+
+def canonical(name: str) -> str:
+    """One key per body: 津上精密机床（浙江）有限公司 and 津上精密 share the key's prefix."""
+    known = home()
+    for alias, canon in known.aliases:
+        if name == alias:
+            return canon
+    core = _PAREN.sub("", name)
+    core = _LEGAL_SUFFIX.sub("", core)
+    stripped = known.region_prefix.sub("", core)
+    return stripped if len(stripped) >= 2 else core
+
+
+def same_body(a: str | None, b: str | None) -> bool | None:
+    """True or False when both are known; None when either is unknown."""
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    if a in home().bodies or b in home().bodies:
+        return False
+    short, long = sorted((a, b), key=len)
+    if short in _places():
+        return False  # 美国 is not 美国西部联盟银行: a place's name starts many bodies' names
+    if canonical(a) == canonical(b):
+        return True  # 平湖技师学院 (a configured body) and 技师学院 (the recogniser's key for the same name)
+    return long.startswith(short) and len(short) >= 2
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Canonical names of the gazetteer's places, countries and pairs, which match only themselves."""
+    return frozenset(canon for canon, kind in gazetteer().names.values() if kind != KNOWN) | {COUNTRY_WIDE}
+
+
+def _trim_start(name: str) -> str:
+    """Cut a greedy match back to the name: 为工行绍兴分行 → 工行绍兴分行."""
+    for word in _STOP_WORDS:
+        idx = name.rfind(word)
+        if idx >= 0:
+            name = name[idx + len(word) :]
+    i = len(name)
+    # Walk back from the suffix while characters can be part of a name;
+    # a short bracketed region (（浙江）) is part of a registered name.
+    while i > 0:
+        if name[i - 1] == "）":
+            j = name.rfind("（", 0, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if name[i - 1] in _STOP:
+            break
+        i -= 1
+    return name[i:]
+
+
+def _org_names(text: str) -> Iterator[re.Match[str]]:
+    """What `_ORG_RE.finditer(text)` finds, scanned from the first suffix's reach, not from the start.
+
+    Most sentences name no organisation, and _ORG_RE tries up to 14 lengths at
+    every character: a tenth of all extraction time, spent before the first
+    公司 or 集团 is even in sight.
+    """
+    suffix = _ORG_SUFFIX_RE.search(text)
+    return _ORG_RE.finditer(text, max(0, suffix.start() - _ORG_REACH)) if suffix else iter(())
+
+
+class Gazetteer:
+    """The names the recogniser knows, compiled once: the data file's, the seeds' and a newsroom's own."""
+
+    def __init__(self, data: Mapping[str, object], bodies: Mapping[str, Sequence[str]] | None = None) -> None:
+        national = data["national"]
+        self.agencies: tuple[str, ...] = tuple(national["agencies"])  # type: ignore[index]
+        self.attribution_words: tuple[str, ...] = tuple(national["attribution_words"])  # type: ignore[index]
+        self.not_places = frozenset(data["cities"]["not_places"])  # type: ignore[index]
+        names: dict[str, tuple[str, str]] = {}  # alias -> (canonical, kind)
+        for canon, home_aliases in home().bodies.items():
+            for alias in home_aliases:
+                names[alias] = (canon, KNOWN)
+        for canon, configured in (bodies or {}).items():
+            for alias in (canon, *configured):
+                names[alias] = (canon, KNOWN)
+        for table, kind in (("regions", REGION), ("countries", COUNTRY)):
+            for canon, aliases in data[table].items():  # type: ignore[attr-defined]
+                for alias in aliases:
+                    names.setdefault(alias, (canon, kind))
+        for city in data["cities"]["names"]:  # type: ignore[index]
+            known = names.get(city + "市")  # 绍兴 is the known body 绍兴市, not a second one
+            names.setdefault(city, known or (city, PLACE))
+            names.setdefault(city + "市", (city, PLACE))
+        for alias in national["names"]:  # type: ignore[index]
+            names.setdefault(alias, (COUNTRY_WIDE, NATIONAL))
+        self.names = names
+        not_china = "|".join(re.escape(w) for w in national["not_after_china"])  # type: ignore[index]
+        alternatives = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+        # Tried only where a name can start: hundreds of alternatives at every character were a
+        # third of all extraction time. 中国 is the country only where no other body's name goes
+        # on after it (中国队, 中国人民银行).
+        starts = re.escape("".join(sorted({a[0] for a in names} | {"中"})))
+        self.name_re = re.compile(rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|中国(?!{not_china}))")
+        pairs = data["pairs"]
+        abbr = "".join(pairs["abbreviations"])  # type: ignore[index]
+        context = "|".join(re.escape(w) for w in pairs["context"])  # type: ignore[index]
+        # 建交 makes any 中X or X中 a pair (萨中建交, 中莫建交): no other word fits there.
+        self.pair_re = re.compile(
+            rf"中([{abbr}])(?=(?:两国)?(?:{context}))|([{abbr}])中(?=(?:两国)?(?:{context}))"
+            rf"|中([^\W\d\s国央方外间心部华东西南北])(?=建交)|([^\W\d\s国央方外间心部华集期])中(?=建交)"
+        )
+        # 湖州市, 桐乡市, 德清县: a two-character place before 市/县/州/盟, after a boundary.
+        self.suffix_place_re = re.compile(r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})([市县州盟])")
+        self.agency_re = re.compile("|".join(re.escape(a) for a in sorted(self.agencies, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _data() -> dict[str, object]:
+    return load_data("bodies.toml")
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gazetteer:
+    return Gazetteer(_data(), dict(bodies))
+
+
+def gazetteer(bodies: Mapping[str, Sequence[str]] | None = None) -> Gazetteer:
+    """The default gazetteer, or one that also knows a newsroom's configured bodies (built once per set)."""
+    key = tuple(sorted((canon, tuple(aliases)) for canon, aliases in (bodies or {}).items()))
+    return _gazetteer(key)
+
+
+_PLACE_SUFFIX = re.compile("[市县州盟]")
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def find_mentions(text: str, names: Gazetteer | None = None) -> list[Mention]:
+    """Every body named in a sentence, each span once: known bodies, organisations, places, pairs, the country.
+
+    Remembered by sentence: an editor's server reads every sentence of the draft again after each
+    keystroke, and the stored sentences of a store are read again for every figure near them.
+    """
+    return list(_find_mentions(text, names or gazetteer()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    places: list[re.Match[str]] = []
+    for m in names.name_re.finditer(text):
+        canon, kind = names.names.get(m.group(), (COUNTRY_WIDE, NATIONAL))
+        if kind == KNOWN:
+            mentions.append(Mention(m.group(), canon, m.start(), m.end(), True, kind=KNOWN))
+            taken.append((m.start(), m.end()))
+        else:
+            places.append(m)
+    city = home()
+    for m in city.bare_city.finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            mentions.append(Mention(city.city, city.city_canonical, m.start(), m.end(), True, kind=KNOWN))
+            taken.append((m.start(), m.end()))
+    for m in _org_names(text):
+        name = _trim_start(m.group())
+        start = m.end() - len(name)
+        for s_, e_ in taken:
+            if s_ <= start < e_ < m.end():
+                start = e_  # 平湖经开钟溪汇国际青年社区: the community inside the zone is a name of its own
+                name = text[start : m.end()]
+        if len(name) < 4 or _overlaps(taken, start, m.end()):
+            continue
+        if text[max(0, start - 1) : start] in ("该", "此", "其", "本") or text[max(0, start - 2) : start] in ("这个", "这家", "这所"):
+            continue  # 该生产基地: the body the story is already about, not a new one
+        legal = _LEGAL_SUFFIX.search(name)
+        if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
+            continue  # 知道公司的想法: a verb before 公司, not a company name
+        strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
+        mentions.append(Mention(name, canonical(name), start, m.end(), strong))
+        taken.append((start, m.end()))
+    # A place inside an organisation's name (浙江大学, 北京银行) is part of that name.
+    for m in places:
+        if not _overlaps(taken, m.start(), m.end()) and not _inside_word(text, m):
+            canon, kind = names.names.get(m.group(), (COUNTRY_WIDE, NATIONAL))
+            mentions.append(Mention(m.group(), canon, m.start(), m.end(), True, kind=kind))
+            taken.append((m.start(), m.end()))
+    for m in names.pair_re.finditer(text) if "中" in text else ():
+        if not _overlaps(taken, m.start(), m.end()):
+            other = m[1] or m[2] or m[3] or m[4]
+            mentions.append(Mention(m.group(), "中" + other, m.start(), m.end(), True, kind=PAIR))
+            taken.append((m.start(), m.end()))
+    for m in names.suffix_place_re.finditer(text) if _PLACE_SUFFIX.search(text) else ():
+        word = m.group()
+        if word in names.not_places or word[-2:] in names.not_places or _overlaps(taken, m.start(), m.end()):
+            continue
+        if any(ch in _STOP for ch in m[1]):
+            continue
+        mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
+        taken.append((m.start(), m.end()))
+    mentions.sort(key=lambda x: x.start)
+    return tuple(_with_role(text, m) for m in mentions)
+
+
+# A name with one of these right after it is part of a longer word, not the body itself:
+# 北京时间, 上海合作组织, 美国式, 中国籍; 吉林 in 吉林市 is found as the city.
+_NAME_GOES_ON = ("时间", "合作组织", "式", "籍", "舰", "号", "路", "大道", "街", "站", "港口", "方面")
+
+
+def _inside_word(text: str, m: re.Match[str]) -> bool:
+    return text.startswith(_NAME_GOES_ON, m.end())
+
+
+def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | None:
+    """Where a sentence cites a national source (国家统计局数据显示, 记者从国铁集团获悉), if it does."""
+    names = names or gazetteer()
+    m = names.agency_re.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + 24]
+    return (m.start(), m.end()) if any(w in rest for w in names.attribution_words) else None
+
+
+_OBJECT_MARKERS = (
+    "落实", "对", "为", "向", "与", "和", "及", "同", "跟", "给", "帮助", "支持", "服务", "引进", "走进", "进入",
+    "入驻", "入职", "入册达", "入册", "联合", "携手", "协助", "推动", "助力", "选择", "落户", "位于", "覆盖", "赴", "是",
+    # 高于全国1.1个百分点, 居全国第二, 拥有全国72%的国土面积: the figure is not about 全国.
+    "高于", "低于", "快于", "慢于", "比", "较", "占", "居", "拥有", "相当于", "战胜", "击败", "访问", "抵达",
+    # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.
+    "通过", "作为", "依托", "成立", "组建", "设立", "合资",
+)
+
+
+def _with_role(text: str, m: Mention) -> Mention:
+    before = text[max(0, m.start - 4) : m.start]
+    if before.endswith(_OBJECT_MARKERS):
+        if m.kind == PAIR or (before.endswith("是") and m.kind in (NATIONAL, COUNTRY, REGION)):
+            return m  # 今年是中法建交60周年, 今年是新中国成立75周年: what the figure is about
+        return replace(m, topical=False)
+    return m
+
+
+class ShortNames:
+    """Names a story may use for a body once it (or the store) has named it in full: 津上精密 for 津上精密机床（浙江）.
+
+    A store of 100,000 claims knows thousands of names; looking each one up in
+    every sentence cost more than the rest of the check, so names are found by
+    their first two characters: one dict lookup per character of the sentence.
+    A story's own names sit on top of the store's (`parent`), which is built once.
+    """
+
+    def __init__(self, names: dict[str, str] | None = None, parent: ShortNames | None = None) -> None:
+        self.parent = parent
+        self._offset = len(parent) if parent is not None else 0  # a parent does not grow once it has children
+        self._canon: dict[str, str] = {}
+        self._order: dict[str, int] = {}
+        self._by_start: dict[str, list[str]] = {}
+        for name, canon in (names or {}).items():
+            self.add(name, canon)
+
+    def __len__(self) -> int:
+        return self._offset + len(self._canon)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._canon or (self.parent is not None and name in self.parent)
+
+    def add(self, name: str, canon: str) -> None:
+        """Like dict.setdefault: the first body a name was given to keeps it."""
+        if name and name not in self:
+            self._order[name] = len(self)
+            self._canon[name] = canon
+            self._by_start.setdefault(name[:2], []).append(name)
+
+    def hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(order, start, name, canonical) of every occurrence; one name's occurrences never overlap."""
+        found = self.parent.hits(text) if self.parent is not None else []
+        if not self._by_start:
+            return found
+        ends: dict[str, int] = {}
+        for i in range(len(text)):
+            for name in self._by_start.get(text[i : i + 2], ()):
+                if i >= ends.get(name, 0) and text.startswith(name, i):
+                    found.append((self._order[name], i, name, self._canon[name]))
+                    ends[name] = i + len(name)
+        return found
+
+
+def short_name_mentions(text: str, known: ShortNames) -> list[Mention]:
+    """Mentions of bodies already named in the story by a short name, name by name in the order they were learnt."""
+    return [
+        _with_role(text, Mention(name, canon, start, start + len(name), True))
+        for _, start, name, canon in sorted(known.hits(text))
+    ]
+
+
+def names_from_subjects(subjects: set[str]) -> dict[str, str]:
+    """The organisations the store names, by their whole key (津上精密机床), longest first.
+
+    Only whole names: a draft that says 国家电网 is not about 国家电投 because both
+    start with 国家. Short names a newsroom uses go in its configured `bodies`.
+    """
+    places = _places()
+    own = home().bodies
+    names = {canon: canon for canon in subjects if len(canon) >= 4 and canon not in own and canon not in places}
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+

@@ -1,0 +1,39 @@
+"""Do two figures agree? Exact arithmetic on base units, bounds and printed precision.
+
+30850万美元 equals 3.085亿美元; 十余名 equals 10余名; 1.6亿元 is consistent
+with 1.63亿元 (printed to one decimal); 超55亿元 is not 超45亿元 even though
+both bounds overlap, because the writer copied a threshold and changed it.
+
+Two printed figures agree when their rounding intervals overlap: 7.2 stands
+for [7.15, 7.25) and 7.3 for [7.25, 7.35), so they do not, while 1.6 and
+1.63 do. Intervals that only touch are a mistyped last digit, not rounding.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..record.claim import AT_LEAST, AT_MOST, Claim
+
+OPEN = {AT_LEAST, AT_MOST}
+NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
+
+
+def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, Decimal | None]) -> bool:
+    lo = max((x for x in (a[0], b[0]) if x is not None), default=None)
+    hi = min((x for x in (a[1], b[1]) if x is not None), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    if a.qualifier == b.qualifier:
+        # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
+        return abs(a.value - b.value) < a.precision + b.precision or a.value == b.value
+    if not _overlap(a.interval(), b.interval()):
+        return False
+    if OPEN & {a.qualifier, b.qualifier}:
+        # 近200亿元 and 超8亿元 overlap as intervals but say different things:
+        # an open bound agrees only with a figure in its neighbourhood.
+        lo, hi = sorted((abs(a.value), abs(b.value)))
+        return hi <= lo * NEIGHBOURHOOD if lo else hi == 0
+    return True

@@ -1,0 +1,133 @@
+"""Checking drafts: extract every figure, judge it against the store, collect findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from ..extract import claims as claims_mod
+from ..extract.subject import Gazetteer
+from ..reading.source import Document, document_from_bytes, read_document
+from ..record.claim import Claim
+from ..record.finding import Finding, Report
+from ..store.protocol import ClaimStore
+from .verdict import Judgement, judge
+
+
+def read_draft(
+    path: Path | None,
+    display: str,
+    date: dt.date | None,
+    stdin_bytes: bytes | None = None,
+    configured: dt.date | None = None,
+) -> Document:
+    """A draft, from its file or from bytes (standard input, git's staged copy), dated by `publication_date`.
+
+    Front matter, else --date (`date`), else the config's (`configured`), else today: relative periods
+    (今年, 上月) resolve against it.
+    """
+    try:
+        if path is None:
+            assert stdin_bytes is not None
+            return document_from_bytes(stdin_bytes, display, date, None, False, configured, dt.date.today())
+        return read_document(path, display, date, None, False, configured, dt.date.today())
+    except InputError as exc:
+        raise InputError(str(exc).replace("empty file", "empty draft")) from None
+
+
+def check_document(
+    doc: Document,
+    store: ClaimStore,
+    names: dict[str, str] | None = None,
+    successors: dict[str, Claim | None] | None = None,
+    bodies: Gazetteer | None = None,
+) -> list[Finding]:
+    """`bodies` is the gazetteer with the newsroom's configured bodies, as the store was ingested with."""
+    return list(judge_document(doc, store, names, successors, bodies))
+
+
+SHARE_FROM = 24  # figures in a draft worth a fork: below, the fork and the children's cold caches cost more than they save
+Judged = dict[Claim, Judgement]  # judgements by the figure's claim without its place in the draft (`unplaced`)
+
+
+def unplaced(claim: Claim) -> Claim:
+    """The claim without where it sits: a verdict reads what a figure says, never its line or column."""
+    return replace(claim, line=0, column=0, end_column=0, number_column=0, subject_line=0, period_line=0)
+
+
+def judge_document(
+    doc: Document,
+    store: ClaimStore,
+    names: dict[str, str] | None = None,
+    successors: dict[str, Claim | None] | None = None,
+    bodies: Gazetteer | None = None,
+    judged: Judged | None = None,
+    workers: int = 1,
+) -> Iterator[Finding]:
+    """Each figure's finding as soon as it is judged, so a report can be written while the draft is read.
+
+    `judged`, kept by a caller that re-checks one draft against one store as it is edited (the editor's
+    server), holds the judgements of figures seen before: an edit re-judges only the figures it changed.
+    `workers` above 1 shares a draft of SHARE_FROM figures or more among forked processes (a judgement
+    depends on the figure and the store alone, so the findings are the same, in the same order), where
+    the store can be reopened in a child.
+    """
+    if names is None:
+        names = store.subject_names()
+    if successors is None:
+        successors = {}
+    found = claims_mod.claims_in(doc, known_names=names, names=bodies)
+    fork_point = getattr(store, "fork_point", None)  # a store that can be read from a forked process
+    if judged is None and workers > 1 and fork_point is not None:
+        claims = list(found)
+        if len(claims) >= SHARE_FROM:
+            from ..workers import forked_map
+
+            judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
+            for claim, j in zip(claims, judgements):
+                yield found_in(doc, claim, j)
+            return
+        found = iter(claims)
+    for claim in found:
+        if judged is None:
+            j = judge(claim, store, successors)
+        else:
+            key = unplaced(claim)
+            known = judged.get(key)
+            j = known if known is not None else judged.setdefault(key, judge(claim, store, successors))
+        yield found_in(doc, claim, j)
+
+
+def found_in(doc: Document, claim: Claim, j: Judgement) -> Finding:
+    """The figure's finding where it sits in the draft."""
+    return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
+
+
+def check_documents(
+    docs: list[Document],
+    store: ClaimStore,
+    on_draft: Callable[[], None] | None = None,
+    bodies: Gazetteer | None = None,
+) -> Report:
+    """`on_draft` is called after each draft, for a progress bar."""
+    findings = tuple(judge_documents(docs, store, on_draft, bodies))
+    return Report(tuple(d.path for d in docs), findings, len(store))
+
+
+def judge_documents(
+    docs: list[Document],
+    store: ClaimStore,
+    on_draft: Callable[[], None] | None = None,
+    bodies: Gazetteer | None = None,
+    judged: Judged | None = None,
+    workers: int = 1,
+) -> Iterator[Finding]:
+    names = store.subject_names()
+    successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
+    for doc in docs:
+        yield from judge_document(doc, store, names, successors, bodies, judged, workers)
+        if on_draft is not None:
+            on_draft()

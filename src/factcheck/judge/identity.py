@@ -1,0 +1,326 @@
+"""Are two claims the same fact? Subject, metric and period, each checked on its own and explained.
+
+A figure agreeing or disagreeing with a source means something only when
+both speak of one fact: the same body, the same measure, the same period.
+Fuzzy similarity finds candidates (matching.py); these checks decide, and a
+candidate that fails one is a near miss whose reason names the check
+("about 长三角, not 中部地区"; "for 上半年, not 前三季度"). Uncertain is
+never the same: an unnamed subject or an undated figure is `unknown`, which
+can support an `ok` only for a sentence copied near word for word, and never
+raises an alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..extract.metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
+from ..extract.subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
+from ..record.claim import Claim, mask_numbers
+from ..record.period import Period
+
+
+class Relation(StrEnum):
+    """How two figures' subjects or periods relate (a metric's relation is metric.MetricRelation)."""
+
+    SAME = "same"
+    DIFFERENT = "different"
+    UNKNOWN = "unknown"  # only one side says
+    UNDATED = "undated"  # neither side gives a period
+
+
+SAME, DIFFERENT, UNKNOWN, UNDATED = Relation.SAME, Relation.DIFFERENT, Relation.UNKNOWN, Relation.UNDATED
+# Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
+# so two undated figures about one of them can contradict. A country's or a province's undated
+# figure is a running count as of its broadcast, and a later one is an update, not a correction.
+STANDING_KINDS = (ORGANISATION, KNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str  # subject, metric or period
+    outcome: str  # same, different, unknown (or undated, for periods)
+    reason: str = ""  # for a near miss: why this check did not pass
+
+
+DAY_COUNT_MAX = 10  # a period this short (a day, a holiday) is a day's count: an undated figure may be any day's
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    subject: Check
+    metric: Check
+    period: Check
+    modality: Check = Check("modality", SAME)  # both outcomes, or both forecasts (预计, 目标, 力争)
+    period_is_a_day: bool = False  # the one side that is dated gives a day's count (今天, 春运第11天, 五一假期)
+    metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
+    specific: bool = True  # the metric says enough, or the clauses around it agree (see specific())
+    running: bool = False  # the same period, still running when one side was published, and published apart
+
+    @property
+    def checks(self) -> tuple[Check, Check, Check, Check]:
+        return (self.subject, self.metric, self.period, self.modality)
+
+    @property
+    def named_fact(self) -> bool:
+        """The same named body, measure and modality: one fact, whatever the periods say."""
+        return self.subject.outcome == self.metric.outcome == self.modality.outcome == SAME
+
+    def why_not(self) -> str:
+        """The check that decided, said for the editor: a difference first, then what is not known."""
+        for outcomes in ((DIFFERENT,), (SIMILAR, RELATED), (UNKNOWN, UNDATED)):
+            for check in self.checks:
+                if check.outcome in outcomes and check.reason:
+                    return check.reason
+        return ""
+
+
+def _firm(c: Claim) -> bool:
+    """Named in the figure's own sentence or paragraph, not inherited from an earlier paragraph."""
+    return c.subject_from in ("clause", "sentence", "attribution", "paragraph")
+
+
+def _named_nearby(a: Claim, b: Claim) -> bool:
+    """b inherited its subject, and a's body is named in b's paragraph: the figure may well be a's.
+
+    三宏也提出了…；…平湖经开推荐的厂房…；他们…租赁了面积约2000平方米: the story is 三宏's,
+    though the last body named before the figure is the zone's.
+    """
+    return b.subject_from in ("paragraph", "story") and a.subject in b.paragraph_bodies
+
+
+_PLACE_KINDS = (REGION, PLACE, COUNTRY, PAIR)
+
+
+@lru_cache(maxsize=1 << 14)
+def _places_named(sentence: str) -> frozenset[str]:
+    return frozenset(m.canonical for m in find_mentions(sentence) if m.kind in _PLACE_KINDS)
+
+
+def subject_check(draft: Claim, stored: Claim) -> Check:
+    a, b = _places_named(draft.plain_sentence), _places_named(stored.plain_sentence)
+    if a and b and not a & b and draft.subject_kind in (NATIONAL, "") and stored.subject_kind in (NATIONAL, ""):
+        # 安排5000万元支持陕西 / …支持广西: the country pays, but the places differ.
+        return Check("subject", DIFFERENT, f"the source names {'、'.join(sorted(b))}, the draft {'、'.join(sorted(a))}")
+    if not draft.subject and not stored.subject:
+        return Check("subject", UNKNOWN, "neither names whom the figure is about")
+    if not stored.subject:
+        return Check("subject", UNKNOWN, f"the source does not say it is about {draft.subject}")
+    if not draft.subject:
+        return Check("subject", UNKNOWN, f"about {stored.subject}; the draft does not say whom")
+    if same_body(draft.subject, stored.subject):
+        return Check("subject", SAME)
+    reason = f"about {stored.subject}, not {draft.subject}"
+    if not (_firm(draft) and _firm(stored)):
+        return Check("subject", UNKNOWN, reason + " (inherited from an earlier paragraph)")
+    if draft.subject_kind in STANDING_KINDS and stored.subject_kind in STANDING_KINDS:
+        if _named_nearby(draft, stored) or _named_nearby(stored, draft):
+            return Check("subject", SAME)
+        if not (draft.subject_strong and stored.subject_strong):
+            # 平湖经开 and its 钟溪汇国际青年社区, a 社区 and its 工作室: bodies inside bodies,
+            # named without a registered name, are no evidence of two different facts.
+            return Check("subject", UNKNOWN, reason)
+    return Check("subject", DIFFERENT, reason)
+
+
+def metric_check(draft: Claim, stored: Claim) -> Check:
+    if not draft.metric and not stored.metric:
+        # 16岁学艺: nothing names the measure; the clause around the figure has to.
+        same = bool(draft.context) and draft.context == stored.context
+        return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
+    outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph)
+    return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+def _span(p: Period) -> str:
+    return p.label or f"{p.start}..{p.end}"
+
+
+def period_check(draft: Claim, stored: Claim) -> Check:
+    a, b = draft.period, stored.period
+    if a is None and b is None:
+        return Check("period", UNDATED, "undated on both sides: a count as of different days")
+    if a is None or b is None:
+        known = a or b
+        assert known is not None
+        side = "the source" if b is not None else "the draft"
+        return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
+    if a.start == b.start and a.end == b.end:
+        return Check("period", SAME)
+    return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
+
+
+# Words that give a figure as expected, planned or aimed at: 预计全社会跨区域人员流动量约19.4亿人次
+# is not the 20.03亿人次 that moved.
+_FORECAST = re.compile(r"预计|预期|预测|计划(?!单列)|目标(?!区间)|力争|有望|拟|将达|将超|将突破|将实现|争取")
+
+
+def forecast(c: Claim) -> bool:
+    sentence = c.plain_sentence
+    at = sentence.find(c.plain_text)
+    return bool(_FORECAST.search(sentence, 0, at if at >= 0 else len(sentence)))
+
+
+def modality_check(draft: Claim, stored: Claim) -> Check:
+    a, b = forecast(draft), forecast(stored)
+    if a == b:
+        return Check("modality", SAME)
+    return Check("modality", DIFFERENT, "a forecast or target in the source, not an outcome" if b else
+                 "a forecast or target in the draft, an outcome in the source")
+
+
+def identify(draft: Claim, stored: Claim) -> Identity:
+    dated = draft.period or stored.period
+    short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
+    named = bool(draft.metric and stored.metric)
+    checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
+    running = draft.published != stored.published and (still_running(stored, draft) or still_running(draft, stored))
+    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running)
+
+
+def standing(a: Claim, b: Claim) -> bool:
+    """Both about one organisation or a body the newsroom configured, so undated figures are comparable."""
+    return a.subject_kind in STANDING_KINDS and b.subject_kind in STANDING_KINDS
+
+
+def supports(
+    identity: Identity, verbatim: bool, equal_value: bool = False, reworded: bool = False, both_standing: bool = False
+) -> bool:
+    """Enough to call the figures one fact when they agree: same metric, no other subject or period.
+
+    An unnamed subject passes only in a sentence copied near word for word
+    (`verbatim`), or `reworded` from the source's paragraph with the very
+    same value. A metric worded differently (增设老街…充电点 for 老街新增…充电点)
+    passes only for one organisation (`both_standing`), beside the very same
+    value: an organisation has few figures of a kind, where a country's 早稻总产量
+    and 晚稻总产量 are one character apart.
+    """
+    if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
+        return False
+    if identity.modality.outcome != SAME:
+        return False
+    if not both_standing:
+        if not (identity.specific or verbatim):
+            return False  # 31个省 组建数据管理机构 is not 31个省 出台实施细则
+        if identity.period.outcome in (UNKNOWN, UNDATED) and not equal_value:
+            return False  # 超9476万例 and 超过9千万: a running count on two days, not one figure rounded
+        if identity.period.outcome == SAME and identity.running and not equal_value:
+            return False  # 年度票房近238亿元 on 7 August, 超172亿元 on 28 June: this year's running total twice
+    metric = identity.metric.outcome
+    if identity.subject.outcome == SAME:
+        # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
+        return metric == SAME or (equal_value and both_standing and metric in (SIMILAR, RELATED))
+    if identity.subject.outcome != UNKNOWN:
+        return False
+    if metric == SAME:
+        # A paraphrase vouches for the body only where it names a measure: 约10分钟后，飞船与火箭
+        # 成功分离 is in every launch story.
+        return verbatim or (reworded and equal_value and identity.metric_named)
+    return metric == SIMILAR and equal_value and reworded and both_standing
+
+
+SHORT_METRIC = 2  # a metric this short (国家, 项目) says little: the clauses around must agree as well
+CONTEXT_MIN = 70.0  # …this much (rapidfuzz ratio of the clauses, figures masked)
+SHORT_CLAUSE = 8  # a clause shorter than this is compared by its whole sentence
+
+
+def same_scope(a: Claim, b: Claim) -> bool:
+    """Neither is a part of a larger figure, or both are parts of the same one.
+
+    服务进出口总额…。其中，出口26015亿元 and 货物贸易进出口…。其中，出口19.95万亿元 are
+    both 出口, of different wholes.
+    """
+    if not a.part_of and not b.part_of:
+        return True
+    return bool(a.part_of and b.part_of) and compare_metrics(a.part_of, b.part_of) in (SAME, SIMILAR)
+
+
+_CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|较上月|比上月|环比|同比|名义|实际")
+
+
+def _names_a_measure(metric: str) -> bool:
+    return len(_CHANGE.sub("", metric_key(metric))) >= 1
+
+
+def still_running(stored: Claim, draft: Claim) -> bool:
+    """The source printed a figure for a period not yet over, and the draft is later: an update.
+
+    成都世运会共设…255个小项 in April, 256个 in August: the count for 2025 changed while
+    2025 ran. A target (力争, 计划) is a statement made once, so it is not exempt.
+    """
+    p = stored.period
+    if p is None or stored.published is None or draft.published is None or forecast(stored):
+        return False
+    return p.end > stored.published and draft.published > stored.published
+
+
+RANGE_MAX = 3  # a level figure this many times another is another scope, not a slip of the keyboard
+
+
+def same_range(a: Claim, b: Claim) -> bool:
+    """超2.8万家 exhibitors against the 超4900家 of the new sections: a mistyped or outdated figure is
+    within a factor of three of the right one (98→89, 1900→2000余), another scope seldom is.
+    Rates are exempt: 37.7%→27.7% is a typo, and growth rates range widely anyway."""
+    if a.unit in ("%", "pp", "x") or not a.value or not b.value:
+        return True
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi <= lo * RANGE_MAX
+
+
+def specific(a: Claim, b: Claim) -> bool:
+    """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
+
+    For one organisation a short metric is enough (津上精密's 增资, 易达精密's 产值): it has few
+    figures of a kind, where a country has thousands.
+    """
+    if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
+        return False  # 上升, 增长: a change of something the clause never names
+    if standing(a, b) or a.subject_kind == b.subject_kind == PAIR:
+        return True  # an organisation's 产值, 中法's 60 years: the body narrows the metric enough
+    if len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
+        return True
+    ca, cb = clause_of(a), clause_of(b)
+    if min(len(ca), len(cb)) < SHORT_CLAUSE:
+        # 10年来， alone before the comma says nothing: the sentences must agree instead.
+        ca, cb = mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)
+    return fuzz.ratio(ca, cb) >= CONTEXT_MIN
+
+
+_CLAUSE_END = re.compile(r"[，。；！？,;]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _clause(sentence: str, text: str) -> str:
+    at = sentence.find(text)
+    if at < 0:
+        return mask_numbers(sentence)
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    end = _CLAUSE_END.search(sentence, at + len(text))
+    return mask_numbers(sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)])
+
+
+def clause_of(c: Claim) -> str:
+    """The whole clause a figure stands in, both sides of it, figures masked: 31个省…组建数据管理机构."""
+    return _clause(c.plain_sentence, c.plain_text)
+
+
+def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
+    """Enough to raise an alarm when the figures disagree: one named body, one metric, one period.
+
+    Undated figures are compared only for organisations (their standing
+    facts); a nation's undated count changes from day to day.
+    """
+    if not identity.named_fact or not identity.specific:
+        return False
+    if not same_scope(draft, stored) or not same_range(draft, stored):
+        return False
+    if still_running(stored, draft):
+        return False
+    if identity.period.outcome == SAME:
+        return True
+    return identity.period.outcome == UNDATED and standing(draft, stored)

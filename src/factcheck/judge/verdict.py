@@ -1,0 +1,201 @@
+"""Verdict rules: each number in a draft is ok, contradicted, stale or unsupported.
+
+Rules are data with stable codes so reports, suppressions and SARIF can
+refer to them. Precision matters more than recall: a false alarm costs the
+editor's trust, so `contradicted` and `stale` need the same named body,
+metric and period on both sides (identity.py), `ok` needs no less, and a
+candidate that fails a check is at most a near miss under `unsupported`,
+with the failing check named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..record.claim import Claim, mask_numbers
+from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
+
+# The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
+from ..record.rules import RULES
+from ..store.protocol import ClaimStore
+from .compare import agree
+from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
+from .matching import Match, candidates, containment, strict_score
+
+SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
+CONTRADICT_MIN = 60.0  # strict similarity (clause and metric) a contradicting source needs besides identity
+SUPERSEDE_MIN = 60.0  # …and a newer figure, to replace a stored one
+CONTRADICT_MARGIN = 10.0  # supporters this close to the best one must all be superseded for `stale`
+VERBATIM_MIN = 85.0  # sentence similarity (rapidfuzz ratio) at which an unnamed subject is taken to be the same body
+REWORDED_MIN = 0.8  # share of a draft sentence's character pairs found in the source's paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    message: str
+    evidence: tuple[Claim, ...]
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return RULES[self.verdict].code
+
+
+def verbatim(a: Claim, b: Claim) -> bool:
+    """The same sentence, near word for word both ways (figures aside): 当地时间…享年81岁 copied from the source.
+
+    Not a short sentence found inside a long one: 约10分钟后，飞船与火箭成功分离 is in every launch story.
+    """
+    return fuzz.ratio(mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)) >= VERBATIM_MIN
+
+
+def reworded(draft: Claim, stored: Claim) -> bool:
+    """Nearly every word pair of the draft's sentence stands in the source's paragraph (figures aside)."""
+    return containment(draft.plain_sentence, stored.plain_paragraph) >= REWORDED_MIN
+
+
+def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
+    """A newer or fuller figure for the same named body and metric, if the store has one.
+
+    Fuller: the same start, a later end (前11个月 → 全年, 1—2月 → 一季度).
+    Newer: a later as-of date for a stock (2月末 → 3月末), or for an
+    organisation's undated figure a later source (员工1900名 → 2000余名).
+    A different value for the very same period is a conflict between
+    sources, not an update, and supersedes nothing.
+    """
+    best: Claim | None = None
+    for new in store.near(old, same_metric=True):
+        if new.id == old.id:
+            continue
+        identity = identify(old, new)
+        if not identity.named_fact or not identity.specific or not same_scope(old, new):
+            continue
+        if not replaces(old, new):
+            continue
+        if strict_score(old, new) < SUPERSEDE_MIN:
+            continue
+        if best is None or _newness(new) > _newness(best):
+            best = new
+    return best
+
+
+def replaces(old: Claim, new: Claim) -> bool:
+    """Whether `new` is the fuller or newer version of the fact `old` states (not a check of identity)."""
+    a, b = old.period, new.period
+    if a is not None and b is not None:
+        if (new.published or dt.date.min) < (old.published or dt.date.min):
+            return False
+        if a.as_of or b.as_of:
+            # 96% at the end of 2025 and still 96% in March: the same figure, not a newer one.
+            return a.as_of and b.as_of and b.end > a.end and not agree(old, new)
+        # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
+        over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
+        if b.start == a.start and b.end > a.end and over:
+            return not (agree(old, new) and old.value == new.value)
+        return False
+    if a is None and b is None and standing(old, new):
+        return new.published is not None and old.published is not None and new.published > old.published and not agree(old, new)
+    return False
+
+
+def _newness(c: Claim) -> tuple[dt.date, dt.date]:
+    return (c.period.end if c.period else dt.date.min, c.published or dt.date.min)
+
+
+def _span(c: Claim) -> str:
+    if c.period is None:
+        return "undated"
+    return f"{c.period.start.isoformat()}..{c.period.end.isoformat()}"
+
+
+def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
+    c = m.claim
+    where = f"{c.source}:{c.line} {c.text}"
+    why = identity.why_not()
+    if identity.named_fact and identity.period.outcome in (SAME, UNDATED):
+        if identity.period.outcome == UNDATED:
+            return f"{where}: {why}"
+        return f"{where}: value differs but the wording is too far apart to call a contradiction (similarity {m.strict:.0f})"
+    return f"{where}: {why}" if why else f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
+
+
+def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] | None = None) -> Judgement:
+    """`successors` remembers, across the figures of one check, which stored claims are superseded and by what."""
+    matches = candidates(draft, store)
+    scored = [(m, identify(draft, m.claim)) for m in matches]
+    agreeing = [
+        (m, i) for m, i in scored
+        if m.support >= SUPPORT_MIN
+        and agree(draft, m.claim)
+        and supports(
+            i,
+            verbatim(draft, m.claim),
+            draft.value == m.claim.value and draft.unit == m.claim.unit and draft.qualifier == m.claim.qualifier,
+            reworded(draft, m.claim),
+            standing(draft, m.claim),
+        )
+    ]
+    named = [(m, i) for m, i in agreeing if i.subject.outcome == SAME]
+    conflicting = [
+        m for m, i in scored
+        if m.strict >= CONTRADICT_MIN and not agree(draft, m.claim) and contradicts(i, draft, m.claim)
+    ]
+    # A source about the same named body that agrees wins; then one that disagrees; an agreeing
+    # source whose subject only the wording vouches for comes last.
+    if not named and conflicting:
+        c = max(conflicting, key=lambda m: (m.strict, m.claim.published or draft.published)).claim
+        return Judgement(
+            CONTRADICTED,
+            f"{draft.text} — the source says {c.text}" + (f" ({c.period.label})" if c.period else ""),
+            (c,),
+        )
+    if agreeing:
+        return _agreeing(draft, named or agreeing, store, successors if successors is not None else {})
+    reasons = tuple(_near_miss(draft, m, i) for m, i in scored[:3])
+    return Judgement(
+        UNSUPPORTED,
+        f"{draft.text}: no source gives this figure for {draft.subject or 'this subject'}"
+        + (f" ({draft.period.label})" if draft.period else ""),
+        tuple(m.claim for m in matches[:3]),
+        reasons,
+    )
+
+
+def _agreeing(
+    draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimStore, successors: dict[str, Claim | None]
+) -> Judgement:
+    """Ok when any agreeing source is still current; stale when each is superseded and the draft's period is theirs."""
+    def rank(pair: tuple[Match, Identity]) -> tuple[bool, float, float]:
+        m, i = pair
+        return (i.period.outcome == SAME, m.strict, m.support)
+
+    best, best_identity = max(agreeing, key=rank)
+    strong = [(m, i) for m, i in agreeing if m.strict >= best.strict - CONTRADICT_MARGIN or m is best]
+    for m, _ in strong:
+        if m.claim.id not in successors:
+            successors[m.claim.id] = superseded_by(m.claim, store)
+    current = [(m, i) for m, i in strong if successors[m.claim.id] is None]
+    if current:
+        cite = max(current, key=rank)[0].claim
+        return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
+    newer = successors[best.claim.id]
+    assert newer is not None
+    label = f" ({newer.period.label})" if newer.period else ""
+    if best_identity.period.outcome not in (SAME, UNDATED):
+        # The draft gives no period: it may mean the older figure's period on purpose.
+        return Judgement(
+            UNSUPPORTED,
+            f"{draft.text}: matches {best.claim.source}:{best.claim.line} ({_span(best.claim)}), since superseded by "
+            f"{newer.text}{label}; the draft gives no period to tell which it means",
+            (best.claim, newer),
+            (f"{newer.source}:{newer.line} {newer.text}: newer, but the draft gives no period",),
+        )
+    return Judgement(
+        STALE,
+        f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
+        (newer, best.claim),
+    )

@@ -1,0 +1,219 @@
+"""Reading source articles and drafts from disk: encodings, front matter, dates.
+
+Everything downstream works on `Document.text`, the decoded file exactly as
+written, so that citations (line, column) point into the original file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_COMPACT_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_CN_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded article: the text as written plus what we know about it."""
+
+    path: str  # as the caller named it (relative to the project where possible)
+    text: str  # decoded, BOM removed, otherwise untouched
+    body_start: int  # offset where the article starts (after front matter)
+    published: dt.date | None
+    date_inferred: bool
+    title: str = ""
+    encoding: str = "utf-8"
+
+
+def parse_date(value: str) -> dt.date:
+    m = _ISO_DATE.fullmatch(value.strip().strip("'\""))
+    if not m:
+        raise InputError(f"not a date (want YYYY-MM-DD): {value!r}")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise InputError(f"not a date: {value!r} ({exc})") from None
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+LEGACY = ("gb18030", "big5")  # the mainland's GBK family and the Big5 of Hong Kong, Taiwan and Macau outlets
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text and the encoding it was in: a BOM says; else UTF-8; else GB18030 or Big5, as a detector judges.
+
+    GB18030 and Big5 share most byte pairs, so trying one and then the
+    other would read Big5 as garbage GB text: charset-normalizer scores each
+    decoding for how much it reads like language and picks the better.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {label.upper()} byte-order mark but is not {label.upper()} ({exc.reason})") from None
+            if "\x00" in text or not _readable(text):
+                raise InputError(f"{name}: binary file (a {label.upper()} byte-order mark, then no text), not a text article")
+            if not text.strip():
+                raise InputError(f"{name}: empty file")
+            return text, label
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only a file that is not UTF-8 pays for the detector
+
+    best = from_bytes(data, cp_isolation=list(LEGACY)).best()
+    encoding = str(best.encoding) if best is not None else ""
+    if encoding not in LEGACY:
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+    text = data.decode(encoding, errors="replace")
+    # A Latin-1 or random binary file can decode as either by accident; real Chinese text is mostly CJK.
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if cjk < 0.2 * len(text.strip()) or text.count("\ufffd") > 0.01 * len(text):
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, and it does not read as GB18030/GBK or Big5 Chinese)")
+    return text, encoding
+
+
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+
+
+def _readable(text: str) -> bool:
+    """Mostly letters, digits, punctuation and spaces: what any article is, and random bytes are not."""
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return "\ufffe" not in text and "\uffff" not in text and printable >= 0.95 * len(text)
+
+
+def front_matter(text: str, name: str = "") -> tuple[dict[str, str], int]:
+    """Simple `key: value` front matter; returns the fields and where the body starts.
+
+    An opening `---` with no closing one is an error, not a body: read as
+    body, the draft would lose its date and be judged as of today.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        if _OPENING.match(text):
+            raise InputError(f"{name or '<text>'}:1: front matter opened with --- is never closed (add a --- line after it)")
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        fm = _FM_LINE.match(line)
+        if fm:
+            fields[fm[1].lower()] = fm[2].strip().strip("'\"")
+    return fields, m.end()
+
+
+def infer_date(text: str, path: str) -> dt.date | None:
+    """A best guess for an undated article: a date in its file name, else the latest full date it mentions."""
+    m = _COMPACT_DATE.search(Path(path).name) or _COMPACT_DATE.search(text[:300])
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    latest: dt.date | None = None
+    for m in _CN_DATE.finditer(text):
+        try:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+        except ValueError:
+            continue
+        latest = d if latest is None or d > latest else latest
+    return latest
+
+
+def publication_date(
+    name: str,
+    fields: dict[str, str],
+    meta: dict[str, str] | None = None,
+    given: dt.date | None = None,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+    body: str | None = None,
+) -> tuple[dt.date | None, bool]:
+    """When an article was published, and whether that was guessed: the one rule for sources and drafts alike.
+
+    The article's own front matter `date:` wins, then its entry in
+    sources.toml, then --date, then the config's `date`. After that a draft
+    (`today` given) is dated today, and a source (`body` given) by a date in
+    its file name or text, marked as inferred.
+    """
+    for where, raw in (("front matter", fields.get("date")), ("sources.toml", (meta or {}).get("date"))):
+        if raw:
+            try:
+                return parse_date(str(raw)[:10]), False
+            except InputError as exc:
+                raise InputError(f"{name}: {where}: {exc}") from None
+    for chosen in (given, configured, today):
+        if chosen is not None:
+            return chosen, False
+    if body is not None:
+        guessed = infer_date(body, name)
+        return guessed, guessed is not None
+    return None, False
+
+
+def read_document(
+    path: Path,
+    display: str | None = None,
+    date: dt.date | None = None,
+    meta: dict[str, str] | None = None,
+    require_date: bool = True,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """Read one article, dated by `publication_date` (`date` is --date, `configured` the config's)."""
+    name = display or str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, expected a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    return document_from_bytes(data, name, date, meta, require_date, configured, today)
+
+
+def document_from_bytes(
+    data: bytes,
+    name: str,
+    date: dt.date | None = None,
+    meta: dict[str, str] | None = None,
+    require_date: bool = True,
+    configured: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """An article from its bytes (a file, standard input, git's staged copy), decoded and dated."""
+    text, encoding = decode(data, name)
+    fields, body_start = front_matter(text, name)
+    if not text[body_start:].strip():
+        raise InputError(f"{name}: empty file (no text after front matter)")
+    meta = meta or {}
+    published, inferred = publication_date(name, fields, meta, date, configured, today, text[body_start:])
+    if published is None and require_date:
+        raise InputError(f"{name}: no publication date (add front matter `date:` or pass --date)")
+    return Document(
+        path=name,
+        text=text,
+        body_start=body_start,
+        published=published,
+        date_inferred=inferred,
+        title=fields.get("title") or meta.get("title", ""),
+        encoding=encoding,
+    )

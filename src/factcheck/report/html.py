@@ -1,0 +1,328 @@
+"""The report as one self-contained HTML page: each draft as written, every figure marked by its verdict.
+
+An editor opens the file in a browser, offline: no CDN, no fonts to fetch,
+the CSS and a few lines of script inline. Each figure is a link to its
+finding (verdict, reason, the evidence paragraph with its figure marked,
+source and date, the near misses), so the page works by keyboard and with
+script off. A verdict is shown by colour and by a text mark (✓ ✗ ⟳ ?, and
+its code), so it reads in grey-scale and to a colour-blind reader.
+
+Everything from a draft or the store is escaped; a Content-Security-Policy
+lets only this module's own script run, should anything ever slip through.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..reading.source import Document
+from ..record.claim import Claim
+from ..record.finding import VERDICTS, DirectiveWarning, Finding, Report
+from ..record.rules import RULES
+
+MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?"}
+TITLE = "factcheck report"
+
+# System fonts with CJK glyphs on macOS, Windows and Linux, in that order, then whatever the browser has.
+FONTS = (
+    '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", '
+    '"Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", sans-serif'
+)
+
+CSS = """
+:root { --ok: #1a7f37; --contradicted: #c62828; --stale: #9a6700; --unsupported: #8250df; --ink: #1f2328;
+  --muted: #59636e; --line: #d1d9e0; --focus: #0969da; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: FONTS; color: var(--ink); background: #fff; line-height: 1.7; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; overflow-wrap: anywhere; }
+h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
+a { color: var(--focus); }
+a:focus-visible, .finding:focus, .fig:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+.summary { display: flex; flex-wrap: wrap; gap: .5rem; padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.count { padding: .1rem .6rem; border: 2px solid currentColor; border-radius: 1rem; white-space: nowrap; }
+.toc ol, .index ol { margin: .25rem 0; padding-left: 1.5rem; }
+.index { font-size: .9rem; }
+.index li, .toc li { overflow-wrap: anywhere; }
+.draft-body { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 60rem) { .draft-body { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+  .draft { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow-y: auto; align-self: start; } }
+.draft { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; font-size: 1.05rem;
+  padding: .75rem; border: 1px solid var(--line); border-radius: .4rem; margin: 0; font-family: inherit; }
+.fig { color: inherit; text-decoration: none; border-bottom: 3px solid currentColor; padding: 0 .1rem;
+  border-radius: .2rem; }
+.fig .mark, .finding .mark { font-size: .8em; font-weight: bold; white-space: nowrap; }
+.v-ok { --v: var(--ok); } .v-contradicted { --v: var(--contradicted); }
+.v-stale { --v: var(--stale); } .v-unsupported { --v: var(--unsupported); }
+.fig.v-ok { border-bottom-style: dotted; } .fig.v-stale { border-bottom-style: dashed; }
+.fig.v-contradicted { border-bottom-style: double; }
+.fig, .count, .finding .mark { color: var(--v, inherit); }
+.fig { background: color-mix(in srgb, var(--v) 12%, transparent); }
+.fig .figure { color: var(--ink); }
+.fig.suppressed { opacity: .6; }
+.findings { list-style: none; margin: 0; padding: 0; }
+.finding { border: 1px solid var(--line); border-left: 6px solid var(--v); border-radius: .4rem;
+  padding: .5rem .75rem; margin: 0 0 .75rem; overflow-wrap: anywhere; scroll-margin-top: 1rem; }
+.finding:target, .finding.current { box-shadow: 0 0 0 3px var(--v); }
+.finding p { margin: .25rem 0; }
+.where { color: var(--muted); font-size: .9rem; }
+.warnings { border-left: 4px solid var(--line); padding: 0 .75rem; margin: .5rem 0; }
+blockquote { margin: .25rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); }
+mark { background: #fff1a8; color: inherit; outline: 1px solid #9a6700; padding: 0 .1rem; }
+.reasons { margin: .25rem 0; padding-left: 1.25rem; color: var(--muted); }
+@media print { .fig { background: none; } .draft-body { display: block; } }
+""".replace("FONTS", FONTS)
+
+# Clicking a figure moves focus to its finding, so a keyboard or screen-reader user lands there too.
+SCRIPT = """
+document.addEventListener("click", function (e) {
+  var a = e.target.closest && e.target.closest("a.fig, a.back");
+  if (!a) return;
+  var target = document.getElementById(a.getAttribute("href").slice(1));
+  if (!target) return;
+  document.querySelectorAll(".finding.current").forEach(function (el) { el.classList.remove("current"); });
+  if (target.classList.contains("finding")) target.classList.add("current");
+  setTimeout(function () { target.focus(); }, 0);
+});
+""".strip()
+
+
+def _script_hash() -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+
+
+# Only the inline style and this page's own script may run: nothing from the network, nothing injected.
+CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src '{_script_hash()}'; img-src data:"
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A finding with its anchor and its place in the draft's text (character offsets, end exclusive)."""
+
+    finding: Finding
+    anchor: str
+    start: int
+    end: int
+
+
+def to_html(report: Report, docs: Sequence[Document] = (), title: str = TITLE, evidence: str = "paragraph") -> str:
+    """The whole page. `docs` gives each draft's text; a draft not among them is shown by its findings alone.
+
+    `evidence` is how much of each source the page quotes, as for JSON: its `paragraph`, its `sentence`,
+    or `none` (the source and line alone), for a page that goes where the sources may not.
+    """
+    texts = {d.path: d.text for d in docs}
+    by_draft: dict[str, list[Finding]] = {path: [] for path in report.drafts}
+    for f in report.findings:
+        by_draft.setdefault(f.path, []).append(f)
+    sections = [_placed(i, path, by_draft[path], texts.get(path)) for i, path in enumerate(by_draft)]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="factcheck">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{esc(title)}</h1>",
+        _summary(report, sections),
+        _toc(by_draft, sections),
+    ]
+    warnings: dict[str, list[DirectiveWarning]] = {}
+    for w in report.warnings:
+        warnings.setdefault(w.path, []).append(w)
+    for i, (path, placed) in enumerate(zip(by_draft, sections)):
+        parts.append(_section(i, path, placed, texts.get(path), warnings.get(path, []), evidence))
+    parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _placed(draft: int, path: str, findings: list[Finding], text: str | None) -> list[Placed]:
+    """Each finding where its figure stands in the draft; one overlapping an earlier figure gets an empty span."""
+    starts = _line_starts(text) if text is not None else []
+    placed = []
+    for j, f in enumerate(findings):
+        start, end = _span(f, text, starts)
+        placed.append(Placed(f, f"f{draft}-{j}", start, end))
+    placed.sort(key=lambda p: (p.start, p.end))
+    out: list[Placed] = []
+    reached = 0
+    for p in placed:
+        if p.start < reached:  # two findings on one figure: the second is marked just after the first
+            p = Placed(p.finding, p.anchor, reached, reached)
+        out.append(p)
+        reached = max(reached, p.end)
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _span(f: Finding, text: str | None, starts: list[int]) -> tuple[int, int]:
+    """Line and column (1-based, in characters) to offsets; a figure broken across lines is found by its text."""
+    if text is None or not 1 <= f.line <= len(starts):
+        return (-1, -1)
+    line_start = starts[f.line - 1]
+    start = line_start + f.column - 1
+    if text.startswith(f.text, start):
+        return (start, start + len(f.text))
+    if f.claim.end_column > f.column:
+        return (start, line_start + f.claim.end_column - 1)
+    line_end = starts[f.line] - 1 if f.line < len(starts) else len(text)
+    return (start, max(start, line_end))  # the figure goes on past the line: mark its first part
+
+
+def _summary(report: Report, sections: list[list[Placed]]) -> str:
+    counts = report.counts()
+    suppressed = sum(1 for f in report.findings if f.suppressed)
+    chips = [
+        f'<a class="count v-{v}" href="#index-{v}" data-verdict="{v}" data-count="{counts[v]}">'
+        f'<span class="mark">{MARKS[v]} {RULES[v].code}</span> {v} <b>{counts[v]}</b></a>'
+        for v in VERDICTS
+    ]
+    if suppressed:
+        chips.append(f'<span class="count" data-verdict="suppressed" data-count="{suppressed}">suppressed <b>{suppressed}</b></span>')
+    head = (
+        f'<p>{len(report.drafts)} draft(s), {len(report.findings)} numbers, '
+        f"checked against {report.store_claims} claims.</p>"
+    )
+    index = []
+    every = [p for placed in sections for p in placed]
+    for v in VERDICTS:
+        mine = [p for p in every if p.finding.verdict == v]
+        if not mine:
+            continue
+        links = "".join(
+            f'<li><a href="#{p.anchor}">{esc(p.finding.path)}:{p.finding.line}:{p.finding.column} '
+            f"{esc(p.finding.text)}</a></li>"
+            for p in mine
+        )
+        index.append(f'<details id="index-{v}" class="v-{v}"><summary>{MARKS[v]} {v} ({len(mine)})</summary><ol>{links}</ol></details>')
+    return (
+        f'<nav class="summary" aria-label="verdicts">{"".join(chips)}</nav>\n{head}\n'
+        f'<nav class="index" aria-label="findings by verdict">{"".join(index)}</nav>'
+    )
+
+
+def _toc(by_draft: dict[str, list[Finding]], sections: list[list[Placed]]) -> str:
+    items = []
+    for i, (path, placed) in enumerate(zip(by_draft, sections)):
+        flagged = sum(1 for p in placed if p.finding.verdict != "ok" and not p.finding.suppressed)
+        items.append(f'<li><a href="#draft-{i}">{esc(path)}</a> — {len(placed)} numbers, {flagged} flagged</li>')
+    return f'<nav class="toc" aria-label="drafts"><h2>Drafts</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _section(
+    i: int, path: str, placed: list[Placed], text: str | None, warnings: list[DirectiveWarning], evidence: str
+) -> str:
+    counts = dict.fromkeys(VERDICTS, 0)
+    for p in placed:
+        if not p.finding.suppressed:
+            counts[p.finding.verdict] += 1
+    tally = ", ".join(f"{MARKS[v]} {n} {v}" for v, n in counts.items())
+    draft = _draft_text(text, placed) if text is not None else '<p class="where">(the draft text is not available)</p>'
+    findings = "\n".join(_finding(p, evidence) for p in placed)
+    unread = "".join(f"<li>line {w.line}: {esc(w.message)}</li>" for w in warnings)
+    if unread:
+        unread = f'<div class="warnings" role="note"><p>factcheck comments that silence nothing:</p><ul>{unread}</ul></div>\n'
+    return (
+        f'<section class="draft-section" id="draft-{i}" data-path="{esc(path)}">\n'
+        f"<h2>{esc(path)}</h2>\n<p class=\"where\">{tally}</p>\n{unread}"
+        f'<div class="draft-body">\n<pre class="draft">{draft}</pre>\n'
+        f'<ol class="findings" aria-label="findings in {esc(path)}">\n{findings}\n</ol>\n</div>\n</section>'
+    )
+
+
+def _draft_text(text: str, placed: list[Placed]) -> str:
+    out = []
+    at = 0
+    for p in placed:
+        if p.start < 0:
+            continue
+        out.append(esc(text[at : p.start]))
+        out.append(_figure_link(p, text[p.start : p.end]))
+        at = p.end
+    out.append(esc(text[at:]))
+    return "".join(out)
+
+
+def _figure_link(p: Placed, shown: str) -> str:
+    f = p.finding
+    v = f.verdict
+    suppressed = " suppressed" if f.suppressed else ""
+    label = f"{f.text}: {v} {f.code}" + (f" (suppressed: {f.suppressed})" if f.suppressed else "")
+    return (
+        f'<a class="fig v-{v}{suppressed}" id="at-{p.anchor}" href="#{p.anchor}" tabindex="0" '
+        f'data-verdict="{v}" data-code="{f.code}" aria-label="{esc(label)}" title="{esc(f.message)}">'
+        f'<span class="figure">{esc(shown)}</span><span class="mark"> {MARKS[v]}{f.code}</span></a>'
+    )
+
+
+def _finding(p: Placed, evidence: str = "paragraph") -> str:
+    f = p.finding
+    v = f.verdict
+    rule = RULES[v]
+    parts = [
+        f'<li class="finding v-{v}" id="{p.anchor}" tabindex="-1" data-verdict="{v}" data-code="{f.code}">',
+        f'<p><span class="mark">{MARKS[v]} {v} [{f.code}]</span> <b>{esc(f.text)}</b> '
+        f'<span class="where">{esc(f.path)}:{f.line}:{f.column}</span></p>',
+        f"<p>{esc(f.message)}</p>",
+        f'<p class="where">{esc(rule.summary)}</p>',
+    ]
+    if f.suppressed:
+        parts.append(f'<p class="where">suppressed: {esc(f.suppressed)}</p>')
+    if f.evidence:
+        heading = "Candidates (none matched)" if v == "unsupported" else "Evidence"
+        parts.append(f"<h3>{heading}</h3>")
+        parts.extend(_evidence(e, evidence) for e in f.evidence)
+    if f.reasons:
+        parts.append("<h3>Near misses</h3>")
+        parts.append('<ul class="reasons">' + "".join(f"<li>{esc(r)}</li>" for r in f.reasons) + "</ul>")
+    if p.start >= 0:
+        parts.append(f'<p><a class="back" href="#at-{p.anchor}">back to the figure in the draft</a></p>')
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+def _evidence(e: Claim, evidence: str = "paragraph") -> str:
+    published = e.published.isoformat() if e.published else "undated"
+    quoted = "" if evidence == "none" else e.paragraph or e.sentence if evidence == "paragraph" else e.sentence
+    if not quoted:  # no text of the source (as JSON's null): the figure it gives, at least
+        return f'<p class="where">{esc(e.source)}:{e.line} · {esc(e.text)} · published {esc(published)}</p>'
+    return (
+        f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
+        f"<blockquote>{highlighted(quoted, e.text, e.sentence)}</blockquote>"
+    )
+
+
+def highlighted(paragraph: str, figure: str, sentence: str = "") -> str:
+    """The paragraph escaped, with the figure marked: in its sentence where the sentence is found, else the first."""
+    if not figure:
+        return esc(paragraph)
+    at = paragraph.find(sentence) if sentence else -1
+    idx = paragraph.find(figure, max(at, 0))
+    if idx < 0:
+        idx = paragraph.find(figure)
+    if idx < 0:
+        return esc(paragraph)
+    return esc(paragraph[:idx]) + f"<mark>{esc(figure)}</mark>" + esc(paragraph[idx + len(figure) :])
+

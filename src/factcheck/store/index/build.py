@@ -1,0 +1,246 @@
+"""Building the index from the store files, on every core for a big store, and updating it in place."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import time
+from array import array
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..folder import MANIFEST, Store, atomic_replace, parse_store_file, read_store_bytes
+from .freshness import Changes, store_files, with_manifest
+from .keys import claim_keys
+from .schema import ID_TABLES, INDEX_VERSION, INDEXES, INSERT_CLAIM, SCHEMA, claim_row, generation, meta, set_meta
+
+
+class Writer:
+    """Adds store files to an index: claims as rows, postings as one new segment per key.
+
+    Ids (of files, paragraphs and claims alike) count up from `first_id`, so
+    parts built in parallel from disjoint ranges merge without renumbering.
+    An update starts above every id ever given, not just those still in use:
+    a removed claim's postings linger until compaction, and must not come to
+    point at a new claim that took its id.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, first_id: int | None = None) -> None:
+        self.conn = conn
+        self.postings: dict[str, array[int]] = {}
+        self.subjects: dict[str, int] = {}
+        if first_id is None:
+            in_use = max(conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in ID_TABLES)
+            first_id = max(1 + in_use, int(meta(conn).get("next_id", 0)))
+        self.next_id = first_id
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def add_file(self, store: Store, name: str) -> None:
+        path = store.root / name
+        data = read_store_bytes(path)
+        st = path.stat()
+        claims = parse_store_file(path, data)
+        file_id = self._id()
+        self.conn.execute(
+            "INSERT INTO files(id, name, position, size, mtime_ns, verified_ns, sha256, claims)"
+            " VALUES (?, ?, -1, ?, ?, ?, ?, ?)",
+            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(claims)),
+        )
+        paragraphs: dict[str, int] = {}
+        rows = []
+        postings = self.postings
+        for seq, claim in enumerate(claims):
+            paragraph = paragraphs.get(claim.paragraph)
+            if paragraph is None:
+                paragraph = paragraphs[claim.paragraph] = self._id()
+            rowid = self._id()
+            rows.append((rowid, *claim_row(claim, file_id, seq, paragraph)))
+            if claim.subject:
+                self.subjects[claim.subject] = self.subjects.get(claim.subject, 0) + 1
+            for key in claim_keys(claim):
+                ids = postings.get(key)
+                if ids is None:
+                    ids = postings[key] = array("I")
+                ids.append(rowid)
+        self.conn.executemany(
+            "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
+        self.conn.executemany(INSERT_CLAIM, rows)
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO postings(key, n, ids) VALUES (?, ?, ?)",
+            ((key, len(ids), ids.tobytes()) for key, ids in self.postings.items()),
+        )
+        self.postings.clear()
+        _count_subjects(self.conn, self.subjects.items())
+        self.subjects.clear()
+
+
+def _count_subjects(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]]) -> None:
+    """Claims per subject, kept as files come and go: listing the store's bodies must not scan every claim."""
+    conn.executemany(
+        "INSERT INTO main.subjects(subject, n) VALUES (?, ?) ON CONFLICT(subject) DO UPDATE SET n = n + excluded.n",
+        counts,
+    )
+    conn.execute("DELETE FROM main.subjects WHERE n <= 0")
+
+
+PART_IDS = 1 << 26  # ids each part of a parallel build may use: 67M claims per part
+MAX_PARTS = 32  # 32 parts use half of the 32-bit ids in the postings; incremental updates take the rest
+PARALLEL_BYTES = 32 << 20  # stores smaller than this build faster in one process
+
+
+def _build_part(root: Path, names: tuple[str, ...], first_id: int, path: str) -> None:
+    """One worker's share of a parallel build: its files into a database of its own."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        writer = Writer(conn, first_id)
+        for name in names:
+            writer.add_file(Store(root), name)
+        writer.flush()
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _build_part_job(job: tuple[Path, tuple[str, ...], int, str]) -> None:
+    _build_part(*job)
+
+
+def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str, ...]]:
+    """Consecutive runs of files of about equal size, so store order survives the merge."""
+    sizes = [(store.root / name).stat().st_size if (store.root / name).exists() else 0 for name in listing]
+    share = sum(sizes) / count
+    parts: list[tuple[str, ...]] = []
+    start, filled = 0, 0
+    for i, size in enumerate(sizes):
+        filled += size
+        if filled >= share * (len(parts) + 1) and len(parts) < count - 1:
+            parts.append(listing[start : i + 1])
+            start = i + 1
+    parts.append(listing[start:])
+    return [p for p in parts if p]
+
+
+def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...], scratch: Path | None) -> None:
+    """Index the listed files; on every core (parts built in `scratch`) when the store is big enough to pay."""
+    workers = os.cpu_count() or 1
+    total = sum(st.st_size for name in listing if (st := _stat(store.root / name)) is not None)
+    if scratch is None or workers < 2 or total < PARALLEL_BYTES or len(listing) < 2:
+        writer = Writer(conn, 1)
+        for name in listing:
+            writer.add_file(store, name)
+        writer.flush()
+        return
+    from ...workers import run_parallel
+
+    parts = _parts(store, listing, min(workers, MAX_PARTS))  # one postings segment per part: fewer is faster to read
+    import tempfile  # here, not at the top: a check never writes, and tempfile imports random
+    with tempfile.TemporaryDirectory(prefix=".parts.", dir=scratch) as tmp:
+        paths = [os.path.join(tmp, f"{i}.sqlite3") for i in range(len(parts))]
+        jobs = [(store.root, names, 1 + i * PART_IDS, path) for i, (names, path) in enumerate(zip(parts, paths))]
+        run_parallel(_build_part_job, jobs, workers, lambda i, result: None)  # Ctrl-C ends the workers too
+        for path in paths:  # in order: postings segments stay in claim order
+            conn.execute("ATTACH DATABASE ? AS part", (path,))
+            for table in (*ID_TABLES, "postings"):
+                conn.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
+            _count_subjects(conn, conn.execute("SELECT subject, n FROM part.subjects").fetchall())
+            conn.commit()
+            conn.execute("DETACH DATABASE part")
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _remove_file(conn: sqlite3.Connection, name: str) -> None:
+    """Its rows go; its postings stay until the next compaction and are skipped when read."""
+    row = conn.execute("SELECT id FROM files WHERE name = ?", (name,)).fetchone()
+    if row is not None:
+        gone = conn.execute(
+            "SELECT subject, -count(*) FROM claims WHERE file = ? AND subject IS NOT NULL GROUP BY subject", row)
+        _count_subjects(conn, gone.fetchall())
+        conn.execute("DELETE FROM claims WHERE file = ?", row)
+        conn.execute("DELETE FROM paragraphs WHERE file = ?", row)
+        conn.execute("DELETE FROM files WHERE id = ?", row)
+
+
+def finish(conn: sqlite3.Connection, changes: Changes) -> None:
+    """Store order, re-verified stats, the manifest's state and the claim count, after any change."""
+    conn.executemany(
+        "UPDATE files SET size = ?, mtime_ns = ?, verified_ns = ?, sha256 = ? WHERE name = ?",
+        [(s.size, s.mtime_ns, s.verified_ns, s.sha256, s.name) for s in changes.rehashed if s.name != MANIFEST],
+    )
+    for s in changes.rehashed:
+        if s.name == MANIFEST:
+            conn.execute("DELETE FROM files WHERE name = ?", (MANIFEST,))
+            conn.execute(
+                "INSERT INTO files(name, position, size, mtime_ns, verified_ns, sha256, claims)"
+                " VALUES (?, -2, ?, ?, ?, ?, 0)",
+                (MANIFEST, s.size, s.mtime_ns, s.verified_ns, s.sha256),
+            )
+    # Only the positions that moved: an article added to a 15,000-file archive moves one.
+    wanted = {name: position for position, name in enumerate(changes.listing)}
+    moved = [(wanted.get(name, -1), name) for name, position in conn.execute(
+        "SELECT name, position FROM files WHERE name != ?", (MANIFEST,)) if wanted.get(name, -1) != position]
+    conn.executemany("UPDATE files SET position = ? WHERE name = ?", moved)
+    # From the per-file counts: a count(*) over a million claims would cost more than the update.
+    set_meta(conn, claims=conn.execute("SELECT coalesce(sum(claims), 0) FROM files").fetchone()[0])
+
+
+def build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
+    """A complete index of the store into an empty database."""
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+    listing = store_files(store)
+    _add_files(store, conn, listing, scratch)
+    conn.executescript(INDEXES)
+    finish(conn, with_manifest(store, Changes(listing, listing, (), ())))
+    set_meta(conn, version=INDEX_VERSION, dead=0)
+    conn.commit()
+
+
+def update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
+    """Apply changed files in place: delete their rows, append them again with a new postings segment."""
+    dead = int(meta(conn).get("dead", 0)) + changes.replaced
+    writer = Writer(conn)
+    for name in (*changes.changed, *changes.removed):
+        _remove_file(conn, name)
+    for name in changes.changed:
+        writer.add_file(store, name)
+    writer.flush()
+    finish(conn, changes)
+    set_meta(conn, dead=dead, next_id=writer.next_id, generation=generation(conn) + 1)
+
+
+def rebuild_file(store: Store, target: Path) -> None:
+    """Build beside the old index and swap it in: readers never see half an index."""
+    _sweep(target.parent)
+    with atomic_replace(target) as tmp:
+        conn = sqlite3.connect(tmp)
+        try:
+            build_into(store, conn, target.parent)
+        finally:
+            conn.close()
+
+
+DEBRIS_AGE = 3600  # seconds: a build takes minutes at most, so older temporaries are a killed builder's
+
+
+def _sweep(folder: Path) -> None:
+    """Temporaries of a builder killed mid-build; a live builder's (another check, now) are younger and kept."""
+    import shutil
+
+    cutoff = time.time() - DEBRIS_AGE
+    for path in (*folder.glob(".parts.*"), *folder.glob(".*.tmp")):
+        with contextlib.suppress(OSError):
+            if path.lstat().st_mtime < cutoff:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()

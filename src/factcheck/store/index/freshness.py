@@ -1,0 +1,120 @@
+"""Whether the index still matches the store: one stat per file, a content hash only where the stat cannot vouch."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from ..folder import MANIFEST, Store
+
+RACY_NS = 2_000_000_000  # a file modified this close to when we read it may change again within the same mtime
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the index knows of one store file: enough to tell, cheaply, that it has not changed."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    verified_ns: int  # when its content was last hashed
+    sha256: str
+    claims: int
+
+
+def _unchanged(size: int, mtime_ns: int, verified_ns: int, st: os.stat_result) -> bool:
+    """Same size and mtime, and the mtime old enough that a same-tick rewrite cannot hide behind it."""
+    return st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns + RACY_NS < verified_ns
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """How the store files differ from what the index holds."""
+
+    listing: tuple[str, ...]  # the store's files, in store order
+    changed: tuple[str, ...]  # new or different content: (re)index these
+    removed: tuple[str, ...]
+    rehashed: tuple[FileState, ...]  # same content, new mtime (and the manifest's state): remember the new stat
+    replaced: int = 0  # claims the index holds for changed and removed files
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+_Known = dict[str, tuple[int, int, int, int, int]]  # name → size, mtime_ns, verified_ns, claims, position
+
+
+def _listing(store: Store, known: _Known) -> tuple[str, ...]:
+    """The store's files in store order; the manifest is only parsed when it has changed."""
+    manifest = known.get(MANIFEST)
+    try:
+        trusted = manifest is not None and _unchanged(*manifest[:3], store.manifest_path.stat())
+    except FileNotFoundError:
+        trusted = False  # no manifest: every *.jsonl, as Store.load() reads them
+    if trusted:
+        return tuple(sorted((name for name, state in known.items() if state[4] >= 0), key=lambda n: known[n][4]))
+    return store_files(store)
+
+
+def store_files(store: Store) -> tuple[str, ...]:
+    return tuple(os.path.relpath(p, store.root) for p in store.files())
+
+
+def sha256_of(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
+    """One stat per store file (a million-claim store has some 15,000); a hash only where the stat cannot vouch."""
+    known: _Known = {row[0]: row[1:] for row in conn.execute(
+        "SELECT name, size, mtime_ns, verified_ns, claims, position FROM files")}
+    listing = _listing(store, known)
+    changed: list[str] = []
+    rehashed: list[FileState] = []
+    now = time.time_ns()
+    root = os.open(store.root, os.O_RDONLY)
+    try:
+        for name in (*listing, MANIFEST):
+            try:
+                st = os.stat(name, dir_fd=root)
+            except FileNotFoundError:
+                if name != MANIFEST:
+                    changed.append(name)  # reading it will say it is missing, as Store.load() does
+                continue
+            state = known.get(name)
+            if state is not None and _unchanged(*state[:3], st):
+                continue
+            digest = sha256_of(os.path.join(store.root, name))
+            if state is not None and digest == _recorded_sha256(conn, name):
+                rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, state[3]))
+            elif name == MANIFEST:
+                rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, 0))
+            else:
+                changed.append(name)
+    finally:
+        os.close(root)
+    listed = set(listing)
+    removed = tuple(
+        name for name in known if name not in listed and (name != MANIFEST or not store.manifest_path.exists())
+    )
+    replaced = sum(known[name][3] for name in (*changed, *removed) if name in known)
+    return Changes(listing, tuple(changed), removed, tuple(rehashed), replaced)
+
+
+def _recorded_sha256(conn: sqlite3.Connection, name: str) -> str:
+    return str(conn.execute("SELECT sha256 FROM files WHERE name = ?", (name,)).fetchone()[0])
+
+
+def with_manifest(store: Store, changes: Changes) -> Changes:
+    """Remember the manifest's state at build time, so an unchanged manifest is not parsed again."""
+    try:
+        st = store.manifest_path.stat()
+    except FileNotFoundError:
+        return changes
+    state = FileState(MANIFEST, st.st_size, st.st_mtime_ns, time.time_ns(), sha256_of(str(store.manifest_path)), 0)
+    return Changes(changes.listing, changes.changed, changes.removed, (*changes.rehashed, state))

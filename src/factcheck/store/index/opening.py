@@ -1,0 +1,151 @@
+"""Opening the index: brought up to date with the store first, and rebuilt from it when damaged."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from ...errors import StoreError, shown
+from ..folder import Store
+from .build import build_into, rebuild_file, update
+from .freshness import Changes, detect_changes
+from .query import ClaimIndex
+from .schema import INDEX_VERSION, generation, meta
+
+T = TypeVar("T")
+
+INDEX_DIR = ".index"
+INDEX_FILE = "claims.sqlite3"
+COMPACT_RATIO = 0.25  # rebuild from scratch once this share of postings points at deleted claims
+
+
+def index_path(store: Store) -> Path:
+    return store.root / INDEX_DIR / INDEX_FILE
+
+
+def _needs_rebuild(conn: sqlite3.Connection, changes: Changes) -> bool:
+    """Compact when too many postings would point at replaced claims."""
+    known = meta(conn)
+    return int(known.get("dead", 0)) + changes.replaced > COMPACT_RATIO * max(int(known.get("claims", 0)), 1)
+
+
+def _valid(conn: sqlite3.Connection) -> bool:
+    """An index of this version; a damaged file raises (the caller says so and rebuilds)."""
+    try:
+        return meta(conn).get("version") == INDEX_VERSION
+    except sqlite3.OperationalError:  # no meta table: an empty or zeroed file
+        return False
+
+
+def _refresh(store: Store, target: Path) -> sqlite3.Connection:
+    """An open connection to an index that matches the store as it is now."""
+    if target.exists():
+        conn = sqlite3.connect(target, timeout=60)
+        if _valid(conn):
+            seen = generation(conn)
+            changes = detect_changes(store, conn)
+            if not changes.stale and not changes.rehashed:
+                return conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")  # one writer at a time
+                if generation(conn) != seen:  # another writer got there first: look again
+                    changes = detect_changes(store, conn)
+                if not _needs_rebuild(conn, changes):
+                    update(store, conn, changes)
+                    conn.commit()
+                    return conn
+                conn.rollback()
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.rollback()  # a corrupt store file: leave the index as it was, and unlocked
+                conn.close()
+                raise
+        conn.close()
+    rebuild_file(store, target)
+    return sqlite3.connect(target, timeout=60)
+
+
+def damaged(exc: BaseException) -> bool:
+    """A malformed index (bad pages, not a database), as opposed to a busy or read-only one."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def _say(notice: Callable[[str], None] | None, text: str) -> None:
+    if notice is None:
+        print(f"factcheck: {text}", file=sys.stderr)
+    else:
+        notice(text)
+
+
+def open_index(store: Store, notice: Callable[[str], None] | None = None) -> ClaimIndex:
+    """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged)."""
+    if not store.root.is_dir():
+        raise StoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
+    target = index_path(store)
+    try:
+        try:
+            conn = _refresh(store, target)
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc):
+                raise
+            _say(notice, f"{shown(target)}: the index was damaged ({exc}); rebuilt it from {shown(store.root)}")
+            discard(store)
+            conn = _refresh(store, target)
+    except (OSError, sqlite3.OperationalError):
+        # A read-only store (a CI checkout, a mounted archive): index in memory for this run only.
+        conn = sqlite3.connect(":memory:")
+        build_into(store, conn)
+    return ClaimIndex(conn)
+
+
+def discard(store: Store) -> None:
+    """Delete the index (it is derived data): the next open builds it afresh."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{index_path(store)}{suffix}")
+
+
+def verified(store: Store, notice: Callable[[str], None] | None = None) -> bool:
+    """Read every page of the index (`PRAGMA quick_check`); a damaged one is rebuilt. True when it was sound."""
+    target = index_path(store)
+    if target.exists():
+        try:
+            conn = sqlite3.connect(target, timeout=60)
+            try:
+                problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            finally:
+                conn.close()
+            if problems == ["ok"]:
+                return True
+            why = problems[0]
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc):
+                raise
+            why = str(exc)
+        _say(notice, f"{shown(target)}: the index was damaged ({why}); rebuilt it from {shown(store.root)}")
+        discard(store)
+    open_index(store, notice).close()
+    return not target.exists()
+
+
+def with_index(store: Store, work: Callable[[ClaimIndex], T], notice: Callable[[str], None] | None = None) -> T:
+    """Run `work` on the store's index. Damage found on the way (a bad page the open did not read)
+    rebuilds the index from claims/ and runs `work` once more: the index is derived, the answer is not lost."""
+    for attempt in (1, 2):
+        index = open_index(store, notice)
+        try:
+            return work(index)
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc) or attempt == 2:
+                raise StoreError(f"{shown(index_path(store))}: cannot read the index ({exc}); delete it and retry") from None
+            _say(notice, f"{shown(index_path(store))}: the index was damaged ({exc}); rebuilt it from {shown(store.root)}")
+            index.close()
+            discard(store)
+        finally:
+            index.close()
+    raise AssertionError("unreachable")

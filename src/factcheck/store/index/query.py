@@ -1,0 +1,267 @@
+"""Querying the index: the stored claims worth scoring against a figure, read from a bounded number of postings."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import sqlite3
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from ...extract.quantity import unit_group
+from ...record.claim import Claim
+from .keys import claim_keys
+from .schema import BY_ID, FILE, IN_ORDER, PARAGRAPH, ROWID, SEQ, meta, row_claim
+
+TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
+SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query (and then exactly brute force)
+GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
+POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost is bounded at any store size
+NAMES_MAX = 200_000
+
+
+class PostingsStore(Sequence[Claim]):
+    """A store that finds candidates by postings, whatever keeps them (the SQLite index, a database).
+
+    `near()` memoised by keys, the whole-store scan below `scan_below`, the
+    Sequence of every claim and the subject names are one piece of code, so
+    both stores answer alike; a store gives its `_every`, `_frequencies`,
+    `_read` and `_fetch`. `conn` runs `SELECT subject FROM subjects`.
+    """
+
+    def __init__(
+        self,
+        conn: Any,
+        size: int,
+        top_k: int = TOP_K,
+        gather: int = GATHER,
+        budget: int = POSTINGS_BUDGET,
+        scan_below: int = SCAN_BELOW,
+    ) -> None:
+        self.conn = conn
+        self.size = size
+        self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
+        self._df: dict[str, int] = {}
+        self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
+        self._all: list[Claim] | None = None
+        self._groups: dict[str, list[Claim]] | None = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def pause(self) -> None:
+        """Nothing held between reads (see storage.OpenClaims)."""
+
+    def resume(self) -> bool:
+        return True
+
+    # Sequence: what Store.load() would give, for commands that need every claim.
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.all()[i]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.all())
+
+    def all(self) -> list[Claim]:
+        if self._all is None:
+            self._all = self._every()
+        return self._all
+
+    def _every(self) -> list[Claim]:
+        """Every claim, in store order."""
+        raise NotImplementedError
+
+    def _of_group(self, group: str) -> list[Claim]:
+        """Every claim of one unit group, in store order: the callers skip the other groups anyway."""
+        if self._groups is None:
+            self._groups = {}
+            for c in self.all():
+                self._groups.setdefault(unit_group(c.unit), []).append(c)
+        return self._groups.get(group, [])
+
+    def subject_names(self) -> dict[str, str]:
+        """Short and full names of the bodies the store knows, so a draft may say 津上精密.
+
+        The store keeps a count of claims per subject as sources come and go,
+        but turning the subjects into names is still one step per body on
+        every check, so above NAMES_MAX claims it is skipped: a check's cost
+        must not grow with the archive.
+        """
+        from ...extract.subject import names_from_subjects
+
+        if self.size > NAMES_MAX:
+            return {}
+        return names_from_subjects({subject for (subject,) in self.conn.execute("SELECT subject FROM subjects")})
+
+    def near(self, claim: Claim, same_metric: bool = False) -> list[Claim]:
+        """The stored claims most likely to speak of the same thing, in store order (so ties break as brute force).
+
+        `same_metric`: only claims that may share the figure's clause and
+        metric, for supersession, which needs a strict match anyway. A small
+        store (the seeds' is 250 claims) is handed over whole, one unit group
+        at a time.
+        """
+        if self.size < self.scan_below:
+            return self._of_group(unit_group(claim.unit))
+        keys = claim_keys(claim, same_metric)
+        # The answer depends on the keys alone: stored figures that share clause, metric and
+        # subject (one story's 产值 in several files) ask for their successors once.
+        memo = frozenset(keys.items())
+        found = self._near.get(memo)
+        if found is None:
+            found = self._near[memo] = self._fetch(self._rank(keys))
+        return found
+
+    def _rank(self, keys: dict[str, float]) -> list[int]:
+        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
+
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many claims have each key, cached in `_df`."""
+        raise NotImplementedError
+
+    def _read(self, keys: list[str]) -> Mapping[str, Sequence[int]]:
+        """Each key's claim ids in store order, at most `budget` of them."""
+        raise NotImplementedError
+
+    def _fetch(self, ids: list[int]) -> list[Claim]:
+        """The claims of these ids, in store order."""
+        raise NotImplementedError
+
+
+class ClaimIndex(PostingsStore):
+    """The store, opened through its index: `near()` for checking, and every claim, in order, for the rest."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        top_k: int = TOP_K,
+        gather: int = GATHER,
+        budget: int = POSTINGS_BUDGET,
+        scan_below: int = SCAN_BELOW,
+    ) -> None:
+        super().__init__(conn, int(meta(conn).get("claims", 0)), top_k, gather, budget, scan_below)
+        self._postings: dict[str, array[int]] = {}
+        self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
+        self._positions: dict[int, object] = {}
+        self._paragraphs: dict[int, object] = {}
+
+    def fork_point(self) -> Callable[[], None]:
+        """In the parent, just before forking: what a child runs to read this very index on its own.
+
+        SQLite's connection may not cross a fork, so a child opens the file
+        again, read-only. Another check may have replaced the file by then (a
+        rebuild after a big ingest, a damaged index healed), while this
+        connection reads the one it opened: the child's must show the same
+        metadata (claims, ids, generation), or the child gives up and the
+        parent judges its share. An in-memory index has no file, and the
+        child's copy of it is its own.
+        """
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        seen = meta(self.conn)
+
+        def reopen() -> None:
+            if not path:
+                return
+            conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=60)
+            if meta(conn) != seen:
+                raise sqlite3.DatabaseError(f"{path}: replaced since the check opened it")
+            self.conn = conn  # the inherited one is left alone, never closed
+
+        return reopen
+
+    def _every(self) -> list[Claim]:
+        return [row_claim(row) for row in self.conn.execute(IN_ORDER)]
+
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many claims have each key (deleted ones included until the next compaction)."""
+        missing = [k for k in keys if k not in self._df]
+        for chunk in _chunks(missing, 500):
+            rows = self.conn.execute(
+                f"SELECT key, sum(n) FROM postings WHERE key IN ({', '.join('?' * len(chunk))}) GROUP BY key", chunk)
+            found = dict(rows.fetchall())
+            for key in chunk:
+                self._df[key] = int(found.get(key) or 0)
+        return self._df
+
+    def _read(self, keys: list[str]) -> dict[str, array[int]]:
+        """Postings of each key, oldest segment first; a key too common to read whole keeps its newest claims."""
+        missing = [k for k in keys if k not in self._postings]
+        for chunk in _chunks(missing, 500):
+            found: dict[str, array[int]] = {key: array("I") for key in chunk}
+            rows = self.conn.execute(
+                f"SELECT key, ids FROM postings WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY rowid", chunk)
+            for key, blob in rows:
+                found[key].frombytes(blob)
+            for key, ids in found.items():
+                self._postings[key] = ids[-self.budget :] if len(ids) > self.budget else ids
+        return {key: self._postings[key] for key in keys}
+
+    def _fetch(self, rowids: list[int]) -> list[Claim]:
+        """Claims by rowid, in store order; a deleted claim's lingering postings find nothing."""
+        missing = [r for r in rowids if r not in self._claims]
+        rows = [row for chunk in _chunks(missing, 500) for row in self.conn.execute(
+            f"SELECT {BY_ID} FROM claims c WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)]
+        positions = self._lookup(self._positions, "SELECT id, position FROM files", {row[FILE] for row in rows})
+        paragraphs = self._lookup(self._paragraphs, "SELECT id, text FROM paragraphs", {row[PARAGRAPH] for row in rows})
+        for found_row in rows:
+            row = list(found_row)
+            row[FILE], row[PARAGRAPH] = positions[row[FILE]], paragraphs[row[PARAGRAPH]]
+            self._claims[row[ROWID]] = ((row[FILE], row[SEQ]), row_claim(row))
+        found = [self._claims[r] for r in rowids if r in self._claims]
+        found.sort(key=itemgetter(0))
+        return [claim for _, claim in found]
+
+    def _lookup(self, cache: dict[int, object], select: str, ids: set[int]) -> dict[int, object]:
+        missing = [i for i in ids if i not in cache]
+        for chunk in _chunks(missing, 500):
+            cache.update(self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return cache
+
+
+def rank(
+    keys: dict[str, float],
+    df: Mapping[str, int],
+    size: int,
+    read: Callable[[list[str]], Mapping[str, Sequence[int]]],
+    top_k: int = TOP_K,
+    gather: int = GATHER,
+    budget: int = POSTINGS_BUDGET,
+) -> list[int]:
+    """The top claims by idf-weighted key overlap: one rule for every store that keeps postings.
+
+    Keys are read rarest first until the postings budget is spent. The
+    rarest keys gather candidates; once there are enough, commoner keys
+    only re-rank those (a set intersection, not a Python loop). `read` gives
+    each key's claim ids in store order; ties keep the order of first sight.
+    """
+    chosen: list[str] = []
+    spent = 0
+    for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
+        if chosen and spent + df[key] > budget:
+            break
+        chosen.append(key)
+        spent += df[key]
+    scores: dict[int, float] = {}
+    get = scores.get
+    for key, ids in read(chosen).items():
+        weight = keys[key] * math.log(1 + size / df[key])
+        if len(scores) < gather:
+            for rowid in ids:
+                scores[rowid] = get(rowid, 0.0) + weight
+        else:
+            for rowid in scores.keys() & ids:
+                scores[rowid] += weight
+    if len(scores) <= top_k:
+        return list(scores)  # few claims share a key with this one: all of them
+    return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=itemgetter(1))]
+
+
+def _chunks(items: list[str] | list[int], size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,677 @@
+"""The claims store in PostgreSQL: one store that every checker reads and every ingest writes.
+
+The tables (`factcheck store init` creates them and migrates them forward;
+`factcheck_schema` holds the version):
+
+- `sources`: one row per source, its manifest entry (file, sha256, date);
+- `claims`: one row per claim, a column per field of the claim record
+  (record.py, as in the SQLite index), unique by the claim's stable id and
+  keyed by `ref` = the source's row id × 2²⁴ + the claim's place in it;
+- `postings`: the candidate index of index/ in tables: (key, segment) → the
+  refs of the claims with that key, as little-endian int64s. Each write adds
+  one segment per key; segments of a level are merged in the database when
+  eight pile up, so a key is a few rows at any store size;
+- `segments` (level of each), `subjects` (claims per subject),
+  `store_state` (claim count, and a generation bumped by every write).
+
+A write is one transaction, so a source is in whole or not at all whatever
+kills the writer, and readers (one REPEATABLE READ snapshot per check) never
+see half of one. Candidates are ranked by `index.query.rank`, over postings
+in store order (by source name, then place), so they are the candidates a
+freshly built file index gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import math
+import sys
+from array import array
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import StoreError
+from ..record.claim import Claim
+from ..record.codec import CLAIM, quote
+from .folder import parse_store_file, store_file_name
+from .index.keys import claim_keys
+from .index.query import GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore
+from .manifest import COLUMNS as SOURCE_COLUMNS
+from .manifest import ManifestEntry
+from .protocol import ClaimStore, Extracted, Repair, StoredSource, Written, redacted, require_claims
+
+if TYPE_CHECKING:
+    import psycopg
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+REF_BITS = 24  # a source holds at most 16.7M claims; a ref is source id << 24 | place
+REF_MASK = (1 << REF_BITS) - 1
+FANOUT = 8  # segments of one level merged into one of the next
+BASE_CLAIMS = 64  # a write of this many claims or fewer makes a level-0 segment
+BIG_WRITE = 10  # a write of a tenth of the store or more refreshes the planner's statistics
+COMPACT_RATIO = 0.25  # postings rewritten without dead refs once this share of claims has been replaced
+LOCKS = 0x6663  # advisory lock namespace ("fc"): one per bucket of sources being written, one for merging
+# What an import holds of its claims at once; their postings (8 bytes a ref) are kept for one segment.
+IMPORT_SOURCES = 500
+IMPORT_CLAIMS = 50_000
+LOCK_BUCKETS = 256  # sources share a lock by hash: an import of 15,000 sources holds 256 locks, not 15,000
+MERGE_LOCK = -1
+
+_FIELDS = ", ".join(quote(c) for c in CLAIM.column_names)
+_C_FIELDS = ", ".join(f"c.{quote(c)}" for c in CLAIM.column_names)  # the same, where sources are joined
+_SOURCE_FIELDS = ", ".join(SOURCE_COLUMNS)  # a source's manifest entry, as the `sources` table keeps it
+# Forward migrations, one list of statements per version; a store at version n runs those after n.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE factcheck_schema(version integer NOT NULL)",
+        "INSERT INTO factcheck_schema VALUES (0)",
+        "CREATE TABLE store_state(one boolean PRIMARY KEY DEFAULT true CHECK (one), claims bigint NOT NULL DEFAULT 0,"
+        " generation bigint NOT NULL DEFAULT 0, dead bigint NOT NULL DEFAULT 0)",
+        "INSERT INTO store_state DEFAULT VALUES",
+        "CREATE SEQUENCE ids",
+        'CREATE TABLE sources(id bigint PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, file text NOT NULL,'
+        " sha256 text NOT NULL, published text, date_inferred boolean NOT NULL, claims integer NOT NULL)",
+        CLAIM.table("claims", "ref bigint PRIMARY KEY, source_id bigint NOT NULL, seq integer NOT NULL").rstrip(";"),
+        'CREATE UNIQUE INDEX claims_claim_id ON claims("claim_id")',
+        'CREATE TABLE postings(key text COLLATE "C" NOT NULL, segment bigint NOT NULL, n integer NOT NULL,'
+        " refs bytea NOT NULL, PRIMARY KEY (key, segment))",
+        "ALTER TABLE postings ALTER COLUMN refs SET STORAGE EXTERNAL",  # read often, already dense: not compressed
+        "CREATE INDEX postings_segment ON postings(segment)",
+        "CREATE TABLE segments(id bigint PRIMARY KEY, level integer NOT NULL, claims bigint NOT NULL)",
+        "CREATE TABLE subjects(subject text PRIMARY KEY, n bigint NOT NULL)",
+    ),
+)
+
+
+def _reason(exc: BaseException) -> str:
+    """libpq's message in one line, and what to do for the usual ones."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    if "password authentication failed" in low:
+        return "wrong password (it comes from PGPASSWORD or ~/.pgpass)"
+    if "no password supplied" in low:
+        return "the server wants a password: set PGPASSWORD or put it in ~/.pgpass"
+    if "connection refused" in low or "timeout expired" in low or "could not translate host" in low or "no route" in low:
+        return "cannot reach the PostgreSQL server (is it running, and is the host and port right?)"
+    if "does not exist" in low and "database" in low:
+        return text.split(": ", 1)[-1] if "FATAL" in text else text
+    return text
+
+
+def connect(url: str, autocommit: bool = False) -> psycopg.Connection[Any]:
+    """A connection, or one line saying why not (server down, wrong password, no such database)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("a PostgreSQL store needs psycopg: pip install 'factcheck[postgresql]'") from None
+    try:
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="factcheck")
+    except psycopg.Error as exc:
+        raise StoreError(f"{redacted(url)}: {_reason(exc)}") from None
+
+
+@contextlib.contextmanager
+def _translated(where: str) -> Iterator[None]:
+    """Any database error inside is one line naming the store: never a traceback."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise StoreError(f"{where}: lost the connection to PostgreSQL ({_reason(exc)})") from None
+    except psycopg.Error as exc:
+        raise StoreError(f"{where}: {_reason(exc)}") from None
+
+
+def schema_version(conn: psycopg.Connection[Any]) -> int | None:
+    """The store's schema version, or None for a database without a factcheck store."""
+    found = conn.execute("SELECT to_regclass('factcheck_schema') IS NOT NULL").fetchone()
+    if not found or not found[0]:
+        return None
+    row = conn.execute("SELECT version FROM factcheck_schema").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _usable(conn: psycopg.Connection[Any], where: str) -> None:
+    version = schema_version(conn)
+    if version is None:
+        raise StoreError(f"{where}: no factcheck store in this database (run `factcheck store init`)")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: the store's schema is version {version}, newer than this factcheck knows ({SCHEMA_VERSION}); "
+            "upgrade factcheck")
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: the store's schema is version {version}, older than this factcheck's ({SCHEMA_VERSION}); "
+            "run `factcheck store init` to migrate it")
+
+
+def _level(claims: int) -> int:
+    """Size-tiered: a write's segment starts at the level its size would reach by merging."""
+    return max(0, int(math.log(max(claims, 1) / BASE_CLAIMS, FANOUT))) if claims > BASE_CLAIMS else 0
+
+
+def _chunked(sources: Iterable[StoredSource]) -> Iterator[list[StoredSource]]:
+    """IMPORT_SOURCES sources at a time, fewer when they hold IMPORT_CLAIMS claims (one big source alone)."""
+    chunk: list[StoredSource] = []
+    claims = 0
+    for source in sources:
+        chunk.append(source)
+        claims += len(source.claims)
+        if len(chunk) >= IMPORT_SOURCES or claims >= IMPORT_CLAIMS:
+            yield chunk
+            chunk, claims = [], 0
+    if chunk:
+        yield chunk
+
+
+def _lock_key(source: str) -> int:
+    """The advisory lock a source's writers share (with the other sources of its bucket)."""
+    return int.from_bytes(hashlib.sha1(source.encode()).digest()[:4], "big") % LOCK_BUCKETS
+
+
+class PostgresStorage:
+    """A factcheck store in a PostgreSQL database (the schema the connection's search_path names)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = redacted(url)
+        self._watch: psycopg.Connection[Any] | None = None
+
+    def __str__(self) -> str:
+        return self.where
+
+    def _connect(self, autocommit: bool = False) -> psycopg.Connection[Any]:
+        conn = connect(self.url, autocommit)
+        try:
+            with _translated(self.where):
+                _usable(conn, self.where)
+                conn.rollback()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def open(self, notice: Callable[[str], None] | None = None) -> PostgresClaims:
+        import psycopg
+
+        conn = self._connect()
+        try:
+            with _translated(self.where):
+                # Set on the connection, not the transaction: a paused reader's next one is a snapshot too.
+                conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                conn.read_only = True
+                return PostgresClaims(conn, self.where)
+        except BaseException:
+            conn.close()
+            raise
+
+    def reading(self, work: Callable[[ClaimStore], T], notice: Callable[[str], None] | None = None) -> T:
+        claims = self.open(notice)
+        try:
+            with _translated(self.where):
+                require_claims(claims, self.where)
+                return work(claims)
+        finally:
+            claims.close()
+
+    def heal(self, exc: BaseException) -> bool:
+        """A lost connection (a server restart, an idle session ended) is worth one reconnect; nothing else is."""
+        import psycopg
+
+        if isinstance(exc, psycopg.OperationalError):
+            return True
+        if isinstance(exc, psycopg.Error):
+            raise StoreError(f"{self.where}: {_reason(exc)}") from None
+        return False  # nothing derived to rebuild: the database is the store
+
+    def signature(self) -> Hashable:
+        """The store's generation, read on a connection of its own (a reader's snapshot never moves)."""
+        import psycopg
+
+        for attempt in (1, 2):  # a connection the server ended (a restart, an idle timeout) is reconnected once
+            try:
+                if self._watch is None or self._watch.closed:
+                    self._watch = self._connect(autocommit=True)
+                row = self._watch.execute("SELECT generation FROM store_state").fetchone()
+                return (self.where, row[0] if row else 0)
+            except psycopg.Error as exc:
+                if self._watch is not None:
+                    self._watch.close()
+                self._watch = None
+                if attempt == 2 or not isinstance(exc, psycopg.OperationalError):
+                    raise StoreError(f"{self.where}: {_reason(exc)}") from None
+        raise AssertionError("unreachable")
+
+    def glimpse(self) -> Hashable:
+        return self.signature()  # one round trip: as cheap as a look gets
+
+    def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+
+    def hashes(self, sources: Iterable[str]) -> dict[str, str]:
+        names = list(sources)
+        with contextlib.closing(self._connect(autocommit=True)) as conn, _translated(self.where):
+            rows = conn.execute("SELECT name, sha256 FROM sources WHERE name = ANY(%s)", (names,)).fetchall()
+        return {name: sha for name, sha in rows}
+
+    def dump(self) -> Iterator[StoredSource]:
+        """Every source and its claims in store order, streamed from one snapshot (connected before the first)."""
+        return self._dump(self._connect())
+
+    def _dump(self, conn: psycopg.Connection[Any]) -> Iterator[StoredSource]:
+        with contextlib.closing(conn), _translated(self.where):
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            entries = conn.execute(
+                f"SELECT id, name, {_SOURCE_FIELDS} FROM sources ORDER BY name").fetchall()
+            with conn.cursor(name="dump") as cur:
+                cur.itersize = 5_000
+                cur.execute(f"SELECT c.source_id, {_C_FIELDS} FROM claims c JOIN sources s ON s.id = c.source_id"
+                            " ORDER BY s.name, c.seq")
+                rows = iter(cur)
+                pending = next(rows, None)
+                for sid, name, *entry in entries:
+                    claims = []
+                    while pending is not None and pending[0] == sid:
+                        claims.append(CLAIM.from_row(pending[1:]))
+                        pending = next(rows, None)
+                    yield StoredSource(name, ManifestEntry(*entry), tuple(claims))
+            conn.rollback()
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def write(self, results: list[Extracted], waiting: Callable[[str], None] | None = None) -> Written:
+        """Every source of the run in one transaction, then a merge of segments if they have piled up."""
+        batch = [
+            StoredSource(r.display, ManifestEntry(store_file_name(r.display), r.sha256,
+                                                  r.published.isoformat() if r.published else None, r.date_inferred,
+                                                  r.claims),
+                         tuple(parse_store_file(Path(r.display), r.jsonl.encode("utf-8"))))
+            for r in results
+        ]
+        with contextlib.closing(self._connect()) as conn, _translated(self.where):
+            if batch:
+                self._write(conn, batch, waiting)
+                self._merge(conn)
+            row = conn.execute("SELECT claims FROM store_state").fetchone()
+            conn.rollback()
+            if row and sum(len(s.claims) for s in batch) * BIG_WRITE >= row[0]:
+                _analyze(conn)
+        return Written(tuple(r.display for r in results), int(row[0]) if row else 0)
+
+    def load(self, sources: Iterable[StoredSource]) -> int:
+        """Import: every source in one transaction (a failed import leaves the store as it was), read and
+        written a chunk of sources at a time (`_chunked`), so a folder of a million claims is never held whole."""
+        count = 0
+        with contextlib.closing(self._connect()) as conn, _translated(self.where):
+            with conn.transaction():
+                # Every bucket first, in order: each chunk's own locking then finds them held, so the
+                # chunks' buckets, in no one order across chunks, cannot deadlock with another writer.
+                self._lock_buckets(conn, range(LOCK_BUCKETS), None)
+                postings: dict[str, array[int]] = {}  # refs are 8 bytes each: kept whole, written as one segment
+                added = 0
+                for chunk in _chunked(sources):
+                    added += self._write(conn, chunk, None, postings)
+                    count += len(chunk)
+                if count:
+                    (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
+                    self._write_segment(conn, segment, postings, added)
+            if count:
+                self._merge(conn)
+                _analyze(conn)
+        return count
+
+    def _write(
+        self,
+        conn: psycopg.Connection[Any],
+        batch: list[StoredSource],
+        waiting: Callable[[str], None] | None,
+        postings: dict[str, array[int]] | None = None,
+    ) -> int:
+        """One transaction: old claims of these sources out, new ones and their postings in, counts moved.
+
+        Given `postings`, the new claims' postings go there for the caller to write as one segment (an
+        import's chunks), not into a segment of this write's own, and the caller's transaction is the
+        write's: a savepoint a chunk would, past 64 of them, slow every reader's snapshot on the server.
+        Returns how many claims were added.
+        """
+        own = postings is None
+        batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
+        names = [s.source for s in batch]
+        if len(set(names)) != len(names):
+            raise StoreError(f"{self.where}: a source is named twice in one write")
+        with conn.transaction() if own else contextlib.nullcontext():
+            self._lock_sources(conn, names, waiting)
+            old = conn.execute("SELECT id, claims FROM sources WHERE name = ANY(%s)", (names,)).fetchall()
+            removed = sum(n for _, n in old)
+            subjects: dict[str, int] = {}
+            for sid, _ in old:  # a source's claims are one range of refs: read through the primary key
+                span = (sid << REF_BITS, (sid + 1) << REF_BITS)
+                for subject, n in conn.execute(
+                        "SELECT subject, count(*) FROM claims WHERE ref >= %s AND ref < %s AND subject IS NOT NULL"
+                        " GROUP BY subject", span):
+                    subjects[subject] = subjects.get(subject, 0) - n
+                conn.execute("DELETE FROM claims WHERE ref >= %s AND ref < %s", span)
+            if old:
+                conn.execute("DELETE FROM sources WHERE id = ANY(%s)", ([sid for sid, _ in old],))
+            # A segment id first for a write of its own (an import's chunks leave the segment to the import).
+            ids = [row[0] for row in conn.execute("SELECT nextval('ids') FROM generate_series(1, %s)", (len(batch) + own,))]
+            segment, source_ids = (ids[0], ids[1:]) if own else (0, ids)
+            if postings is None:
+                postings = {}
+            added = 0
+            with conn.cursor().copy(
+                    f"COPY sources(id, name, {_SOURCE_FIELDS}) FROM STDIN") as copy:
+                for sid, found in zip(source_ids, batch):
+                    entry = replace(found.entry, claims=len(found.claims))
+                    copy.write_row((sid, found.source, *(getattr(entry, name) for name in SOURCE_COLUMNS)))
+            with conn.cursor().copy(f"COPY claims(ref, source_id, seq, {_FIELDS}) FROM STDIN") as copy:
+                for sid, found in zip(source_ids, batch):
+                    if len(found.claims) > REF_MASK:
+                        raise StoreError(f"{found.source}: more claims than one source may hold ({REF_MASK:,})")
+                    for seq, claim in enumerate(found.claims):
+                        ref = sid << REF_BITS | seq
+                        copy.write_row((ref, sid, seq, *CLAIM.to_row(claim)))
+                        if claim.subject:
+                            subjects[claim.subject] = subjects.get(claim.subject, 0) + 1
+                        for key in claim_keys(claim):
+                            refs = postings.get(key)
+                            if refs is None:
+                                refs = postings[key] = array("q")
+                            refs.append(ref)
+                    added += len(found.claims)
+            if own:
+                self._write_segment(conn, segment, postings, added)
+            changed = sorted((s, n) for s, n in subjects.items() if n)
+            if changed:
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO subjects(subject, n) VALUES (%s, %s)"
+                        " ON CONFLICT (subject) DO UPDATE SET n = subjects.n + excluded.n", changed)
+                conn.execute("DELETE FROM subjects WHERE n <= 0 AND subject = ANY(%s)", ([s for s, _ in changed],))
+            # Last, so concurrent writers queue on this one row only for the moment before they commit.
+            conn.execute("UPDATE store_state SET claims = claims + %s, dead = dead + %s, generation = generation + 1",
+                         (added - removed, removed))
+        return added
+
+    def _write_segment(self, conn: psycopg.Connection[Any], segment: int, postings: dict[str, array[int]], added: int) -> None:
+        with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["text", "int8", "int4", "bytea"])
+            for key, refs in postings.items():
+                copy.write_row((key, segment, len(refs), _little_endian(refs)))
+        conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, _level(added), added))
+
+    def _lock_sources(self, conn: psycopg.Connection[Any], names: list[str], waiting: Callable[[str], None] | None) -> None:
+        """One writer per source at a time; locks taken in one order, so two writers never deadlock.
+
+        A lock stands for a bucket of sources: the server's lock table holds
+        a few thousand locks in all, and one import may write 15,000 sources.
+        """
+        self._lock_buckets(conn, sorted({_lock_key(n) for n in names}), waiting)
+
+    def _lock_buckets(self, conn: psycopg.Connection[Any], keys: Iterable[int], waiting: Callable[[str], None] | None) -> None:
+        """Buckets' locks in the order given (ascending, always), held to the end of the transaction."""
+        told = False
+        with conn.cursor() as cur:
+            for key in keys:
+                got = cur.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", (LOCKS, key)).fetchone()
+                if got and got[0]:
+                    continue
+                if waiting is not None and not told:
+                    waiting(f"waiting for another ingest writing the same sources to {self.where}")
+                    told = True
+                cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCKS, key))
+
+    def _merge(self, conn: psycopg.Connection[Any]) -> None:
+        """Merge the segments of any level that has FANOUT of them; compact once many refs are dead.
+
+        In the database, in a transaction of its own, by one merger at a time
+        (another writer's merge is never waited for): readers see the segments
+        before or after, with the same refs in them.
+        """
+        with conn.transaction():
+            got = conn.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", (LOCKS, MERGE_LOCK)).fetchone()
+            if not got or not got[0]:
+                return
+            state = conn.execute("SELECT claims, dead FROM store_state").fetchone()
+            if state and state[1] > COMPACT_RATIO * max(state[0], 1):
+                self._compact(conn, state[1])
+                return
+            while True:
+                row = conn.execute(
+                    "SELECT level, array_agg(id), sum(claims) FROM segments GROUP BY level"
+                    " HAVING count(*) >= %s ORDER BY level LIMIT 1", (FANOUT,)).fetchone()
+                if row is None:
+                    return
+                level, old, claims = row
+                (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
+                conn.execute(
+                    "INSERT INTO postings(key, segment, n, refs) SELECT key, %s, sum(n),"
+                    " string_agg(refs, ''::bytea ORDER BY segment) FROM postings WHERE segment = ANY(%s) GROUP BY key",
+                    (segment, old))
+                conn.execute("DELETE FROM postings WHERE segment = ANY(%s)", (old,))
+                conn.execute("DELETE FROM segments WHERE id = ANY(%s)", (old,))
+                conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, level + 1, claims))
+
+    def _compact(self, conn: psycopg.Connection[Any], dead: int) -> None:
+        """Rewrite every key's postings as one segment, without the refs of replaced claims.
+
+        Segments a concurrent writer commits meanwhile are not touched, and
+        the dead claims it adds stay counted.
+        """
+        live = {row[0] for row in conn.execute("SELECT id FROM sources")}
+        (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
+        old = [row[0] for row in conn.execute("SELECT id FROM segments")]
+        with conn.cursor(name="compact") as cur:
+            cur.execute("SELECT key, string_agg(refs, ''::bytea) FROM postings GROUP BY key")
+            while rows := cur.fetchmany(20_000):
+                kept = []
+                for key, data in rows:
+                    refs = array("q", (r for r in _from_little_endian(data) if r >> REF_BITS in live))
+                    if refs:
+                        kept.append((key, segment, len(refs), _little_endian(refs)))
+                with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.set_types(["text", "int8", "int4", "bytea"])
+                    for item in kept:
+                        copy.write_row(item)
+        conn.execute("DELETE FROM postings WHERE segment = ANY(%s)", (old,))
+        conn.execute("DELETE FROM segments WHERE id = ANY(%s)", (old,))
+        claims = int((conn.execute("SELECT claims FROM store_state").fetchone() or (0,))[0])
+        conn.execute("INSERT INTO segments(id, level, claims) VALUES (%s, %s, %s)", (segment, _level(claims), claims))
+        conn.execute("UPDATE store_state SET dead = greatest(dead - %s, 0)", (dead,))
+
+    # --- the schema --------------------------------------------------------------------------
+
+    def init(self, upto: int | None = None) -> str:
+        """Create the tables, or run the migrations after the store's version, in one transaction."""
+        upto = SCHEMA_VERSION if upto is None else upto
+        with contextlib.closing(connect(self.url)) as conn, _translated(self.where):
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCKS, MERGE_LOCK - 1))
+                version = schema_version(conn)
+                if version is not None and version > SCHEMA_VERSION:
+                    raise StoreError(f"{self.where}: the store's schema is version {version}, newer than this "
+                                     f"factcheck knows ({SCHEMA_VERSION}); upgrade factcheck")
+                start = 0 if version is None else version
+                for number in range(start + 1, upto + 1):
+                    for statement in MIGRATIONS[number - 1]:
+                        conn.execute(statement)  # type: ignore[arg-type]  # our own SQL, no input in it
+                    conn.execute("UPDATE factcheck_schema SET version = %s", (number,))
+        if version is None:
+            return f"{self.where}: created the factcheck store (schema version {upto})"
+        if start >= upto:
+            return f"{self.where}: the store is at schema version {start}, nothing to do"
+        return f"{self.where}: migrated the store from schema version {start} to {upto}"
+
+    def repair(self, root: Path, waiting: Callable[[str], None] | None = None) -> Repair:
+        with contextlib.closing(self._connect()):
+            pass  # the one thing to check: that the store is there and of this version
+        return Repair((), ())  # kept whole by its transactions: `repair: 0 problem(s) fixed`
+
+
+def _analyze(conn: psycopg.Connection[Any]) -> None:
+    """Fresh planner statistics after a big write: a check planned on none (right after an import, before
+    autovacuum comes round) took 2 s against a million claims instead of 0.8."""
+    conn.execute("ANALYZE sources, claims, postings, subjects")
+    conn.commit()
+
+
+def _little_endian(refs: array[int]) -> bytes:
+    if sys.byteorder != "little":
+        refs = array("q", refs)
+        refs.byteswap()
+    return refs.tobytes()
+
+
+def _from_little_endian(data: bytes) -> array[int]:
+    refs = array("q")
+    refs.frombytes(data)
+    if sys.byteorder != "little":
+        refs.byteswap()
+    return refs
+
+
+class PostgresClaims(PostingsStore):
+    """The store as one snapshot: `near()` for checking, every claim in store order for the rest.
+
+    It answers as `index.ClaimIndex` does, from the same postings design
+    (`PostingsStore`): the same keys, the same ranking, postings in store order.
+    """
+
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        where: str = "",
+        top_k: int = TOP_K,
+        gather: int = GATHER,
+        budget: int = POSTINGS_BUDGET,
+        scan_below: int = SCAN_BELOW,
+    ) -> None:
+        state = self._state(conn)
+        super().__init__(conn, state[0], top_k, gather, budget, scan_below)
+        self.where = where
+        self.generation = state[1]
+        self.dead = state[2]  # claims replaced since the last compaction: their refs linger
+        self._postings: dict[str, list[int]] = {}
+        self._store_order: StoreOrder | None = None
+        self._claims: dict[int, Claim] = {}
+
+    @staticmethod
+    def _state(conn: psycopg.Connection[Any]) -> tuple[int, int, int]:
+        """Claims, generation and dead claims, as of the transaction's snapshot (the first statement takes it)."""
+        row = conn.execute("SELECT claims, generation, dead FROM store_state").fetchone()
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+    def pause(self) -> None:
+        """End the snapshot: an editor idle for hours must not hold one open on a shared server."""
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error):  # a connection lost by now is found, and healed, on resuming
+            self.conn.rollback()
+
+    def resume(self) -> bool:
+        """A new snapshot; True when it shows the store this reader's caches were read from.
+
+        A lost connection raises psycopg's own error, which the editor's session heals by reconnecting.
+        """
+        return self._state(self.conn) == (self.size, self.generation, self.dead)
+
+    def _every(self) -> list[Claim]:
+        with self.conn.cursor(name="every_claim") as cur:
+            cur.itersize = 10_000
+            cur.execute(f"SELECT {_C_FIELDS} FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY s.name, c.seq")
+            return [CLAIM.from_row(row) for row in cur]
+
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        missing = [k for k in keys if k not in self._df]
+        if missing:
+            found = dict(self.conn.execute(
+                "SELECT key, sum(n) FROM postings WHERE key = ANY(%s) GROUP BY key", (missing,)).fetchall())
+            for key in missing:
+                self._df[key] = int(found.get(key) or 0)
+        return self._df
+
+    def _read(self, keys: list[str]) -> dict[str, list[int]]:
+        """Each key's claim refs in store order (source name, then place), replaced claims left out;
+        a key too common keeps its last."""
+        missing = [k for k in keys if k not in self._postings]
+        if missing:
+            found: dict[str, array[int]] = {key: array("q") for key in missing}
+            for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,)):
+                found[key].extend(_from_little_endian(data))
+            order = self._order()
+            for key, refs in found.items():
+                ordered = order.arrange(sorted(refs), self.dead)
+                self._postings[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
+        return {key: self._postings[key] for key in keys}
+
+    def _order(self) -> StoreOrder:
+        if self._store_order is None:
+            self._store_order = StoreOrder([sid for (sid,) in self.conn.execute("SELECT id FROM sources ORDER BY name")])
+        return self._store_order
+
+    def _fetch(self, refs: list[int]) -> list[Claim]:
+        """The claims of these refs, in store order."""
+        missing = [r for r in refs if r not in self._claims]
+        if missing:
+            for row in self.conn.execute(f"SELECT ref, {_FIELDS} FROM claims WHERE ref = ANY(%s)", (missing,)):
+                self._claims[row[0]] = CLAIM.from_row(row[1:])
+        place = self._order().place
+        return [self._claims[r] for r in sorted((r for r in refs if r in self._claims), key=place)]
+
+
+class StoreOrder:
+    """Store order (by source name, then place) over claim refs (by source id, then place), cheaply.
+
+    Sources get ids as they are written, so the oldest ones, up to the first
+    written out of name order, sort by id as they do by name: a sorted run of
+    their refs is already in store order (the head). Only the refs of later
+    sources (the tail: a source written again, news filed under an earlier
+    name) are placed one by one, at the head source their name comes before.
+    """
+
+    def __init__(self, by_name: list[int]) -> None:
+        self.rank = {sid: i for i, sid in enumerate(by_name)}
+        by_id = sorted(by_name)
+        k = 0
+        while k + 1 < len(by_id) and self.rank[by_id[k + 1]] > self.rank[by_id[k]]:
+            k += 1
+        head, tail = by_id[: k + 1], by_id[k + 1 :]
+        self.head_end = (head[-1] + 1) << REF_BITS if head else 0
+        head_ranks = [self.rank[sid] for sid in head]
+        self.boundary = {}  # tail source → the first ref of the head source it comes before, by name
+        for sid in tail:
+            j = bisect.bisect_left(head_ranks, self.rank[sid])
+            self.boundary[sid] = head[j] << REF_BITS if j < len(head) else 1 << 62
+
+    def place(self, ref: int) -> tuple[int, int]:
+        return (self.rank[ref >> REF_BITS], ref)
+
+    def arrange(self, refs: list[int], dead: int) -> list[int]:
+        """Sorted refs into store order; with replaced claims in the store, their refs dropped first."""
+        if dead:
+            rank = self.rank
+            refs = [r for r in refs if r >> REF_BITS in rank]
+        cut = bisect.bisect_left(refs, self.head_end)
+        if cut == len(refs):
+            return refs
+        head, tail = refs[:cut], sorted(refs[cut:], key=self.place)
+        ordered: list[int] = []
+        i = 0
+        for ref in tail:
+            j = bisect.bisect_left(head, self.boundary[ref >> REF_BITS], i)
+            ordered += head[i:j]
+            ordered.append(ref)
+            i = j
+        ordered += head[i:]
+        return ordered
