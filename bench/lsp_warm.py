@@ -38,9 +38,10 @@ CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
 sys.path.insert(0, str(ROOT / "src"))
 
 from factcheck.app.config import load_config
+from factcheck.app.session import Session
 from factcheck.extract import quantity
 from factcheck.judge.draft import check_document
-from factcheck.lsp import Session, diagnostics, utf16_units
+from factcheck.lsp import diagnostics, utf16_units
 
 
 def _dated(path: Path) -> str:
@@ -66,8 +67,8 @@ def grow_store(real: Path, target: Path, size: int) -> None:
     if not (target / "manifest.json").exists():
         subprocess.run([sys.executable, str(BENCH / "stores.py"), str(real), str(target), str(size)], check=True)
     # The index is built here, once, not inside the first timed check.
-    build = ("import sys; from pathlib import Path; from factcheck.index import open_index; "
-             "from factcheck.store import Store; open_index(Store(Path(sys.argv[1]))).close()")
+    build = ("import sys; from pathlib import Path; from factcheck.store.index import open_index; "
+             "from factcheck.store.folder import Store; open_index(Store(Path(sys.argv[1]))).close()")
     subprocess.run([sys.executable, "-c", build, str(target)], cwd=ROOT, check=True,
                    env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
 

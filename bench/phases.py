@@ -27,11 +27,12 @@ t0 = time.perf_counter()
 import typer
 t1 = time.perf_counter()
 from factcheck.app import check as gate
+from factcheck.app.config import load_config
 from factcheck.extract import claims
-from factcheck.index import open_index
-from factcheck.store import Store
-from factcheck.config import load_config
-from factcheck.verdict import judge
+from factcheck.judge.verdict import judge
+from factcheck.report.formats import render
+from factcheck.store.folder import Store
+from factcheck.store.index import open_index
 t2 = time.perf_counter()
 cfg = load_config()
 store_path = Path(sys.argv[2]) if sys.argv[2] else None
@@ -46,7 +47,7 @@ verdicts = [judge(c, store, successors) for c in found]
 t5 = time.perf_counter()
 report = gate.judge_drafts(docs, cfg, store_path)  # again, only to have a report to render
 t6 = time.perf_counter()
-gate.render(report, "text", cfg, out=io.StringIO())
+render(report, "text", cfg.root, out=io.StringIO())
 t7 = time.perf_counter()
 print(json.dumps({"typer import": t1 - t0, "factcheck import": t2 - t1, "config, store, draft": t3 - t2,
                   "extract": t4 - t3, "judge": t5 - t4, "render (text)": t7 - t6, "figures": len(found)}))

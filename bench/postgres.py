@@ -142,8 +142,8 @@ def build_stores(
         print(f"{size:,}: folder index …", file=sys.stderr, flush=True)
         if not keep_index:
             subprocess.run(["rm", "-rf", str(folder / ".index")], check=True)
-        build = run([PY, "-c", "import sys; from pathlib import Path; from factcheck.index import open_index; "
-                               "from factcheck.store import Store; open_index(Store(Path(sys.argv[1])))", str(folder)])
+        build = run([PY, "-c", "import sys; from pathlib import Path; from factcheck.store.index import open_index; "
+                               "from factcheck.store.folder import Store; open_index(Store(Path(sys.argv[1])))", str(folder)])
         url = schema_url(base, schema)
         if has_store(base, schema) and pg_claims(url) == size:
             imported = None

@@ -228,8 +228,8 @@ def bench(args: argparse.Namespace, work: Path) -> list[str]:
     for label, store in stores:
         print(f"store {label}: index, checks, brute force …", file=sys.stderr, flush=True)
         shutil.rmtree(store / ".index", ignore_errors=True)
-        build = run([py, "-c", "import sys; from pathlib import Path; from factcheck.index import open_index; "
-                               "from factcheck.store import Store; open_index(Store(Path(sys.argv[1])))", str(store)])
+        build = run([py, "-c", "import sys; from pathlib import Path; from factcheck.store.index import open_index; "
+                               "from factcheck.store.folder import Store; open_index(Store(Path(sys.argv[1])))", str(store)])
         if build.code:
             raise SystemExit(f"index build of {store} failed (exit {build.code})")
         check = [*factcheck, "check", str(draft), "--store", str(store)]

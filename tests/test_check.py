@@ -261,8 +261,8 @@ def test_a_figure_about_another_company_is_never_called_contradicted(store):
 def test_text_report_is_plain_in_a_pipe_and_coloured_only_on_a_terminal(store, monkeypatch):
     import io
 
-    from factcheck.app.check import wants_colour
     from factcheck.judge.draft import check_documents
+    from factcheck.report.formats import wants_colour
     from factcheck.report.text import render_text
 
     doc = Document("draft.md", "平湖技师学院毕业生就业率连续多年稳定在98.2%。", 0, dt.date(2026, 3, 5), False)

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import project_store
 
-from factcheck.app.config import load_config
+from factcheck.api import Checker
 from factcheck.app.selection import glob_regex
 from factcheck.cli import main
-from factcheck.hook import is_draft
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -215,11 +214,11 @@ def test_draft_globs(pattern, path, matches):
 
 def test_without_globs_drafts_are_text_files_that_are_not_sources(tmp_path):
     (tmp_path / "factcheck.toml").write_text('sources = ["seeds"]\n', encoding="utf-8")
-    cfg = load_config(cwd=tmp_path)
-    assert is_draft(tmp_path / "review.md", cfg)
-    assert is_draft(tmp_path / "wire" / "平湖.txt", cfg)
-    assert not is_draft(tmp_path / "seeds" / "001_09746f9734a70c8c.txt", cfg)
-    assert not is_draft(tmp_path / "build.py", cfg)
+    checker = Checker.for_project(cwd=tmp_path)
+    assert checker.is_draft(tmp_path / "review.md")
+    assert checker.is_draft(tmp_path / "wire" / "平湖.txt")
+    assert not checker.is_draft(tmp_path / "seeds" / "001_09746f9734a70c8c.txt")
+    assert not checker.is_draft(tmp_path / "build.py")
 
 
 # --- the pre-commit framework --------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.app.check import FORMATS, judge_drafts, read_drafts
+from factcheck.app.check import judge_drafts, read_drafts
 from factcheck.app.config import load_config
 from factcheck.cli import main
+from factcheck.report.formats import FORMATS
 from factcheck.report.html import FONTS, SCRIPT, highlighted, to_html
 
 ROOT = Path(__file__).resolve().parents[1]

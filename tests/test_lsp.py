@@ -24,7 +24,8 @@ import pytest
 pytest.importorskip("pygls")
 
 from factcheck.app.config import load_config
-from factcheck.lsp import FULL_LOOK_EVERY, Session, figure_range, hover_text, utf16_units
+from factcheck.app.session import FULL_LOOK_EVERY, Session
+from factcheck.lsp import figure_range, finding_at, hover_text, utf16_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = "examples/draft_pinghu_review.md"
@@ -218,7 +219,7 @@ def test_an_astral_character_counts_two_utf16_units_before_a_figure(project: Pat
         (f,) = [f for f in checked.findings if f.text == "98.2%"]
         row, start, end = figure_range(f, checked.lines, utf16_units)
         assert (row, start, end) == (0, f.column - 1 + 1, f.column - 1 + 1 + 5)
-        assert checked.at(0, start + 1, utf16_units) == f
+        assert finding_at(checked, 0, start + 1, utf16_units) == f
     finally:
         session.close()
 

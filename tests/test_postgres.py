@@ -433,7 +433,7 @@ WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # t
 @pytest.fixture
 def editor(seeded, monkeypatch):
     """The editor's session on the seeded database, as `factcheck lsp` keeps one open."""
-    from factcheck.lsp import Session
+    from factcheck.app.session import Session
 
     monkeypatch.chdir(ROOT)
     session = Session(load_config(cwd=ROOT), seeded, today=lambda: __import__("datetime").date(2026, 3, 5))

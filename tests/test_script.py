@@ -38,7 +38,7 @@ def _verdicts(doc, store):
 
 
 def test_the_table_of_traditional_characters_is_the_installed_opencc_s():
-    assert load_data("script.toml")["traditional"] == script.derive(), "regenerate: python -m factcheck.script"
+    assert load_data("script.toml")["traditional"] == script.derive(), "regenerate: python -m factcheck.reading.script"
 
 
 @pytest.mark.parametrize(

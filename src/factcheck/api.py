@@ -1,29 +1,300 @@
-"""The library's front door: open a store, check a text, read the records. The CLI is built on these.
+"""The front door: a `Checker` for a project, and the calls a newsroom tool makes on it.
 
     import factcheck
-    with factcheck.open_store("claims") as store:
-        for finding in factcheck.check_text("平湖技师学院毕业生就业率连续多年稳定在98.2%。", store,
-                                            published=datetime.date(2026, 3, 5)):
+    with factcheck.Checker.for_project() as checker:          # factcheck.toml or pyproject.toml, found upward
+        for finding in checker.check_text("平湖技师学院毕业生就业率连续多年稳定在98.2%。",
+                                          published=datetime.date(2026, 3, 5)):
             print(finding.verdict, finding.text, finding.message)
 
-A finding carries the draft's claim and the evidence claims (source, line,
-sentence, paragraph); `factcheck.claim_to_record` gives the JSON record the
-claims store and `check --format json` use.
+The command line, the git hook and the editor's server all go through a
+Checker and nothing deeper, so a draft gets the same verdicts whichever way
+it arrives. A Checker holds the project's configuration, where its store is,
+and what is worth keeping between checks (the store opened, the accept file,
+each figure's judgement); it opens nothing until a call needs it.
+
+`open_store`, `check_text` and `read_text` are the same calls without a
+project: a store by its path, any claims, a string as a dated draft.
+Imports are made where a call needs them: `factcheck --help` loads none of
+the checker.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .extract.subject import Gazetteer
-from .judge.draft import check_document
-from .reading.source import Document, document_from_bytes
-from .record.claim import Claim
-from .record.finding import Finding
-from .store.protocol import ClaimList, ClaimStore, require_claims
+from .app.config import Config, find_config, load_config
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .app.check import CheckOptions
+    from .app.ingest import IngestReport
+    from .app.session import Checked, Session
+    from .extract.subject import Gazetteer
+    from .judge.conflicts import Conflict
+    from .judge.suppress import Accepted, Pruned
+    from .reading.source import Document, parse_date
+    from .record.claim import Claim
+    from .record.codec import claim_to_record
+    from .record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, DirectiveWarning, Finding, Report
+    from .record.period import Period
+    from .store.protocol import ClaimStore, Repair
+
+# The records, for callers that read findings (their fields are the JSON's).
+_RECORDS = {
+    "Claim": "record.claim", "Finding": "record.finding", "Report": "record.finding", "Period": "record.period",
+    "Document": "reading.source", "DirectiveWarning": "record.finding", "Checked": "app.session",
+    "CheckOptions": "app.check", "claim_to_record": "record.codec", "parse_date": "reading.source",
+    "CONTRADICTED": "record.finding", "STALE": "record.finding", "UNSUPPORTED": "record.finding", "OK": "record.finding",
+}
+__all__ = [
+    "CONTRADICTED",
+    "OK",
+    "STALE",
+    "UNSUPPORTED",
+    "CheckOptions",
+    "Checked",
+    "Checker",
+    "Claim",
+    "DirectiveWarning",
+    "Document",
+    "Finding",
+    "Period",
+    "Report",
+    "check_text",
+    "claim_to_record",
+    "describe_rule",
+    "find_config",
+    "open_store",
+    "parse_date",
+    "read_text",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _RECORDS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{_RECORDS[name]}", __package__), name)
+
+
+class Checker:
+    """A project's checks: its configuration, its store, and the caches worth keeping between calls."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: str | Path | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """`store` overrides the configured store (a folder or a postgresql:// URL); `today` dates undated drafts."""
+        self.config = config
+        self.store = config.store_dir(store)
+        self.today = today
+        self.clock = clock
+        self._session: Session | None = None
+
+    @classmethod
+    def for_project(cls, config: Path | None = None, store: str | Path | None = None, cwd: Path | None = None) -> Checker:
+        """The project whose config is `config`, else the one found upward from `cwd` (default: here)."""
+        return cls(load_config(config, cwd), store)
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def store_name(self) -> str:
+        """The store as messages name it: a folder, or a URL without its password."""
+        from .store import open_storage
+
+        return str(open_storage(self.store))
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the store a live session keeps open."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    # --- checking drafts ---------------------------------------------------------------------
+
+    def check(self, drafts: Sequence[str], date: dt.date | None = None, options: CheckOptions | None = None) -> int:
+        """Check drafts (files, folders, globs, `-`) and write the report as `options` say; the exit code."""
+        from .app.check import CheckOptions, run_check
+
+        return run_check(list(drafts), self.config, date, self.store, options or CheckOptions())
+
+    def report(self, drafts: Sequence[str], date: dt.date | None = None) -> Report:
+        """Every figure's verdict in these drafts, ignore comments and accepted findings marked, held whole."""
+        from .app.check import build_report
+
+        return build_report(list(drafts), self.config, date, self.store)
+
+    def check_documents(self, docs: Sequence[Document], out: TextIO | None = None) -> int:
+        """Drafts already read (git's staged copies): the text report to `out`, and the exit code."""
+        from .app.check import default_workers, exit_code, judge_drafts
+        from .report.formats import render
+
+        report = judge_drafts(list(docs), self.config, self.store, default_workers())
+        render(report, "text", self.root, out=out)
+        return exit_code(report, self.config.fail_on)
+
+    def check_text(self, text: str, path: str = "<text>", published: dt.date | None = None) -> list[Finding]:
+        """Every figure in `text` with its verdict, in reading order, against the store kept open."""
+        doc = read_text(text, path, published, self.config.date, self.today())
+        return list(self._live().findings_of(doc))
+
+    def check_buffer(self, text: str, path: str, version: int | None = None) -> Checked:
+        """An editor's buffer, checked as it is typed: flagged and ok figures, suppressions applied, store kept open."""
+        return self._live().check(text, path, version)
+
+    def _live(self) -> Session:
+        if self._session is None:
+            from .app.session import Session
+
+            self._session = Session(self.config, self.store, today=self.today, clock=self.clock)
+        return self._session
+
+    def read_draft(self, data: bytes, name: str, date: dt.date | None = None) -> Document:
+        """A draft from bytes (a staged copy), dated by its front matter, else `date`, else the config's, else today."""
+        from .judge.draft import read_draft
+
+        return read_draft(None, name, date, data, self.config.date)
+
+    def is_draft(self, path: Path) -> bool:
+        """Whether the config calls this file a draft (drafts, sources, exclude)."""
+        from .app.selection import Selection
+
+        return Selection.of(self.config).is_draft(path)
+
+    def relative(self, path: Path) -> str:
+        """A file's name in findings: relative to the project root, as `factcheck check` run there names it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    # --- the store -----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Sequence[Path] = (),
+        date: dt.date | None = None,
+        force: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        waiting: Callable[[str], None] | None = None,
+    ) -> IngestReport:
+        """Read sources (default: the configured ones) into the store; unchanged ones are skipped by hash."""
+        from .app.ingest import ingest
+        from .store import open_storage
+
+        targets = list(paths) or list(self.config.sources)
+        if not paths and not any(p.exists() for p in targets):
+            raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
+        return ingest(targets, open_storage(self.store), self.root, date, progress, force=force,
+                      bodies=self.config.bodies, waiting=waiting)
+
+    def repair(self, waiting: Callable[[str], None] | None = None) -> Repair:
+        """Make the store consistent with what is on disk; `reread` names the sources to ingest again."""
+        from .store import open_storage
+
+        return open_storage(self.store).repair(self.root, waiting)
+
+    def claims(self, query: str | None = None, source: str | None = None, subject: str | None = None) -> list[Claim]:
+        """The store's claims, in store order: those whose source path has `source`, about `subject`, matching `query`."""
+        from .extract.subject import canonical, same_body
+
+        with open_store(self.store) as opened:  # through the index: no full parse of a big store
+            found = list(opened)
+        if source:
+            found = [c for c in found if source in c.source]
+        if subject:
+            want = canonical(subject)
+            found = [c for c in found if c.subject and (same_body(c.subject, want) or subject in c.subject)]
+        if query:
+            from .store.search import search
+
+            found = search(found, query)
+        return found
+
+    def conflicts(self, include_reconciled: bool = False) -> list[Conflict]:
+        """Where the store's sources disagree about one subject and metric."""
+        from .app.check import using_store
+        from .judge.conflicts import find_conflicts
+
+        return using_store(self.store, lambda claims: find_conflicts(claims, include_reconciled=include_reconciled))
+
+    def write_conflicts(self, out: TextIO, fmt: str = "text", include_reconciled: bool = False, colour: str = "auto") -> None:
+        """The conflicts as text (a timeline per fact) or JSON."""
+        from .report import text
+        from .report.formats import wants_colour
+
+        if fmt not in ("text", "json"):
+            raise InputError(f"unknown format {fmt!r} (use text or json)")
+        found = self.conflicts(include_reconciled)
+        if fmt == "json":
+            out.write(text.conflicts_to_json(found) + "\n")
+        else:
+            text.write_lines(text.conflict_lines(found), out, wants_colour(out, colour))
+
+    def accept(
+        self, drafts: Sequence[str], verdict: str | None = None, accept_all: bool = False, date: dt.date | None = None
+    ) -> Accepted:
+        """Record the drafts' flagged findings (by `verdict`, or all of them) as reviewed, by content."""
+        from .app.check import verdicts_to_accept
+        from .judge.suppress import accept, load_accepted
+
+        chosen = verdicts_to_accept(verdict, accept_all, self.config)
+        return accept(self.report(drafts, date), chosen, load_accepted(self.config.accept_path), self.root)
+
+    def prune(self, drafts: Sequence[str], date: dt.date | None = None) -> Pruned:
+        """Forget accepted findings gone from these drafts, and those of drafts that are gone."""
+        from .judge.suppress import load_accepted, prune
+
+        return prune(self.report(drafts, date), load_accepted(self.config.accept_path), self.root)
+
+    def init_store(self) -> str:
+        """Create a database store's tables or migrate them; says what it did."""
+        from .store import open_storage
+
+        return open_storage(self.store).init()
+
+    def export(self, folder: Path) -> int:
+        """Write every source of the store to a new claims/ folder; how many."""
+        from .store import open_storage
+        from .store.files import FileStorage
+
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise InputError(f"{folder}: not an empty folder (export writes a whole store)")
+        return FileStorage(folder).load(open_storage(self.store).dump())
+
+    def import_folder(self, folder: Path) -> int:
+        """Put a claims/ folder's sources into the store, replacing those of the same name; how many."""
+        from .store import open_storage
+        from .store.files import FileStorage
+
+        if not (folder / "manifest.json").is_file():
+            raise InputError(f"{folder}: not a claims folder (no manifest.json)")
+        return open_storage(self.store).load(FileStorage(folder).dump())
+
+
+def describe_rule(code: str | None = None) -> str:
+    """What `factcheck rule CODE` prints; without a code, a line for every rule."""
+    from .record.rules import describe, listing, lookup
+
+    return describe(lookup(code)) if code else listing()
 
 
 @contextlib.contextmanager
@@ -34,6 +305,7 @@ def open_store(path: str | Path = "claims") -> Iterator[ClaimStore]:
     A sequence of every claim, in store order, that also finds the claims near a figure; closed on exit.
     """
     from .store import is_url, open_storage
+    from .store.protocol import require_claims
 
     opened = open_storage(path if is_url(path) else Path(path)).open()
     try:
@@ -52,12 +324,14 @@ def read_text(
 ) -> Document:
     """A draft from a string, dated as any draft is: its front matter, else `published`, else the config's
     date (`configured`), else today."""
+    from .reading.source import document_from_bytes
+
     return document_from_bytes(text.encode("utf-8"), path, published, None, False, configured, today or dt.date.today())
 
 
 def check_text(
     text: str,
-    store: ClaimStore | list[Claim] | tuple[Claim, ...],
+    store: ClaimStore | Iterable[Claim],
     published: dt.date | None = None,
     path: str = "<text>",
     bodies: Gazetteer | None = None,
@@ -66,6 +340,9 @@ def check_text(
 
     `store` is an opened store, or any claims (a list of them is wrapped in a store that scans them).
     """
+    from .judge.draft import check_document
+    from .store.protocol import ClaimList
+
     if isinstance(store, (list, tuple)):
         store = ClaimList.of(store)
-    return check_document(read_text(text, path, published), store, bodies=bodies)
+    return check_document(read_text(text, path, published), store, bodies=bodies)  # type: ignore[arg-type]

@@ -16,10 +16,8 @@ try:  # typer ≥ 0.22 vendors click; older releases depend on it
 except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
-from . import errors
-from .app.config import load_config
-from .errors import ExitCode, FactcheckError, InputError
-from .reading.source import parse_date
+from .api import Checker, parse_date
+from .errors import ExitCode, FactcheckError, InputError, shown
 
 app = typer.Typer(
     add_completion=False,
@@ -86,30 +84,22 @@ def ingest(
 
     PATHS are source files (.txt, .md) or folders of them; none: the configured `sources`.
     """
-    from .app.ingest import ingest as run_ingest
-    from .store import open_storage
-
-    cfg = load_config(config)
-    targets = list(paths) if paths else list(cfg.sources)
-    store_obj = open_storage(cfg.store_dir(store))
+    checker = Checker.for_project(config, store)
+    targets = list(paths or [])
     err = _console(stderr=True)
 
     def say(text: str) -> None:
         print(f"factcheck: {text}", file=sys.stderr, flush=True)
 
     if repair:
-        repaired = store_obj.repair(cfg.root, lambda why: say(f"{why}…"))
+        repaired = checker.repair(lambda why: say(f"{why}…"))
         for note in repaired.notes:
             say(note)
-        targets += [cfg.root / source for source in repaired.reread]
+        if repaired.reread:
+            targets = (targets or list(checker.config.sources)) + [checker.root / s for s in repaired.reread]
         say(f"repair: {len(repaired.notes)} problem(s) fixed, {len(repaired.reread)} source(s) to read again")
-    if not paths and not any(p.exists() for p in targets):
-        raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
     with _ingest_progress(err) as tick:
-        report = run_ingest(
-            targets, store_obj, cfg.root, _date(date), tick, force=force, bodies=cfg.bodies,
-            waiting=lambda why: say(f"{why}…"),
-        )
+        report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"))
     for note in report.notes:
         say(note)
     if report.errors:
@@ -118,7 +108,7 @@ def ingest(
         raise typer.Exit(ExitCode.ERROR)
     from rich.table import Table
 
-    table = Table(title=f"claims store {store_obj}")
+    table = Table(title=f"claims store {checker.store_name}")
     for col in ("sources", "claims", "written", "skipped", "errors", "seconds", "claims/s"):
         table.add_column(col, justify="right")
     rate = f"{report.claims_per_second:,.0f}" if report.extracted else "-"
@@ -155,24 +145,11 @@ def claims_cmd(
 
     QUERY is text to look for in the claim, its metric or its sentence.
     """
-    from .api import open_store
-    from .extract.subject import canonical, same_body
-    from .record.codec import claim_to_record
+    from .api import claim_to_record
 
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown format {fmt!r} (use table or jsonl)")
-    cfg = load_config(config)
-    with open_store(cfg.store_dir(store)) as opened:  # through the index: no full parse of a big store
-        found = list(opened)
-    if source:
-        found = [c for c in found if source in c.source]
-    if subject:
-        want = canonical(subject)
-        found = [c for c in found if c.subject and (same_body(c.subject, want) or subject in c.subject)]
-    if query:
-        from .store.search import search
-
-        found = search(found, query)
+    found = Checker.for_project(config, store).claims(query, source, subject)
     if fmt == "jsonl":
         out = sys.stdout
         for c in found:
@@ -234,11 +211,10 @@ def check(
     DRAFTS are files, folders (the drafts in them), globs (drafts/**/*.md), or - for standard input;
     none: the configured `drafts`.
     """
-    from .app.check import CheckOptions, run_check
+    from .api import CheckOptions
 
-    cfg = load_config(config)
     options = CheckOptions(fmt, fail_on, show_all, evidence, colour, force_exclude, stdin_filename, output, jobs)
-    raise typer.Exit(run_check(drafts or [], cfg, _date(date), store, options))
+    raise typer.Exit(Checker.for_project(config, store).check(drafts or [], _date(date), options))
 
 
 @app.command(short_help="Record reviewed findings so they stop failing the check.")
@@ -257,21 +233,14 @@ def accept(
 
     DRAFTS are files, folders, globs, or - for standard input, as for `check`.
     """
-    from .app.check import build_report, verdicts_to_accept
-    from .judge.suppress import accept as record
-    from .judge.suppress import load_accepted
-    from .judge.suppress import prune as forget
-
-    cfg = load_config(config)
-    chosen = verdicts_to_accept(verdict, accept_all, cfg)
-    report = build_report(drafts or [], cfg, _date(date), store)
+    checker = Checker.for_project(config, store)
     if prune:
-        pruned = forget(report, load_accepted(cfg.accept_path), cfg.root)
-        print(f"factcheck: forgot {pruned.removed} accepted finding(s) in {errors.shown(pruned.path)} "
+        pruned = checker.prune(drafts or [], _date(date))
+        print(f"factcheck: forgot {pruned.removed} accepted finding(s) in {shown(pruned.path)} "
               f"({pruned.kept} kept)", file=sys.stderr)
         return
-    done = record(report, chosen, load_accepted(cfg.accept_path), cfg.root)
-    print(f"factcheck: accepted {done.added} finding(s) in {errors.shown(done.path)} ({done.already} already accepted)",
+    done = checker.accept(drafts or [], verdict, accept_all, _date(date))
+    print(f"factcheck: accepted {done.added} finding(s) in {shown(done.path)} ({done.already} already accepted)",
           file=sys.stderr)
 
 
@@ -289,7 +258,7 @@ def hook_install(
     """Install a git pre-commit hook that blocks commits of drafts with flagged figures."""
     from .hook import install
 
-    load_config(config)  # a broken config should fail now, not at the first commit
+    Checker.for_project(config)  # a broken config should fail now, not at the first commit
     done = install(Path.cwd(), force=force, config=config)
     kept = f"; the previous hook is kept as {done.legacy.name} and runs first" if done.legacy else ""
     print(f"factcheck: pre-commit hook installed at {os.path.relpath(done.hook)}{kept}", file=sys.stderr)
@@ -300,7 +269,7 @@ def hook_run(config: Path | None = ConfigOpt) -> None:
     """Check the staged version of every staged draft (what the installed hook calls)."""
     from .hook import run
 
-    raise typer.Exit(run(Path.cwd(), load_config(config)))
+    raise typer.Exit(run(Path.cwd(), Checker.for_project(config)))
 
 
 @app.command(short_help="List where the store's sources disagree.")
@@ -312,28 +281,15 @@ def conflicts(
     config: Path | None = ConfigOpt,
 ) -> None:
     """List where the store's sources disagree about the same subject and metric."""
-    from .app.check import using_store
-    from .judge.conflicts import find_conflicts
-    from .report import text as render
-
-    if fmt not in ("text", "json"):
-        raise InputError(f"unknown format {fmt!r} (use text or json)")
-    cfg = load_config(config)
-    found = using_store(cfg.store_dir(store), lambda claims: find_conflicts(claims, include_reconciled=show_all))
-    if fmt == "json":
-        sys.stdout.write(render.conflicts_to_json(found) + "\n")
-    else:
-        from .app.check import wants_colour
-
-        render.write_lines(render.conflict_lines(found), sys.stdout, wants_colour(sys.stdout, colour))
+    Checker.for_project(config, store).write_conflicts(sys.stdout, fmt, show_all, colour)
 
 
 @app.command(short_help="Explain a verdict rule, or list them all.")
 def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002; none lists every rule.")) -> None:
     """Explain a verdict rule: what it means, what to do, and an example; without a code, list every rule."""
-    from .record.rules import describe, listing, lookup
+    from .api import describe_rule
 
-    sys.stdout.write(describe(lookup(code)) if code else listing())
+    sys.stdout.write(describe_rule(code))
 
 
 @app.command(short_help="Check drafts as they are typed, in any editor (Language Server Protocol on stdio).")
@@ -346,10 +302,10 @@ def lsp(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
         import pygls  # noqa: F401
     except ImportError:
         raise InputError("factcheck lsp needs pygls: pip install 'factcheck[lsp]'") from None
-    from .lsp import Projects, Session, serve
+    from .lsp import Projects, serve
 
     # Named on the command line, the config or store serves every document; else each its own project's.
-    serve(Projects(Session(load_config(config), store)) if config or store else Projects())
+    serve(Projects(Checker.for_project(config, store)) if config or store else Projects())
 
 
 store_app = typer.Typer(
@@ -362,10 +318,7 @@ app.add_typer(store_app, name="store")
 @store_app.command("init", short_help="Create the PostgreSQL store's tables, or migrate them to this version.")
 def store_init(store: str | None = StoreOpt, config: Path | None = ConfigOpt) -> None:
     """Create the factcheck tables in the database of --store (or the configured store), or migrate them forward."""
-    from .store import open_storage
-
-    cfg = load_config(config)
-    print(f"factcheck: {open_storage(cfg.store_dir(store)).init()}", file=sys.stderr)
+    print(f"factcheck: {Checker.for_project(config, store).init_store()}", file=sys.stderr)
 
 
 @store_app.command("export", short_help="Write the store's claims to a new claims/ folder.")
@@ -375,14 +328,8 @@ def store_export(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Write every source of the store (--store, or the configured one) as a claims/ folder: JSON Lines and manifest."""
-    from .store import open_storage
-    from .store.files import FileStorage
-
-    cfg = load_config(config)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InputError(f"{folder}: not an empty folder (export writes a whole store)")
-    count = FileStorage(folder).load(open_storage(cfg.store_dir(store)).dump())
-    print(f"factcheck: exported {count} source(s) to {errors.shown(folder)}", file=sys.stderr)
+    count = Checker.for_project(config, store).export(folder)
+    print(f"factcheck: exported {count} source(s) to {shown(folder)}", file=sys.stderr)
 
 
 @store_app.command("import", short_help="Put the sources of a claims/ folder into the store.")
@@ -393,14 +340,8 @@ def store_import(
 ) -> None:
     """Put every source of a claims/ folder into the store (--store, or the configured one), replacing
     sources of the same name; in one transaction for a PostgreSQL store."""
-    from .store import open_storage
-    from .store.files import FileStorage
-
-    cfg = load_config(config)
-    if not (folder / "manifest.json").is_file():
-        raise InputError(f"{folder}: not a claims folder (no manifest.json)")
-    count = open_storage(cfg.store_dir(store)).load(FileStorage(folder).dump())
-    print(f"factcheck: imported {count} source(s) from {errors.shown(folder)}", file=sys.stderr)
+    count = Checker.for_project(config, store).import_folder(folder)
+    print(f"factcheck: imported {count} source(s) from {shown(folder)}", file=sys.stderr)
 
 
 def _terminated(signum: int, frame: object) -> None:

@@ -14,12 +14,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .app.config import Config
+from .atomic import atomic_write
 from .errors import ExitCode, FactcheckError
-from .judge.draft import read_draft
-from .reading.source import Document
-from .store.folder import atomic_write
+
+if TYPE_CHECKING:
+    from .api import Checker, Document
 
 MARKER = "# factcheck-hook: v1"  # how install recognises its own hook (and replaces it rather than stacking)
 BLOCKED_HINT = (
@@ -124,23 +125,17 @@ def staged_paths(top: Path) -> list[str]:
     return [name for name in out.decode("utf-8", "surrogateescape").split("\0") if name]
 
 
-def is_draft(path: Path, cfg: Config) -> bool:
-    from .app.selection import Selection
-
-    return Selection.of(cfg).is_draft(path)
-
-
-def staged_drafts(cwd: Path, cfg: Config, date: dt.date | None = None) -> list[Document]:
+def staged_drafts(cwd: Path, checker: Checker, date: dt.date | None = None) -> list[Document]:
     """Each staged draft as the commit will have it; empty files have nothing to check."""
     top = toplevel(cwd)
     docs = []
     for name in staged_paths(top):
         path = top / name
-        if not is_draft(path, cfg):
+        if not checker.is_draft(path):
             continue
         data = git(top, "show", f":{name}")
         if data.strip():
-            docs.append(read_draft(None, _display(path, cwd), date, data, cfg.date))
+            docs.append(checker.read_draft(data, _display(path, cwd), date))
     return docs
 
 
@@ -151,16 +146,12 @@ def _display(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def run(cwd: Path, cfg: Config) -> int:
+def run(cwd: Path, checker: Checker) -> int:
     """What the installed hook calls: check the staged drafts, print the report, exit 1 to block the commit."""
-    from .app import check as gate
-
-    docs = staged_drafts(cwd, cfg)
+    docs = staged_drafts(cwd, checker)
     if not docs:
         return ExitCode.OK
-    report = gate.judge_drafts(docs, cfg, None, gate.default_workers())
-    gate.render(report, "text", cfg)
-    code = gate.exit_code(report, cfg.fail_on)
+    code = checker.check_documents(docs)
     if code == ExitCode.FINDINGS:
         print(BLOCKED_HINT, file=sys.stderr)
     return code

@@ -13,39 +13,21 @@ it to pygls, which is imported only by `factcheck lsp`.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import time
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .api import read_text
-from .app.check import judge_marked
-from .app.config import Config, find_config, load_config
-from .errors import InputError, StoreError
-from .extract.subject import gazetteer
-from .judge import suppress
-from .judge.draft import Judged
-from .reading.source import Document
-from .record.claim import Claim
-from .record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Finding
-from .store import open_storage
-from .store.protocol import OpenClaims, require_claims
+from .api import CONTRADICTED, OK, STALE, UNSUPPORTED, Checked, Checker, find_config
 
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
 
+    from .api import Claim, Finding
+
 DEBOUNCE = 0.2  # seconds of quiet after a keystroke before the draft is checked again
 SOURCE = "factcheck"
 FIXABLE = (STALE, CONTRADICTED)  # the source has the right figure; an unsupported one has none to offer
-# Seconds between looks at every store file. In between, a check looks only at the store folder and
-# its manifest, which every write of factcheck (a rename) and of git changes; a file edited in
-# place by hand is seen at the next full look. A full look at a million-claim store (18,000 files)
-# is ~65 ms, more than the whole re-check after a keystroke.
-FULL_LOOK_EVERY = 2.0
-JUDGED_MAX = 50_000  # judgements remembered across edits; a session editing all day starts afresh past this
 Units = Callable[[str], int]  # code units of a string in the position encoding agreed with the client
 
 
@@ -61,156 +43,21 @@ UNITS: dict[str, Units] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """One version of a document and what the check found in it (suppressed findings left out)."""
-
-    version: int | None
-    lines: tuple[str, ...]  # split on \n only, as findings count lines
-    findings: tuple[Finding, ...]
-    warnings: tuple[suppress.DirectiveWarning, ...]  # factcheck comments that could not be read
-
-    def at(self, line: int, character: int, units: Units) -> Finding | None:
-        """The finding whose figure covers an LSP position (0-based line, code units)."""
-        for f in self.findings:
-            r = figure_range(f, self.lines, units)
-            if r[0] == line and r[1] <= character <= r[2]:
-                return f
-        return None
-
-
-class Session:
-    """The project's config and store, kept open between checks; the store reopened when its files change."""
-
-    def __init__(
-        self,
-        cfg: Config,
-        store_path: Path | str | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
-        clock: Callable[[], float] = time.monotonic,
-    ):
-        self.cfg = cfg
-        self.store_dir = cfg.store_dir(store_path)
-        self.storage = open_storage(self.store_dir)
-        self.bodies = gazetteer(dict(cfg.bodies))
-        self.today = today
-        self._index: OpenClaims | None = None
-        self._seen: Hashable | None = None
-        self._glance: Hashable | None = None
-        self._looked_at = -FULL_LOOK_EVERY
-        self.clock = clock
-        self._accepted: tuple[tuple[int, int] | None, frozenset[str]] | None = None
-        self.judged: Judged = {}  # each figure's judgement against the store as it is open (check.judge_document)
-
-    def close(self) -> None:
-        self._let_go()
-        self.storage.close()
-
-    def _let_go(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-
-    def _signature(self) -> Hashable:
-        """What changes when the store does: its files' names, sizes and mtimes, or a database's generation."""
-        return self.storage.signature()
-
-    def _glimpse(self) -> Hashable:
-        """A cheap look between full ones: a folder's mtime and manifest, or a database's generation."""
-        return self.storage.glimpse()
-
-    def store(self) -> OpenClaims:
-        """The store, reopened (a folder's index so brought up to date) when its claims have changed since."""
-        glance, now = self._glimpse(), self.clock()
-        kept = self._index
-        if kept is not None and glance == self._glance and now - self._looked_at < FULL_LOOK_EVERY and kept.resume():
-            return self._kept(kept)
-        seen = self._signature()
-        self._looked_at = now
-        if self._index is None or seen != self._seen or not self._index.resume():
-            self._let_go()
-            index = self.storage.open(notice=lambda _: None)
-            try:
-                require_claims(index, self.store_dir)
-            except StoreError:
-                index.close()
-                raise
-            self._index, self._seen = index, seen
-            self.judged.clear()  # judged against the store as it was
-            # Opening may add the index folder or the lock; a change made meanwhile is in `seen`'s
-            # difference from the files, so the next full look finds it.
-            glance = self._glimpse()
-        self._glance = glance
-        return self._kept(self._index)
-
-    def _kept(self, index: OpenClaims) -> OpenClaims:
-        if len(self.judged) > JUDGED_MAX:
-            self.judged.clear()
-        return index
-
-    def accepted(self) -> frozenset[str]:
-        """The accept file's fingerprints, read again only when the file changes."""
-        path = self.cfg.accept_path
-        try:
-            st = path.stat()
-            stamp: tuple[int, int] | None = (st.st_size, st.st_mtime_ns)
-        except FileNotFoundError:
-            stamp = None
-        if self._accepted is None or self._accepted[0] != stamp:
-            self._accepted = (stamp, suppress.load_accepted(path).fingerprints)
-        return self._accepted[1]
-
-    def document(self, text: str, path: str) -> Document:
-        """Dated as `factcheck check` dates a draft: front matter, else the config's date, else today."""
-        return read_text(text, path, configured=self.cfg.date, today=self.today())
-
-    def check(self, text: str, path: str, version: int | None = None) -> Checked:
-        """Every flagged figure of a document (ok ones too), with ignore comments and accepted findings left out."""
-        lines = tuple(text.split("\n"))
-        try:
-            doc = self.document(text, path)
-        except InputError:  # nothing after the front matter yet: nothing to check
-            return Checked(version, lines, (), ())
-        directives = suppress.read_all([doc])
-        accepted = self.accepted()
-        for attempt in (1, 2):
-            try:
-                store = self.store()
-                found = judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged)
-                findings = tuple(f for f in found if not f.suppressed)
-                store.pause()  # the editor may now sit idle for hours
-                break
-            except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does
-                self.close()
-                if not self.storage.heal(exc):
-                    raise
-                if attempt == 2:
-                    raise StoreError(f"{self.store_dir}: cannot read the index ({exc})") from None
-        return Checked(version, lines, findings, directives[doc.path].warnings)
-
-    def relative(self, path: Path) -> str:
-        """A document's name in findings: relative to the project root, as `factcheck check` run there names it."""
-        try:
-            return path.resolve().relative_to(self.cfg.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
-
-
 class Projects:
-    """Each document's session: its project found as `factcheck check` run in the document's folder finds it.
+    """Each document's checker: its project found as `factcheck check` run in the document's folder finds it.
 
     An editor starts one server for a window, from whatever folder it likes;
     each draft is checked against the config and store of its own project
     (the nearest factcheck.toml or pyproject.toml upward), or the workspace's
     when it has none. `--config` or `--store` on the command line fix one
-    session for every document.
+    checker for every document.
     """
 
-    def __init__(self, fixed: Session | None = None, folder: Path | None = None) -> None:
+    def __init__(self, fixed: Checker | None = None, folder: Path | None = None) -> None:
         self.fixed = fixed
         self.folder = folder or Path.cwd()  # the workspace: for untitled documents and drafts outside any project
         self._configs: dict[Path, Path | None] = {}
-        self._sessions: dict[Path | None, Session] = {}
+        self._checkers: dict[Path | None, Checker] = {}
 
     def workspace(self, folder: Path) -> None:
         """The client's root folder (initialize's rootUri), in place of the folder the server started in."""
@@ -221,20 +68,28 @@ class Projects:
             self._configs[folder] = find_config(folder)
         return self._configs[folder]
 
-    def session(self, document: Path | None) -> Session:
+    def checker(self, document: Path | None) -> Checker:
         if self.fixed is not None:
             return self.fixed
         config = (self._config(document.parent) if document is not None else None) or self._config(self.folder)
-        found = self._sessions.get(config)
+        found = self._checkers.get(config)
         if found is None:
-            cfg = load_config(config) if config is not None else load_config(cwd=self.folder)
-            found = self._sessions[config] = Session(cfg)
+            found = self._checkers[config] = Checker.for_project(config, cwd=self.folder)
         return found
 
     def close(self) -> None:
-        for session in (self.fixed, *self._sessions.values()):
-            if session is not None:
-                session.close()
+        for checker in (self.fixed, *self._checkers.values()):
+            if checker is not None:
+                checker.close()
+
+
+def finding_at(checked: Checked, line: int, character: int, units: Units) -> Finding | None:
+    """The finding whose figure covers an LSP position (0-based line, code units)."""
+    for f in checked.findings:
+        r = figure_range(f, checked.lines, units)
+        if r[0] == line and r[1] <= character <= r[2]:
+            return f
+    return None
 
 
 # What a finding looks like in the protocol: plain functions over records, tested without a server.
@@ -377,8 +232,8 @@ def serve(projects: Projects) -> None:
         path = to_fs_path(uri) if uri.startswith("file:") else None
         return Path(path) if path else None
 
-    def session_of(uri: str) -> Session:
-        return projects.session(path_of(uri))
+    def checker_of(uri: str) -> Checker:
+        return projects.checker(path_of(uri))
 
     def current(uri: str) -> Checked | None:
         """The document's findings, checked now if it changed since the last check."""
@@ -387,9 +242,9 @@ def serve(projects: Projects) -> None:
         if known is not None and known.version == doc.version:
             return known
         try:
-            session = session_of(uri)
+            checker = checker_of(uri)
             path = path_of(uri)
-            checked[uri] = session.check(doc.source, session.relative(path) if path else uri, doc.version)
+            checked[uri] = checker.check_buffer(doc.source, checker.relative(path) if path else uri, doc.version)
         except FactcheckError as exc:
             server.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"factcheck: {exc}"))
             return None
@@ -399,7 +254,7 @@ def serve(projects: Projects) -> None:
         pending.pop(uri, None)
         done = current(uri)
         if done is not None:
-            found = diagnostics(done, session_of(uri).cfg.root, units(), settings["show_ok"])
+            found = diagnostics(done, checker_of(uri).root, units(), settings["show_ok"])
             server.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=done.version)
             )
@@ -451,7 +306,7 @@ def serve(projects: Projects) -> None:
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: LanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
         done = current(params.text_document.uri)
-        f = done.at(params.position.line, params.position.character, units()) if done else None
+        f = finding_at(done, params.position.line, params.position.character, units()) if done else None
         if f is None or done is None:
             return None
         return lsp.Hover(

@@ -11,27 +11,25 @@ import datetime as dt
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from ..atomic import atomic_replace
 from ..errors import ExitCode, InputError
 from ..extract.subject import Gazetteer, gazetteer
 from ..judge import suppress
 from ..judge.draft import Judged, judge_documents, read_draft
 from ..reading.source import Document
 from ..record.finding import OK, VERDICTS, Finding, Report, Tally
-from ..store.folder import atomic_replace
+from ..report.formats import COLOURS, STREAMED, check_format, render, report_writer
 from ..store.protocol import ClaimStore
 from .config import Config
 
 if TYPE_CHECKING:
-    from ..report.text import ReportWriter
+    pass
 
-FORMATS = ("text", "json", "sarif", "github", "html")
-# Written finding by finding; the HTML page is built from the whole report.
-STREAMED = ("text", "json", "sarif", "github")
 T = TypeVar("T")
 
 
@@ -67,7 +65,7 @@ def verdicts_to_accept(verdict: str | None, accept_all: bool, cfg: Config) -> tu
 
 
 def using_store(path: Path | str, work: Callable[[ClaimStore], T]) -> T:
-    """Run `work` on the store, a claims/ folder or a PostgreSQL URL (storage.py), which must hold claims.
+    """Run `work` on the store, a claims/ folder or a PostgreSQL URL (store/__init__.py), which must hold claims.
 
     No full parse of a folder store: it is read through its candidate index,
     and an index found damaged is rebuilt from claims/ (saying so on stderr)
@@ -124,7 +122,7 @@ def judge_into(
     under it would garble it). Each factcheck comment that could not be read
     (`draft.md:12: unknown factcheck directive 'of' …`) goes to stderr before
     any finding, and to `warn`, for a report that lists them. `workers`:
-    processes to share a long draft among (`check.judge_document`).
+    processes to share a long draft among (`judge.draft.judge_document`).
     """
     accepted = suppress.load_accepted(cfg.accept_path)  # before the slow part: a corrupt file fails fast
     directives = suppress.read_all(docs)
@@ -160,9 +158,9 @@ def judge_marked(
 ) -> Iterator[Finding]:
     """Each figure's verdict, marked when an ignore comment or the accept file silences it.
 
-    One rule for the command line, the hook and the editor (lsp.py), which
+    One rule for the command line, the hook and the editor (app/session.py), which
     keeps its store open and so cannot go through `judge_into`; `judged` is
-    the editor's memo of judgements (see `check.judge_document`).
+    the editor's memo of judgements (see `judge.draft.judge_document`).
     """
     found = judge_documents(docs, store, on_draft, bodies, judged, workers)
     return suppress.mark(found, docs, accepted, directives)
@@ -198,78 +196,8 @@ def _display(name: str) -> str:
         return name
 
 
-def render(
-    report: Report,
-    fmt: str,
-    cfg: Config,
-    show_all: bool = False,
-    out: TextIO | None = None,
-    evidence: str = "paragraph",
-    colour: str = "auto",
-    docs: Sequence[Document] = (),
-) -> None:
-    """Machine formats and the text report alike go to `out` (stdout); renderers never pick the exit code.
-
-    `docs` are the drafts checked: the HTML page shows their text.
-    """
-    out = out or sys.stdout
-    if fmt in STREAMED:
-        from ..report.text import replay
-
-        replay(report, report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour, cfg.root))
-    else:
-        from ..report.html import to_html
-
-        out.write(to_html(report, docs, evidence=evidence))
-
-
-def report_writer(
-    fmt: str,
-    out: TextIO,
-    tally: Tally,
-    show_all: bool = False,
-    evidence: str = "paragraph",
-    colour: str = "auto",
-    root: Path | None = None,
-) -> ReportWriter:
-    """The report, written as findings are added and counted into `tally`; `root` places SARIF and GitHub paths."""
-    from ..report import text
-
-    if fmt == "json":
-        return text.JsonReport(out, tally, evidence)
-    if fmt in ("sarif", "github"):
-        from ..report.sarif import GithubReport, SarifReport
-
-        return (SarifReport if fmt == "sarif" else GithubReport)(out, tally, root or Path.cwd())
-    return text.TextReport(out, tally, show_all, colour=wants_colour(out, colour))
-
-
-COLOURS = ("auto", "always", "never")
-
-
-def wants_colour(out: TextIO, mode: str = "auto") -> bool:
-    """--color always/never decide; on auto, FORCE_COLOR forces it (CI logs), NO_COLOR forbids it, else a terminal.
-
-    https://no-color.org and https://force-color.org.
-    """
-    if mode != "auto":
-        return mode == "always"
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return not os.environ.get("NO_COLOR") and hasattr(out, "isatty") and out.isatty()
-
-
 def exit_code(report: Report, fail_on: tuple[str, ...]) -> int:
     return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
-
-
-def check_format(fmt: str, evidence: str = "paragraph") -> None:
-    from ..report.text import EVIDENCE
-
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    if evidence not in EVIDENCE:
-        raise InputError(f"--evidence: unknown value {evidence!r} (use {', '.join(EVIDENCE)})")
 
 
 MAX_JOBS = 4  # past four processes, the parent's own share and the children's cold caches gain little
@@ -336,7 +264,7 @@ def _check_into(
     fmt = options.fmt
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path, options.workers())
-        render(report, fmt, cfg, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs)
+        render(report, fmt, cfg.root, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour, cfg.root)

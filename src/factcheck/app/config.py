@@ -21,7 +21,7 @@ KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accep
 @dataclass(frozen=True, slots=True)
 class Config:
     root: Path  # the project root: where the config was found, else the current directory
-    store: Path | str  # a claims/ folder, or a PostgreSQL URL (storage.py decides which)
+    store: Path | str  # a claims/ folder, or a PostgreSQL URL (store.open_storage decides which)
     sources: tuple[Path, ...]
     drafts: tuple[str, ...] = ()  # globs relative to root
     exclude: tuple[str, ...] = ()  # globs relative to root: never drafts, even when the pre-commit framework passes them

@@ -4,7 +4,7 @@ Fuzzy matching only finds candidates; whether a candidate supports or
 contradicts is decided on exact values (see compare.py and verdict.py).
 Similarity is rapidfuzz over the clause around the figure (numbers masked),
 the metric, what is counted, and the sentence's character bigrams. Which
-stored claims get scored at all is the store's business (claimstore.ClaimStore): a
+stored claims get scored at all is the store's business (store.protocol.ClaimStore): a
 ClaimList is scored whole, the index hands over only the claims near a figure.
 """
 

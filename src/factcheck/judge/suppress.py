@@ -23,10 +23,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import atomic_write
 from ..errors import InputError
 from ..reading.source import Document
 from ..record.finding import DirectiveWarning, Finding, Report
-from ..store.folder import atomic_write
 
 IGNORE_COMMENT = "ignore comment"
 OFF_COMMENT = "off comment"  # inside <!-- factcheck: off --> … <!-- factcheck: on -->

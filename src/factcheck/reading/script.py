@@ -91,7 +91,7 @@ if __name__ == "__main__":  # regenerate data/script.toml after an OpenCC upgrad
     path = Path(__file__).with_name("data") / "script.toml"
     path.write_text(
         "# Characters only traditional script writes (t2s changes them, s2t gives them back),\n"
-        "# derived from OpenCC: python -m factcheck.script. tests/test_script.py checks it.\n"
+        "# derived from OpenCC: python -m factcheck.reading.script. tests/test_script.py checks it.\n"
         f'traditional = "{derive()}"\n',
         encoding="utf-8",
     )

@@ -3,7 +3,7 @@
 The text lives in `data/rules.toml`, prose a newsroom can read and correct
 without reading Python; `factcheck rule`, SARIF's rule help and the README's
 verdict section are all rendered from it here, so they cannot drift apart.
-The judging itself stays in `verdict.py`: a rule here is its documentation.
+The judging itself is in judge/verdict.py, its examples run in judge/examples.py: a rule here is its documentation.
 
 `python -m factcheck.record.rules --readme README.md` rewrites the README's section.
 """

@@ -248,7 +248,7 @@ def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:
 
 
 def line_printer(out: Any, colour: bool) -> Callable[[Line], None]:
-    """`colour` is decided by the caller (gate.wants_colour: --color, FORCE_COLOR, NO_COLOR, a terminal)."""
+    """`colour` is decided by the caller (formats.wants_colour: --color, FORCE_COLOR, NO_COLOR, a terminal)."""
     if not colour:
         return lambda line: out.write("".join([text for text, _ in line]) + "\n")
     from rich.console import Console

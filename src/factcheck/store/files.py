@@ -11,9 +11,10 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..atomic import atomic_write
 from ..errors import StoreError, shown
 from ..workers import uninterrupted
-from .folder import REPAIR, Store, atomic_write, read_store_file, source_of_store_file, store_file_name, to_jsonl
+from .folder import REPAIR, Store, read_store_file, source_of_store_file, store_file_name, to_jsonl
 from .manifest import MANIFEST, ManifestEntry
 from .protocol import ClaimStore, Extracted, OpenClaims, Repair, StoredSource, T, Written, require_claims
 

@@ -14,11 +14,11 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import atomic_write
 from ..errors import StoreError, shown
 from ..record.claim import Claim
 from ..record.codec import claim_from_line, claim_to_record
@@ -35,39 +35,6 @@ GITIGNORE = ".index/\n.lock\n.*.tmp\n"
 def to_jsonl(claims: list[Claim]) -> str:
     """A store file's text: one record a line, in reading order."""
     return "".join(json.dumps(claim_to_record(c), ensure_ascii=False) + "\n" for c in claims)
-
-
-@contextlib.contextmanager
-def atomic_replace(path: Path, mode: int | None = None) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success it replaces `path` in one rename, on failure it goes.
-
-    Readers never see half a file, and an interrupted write leaves the old
-    one. The temporary file gets `mode`, by default the umask's usual mode,
-    not mkstemp's 0600, so a reviewable store does not turn private.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here, not at the top: a check never writes, and tempfile imports random
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    if mode is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        os.chmod(tmp, mode)
-        yield tmp
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
-    with atomic_replace(path, mode) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def store_file_name(source: str) -> str:

@@ -5,7 +5,7 @@ The tables (`factcheck store init` creates them and migrates them forward;
 
 - `sources`: one row per source, its manifest entry (file, sha256, date);
 - `claims`: one row per claim, a column per field of the claim record
-  (record.py, as in the SQLite index), unique by the claim's stable id and
+  (record/codec.py, as in the SQLite index), unique by the claim's stable id and
   keyed by `ref` = the source's row id × 2²⁴ + the claim's place in it;
 - `postings`: the candidate index of index/ in tables: (key, segment) → the
   refs of the claims with that key, as little-endian int64s. Each write adds

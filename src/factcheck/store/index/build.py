@@ -11,7 +11,9 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..folder import MANIFEST, Store, atomic_replace, parse_store_file, read_store_bytes
+from ...atomic import atomic_replace
+from ..folder import Store, parse_store_file, read_store_bytes
+from ..manifest import MANIFEST
 from .freshness import Changes, store_files, with_manifest
 from .keys import claim_keys
 from .schema import ID_TABLES, INDEX_VERSION, INDEXES, INSERT_CLAIM, SCHEMA, claim_row, generation, meta, set_meta

@@ -8,7 +8,8 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-from ..folder import MANIFEST, Store
+from ..folder import Store
+from ..manifest import MANIFEST
 
 RACY_NS = 2_000_000_000  # a file modified this close to when we read it may change again within the same mtime
 

@@ -13,7 +13,7 @@ INDEX_VERSION = "11"
 ID_TABLES = ("files", "paragraphs", "claims")  # ids count up across all three (see build.Writer)
 
 # The claims table: the row's own key, file and place in it, then a column per stored field of
-# the claim record (record.py), named as in the JSON Lines record. The paragraph is kept once per
+# the claim record (record/codec.py), named as in the JSON Lines record. The paragraph is kept once per
 # paragraph, in its own table, and the claims table holds its id.
 CLAIM_OWN = ("id", "file", "seq")
 SCHEMA = f"""
