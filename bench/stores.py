@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from factcheck.store.folder import STORE_VERSION, store_file_name
-from factcheck.store.manifest import MANIFEST
+from factcheck.store.manifest import MANIFEST, ManifestEntry, digest
 
 REGIONS = (
     "江苏", "浙江", "广东", "山东", "河南", "四川", "湖北", "湖南", "福建", "安徽", "河北", "陕西", "江西", "辽宁",
@@ -83,13 +83,10 @@ def grow(real: Path, target: Path, size: int) -> int:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         name = store_file_name(source)
         (target / name).write_text(text, encoding="utf-8")
-        manifest[source] = {
-            "file": name,
-            "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "published": records[0].get("published"),
-            "date_inferred": False,
-            "claims": len(records),
-        }
+        manifest[source] = ManifestEntry(
+            file=name, sha256=hashlib.sha256(text.encode()).hexdigest(), published=records[0].get("published"),
+            claims=len(records), claims_sha256=digest(text.encode()),
+        ).to_json()
         written += len(records)
         if written >= size:
             break

@@ -290,11 +290,10 @@ def test_a_missing_store_is_the_usual_error(tmp_path: Path) -> None:
 
 
 def test_a_corrupt_or_outdated_index_is_rebuilt(store: Store) -> None:
-    path = index_path(store)
     open_index(store).close()
-    path.write_bytes(b"not a database at all")
+    index_path(store).write_bytes(b"not a database at all")
     assert list(open_index(store)) == store.load()
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(index_path(store))
     conn.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
     conn.commit()
     conn.close()

@@ -9,6 +9,7 @@ grown to 6,000 claims takes the candidate lookup past the small-store scan.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import shutil
 import signal
@@ -120,6 +121,35 @@ def test_check_json_is_byte_identical_on_a_grown_store(grown, tmp_path, monkeypa
         assert summary["ok"] > 0 and summary["numbers"] > 10
 
 
+def test_replaced_claims_leave_the_databases_answers_as_the_folders(grown, tmp_path, monkeypatch, capsys):
+    """Sources written again leave their old refs in the postings until compaction: their keys are counted
+    as dead, so every key's frequency is of live claims and the answers are those of a store written once."""
+    folder, url = grown
+    from dataclasses import replace as changed
+
+    again = [s for s in FileStorage(folder).dump()][::10]  # a tenth of the sources, twice: below compaction
+    reworded = [changed(s, claims=tuple(changed(c, metric=c.metric + "同比", sentence=c.sentence + "同比增长")
+                                       for c in s.claims)) for s in again]
+    PostgresStorage(url).load(reworded)  # an edition that said otherwise,
+    PostgresStorage(url).load(again)  # then put back
+    assert _sql(url, "SELECT dead FROM store_state")[0][0] > 0
+    draft = tmp_path / "draft.md"
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    draft.write_text("---\ndate: 2026-03-05\n---\n\n" + seeds.replace("98亿元", "89亿元"), encoding="utf-8")
+    import factcheck.store.index.query as query
+
+    made = query.PostingsStore.__init__
+
+    def few(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made(self, *args, **kwargs)
+        self.top_k = 3  # the figures compete for few places, as in an archive of millions: frequencies decide
+
+    monkeypatch.setattr(query.PostingsStore, "__init__", few)
+    monkeypatch.chdir(ROOT)
+    from_folder = run(capsys, "check", str(draft), "--format", "json", "--store", str(folder), "--jobs", "1")
+    assert run(capsys, "check", str(draft), "--format", "json", "--store", url) == from_folder
+
+
 def test_the_database_finds_the_candidates_the_file_index_finds(grown, seed_claims):
     folder, url = grown
     with _both(folder, PostgresStorage(url)) as (index, opened):
@@ -217,7 +247,10 @@ def test_a_grown_store_comes_back_as_the_folder_store_writes_it(grown, tmp_path)
     files = sorted(folder.glob("*.jsonl"))
     assert len(files) > 100 and set(back) == {p.name for p in files} | {"manifest.json", ".gitignore"}
     assert all(back[p.name] == to_jsonl(read_store_file(p)).encode() for p in files)
-    assert json.loads(back["manifest.json"]) == json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    entries = json.loads(back["manifest.json"])["sources"]
+    assert all(e.pop("claims_sha256") == hashlib.sha256(back[e["file"]]).hexdigest() for e in entries.values())
+    written = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["sources"]
+    assert entries == {s: {k: v for k, v in e.items() if k != "claims_sha256"} for s, e in written.items()}
 
 
 def _spy_writes(monkeypatch, note) -> None:
@@ -540,20 +573,40 @@ def test_a_schema_newer_than_the_tool_is_refused_even_by_init(seeded, monkeypatc
     monkeypatch.chdir(ROOT)
     for args in (("check", EXAMPLE), ("store", "init")):
         err = _one_line_error(capsys, *args, "--store", seeded)
-        assert "schema is version 99, newer than this factcheck knows (1); upgrade factcheck" in err
+        assert f"schema is version 99, newer than this factcheck knows ({postgres.SCHEMA_VERSION}); upgrade factcheck" in err
 
 
 def test_an_older_schema_is_migrated_forward_by_init_and_keeps_its_claims(seeded, monkeypatch, capsys):
-    """A release that adds migration 2: the store at version 1 must be migrated before use, then works."""
+    """A release that adds a migration: the store at the version before must be migrated before use, then works."""
+    now = postgres.SCHEMA_VERSION
     monkeypatch.setattr(postgres, "MIGRATIONS", (*postgres.MIGRATIONS, ('CREATE INDEX claims_subject ON claims("subject")',)))
-    monkeypatch.setattr(postgres, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", now + 1)
     monkeypatch.chdir(ROOT)
     err = _one_line_error(capsys, "check", EXAMPLE, "--store", seeded)
-    assert "older than this factcheck's (2); run `factcheck store init` to migrate it" in err
+    assert f"older than this factcheck's ({now + 1}); run `factcheck store init` to migrate it" in err
     code, _, err = run(capsys, "store", "init", "--store", seeded)
-    assert code == ExitCode.OK and "migrated the store from schema version 1 to 2" in err
+    assert code == ExitCode.OK and f"migrated the store from schema version {now} to {now + 1}" in err
     assert _sql(seeded, "SELECT count(*) FROM pg_indexes WHERE indexname = 'claims_subject'") == [(1,)]
     assert run(capsys, "check", EXAMPLE, "--store", seeded)[0] == ExitCode.FINDINGS
+
+
+def test_a_store_of_schema_1_is_migrated_to_count_its_replaced_claims_keys(database, seed_claims, monkeypatch, capsys):
+    """Schema 2 counts the keys of replaced claims: a store of schema 1 with replaced claims is compacted on
+    migration, so its frequencies are of live claims from then on."""
+    storage = PostgresStorage(database)
+    storage.init()
+    storage.load(FileStorage(ROOT / "claims").dump())
+    again = [s for s in FileStorage(ROOT / "claims").dump() if s.source.startswith("seeds/004")]
+    storage.load(again)  # one source replaced: its 43 old refs linger, dead (too few to compact)
+    _sql(database, "DROP TABLE dead_keys")  # what a store of schema 1 looks like
+    _sql(database, "UPDATE factcheck_schema SET version = 1")
+    assert _sql(database, "SELECT dead FROM store_state") == [(43,)]
+    code, _, err = run(capsys, "store", "init", "--store", database)
+    assert code == ExitCode.OK and "migrated the store from schema version 1 to 2" in err
+    assert _sql(database, "SELECT dead FROM store_state") == [(0,)] and _sql(database, "SELECT count(*) FROM dead_keys") == [(0,)]
+    monkeypatch.chdir(ROOT)
+    folder = run(capsys, "check", EXAMPLE, "--format", "json")
+    assert run(capsys, "check", EXAMPLE, "--format", "json", "--store", database) == folder
 
 
 def test_storage_errors_name_the_store_without_its_password(database):

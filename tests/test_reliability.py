@@ -23,6 +23,7 @@ from conftest import processes_marked
 from factcheck.app.ingest import ingest
 from factcheck.store.files import repair
 from factcheck.store.folder import Store, source_of_store_file, store_file_name
+from factcheck.store.index import index_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -203,7 +204,7 @@ def test_an_ingest_killed_at_any_point_is_made_whole_by_one_rerun(project: Path)
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupted_ingest_stops_its_workers_and_exits_130_within_two_seconds(project: Path, how: int) -> None:
+def test_an_interrupted_ingest_stops_its_workers_and_exits_130(project: Path, how: int) -> None:
     cut_seeds(project / "news", copies=8)
     store = project / "claims"
     before = contents(store) if store.exists() else {}
@@ -213,12 +214,9 @@ def test_an_interrupted_ingest_stops_its_workers_and_exits_130_within_two_second
     while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:  # the parent and its workers
         time.sleep(0.05)
     time.sleep(0.2)
-    sent = time.monotonic()
     proc.send_signal(how)  # to the parent alone, as a supervisor or `kill` would
-    _, err = proc.communicate(timeout=30)
-    took = time.monotonic() - sent
+    _, err = proc.communicate(timeout=60)  # a bound on a hang, not a measure of speed (no timings in tests)
     assert proc.returncode == 130, err
-    assert took < 2.0, f"took {took:.1f} s to stop"
     assert "Traceback" not in err
     time.sleep(0.2)
     assert processes_marked(mark) == []
@@ -250,11 +248,11 @@ def _damage(path: Path, seed: int, blocks: int = 20, size: int = 16 << 10) -> No
 def test_random_blocks_written_into_the_index_never_change_a_verdict(filled: Path, seed: int) -> None:
     draft = str(ROOT / "examples" / "draft_pinghu_review.md")
     expected = run("check", draft, "--format", "json", cwd=filled)
-    index = filled / "claims" / ".index" / "claims.sqlite3"
+    index = index_path(Store(filled / "claims"))
     _damage(index, seed, blocks=20, size=4096)
     code, out, err = run("check", draft, "--format", "json", cwd=filled)
     assert (code, out) == expected[:2]
-    assert err in ("", "factcheck: claims/.index/claims.sqlite3: the index was damaged "
+    assert err in ("", f"factcheck: claims/.index/{index.name}: the index was damaged "
                        "(database disk image is malformed); rebuilt it from claims\n")
     assert run("check", draft, "--format", "json", cwd=filled) == expected  # healed: quiet again
 
@@ -262,13 +260,13 @@ def test_random_blocks_written_into_the_index_never_change_a_verdict(filled: Pat
 def test_an_index_damaged_past_its_first_page_is_rebuilt_from_the_store_and_says_so(filled: Path) -> None:
     draft = str(ROOT / "examples" / "draft_pinghu_review.md")
     expected = run("check", draft, "--format", "json", cwd=filled)
-    index = filled / "claims" / ".index" / "claims.sqlite3"
+    index = index_path(Store(filled / "claims"))
     with index.open("r+b") as f:
         f.seek(4096)
         f.write(random.Random(3).randbytes(index.stat().st_size - 4096))
     code, out, err = run("check", draft, "--format", "json", cwd=filled)
     assert (code, out) == expected[:2]
-    assert err.startswith("factcheck: claims/.index/claims.sqlite3: the index was damaged (")
+    assert err.startswith(f"factcheck: claims/.index/{index.name}: the index was damaged (")
     assert err.endswith("rebuilt it from claims\n") and err.count("\n") == 1
 
 
@@ -290,13 +288,13 @@ def test_damage_met_only_while_checking_rebuilds_the_index_and_checks_again(fill
 
 
 def test_ingest_repair_checks_the_index_page_by_page(filled: Path) -> None:
-    index = filled / "claims" / ".index" / "claims.sqlite3"
+    index = index_path(Store(filled / "claims"))
     _damage(index, 9, blocks=3, size=4096)
     code, _, err = run("ingest", "--repair", cwd=filled)
     assert code == 0, err
     import sqlite3
 
-    assert sqlite3.connect(index).execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert sqlite3.connect(index_path(Store(filled / "claims"))).execute("PRAGMA quick_check").fetchall() == [("ok",)]
 
 
 def test_a_corrupt_manifest_names_the_repair_and_the_repair_rebuilds_it(filled: Path) -> None:
@@ -356,7 +354,7 @@ def test_a_read_only_store_is_one_line_naming_it(filled: Path, monkeypatch: pyte
 
 
 def test_a_killed_index_build_leaves_nothing_that_outlives_the_next_build(filled: Path) -> None:
-    from factcheck.store.index import discard, open_index
+    from factcheck.store.index import discard, index_path, open_index
 
     folder = filled / "claims" / ".index"
     old_parts, old_tmp = folder / ".parts.dead", folder / ".claims.sqlite3.dead.tmp"
@@ -369,6 +367,9 @@ def test_a_killed_index_build_leaves_nothing_that_outlives_the_next_build(filled
     for path in (old_parts, old_tmp):
         os.utime(path, (an_hour_ago, an_hour_ago))
     store = Store(filled / "claims")
+    left = folder / "claims.0123456789ab.sqlite3"  # a builder killed after its rename, before pointing to it
+    left.write_bytes(b"whole but never used")
+    os.utime(left, (an_hour_ago, an_hour_ago))
     discard(store)
     open_index(store).close()
-    assert sorted(p.name for p in folder.iterdir()) == [young.name, "claims.sqlite3"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([young.name, "current", index_path(store).name])

@@ -105,7 +105,7 @@ def test_a_system_that_will_not_fork_leaves_the_work_to_the_parent(monkeypatch: 
 
 
 def test_a_child_reads_the_index_the_parent_reads_or_none(tmp_path: Path) -> None:
-    """A rebuild by another check may replace the index file between the open and the fork."""
+    """Another check may update the index in place, or rebuild it, between the open and the fork."""
     import sqlite3
 
     from factcheck.store.folder import Store
@@ -120,13 +120,18 @@ def test_a_child_reads_the_index_the_parent_reads_or_none(tmp_path: Path) -> Non
         reopen()  # the same file: a read-only connection of the child's own
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             index.conn.execute("DELETE FROM meta")
+        index.conn.rollback()  # the refused DELETE began a transaction, which would hold off every writer
         reopen = index.fork_point()
         manifest = store.manifest()
         gone = sorted(manifest)[0]
         (store.root / manifest[gone].file).unlink()
         store.write_manifest({k: v for k, v in manifest.items() if k != gone})
-        rebuild_file(store, index_path(store))  # another check's rebuild, swapped in by rename
+        open_index(store).close()  # another check's update, in place
         with pytest.raises(sqlite3.DatabaseError, match="replaced since the check opened it"):
+            reopen()
+        reopen = index.fork_point()
+        rebuild_file(store, index_path(store))  # another check's rebuild: a new file, the old one let go
+        with pytest.raises(sqlite3.DatabaseError):
             reopen()
     finally:
         index.close()

@@ -14,8 +14,17 @@ from pathlib import Path
 from ..atomic import atomic_write
 from ..errors import StoreError, shown
 from ..workers import uninterrupted
-from .folder import REPAIR, Store, read_store_file, source_of_store_file, store_file_name, to_jsonl
-from .manifest import MANIFEST, ManifestEntry
+from .folder import (
+    REPAIR,
+    Store,
+    parse_store_file,
+    read_store_bytes,
+    read_store_file,
+    source_of_store_file,
+    store_file_name,
+    to_jsonl,
+)
+from .manifest import MANIFEST, ManifestEntry, digest, plain_claims_file
 from .protocol import ClaimStore, Extracted, OpenClaims, Repair, StoredSource, T, Written, require_claims
 
 
@@ -83,11 +92,19 @@ class FileStorage:
             return (folder, 0, 0)
 
     def hashes(self, sources: Iterable[str]) -> dict[str, str]:
+        """Only for sources whose claims file is the one the manifest wrote: a file a killed writer renamed
+        into place under the old entry, or one cut short, is no reason to skip its source."""
         manifest = self.store.manifest()
         out = {}
         for source in sources:
             entry = manifest.get(source)
-            if entry and (self.root / entry.file).exists():
+            if entry is None:
+                continue
+            try:
+                data = (self.root / entry.file).read_bytes()
+            except FileNotFoundError:
+                continue
+            if entry.holds(data):
                 out[source] = entry.sha256
         return out
 
@@ -133,10 +150,12 @@ class FileStorage:
             manifest = store.manifest()
             for found in sources:
                 file = found.entry.file
-                if Path(file).name != file or file.startswith(".") or not file.endswith(".jsonl"):
+                if not plain_claims_file(file):
                     raise StoreError(f"{found.source}: {file!r} is not a claims file name")
-                atomic_write(self.root / file, to_jsonl(list(found.claims)))
-                manifest[found.source] = replace(found.entry, claims=len(found.claims))
+                text = to_jsonl(list(found.claims))
+                atomic_write(self.root / file, text)
+                manifest[found.source] = replace(found.entry, claims=len(found.claims),
+                                                 claims_sha256=digest(text.encode("utf-8")))
                 count += 1
             store.write_manifest(manifest)
             store.sweep_orphans(manifest)
@@ -154,8 +173,8 @@ def commit(store: Store, manifest: dict[str, ManifestEntry], results: list[Extra
             raise StoreError(
                 f"{result.display} and {owner} would share the store file {name}: rename one of them"
             )
-        manifest[result.display] = ManifestEntry(
-            file=store.write_jsonl(result.display, result.jsonl),
+        manifest[result.display] = replace(
+            store.write_jsonl(result.display, result.jsonl),
             sha256=result.sha256,
             published=result.published.isoformat() if result.published else None,
             date_inferred=result.date_inferred,
@@ -175,22 +194,34 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
     corrupt and whose source is gone cannot be recovered: the notes say so.
     """
     notes: list[str] = []
+    reread: list[str] = []
     with store.writing(waiting), uninterrupted():
         try:
-            manifest = store.manifest()
+            manifest, problems = store.manifest_entries()
         except StoreError as exc:
             notes.append(f"{_unhinted(exc)}: rebuilt it from the store files")
-            manifest = {}
-        reread: list[str] = []
+            manifest, problems = {}, []
+        for source, why in problems:  # never followed: a file outside the store is neither read nor deleted
+            notes.append(f"{store.manifest_path}: the entry for {source} {why.removeprefix('an entry ')}: dropped")
+            reread.append(source)
         for source, entry in sorted(manifest.items()):
             path = store.root / entry.file
             try:
-                read_store_file(path)
+                data = read_store_bytes(path)
+                found = parse_store_file(path, data)
             except StoreError as exc:
                 del manifest[source]
                 path.unlink(missing_ok=True)
                 reread.append(source)
                 notes.append(f"{_unhinted(exc)}: removed")
+                continue
+            if not entry.holds(data):
+                # Cut short, emptied, or renamed into place by a writer killed before the manifest: its claims
+                # are kept (the source may be gone) for what they are, and the source is read again.
+                what = (f"holds {len(found)} claims where the manifest says {entry.claims}" if len(found) != entry.claims
+                        else "is not the file the manifest wrote")
+                manifest[source] = replace(entry, sha256="", claims=len(found), claims_sha256=digest(data))
+                notes.append(f"{path}: {what}: its source is read again")
         manifest = adopt(store, manifest, notes)
         reread += [source for source, entry in manifest.items() if not entry.sha256]
         store.write_manifest(manifest)
@@ -198,10 +229,18 @@ def repair(store: Store, root: Path, waiting: Callable[[str], None] | None = Non
     from .index import verified
 
     verified(store, notes.append)
-    found = tuple(s for s in dict.fromkeys(sorted(reread)) if (root / s).is_file())
-    lost = sorted(set(reread) - set(found) - {s for s, e in manifest.items() if e.file})
+    outside = sorted(s for s in set(reread) if not _in_project(s))
+    notes += [f"{s}: not a path inside the project: not read" for s in outside]
+    again = tuple(s for s in dict.fromkeys(sorted(reread)) if s not in outside and (root / s).is_file())
+    lost = sorted(set(reread) - set(again) - {s for s, e in manifest.items() if e.file})
     notes += [f"{s}: its claims were lost (store file corrupt, source gone)" for s in lost]
-    return Repair(tuple(notes), found)
+    return Repair(tuple(notes), again)
+
+
+def _in_project(source: str) -> bool:
+    """A source is named by its path in the project: never absolute, never climbing out with `..`."""
+    path = Path(source)
+    return bool(source) and not path.is_absolute() and ".." not in path.parts and "\0" not in source
 
 
 def _unhinted(exc: StoreError) -> str:
@@ -230,6 +269,7 @@ def adopt(store: Store, manifest: dict[str, ManifestEntry], notes: list[str]) ->
             published=first.published.isoformat() if first and first.published else None,
             date_inferred=bool(first and first.date_inferred),
             claims=len(found),
+            claims_sha256=digest(path.read_bytes()),
         )
         notes.append(f"{path.name}: taken back into the manifest as {source}")
     return manifest

@@ -22,7 +22,7 @@ from ..atomic import atomic_write
 from ..errors import StoreError, shown
 from ..record.claim import Claim
 from ..record.codec import claim_from_line, claim_to_record
-from .manifest import MANIFEST, ManifestEntry
+from .manifest import MANIFEST, ManifestEntry, digest
 
 STORE_VERSION = 1
 REPAIR = "(run `factcheck ingest --repair`)"
@@ -87,27 +87,43 @@ class Store:
         return self.root / MANIFEST
 
     def manifest(self) -> dict[str, ManifestEntry]:
+        """The sources the store holds; a manifest that cannot be read whole is corrupt."""
+        entries, problems = self.manifest_entries()
+        if problems:
+            source, why = problems[0]
+            raise StoreError(f"{self.manifest_path}: corrupt manifest (the entry for {source}: {why}) {REPAIR}")
+        return entries
+
+    def manifest_entries(self) -> tuple[dict[str, ManifestEntry], list[tuple[str, str]]]:
+        """Every entry that can be read, and what is wrong with the others (`--repair` keeps the good ones)."""
         if not self.manifest_path.exists():
-            return {}
+            return {}, []
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise StoreError(f"{self.manifest_path}: corrupt manifest ({exc}) {REPAIR}") from None
         if not isinstance(data, dict) or not isinstance(data.get("sources"), dict):
             raise StoreError(f"{self.manifest_path}: corrupt manifest (no 'sources' table) {REPAIR}")
-        try:
-            return {str(source): ManifestEntry.from_json(e) for source, e in data["sources"].items()}
-        except ValueError as exc:
-            raise StoreError(f"{self.manifest_path}: corrupt manifest ({exc}) {REPAIR}") from None
+        entries, problems = {}, []
+        for source, raw in data["sources"].items():
+            try:
+                entries[str(source)] = ManifestEntry.from_json(raw)
+            except ValueError as exc:
+                problems.append((str(source), str(exc)))
+        return entries, problems
 
-    def write_source(self, source: str, claims: list[Claim]) -> str:
+    def write_source(self, source: str, claims: list[Claim]) -> ManifestEntry:
         return self.write_jsonl(source, to_jsonl(claims))
 
-    def write_jsonl(self, source: str, text: str) -> str:
-        """Write a source's claims already serialised (ingest workers serialise, the parent only writes)."""
+    def write_jsonl(self, source: str, text: str) -> ManifestEntry:
+        """Write a source's claims already serialised (ingest workers serialise, the parent only writes).
+
+        The entry it gives names the file and its hash; the caller fills in the rest.
+        """
         name = store_file_name(source)
+        data = text.encode("utf-8")
         atomic_write(self.root / name, text)
-        return name
+        return ManifestEntry(file=name, claims_sha256=digest(data))
 
     def write_manifest(self, sources: dict[str, ManifestEntry]) -> None:
         body = {"version": STORE_VERSION, "sources": {source: e.to_json() for source, e in sorted(sources.items())}}

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 REF_BITS = 24  # a source holds at most 16.7M claims; a ref is source id << 24 | place
 REF_MASK = (1 << REF_BITS) - 1
 FANOUT = 8  # segments of one level merged into one of the next
@@ -85,6 +85,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX postings_segment ON postings(segment)",
         "CREATE TABLE segments(id bigint PRIMARY KEY, level integer NOT NULL, claims bigint NOT NULL)",
         "CREATE TABLE subjects(subject text PRIMARY KEY, n bigint NOT NULL)",
+    ),
+    (
+        # How many replaced claims each key's lingering refs stand for: a key's frequency is its live
+        # claims', so the same claims rank alike however the store came to hold them.
+        'CREATE TABLE dead_keys(key text COLLATE "C" PRIMARY KEY, n bigint NOT NULL)',
     ),
 )
 
@@ -355,13 +360,21 @@ class PostgresStorage:
             old = conn.execute("SELECT id, claims FROM sources WHERE name = ANY(%s)", (names,)).fetchall()
             removed = sum(n for _, n in old)
             subjects: dict[str, int] = {}
+            dead: dict[str, int] = {}
             for sid, _ in old:  # a source's claims are one range of refs: read through the primary key
                 span = (sid << REF_BITS, (sid + 1) << REF_BITS)
-                for subject, n in conn.execute(
-                        "SELECT subject, count(*) FROM claims WHERE ref >= %s AND ref < %s AND subject IS NOT NULL"
-                        " GROUP BY subject", span):
-                    subjects[subject] = subjects.get(subject, 0) - n
+                for row in conn.execute(f"SELECT {_FIELDS} FROM claims WHERE ref >= %s AND ref < %s", span):
+                    gone = CLAIM.from_row(row)
+                    if gone.subject:
+                        subjects[gone.subject] = subjects.get(gone.subject, 0) - 1
+                    for key in claim_keys(gone):
+                        dead[key] = dead.get(key, 0) + 1
                 conn.execute("DELETE FROM claims WHERE ref >= %s AND ref < %s", span)
+            if dead:
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO dead_keys(key, n) VALUES (%s, %s)"
+                        " ON CONFLICT (key) DO UPDATE SET n = dead_keys.n + excluded.n", sorted(dead.items()))
             if old:
                 conn.execute("DELETE FROM sources WHERE id = ANY(%s)", ([sid for sid, _ in old],))
             # A segment id first for a write of its own (an import's chunks leave the segment to the import).
@@ -472,18 +485,26 @@ class PostgresStorage:
         live = {row[0] for row in conn.execute("SELECT id FROM sources")}
         (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
         old = [row[0] for row in conn.execute("SELECT id FROM segments")]
+        dropped: list[tuple[int, str]] = []
         with conn.cursor(name="compact") as cur:
-            cur.execute("SELECT key, string_agg(refs, ''::bytea) FROM postings GROUP BY key")
+            cur.execute("SELECT key, string_agg(refs, ''::bytea) FROM postings WHERE segment = ANY(%s) GROUP BY key",
+                        (old,))
             while rows := cur.fetchmany(20_000):
                 kept = []
                 for key, data in rows:
-                    refs = array("q", (r for r in _from_little_endian(data) if r >> REF_BITS in live))
+                    every = _from_little_endian(data)
+                    refs = array("q", (r for r in every if r >> REF_BITS in live))
                     if refs:
                         kept.append((key, segment, len(refs), _little_endian(refs)))
+                    if len(refs) < len(every):
+                        dropped.append((len(every) - len(refs), key))
                 with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
                     copy.set_types(["text", "int8", "int4", "bytea"])
                     for item in kept:
                         copy.write_row(item)
+        with conn.cursor() as update:  # the refs dropped stood for dead claims; a concurrent writer's stay counted
+            update.executemany("UPDATE dead_keys SET n = n - %s WHERE key = %s", dropped)
+        conn.execute("DELETE FROM dead_keys WHERE n <= 0")
         conn.execute("DELETE FROM postings WHERE segment = ANY(%s)", (old,))
         conn.execute("DELETE FROM segments WHERE id = ANY(%s)", (old,))
         claims = int((conn.execute("SELECT claims FROM store_state").fetchone() or (0,))[0])
@@ -507,6 +528,10 @@ class PostgresStorage:
                     for statement in MIGRATIONS[number - 1]:
                         conn.execute(statement)  # type: ignore[arg-type]  # our own SQL, no input in it
                     conn.execute("UPDATE factcheck_schema SET version = %s", (number,))
+                if start == 1 and upto >= 2:  # refs replaced before dead keys were counted: compacted away now
+                    state = conn.execute("SELECT dead FROM store_state").fetchone()
+                    if state and state[0]:
+                        self._compact(conn, int(state[0]))
         if version is None:
             return f"{self.where}: created the factcheck store (schema version {upto})"
         if start >= upto:
@@ -593,12 +618,14 @@ class PostgresClaims(PostingsStore):
             return [CLAIM.from_row(row) for row in cur]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many live claims have each key: replaced claims' refs linger until compaction, counted as dead."""
         missing = [k for k in keys if k not in self._df]
         if missing:
             found = dict(self.conn.execute(
                 "SELECT key, sum(n) FROM postings WHERE key = ANY(%s) GROUP BY key", (missing,)).fetchall())
+            dead = dict(self.conn.execute("SELECT key, n FROM dead_keys WHERE key = ANY(%s)", (missing,)).fetchall())
             for key in missing:
-                self._df[key] = int(found.get(key) or 0)
+                self._df[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
         return self._df
 
     def _read(self, keys: list[str]) -> dict[str, list[int]]:

@@ -11,12 +11,26 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...atomic import atomic_replace
+from ...atomic import atomic_replace, atomic_write
 from ..folder import Store, parse_store_file, read_store_bytes
 from ..manifest import MANIFEST
 from .freshness import Changes, store_files, with_manifest
 from .keys import claim_keys
-from .schema import ID_TABLES, INDEX_VERSION, INDEXES, INSERT_CLAIM, SCHEMA, claim_row, generation, meta, set_meta
+from .schema import (
+    BY_ID,
+    CURRENT,
+    ID_TABLES,
+    INDEX_FILE,
+    INDEX_VERSION,
+    INDEXES,
+    INSERT_CLAIM,
+    SCHEMA,
+    claim_row,
+    generation,
+    meta,
+    row_claim,
+    set_meta,
+)
 
 
 class Writer:
@@ -43,16 +57,13 @@ class Writer:
         return self.next_id - 1
 
     def add_file(self, store: Store, name: str) -> None:
+        """A file's ids run from its own to `last_id`, unbroken: which file an id is in (and so where in
+        store order it stands, or that it is gone) is a look at the files' ranges (query.IdOrder)."""
         path = store.root / name
         data = read_store_bytes(path)
         st = path.stat()
         claims = parse_store_file(path, data)
         file_id = self._id()
-        self.conn.execute(
-            "INSERT INTO files(id, name, position, size, mtime_ns, verified_ns, sha256, claims)"
-            " VALUES (?, ?, -1, ?, ?, ?, ?, ?)",
-            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(claims)),
-        )
         paragraphs: dict[str, int] = {}
         rows = []
         postings = self.postings
@@ -69,6 +80,12 @@ class Writer:
                 if ids is None:
                     ids = postings[key] = array("I")
                 ids.append(rowid)
+        self.conn.execute(
+            "INSERT INTO files(id, name, position, size, mtime_ns, verified_ns, sha256, claims, last_id)"
+            " VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
+            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(claims),
+             self.next_id - 1),
+        )
         self.conn.executemany(
             "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
         self.conn.executemany(INSERT_CLAIM, rows)
@@ -165,12 +182,23 @@ def _stat(path: Path) -> os.stat_result | None:
 
 
 def _remove_file(conn: sqlite3.Connection, name: str) -> None:
-    """Its rows go; its postings stay until the next compaction and are skipped when read."""
+    """Its rows go; its postings stay until the next compaction and are skipped when read.
+
+    The keys of its claims are counted as dead, so a key's frequency is its live claims' whatever the
+    store's history: the same claims ingested at once or in batches are ranked alike.
+    """
     row = conn.execute("SELECT id FROM files WHERE name = ?", (name,)).fetchone()
     if row is not None:
         gone = conn.execute(
             "SELECT subject, -count(*) FROM claims WHERE file = ? AND subject IS NOT NULL GROUP BY subject", row)
         _count_subjects(conn, gone.fetchall())
+        dead: dict[str, int] = {}
+        for claim_row_ in conn.execute(f"SELECT {BY_ID} FROM claims c WHERE c.file = ?", row):
+            for key in claim_keys(row_claim(claim_row_)):
+                dead[key] = dead.get(key, 0) + 1
+        conn.executemany(
+            "INSERT INTO dead_keys(key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
+            sorted(dead.items()))
         conn.execute("DELETE FROM claims WHERE file = ?", row)
         conn.execute("DELETE FROM paragraphs WHERE file = ?", row)
         conn.execute("DELETE FROM files WHERE id = ?", row)
@@ -223,26 +251,47 @@ def update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
     set_meta(conn, dead=dead, next_id=writer.next_id, generation=generation(conn) + 1)
 
 
-def rebuild_file(store: Store, target: Path) -> None:
-    """Build beside the old index and swap it in: readers never see half an index."""
-    _sweep(target.parent)
-    with atomic_replace(target) as tmp:
+def rebuild_file(store: Store, target: Path) -> Path:
+    """Build a new index file beside the old one, point `current` at it, and let the old one go.
+
+    Readers never see half an index; a reader of the old file keeps reading
+    it, since it is never replaced in place (see opening.py). `target` is the
+    file being replaced; the new one is returned.
+    """
+    import secrets
+
+    folder = target.parent
+    _sweep(folder)
+    built = folder / f"claims.{secrets.token_hex(6)}.sqlite3"
+    with atomic_replace(built) as tmp:
         conn = sqlite3.connect(tmp)
         try:
-            build_into(store, conn, target.parent)
+            build_into(store, conn, folder)
         finally:
             conn.close()
+    atomic_write(folder / CURRENT, built.name + "\n")
+    if target != built:
+        with contextlib.suppress(OSError):  # gone already; on Windows, open elsewhere (swept later)
+            os.unlink(target)
+    return built
 
 
 DEBRIS_AGE = 3600  # seconds: a build takes minutes at most, so older temporaries are a killed builder's
 
 
 def _sweep(folder: Path) -> None:
-    """Temporaries of a builder killed mid-build; a live builder's (another check, now) are younger and kept."""
+    """Temporaries of a builder killed mid-build, and index files no longer in use (a reader's is gone from
+    the folder as soon as it is replaced; one left behind is a killed builder's, or one Windows kept open).
+    A live builder's temporaries (another check, now) are younger than DEBRIS_AGE and kept."""
     import shutil
 
     cutoff = time.time() - DEBRIS_AGE
-    for path in (*folder.glob(".parts.*"), *folder.glob(".*.tmp")):
+    try:
+        current = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        current = INDEX_FILE
+    old = [p for p in folder.glob("claims.*.sqlite3*") if not p.name.startswith(current)]
+    for path in (*folder.glob(".parts.*"), *folder.glob(".*.tmp"), *old):
         with contextlib.suppress(OSError):
             if path.lstat().st_mtime < cutoff:
                 shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -46,7 +46,7 @@ class Changes:
         return bool(self.changed or self.removed)
 
 
-_Known = dict[str, tuple[int, int, int, int, int]]  # name → size, mtime_ns, verified_ns, claims, position
+_Known = dict[str, tuple[int, int, int, int, int, str]]  # name → size, mtime_ns, verified_ns, claims, position, sha256
 
 
 def _listing(store: Store, known: _Known) -> tuple[str, ...]:
@@ -72,8 +72,10 @@ def sha256_of(path: str) -> str:
 
 def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
     """One stat per store file (a million-claim store has some 15,000); a hash only where the stat cannot vouch."""
+    # One read of what the index knows: a second look, row by row, could find a row another
+    # process's update has since removed.
     known: _Known = {row[0]: row[1:] for row in conn.execute(
-        "SELECT name, size, mtime_ns, verified_ns, claims, position FROM files")}
+        "SELECT name, size, mtime_ns, verified_ns, claims, position, sha256 FROM files")}
     listing = _listing(store, known)
     changed: list[str] = []
     rehashed: list[FileState] = []
@@ -91,7 +93,7 @@ def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
             if state is not None and _unchanged(*state[:3], st):
                 continue
             digest = sha256_of(os.path.join(store.root, name))
-            if state is not None and digest == _recorded_sha256(conn, name):
+            if state is not None and digest == state[5]:
                 rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, state[3]))
             elif name == MANIFEST:
                 rehashed.append(FileState(name, st.st_size, st.st_mtime_ns, now, digest, 0))
@@ -105,10 +107,6 @@ def detect_changes(store: Store, conn: sqlite3.Connection) -> Changes:
     )
     replaced = sum(known[name][3] for name in (*changed, *removed) if name in known)
     return Changes(listing, tuple(changed), removed, tuple(rehashed), replaced)
-
-
-def _recorded_sha256(conn: sqlite3.Connection, name: str) -> str:
-    return str(conn.execute("SELECT sha256 FROM files WHERE name = ?", (name,)).fetchone()[0])
 
 
 def with_manifest(store: Store, changes: Changes) -> Changes:

@@ -1,4 +1,15 @@
-"""Opening the index: brought up to date with the store first, and rebuilt from it when damaged."""
+"""Opening the index: brought up to date with the store first, and rebuilt from it when damaged.
+
+Each build of the index is a file of its own (`claims.<token>.sqlite3`), and
+`.index/current` names the one in use. A rebuild writes a new file and then
+points `current` at it; it never renames over a file another process may
+have open. SQLite names its rollback journal after the database's path, so a
+file swapped in under the same name would share a journal path with the one
+it replaced: a reader of the old file could take the new file's journal for
+a hot journal of its own and "roll back" the wrong pages (SQLite's own "How
+To Corrupt" note warns of exactly this). A file name per build keeps every
+journal with its own database.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +26,25 @@ from ..folder import Store
 from .build import build_into, rebuild_file, update
 from .freshness import Changes, detect_changes
 from .query import ClaimIndex
-from .schema import INDEX_VERSION, generation, meta
+from .schema import CURRENT, INDEX_DIR, INDEX_FILE, INDEX_VERSION, generation, meta
 
 T = TypeVar("T")
 
-INDEX_DIR = ".index"
-INDEX_FILE = "claims.sqlite3"
 COMPACT_RATIO = 0.25  # rebuild from scratch once this share of postings points at deleted claims
 
 
 def index_path(store: Store) -> Path:
-    return store.root / INDEX_DIR / INDEX_FILE
+    """The index file in use (it may not exist yet)."""
+    folder = store.root / INDEX_DIR
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return folder / INDEX_FILE
+    return folder / name if _own_name(name) else folder / INDEX_FILE
+
+
+def _own_name(name: str) -> bool:
+    return name.startswith("claims.") and name.endswith(".sqlite3") and "/" not in name and "\\" not in name
 
 
 def _needs_rebuild(conn: sqlite3.Connection, changes: Changes) -> bool:
@@ -66,8 +85,7 @@ def _refresh(store: Store, target: Path) -> sqlite3.Connection:
                 conn.close()
                 raise
         conn.close()
-    rebuild_file(store, target)
-    return sqlite3.connect(target, timeout=60)
+    return sqlite3.connect(rebuild_file(store, target), timeout=60)
 
 
 def damaged(exc: BaseException) -> bool:
@@ -104,10 +122,13 @@ def open_index(store: Store, notice: Callable[[str], None] | None = None) -> Cla
 
 
 def discard(store: Store) -> None:
-    """Delete the index (it is derived data): the next open builds it afresh."""
+    """Delete the index (it is derived data): the next open builds it afresh, under a name of its own."""
+    target = index_path(store)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target.parent / CURRENT)
     for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{index_path(store)}{suffix}")
+        with contextlib.suppress(OSError):  # FileNotFoundError; on Windows, a file another process has open
+            os.unlink(f"{target}{suffix}")
 
 
 def verified(store: Store, notice: Callable[[str], None] | None = None) -> bool:
@@ -130,7 +151,7 @@ def verified(store: Store, notice: Callable[[str], None] | None = None) -> bool:
         _say(notice, f"{shown(target)}: the index was damaged ({why}); rebuilt it from {shown(store.root)}")
         discard(store)
     open_index(store, notice).close()
-    return not target.exists()
+    return False
 
 
 def with_index(store: Store, work: Callable[[ClaimIndex], T], notice: Callable[[str], None] | None = None) -> T:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import sqlite3
@@ -150,6 +151,7 @@ class ClaimIndex(PostingsStore):
         self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
         self._positions: dict[int, object] = {}
         self._paragraphs: dict[int, object] = {}
+        self._id_order: IdOrder | None = None
 
     def fork_point(self) -> Callable[[], None]:
         """In the parent, just before forking: what a child runs to read this very index on its own.
@@ -179,19 +181,25 @@ class ClaimIndex(PostingsStore):
         return [row_claim(row) for row in self.conn.execute(IN_ORDER)]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
-        """How many claims have each key (deleted ones included until the next compaction)."""
+        """How many live claims have each key: postings of replaced claims linger, but are counted as dead."""
         missing = [k for k in keys if k not in self._df]
         for chunk in _chunks(missing, 500):
-            rows = self.conn.execute(
-                f"SELECT key, sum(n) FROM postings WHERE key IN ({', '.join('?' * len(chunk))}) GROUP BY key", chunk)
-            found = dict(rows.fetchall())
+            marks = ", ".join("?" * len(chunk))
+            found = dict(self.conn.execute(
+                f"SELECT key, sum(n) FROM postings WHERE key IN ({marks}) GROUP BY key", chunk).fetchall())
+            dead = dict(self.conn.execute(f"SELECT key, n FROM dead_keys WHERE key IN ({marks})", chunk).fetchall())
             for key in chunk:
-                self._df[key] = int(found.get(key) or 0)
+                self._df[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
         return self._df
 
     def _read(self, keys: list[str]) -> dict[str, array[int]]:
-        """Postings of each key, oldest segment first; a key too common to read whole keeps its newest claims."""
+        """Each key's live claim ids in store order; a key too common to read whole keeps its last in store order.
+
+        Postings are kept in the order claims were added, which is store order only for a store written
+        in one go; in store order, a store's answers do not depend on the batches it was written in.
+        """
         missing = [k for k in keys if k not in self._postings]
+        order = self._order() if missing else None
         for chunk in _chunks(missing, 500):
             found: dict[str, array[int]] = {key: array("I") for key in chunk}
             rows = self.conn.execute(
@@ -199,8 +207,16 @@ class ClaimIndex(PostingsStore):
             for key, blob in rows:
                 found[key].frombytes(blob)
             for key, ids in found.items():
-                self._postings[key] = ids[-self.budget :] if len(ids) > self.budget else ids
+                assert order is not None
+                ordered = order.arrange(ids)
+                self._postings[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
         return {key: self._postings[key] for key in keys}
+
+    def _order(self) -> IdOrder:
+        if self._id_order is None:
+            self._id_order = IdOrder(self.conn.execute(
+                "SELECT id, last_id, position FROM files WHERE position >= 0 ORDER BY id").fetchall())
+        return self._id_order
 
     def _fetch(self, rowids: list[int]) -> list[Claim]:
         """Claims by rowid, in store order; a deleted claim's lingering postings find nothing."""
@@ -222,6 +238,63 @@ class ClaimIndex(PostingsStore):
         for chunk in _chunks(missing, 500):
             cache.update(self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
         return cache
+
+
+class IdOrder:
+    """Store order (by file position, then place) over the index's claim ids, cheaply; ids no file holds
+    (a replaced file's, lingering in postings until compaction) left out.
+
+    A file's ids are one unbroken run. Files written in store order (a store
+    ingested in one go, news filed day after day) have runs that rise with
+    their position: their ids sort as the store does (the head). Only ids of
+    files written out of order (a source written again, a batch of older
+    days) are placed one by one.
+    """
+
+    def __init__(self, files: list[tuple[int, int, int]]) -> None:  # (first id, last id, position), by first id
+        self.firsts = [first for first, _, _ in files]
+        self.lasts = [last for _, last, _ in files]
+        self.positions = [position for _, _, position in files]
+        k = 0
+        while k + 1 < len(files) and self.positions[k + 1] > self.positions[k]:
+            k += 1
+        self.head_end = self.lasts[k] + 1 if files else 0
+        self.head_firsts = self.firsts[: k + 1]
+        self.head_positions = self.positions[: k + 1]
+        self.whole = all(self.firsts[i + 1] == self.lasts[i] + 1 for i in range(len(files) - 1))
+
+    def place(self, rowid: int) -> tuple[int, int] | None:
+        """(position, id), or None for an id no file holds."""
+        j = bisect.bisect_right(self.firsts, rowid) - 1
+        if j < 0 or rowid > self.lasts[j]:
+            return None
+        return (self.positions[j], rowid)
+
+    def arrange(self, ids: Sequence[int]) -> array[int]:
+        """These ids, live ones only, in store order."""
+        ids = sorted(ids)
+        if ids and not (self.whole and self.firsts and self.firsts[0] <= ids[0] and ids[-1] <= self.lasts[-1]):
+            ids = [i for i in ids if self.place(i) is not None]  # replaced files' ids linger until compaction
+        cut = bisect.bisect_left(ids, self.head_end)
+        if cut == len(ids):
+            return array("I", ids)
+        head, tail = ids[:cut], sorted(ids[cut:], key=self.place)  # type: ignore[arg-type]
+        ordered: list[int] = []
+        i = 0
+        for rowid in tail:
+            place = self.place(rowid)
+            assert place is not None
+            j = bisect.bisect_left(head, self._boundary(place[0]), i)
+            ordered += head[i:j]
+            ordered.append(rowid)
+            i = j
+        ordered += head[i:]
+        return array("I", ordered)
+
+    def _boundary(self, position: int) -> int:
+        """The first id of the head file a file at `position` comes before in store order."""
+        j = bisect.bisect_left(self.head_positions, position)
+        return self.head_firsts[j] if j < len(self.head_firsts) else 1 << 62
 
 
 def rank(

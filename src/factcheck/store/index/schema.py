@@ -9,8 +9,11 @@ from ...record.claim import Claim
 from ...record.codec import CLAIM, quote
 
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "11"
-ID_TABLES = ("files", "paragraphs", "claims")  # ids count up across all three (see build.Writer)
+INDEX_VERSION = "12"
+ID_TABLES = ("files", "paragraphs", "claims")
+INDEX_DIR = ".index"
+INDEX_FILE = "claims.sqlite3"  # the name before builds had names of their own; still read if `current` is absent
+CURRENT = "current"  # names the index file in use (see opening.py)  # ids count up across all three (see build.Writer)
 
 # The claims table: the row's own key, file and place in it, then a column per stored field of
 # the claim record (record/codec.py), named as in the JSON Lines record. The paragraph is kept once per
@@ -19,10 +22,11 @@ CLAIM_OWN = ("id", "file", "seq")
 SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT UNIQUE, position INTEGER, size INTEGER, mtime_ns INTEGER,
-                   verified_ns INTEGER, sha256 TEXT, claims INTEGER);
+                   verified_ns INTEGER, sha256 TEXT, claims INTEGER, last_id INTEGER);
 CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, file INTEGER, text TEXT);
 {CLAIM.table("claims", "id INTEGER PRIMARY KEY, file INTEGER, seq INTEGER", {"paragraph": "INTEGER"})}
 CREATE TABLE postings(key TEXT, n INTEGER, ids BLOB);
+CREATE TABLE dead_keys(key TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 CREATE TABLE subjects(subject TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 """
 INDEXES = """
