@@ -311,7 +311,7 @@ def test_from_one_value_to_another_is_one_measure_at_two_times():
 def test_a_change_in_points_belongs_to_the_index_it_follows():
     claims = extract(news("6月份中国物流业景气指数为50.6%，较上月上升0.3个百分点。", "2026-07-06"))
     index, change = claims
-    assert (change.qualifies, change.metric) == (index.id, "物流业景气指数上升")
+    assert (change.qualifies, change.metric) == (index.id, "物流业景气指数较上月上升")
     store = store_of(("2026-06-30", "6月份高技术制造业采购经理指数为53.5%，较上月上升0.6个百分点。"))
     assert verdicts("6月份中国物流业景气指数为50.6%，较上月上升0.3个百分点。", "2026-07-06", store) == {
         "50.6%": "unsupported", "0.3个百分点": "unsupported",
@@ -324,11 +324,15 @@ def test_a_two_character_metric_supports_an_ok_only_when_the_clauses_agree_too()
     assert verdicts("目前，31个省（区、市）均已组建数据管理机构。", "2024-10-10", store)["31个"] == "unsupported"
 
 
-def test_an_undated_running_count_supports_an_ok_only_with_the_same_printed_figure():
-    # 超9476万例 (September) is consistent with 超过9千万 (July), but it is not that figure.
+def test_an_undated_running_count_is_a_fact_as_of_its_article_not_of_a_later_one():
+    # 超9476万例 (September) is consistent with 超过9千万 (July), but it is not that figure; and the July
+    # count repeated in September is a claim about September, which a July source cannot vouch for.
     store = store_of(("2022-07-20", "美国累计新冠确诊病例超过9千万例。"))
     assert verdicts("美国累计新冠确诊病例超9476万例。", "2022-09-06", store)["超9476万例"] == "unsupported"
-    assert verdicts("美国累计新冠确诊病例超过9千万例。", "2022-09-06", store)["超过9千万例"] == "ok"
+    found = check_document(news("美国累计新冠确诊病例超过9千万例。", "2022-09-06"), store)
+    assert [f.verdict for f in found] == ["unsupported"]
+    assert "undated: as of 2022-07-20 in the source, 2022-09-06 in the draft" in found[0].reasons[0]
+    assert verdicts("美国累计新冠确诊病例超过9千万例。", "2022-07-20", store)["超过9千万例"] == "ok"  # the same day
 
 
 def test_a_span_that_goes_on_is_measured_by_what_goes_on():

@@ -22,7 +22,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 16
+EXTRACTOR_VERSION = 17
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -82,7 +82,11 @@ def claims_in(
             around = near.around(sent) if near is not None else whole
             yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
         if para.kind == "title":
-            story.headline = story.period
+            # The period a headline names is its figures' (### 前三季度我国海洋生产总值…), not when the
+            # headline names a document: 2021年政府工作报告 dates the report, whose review is of 2020.
+            story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
+        elif para.kind == "heading" and layout.SECTION.match(para.text):
+            story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
 
 
 def _bodies(named: list[list[subject.Mention]]) -> tuple[str, ...]:
@@ -193,6 +197,9 @@ def _sentence_claims(
         metric, qualifies = linked_rate(text, q, left, metric, run)
         metric = with_counted(metric, counted, q)
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
+            # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.
+            mention, subject_from, subject_line = _country_wide(q), "metric", where.line
         written = sentence[q.start : q.end]
         occurrence = seen.get((sentence, written), 0)
         seen[(sentence, written)] = occurrence + 1
@@ -230,6 +237,7 @@ def _sentence_claims(
             part_of=part_of,
             paragraph_bodies=around[1],
             encoding=document.encoding,
+            offset=q.start,
         )
         run.add(q, claim)
     remember(story, mentions, periods, sentence_line, sent.paragraph)
@@ -246,6 +254,17 @@ def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: la
     _, end_column = lines.line_column(para.origin[sent.start + q.end - 1])
     return _Where(line, column, number_column, end_column + 1)
 
+
+# A measure that is the whole country's by its name.
+_NATIONAL_MEASURE = re.compile(r"国内生产总值|全国")
+
+
+def _country_wide(q: Quantity) -> subject.Mention:
+    return subject.Mention(subject.COUNTRY_WIDE, subject.COUNTRY_WIDE, q.start, q.start, True, kind=subject.NATIONAL)
+
+
+# A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
+_DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 
 # A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).
 _MAY_DATE = re.compile(r"[年月季日天]|以来|目前|至今")

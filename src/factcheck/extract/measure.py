@@ -27,14 +27,25 @@ METRIC_DELIMS = CLAUSE_DELIMS.replace("“”‘’「」", "") + "和及与"
 # phrase (or split on unambiguous verbs), since 就 is also inside 就业率.
 _TRAILING_NOISE = re.compile(
     r"(?:达到了|达到|高达|稳定在|连续多年|多年|增加到|增至|再次|首次|已经|已|共计|累计|共|就|将|仅|约|近|超过|超|突破|逾|"
-    r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由)$"
+    r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由|"
+    # How a figure is given, not what it measures: a forecast (预期), the previous release (前值), the
+    # reading (初值, 终值, 公布值), a revision (修正为), a target (目标定在): identity.modality reads them.
+    r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
+    r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按)$"
+)
+# 失业率降到5.2%, 城镇化率提高到65%: the verb says the figure is the new level, not a change; what is
+# measured is the rate itself (城镇调查失业率), as a source that writes 为5.2% says.
+_TO_LEVEL = re.compile(
+    r"(?:回落|下降|降低|下调|降|上升|上调|升|提高|提升|增加|增长|减少|扩大|缩小|跃升|攀升|回升|跌|涨)(?:到了|到|至)$"
 )
 
 
 _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
-    r"他们|我们|它们|她们|他|她|其)"
+    r"他们|我们|它们|她们|他|她|其|将|要|把)"
 )
+# 起征点由月销售额10万元提高到15万元: what changes is the 起征点; 由/从 opens what it is counted in.
+_FROM = re.compile(r"(?<=.)(?:由|从)[^由从]{0,6}$")
 
 
 _NO_QUOTES = str.maketrans("", "", "“”‘’「」")
@@ -59,7 +70,11 @@ _SPAN_WORDS = "来前后里间内"
 _RUNNING = re.compile(r"连续|持续|累计|历时|用时")
 
 
-_FROM_TO = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小)?(?:到了|到|至)")
+# 从不足70万亿元跃升至超过100万亿元, 由10万元提高到15万元, 前值由6.2%修正为6.3%: one measure, at two times.
+_FROM_TO = re.compile(
+    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小|跃升|攀升|回升|回落|上调|下调|调高|调低|升|降|涨|跌)?(?:到了|到|至)"
+    r"|修正为|修正至|改为|调整为"
+)
 
 
 _TOTAL = re.compile(r"总(?:投资|额|产值|规模|面积|金额|收入|价值)")
@@ -72,7 +87,7 @@ _NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周"
 _QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
 
 
-_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|增速|占比|占")
+_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|收窄|增速|占比|占")
 
 
 _RIGHT_STOP = re.compile(
@@ -109,7 +124,8 @@ def _inside_word(sentence: str, at: int) -> bool:
 
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
     """What the figure measures: the phrase before it in its clause, without names, periods, verbs and fillers."""
-    for span in [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]:
+    # A comparison base (比上年增长) is part of the measure's wording, not a break in it.
+    for span in [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods if not p.base]:
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
@@ -117,6 +133,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
+    phrase = _FROM.sub("", _TO_LEVEL.sub("", phrase))
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:
@@ -252,6 +269,8 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
     if not metric and previous is not None:
         metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    elif not metric and q.unit in RATES and previous_rate is not None and previous_rate.unit == q.unit:
+        metric = previous_rate.metric  # 2023年经济增长5.2%，2024年的目标是5%左右: the same rate, a target
     return metric, qualifies
 
 
@@ -262,9 +281,14 @@ def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
     return not re.search(r"[；。！？]", text[previous.end : rate.start])
 
 
+# What a rate's clause may say without naming a measure of its own: 增速比上年全年加快13.9个百分点 is the
+# change of the rate before it.
+_NOT_A_MEASURE = re.compile(
+    r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|"
+    r"(?:比|较)(?:上年全年|上年同期|去年同期|去年全年|上年|去年|上月|上季度|前值|上季)"
+)
+
+
 def _names_own_measure(metric: str) -> bool:
     """利润增长10%: a rate whose clause names its own measure is not the rate of the figure before it."""
-    core = metric_key(metric)
-    for word in ("增长", "下降", "增加", "减少", "提高", "提升", "上升", "回落", "加快", "放缓"):
-        core = core.replace(word, "")
-    return len(core) >= 2
+    return len(_NOT_A_MEASURE.sub("", metric_key(metric))) >= 2

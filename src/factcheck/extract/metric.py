@@ -118,6 +118,16 @@ def same_metric(a: str, b: str, a_context: str = "", b_context: str = "") -> boo
     return compare_metrics(a, b, a_context, b_context) == SAME
 
 
+@lru_cache(maxsize=1)
+def _standing() -> tuple[str, ...]:
+    return tuple(_data()["standing"]["words"])  # type: ignore[index]
+
+
+def standing_measure(metric: str) -> bool:
+    """A measure of a body as it is (staff, floor space, length), which an undated figure states for good."""
+    return metric_key(metric).endswith(_standing())
+
+
 def why_different(a: str, b: str) -> str:
     """For a near miss: what each side measures."""
     return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"

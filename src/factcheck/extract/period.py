@@ -131,12 +131,44 @@ def find_periods(
                 period = Period(period.start, as_of.period.start, as_of.period.label + m.group())
         out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
     out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
+    plans = _plan_periods(sentence)
+    if plans:
+        out = sorted([p for p in out if not any(q.start <= p.start < q.end for q in plans)] + plans, key=lambda p: p.start)
     holidays = _holidays(sentence, published, context_year)
     if holidays:
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
         out = [p for p in out if not any(h.start <= p.end + 1 and p.period.contains(h.period) and p.period.days > 300
                                          for h in holidays if h.start >= p.start)]
         out = sorted(out + holidays, key=lambda p: p.start)
+    return out
+
+
+# Five-year plans: “十三五”时期 is 2016–2020, 到“十四五”末 the end of 2025. The sixth plan is 1981–85, and from
+# the third (1966–70) on they follow each other every five years.
+# Quoted, or followed by a word that makes it a plan: 十五天 is fifteen days.
+_PLAN = re.compile(
+    r"(?:[“\"](?P<q>十[一二三四五六七八九]?|[三四五六七八九])五[”\"]|(?P<n>十[一二三四五六七八九]?|[三四五六七八九])五(?=时期|期间|末|期末|规划|计划))"
+    r"(?P<part>时期|期间|末|期末|以来|规划期)?"
+    r"|第(?P<ordinal>十[一二三四五六七八九]?|[三四五六七八九])个五年规划(?P<part2>时期|期间|期末|末)?"
+)
+
+
+def _plan_periods(sentence: str) -> list[PeriodMention]:
+    if "五" not in sentence:
+        return []
+    out = []
+    for m in _PLAN.finditer(sentence):
+        n = _n(m["q"] or m["n"] or m["ordinal"])
+        if not 3 <= n <= 20:
+            continue
+        start = 1966 + 5 * (n - 3)
+        part = m["part"] or m["part2"] or ""
+        if part in ("末", "期末"):
+            end = dt.date(start + 4, 12, 31)
+            period = Period(end, end, m.group())  # 到“十四五”末: as of the plan's last day
+        else:
+            period = Period(dt.date(start, 1, 1), dt.date(start + 4, 12, 31), m.group())
+        out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
     return out
 
 

@@ -12,6 +12,7 @@ raises an alarm.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..extract.metric import RELATED, SIMILAR, compare_metrics, metric_key, why_different
+from ..extract.metric import RELATED, SIMILAR, compare_metrics, metric_key, standing_measure, why_different
 from ..extract.subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
 from ..record.claim import Claim, mask_numbers
 from ..record.period import Period
@@ -61,6 +62,9 @@ class Identity:
     metric_named: bool = True  # both sides name what they measure (not only the clause around the figure)
     specific: bool = True  # the metric says enough, or the clauses around it agree (see specific())
     running: bool = False  # the same period, still running when one side was published, and published apart
+    # The draft names no body and the source is the whole country's: what an unqualified statement of a
+    # national measure (减免社保费1.7万亿元) reads as, when nothing in the draft says otherwise.
+    unnamed_national: bool = False
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -82,7 +86,7 @@ class Identity:
 
 def _firm(c: Claim) -> bool:
     """Named in the figure's own sentence or paragraph, not inherited from an earlier paragraph."""
-    return c.subject_from in ("clause", "sentence", "attribution", "paragraph")
+    return c.subject_from in ("clause", "sentence", "attribution", "paragraph", "metric")
 
 
 def _named_nearby(a: Claim, b: Claim) -> bool:
@@ -144,6 +148,11 @@ def _span(p: Period) -> str:
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
     if a is None and b is None:
+        # An undated figure is a fact as of its article: a market close, a day's count, a running total.
+        # Two of them from different days are different facts, unless they measure a body as it is.
+        if draft.published and stored.published and draft.published != stored.published and not timeless(draft, stored):
+            return Check("period", DIFFERENT,
+                         f"undated: as of {stored.published} in the source, {draft.published} in the draft")
         return Check("period", UNDATED, "undated on both sides: a count as of different days")
     if a is None or b is None:
         known = a or b
@@ -152,26 +161,67 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
     if a.start == b.start and a.end == b.end:
         return Check("period", SAME)
+    if a.end == b.end and ((a.as_of and a.days == 1) or (b.as_of and b.days == 1)):
+        return Check("period", SAME)  # 2月末外汇储备 and 2月外汇储备: a stock as of the month's end
     return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
 
 
-# Words that give a figure as expected, planned or aimed at: 预计全社会跨区域人员流动量约19.4亿人次
-# is not the 20.03亿人次 that moved.
-_FORECAST = re.compile(r"预计|预期|预测|计划(?!单列)|目标(?!区间)|力争|有望|拟|将达|将超|将突破|将实现|争取")
+# How a figure is given. Words that give it as expected, planned or aimed at: 预计全社会跨区域人员流动量约
+# 19.4亿人次 is not the 20.03亿人次 that moved. 前值 is the previous release's value (前值由6.2%修正为6.3%:
+# both), not this one's. The nearest such word before the figure decides: in 公布值3.1%，预期2.9%，前值3.0%
+# each figure has its own.
+# 好于预期, 超预期, 不及预期 compare an outcome with what was expected: no forecast.
+_FORECAST = r"预计|(?<![于超及合出])预期|预测|计划(?!单列)|目标(?!区间)|力争|有望|拟|将达|将超|将突破|将实现|争取"
+_PREVIOUS = r"前值|修正为|修正至"
+_OUTCOME = r"公布值|初值|终值|录得"
+_MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
+OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
+# A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
+# 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
+_ALREADY = re.compile(r"已|累计|完成|实现了|达到了|截至|以来")
+# Days still to run in a stated period beyond which a figure for it is a target, not an outcome so far:
+# 今年 in a March report, 2030年 anywhere; not 2026年年度票房超172亿元 on 29 June, a running total.
+FUTURE_SLACK = 200
+_DURATIONS = ("年", "周年", "岁", "天", "个月", "小时")  # 今年是中法建交60周年: an anniversary, not a target
+
+
+def modality(c: Claim, written: dt.date | None = None) -> str:
+    """outcome, forecast or previous; `written` is when the fact was first stated, for the future rule
+    (a plan re-quoted after its year is still the plan), by default the claim's own publication."""
+    sentence = c.plain_sentence
+    at = c.at()
+    found = None
+    for m in _MODALITY.finditer(sentence, 0, at):
+        found = m
+    if found is not None:
+        return PREVIOUS if found["previous"] else OUTCOME if found["outcome"] else FORECAST
+    p = c.period
+    written = written or c.published
+    if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "heading")
+            and c.unit not in _DURATIONS
+            and p.end > written + dt.timedelta(days=FUTURE_SLACK) and not _ALREADY.search(sentence, 0, at)):
+        return FORECAST
+    return OUTCOME
 
 
 def forecast(c: Claim) -> bool:
+    """Said to be a forecast or target in so many words (力争, 计划, 预计): a statement made once."""
     sentence = c.plain_sentence
-    at = sentence.find(c.plain_text)
-    return bool(_FORECAST.search(sentence, 0, at if at >= 0 else len(sentence)))
+    found = None
+    for m in _MODALITY.finditer(sentence, 0, c.at()):
+        found = m
+    return found is not None and bool(found["forecast"])
+
+
+_SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a previous release's value (前值)"}
 
 
 def modality_check(draft: Claim, stored: Claim) -> Check:
-    a, b = forecast(draft), forecast(stored)
+    first = min((d for d in (draft.published, stored.published) if d is not None), default=None)
+    a, b = modality(draft, first), modality(stored, first)
     if a == b:
         return Check("modality", SAME)
-    return Check("modality", DIFFERENT, "a forecast or target in the source, not an outcome" if b else
-                 "a forecast or target in the draft, an outcome in the source")
+    return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
 
 
 def identify(draft: Claim, stored: Claim) -> Identity:
@@ -180,12 +230,29 @@ def identify(draft: Claim, stored: Claim) -> Identity:
     named = bool(draft.metric and stored.metric)
     checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
     running = draft.published != stored.published and (still_running(stored, draft) or still_running(draft, stored))
-    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running)
+    unnamed_national = not draft.subject and stored.subject_kind == NATIONAL and not draft.paragraph_bodies
+    return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
+                    unnamed_national)
 
 
 def standing(a: Claim, b: Claim) -> bool:
     """Both about one organisation or a body the newsroom configured, so undated figures are comparable."""
     return a.subject_kind in STANDING_KINDS and b.subject_kind in STANDING_KINDS
+
+
+_SPANS = ("年", "周年")
+
+
+def timeless(a: Claim, b: Claim) -> bool:
+    """Undated figures that hold beyond their article's day: an organisation's, a measure of a body as it
+    is (员工, 面积, 全长), or a span of years within one year (中法建交60周年 in February and in May);
+    any other undated figure is a fact as of its article."""
+    if standing(a, b) or (standing_measure(a.metric) and standing_measure(b.metric)):
+        return True
+    if {a.subject_kind, b.subject_kind} & set(STANDING_KINDS) and not (a.subject and b.subject):
+        return True  # 毕业生就业率连续多年稳定在96.2% copied without its 学院: the organisation's standing figure
+    return (a.unit in _SPANS and b.unit in _SPANS and a.published is not None and b.published is not None
+            and a.published.year == b.published.year)
 
 
 def supports(
@@ -220,6 +287,8 @@ def supports(
     if metric == SAME:
         # A paraphrase vouches for the body only where it names a measure: 约10分钟后，飞船与火箭
         # 成功分离 is in every launch story.
+        if identity.unnamed_national and equal_value and identity.metric_named and identity.period.outcome == SAME:
+            return True  # 2020年减免社保费1.7万亿元: a national measure, for the very period, stated alike
         return verbatim or (reworded and equal_value and identity.metric_named)
     return metric == SIMILAR and equal_value and reworded and both_standing
 
@@ -295,10 +364,7 @@ _CLAUSE_END = re.compile(r"[，。；！？,;]")
 
 
 @lru_cache(maxsize=1 << 14)
-def _clause(sentence: str, text: str) -> str:
-    at = sentence.find(text)
-    if at < 0:
-        return mask_numbers(sentence)
+def _clause(sentence: str, text: str, at: int) -> str:
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at + len(text))
     return mask_numbers(sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)])
@@ -306,7 +372,7 @@ def _clause(sentence: str, text: str) -> str:
 
 def clause_of(c: Claim) -> str:
     """The whole clause a figure stands in, both sides of it, figures masked: 31个省…组建数据管理机构."""
-    return _clause(c.plain_sentence, c.plain_text)
+    return _clause(c.plain_sentence, c.plain_text, c.at())
 
 
 def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:

@@ -23,7 +23,7 @@ from ..record.rules import RULES
 from ..store.protocol import ClaimStore
 from .compare import agree
 from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
-from .matching import Match, candidates, containment, strict_score
+from .matching import Match, candidates, containment
 
 SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
 CONTRADICT_MIN = 60.0  # strict similarity (clause and metric) a contradicting source needs besides identity
@@ -76,8 +76,6 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
             continue
         if not replaces(old, new):
             continue
-        if strict_score(old, new) < SUPERSEDE_MIN:
-            continue
         if best is None or _newness(new) > _newness(best):
             best = new
     return best
@@ -90,8 +88,11 @@ def replaces(old: Claim, new: Claim) -> bool:
         if (new.published or dt.date.min) < (old.published or dt.date.min):
             return False
         if a.as_of or b.as_of:
-            # 96% at the end of 2025 and still 96% in March: the same figure, not a newer one.
-            return a.as_of and b.as_of and b.end > a.end and not agree(old, new)
+            # A stock as of a day (2月末), and the same stock for a later month (3月外汇储备规模, as of its end);
+            # but a running total (截至4月29日今年) is not a fuller 一季度. 96% at the end of 2025 and still
+            # 96% in March: the same figure, not a newer one.
+            stock = a.as_of and (b.as_of or a.days == 1)
+            return stock and b.end > a.end and not agree(old, new)
         # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
         over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
         if b.start == a.start and b.end > a.end and over:
@@ -129,8 +130,7 @@ def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] |
     scored = [(m, identify(draft, m.claim)) for m in matches]
     agreeing = [
         (m, i) for m, i in scored
-        if m.support >= SUPPORT_MIN
-        and agree(draft, m.claim)
+        if agree(draft, m.claim)
         and supports(
             i,
             verbatim(draft, m.claim),
@@ -142,7 +142,7 @@ def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] |
     named = [(m, i) for m, i in agreeing if i.subject.outcome == SAME]
     conflicting = [
         m for m, i in scored
-        if m.strict >= CONTRADICT_MIN and not agree(draft, m.claim) and contradicts(i, draft, m.claim)
+        if not agree(draft, m.claim) and contradicts(i, draft, m.claim)
     ]
     # A source about the same named body that agrees wins; then one that disagrees; an agreeing
     # source whose subject only the wording vouches for comes last.

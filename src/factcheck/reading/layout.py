@@ -35,6 +35,9 @@ DOUBLED_MAX = 30  # the longest chunk of doubled print looked for
 _DOUBLED = re.compile(rf"(.{{1,{DOUBLED_MAX}}}?)\1+")
 _TWINS = re.compile(r"(.)(?=\1)")  # a character and the same one next to it
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A numbered section of a long document (一、2020年工作回顾, （三）…, 第二部分): a heading of its own,
+# never the start of the sentence after it (过去一年… begins with 过, which can continue a broken line).
+SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节])")
 HEADING_MAX = 30  # a block this short with no sentence punctuation is a heading or caption
 
 
@@ -309,7 +312,7 @@ def _join_blocks(blocks: list[Chars], forced: list[str | None] | None = None) ->
     for i in range(len(blocks)):
         nxt = blocks[i + 1][0][0] if i + 1 < len(blocks) else ""
         prev_open = i > 0 and kinds[i - 1] == "body" and blocks[i - 1][0][-1] not in TERMINAL
-        if kinds[i] == "heading" and nxt and nxt in CONTINUATION and not prev_open:
+        if kinds[i] == "heading" and nxt and nxt in CONTINUATION and not prev_open and not SECTION.match(blocks[i][0]):
             # Its sentence goes on in the next block. (After an open sentence, the
             # next block more likely continues that one, past a caption.)
             kinds[i] = "body"

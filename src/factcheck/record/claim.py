@@ -61,7 +61,8 @@ class Claim:
     # figure's 全国 was carried from the story's first line, not written beside it.
     subject_kind: str = ""  # national, region, place, country, pair, known, organisation
     # clause, sentence, attribution (a national source cited), paragraph or story (carried from
-    # subject_line, in the same paragraph or an earlier one), or "" (none)
+    # subject_line, in the same paragraph or an earlier one), metric (the measure names the whole
+    # country: 国内生产总值), or "" (none)
     subject_from: str = ""
     subject_line: int = 0
     # sentence; paragraph (carried from period_line, earlier in it); heading (the story's headline
@@ -73,6 +74,13 @@ class Claim:
     # For a part of an earlier figure (服务进出口总额…。其中，出口26015亿元): what it is a part of.
     part_of: str = ""
     encoding: str = ""  # the source file's: utf-8, utf-16, gb18030 or big5
+    # Where the figure stands in `sentence` (a figure written twice, 预期6.2%，前值6.2%, is two claims);
+    # -1 in records written before it was kept.
+    offset: int = -1
+
+    def at(self) -> int:
+        """The figure's offset in its sentence."""
+        return self.offset if self.offset >= 0 else max(self.plain_sentence.find(self.plain_text), 0)
 
     @property
     def plain_sentence(self) -> str:

@@ -1,20 +1,22 @@
-"""Real-news regression: how often does `factcheck check` raise an alarm on news that is right?
+"""Real-text regression on any outlet: how often does `factcheck check` raise an alarm on copy that is right?
 
-    .venv/bin/python bench/realnews.py --store-days 20230101:20230430 --draft-days 20230501:20230507 \
-        [--corpus DIR] [--workdir DIR] [--show ok|alarms|all] [--json FILE]
+    .venv/bin/python bench/outlets.py --outlet cls --store-days 20260514:20260605 --draft-days 20260606:20260609 \
+        [--workdir DIR] [--show alarms|ok|all] [--json FILE]
 
-Builds a store from a run of 新闻联播 days (../shared/external/cctv-xwlb-yuekcc,
-kept outside this repository: its text is not ours to ship), checks the days
-after it as drafts, and prints every alarm (contradicted, stale) with the
-draft sentence and the evidence sentence, so each can be judged by hand, then
-the alarms per 100 figures. Broadcast news is almost always right, so nearly
-every alarm here is a false one: the target is under 1 per 100 figures, each
-explained. `--show ok` prints the `ok` verdicts too, to judge whether each
-cites the same fact.
+Outlets (kept outside this repository in ../shared/external; their text is not ours to ship):
+  cctv  新闻联播 transcripts, a file a day (news/YYYYMMDD.md, dated by name)
+  cls   财联社电报, a financial newswire, a file a day (news/YYYYMMDD.md, front matter)
+  gov   政府工作报告, a report a year (corpus/YYYYMMDD.md, front matter)
 
-The store is cached in the workdir under a hash of the source code, so a run
-after a change to the extractor re-ingests and a run after a change to the
-verdict rules does not.
+Builds a store from the outlet's files dated within --store-days, checks the files
+within --draft-days as drafts, prints every alarm (contradicted, stale) with the
+draft sentence and its evidence, so each can be judged by hand, then the alarms
+per 100 figures. Published copy is almost always right, so nearly every alarm is a
+false one. `--show ok` prints the `ok` verdicts too, to judge whether each cites the
+same fact.
+
+The store is cached in the workdir under a hash of the code it depends on, so a run
+after a change to extraction re-ingests and one after a change to judging does not.
 """
 
 from __future__ import annotations
@@ -23,28 +25,39 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
+EXTERNAL = ROOT.parent / "shared" / "external"
+OUTLETS = {
+    "cctv": EXTERNAL / "cctv-xwlb-yuekcc" / "news",
+    "cls": EXTERNAL / "cls-telegraph" / "news",
+    "gov": EXTERNAL / "gov-work-reports" / "corpus",
+}
 # What a store's claims depend on: the stages up to extraction, and the store's own files and data.
 EXTRACTION = ("reading", "record", "extract", "data", "store/folder.py", "store/manifest.py")
+_FRONT = re.compile(r"\A---\s*\n")
 
 
-def _days(corpus: Path, span: str) -> list[Path]:
+def days(corpus: Path, span: str) -> list[Path]:
     first, last = span.split(":")
     return sorted(p for p in corpus.glob("*.md") if first <= p.name[:8] <= last)
 
 
-def _with_date(path: Path) -> str:
+def dated(path: Path) -> str:
+    """The file's text with a front matter date: its own, or its name's (YYYYMMDD)."""
+    text = path.read_text(encoding="utf-8")
+    if _FRONT.match(text):
+        return text
     day = path.name[:8]
-    return f"---\ndate: {day[:4]}-{day[4:6]}-{day[6:]}\n---\n\n" + path.read_text(encoding="utf-8")
+    return f"---\ndate: {day[:4]}-{day[4:6]}-{day[6:]}\n---\n\n" + text
 
 
-def _factcheck(*args: str) -> subprocess.CompletedProcess[str]:
+def factcheck(*args: str) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "factcheck", *args]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if done.returncode not in (0, 1):
@@ -52,34 +65,38 @@ def _factcheck(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def build_store(corpus: Path, span: str, workdir: Path) -> Path:
+def code_hash() -> str:
     code = hashlib.sha256()
     for name in EXTRACTION:
         place = ROOT / "src" / "factcheck" / name
         for path in sorted(place.rglob("*.py")) + sorted(place.rglob("*.toml")) if place.is_dir() else [place]:
             if path.exists():
                 code.update(path.read_bytes())
-    home = workdir / f"store-{span.replace(':', '-')}-{code.hexdigest()[:12]}"
+    return code.hexdigest()[:12]
+
+
+def build_store(outlet: str, span: str, workdir: Path) -> Path:
+    home = workdir / f"{outlet}-store-{span.replace(':', '-')}-{code_hash()}"
     if (home / ".done").exists():
         return home / "claims"
     sources = home / "sources"
     sources.mkdir(parents=True, exist_ok=True)
-    for path in _days(corpus, span):
-        (sources / path.name).write_text(_with_date(path), encoding="utf-8")
-    _factcheck("ingest", str(sources), "--store", str(home / "claims"))
+    for path in days(OUTLETS[outlet], span):
+        (sources / path.name).write_text(dated(path), encoding="utf-8")
+    factcheck("ingest", str(sources), "--store", str(home / "claims"))
     (home / ".done").touch()
     return home / "claims"
 
 
-def check(corpus: Path, span: str, store: Path, workdir: Path) -> dict:
-    drafts = workdir / f"drafts-{span.replace(':', '-')}"
+def check(outlet: str, span: str, store: Path, workdir: Path) -> dict:
+    drafts = workdir / f"{outlet}-drafts-{span.replace(':', '-')}"
     drafts.mkdir(parents=True, exist_ok=True)
     paths = []
-    for path in _days(corpus, span):
+    for path in days(OUTLETS[outlet], span):
         target = drafts / path.name
-        target.write_text(_with_date(path), encoding="utf-8")
+        target.write_text(dated(path), encoding="utf-8")
         paths.append(str(target))
-    return json.loads(_factcheck("check", "--format", "json", "--store", str(store), *paths).stdout)
+    return json.loads(factcheck("check", "--format", "json", "--store", str(store), *paths).stdout)
 
 
 def _evidence(f: dict) -> str:
@@ -100,17 +117,17 @@ def show(f: dict) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--outlet", choices=sorted(OUTLETS), default="cctv")
     ap.add_argument("--store-days", required=True, help="FIRST:LAST, YYYYMMDD")
     ap.add_argument("--draft-days", required=True, help="FIRST:LAST, YYYYMMDD")
-    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-realnews")
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-outlets")
     ap.add_argument("--show", choices=("alarms", "ok", "all"), default="alarms")
     ap.add_argument("--json", type=Path, help="write the check's JSON here")
     a = ap.parse_args()
-    if not a.corpus.is_dir():
-        sys.exit(f"no corpus at {a.corpus} (pass --corpus)")
-    store = build_store(a.corpus, a.store_days, a.workdir)
-    report = check(a.corpus, a.draft_days, store, a.workdir)
+    if not OUTLETS[a.outlet].is_dir():
+        sys.exit(f"no corpus at {OUTLETS[a.outlet]}")
+    store = build_store(a.outlet, a.store_days, a.workdir)
+    report = check(a.outlet, a.draft_days, store, a.workdir)
     if a.json:
         a.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     findings = report["findings"]
@@ -121,7 +138,7 @@ def main() -> int:
     s = report["summary"]
     figures = max(s["numbers"], 1)
     print(
-        f"{s['drafts']} drafts, {s['numbers']} figures: {s['ok']} ok, {s['contradicted']} contradicted, "
+        f"{a.outlet}: {s['drafts']} drafts, {s['numbers']} figures: {s['ok']} ok, {s['contradicted']} contradicted, "
         f"{s['stale']} stale, {s['unsupported']} unsupported; {100 * len(alarms) / figures:.2f} alarms per 100 figures"
     )
     return 0

@@ -1,0 +1,190 @@
+"""The same fact, read right on any outlet (#23): identity decides, and each rule is pinned by a sentence
+of the kind that once went wrong, with the cause in the test's name.
+
+Fixtures are short sentences in the style of the outlets checked (a broadcast, a wire, a government
+report), reworded: the outlets' own text stays outside this repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.claims import extract
+from factcheck.extract.period import find_periods
+from factcheck.judge.draft import check_document
+from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, timeless
+from factcheck.reading.source import Document
+from factcheck.record.claim import Claim
+from factcheck.store.protocol import ClaimList
+
+
+def news(text: str, published: str, path: str = "source.md") -> Document:
+    return Document(path, text, 0, dt.date.fromisoformat(published), False)
+
+
+def store_of(*sources: tuple[str, str]) -> ClaimList:
+    out: list[Claim] = []
+    for i, (published, text) in enumerate(sources):
+        out.extend(extract(news(text, published, f"news/{i:02d}.md")))
+    return ClaimList.of(out)
+
+
+def checked(draft: str, published: str, store: ClaimList) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    return {f.text: (f.verdict, f.message, f.reasons)
+            for f in check_document(news(draft, published, "draft.md"), store)}
+
+
+def verdicts(draft: str, published: str, store: ClaimList) -> dict[str, str]:
+    return {text: v for text, (v, _, _) in checked(draft, published, store).items()}
+
+
+def claim(text: str, figure: str, published: str = "2024-05-08") -> Claim:
+    (found,) = [c for c in extract(news(text, published)) if c.text == figure]
+    return found
+
+
+# --- cause 2: an undated figure is a fact as of its article ----------------------------------------
+
+def test_an_undated_market_move_on_another_day_is_another_fact_not_an_ok():
+    store = store_of(("2026-05-15", "沪深两市成交额突破1万亿。"))
+    found = checked("沪深两市成交额突破1万亿。", "2026-06-01", store)
+    verdict, _, reasons = found["突破1万亿"]
+    assert verdict == "unsupported"
+    assert "undated: as of 2026-05-15 in the source, 2026-06-01 in the draft" in reasons[0]
+    assert verdicts("沪深两市成交额突破1万亿。", "2026-05-15", store)["突破1万亿"] == "ok"  # the same day
+
+
+def test_an_anniversary_is_the_same_fact_all_year_not_a_count_of_the_day():
+    store = store_of(("2024-02-01", "今年是中法建交60周年。"))
+    assert verdicts("中法建交60周年。", "2024-05-06", store)["60周年"] == "ok"
+    assert timeless(claim("中法建交60周年。", "60周年", "2024-05-06"), claim("中法建交60周年。", "60周年", "2024-02-01"))
+    assert not timeless(claim("中法建交60周年。", "60周年", "2025-05-06"), claim("中法建交60周年。", "60周年", "2024-02-01"))
+
+
+def test_a_measure_of_a_body_as_it_is_holds_beyond_its_articles_day():
+    a = claim("该馆建筑面积2.3万平方米。", "2.3万平方米", "2026-01-10")
+    b = claim("该馆建筑面积2.3万平方米。", "2.3万平方米", "2026-04-10")
+    assert timeless(a, b)
+    assert not timeless(claim("成交额突破1万亿。", "突破1万亿", "2026-01-10"), claim("成交额突破1万亿。", "突破1万亿", "2026-04-10"))
+
+
+# --- modality: a forecast, the previous release, a target ----------------------------------------
+
+def test_each_figure_of_an_indicator_list_has_its_own_modality_and_the_indicators_measure():
+    line = "欧元区4月失业率6.3%，预期6.2%，前值由6.2%修正为6.3%。"
+    found = [c for c in extract(news(line, "2026-06-01"))]
+    assert [(c.text, modality(c)) for c in found][:2] == [("6.3%", OUTCOME), ("6.2%", FORECAST)]
+    assert {modality(c) for c in found[2:]} == {PREVIOUS}
+    assert {c.metric for c in found} == {"失业率"}, "预期 and 前值 say how a figure is given, not what it measures"
+
+
+def test_a_forecast_of_the_same_figure_is_no_support_for_the_outcome():
+    store = store_of(("2026-06-01", "欧元区4月失业率6.3%，预期6.2%，前值6.2%。"))
+    assert verdicts("欧元区4月失业率为6.2%。", "2026-06-05", store)["6.2%"] == "contradicted"
+    assert verdicts("欧元区4月失业率为6.3%。", "2026-06-05", store)["6.3%"] == "ok"
+
+
+def test_better_than_expected_is_an_outcome_not_a_forecast():
+    c = claim("去年经济恢复好于预期，全年国内生产总值增长2.3%。", "2.3%", "2021-03-05")
+    assert modality(c) == OUTCOME
+
+
+def test_a_figure_for_a_period_years_ahead_is_a_target_even_without_the_word():
+    c = claim("到2030年，服务业增加值达到6万亿元左右。", "6万亿元左右", "2026-06-01")
+    assert modality(c) == FORECAST
+    assert modality(claim("2026年年度票房超172亿元。", "超172亿元", "2026-06-29")) == OUTCOME  # a running total so far
+
+
+def test_a_plan_restated_after_its_year_is_still_the_plan():
+    store = store_of(("2021-03-05", "2021年中央预算内投资安排6100亿元。"))
+    assert verdicts("2021年中央预算内投资安排6100亿元。", "2022-01-10", store)["6100亿元"] == "ok"
+
+
+# --- periods: from the right words ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("said", "start", "end"), [
+    ("“十三五”时期，全国农村贫困人口脱贫5575万。", "2016-01-01", "2020-12-31"),
+    ("到“十四五”末，受教育年限提高到11.3年。", "2025-12-31", "2025-12-31"),
+    ("第十四个五年规划期间城镇化率提高到65%。", "2021-01-01", "2025-12-31"),
+    ("十三五规划纲要提出。", "2016-01-01", "2020-12-31"),
+])
+def test_a_five_year_plan_is_a_period(said, start, end):
+    (found,) = find_periods(said, dt.date(2021, 5, 1))
+    assert (str(found.period.start), str(found.period.end)) == (start, end)
+
+
+def test_fifteen_days_is_not_the_tenth_five_year_plan():
+    assert find_periods("连续十五天增长。", dt.date(2021, 5, 1)) == []
+
+
+REPORT = """### 2021年中华人民共和国国务院政府工作报告
+
+一、2020年工作回顾
+
+过去一年，在新中国历史上极不平凡。
+
+城镇新增就业1186万人，年末全国城镇调查失业率降到5.2%。
+"""
+
+
+def test_a_numbered_section_dates_its_figures_and_a_document_title_does_not():
+    found = {c.text: c for c in extract(news(REPORT, "2021-03-05"))}
+    assert found["1186万人"].period is not None and found["1186万人"].period.label == "2020年"
+    assert found["1186万人"].period_from == "heading"
+    titled = {c.text: c for c in extract(news(REPORT.replace("一、2020年工作回顾\n\n", ""), "2021-03-05"))}
+    assert titled["1186万人"].period is None, "2021年…报告 dates the report, not its review of 2020"
+
+
+# --- metrics and subjects -----------------------------------------------------------------------------
+
+def test_a_verb_that_gives_a_new_level_is_not_part_of_the_measure():
+    assert claim(REPORT, "5.2%", "2021-03-05").metric == "城镇调查失业率"
+
+
+def test_a_comparison_base_does_not_cut_the_measure_in_two():
+    assert claim("2020年我国国内生产总值比上年增长2.3%。", "2.3%", "2021-03-20").metric == "国内生产总值比上年增长"
+
+
+def test_a_change_in_points_is_of_the_rate_before_it():
+    c = claim("一季度，装备制造业利润同比增长18.0%，增速比上年全年加快13.9个百分点。", "13.9个百分点")
+    assert c.metric.startswith("装备制造业利润") and c.qualifies
+
+
+def test_a_national_measure_is_the_countrys_whatever_the_story_named_before():
+    text = "支持银行定向增加贷款，全年国内生产总值增长2.3%。"
+    c = claim(text, "2.3%", "2021-03-05")
+    assert (c.subject, c.subject_from) == ("全国", "metric")
+
+
+def test_a_policy_verb_before_a_generic_noun_is_no_organisation():
+    c = claim("支持银行定向增加贷款500亿元。", "500亿元", "2021-03-05")
+    assert c.subject != "支持银行"
+
+
+def test_an_unqualified_national_measure_for_the_same_period_is_the_countrys():
+    store = store_of(("2021-03-05", "国家统计局数据显示，2020年减免社保费1.7万亿元。"))
+    assert verdicts("2020年减免社保费1.7万亿元。", "2021-04-01", store)["1.7万亿元"] == "ok"
+    assert verdicts("2020年减免社保费1.9万亿元。", "2021-04-01", store)["1.9万亿元"] == "unsupported", \
+        "an unnamed body is never enough for an alarm"
+
+
+def test_a_stock_for_a_later_month_supersedes_the_earlier_months_end():
+    store = store_of(
+        ("2024-03-07", "2月末，我国外汇储备规模为32258亿美元。"),
+        ("2024-04-07", "3月，我国外汇储备规模为32457亿美元。"),
+    )
+    assert verdicts("2月末，我国外汇储备规模为32258亿美元。", "2024-05-08", store)["32258亿美元"] == "stale"
+    # …but a running total does not make a fixed period's figure stale.
+    q1 = store_of(("2024-04-20", "一季度，我国快递业务量累计完成371.1亿件。"),
+                  ("2024-04-30", "截至4月29日，今年我国快递业务量已达500亿件。"))
+    assert verdicts("一季度，我国快递业务量累计完成371.1亿件。", "2024-05-08", q1)["371.1亿件"] == "ok"
+
+
+def test_identity_decides_however_far_apart_the_wording():
+    store = store_of(("2021-03-05", "经过艰苦努力，我们去年率先实现复工复产，全年国内生产总值增长2.3%。"))
+    found = checked("国家统计口径下，2020年我国国内生产总值比上年增长3.2%，在主要经济体中唯一实现正增长。", "2021-03-20", store)
+    assert found["3.2%"][0] == "contradicted"
+    assert identify(claim("2020年我国国内生产总值比上年增长3.2%。", "3.2%", "2021-03-20"),
+                    claim("去年全年国内生产总值增长2.3%。", "2.3%", "2021-03-05")).metric.outcome == "same"
