@@ -288,7 +288,7 @@ def test_a_qualifying_rate_points_at_a_claim_of_the_same_sentence(seed, claims_o
         # the letters before the figure are its measure: GDP is 生产总值, as 地区生产总值 is
         ("2024年，安徽省GDP259.7亿元，同比增长5.1%。", "259.7亿元", "生产总值"),
         ("2024年，安徽省GDP 259.7亿元，同比增长5.1%。", "259.7亿元", "生产总值"),
-        ("3月份，制造业PMI为49.8%，比上月上升0.7个百分点。", "49.8%", "制造业PMI"),
+        ("3月份，制造业PMI为49.8%，比上月上升0.7个百分点。", "49.8%", "制造业采购经理指数"),
         # 20240123: 首次/突破 say nothing about what is measured
         ("2023年广东GDP突破13万亿元。", "突破13万亿元", "生产总值"),
         ("2021年，湖北全社会研发投入首次突破千亿元。", "突破千亿元", "全社会研发投入"),

@@ -188,3 +188,94 @@ def test_identity_decides_however_far_apart_the_wording():
     assert found["3.2%"][0] == "contradicted"
     assert identify(claim("2020年我国国内生产总值比上年增长3.2%。", "3.2%", "2021-03-20"),
                     claim("去年全年国内生产总值增长2.3%。", "2.3%", "2021-03-05")).metric.outcome == "same"
+
+
+# --- subjects: the company at the head of the item, never who speaks for it -------------------------
+
+from factcheck.extract.subject import find_mentions  # noqa: E402
+
+
+def topical(text: str) -> list[str]:
+    return [m.canonical for m in find_mentions(text) if m.topical]
+
+
+@pytest.mark.parametrize(("said", "subject"), [
+    ("【海螺水泥：拟以6亿元至10亿元回购公司A股】财联社5月26日电，海螺水泥（600585.SH）公告称，公司拟回购。", "海螺水泥"),
+    ("美团发布公告称，第一季度营收910.4亿元。", "美团"),
+    ("贵州茅台（600519.SH）公告，5月营业收入增长。", "贵州茅台"),
+])
+def test_in_company_news_the_subject_is_the_listed_company_named_by_code_head_or_announcement(said, subject):
+    assert topical(said)[0] == subject
+
+
+def test_buying_back_the_companys_shares_names_no_company():
+    assert "亿元回购" not in topical("拟以6亿元至10亿元回购公司A股。")
+
+
+@pytest.mark.parametrize("said", ["亚通精工全资子公司中标8.6亿元。", "5月份银行结汇2439亿美元。", "6月密歇根大学消费者信心指数为48.9。"])
+def test_a_subsidiary_or_what_is_left_of_a_date_is_no_name(said):
+    assert not [m for m in find_mentions(said) if m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(("said", "subject"), [
+    ("南宁海关统计显示，今年前5个月广西对东盟进出口同比增长13%。", "广西"),
+    ("中国期货业协会统计，5月全国期货市场成交额为76.01万亿元。", "全国"),
+    ("据深圳贝壳研究院监测，今年5月深圳新房住宅成交量为3970套。", "深圳"),
+    ("本报北京4月2日电，全国一般公共预算收入增长5%。", "全国"),
+])
+def test_who_speaks_or_where_a_report_was_filed_is_not_what_the_figure_is_about(said, subject):
+    assert topical(said)[0] == subject
+
+
+# --- running totals: 今年以来 and 截至目前 are as of the draft's own day --------------------------------
+
+RUNNING_TOTALS = (
+    ("2025-05-14", "海关统计，今年前4个月粤港澳大湾区内地9市进出口2.85万亿元。"),
+    ("2025-06-24", "海关统计，今年前5个月粤港澳大湾区内地9市进出口3.61万亿元。"),
+)
+
+
+def test_an_older_running_total_presented_as_current_is_stale():
+    store = store_of(*RUNNING_TOTALS)
+    verdict, message, _ = checked("据海关统计，今年以来粤港澳大湾区内地9市进出口2.85万亿元。", "2025-07-10", store)["2.85万亿元"]
+    assert verdict == "stale" and "3.61万亿元" in message
+
+
+def test_the_newest_running_total_re_quoted_as_current_is_ok_and_another_value_no_alarm():
+    store = store_of(*RUNNING_TOTALS)
+    assert verdicts("今年以来，粤港澳大湾区内地9市进出口3.61万亿元。", "2025-07-10", store)["3.61万亿元"] == "ok"
+    assert verdicts("今年以来，粤港澳大湾区内地9市进出口3.9万亿元。", "2025-07-10", store)["3.9万亿元"] == "unsupported"
+
+
+def test_a_stated_day_is_not_the_draft_s_now():
+    # 截至4月底 is a claim about 30 April, which a store that stops at 31 March cannot vouch for.
+    store = store_of(("2024-04-05", "国家林草局数据显示，截至3月底，全国已造林1570万亩。"))
+    assert verdicts("国家林草局数据显示，截至4月底，全国已造林1570万亩。", "2024-05-08", store)["1570万亩"] == "unsupported"
+
+
+# --- measures: abbreviations, appositions, places said again -------------------------------------------
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("广义货币（M2）余额", "广义货币余额"),
+    ("消费者物价指数", "居民消费价格指数"),
+    ("外贸增长", "进出口增长"),
+    ("全市接待入境游客", "接待入境游客"),
+    ("国内新能源乘用车零售", "新能源乘用车零售"),
+])
+def test_one_measure_worded_as_newsrooms_word_it_has_one_key(a, b):
+    from factcheck.extract.metric import metric_key
+
+    assert metric_key(a) == metric_key(b)
+
+
+def test_what_follows_即_explains_the_measure():
+    c = claim("一季度全国社会物流总额即物流运行中实物商品价值总和为91万亿元。", "91万亿元", "2025-05-01")
+    assert c.metric == "社会物流总额"
+
+
+def test_a_part_is_no_alarm_against_the_whole_and_the_reason_says_so():
+    # Cause 8: 其中，出口… is the services part, not the country's exports.
+    store = store_of(("2024-04-16", "一季度，我国服务进出口总额1.8万亿元。其中，出口7000亿元，进口1.1万亿元。"))
+    verdict, _, reasons = checked("一季度，我国出口7900亿元。", "2024-05-08", store)["7900亿元"]
+    assert verdict == "unsupported"
+    assert any("a part of 服务进出口总额 in the source" in r for r in reasons), reasons

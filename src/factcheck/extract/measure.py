@@ -42,8 +42,10 @@ _TO_LEVEL = re.compile(
 
 _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
-    r"他们|我们|它们|她们|他|她|其|将|要|把)"
+    r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向)"
 )
+# 社会物流总额即物流运行中实物商品价值总和: what follows 即 explains the measure, it is not another.
+_APPOSITION = re.compile(r"(?<=..)即.*$")
 # 起征点由月销售额10万元提高到15万元: what changes is the 起征点; 由/从 opens what it is counted in.
 _FROM = re.compile(r"(?<=.)(?:由|从)[^由从]{0,6}$")
 
@@ -133,7 +135,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
-    phrase = _FROM.sub("", _TO_LEVEL.sub("", phrase))
+    phrase = _APPOSITION.sub("", _FROM.sub("", _TO_LEVEL.sub("", phrase)))
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:

@@ -42,11 +42,15 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[t
     return same_re, same, noise_re, different
 
 
+# 广义货币（M2）, 采购经理指数（PMI）: an abbreviation in brackets repeats the measure it follows.
+_ABBREVIATION = re.compile(r"[(（][A-Za-z0-9&]{1,8}[)）]")
+
+
 @lru_cache(maxsize=1 << 14)
 def metric_key(metric: str) -> str:
     """The metric as compared: synonyms unified, verbs and fillers dropped (规上企业实现产值 → 规模以上企业产值)."""
     same_re, same, noise_re, _ = _tables()
-    text = unicodedata.normalize("NFKC", metric)
+    text = _ABBREVIATION.sub("", unicodedata.normalize("NFKC", metric))
     for _ in range(2):  # 同比分别增长: the filler 分别 hides 同比增长 until it is gone
         text = same_re.sub(lambda m: same[m.group()], text)
         text = noise_re.sub("", text)

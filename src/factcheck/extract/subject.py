@@ -23,7 +23,7 @@ _ORG_SUFFIX = (
 )
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
-_STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那")
+_STOP = set("，。、；：“”‘’（）《》的在于为由与和及是对向从将把被让使经了也都还已并等其该这那据")
 _STOP_WORDS = (
     "项目", "整个", "全体", "各类", "其中", "目前", "如今", "今年", "去年", "随着", "通过", "作为", "围绕", "走进", "位于",
     "比如", "例如", "像", "包括",
@@ -41,6 +41,21 @@ _ORG_RE = re.compile(
     + ")"
 )
 _ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
+_SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关联)公司$")
+# A listed company is named before its code (海螺水泥（600585.SH）), at the head of a wire item
+# (【海螺水泥：拟回购…】), or as the one that announces (百利天恒公告称): in company news, the company.
+_STOCK_CODE = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[（(](?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|\d{6}|[A-Z]{1,5}\.[A-Z]{1,2})[）)]"
+)
+_ITEM_HEAD = re.compile(r"^[【\[]?(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[：:](?!\d)")
+_ANNOUNCES = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:发布)?(?:公告|披露)(?:称|显示|，)")
+# Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
+# report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
+_REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
+_SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
+# 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
+_AGENCY_AFTER_PLACE = re.compile(r"(?:省|市|自治区)?(?:海关|统计局|调查总队|发改委|发展改革委|商务厅|商务局|税务局|分署|人民政府|气象台|气象局)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,12 +281,20 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue
         if text[max(0, start - 1) : start] in ("该", "此", "其", "本") or text[max(0, start - 2) : start] in ("这个", "这家", "这所"):
             continue  # 该生产基地: the body the story is already about, not a new one
+        if start > 0 and text[start - 1].isdigit() and name[0] in "年月日季":
+            continue  # 5月份银行结汇, 6月密歇根大学: what is left of a date, not a name
+        if _SUBSIDIARY.search(name):
+            continue  # 全资子公司, 旗下多家子公司: some company's subsidiary, which the sentence names apart
         legal = _LEGAL_SUFFIX.search(name)
         if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
             continue  # 知道公司的想法: a verb before 公司, not a company name
         strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
         mentions.append(Mention(name, canonical(name), start, m.end(), strong))
         taken.append((start, m.end()))
+    for name, start, end in _listed_companies(text):
+        if not _overlaps(taken, start, end) and name not in names.names and not names.agency_re.fullmatch(name):
+            mentions.append(Mention(name, canonical(name), start, end, True))
+            taken.append((start, end))
     # A place inside an organisation's name (浙江大学, 北京银行) is part of that name.
     for m in places:
         if not _overlaps(taken, m.start(), m.end()) and not _inside_word(text, m):
@@ -304,6 +327,19 @@ def _inside_word(text: str, m: re.Match[str]) -> bool:
     return text.startswith(_NAME_GOES_ON, m.end())
 
 
+_NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", "财联社", "记者", "消息", "数据", "公告", "其中"])
+
+
+def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
+    """Companies named as listed companies are named: by their code, an item's head, or announcing."""
+    for pattern in (_STOCK_CODE, _ITEM_HEAD, _ANNOUNCES):
+        for m in pattern.finditer(text):
+            name = _trim_start(m["name"])
+            start = m.end("name") - len(name)
+            if len(name) >= 2 and name not in _NOT_A_COMPANY and not name.endswith(("显示", "数据", "统计")):
+                yield name, start, m.end("name")
+
+
 def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | None:
     """Where a sentence cites a national source (国家统计局数据显示, 记者从国铁集团获悉), if it does."""
     names = names or gazetteer()
@@ -325,6 +361,12 @@ _OBJECT_MARKERS = (
 
 
 def _with_role(text: str, m: Mention) -> Mention:
+    after = text[m.end : m.end + 6]
+    if (m.kind in (ORGANISATION, KNOWN) and _REPORTER.search(m.name)
+            and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after))):
+        return replace(m, topical=False)  # 据深圳贝壳研究院监测, 期货业协会统计: the one who speaks for others
+    if m.kind in (PLACE, REGION, COUNTRY) and (_DATELINE.match(text, m.end) or _AGENCY_AFTER_PLACE.match(text, m.end)):
+        return replace(m, topical=False)  # 本报北京4月2日电, 南宁海关统计: where a report was filed, who speaks
     before = text[max(0, m.start - 4) : m.start]
     if before.endswith(_OBJECT_MARKERS):
         if m.kind == PAIR or (before.endswith("是") and m.kind in (NATIONAL, COUNTRY, REGION)):

@@ -33,9 +33,11 @@ class Relation(StrEnum):
     DIFFERENT = "different"
     UNKNOWN = "unknown"  # only one side says
     UNDATED = "undated"  # neither side gives a period
+    RUNNING = "running"  # one running total, the draft's as of a later day (今年以来, 截至目前)
 
 
 SAME, DIFFERENT, UNKNOWN, UNDATED = Relation.SAME, Relation.DIFFERENT, Relation.UNKNOWN, Relation.UNDATED
+RUNNING = Relation.RUNNING
 # Bodies whose undated figures are facts about the body as it is (员工2000余名, 化解125起纠纷),
 # so two undated figures about one of them can contradict. A country's or a province's undated
 # figure is a running count as of its broadcast, and a later one is an update, not a correction.
@@ -77,7 +79,7 @@ class Identity:
 
     def why_not(self) -> str:
         """The check that decided, said for the editor: a difference first, then what is not known."""
-        for outcomes in ((DIFFERENT,), (SIMILAR, RELATED), (UNKNOWN, UNDATED)):
+        for outcomes in ((DIFFERENT,), (SIMILAR, RELATED), (UNKNOWN, UNDATED, RUNNING)):
             for check in self.checks:
                 if check.outcome in outcomes and check.reason:
                     return check.reason
@@ -163,6 +165,11 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         return Check("period", SAME)
     if a.end == b.end and ((a.as_of and a.days == 1) or (b.as_of and b.days == 1)):
         return Check("period", SAME)  # 2月末外汇储备 and 2月外汇储备: a stock as of the month's end
+    now = a.as_of and a.end == draft.published  # 今年以来, 截至目前: as of the draft's own day, not 截至4月底
+    if now and a.end > b.end and (a.start == b.start or (a.days == 1 and b.as_of and b.days == 1)):
+        # 今年以来 in a July draft against 今年前4个月, 截至目前 against 截至4月27日: one running total, the
+        # draft's as of a later day. The same figure may be out of date (stale); another is no alarm.
+        return Check("period", RUNNING, f"a running total: the source's is as of {b.end}, the draft's as of {a.end}")
     return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
 
 
@@ -274,7 +281,7 @@ def supports(
     if not both_standing:
         if not (identity.specific or verbatim):
             return False  # 31个省 组建数据管理机构 is not 31个省 出台实施细则
-        if identity.period.outcome in (UNKNOWN, UNDATED) and not equal_value:
+        if identity.period.outcome in (UNKNOWN, UNDATED, RUNNING) and not equal_value:
             return False  # 超9476万例 and 超过9千万: a running count on two days, not one figure rounded
         if identity.period.outcome == SAME and identity.running and not equal_value:
             return False  # 年度票房近238亿元 on 7 August, 超172亿元 on 28 June: this year's running total twice
@@ -373,6 +380,23 @@ def _clause(sentence: str, text: str, at: int) -> str:
 def clause_of(c: Claim) -> str:
     """The whole clause a figure stands in, both sides of it, figures masked: 31个省…组建数据管理机构."""
     return _clause(c.plain_sentence, c.plain_text, c.at())
+
+
+def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
+    """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
+    if not same_scope(draft, stored):
+        if stored.part_of and not draft.part_of:
+            return f"a part of {stored.part_of} in the source (其中…), the whole in the draft"
+        if draft.part_of and not stored.part_of:
+            return f"a part of {draft.part_of} in the draft (其中…), the whole in the source"
+        return f"parts of different wholes ({stored.part_of}, {draft.part_of})"
+    if not identity.specific:
+        return f"the measure ({metric_key(draft.metric) or draft.metric or '?'}) says too little to tell it from another"
+    if not same_range(draft, stored):
+        return f"{stored.text} and {draft.text} are too far apart to be one figure mistyped: another scope, most likely"
+    if still_running(stored, draft):
+        return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
+    return ""
 
 
 def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:

@@ -22,7 +22,18 @@ from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
 from ..record.rules import RULES
 from ..store.protocol import ClaimStore
 from .compare import agree
-from .identity import SAME, UNDATED, Identity, contradicts, identify, same_scope, standing, supports
+from .identity import (
+    RUNNING,
+    SAME,
+    UNDATED,
+    Identity,
+    contradicts,
+    identify,
+    no_alarm,
+    same_scope,
+    standing,
+    supports,
+)
 from .matching import Match, candidates, containment
 
 SUPPORT_MIN = 60.0  # lenient similarity for a source to support a figure
@@ -120,7 +131,7 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
     if identity.named_fact and identity.period.outcome in (SAME, UNDATED):
         if identity.period.outcome == UNDATED:
             return f"{where}: {why}"
-        return f"{where}: value differs but the wording is too far apart to call a contradiction (similarity {m.strict:.0f})"
+        return f"{where}: {no_alarm(identity, draft, c) or 'the same fact, but not for an alarm'}"
     return f"{where}: {why}" if why else f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
 
 
@@ -185,7 +196,7 @@ def _agreeing(
     newer = successors[best.claim.id]
     assert newer is not None
     label = f" ({newer.period.label})" if newer.period else ""
-    if best_identity.period.outcome not in (SAME, UNDATED):
+    if best_identity.period.outcome not in (SAME, UNDATED, RUNNING):
         # The draft gives no period: it may mean the older figure's period on purpose.
         return Judgement(
             UNSUPPORTED,
