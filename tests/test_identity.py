@@ -239,10 +239,11 @@ def test_a_growth_rate_belongs_to_the_figure_it_follows_in_its_clause():
     assert growth.qualifies == tax.id and growth.metric == "规上工业亩均税收增长"
 
 
-def test_a_list_of_rates_shares_the_metric_of_its_first():
+def test_a_list_of_rates_after_分别_pairs_each_rate_with_its_own_measure():
+    # Cause 15: 产销量分别…同比分别增长6.4%和10.6% is production's rate and sales' rate, not one measure twice.
     claims = extract(news("一季度，我国汽车产销量分别完成660.6万辆和672万辆，同比分别增长6.4%和10.6%。", "2024-04-10"))
     rates = [c for c in claims if c.unit == "%"]
-    assert rates[0].metric == rates[1].metric != "" and rates[0].qualifies
+    assert [r.metric.replace("分别", "") for r in rates] == ["汽车产量同比增长", "汽车销量同比增长"] and rates[0].qualifies
 
 
 def test_a_count_before_a_quoted_word_counts_that_word():

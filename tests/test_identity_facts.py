@@ -279,3 +279,69 @@ def test_a_part_is_no_alarm_against_the_whole_and_the_reason_says_so():
     verdict, _, reasons = checked("一季度，我国出口7900亿元。", "2024-05-08", store)["7900亿元"]
     assert verdict == "unsupported"
     assert any("a part of 服务进出口总额 in the source" in r for r in reasons), reasons
+
+
+# --- ranges, lists after 分别, index readings, a part the draft states --------------------------------
+
+from factcheck.extract.quantity import find_quantities  # noqa: E402
+
+
+@pytest.mark.parametrize(("said", "text", "low", "high"), [
+    ("预计上半年净利润同比增长12%-35%。", "12%-35%", "12", "35"),
+    ("拟以1亿元至2亿元回购股份。", "1亿元至2亿元", "100000000", "200000000"),
+    ("预期目标设定为6%－6.5%。", "6%－6.5%", "6", "6.5"),
+])
+def test_a_range_is_one_figure_with_two_positive_ends(said, text, low, high):
+    (q,) = find_quantities(said)
+    assert (q.text, str(q.low), str(q.high), q.qualifier) == (text, low, high, "range")
+
+
+def test_a_change_from_one_figure_to_another_is_no_range():
+    assert [q.qualifier for q in find_quantities("起征点由10万元提高到15万元。")] == ["exact", "exact"]
+
+
+def test_an_exact_figure_inside_a_range_supports_it_and_a_range_is_both_its_ends():
+    store = store_of(("2026-06-12", "亿纬锂能（300014.SZ）公告，预计上半年归母净利润同比增长95%-110%。"))
+    assert verdicts("亿纬锂能预计上半年归母净利润同比增长95%-110%。", "2026-06-20", store)["95%-110%"] == "ok"
+    assert verdicts("亿纬锂能预计上半年归母净利润同比增长95%-120%。", "2026-06-20", store)["95%-120%"] != "ok"
+
+
+@pytest.mark.parametrize(("said", "pairs"), [
+    ("今年前5个月，我国汽车产销量分别为1282.6万辆和1274.8万辆。", [("1282.6万辆", "汽车产量"), ("1274.8万辆", "汽车销量")]),
+    ("新能源汽车、太阳能电池产量分别增长31.7%、18.3%。", [("31.7%", "新能源汽车产量"), ("18.3%", "太阳能电池产量")]),
+    ("前5个月，我国对东盟、欧盟进出口分别增长16.9%、3.9%。", [("16.9%", "东盟进出口"), ("3.9%", "欧盟进出口")]),
+])
+def test_each_figure_after_分别_is_its_own_items(said, pairs):
+    from factcheck.extract.metric import metric_key
+
+    found = {c.text: c for c in extract(news(said, "2025-06-20"))}
+    for figure, measure in pairs:
+        assert metric_key(found[figure].metric).startswith(measure), (figure, found[figure].metric)
+
+
+def test_bodies_listed_before_分别_each_get_their_figure():
+    found = {c.text: c.subject for c in extract(news("广东、江苏GDP分别为3.2万亿元和2.9万亿元。", "2025-06-20"))}
+    assert found == {"3.2万亿元": "广东", "2.9万亿元": "江苏"}
+
+
+def test_swapped_partners_are_never_ok():
+    store = store_of(("2025-06-11", "前5个月，我国对东盟、欧盟进出口分别增长16.9%、3.9%。"))
+    assert verdicts("前5个月，我国对欧盟进出口增长16.9%。", "2025-07-01", store)["16.9%"] != "ok"
+
+
+def test_an_index_reading_without_a_unit_is_read_in_a_release():
+    assert [q.text for q in find_quantities("德国5月制造业PMI终值50.1，预期49.9，前值49.9。")] == ["50.1", "49.9", "49.9"]
+    assert find_quantities("报告第3.1节。") == []
+
+
+def test_the_part_a_draft_states_is_the_part_the_source_breaks_out():
+    store = store_of(("2025-06-09", "今年前5个月，我国货物贸易进出口总值17.94万亿元。其中，出口10.67万亿元，增长7.2%；进口7.27万亿元，下降3.8%。"))
+    assert verdicts("今年前5个月，我国进口7.27万亿元，同比下降8.3%。", "2025-07-08", store)["8.3%"] == "contradicted"
+    # …but a bare 出口 against services' exports is not corroborated: no alarm.
+    services = store_of(("2025-06-09", "今年前5个月，我国服务进出口总额3.2万亿元。其中，出口1.4万亿元，增长10%。"))
+    assert verdicts("今年前5个月，我国出口增长7.2%。", "2025-07-08", services)["7.2%"] == "unsupported"
+
+
+def test_a_days_trading_is_a_days_figure_whoever_trades():
+    store = store_of(("2026-05-15", "主力资金监控：东山精密（002384.SZ）净卖出超16亿。"))
+    assert verdicts("主力资金监控：东山精密（002384.SZ）净卖出超31亿。", "2026-06-01", store)["超31亿"] == "unsupported"

@@ -16,7 +16,17 @@ from ..reading import layout, script
 from ..reading.source import Document
 from ..record.claim import Claim, claim_id
 from . import subject
-from .measure import METRIC_DELIMS, Run, clause_start, context_of, from_neighbours, linked_rate, measure, with_counted
+from .measure import (
+    METRIC_DELIMS,
+    Run,
+    clause_start,
+    context_of,
+    from_neighbours,
+    linked_rate,
+    measure,
+    respectively,
+    with_counted,
+)
 from .period import find_periods
 from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
@@ -244,7 +254,7 @@ def _sentence_claims(
     story.part = part_of if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
-    return run.claims
+    return respectively(text, run.claims, mentions)
 
 
 def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: layout.LineIndex) -> _Where:

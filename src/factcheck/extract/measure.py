@@ -7,7 +7,7 @@ figure; what is left is compared across sources (metric.py keys it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..record.claim import Claim, mask_numbers
 from . import subject
@@ -126,8 +126,10 @@ def _inside_word(sentence: str, at: int) -> bool:
 
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
     """What the figure measures: the phrase before it in its clause, without names, periods, verbs and fillers."""
-    # A comparison base (比上年增长) is part of the measure's wording, not a break in it.
-    for span in [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods if not p.base]:
+    # A comparison base (比上年增长) is part of the measure's wording, not a break in it; so is a partner
+    # (我国对东盟进出口 is not 我国进出口), which is not whom the figure is about.
+    names = [(m.start, m.end) for m in mentions if m.topical or m.kind != subject.COUNTRY]
+    for span in names + [(p.start, p.end) for p in periods if not p.base]:
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
@@ -294,3 +296,86 @@ _NOT_A_MEASURE = re.compile(
 def _names_own_measure(metric: str) -> bool:
     """利润增长10%: a rate whose clause names its own measure is not the rate of the figure before it."""
     return len(_NOT_A_MEASURE.sub("", metric_key(metric))) >= 2
+
+
+# A、B分别增长X、Y: X is A's and Y is B's. The items before 分别 and the figures after it pair off in order,
+# each item a body (东盟、欧盟分别增长16.9%、3.9%) or a measure (新能源汽车、太阳能电池产量分别增长…).
+_RESPECTIVELY = re.compile(r"分别")
+_ITEM_SEP = re.compile(r"[、和与及]|以及")
+_CLAUSE_STOP = "，。；：！？,;"
+# 汽车产销量分别为1282.6万辆和1274.8万辆: 产销 is 产量 and 销量.
+_PAIRED_WORDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
+# The measure a list shares, written once after its last item: 新能源汽车、太阳能电池产量.
+_SHARED_HEAD = re.compile(
+    r"(?:产量|销量|产值|增加值|投资|进出口|出口|进口|利润|收入|营收|销售额|零售额|成交额|用电量|发电量|规模|余额|价格|指数|人数|数量)$"
+)
+
+
+def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]) -> list[Claim]:
+    """Each figure after 分别 given the item of the list before it that it belongs to."""
+    if "分别" not in text or len(claims) < 2:
+        return claims
+    out = list(claims)
+    for m in _RESPECTIVELY.finditer(text):
+        after = _listed_figures(text, m.end(), out)
+        if len(after) < 2:
+            continue
+        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_STOP) + 1
+        before = [c for c in out if start <= c.offset < m.start()]
+        if before:
+            start = max(c.offset + len(c.text) for c in before)
+        items = _items(text, start, m.start())
+        bodies = [[b for b in mentions if s <= b.start and b.end <= e] for _, s, e in items]
+        if len(items) == len(after) >= 2 and all(found and found[-1].topical for found in bodies):
+            for i, found in zip(after, bodies):
+                b = found[-1]
+                out[i] = replace(out[i], subject=b.canonical, subject_kind=b.kind, subject_from="clause")
+            continue
+        if len(items) == len(after) >= 2:
+            last = items[-1][0]
+            head = _SHARED_HEAD.search(last)
+            shared = head.group() if head and not any(_SHARED_HEAD.search(item) for item, _, _ in items[:-1]) else ""
+            for i, (item, _, _) in zip(after, items):
+                item = _BEFORE_PARTNER.sub("", item)  # 我国对东盟: the item is 东盟
+                own = item if item == last else item + shared
+                if last in out[i].metric:
+                    out[i] = replace(out[i], metric=out[i].metric.replace(last, own, 1))
+            continue
+        if len(after) == 2:
+            word = next((w for w in _PAIRED_WORDS if w in out[after[0]].metric), None)
+            if word:
+                for i, part in zip(after, _PAIRED_WORDS[word]):
+                    out[i] = replace(out[i], metric=out[i].metric.replace(word, part, 1))
+    return out
+
+
+_BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同|向|自)(?=.)")
+
+
+def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:
+    """The figures listed right after 分别 (X、Y or X和Y), by their place in `claims`."""
+    found: list[int] = []
+    end = at
+    for i, c in enumerate(claims):
+        if c.offset < at:
+            continue
+        between = text[end : c.offset]
+        if found and not _ITEM_SEP.fullmatch(between):
+            break
+        if not found and any(ch in _CLAUSE_STOP for ch in between):
+            break
+        found.append(i)
+        end = c.offset + len(c.text)
+    return found
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The items of the list before 分别, each with its span."""
+    out, pos = [], start
+    for sep in _ITEM_SEP.finditer(text, start, end):
+        if sep.start() > pos:
+            out.append((text[pos : sep.start()], pos, sep.start()))
+        pos = sep.end()
+    if end > pos:
+        out.append((text[pos:end], pos, end))
+    return out

@@ -132,6 +132,16 @@ def standing_measure(metric: str) -> bool:
     return metric_key(metric).endswith(_standing())
 
 
+@lru_cache(maxsize=1)
+def _daily() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _data()["daily"]["words"]))  # type: ignore[index]
+
+
+def daily_measure(metric: str) -> bool:
+    """A day's activity (净买入, 成交额, 回购…股): never a standing fact, whoever it is about."""
+    return bool(_daily().search(metric))
+
+
 def why_different(a: str, b: str) -> str:
     """For a near miss: what each side measures."""
     return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"

@@ -220,13 +220,24 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
 
 
 def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
-    """A figure with no unit is a claim only when the sentence asserts it: 指数已达114.29，"""
+    """A figure with no unit is a claim only when the sentence asserts it: 指数已达114.29，
+
+    An index's reading in a release (制造业PMI终值50.1，预期49.9，前值49.9) is one too, when it is
+    printed with decimals in a sentence about an index.
+    """
     nxt = sentence[m.end() : m.end() + 1]
     if nxt and nxt not in _CLAUSE_END:
         return False
     if _COUNTER.search(sentence, max(0, m.start() - 8), m.start()):
         return False
-    return sentence[: m.start()].endswith(_BARE_VERBS)
+    before = sentence[: m.start()]
+    if before.endswith(_BARE_VERBS):
+        return True
+    return "." in m.group() and before.endswith(_INDEX_READINGS) and bool(_INDEX.search(sentence))
+
+
+_INDEX_READINGS = ("终值", "初值", "预期", "前值", "修正为", "公布值", "录得", "报", "为")
+_INDEX = re.compile(r"指数|PMI|景气|信心|指标")
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -243,7 +254,32 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         q = _quantity(folded, m)
         if q is not None:
             out.append(replace(q, text=sentence[q.start : q.end]))
-    return tuple(out)
+    return tuple(replace(q, text=sentence[q.start : q.end]) for q in _ranges(folded, out))
+
+
+# 同比增长12%-35%, 31.30亿元-33.71亿元, 6%－6.5%, 拟以1亿元至2亿元: one figure, a range with two positive ends,
+# not a figure and a negative one. 由10万元提高到15万元 is a change, not a range.
+_RANGE_DASH = re.compile(r"[-－—–~～]")
+_RANGE_WORD = re.compile(r"至|到")
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小|跃升|攀升|回升|回落|上调|下调|升|降|涨|跌|由|从)$")
+
+
+def _ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.qualifier == EXACT and q.qualifier in (EXACT, ABOUT)
+                and unit_group(prev.unit) == unit_group(q.unit)):
+            between = sentence[prev.end : q.start]
+            dashed = between == "" and q.value < 0 and _RANGE_DASH.match(sentence, q.start)
+            worded = _RANGE_WORD.fullmatch(between) and not _CHANGE_BEFORE.search(sentence, 0, prev.number_start)
+            high = abs(q.value) if dashed else q.value
+            if (dashed or worded) and prev.value < high:
+                out[-1] = Quantity(prev.text, prev.start, q.end, prev.number_start, prev.value, prev.value, high,
+                                   prev.unit, RANGE, max(prev.precision, q.precision))
+                continue
+        out.append(q)
+    return out
 
 
 def _lone_word(written: str, m: re.Match[str], unit_word: str) -> bool:

@@ -42,16 +42,16 @@ _ORG_RE = re.compile(
 )
 _ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
 _SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关联)公司$")
-# A listed company is named before its code (海螺水泥（600585.SH）), at the head of a wire item
-# (【海螺水泥：拟回购…】), or as the one that announces (百利天恒公告称): in company news, the company.
+# A listed company is named before its code (海螺水泥（600585.SH）) or as the one that announces
+# (百利天恒公告称): in company news, the company. (A wire item's head, 【X：…】, is not enough: 主力资金监控：…)
 _STOCK_CODE = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[（(](?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|\d{6}|[A-Z]{1,5}\.[A-Z]{1,2})[）)]"
 )
-_ITEM_HEAD = re.compile(r"^[【\[]?(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[：:](?!\d)")
 _ANNOUNCES = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:发布)?(?:公告|披露)(?:称|显示|，)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
+_WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)")
 _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
@@ -315,7 +315,16 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
     mentions.sort(key=lambda x: x.start)
-    return tuple(_with_role(text, m) for m in mentions)
+    return tuple(_listed_roles(text, [_with_role(text, m) for m in mentions]))
+
+
+def _listed_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names listed together share a role: in 我国对东盟、欧盟进出口, 欧盟 is a partner as 东盟 is."""
+    for i in range(1, len(mentions)):
+        prev, m = mentions[i - 1], mentions[i]
+        if not prev.topical and m.topical and m.kind == prev.kind and text[prev.end : m.start] in ("、", "和", "与", "及", "以及"):
+            mentions[i] = replace(m, topical=False)
+    return mentions
 
 
 # A name with one of these right after it is part of a longer word, not the body itself:
@@ -332,7 +341,7 @@ _NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", 
 
 def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
     """Companies named as listed companies are named: by their code, an item's head, or announcing."""
-    for pattern in (_STOCK_CODE, _ITEM_HEAD, _ANNOUNCES):
+    for pattern in (_STOCK_CODE, _ANNOUNCES):
         for m in pattern.finditer(text):
             name = _trim_start(m["name"])
             start = m.end("name") - len(name)
@@ -361,7 +370,7 @@ _OBJECT_MARKERS = (
 
 
 def _with_role(text: str, m: Mention) -> Mention:
-    after = text[m.end : m.end + 6]
+    after = _WHEN.sub("", text[m.end : m.end + 12], count=1)[:6]  # 人民银行13日发布: the day between
     if (m.kind in (ORGANISATION, KNOWN) and _REPORTER.search(m.name)
             and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after))):
         return replace(m, topical=False)  # 据深圳贝壳研究院监测, 期货业协会统计: the one who speaks for others

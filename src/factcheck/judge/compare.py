@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..record.claim import AT_LEAST, AT_MOST, Claim
+from ..record.claim import AT_LEAST, AT_MOST, RANGE, Claim
 
 OPEN = {AT_LEAST, AT_MOST}
 NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
@@ -26,6 +26,10 @@ def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
 
 
 def agree(a: Claim, b: Claim) -> bool:
+    if a.qualifier == b.qualifier == RANGE:
+        # 12%-35% against 12%-40%: a range is both its ends.
+        return all((x is not None and y is not None and abs(x - y) < a.precision + b.precision) or x == y
+                   for x, y in ((a.low, b.low), (a.high, b.high)))
     if a.qualifier == b.qualifier:
         # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
         return abs(a.value - b.value) < a.precision + b.precision or a.value == b.value

@@ -20,7 +20,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..extract.metric import RELATED, SIMILAR, compare_metrics, metric_key, standing_measure, why_different
+from ..extract.metric import (
+    RELATED,
+    SIMILAR,
+    compare_metrics,
+    daily_measure,
+    metric_key,
+    standing_measure,
+    why_different,
+)
+from ..extract.quantity import find_quantities, unit_group
 from ..extract.subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
 from ..record.claim import Claim, mask_numbers
 from ..record.period import Period
@@ -254,7 +263,11 @@ def timeless(a: Claim, b: Claim) -> bool:
     """Undated figures that hold beyond their article's day: an organisation's, a measure of a body as it
     is (员工, 面积, 全长), or a span of years within one year (中法建交60周年 in February and in May);
     any other undated figure is a fact as of its article."""
-    if standing(a, b) or (standing_measure(a.metric) and standing_measure(b.metric)):
+    if standing_measure(a.metric) and standing_measure(b.metric):
+        return True
+    if daily_measure(a.metric) or daily_measure(b.metric):
+        return False  # 东山精密净卖出超31亿, 回购654.8万股: a day's trading, whoever trades
+    if standing(a, b):
         return True
     if {a.subject_kind, b.subject_kind} & set(STANDING_KINDS) and not (a.subject and b.subject):
         return True  # 毕业生就业率连续多年稳定在96.2% copied without its 学院: the organisation's standing figure
@@ -315,6 +328,19 @@ def same_scope(a: Claim, b: Claim) -> bool:
         return True
     return bool(a.part_of and b.part_of) and compare_metrics(a.part_of, b.part_of) in (SAME, SIMILAR)
 
+
+def corroborated(draft: Claim, stored: Claim) -> bool:
+    """The draft states the part the source breaks out: another figure of its sentence is one of the source's
+    clause run (我国进口7.27万亿元，同比下降8.3% against 其中…进口7.27万亿元，下降3.8%), so the unqualified
+    进口 of the draft is that part, and not a sibling of another whole (服务进口)."""
+    mine = {(q.value, unit_group(q.unit)) for q in find_quantities(draft.plain_sentence) if q.text != draft.plain_text}
+    if not mine:
+        return False
+    sentence, at = stored.plain_sentence, stored.at()
+    start = max(sentence.rfind(ch, 0, at) for ch in "。；;") + 1
+    end = min((i for i in (sentence.find(ch, at) for ch in "。；;") if i >= 0), default=len(sentence))
+    theirs = {(q.value, unit_group(q.unit)) for q in find_quantities(sentence[start:end]) if q.text != stored.plain_text}
+    return bool(mine & theirs)
 
 _CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|较上月|比上月|环比|同比|名义|实际")
 
@@ -384,7 +410,7 @@ def clause_of(c: Claim) -> str:
 
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
-    if not same_scope(draft, stored):
+    if not same_scope(draft, stored) and not corroborated(draft, stored):
         if stored.part_of and not draft.part_of:
             return f"a part of {stored.part_of} in the source (其中…), the whole in the draft"
         if draft.part_of and not stored.part_of:
@@ -407,7 +433,7 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
     """
     if not identity.named_fact or not identity.specific:
         return False
-    if not same_scope(draft, stored) or not same_range(draft, stored):
+    if not (same_scope(draft, stored) or corroborated(draft, stored)) or not same_range(draft, stored):
         return False
     if still_running(stored, draft):
         return False
