@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -62,7 +63,11 @@ def run(spec_path: Path, workdir: Path) -> tuple[dict, list[dict]]:
         by_draft.setdefault(Path(f["path"]).stem, []).append(f)
     results = []
     for item in spec["items"]:
-        found = [f for f in by_draft.get(item["id"], []) if f["text"] == item["figure"]]
+        findings = by_draft.get(item["id"], [])
+        # The figure as the item names it, or a finding that holds it whole: one end of a range
+        # (31.30亿元-33.71亿元), or with a unit the item left off (119万 of 119万股).
+        whole = re.compile(rf"(?<![\d.]){re.escape(item['figure'])}(?![\d.])")
+        found = [f for f in findings if f["text"] == item["figure"]] or [f for f in findings if whole.search(f["text"])]
         finding = found[0] if found else None
         results.append({**item, "verdict": finding["verdict"] if finding else None, "finding": finding,
                         "alarms": sum(f["verdict"] in ("contradicted", "stale") for f in by_draft.get(item["id"], []))})

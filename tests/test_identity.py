@@ -131,11 +131,15 @@ def test_a_year_that_opens_the_paragraph_dates_the_figures_after_it():
     assert (c.period.label, c.period_from) == ("2021年", "paragraph")
 
 
-def test_a_period_does_not_carry_into_the_next_paragraph_or_past_如今():
-    (c,) = extract(news("2017年，公司在香港上市。\n\n公司现有员工2000余名。\n", "2023-07-15"))
+def test_a_period_does_not_carry_into_the_next_paragraph():
+    (c,) = extract(news("2017年，公司在香港上市。\n\n公司员工2000余名。\n", "2023-07-15"))
     assert c.period is None
-    (c,) = extract(news("2017年，公司在香港上市。如今，公司现有员工2000余名。", "2023-07-15"))
-    assert c.period is None
+
+
+def test_如今_dates_the_figure_to_the_article_day_not_the_year_before_it():
+    (c,) = extract(news("2017年，公司在香港上市。如今，公司员工2000余名。", "2023-07-15"))
+    assert (c.period.start, c.period.end, c.period.label) == (dt.date(2023, 7, 15), dt.date(2023, 7, 15), "如今")
+    assert c.period.as_of
 
 
 def test_the_story_headline_dates_the_figures_that_give_no_period():

@@ -166,8 +166,10 @@ def test_a_policy_verb_before_a_generic_noun_is_no_organisation():
 def test_an_unqualified_national_measure_for_the_same_period_is_the_countrys():
     store = store_of(("2021-03-05", "国家统计局数据显示，2020年减免社保费1.7万亿元。"))
     assert verdicts("2020年减免社保费1.7万亿元。", "2021-04-01", store)["1.7万亿元"] == "ok"
-    assert verdicts("2020年减免社保费1.9万亿元。", "2021-04-01", store)["1.9万亿元"] == "unsupported", \
-        "an unnamed body is never enough for an alarm"
+    # The measure named in full, for the very period, with no body named in the draft: the country's.
+    assert verdicts("2020年减免社保费1.9万亿元。", "2021-04-01", store)["1.9万亿元"] == "contradicted"
+    # …but not where the draft's paragraph names a body of its own.
+    assert verdicts("浙江全力助企纾困。2020年减免社保费1.9万亿元。", "2021-04-01", store)["1.9万亿元"] == "unsupported"
 
 
 def test_a_stock_for_a_later_month_supersedes_the_earlier_months_end():
@@ -345,3 +347,106 @@ def test_the_part_a_draft_states_is_the_part_the_source_breaks_out():
 def test_a_days_trading_is_a_days_figure_whoever_trades():
     store = store_of(("2026-05-15", "主力资金监控：东山精密（002384.SZ）净卖出超16亿。"))
     assert verdicts("主力资金监控：东山精密（002384.SZ）净卖出超31亿。", "2026-06-01", store)["超31亿"] == "unsupported"
+
+
+# --- cause 6: 目前, 最新, 今年…累计: a figure given as today's ------------------------------------------
+
+def test_a_figure_given_as_today_s_is_stale_once_a_later_one_is_known():
+    store = store_of(
+        ("2018-03-05", "过去五年，我国科技进步贡献率由52.2%提高到57.5%。"),
+        ("2019-03-05", "2018年，我国科技进步贡献率提高到58.5%。"),
+    )
+    found = checked("目前我国科技进步贡献率为57.5%。", "2021-05-29", store)
+    verdict, message, _ = found["57.5%"]
+    assert verdict == "stale" and "58.5%" in message
+    assert verdicts("目前我国科技进步贡献率为58.5%。", "2021-05-29", store)["58.5%"] == "ok"
+
+
+def test_目前_dates_a_figure_to_its_article_and_another_value_is_no_alarm():
+    store = store_of(("2026-06-07", "5月末，我国黄金储备为7496万盎司。"))
+    (c,) = [c for c in extract(news("目前我国黄金储备为7464万盎司。", "2026-06-21")) if c.text.startswith("7464")]
+    assert (c.period.start, c.period.end, c.period.label) == (dt.date(2026, 6, 21), dt.date(2026, 6, 21), "目前")
+    # Today's figure may be newer than the store's: a different value is not a contradiction.
+    assert verdicts("目前我国黄金储备为7500万盎司。", "2026-06-21", store)["7500万盎司"] == "unsupported"
+
+
+def test_this_year_said_to_be_so_far_runs_to_the_article_day():
+    (p,) = find_periods("今年全国铁路累计完成货物发送量17.27亿吨", dt.date(2026, 6, 21))
+    assert (p.period.start, p.period.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 21))
+    (p,) = find_periods("截至目前，今年人民币贷款已累计增加8.59万亿元。", dt.date(2026, 6, 21))
+    assert (p.period.start, p.period.end, p.period.label) == (dt.date(2026, 1, 1), dt.date(2026, 6, 21), "截至目前今年")
+    (p,) = find_periods("今年国内生产总值预期增长5%左右", dt.date(2026, 3, 5))
+    assert p.period.end == dt.date(2026, 12, 31)  # a plan for the year, not a running total
+
+
+def test_a_running_total_restated_as_this_year_s_is_stale_once_a_fuller_one_is_out():
+    store = store_of(
+        ("2026-05-18", "1—4月份，全国铁路累计完成货物发送量17.27亿吨。"),
+        ("2026-06-15", "1至5月份，全国铁路累计完成货物发送量21.86亿吨。"),
+    )
+    assert verdicts("今年全国铁路累计完成货物发送量17.27亿吨。", "2026-06-23", store)["17.27亿吨"] == "stale"
+
+
+# --- cause 15: 从X提高到Y, the start value is the measure at an earlier time ----------------------------
+
+def test_the_start_of_a_change_given_as_today_s_is_stale():
+    store = store_of(("2018-03-05", "五年来，我国经济总量占世界经济的比重从11.4%提高到15%左右。"))
+    (start, end) = [c for c in store.claims if c.unit == "%"]
+    assert start.changed_to == end.id
+    found = checked("我国经济总量占世界经济的比重目前为11.4%。", "2021-08-07", store)
+    assert found["11.4%"][0] == "stale" and "15%左右" in found["11.4%"][1]
+
+
+# --- cause 4: a policy's object is not the topic, a list of bodies is no one body --------------------
+
+def test_the_object_of_a_policy_verb_is_neither_the_subject_nor_a_short_name_to_learn():
+    (c,) = extract(news("强化金融控股公司和金融科技监管。金融机构中央本级基础研究支出增长10.6%。", "2021-03-05"))
+    assert c.subject is None
+
+
+def test_bodies_listed_together_leave_the_next_sentence_unnamed():
+    (c,) = extract(news("京津冀协同发展、长江经济带建设取得重要进展。高速铁路运营里程达1.6万公里。", "2015-03-05"))
+    assert c.subject is None
+
+
+def test_a_market_is_not_a_city():
+    (c,) = extract(news("各类市场主体达到9800多万户。", "2018-03-05"))
+    assert c.subject is None and "市场主体" in c.metric
+
+
+def test_a_target_met_is_an_outcome():
+    c = claim("常住人口在城镇落户目标顺利实现，城镇棚户区住房改造超过2100万套。", "超过2100万套", "2021-03-05")
+    assert modality(c) == OUTCOME
+
+
+# --- one measure named in full, for one period, by neither side's body ----------------------------
+
+def test_a_measure_named_in_full_for_one_period_is_one_fact_though_neither_names_whom():
+    store = store_of(("2021-03-05", "今年中央本级基础研究支出增长10.6%，落实扩大经费使用自主权政策。"))
+    assert verdicts("今年中央本级基础研究支出增长11.6%。", "2021-04-01", store)["11.6%"] == "contradicted"
+    assert verdicts("2021年中央本级基础研究支出增长10.6%。", "2021-04-01", store)["10.6%"] == "ok"
+
+
+def test_an_unknown_name_at_the_head_of_the_clause_keeps_two_unnamed_figures_apart():
+    store = store_of(("2026-06-01", "④理想汽车5月交付新车33350辆，同比下降18%。"))
+    assert verdicts("岚图汽车5月交付新车33350辆。", "2026-06-20", store)["33350辆"] != "ok"
+    assert verdicts("岚图汽车5月交付新车33530辆。", "2026-06-20", store)["33530辆"] == "unsupported"
+
+
+# --- cause 12: figures left unread ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, figure, unit",
+    [
+        ("5月末，我国黄金储备为7496万盎司。", "7496万盎司", "盎司"),
+        ("公司以集中竞价方式回购股份119万股。", "119万股", "股"),
+        ("上证指数收报3050.12点，涨0.5%。", "3050.12点", "点"),
+    ],
+)
+def test_ounces_shares_and_index_points_are_read_with_their_unit(sentence, figure, unit):
+    assert claim(sentence, figure).unit == unit
+
+
+@pytest.mark.parametrize("sentence", ["会议于下午3点召开，共有12人发言。", "北京时间21点，火箭点火，12人到场。"])
+def test_a_time_of_day_is_not_an_index_reading(sentence):
+    assert [c.text for c in extract(news(sentence, "2026-06-01"))] == ["12人"]

@@ -7,7 +7,17 @@ from importlib import resources
 
 import pytest
 
-from factcheck.extract.metric import DIFFERENT, RELATED, SAME, SIMILAR, compare_metrics, metric_key, same_metric
+from factcheck.extract.metric import (
+    DIFFERENT,
+    RELATED,
+    SAME,
+    SIMILAR,
+    compare_metrics,
+    daily_measure,
+    metric_key,
+    same_metric,
+    standing_measure,
+)
 
 TABLES = tomllib.loads(resources.files("factcheck").joinpath("data/metrics.toml").read_text(encoding="utf-8"))
 
@@ -29,6 +39,19 @@ def test_no_pair_in_the_different_table_is_ever_one_metric(a, b):
 @pytest.mark.parametrize("word", TABLES["noise"]["words"])
 def test_noise_words_say_nothing_about_the_measure(word):
     assert metric_key(f"利润总额{word}") == metric_key("利润总额")
+
+
+@pytest.mark.parametrize("word", TABLES["standing"]["words"])
+def test_a_standing_measure_describes_a_body_as_it_is(word):
+    # 员工2000余名 in July and 1900名 in May are one fact as it stood on two days.
+    assert standing_measure(f"公司{word}")
+    assert not daily_measure(f"公司{word}")
+
+
+@pytest.mark.parametrize("word", TABLES["daily"]["words"])
+def test_a_daily_measure_is_a_new_figure_every_day(word):
+    # 东山精密净卖出超31亿 on two days is two days' trading.
+    assert daily_measure(f"东山精密{word}")
 
 
 @pytest.mark.parametrize(

@@ -602,11 +602,28 @@ def test_a_store_of_schema_1_is_migrated_to_count_its_replaced_claims_keys(datab
     _sql(database, "UPDATE factcheck_schema SET version = 1")
     assert _sql(database, "SELECT dead FROM store_state") == [(43,)]
     code, _, err = run(capsys, "store", "init", "--store", database)
-    assert code == ExitCode.OK and "migrated the store from schema version 1 to 2" in err
+    assert code == ExitCode.OK and f"migrated the store from schema version 1 to {postgres.SCHEMA_VERSION}" in err
     assert _sql(database, "SELECT dead FROM store_state") == [(0,)] and _sql(database, "SELECT count(*) FROM dead_keys") == [(0,)]
     monkeypatch.chdir(ROOT)
     folder = run(capsys, "check", EXAMPLE, "--format", "json")
     assert run(capsys, "check", EXAMPLE, "--format", "json", "--store", database) == folder
+
+
+def test_a_store_made_before_the_record_gained_fields_gets_their_columns(database, monkeypatch, capsys):
+    """Schema 3 adds the columns of fields the claim record gained (offset, changed_to) to an older store's
+    table; its old rows read as each field's default until the sources are ingested again."""
+    storage = PostgresStorage(database)
+    storage.init()
+    storage.load(FileStorage(ROOT / "claims").dump())
+    _sql(database, 'ALTER TABLE claims DROP COLUMN "offset", DROP COLUMN "changed_to"')
+    _sql(database, "UPDATE factcheck_schema SET version = 2")
+    code, _, err = run(capsys, "store", "init", "--store", database)
+    assert code == ExitCode.OK and "migrated the store from schema version 2 to 3" in err
+    columns = _sql(database, "SELECT column_name FROM information_schema.columns WHERE table_name = 'claims'")
+    assert {("offset",), ("changed_to",)} <= set(columns)
+    monkeypatch.chdir(ROOT)
+    code, _, err = run(capsys, "check", EXAMPLE, "--format", "json", "--store", database)
+    assert code == ExitCode.FINDINGS, err
 
 
 def test_storage_errors_name_the_store_without_its_password(database):

@@ -155,7 +155,7 @@ def test_github_annotations_are_workflow_commands(tmp_path, capsys, monkeypatch)
         "::error file=draft.md,line=7,col=17,endColumn=20,title=FC002 stale::"
         "10次 has been superseded: 11次 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
         "::error file=draft.md,line=7,col=27,endColumn=32,title=FC002 stale::"
-        "1900名 has been superseded: 2000余名 in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
+        "1900名 has been superseded: 2000余名 (现有) in seeds/004_bbd399b75d63cd0b.txt (2023-07-15)",
     ]
 
 

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..reading import layout, script
 from ..reading.source import Document
@@ -19,6 +19,7 @@ from . import subject
 from .measure import (
     METRIC_DELIMS,
     Run,
+    changes_to,
     clause_start,
     context_of,
     from_neighbours,
@@ -32,7 +33,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 17
+EXTRACTOR_VERSION = 21
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -191,7 +192,7 @@ def _sentence_claims(
     quantities = find_quantities(text)
     periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
     if not quantities:
-        remember(story, mentions, periods, sentence_line, sent.paragraph)
+        remember(story, mentions, periods, sentence_line, sent.paragraph, text)
         story.part = ""
         return []
     run = Run()
@@ -200,7 +201,7 @@ def _sentence_claims(
         where = _where(para, sent, q, lines)
         cstart = clause_start(text, q.start, 0)
         mention, subject_from, subject_line = subject_of(mentions, q, cstart, story, where.line, sent.paragraph, text)
-        period, period_from, period_line = period_of(periods, q, story, where.line, text)
+        period, period_from, period_line = period_of(periods, q, story, where.line, text, document.published)
         mstart = clause_start(text, q.start, run.previous_q.end if run.previous_q else 0, METRIC_DELIMS)
         left = text[mstart : q.start]
         metric, counted = measure(text, q, left, mstart, mentions, periods, run.previous_q)
@@ -249,8 +250,11 @@ def _sentence_claims(
             encoding=document.encoding,
             offset=q.start,
         )
+        if changes_to(text, q, run):
+            # The start value is the same measure at an earlier time, and this figure replaces it.
+            run.claims[-1] = replace(run.claims[-1], changed_to=claim.id)
         run.add(q, claim)
-    remember(story, mentions, periods, sentence_line, sent.paragraph)
+    remember(story, mentions, periods, sentence_line, sent.paragraph, text)
     story.part = part_of if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole

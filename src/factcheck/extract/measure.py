@@ -42,7 +42,7 @@ _TO_LEVEL = re.compile(
 
 _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
-    r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向)"
+    r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向|计划|拟|预计|安排)"
 )
 # 社会物流总额即物流运行中实物商品价值总和: what follows 即 explains the measure, it is not another.
 _APPOSITION = re.compile(r"(?<=..)即.*$")
@@ -247,9 +247,15 @@ def linked_rate(text: str, q: Quantity, left: str, metric: str, run: Run) -> tup
     ):
         qualifies = base.id  # 亩均税收达28.9万元，增长57.4%: the rate of the figure it follows
         metric = f"{base.metric}{metric}" if base.metric else metric
-    if run.claims and previous_q is not None and _FROM_TO.fullmatch(text[previous_q.end : q.start]):
+    if changes_to(text, q, run):
         metric, qualifies = run.claims[-1].metric, run.claims[-1].qualifies  # 本科以上学历从32.6%增长到70.3%: one measure
     return metric, qualifies
+
+
+def changes_to(text: str, q: Quantity, run: Run) -> bool:
+    """The figure is where the one before it changed to: 由10万元提高到15万元, 前值由6.2%修正为6.3%."""
+    previous_q = run.previous_q
+    return bool(run.claims) and previous_q is not None and bool(_FROM_TO.fullmatch(text[previous_q.end : q.start]))
 
 
 def with_counted(metric: str, counted: str, q: Quantity) -> str:

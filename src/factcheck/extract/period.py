@@ -127,8 +127,16 @@ def find_periods(
         if not has_span(m) and out and out[-1].period.days == 1 and out[-1].period.label.startswith(("截至", "截止")):
             as_of = out[-1]
             if m.start() - as_of.end <= 2 and as_of.period.start.year == period.start.year:
-                # 截至4月29日，今年…已达500亿件: the year so far, as of that day.
-                period = Period(period.start, as_of.period.start, as_of.period.label + m.group())
+                # 截至4月29日，今年…已达500亿件: the year so far, as of that day, one period (the day alone
+                # would be read as the more specific one).
+                out.pop()
+                out.append(PeriodMention(Period(period.start, as_of.period.start, as_of.period.label + m.group()),
+                                         as_of.start, m.end(), as_of.base))
+                continue
+        elif (not has_span(m) and period.start <= published < period.end and period.days > 300
+              and _SO_FAR.search(sentence, m.end())):
+            # 今年全国铁路累计完成货物发送量17.27亿吨 in June: the year so far, not the whole year.
+            period = Period(period.start, published, m.group())
         out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
     out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
     plans = _plan_periods(sentence)
@@ -197,6 +205,8 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 
 # 广交会将于10月15日至11月4日举办: a day still to come this year, not last year's.
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
+# A year still running, said to be so far: 今年…累计完成, 今年…已达.
+_SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
 

@@ -39,7 +39,9 @@ MEASURES = {
     "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "方": "平方米",
     "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
     "公里": "公里", "千米": "公里", "米": "米",
-    "吨": "吨", "公斤": "千克", "千克": "千克", "斤": "斤",
+    "吨": "吨", "公斤": "千克", "千克": "千克", "斤": "斤", "盎司": "盎司",
+    # A company's shares (回购119万股), a market's points (收报3050.12点).
+    "股": "股", "点": "点",
     # Transport and energy statistics: 349.3亿吨公里, 10486列, 31.7万标箱, 9.3万亿千瓦时, 43微克/立方米.
     "吨公里": "吨公里", "人公里": "人公里", "标箱": "标箱", "标准箱": "标箱", "列": "列", "架次": "架次", "班次": "班次", "车次": "车次",
     "千瓦时": "kWh", "立方米": "立方米", "微克/立方米": "微克/立方米", "吨标准煤": "吨标准煤", "桶": "桶",
@@ -95,7 +97,9 @@ _SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米�
 _CN_WHOLE = "[一二三四五六七八九十]+"
 # The rest of a compound figure after its 万 or 亿: 3万4千元, 3万4000元, 3亿5000万元 are one figure each.
 _TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{1,4}万|[1-9]千万?)"
-_UNITS = _ALT(list(CURRENCIES) + list(MEASURES) + list(SHARES.values()))
+# An index's points, not a time of day (10点30分, 8点半, 三点钟).
+_POINTS = r"点(?![\d零〇一二三四五六七八九十半钟整])"
+_UNITS = _ALT(list(CURRENCIES) + [m for m in MEASURES if m != "点"] + [_POINTS] + list(SHARES.values()))
 # What a figure can start with: a qualifier (超, 近, 约…), a sign, a currency
 # symbol or a numeral. Tried only there, the long pattern below skips the
 # other characters in one test instead of a dozen: half the scanning time.
@@ -121,6 +125,7 @@ _QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0
 _CLAUSE_END = "，。；、！？）：”,;"
 _ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
+_DAYTIME = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|早晨|夜里|夜间|时间|当天|今天|明天|次日|日)$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
 # Letters that name the measure written straight before its figure: GDP259.7亿元, 人均GDP超过1.2万美元.
 _METRIC_ACRONYM = re.compile(r"(?<![A-Za-z0-9&])(?:GDP|GNP|GNI|CPI|PPI|PMI|FDI|R&D)$")
@@ -210,6 +215,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 五百分之一 is a fraction, not 500 points
     if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
         return True  # 0时33分, 7时26分: a clock time, not a score
+    if unit_word == "点" and _DAYTIME.search(sentence, max(0, start - 4), start):
+        return True  # 下午3点: a time of day, not an index's points
     if num and "." in num and _YEAR_TAIL.fullmatch(num.split(".", 1)[1]) and unit_word == "年":
         return True  # "7.2025年世界互联网大会": a list number glued to a year
     if unit_word == "日元" and (prev == "月" or nxt in ("旦", "宵")):

@@ -7,6 +7,7 @@ across, so a subject named in one story is never the subject of the next.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,8 @@ from . import subject
 from .period import PeriodMention, period_for
 from .quantity import Quantity
 
-_NOW = re.compile(r"如今|目前|现在|当前|现有|眼下")
+# Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
+_NOW = re.compile(r"如今|目前|现在|当前|现有|眼下|最新")
 
 
 def _subject_for(mentions: list[subject.Mention], position: int, clause_start: int) -> subject.Mention | None:
@@ -111,7 +113,8 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
     """Bodies named in the sentence, by full or short name; a national source cited with no body named is 全国."""
     mentions = subject.find_mentions(text, story.names)
     for m in mentions:
-        story.learn(m)
+        if not subject.acted_on(text, m):
+            story.learn(m)
     taken = [(m.start, m.end) for m in mentions]
     for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
         if not any(s < m.end and m.start < e for s, e in taken):
@@ -152,17 +155,22 @@ def subject_of(
 
 
 def period_of(
-    periods: list[PeriodMention], q: Quantity, story: StoryState, line: int, text: str = ""
+    periods: list[PeriodMention], q: Quantity, story: StoryState, line: int, text: str = "",
+    published: dt.date | None = None,
 ) -> tuple[Period | None, str, int]:
     """The period a figure is about: stated in its sentence, else the last one its paragraph stated.
 
-    如今/目前 before the figure says it is today's, whatever year the sentence before was about.
+    如今/目前 before the figure says it is the article's day's, whatever year the sentence before was
+    about: 目前我国黄金储备为7464万盎司 is a figure as of that day, which a later one replaces.
     """
     period = period_for(periods, q.start)
     if period is not None:
         return period, "sentence", line
-    if _NOW.search(text, 0, q.start):
-        return None, "", 0
+    now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
+    if now is not None:
+        if published is None:
+            return None, "", 0
+        return Period(published, published, now.group()), "sentence", line
     if story.period is not None:
         assert isinstance(story.period.value, Period)
         return story.period.value, "paragraph", story.period.line
@@ -172,13 +180,30 @@ def period_of(
     return None, "", 0
 
 
+_LISTED = re.compile(r"^[^，。；：]{0,12}?(?:、|和|与|及|以及)$")
+
+
+def _listed(topical: list[subject.Mention], text: str) -> bool:
+    """The sentence's first two topical bodies are items of one list (A、B, A和B…): it is about several."""
+    if len(topical) < 2 or not text:
+        return False
+    first, second = topical[0], topical[1]
+    gap = text[first.end : second.start]
+    return second.start > first.end and bool(_LISTED.match(gap)) and second.kind == first.kind
+
+
 def remember(
-    story: StoryState, mentions: list[subject.Mention], periods: list[PeriodMention], line: int, paragraph: int
+    story: StoryState, mentions: list[subject.Mention], periods: list[PeriodMention], line: int, paragraph: int,
+    text: str = "",
 ) -> None:
     """What later sentences of the story inherit: the sentence's first topical body and its last own period."""
-    head = _head([m for m in mentions if m.topical])
+    topical = [m for m in mentions if m.topical]
+    head = _head(topical)
     if head is not None:
         story.subject = Stated(head, line, paragraph)
+        if _listed(topical, text):
+            # 京津冀协同发展、长江经济带建设取得重要进展。新建铁路…: several bodies, none the next sentence's.
+            story.subject = None
     own = [p for p in periods if not p.base]
     if own:
         story.period = Stated(own[-1].period, line)

@@ -217,7 +217,8 @@ class Gazetteer:
             rf"|中([^\W\d\s国央方外间心部华东西南北])(?=建交)|([^\W\d\s国央方外间心部华集期])中(?=建交)"
         )
         # 湖州市, 桐乡市, 德清县: a two-character place before 市/县/州/盟, after a boundary.
-        self.suffix_place_re = re.compile(r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})([市县州盟])")
+        # Not 各类市场主体, 汇率市场化: 市场 is a market, not a city.
+        self.suffix_place_re = re.compile(r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})(市(?!场)|[县州盟])")
         self.agency_re = re.compile("|".join(re.escape(a) for a in sorted(self.agencies, key=len, reverse=True)))
 
 
@@ -359,7 +360,7 @@ def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | 
     return (m.start(), m.end()) if any(w in rest for w in names.attribution_words) else None
 
 
-_OBJECT_MARKERS = (
+_OBJECT_MARKERS: tuple[str, ...] = (
     "落实", "对", "为", "向", "与", "和", "及", "同", "跟", "给", "帮助", "支持", "服务", "引进", "走进", "进入",
     "入驻", "入职", "入册达", "入册", "联合", "携手", "协助", "推动", "助力", "选择", "落户", "位于", "覆盖", "赴", "是",
     # 高于全国1.1个百分点, 居全国第二, 拥有全国72%的国土面积: the figure is not about 全国.
@@ -367,6 +368,18 @@ _OBJECT_MARKERS = (
     # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.
     "通过", "作为", "依托", "成立", "组建", "设立", "合资",
 )
+# 强化金融控股公司监管, 推进成渝地区双城经济圈建设, 建设世界一流大学: what a policy acts on, a kind of body
+# more than a body, and never the topic.
+_POLICY_VERBS = (
+    "鼓励", "引导", "要求", "建设", "启动", "强化", "加强", "完善", "深化", "推进", "实施", "促进", "加快",
+    "健全", "规范", "督促", "指导", "扩大", "发展", "培育", "打造", "扶持", "整治", "治理",
+)
+_OBJECT_MARKERS += _POLICY_VERBS
+
+
+def acted_on(text: str, m: Mention) -> bool:
+    """The body is the object of a policy verb (强化金融控股公司监管): a kind, whose words are no short name."""
+    return text[max(0, m.start - 4) : m.start].endswith(_POLICY_VERBS)
 
 
 def _with_role(text: str, m: Mention) -> Mention:

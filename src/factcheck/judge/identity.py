@@ -30,7 +30,18 @@ from ..extract.metric import (
     why_different,
 )
 from ..extract.quantity import find_quantities, unit_group
-from ..extract.subject import COUNTRY, KNOWN, NATIONAL, ORGANISATION, PAIR, PLACE, REGION, find_mentions, same_body
+from ..extract.subject import (
+    COUNTRY,
+    COUNTRY_WIDE,
+    KNOWN,
+    NATIONAL,
+    ORGANISATION,
+    PAIR,
+    PLACE,
+    REGION,
+    find_mentions,
+    same_body,
+)
 from ..record.claim import Claim, mask_numbers
 from ..record.period import Period
 
@@ -156,8 +167,26 @@ def _span(p: Period) -> str:
     return p.label or f"{p.start}..{p.end}"
 
 
+def as_of_article(c: Claim) -> bool:
+    """目前, 截至目前, 最新: dated to the article's own day in so many words, and no other day named."""
+    p = c.period
+    return (p is not None and p.days == 1 and p.end == c.published and p.as_of
+            and not any(ch.isdigit() for ch in p.label))
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    now_a, now_b = as_of_article(draft), as_of_article(stored)
+    if (now_a or now_b) and (a is None or now_a) and (b is None or now_b):
+        # 目前…为57.5% against the same measure undated in an earlier article: both facts as of their
+        # article's day. The draft's, said to be today's, is the later one: an out-of-date figure there
+        # is stale. Standing measures (an organisation's staff) are compared as undated figures are.
+        if draft.published == stored.published or timeless(draft, stored):
+            return Check("period", UNDATED, "undated on both sides: a count as of different days")
+        if now_a and draft.published and stored.published and draft.published > stored.published:
+            return Check("period", RUNNING,
+                         f"the draft's is as of {draft.published} ({a.label if a else ''}), the source's as of {stored.published}")
+        return Check("period", DIFFERENT, f"as of {stored.published} in the source, {draft.published} in the draft")
     if a is None and b is None:
         # An undated figure is a fact as of its article: a market close, a day's count, a running total.
         # Two of them from different days are different facts, unless they measure a body as it is.
@@ -174,11 +203,16 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         return Check("period", SAME)
     if a.end == b.end and ((a.as_of and a.days == 1) or (b.as_of and b.days == 1)):
         return Check("period", SAME)  # 2月末外汇储备 and 2月外汇储备: a stock as of the month's end
-    now = a.as_of and a.end == draft.published  # 今年以来, 截至目前: as of the draft's own day, not 截至4月底
+    # 今年以来, 截至目前, 今年…累计: as of the draft's own day, not 截至4月底.
+    now = a.end == draft.published and (a.as_of or (a.days > 1 and (a.start.month, a.start.day) == (1, 1)))
     if now and a.end > b.end and (a.start == b.start or (a.days == 1 and b.as_of and b.days == 1)):
         # 今年以来 in a July draft against 今年前4个月, 截至目前 against 截至4月27日: one running total, the
         # draft's as of a later day. The same figure may be out of date (stale); another is no alarm.
         return Check("period", RUNNING, f"a running total: the source's is as of {b.end}, the draft's as of {a.end}")
+    if as_of_article(draft) and b.end < a.end and (stored.published or b.end) <= a.end:
+        # 目前经济总量突破90万亿元 against 2018年…突破90万亿元: the draft gives the latest figure as today's;
+        # it is out of date if a later period's is known.
+        return Check("period", RUNNING, f"the draft's is as of {a.end} ({a.label}), the source's for {_span(b)}")
     return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
 
 
@@ -187,7 +221,10 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # both), not this one's. The nearest such word before the figure decides: in 公布值3.1%，预期2.9%，前值3.0%
 # each figure has its own.
 # 好于预期, 超预期, 不及预期 compare an outcome with what was expected: no forecast.
-_FORECAST = r"预计|(?<![于超及合出])预期|预测|计划(?!单列)|目标(?!区间)|力争|有望|拟|将达|将超|将突破|将实现|争取"
+# 目标顺利实现, 目标任务全面完成: a target met is an outcome.
+_FORECAST = (r"预计|(?<![于超及合出])预期|预测|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
+             # A budget's 安排 allocates: a plan, restated or not.
+             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|安排")
 _PREVIOUS = r"前值|修正为|修正至"
 _OUTCOME = r"公布值|初值|终值|录得"
 _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
@@ -213,7 +250,7 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
         return PREVIOUS if found["previous"] else OUTCOME if found["outcome"] else FORECAST
     p = c.period
     written = written or c.published
-    if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "heading")
+    if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading")
             and c.unit not in _DURATIONS
             and p.end > written + dt.timedelta(days=FUTURE_SLACK) and not _ALREADY.search(sentence, 0, at)):
         return FORECAST
@@ -233,8 +270,9 @@ _SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a p
 
 
 def modality_check(draft: Claim, stored: Claim) -> Check:
-    first = min((d for d in (draft.published, stored.published) if d is not None), default=None)
-    a, b = modality(draft, first), modality(stored, first)
+    # Each read as of its own day: 2018年国内生产总值增长6.8% written in 2019 is an outcome, and the 6.5%左右
+    # the March 2018 report set for the year a target. A plan re-quoted later says so (计划, 目标, 拟).
+    a, b = modality(draft), modality(stored)
     if a == b:
         return Check("modality", SAME)
     return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
@@ -247,8 +285,49 @@ def identify(draft: Claim, stored: Claim) -> Identity:
     checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
     running = draft.published != stored.published and (still_running(stored, draft) or still_running(draft, stored))
     unnamed_national = not draft.subject and stored.subject_kind == NATIONAL and not draft.paragraph_bodies
+    if checks[0].outcome == UNKNOWN and unnamed_alike(draft, stored, checks[1], checks[2]):
+        checks = (Check("subject", SAME, "neither names whom: one measure, named in full, for one period"),
+                  checks[1], checks[2])
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
                     unnamed_national)
+
+
+UNNAMED_METRIC_MIN = 4  # a measure named this fully (人民币存款, 中央本级基础研究支出) is one fact even unnamed
+
+
+def _unnamed(c: Claim) -> bool:
+    """Names no place or body of its own: none written, one carried from an earlier story, or the whole
+    country (央行数据显示…, 我国…), which is what an outlet's unnamed national figures are about."""
+    return (not c.subject or (c.subject_from == "story" and c.subject_kind in STANDING_KINDS)
+            or c.subject_kind == NATIONAL)
+
+
+def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> bool:
+    """Neither names whom, but both name the same measure in full for the same stated period: 今年中央本级基础
+    研究支出增长10.6% re-quoted without its report. A measure any place has (增长, 城镇新增就业) is not enough."""
+    if not (_unnamed(draft) and _unnamed(stored)) or set(draft.paragraph_bodies) - {COUNTRY_WIDE}:
+        return False
+    if metric.outcome != SAME or period.outcome != SAME or draft.period is None:
+        return False
+    if _places_named(draft.plain_sentence) or _places_named(stored.plain_sentence):
+        return False
+    key = _CHANGE.sub("", metric_key(draft.metric))
+    return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
+
+
+_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+
+
+def _heads_shared(a: Claim, b: Claim) -> bool:
+    """What a's clause says before its figure, its measure and period aside, b's paragraph says too:
+    岚图汽车5月交付新车 is not 理想汽车5月交付新车, though neither name is one the recogniser knows."""
+    sentence, at = a.plain_sentence, a.at()
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    head = sentence[start:at]
+    for said in (a.metric, a.period.label if a.period else "", a.counted):
+        if said:
+            head = head.replace(said, " ")
+    return all(run in b.plain_paragraph for run in _RUN.findall(head))
 
 
 def standing(a: Claim, b: Claim) -> bool:
@@ -356,8 +435,8 @@ def still_running(stored: Claim, draft: Claim) -> bool:
     2025 ran. A target (力争, 计划) is a statement made once, so it is not exempt.
     """
     p = stored.period
-    if p is None or stored.published is None or draft.published is None or forecast(stored):
-        return False
+    if p is None or stored.published is None or draft.published is None or modality(stored) == FORECAST:
+        return False  # a plan or target (力争, or a year still to come in a March report) is stated once
     return p.end > stored.published and draft.published > stored.published
 
 

@@ -27,6 +27,7 @@ from .identity import (
     SAME,
     UNDATED,
     Identity,
+    as_of_article,
     contradicts,
     identify,
     no_alarm,
@@ -82,6 +83,8 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
     for new in store.near(old, same_metric=True):
         if new.id == old.id:
             continue
+        if new.id == old.changed_to:
+            return new  # 由52.2%提高到57.5%: the start value, replaced in the very sentence
         identity = identify(old, new)
         if not identity.named_fact or not identity.specific or not same_scope(old, new):
             continue
@@ -109,9 +112,52 @@ def replaces(old: Claim, new: Claim) -> bool:
         if b.start == a.start and b.end > a.end and over:
             return not (agree(old, new) and old.value == new.value)
         return False
-    if a is None and b is None and standing(old, new):
-        return new.published is not None and old.published is not None and new.published > old.published and not agree(old, new)
+    later = new.published is not None and old.published is not None and new.published > old.published
+    if a is None and b is None:
+        # 员工1900名 then 2000余名; 科技进步贡献率57.5% in 2018, 超过60% in 2021: the same measure of the same
+        # named body, stated as it stood on each day.
+        return later and not agree(old, new)
+    if a is None and b is not None and b.as_of:
+        return later and old.published is not None and b.end > old.published and not agree(old, new)
     return False
+
+
+def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
+    """The newest figure the store has for the fact `old` states, stated later and otherwise: what a draft
+    that calls `old`'s figure today's (目前, 最新, 截至目前) should say instead.
+
+    Later means a later day (undated figures, stocks as of a day) or a later period as long as old's
+    (2018年 → 2020年 for a yearly total), never a shorter one (2020年一季度 is not the year's total).
+    """
+    best: Claim | None = None
+    for new in store.near(old, same_metric=True):
+        if new.id == old.id or new.published is None or old.published is None or new.published < old.published:
+            continue
+        if new.id == old.changed_to:
+            return latest_since(new, store) or new  # 由52.2%提高到57.5%, and 58.5% a year later
+        if _when(new) <= _when(old) or not _comparable(old, new) or agree(old, new):
+            continue
+        identity = identify(old, new)
+        if not identity.named_fact or not identity.specific or not same_scope(old, new):
+            continue
+        if best is None or _newness(new) > _newness(best):
+            best = new
+    return best
+
+
+def _when(c: Claim) -> dt.date:
+    return c.period.end if c.period else (c.published or dt.date.min)
+
+
+def _comparable(old: Claim, new: Claim) -> bool:
+    """A later figure that can replace `old` as the latest: a figure as of a later day, or a later period
+    no shorter (57.5% as of March 2018, then 58.5% for 2018年; not 2020年一季度 after 2019年)."""
+    a, b = old.period, new.period
+    if b is None or b.as_of:
+        return True
+    if a is None or a.as_of:
+        return b.days >= 365
+    return 0.8 <= b.days / a.days <= 1.25
 
 
 def _newness(c: Claim) -> tuple[dt.date, dt.date]:
@@ -165,7 +211,10 @@ def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] |
             (c,),
         )
     if agreeing:
-        return _agreeing(draft, named or agreeing, store, successors if successors is not None else {})
+        # A body both name outranks one that neither names (identity.unnamed_alike): the named source is
+        # the one whose later figures are known as that body's.
+        by_name = [(m, i) for m, i in named if not i.subject.reason]
+        return _agreeing(draft, by_name or named or agreeing, store, successors if successors is not None else {})
     reasons = tuple(_near_miss(draft, m, i) for m, i in scored[:3])
     return Judgement(
         UNSUPPORTED,
@@ -186,6 +235,21 @@ def _agreeing(
 
     best, best_identity = max(agreeing, key=rank)
     strong = [(m, i) for m, i in agreeing if m.strict >= best.strict - CONTRADICT_MARGIN or m is best]
+    if as_of_article(draft):
+        # 目前, 最新, 截至目前: the draft gives its figure as today's; ok only if nothing newer is known.
+        latest = [(m, latest_since(m.claim, store)) for m, _ in strong]
+        fresh = [m for m, newer in latest if newer is None]
+        if fresh:
+            cite = max(fresh, key=lambda m: (_newness(m.claim), m.strict)).claim
+            return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
+        latest_known = max((n for _, n in latest if n is not None), key=_newness)
+        label = f" ({latest_known.period.label})" if latest_known.period else ""
+        return Judgement(
+            STALE,
+            f"{draft.text} has been superseded: {latest_known.text}{label} in {latest_known.source}"
+            f" ({latest_known.published})",
+            (latest_known, best.claim),
+        )
     for m, _ in strong:
         if m.claim.id not in successors:
             successors[m.claim.id] = superseded_by(m.claim, store)

@@ -77,6 +77,8 @@ class Claim:
     # Where the figure stands in `sentence` (a figure written twice, 预期6.2%，前值6.2%, is two claims);
     # -1 in records written before it was kept.
     offset: int = -1
+    # A start value (科技进步贡献率由52.2%提高到57.5%): the id of the end value, the same measure later.
+    changed_to: str | None = None
 
     def at(self) -> int:
         """The figure's offset in its sentence."""

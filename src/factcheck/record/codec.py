@@ -227,11 +227,12 @@ class Shape(Generic[R]):
         A check converts a thousand rows before its first verdict, so columns
         stored as they are read are passed through without a call.
         """
-        names, readers = _row_plan(self)
+        names, readers, defaults = _row_plan(self)
         if len(row) != len(readers):
             raise ValueError(f"a row of {len(row)} values for {len(readers)} columns")
+        # NULL in a column added since the row was written (offset) reads as the field's default.
         return self.record(**dict(zip(names, [
-            v if read is None or v is None else read(v) for read, v in zip(readers, row)
+            d if v is None else v if read is None else read(v) for read, v, d in zip(readers, row, defaults)
         ])))
 
     def table(self, name: str, leading: str = "", types: Mapping[str, str] | None = None) -> str:
@@ -260,7 +261,7 @@ def _default(f: dataclasses.Field[object], optional: bool, kind: object) -> obje
 
 
 _SHAPES: dict[type, Shape[object]] = {}
-_RowPlan = tuple[tuple[str, ...], tuple[Callable[[object], object] | None, ...]]
+_RowPlan = tuple[tuple[str, ...], tuple[Callable[[object], object] | None, ...], tuple[object, ...]]
 _ROW_PLANS: dict[int, tuple[object, _RowPlan]] = {}  # by id, holding the shape so the id stays its own
 
 
@@ -268,7 +269,8 @@ def _row_plan(shape: Shape[R]) -> _RowPlan:
     """The field names, and each column's from_row or None where the value is the field's (text, integers)."""
     known = _ROW_PLANS.get(id(shape))
     if known is None:
-        plan = shape.names, tuple(None if c.codec.from_row is _same else c.codec.from_row for c in shape.columns)
+        plan = (shape.names, tuple(None if c.codec.from_row is _same else c.codec.from_row for c in shape.columns),
+                tuple(None if c.required else c.default for c in shape.columns))
         known = _ROW_PLANS[id(shape)] = (shape, plan)
     return known[1]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-_AS_OF_WORDS = ("末", "底", "截至", "截止", "目前", "至今", "以来")
+_AS_OF_WORDS = ("末", "底", "截至", "截止", "目前", "至今", "以来", "如今", "现在", "当前", "现有", "眼下", "最新")
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 REF_BITS = 24  # a source holds at most 16.7M claims; a ref is source id << 24 | place
 REF_MASK = (1 << REF_BITS) - 1
 FANOUT = 8  # segments of one level merged into one of the next
@@ -91,6 +91,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # claims', so the same claims rank alike however the store came to hold them.
         'CREATE TABLE dead_keys(key text COLLATE "C" PRIMARY KEY, n bigint NOT NULL)',
     ),
+    # Fields the claim record gained (offset, changed_to): a store made before them gets their columns,
+    # empty, which reads as each field's default. A new field adds a version with this same list.
+    tuple(f"ALTER TABLE claims ADD COLUMN IF NOT EXISTS {quote(c.column)} {c.codec.sql}" for c in CLAIM.columns),
 )
 
 
