@@ -30,7 +30,7 @@ _TRAILING_NOISE = re.compile(
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由|"
     # How a figure is given, not what it measures: a forecast (预期), the previous release (前值), the
     # reading (初值, 终值, 公布值), a revision (修正为), a target (目标定在): identity.modality reads them.
-    r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
+    r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
     r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按)$"
 )
 # 失业率降到5.2%, 城镇化率提高到65%: the verb says the figure is the new level, not a change; what is
@@ -42,7 +42,7 @@ _TO_LEVEL = re.compile(
 
 _LEADING_NOISE = re.compile(
     r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
-    r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向|计划|拟|预计|安排)"
+    r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向|计划|拟|预计|安排|预期|预估|前值|初值|终值)"
 )
 # 社会物流总额即物流运行中实物商品价值总和: what follows 即 explains the measure, it is not another.
 _APPOSITION = re.compile(r"(?<=..)即.*$")
@@ -281,7 +281,15 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
     elif not metric and q.unit in RATES and previous_rate is not None and previous_rate.unit == q.unit:
         metric = previous_rate.metric  # 2023年经济增长5.2%，2024年的目标是5%左右: the same rate, a target
+    elif (_DIRECTION.fullmatch(metric) and q.unit in RATES and previous_rate is not None
+          and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
+        # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
+        metric = _DIRECTION.sub("", previous_rate.metric) + metric
     return metric, qualifies
+
+
+_DIRECTION = re.compile(r"(?:增长|下降|上升|回落|增加|减少|上涨|下跌)$")
+_READING = re.compile(r"预期|预估|前值|初值|终值|公布值")
 
 
 def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:

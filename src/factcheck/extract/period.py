@@ -105,6 +105,9 @@ def find_periods(
         # 去年同期 names a comparison base, not the period a figure is about.
         if sentence[m.end() : m.end() + 2] == "同期":
             continue
+        # 8月交货的原油期货, 9月合约: a contract's month, not the figure's period.
+        if m["month"] and not m["day"] and _CONTRACT.match(sentence, m.end()):
+            continue
         # 2026年第四期国债, 2024年第3批: the year is part of a name, not the figure's period.
         if (m["year"] or m["rel"]) and not has_span(m) and _ISSUE.match(sentence, m.end()):
             continue
@@ -207,6 +210,7 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
 # A year still running, said to be so far: 今年…累计完成, 今年…已达.
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
+_CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
 

@@ -97,6 +97,8 @@ _SCALE = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米�
 _CN_WHOLE = "[一二三四五六七八九十]+"
 # The rest of a compound figure after its 万 or 亿: 3万4千元, 3万4000元, 3亿5000万元 are one figure each.
 _TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{1,4}万|[1-9]千万?)"
+# What a price is per (14.43元/公斤, 6.60元/股, 4800美元/盎司, 3.5万元/㎡): a price, not an amount.
+_EACH = r"公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度|人|月|年|天|晚|张|件|台|辆|头|只"
 # An index's points, not a time of day (10点30分, 8点半, 三点钟).
 _POINTS = r"点(?![\d零〇一二三四五六七八九十半钟整])"
 _UNITS = _ALT(list(CURRENCIES) + [m for m in MEASURES if m != "点"] + [_POINTS] + list(SHARES.values()))
@@ -117,7 +119,7 @@ _QUANTITY = re.compile(
     rf"|(?<![\d/.])(?P<afrac>[1-9]/(?:10|[2-9]))(?![\d/])"  # 1/3以上, 约1/4的: a share
     rf"|(?P<num>{_AR})(?P<ap1>余|多)?(?P<scale>{_SCALE})?(?P<tail>{_TAIL})?"
     rf"|(?P<cn>{_CN})(?:(?P<ap3>余|多|几)?(?P<cnscale>万亿|亿|万))?)"  # 十余万, 一千多万, 十二点五亿
-    rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?P<post>{_ALT(_POST)})?"
+    rf"(?P<ap2>余|多|几)?(?P<unit>{_UNITS})?(?:/(?P<each>{_EACH}))?(?P<post>{_ALT(_POST)})?"
 )
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 # Short quotes are names (“1515分钟”); a title in 《》 is a name whatever its length (《…胜利80周年主题展览》).
@@ -125,6 +127,7 @@ _QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0
 _CLAUSE_END = "，。；、！？）：”,;"
 _ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
+_SCENARIO = re.compile(r"[^，。；]{0,3}的(?:概率|可能性)")
 _DAYTIME = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|早晨|夜里|夜间|时间|当天|今天|明天|次日|日)$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
 # Letters that name the measure written straight before its figure: GDP259.7亿元, 人均GDP超过1.2万美元.
@@ -215,6 +218,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 五百分之一 is a fraction, not 500 points
     if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
         return True  # 0时33分, 7时26分: a clock time, not a score
+    if _SCENARIO.match(sentence, end):
+        return True  # 累计加息25个基点的概率为30.5%: the size of a scenario weighed, not a figure reported
     if unit_word == "点" and _DAYTIME.search(sentence, max(0, start - 4), start):
         return True  # 下午3点: a time of day, not an index's points
     if num and "." in num and _YEAR_TAIL.fullmatch(num.split(".", 1)[1]) and unit_word == "年":
@@ -423,6 +428,8 @@ def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
     if m["sym"] and unit_word not in CURRENCIES:
         return SYMBOLS[m["sym"]]
     unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
+    if m["each"]:
+        return f"{unit}/{MEASURES.get(m['each'], m['each'])}"  # a price per unit: compared only with prices per the same
     before = sentence[max(0, m.start() - 12) : m.start()]
     if not unit and (m["scale"] or _power_of_ten(m)) and any(w in before for w in _MONEY_WORDS):
         unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元

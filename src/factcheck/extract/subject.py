@@ -33,6 +33,10 @@ _STOP_WORDS = (
     # 支持银行定向增加贷款, 建设世界一流大学, 强化金融控股公司监管: a policy verb before a generic noun.
     "支持", "鼓励", "引导", "要求", "建设", "启动", "强化", "加强", "完善", "深化", "推进", "实施", "促进", "加快",
     "健全", "规范", "督促", "指导", "帮助", "扩大", "提高", "发展", "回购", "收购", "增持", "减持", "持有",
+    "补充", "优化", "保障", "提升", "降低", "继续",
+    # 港股PCB概念股走强建滔集团涨超8%, 业绩变动主要系公司…: a market's move or a cause before the name.
+    "概念股", "板块", "走强", "走弱", "走高", "走低", "拉升", "跳水", "异动", "飙升", "大涨", "大跌", "涨停", "跌停",
+    "领涨", "领跌", "冲高", "反弹", "主要系", "均系", "主要是",
 )
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
@@ -41,6 +45,10 @@ _ORG_RE = re.compile(
     + ")"
 )
 _ORG_REACH = 14 + len("（）") + 6 + 6  # the most _ORG_RE reads before its suffix
+_GENERIC_BODY = re.compile(
+    r"(?:大型|中型|小型|中小|中小微|小微|微型|各类|各级|商业|国有|民营|私营|地方|农村|城市|城商|政策性|股份制|外资|"
+    r"全国性|区域性|开发性|金融|科技型|龙头|骨干|重点|上市|头部|大中型)+(?:商业)?(?:银行|企业|公司|集团|学校|大学|医院|机构|协会)"
+)
 _SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关联)公司$")
 # A listed company is named before its code (海螺水泥（600585.SH）) or as the one that announces
 # (百利天恒公告称): in company news, the company. (A wire item's head, 【X：…】, is not enough: 主力资金监控：…)
@@ -286,6 +294,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue  # 5月份银行结汇, 6月密歇根大学: what is left of a date, not a name
         if _SUBSIDIARY.search(name):
             continue  # 全资子公司, 旗下多家子公司: some company's subsidiary, which the sentence names apart
+        if _GENERIC_BODY.fullmatch(name):
+            continue  # 大型商业银行, 中小银行, 国有企业: a kind of body, not one
         legal = _LEGAL_SUFFIX.search(name)
         if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
             continue  # 知道公司的想法: a verb before 公司, not a company name
@@ -373,6 +383,7 @@ _OBJECT_MARKERS: tuple[str, ...] = (
 _POLICY_VERBS = (
     "鼓励", "引导", "要求", "建设", "启动", "强化", "加强", "完善", "深化", "推进", "实施", "促进", "加快",
     "健全", "规范", "督促", "指导", "扩大", "发展", "培育", "打造", "扶持", "整治", "治理",
+    "补充", "优化", "保障", "提升", "降低",
 )
 _OBJECT_MARKERS += _POLICY_VERBS
 

@@ -71,6 +71,7 @@ class Check:
     reason: str = ""  # for a near miss: why this check did not pass
 
 
+AFTER_SLACK = 30  # days a dated period may run past an undated figure's article and still be what it meant
 DAY_COUNT_MAX = 10  # a period this short (a day, a holiday) is a day's count: an undated figure may be any day's
 
 
@@ -87,6 +88,9 @@ class Identity:
     # The draft names no body and the source is the whole country's: what an unqualified statement of a
     # national measure (减免社保费1.7万亿元) reads as, when nothing in the draft says otherwise.
     unnamed_national: bool = False
+    # Each side names a body of its own, and not the same one, though too weakly to rule the pair out
+    # (好利科技's 停牌 and 阿科力's, each in the wire's same template sentence): no wording vouches for either.
+    named_apart: bool = False
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -183,7 +187,8 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # is stale. Standing measures (an organisation's staff) are compared as undated figures are.
         if draft.published == stored.published or timeless(draft, stored):
             return Check("period", UNDATED, "undated on both sides: a count as of different days")
-        if now_a and draft.published and stored.published and draft.published > stored.published:
+        if (now_a and draft.published and stored.published and draft.published > stored.published
+                and not (daily_measure(draft.metric) or daily_measure(stored.metric))):
             return Check("period", RUNNING,
                          f"the draft's is as of {draft.published} ({a.label if a else ''}), the source's as of {stored.published}")
         return Check("period", DIFFERENT, f"as of {stored.published} in the source, {draft.published} in the draft")
@@ -198,6 +203,14 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         known = a or b
         assert known is not None
         side = "the source" if b is not None else "the draft"
+        undated = draft if a is None else stored
+        if (undated.published and known.end > undated.published + dt.timedelta(days=AFTER_SLACK)
+                and not timeless(draft, stored)):
+            # 参保率稳定在95% in January against 截至今年5月底…95%: the undated figure was as of its day,
+            # before the dated one's period ended; two facts, however alike.
+            return Check("period", DIFFERENT,
+                         f"undated, as of {undated.published} in {'the draft' if a is None else 'the source'}, before "
+                         f"{_span(known)} ({known.start}..{known.end}) ended")
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
     if a.start == b.start and a.end == b.end:
         return Check("period", SAME)
@@ -222,7 +235,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # each figure has its own.
 # 好于预期, 超预期, 不及预期 compare an outcome with what was expected: no forecast.
 # 目标顺利实现, 目标任务全面完成: a target met is an outcome.
-_FORECAST = (r"预计|(?<![于超及合出])预期|预测|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
+_FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
              # A budget's 安排 allocates: a plan, restated or not.
              r"|力争|有望|拟|将达|将超|将突破|将实现|争取|安排")
 _PREVIOUS = r"前值|修正为|修正至"
@@ -288,8 +301,14 @@ def identify(draft: Claim, stored: Claim) -> Identity:
     if checks[0].outcome == UNKNOWN and unnamed_alike(draft, stored, checks[1], checks[2]):
         checks = (Check("subject", SAME, "neither names whom: one measure, named in full, for one period"),
                   checks[1], checks[2])
+    # Each names its body in its own paragraph (not one carried from an earlier story), neither names the other's.
+    named_apart = bool(
+        draft.subject and stored.subject and not same_body(draft.subject, stored.subject)
+        and "story" not in (draft.subject_from, stored.subject_from)
+        and draft.subject not in stored.plain_paragraph and stored.subject not in draft.plain_paragraph
+    )
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
-                    unnamed_national)
+                    unnamed_national, named_apart and checks[0].outcome != SAME)
 
 
 UNNAMED_METRIC_MIN = 4  # a measure named this fully (人民币存款, 中央本级基础研究支出) is one fact even unnamed
@@ -307,7 +326,14 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
     研究支出增长10.6% re-quoted without its report. A measure any place has (增长, 城镇新增就业) is not enough."""
     if not (_unnamed(draft) and _unnamed(stored)) or set(draft.paragraph_bodies) - {COUNTRY_WIDE}:
         return False
+    if draft.subject and stored.subject and not same_body(draft.subject, stored.subject):
+        return False  # two stories' companies (兴业股份, 福达合金), each carried from its headline
     if metric.outcome != SAME or period.outcome != SAME or draft.period is None:
+        return False
+    if not (_over(draft) and _over(stored)) or daily_measure(draft.metric) or daily_measure(stored.metric):
+        # 8月交货的原油收于每桶70.34美元, 7月维持利率不变的概率65.8%, a plan for the year: every day's
+        # figure, or anyone's forecast, for a period still to come. Only an outcome of a period that is over
+        # is one fact by its measure alone.
         return False
     if _places_named(draft.plain_sentence) or _places_named(stored.plain_sentence):
         return False
@@ -315,15 +341,38 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
 
 
+_PREDICTION = re.compile(r"预计|预测|有望|(?<![于超及合出])预[期估]")
+
+
+def _over(c: Claim) -> bool:
+    """An outcome of a period over when it was written, or a plan (安排, 计划, a March report's year): not a
+    prediction anyone may make (预计, 有望, 预期), nor a figure of a period still running."""
+    if c.period is None or c.published is None:
+        return False
+    kind = modality(c)
+    if kind == OUTCOME:
+        return c.period.end <= c.published
+    if kind != FORECAST:
+        return False
+    found = None
+    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
+        found = m
+    return found is None or not _PREDICTION.fullmatch(found.group())
+
+
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
+# Who reports the figure (央行数据显示，, 据海关统计，): not what it is about.
+_REPORTED = re.compile(r"(?:^|(?<=[，。；：]))[^，。；：]{0,16}?(?:数据显示|统计显示|消息|表示|介绍|指出|称|获悉)[，：:]?|据[^，。；]{0,16}[，]")
+
+
 def _heads_shared(a: Claim, b: Claim) -> bool:
-    """What a's clause says before its figure, its measure and period aside, b's paragraph says too:
-    岚图汽车5月交付新车 is not 理想汽车5月交付新车, though neither name is one the recogniser knows."""
+    """What a's sentence says before its figure, its measure, period and attribution aside, b's paragraph
+    says too: 岚图汽车5月交付新车 is not 理想汽车5月交付新车, nor 王文浩位列兴业股份第三大股东，持股比例为
+    another holder's 持股比例, though the recogniser knows none of these names."""
     sentence, at = a.plain_sentence, a.at()
-    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
-    head = sentence[start:at]
+    head = _REPORTED.sub(" ", sentence[:at])
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
             head = head.replace(said, " ")
@@ -336,6 +385,8 @@ def standing(a: Claim, b: Claim) -> bool:
 
 
 _SPANS = ("年", "周年")
+# 中法建交60周年 (or a pair of countries' 60年来) all year; not 近40年来新低, which another day's low may equal.
+_ANNIVERSARY = re.compile(r"周年|建交|外交关系|成立|诞辰|纪念|解放|胜利|回归|建党|建国|建院|建校")
 
 
 def timeless(a: Claim, b: Claim) -> bool:
@@ -351,7 +402,8 @@ def timeless(a: Claim, b: Claim) -> bool:
     if {a.subject_kind, b.subject_kind} & set(STANDING_KINDS) and not (a.subject and b.subject):
         return True  # 毕业生就业率连续多年稳定在96.2% copied without its 学院: the organisation's standing figure
     return (a.unit in _SPANS and b.unit in _SPANS and a.published is not None and b.published is not None
-            and a.published.year == b.published.year)
+            and a.published.year == b.published.year
+            and all(c.unit == "周年" or c.subject_kind == PAIR or _ANNIVERSARY.search(c.plain_paragraph) for c in (a, b)))
 
 
 def supports(
@@ -381,8 +433,10 @@ def supports(
     if identity.subject.outcome == SAME:
         # 早稻总产量 and 晚稻总产量 are one character apart: for a country, worded apart is different.
         return metric == SAME or (equal_value and both_standing and metric in (SIMILAR, RELATED))
-    if identity.subject.outcome != UNKNOWN:
+    if identity.subject.outcome != UNKNOWN or identity.named_apart:
         return False
+    if identity.period.outcome == RUNNING:
+        return False  # 截至目前，南向资金净卖出额达20亿港元 on two days: only a named body's figure carries over
     if metric == SAME:
         # A paraphrase vouches for the body only where it names a measure: 约10分钟后，飞船与火箭
         # 成功分离 is in every launch story.
@@ -424,8 +478,12 @@ def corroborated(draft: Claim, stored: Claim) -> bool:
 _CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|较上月|比上月|环比|同比|名义|实际")
 
 
+_SHARE_OF = re.compile(r"占.*$")
+
+
 def _names_a_measure(metric: str) -> bool:
-    return len(_CHANGE.sub("", metric_key(metric))) >= 1
+    """Something is named besides a change (增长) or the whole a share is of (占GDP的比重 of what?)."""
+    return len(_CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric)))) >= 1
 
 
 def still_running(stored: Claim, draft: Claim) -> bool:
@@ -487,8 +545,25 @@ def clause_of(c: Claim) -> str:
     return _clause(c.plain_sentence, c.plain_text, c.at())
 
 
+_CONSENSUS = re.compile(r"(?<![于超及合出])预[期估]")
+_RELEASE = re.compile(r"前值|修正|初值|终值")
+
+
+def consensus(c: Claim) -> bool:
+    """A market's forecast of a release (预期1.1%, 预估为3.0%), made afresh before each release."""
+    found = None
+    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
+        found = m
+    return found is not None and bool(_CONSENSUS.fullmatch(found.group()))
+
+
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
+    if draft.published != stored.published and (consensus(draft) or consensus(stored)):
+        return "a forecast (预期) for another release: each release is forecast afresh"
+    if (draft.published and stored.published and draft.published > stored.published
+            and _RELEASE.search(draft.plain_sentence)):
+        return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     if not same_scope(draft, stored) and not corroborated(draft, stored):
         if stored.part_of and not draft.part_of:
             return f"a part of {stored.part_of} in the source (其中…), the whole in the draft"
@@ -514,7 +589,7 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
         return False
     if not (same_scope(draft, stored) or corroborated(draft, stored)) or not same_range(draft, stored):
         return False
-    if still_running(stored, draft):
+    if still_running(stored, draft) or no_alarm(identity, draft, stored):
         return False
     if identity.period.outcome == SAME:
         return True
