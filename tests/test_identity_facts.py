@@ -8,6 +8,7 @@ report), reworded: the outlets' own text stays outside this repository.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -580,3 +581,30 @@ def test_a_plan_named_in_full_for_its_year_is_one_fact_though_neither_names_whom
 def test_a_kind_of_body_is_no_body(sentence):
     (c,) = extract(news(sentence, "2021-03-05"))
     assert c.subject is None
+
+
+def test_目前_and_a_dated_day_the_same_day_are_not_one_reading():
+    store = store_of(("2026-06-12", "目前，全国小麦收获进度达77.53%。"))
+    draft = "据农业农村部最新小麦机收进度，截至6月12日17时，全国小麦收获进度82.01%。"
+    assert verdicts(draft, "2026-06-13", store)["82.01%"] == "unsupported"
+
+
+def test_growth_rates_either_side_of_至_are_a_range_not_a_change():
+    (c,) = [c for c in extract(news("长鑫科技上半年归母净利润同比增长2244.03%至2544.19%。", "2026-06-15")) if c.unit == "%"]
+    assert (c.qualifier, c.low, c.high) == ("range", Decimal("2244.03"), Decimal("2544.19"))
+
+
+def test_the_month_before_given_in_passing_dates_only_its_own_figure():
+    said = extract(news("5月份，规上工业天然气产量217亿立方米，同比下降2.2%，4月份为增长1.9%；日均产量7.0亿立方米。", "2026-06-16"))
+    assert [(c.text, c.period.label) for c in said] == [
+        ("217亿立方米", "5月份"), ("2.2%", "5月份"), ("1.9%", "4月份"), ("7.0亿立方米", "5月份")]
+
+
+def test_a_day_s_reading_for_a_month_to_come_is_that_day_s():
+    store = store_of(("2026-06-12", "美联储6月维持利率不变的概率为98.5%。"))
+    assert verdicts("美联储6月维持利率不变的概率为98.5%。", "2026-06-15", store)["98.5%"] == "unsupported"
+
+
+def test_a_dash_between_two_rates_is_a_range():
+    (c,) = extract(news("村田发布涨价函，高端车规级MLCC产品涨幅在10%—40%之间。", "2026-06-11"))
+    assert (c.qualifier, c.low, c.high) == ("range", Decimal(10), Decimal(40))

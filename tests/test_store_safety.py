@@ -357,3 +357,31 @@ def test_the_same_claims_give_the_same_findings_however_the_store_was_written(tm
         results.append(_findings(project, draft, monkeypatch))
     assert len(results[0]) > 100
     assert results[1] == results[0]
+
+
+# --- crashes on hostile input (#30 item 6) ---------------------------------------------------------
+
+def test_a_claim_record_with_a_number_no_column_holds_is_corrupt_and_repair_reads_its_source_again(project):
+    store = project / "claims"
+    whole = contents(store)
+    victim = store / sorted(_manifest(store)["sources"].values(), key=lambda e: e["file"])[0]["file"]
+    lines = victim.read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(lines[0])
+    record["line"] = 1 << 63  # one past what SQLite's INTEGER (and PostgreSQL's bigint) holds
+    lines[0] = json.dumps(record, ensure_ascii=False) + "\n"
+    victim.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(StoreError, match="corrupt claim record"):
+        Store(store).load()
+    done = repair(Store(store), project)
+    ingest([project / s for s in done.reread], FileStorage(store), project, workers=1)
+    assert contents(store) == whole
+
+
+def test_a_lone_surrogate_in_a_draft_reads_as_a_replacement_character_not_a_crash():
+    import datetime as dt
+
+    from factcheck.api import check_text
+    from factcheck.store.protocol import ClaimList
+
+    found = check_text("增长\ud800 5%，平湖经开区产值98亿元\udfff。", ClaimList.of([]), dt.date(2026, 1, 1))
+    assert [f.text for f in found] == ["5%", "98亿元"]

@@ -324,9 +324,9 @@ def read_text(
 ) -> Document:
     """A draft from a string, dated as any draft is: its front matter, else `published`, else the config's
     date (`configured`), else today."""
-    from .reading.source import document_from_bytes
+    from .reading.source import document_from_bytes, utf8
 
-    return document_from_bytes(text.encode("utf-8"), path, published, None, False, configured, today or dt.date.today())
+    return document_from_bytes(utf8(text), path, published, None, False, configured, today or dt.date.today())
 
 
 def check_text(

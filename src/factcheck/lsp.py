@@ -37,7 +37,7 @@ def utf16_units(s: str) -> int:
 
 
 UNITS: dict[str, Units] = {
-    "utf-8": lambda s: len(s.encode("utf-8")),
+    "utf-8": lambda s: len(s.encode("utf-8", "surrogatepass")),
     "utf-16": utf16_units,
     "utf-32": len,
 }

@@ -18,7 +18,7 @@ from ..errors import InputError, StoreError
 from ..extract.subject import gazetteer
 from ..judge import suppress
 from ..judge.draft import Judged
-from ..reading.source import Document, document_from_bytes
+from ..reading.source import Document, document_from_bytes, utf8
 from ..record.finding import DirectiveWarning, Finding
 from ..store import open_storage
 from ..store.protocol import OpenClaims, require_claims
@@ -128,7 +128,7 @@ class Session:
 
     def document(self, text: str, path: str) -> Document:
         """Dated as `factcheck check` dates a draft: front matter, else the config's date, else today."""
-        return document_from_bytes(text.encode("utf-8"), path, None, None, False, self.cfg.date, self.today())
+        return document_from_bytes(utf8(text), path, None, None, False, self.cfg.date, self.today())
 
     def check(self, text: str, path: str, version: int | None = None) -> Checked:
         """Every flagged figure of a document (ok ones too), with ignore comments and accepted findings left out."""

@@ -140,7 +140,10 @@ def find_periods(
               and _SO_FAR.search(sentence, m.end())):
             # 今年全国铁路累计完成货物发送量17.27亿吨 in June: the year so far, not the whole year.
             period = Period(period.start, published, m.group())
-        out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
+        base = _base(sentence, m.start())
+        if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
+            base = "为"  # 5月份…下降2.2%，4月份为增长1.9%；日均产量…: the month before, for its own figure only
+        out.append(PeriodMention(period, m.start(), m.end(), base))
     out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
     plans = _plan_periods(sentence)
     if plans:
@@ -210,6 +213,7 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
 # A year still running, said to be so far: 今年…累计完成, 今年…已达.
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
+_ASIDE = re.compile(r"份?为(?=[\d增下减上])")
 _CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
@@ -404,7 +408,7 @@ def period_for(mentions: list[PeriodMention], position: int) -> Period | None:
     """
     for p in reversed(mentions):
         if p.end <= position:
-            if p.base in ("由", "从") and position - p.end <= BASE_REACH:
+            if p.base in ("由", "从", "为") and position - p.end <= BASE_REACH:
                 return p.period
             break
     before = [p for p in mentions if p.end <= position and not p.base]

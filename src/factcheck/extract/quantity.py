@@ -272,7 +272,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
 # 同比增长12%-35%, 31.30亿元-33.71亿元, 6%－6.5%, 拟以1亿元至2亿元: one figure, a range with two positive ends,
 # not a figure and a negative one. 由10万元提高到15万元 is a change, not a range.
 _RANGE_DASH = re.compile(r"[-－—–~～]")
-_RANGE_WORD = re.compile(r"至|到")
+_RANGE_WORD = re.compile(r"至|到|—|－|～|~")  # 10%—40%: a dash between two figures of one unit
+_RATE_VERB_BEFORE = re.compile(r"(?:增长|下降|增加|减少|变动|上涨|下跌)$")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|扩大|缩小|跃升|攀升|回升|回落|上调|下调|升|降|涨|跌|由|从)$")
 
 
@@ -284,7 +285,9 @@ def _ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 and unit_group(prev.unit) == unit_group(q.unit)):
             between = sentence[prev.end : q.start]
             dashed = between == "" and q.value < 0 and _RANGE_DASH.match(sentence, q.start)
-            worded = _RANGE_WORD.fullmatch(between) and not _CHANGE_BEFORE.search(sentence, 0, prev.number_start)
+            # 由10万元提高到15万元 is a change; 同比增长2244.03%至2544.19% a range of growth rates.
+            rates = prev.unit == "%" and _RATE_VERB_BEFORE.search(sentence, 0, prev.number_start)
+            worded = _RANGE_WORD.fullmatch(between) and (rates or not _CHANGE_BEFORE.search(sentence, 0, prev.number_start))
             high = abs(q.value) if dashed else q.value
             if (dashed or worded) and prev.value < high:
                 out[-1] = Quantity(prev.text, prev.start, q.end, prev.number_start, prev.value, prev.value, high,

@@ -212,6 +212,15 @@ def period_check(draft: Claim, stored: Claim) -> Check:
                          f"undated, as of {undated.published} in {'the draft' if a is None else 'the source'}, before "
                          f"{_span(known)} ({known.start}..{known.end}) ended")
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
+    if (draft.published != stored.published and not (a.days == b.days == 1)
+            and (daily_measure(draft.metric) or daily_measure(stored.metric))):
+        # 美联储6月维持利率不变的概率为98.5% on 12 and on 15 June: the meeting's month names the question,
+        # each day's reading is that day's.
+        return Check("period", DIFFERENT, f"a day's reading: {stored.published} in the source, {draft.published} in the draft")
+    if now_a != now_b and a.days == b.days == 1 and a.end == b.end:
+        # 目前…77.53% in the morning's article, 截至6月12日17时…82.01% in the next: a running figure
+        # within one day, and 目前 does not say the hour.
+        return Check("period", UNKNOWN, f"{(a if now_a else b).label} on {a.end}, which hour is not said")
     if a.start == b.start and a.end == b.end:
         return Check("period", SAME)
     if a.end == b.end and ((a.as_of and a.days == 1) or (b.as_of and b.days == 1)):

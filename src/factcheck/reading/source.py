@@ -217,3 +217,13 @@ def document_from_bytes(
         title=fields.get("title") or meta.get("title", ""),
         encoding=encoding,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """A string as UTF-8, a lone surrogate (half a pair, from a broken paste or an editor's buffer) as U+FFFD."""
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a whole pair joins up
+    return text.encode("utf-8")

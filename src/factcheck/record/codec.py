@@ -59,9 +59,23 @@ def _dec(value: object) -> Decimal | None:
     return number
 
 
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1  # what an index column (SQLite, PostgreSQL bigint) holds
+
+
 def _optional_int(value: object) -> int | None:
-    """An added counter (subject_line): anything but a number reads as unknown."""
-    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    """An added counter (subject_line): anything but a number, or one no column holds, reads as unknown."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    number = int(value)
+    return number if INT_MIN <= number <= INT_MAX else None
+
+
+def _strict_int(value: object) -> int:
+    """A required counter (line, column): a record whose line is not a number a column holds is corrupt."""
+    number = int(value)  # type: ignore[call-overload]
+    if not INT_MIN <= number <= INT_MAX:
+        raise ValueError(f"a number too large to be a line or column: {number}")
+    return number
 
 
 def _date(value: object) -> dt.date | None:
@@ -139,7 +153,7 @@ CODECS: dict[object, Codec] = {
     tuple: Codec(lambda v: list(v), _strings, "TEXT", lambda v: _json_text(list(v)), _tuple_row),  # type: ignore[call-overload]
 }
 # Required fields are read strictly: a record whose line is not a number is corrupt, not line 0.
-_STRICT_READ: dict[object, Callable[[object], object]] = {int: int, str: str}  # type: ignore[dict-item]
+_STRICT_READ: dict[object, Callable[[object], object]] = {int: _strict_int, str: str}
 
 
 def _enum_codec(kind: type[StrEnum]) -> Codec:
