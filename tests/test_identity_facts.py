@@ -608,3 +608,32 @@ def test_a_day_s_reading_for_a_month_to_come_is_that_day_s():
 def test_a_dash_between_two_rates_is_a_range():
     (c,) = extract(news("村田发布涨价函，高端车规级MLCC产品涨幅在10%—40%之间。", "2026-06-11"))
     assert (c.qualifier, c.low, c.high) == ("range", Decimal(10), Decimal(40))
+
+
+# --- the evidence says where a carried subject or period came from ---------------------------------
+
+def test_a_verdict_on_a_carried_subject_and_period_says_where_they_were_said():
+    store = store_of(("2025-12-20", "2025年前11个月，平湖经开区24家规上数控机床企业实现产值88亿元。"))
+    draft = "2025年前11个月，平湖经开区数控机床产业表现亮眼。规上数控机床企业实现产值89亿元。"
+    verdict, _, reasons = checked(draft, "2026-01-05", store)["89亿元"]
+    assert verdict == "contradicted"
+    assert reasons == ("the draft's subject 平湖经开: carried from line 1", "the draft's period 2025年前11个月: carried from line 1")
+    said_in_place = "2025年前11个月，平湖经开区规上数控机床企业实现产值89亿元。"
+    assert checked(said_in_place, "2026-01-05", store)["89亿元"][2] == ()
+
+
+def test_two_events_of_one_day_at_different_hours_are_two_facts():
+    store = store_of(("2026-06-05", "当地时间6月5日6时28分，印尼中苏拉威西省东北方海域发生5.6级地震，震源深度91公里。"))
+    draft = "当地时间6月5日22时57分，印尼马鲁古省东南60公里海域发生6.0级地震，震源深度120公里。"
+    assert verdicts(draft, "2026-06-06", store)["120公里"] == "unsupported"
+
+
+def test_a_year_s_running_total_in_may_is_no_target():
+    store = store_of(("2026-05-19", "2026年电影票房超146亿元。"))
+    assert verdicts("2026年电影票房超160亿元。", "2026-06-07", store)["超160亿元"] == "unsupported"
+
+
+def test_a_later_release_against_its_consensus_may_have_revised_the_first():
+    store = store_of(("2026-05-19", "财联社5月19日电，日本第一季度GDP折合年率增长2.1%，预估为1.7%。"))
+    found = verdicts("财联社6月8日电，日本第一季度GDP折合年率增长1.8%，预估为1.4%。", "2026-06-08", store)
+    assert "contradicted" not in found.values()

@@ -171,6 +171,15 @@ def _span(p: Period) -> str:
     return p.label or f"{p.start}..{p.end}"
 
 
+_CLOCK_TIME = re.compile(r"(\d{1,2})[时点:：](\d{1,2})分?")
+
+
+def _clock(c: Claim) -> str:
+    """The time of day the figure's sentence names before it (22时57分), if any."""
+    found = _CLOCK_TIME.search(c.plain_sentence, 0, c.at())
+    return f"{int(found[1])}:{int(found[2]):02d}" if found else ""
+
+
 def as_of_article(c: Claim) -> bool:
     """目前, 截至目前, 最新: dated to the article's own day in so many words, and no other day named."""
     p = c.period
@@ -213,10 +222,14 @@ def period_check(draft: Claim, stored: Claim) -> Check:
                          f"{_span(known)} ({known.start}..{known.end}) ended")
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
     if (draft.published != stored.published and not (a.days == b.days == 1)
+            and not (draft.published and stored.published and a.end < draft.published and b.end < stored.published)
             and (daily_measure(draft.metric) or daily_measure(stored.metric))):
         # 美联储6月维持利率不变的概率为98.5% on 12 and on 15 June: the meeting's month names the question,
         # each day's reading is that day's.
         return Check("period", DIFFERENT, f"a day's reading: {stored.published} in the source, {draft.published} in the draft")
+    if a.days == b.days == 1 and a.end == b.end and _clock(draft) and _clock(stored) and _clock(draft) != _clock(stored):
+        # 当地时间6月5日22时57分…6.0级地震 and 6时28分…5.6级地震: two events of one day.
+        return Check("period", DIFFERENT, f"{b.label} {_clock(stored)} in the source, {_clock(draft)} in the draft")
     if now_a != now_b and a.days == b.days == 1 and a.end == b.end:
         # 目前…77.53% in the morning's article, 截至6月12日17时…82.01% in the next: a running figure
         # within one day, and 目前 does not say the hour.
@@ -385,7 +398,7 @@ def _heads_shared(a: Claim, b: Claim) -> bool:
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
             head = head.replace(said, " ")
-    return all(run in b.plain_paragraph for run in _RUN.findall(head))
+    return all(not key or key in b.plain_paragraph for key in map(metric_key, _RUN.findall(head)))
 
 
 def standing(a: Claim, b: Claim) -> bool:
@@ -502,8 +515,8 @@ def still_running(stored: Claim, draft: Claim) -> bool:
     2025 ran. A target (力争, 计划) is a statement made once, so it is not exempt.
     """
     p = stored.period
-    if p is None or stored.published is None or draft.published is None or modality(stored) == FORECAST:
-        return False  # a plan or target (力争, or a year still to come in a March report) is stated once
+    if p is None or stored.published is None or draft.published is None or forecast(stored):
+        return False  # a plan or target (力争, 安排) is stated once
     return p.end > stored.published and draft.published > stored.published
 
 
@@ -555,7 +568,11 @@ def clause_of(c: Claim) -> str:
 
 
 _CONSENSUS = re.compile(r"(?<![于超及合出])预[期估]")
-_RELEASE = re.compile(r"前值|修正|初值|终值")
+# A data release, which may revise an earlier one: its previous reading, or the consensus it is set against
+# (预估为1.4%); not an outcome compared with the consensus (高于市场预估, 符合预期).
+_RELEASE = re.compile(
+    r"前值|修正|初值|终值|(?<![超于合及])(?<!不及)(?<!超出)(?<!于市场)(?<!合市场)(?<!及市场)(?<!超市场)(?<!出市场)预[期估]"
+)
 
 
 def consensus(c: Claim) -> bool:

@@ -11,7 +11,7 @@ with the failing check named.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -183,6 +183,33 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
 
 def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] | None = None) -> Judgement:
     """`successors` remembers, across the figures of one check, which stored claims are superseded and by what."""
+    found = _judge(draft, store, successors)
+    if found.verdict == UNSUPPORTED or found.reasons or not found.evidence:
+        return found
+    cited = found.evidence[-1] if found.verdict == STALE and len(found.evidence) > 1 else found.evidence[0]
+    return replace(found, reasons=provenance(draft, cited))
+
+
+_FROM = {"paragraph": "carried from line {line}", "story": "carried from an earlier paragraph, line {line}",
+         "heading": "from the story's heading, line {line}", "attribution": "the whole country, from the source cited",
+         "metric": "the whole country, named by the measure"}
+
+
+def provenance(draft: Claim, cited: Claim) -> tuple[str, ...]:
+    """Where a verdict's subject or period came from, when not from the figure's own sentence: an editor can
+    see that 全国 was carried from the story's first line, or 2025年 from its heading."""
+    notes = []
+    for side, c in (("the draft's", draft), (f"{cited.source}:{cited.line}'s", cited)):
+        if c.subject and c.subject_from in _FROM:
+            notes.append(f"{side} subject {c.subject}: {_FROM[c.subject_from].format(line=c.subject_line)}")
+        if c.period is not None and c.period_from in ("paragraph", "heading"):
+            notes.append(f"{side} period {c.period.label}: {_FROM[c.period_from].format(line=c.period_line)}")
+    if not draft.subject and not cited.subject:
+        notes.append("neither names whom the figure is about")
+    return tuple(notes)
+
+
+def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] | None) -> Judgement:
     matches = candidates(draft, store)
     scored = [(m, identify(draft, m.claim)) for m in matches]
     agreeing = [
