@@ -637,3 +637,11 @@ def test_a_later_release_against_its_consensus_may_have_revised_the_first():
     store = store_of(("2026-05-19", "财联社5月19日电，日本第一季度GDP折合年率增长2.1%，预估为1.7%。"))
     found = verdicts("财联社6月8日电，日本第一季度GDP折合年率增长1.8%，预估为1.4%。", "2026-06-08", store)
     assert "contradicted" not in found.values()
+
+
+# --- cause 5 and 13: a dateline's day is not a figure's period ---------------------------------------
+
+@pytest.mark.parametrize("sentence", ["财联社6月1日电，亚通精工公告称，中标金额8.6亿元。", "本报北京6月1日电 亚通精工中标金额8.6亿元。"])
+def test_the_day_a_report_was_filed_is_not_its_figures_period(sentence):
+    assert claim(sentence, "8.6亿元", "2026-06-01").period is None
+    assert find_periods("6月1日电力负荷创新高", dt.date(2026, 6, 1))  # 电力 is no dateline

@@ -105,6 +105,9 @@ def find_periods(
         # 去年同期 names a comparison base, not the period a figure is about.
         if sentence[m.end() : m.end() + 2] == "同期":
             continue
+        # 财联社6月1日电, 本报北京4月2日电: the day a report was filed, not its figures' period.
+        if m["day"] and _DATELINE.match(sentence, m.end()):
+            continue
         # 8月交货的原油期货, 9月合约: a contract's month, not the figure's period.
         if m["month"] and not m["day"] and _CONTRACT.match(sentence, m.end()):
             continue
@@ -213,6 +216,8 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
 # A year still running, said to be so far: 今年…累计完成, 今年…已达.
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
+# 电 after a day ends a dateline, unless it starts a word (6月1日电力负荷, 电网, 电商…).
+_DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费能气信脑源线机台车路缆荷竞磁流压解镀])")
 _ASIDE = re.compile(r"份?为(?=[\d增下减上])")
 _CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")

@@ -71,6 +71,7 @@ class Check:
     reason: str = ""  # for a near miss: why this check did not pass
 
 
+READING_DAYS = 31  # a month still to come (美联储6月…概率) names what a day's reading is about; a year (CPI涨幅) does not
 AFTER_SLACK = 30  # days a dated period may run past an undated figure's article and still be what it meant
 DAY_COUNT_MAX = 10  # a period this short (a day, a holiday) is a day's count: an undated figure may be any day's
 
@@ -221,7 +222,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
                          f"undated, as of {undated.published} in {'the draft' if a is None else 'the source'}, before "
                          f"{_span(known)} ({known.start}..{known.end}) ended")
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
-    if (draft.published != stored.published and not (a.days == b.days == 1)
+    if (draft.published != stored.published and not (a.days == b.days == 1) and max(a.days, b.days) <= READING_DAYS
             and not (draft.published and stored.published and a.end < draft.published and b.end < stored.published)
             and (daily_measure(draft.metric) or daily_measure(stored.metric))):
         # 美联储6月维持利率不变的概率为98.5% on 12 and on 15 June: the meeting's month names the question,
@@ -350,9 +351,12 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
         return False
     if draft.subject and stored.subject and not same_body(draft.subject, stored.subject):
         return False  # two stories' companies (兴业股份, 福达合金), each carried from its headline
-    if metric.outcome != SAME or period.outcome != SAME or draft.period is None:
+    if metric.outcome != SAME or draft.period is None or stored.period is None:
         return False
-    if not (_over(draft) and _over(stored)) or daily_measure(draft.metric) or daily_measure(stored.metric):
+    if period.outcome not in (SAME, RUNNING) and draft.period.start != stored.period.start:
+        return False  # one period, or one series of running totals (前四个月, 前五个月, 今年以来)
+    if not (_over(draft) or as_of_article(draft) or period.outcome == RUNNING) or not _over(stored) \
+            or daily_measure(draft.metric) or daily_measure(stored.metric):
         # 8月交货的原油收于每桶70.34美元, 7月维持利率不变的概率65.8%, a plan for the year: every day's
         # figure, or anyone's forecast, for a period still to come. Only an outcome of a period that is over
         # is one fact by its measure alone.
