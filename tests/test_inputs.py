@@ -258,3 +258,15 @@ def test_a_staged_draft_a_piped_draft_and_a_draft_file_are_dated_alike(tmp_path:
         read_draft(tmp_path / "d.md", "d.md", None, configured=D(2025, 3, 1)).published,
     }
     assert dated == {D(2025, 3, 1)}
+
+
+# --- names that would start a line of their own (#30 item 12) --------------------------------------
+
+def test_a_file_name_with_a_newline_stays_on_its_line_of_the_text_report(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "x\n::error file=a::forged\r.md"
+    draft.write_text("---\ndate: 2026-02-01\n---\n" + SENTENCE.replace("98亿元", "89亿元"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    assert main(["check", str(draft)]) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::") for line in out.splitlines())
+    assert "x\\n::error file=a::forged\\r.md" in out

@@ -385,3 +385,19 @@ def test_a_lone_surrogate_in_a_draft_reads_as_a_replacement_character_not_a_cras
 
     found = check_text("增长\ud800 5%，平湖经开区产值98亿元\udfff。", ClaimList.of([]), dt.date(2026, 1, 1))
     assert [f.text for f in found] == ["5%", "98亿元"]
+
+
+# --- secrets (#30 item 11) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("postgresql://editor:s3cret@db.example:5432/news", "postgresql://editor@db.example:5432/news"),
+        ("postgresql://editor:s3cret@db.example:abc/news", "postgresql://editor@db.example:abc/news"),
+        ("postgresql://db.example/news?sslmode=require&password=s3cret", "postgresql://db.example/news?sslmode=require&password=***"),
+    ],
+)
+def test_a_store_url_is_shown_without_its_password_wherever_it_is_written(url, shown):
+    from factcheck.store.protocol import redacted
+
+    assert redacted(url) == shown and "s3cret" not in redacted(url)

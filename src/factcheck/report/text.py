@@ -247,10 +247,21 @@ def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:
         show(line)
 
 
+# A line of the report is one line: a file named "x\n::error::…" must not start a line of its own that a CI
+# runner reads as a workflow command, nor a carriage return overwrite what the editor sees.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F) if c != 0x09} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def visible(text: str) -> str:
+    """Control characters and line separators written as escapes."""
+    return text.translate(_CONTROL)
+
+
 def line_printer(out: Any, colour: bool) -> Callable[[Line], None]:
     """`colour` is decided by the caller (formats.wants_colour: --color, FORCE_COLOR, NO_COLOR, a terminal)."""
     if not colour:
-        return lambda line: out.write("".join([text for text, _ in line]) + "\n")
+        return lambda line: out.write(visible("".join([text for text, _ in line])) + "\n")
     from rich.console import Console
     from rich.text import Text
 
@@ -260,7 +271,7 @@ def line_printer(out: Any, colour: bool) -> Callable[[Line], None]:
     def show(line: Line) -> None:
         text = Text()
         for piece, style in line:
-            text.append(piece, style=style or None)
+            text.append(visible(piece), style=style or None)
         console.print(text)
 
     return show

@@ -94,15 +94,17 @@ def is_url(where: object) -> bool:
 
 
 def redacted(url: str) -> str:
-    """The URL as messages show it: never its password."""
+    """The URL as messages show it: never its password, in the user part or the query (?password=)."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}@{host}" if parts.username else host
-    if parts.port:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, where = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}@{where}" if ":" in user else netloc  # not .port: 'h:abc' is no port
+    query = "&".join(
+        f"{key}=***" if key.lower() == "password" else f"{key}={value}" if sep else key
+        for key, sep, value in (item.partition("=") for item in parts.query.split("&") if item)
+    ) if "password" in parts.query.lower() else parts.query
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def has_password(url: str) -> bool:
