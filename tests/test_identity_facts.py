@@ -645,3 +645,22 @@ def test_a_later_release_against_its_consensus_may_have_revised_the_first():
 def test_the_day_a_report_was_filed_is_not_its_figures_period(sentence):
     assert claim(sentence, "8.6亿元", "2026-06-01").period is None
     assert find_periods("6月1日电力负荷创新高", dt.date(2026, 6, 1))  # 电力 is no dateline
+
+
+# --- held-out round 5 (cls 06-03..06-05): a share's move, predictions, what is no name -----------------
+
+def test_a_share_s_move_on_another_day_is_another_move():
+    store = store_of(("2026-05-15", "财联社5月15日电，截至发稿，英诺赛科（02577.HK）涨3.89%，中芯国际（00981.HK）涨3.36%。"))
+    found = verdicts("财联社6月4日电，截至发稿，英诺赛科（02577.HK）涨8.76%，华虹半导体（01347.HK）涨4.81%。", "2026-06-04", store)
+    assert "contradicted" not in found.values()
+
+
+def test_two_predictions_of_one_year_on_other_days_are_no_alarm():
+    store = store_of(("2026-06-02", "泰国央行总裁表示，预计泰国2026年整体通胀率为3%。"))
+    assert verdicts("泰国商务部预计泰国2026年整体通胀率为1.5%-2.5%。", "2026-06-05", store)["1.5%-2.5%"] == "unsupported"
+
+
+@pytest.mark.parametrize("sentence", ["回购价格上限不高于前30个交易日公司股票交易均价的150%。",
+                                      "股东计划减持不超过300万股，即不超过公司总股本的2.5%。"])
+def test_a_threshold_or_a_count_of_days_is_no_company_name(sentence):
+    assert all(c.subject is None for c in extract(news(sentence, "2026-06-03")))

@@ -37,6 +37,8 @@ _STOP_WORDS = (
     # 港股PCB概念股走强建滔集团涨超8%, 业绩变动主要系公司…: a market's move or a cause before the name.
     "概念股", "板块", "走强", "走弱", "走高", "走低", "拉升", "跳水", "异动", "飙升", "大涨", "大跌", "涨停", "跌停",
     "领涨", "领跌", "冲高", "反弹", "主要系", "均系", "主要是",
+    # 前30个交易日公司股票交易均价, 即不超过公司总股本的2.5%: a company's, not a name.
+    "交易日", "不超过", "不低于", "不超", "超过", "低于", "高于",
 )
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(

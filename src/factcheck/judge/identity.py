@@ -587,10 +587,21 @@ def consensus(c: Claim) -> bool:
     return found is not None and bool(_CONSENSUS.fullmatch(found.group()))
 
 
+def predicted(c: Claim) -> bool:
+    """Predicted in so many words (预计, 预测, 有望, 预期): a statement of its day, not a plan's figure."""
+    found = None
+    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
+        found = m
+    return found is not None and bool(_PREDICTION.fullmatch(found.group()))
+
+
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
     if draft.published != stored.published and (consensus(draft) or consensus(stored)):
         return "a forecast (预期) for another release: each release is forecast afresh"
+    if draft.published != stored.published and (predicted(draft) or predicted(stored)):
+        # 泰国商务部预计…1.5%-2.5% and 泰国央行…预计…3%: whoever predicts, on whatever day, predicts anew.
+        return "a prediction (预计) made on another day, perhaps by another: not a figure to hold the draft to"
     if (draft.published and stored.published and draft.published > stored.published
             and _RELEASE.search(draft.plain_sentence)):
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
