@@ -53,7 +53,7 @@ def test_an_undated_market_move_on_another_day_is_another_fact_not_an_ok():
     found = checked("沪深两市成交额突破1万亿。", "2026-06-01", store)
     verdict, _, reasons = found["突破1万亿"]
     assert verdict == "unsupported"
-    assert "undated: as of 2026-05-15 in the source, 2026-06-01 in the draft" in reasons[0]
+    assert "a reading of its day: 2026-05-15 in the source, 2026-06-01 in the draft" in reasons[0]
     assert verdicts("沪深两市成交额突破1万亿。", "2026-05-15", store)["突破1万亿"] == "ok"  # the same day
 
 
@@ -664,3 +664,70 @@ def test_two_predictions_of_one_year_on_other_days_are_no_alarm():
                                       "股东计划减持不超过300万股，即不超过公司总股本的2.5%。"])
 def test_a_threshold_or_a_count_of_days_is_no_company_name(sentence):
     assert all(c.subject is None for c in extract(news(sentence, "2026-06-03")))
+
+
+# --- held-out round 6 (cls 06-17..06-19, cctv 2023-10, gov 2000-03): readings, changes, non-figures ----
+
+def test_a_price_read_on_another_day_is_another_reading_even_when_it_repeats():
+    store = store_of(("2026-06-08", "财联社6月8日电，截至今日14:00时，全国农产品批发市场猪肉平均价格为14.64元/公斤，比昨天下降0.7%。"))
+    found = checked("财联社6月18日电，截至今日14:00时，全国农产品批发市场猪肉平均价格为14.64元/公斤，比昨天下降0.7%。",
+                    "2026-06-18", store)
+    assert found["14.64元/公斤"][0] == "unsupported" and found["0.7%"][0] == "unsupported"
+    assert any("a reading of its day: 2026-06-08 in the source, 2026-06-18 in the draft" in r for r in found["14.64元/公斤"][2])
+
+
+def test_the_chance_of_a_decision_next_month_is_this_years_month_and_each_days_reading_its_own():
+    (p,) = [m.period for m in find_periods("美联储7月降息25个基点的概率为0%", dt.date(2026, 5, 27))]
+    assert (p.start, p.end) == (dt.date(2026, 7, 1), dt.date(2026, 7, 31))
+    store = store_of(("2026-05-27", "据CME“美联储观察”，美联储7月维持利率不变的概率为88.6%，降息25个基点的概率为0%。"))
+    found = verdicts("据CME“美联储观察”，美联储7月维持利率不变的概率为92%，降息25个基点的概率为0%。", "2026-06-17", store)
+    assert found == {"92%": "unsupported", "0%": "unsupported"}
+
+
+def test_a_running_count_is_as_of_its_cutoff_not_the_day_of_the_event_it_counts():
+    quake = "截至6月16日上午，6月8日的南部强震已经导致68人死亡，仍有33人失踪。"
+    assert claim(quake, "33人", "2026-06-16").period.label == "截至6月16日"
+    store = store_of(("2026-06-16", "菲律宾国家减灾委称，" + quake))
+    found = verdicts("菲律宾国家减灾委称，截至6月18日上午，8日发生的强震已导致78人死亡，仍有30人失踪。", "2026-06-18", store)
+    assert found["30人"] == "unsupported"  # a later count of the same toll: an update, not an error
+
+
+def test_the_start_of_a_change_told_as_the_source_tells_it_is_not_out_of_date():
+    sentence = "机构预计，2025年至2028年，全球AI光模块PCB市场规模将从6.2亿美元增长至37.7亿美元。"
+    found = verdicts(sentence, "2026-06-17", store_of(("2026-06-15", sentence)))
+    assert found == {"6.2亿美元": "ok", "37.7亿美元": "ok"}
+
+
+def test_the_provinces_a_network_reaches_are_not_about_the_whole_country():
+    (c,) = extract(news("如今，西部陆海新通道形成一张辐射全国18个省区市的物流网络。", "2023-10-10"))
+    assert c.subject != "全国"
+
+
+@pytest.mark.parametrize(("sentence", "not_a_figure"), [
+    ("基本普及九年义务教育的工作取得重要进展。", "九年"),
+    ("暂停某基金（证券代码：501225）交易业务。", "501225"),
+    ("他前一日与普京、泽连斯基分别通话，两人愿意就解决危机采取行动。", "两人"),
+    ("【强震已致78人死亡】财联社6月18日电，强震已导致78人死亡。", None),
+])
+def test_names_codes_and_pronouns_are_not_figures_and_a_headline_is_a_sentence(sentence, not_a_figure):
+    found = extract(news(sentence, "2026-06-18"))
+    assert not_a_figure not in [c.text for c in found]
+    assert all("】" not in c.metric and "财联社" not in c.metric for c in found)
+
+
+def test_a_count_of_two_people_is_still_a_figure():
+    assert [c.text for c in extract(news("事故造成两人死亡。", "2026-06-18"))] == ["两人"]
+
+
+# --- held-out round 7 (cls 06-20..06-23): a company's deals, a day's foreign buying ------------------
+
+def test_one_companys_two_bids_on_other_days_are_two_facts():
+    store = store_of(("2026-06-11", "财联社6月11日电，青龙管业公告称，公司被确认为某灌区工程1标段的中标单位，中标金额2.25亿元。"))
+    found = verdicts("财联社6月21日电，青龙管业公告称，公司被确认为某灌区工程管材采购的中标单位，中标金额5.57亿元。", "2026-06-21", store)
+    assert found["5.57亿元"] == "unsupported"
+
+
+def test_a_days_net_buying_by_foreign_funds_is_that_days():
+    store = store_of(("2026-06-17", "印度国家证券存管有限公司数据显示，全球基金集团在交易日前净购入289亿卢比的印度股票。"))
+    found = verdicts("印度国家证券存管有限公司数据显示，全球基金集团在交易日前净购入533亿卢比的印度股票。", "2026-06-22", store)
+    assert "contradicted" not in found.values()

@@ -121,9 +121,8 @@ def find_periods(
         period = _resolve(m, published, story_year if bare_full_year and story_year else context_year)
         if period is None:
             continue
-        if not (m["year"] or m["rel"]) and context_year is None and period.start > published and not _FUTURE.search(
-            sentence, 0, m.start()
-        ):
+        if (not (m["year"] or m["rel"]) and context_year is None and period.start > published
+                and not _FUTURE.search(sentence, 0, m.start()) and not _CHANCE.match(sentence, m.end())):
             # 截至11月末 in a February article means last November, not a future one.
             period = _resolve(m, published, published.year - 1)
             if period is None:
@@ -151,6 +150,10 @@ def find_periods(
     plans = _plan_periods(sentence)
     if plans:
         out = sorted([p for p in out if not any(q.start <= p.start < q.end for q in plans)] + plans, key=lambda p: p.start)
+    cutoff = next((p.start for p in out if p.period.days == 1 and p.period.label.startswith(("截至", "截止"))), None)
+    if cutoff is not None:
+        # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
+        out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
     holidays = _holidays(sentence, published, context_year)
     if holidays:
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
@@ -215,6 +218,9 @@ def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention
 # 广交会将于10月15日至11月4日举办: a day still to come this year, not last year's.
 _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|下月|下个月")
 # A year still running, said to be so far: 今年…累计完成, 今年…已达.
+# 美联储7月降息25个基点的概率 in May: the chance of something still to come, this year's July.
+_CHANCE = re.compile(r"[^，。；,;：:]{0,30}?(?:概率|可能性|几率)")
+_ATTRIBUTE = re.compile(r"(?:发生|举行|召开|开始|爆发)?的(?![\d一二三四五六七八九十])")
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
 # 电 after a day ends a dateline, unless it starts a word (6月1日电力负荷, 电网, 电商…).
 _DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费能气信脑源线机台车路缆荷竞磁流压解镀])")

@@ -170,6 +170,10 @@ def _inside_quote_start(sentence: str, start: int) -> bool:
     return start > 0 and sentence[start - 1] in "“‘「"
 
 
+_CODE = re.compile(r"(?:代码|编号|编码|代号|邮编|证号)[：:]?\s*$")
+_PRONOUN_NEXT = "均都愿同表一共分此曾在将还也就已是的会称"
+
+
 def _inside_short_quote(sentence: str, start: int, end: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _QUOTE.finditer(sentence))
 
@@ -190,8 +194,12 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 3+X, 415X
     if before.endswith("第") or (before.endswith("前") and unit_word in ("个月", "季度", "年")):
         return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
-    if unit_word == "年" and (after.startswith(("规划", "计划", "期")) or sentence.startswith(("奋斗目标", "行动计划"), end)):
-        return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标: names, not figures
+    if unit_word == "年" and (after.startswith(("规划", "计划", "期", "制")) or sentence.startswith(("奋斗目标", "行动计划", "义务教育", "一贯制"), end)):
+        return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标, 九年义务教育: names, not figures
+    if _CODE.search(sentence, max(0, start - 6), start):
+        return True  # 证券代码：501225, 编号2024-031: a label, not a quantity
+    if unit_word == "人" and m["cn"] in ("两", "二", "三") and prev in ("", "，", ",", "。", "；", "：") and nxt and nxt in _PRONOUN_NEXT:
+        return True  # 他与普京、泽连斯基分别通话，两人愿意…: "the two of them", not a count
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
     if unit_word == "人" and nxt == "口":

@@ -375,6 +375,8 @@ def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | 
 _OBJECT_MARKERS: tuple[str, ...] = (
     "落实", "对", "为", "向", "与", "和", "及", "同", "跟", "给", "帮助", "支持", "服务", "引进", "走进", "进入",
     "入驻", "入职", "入册达", "入册", "联合", "携手", "协助", "推动", "助力", "选择", "落户", "位于", "覆盖", "赴", "是",
+    # 形成一张辐射全国18个省区市的物流网络: the network reaches the provinces; it is what the figure is about.
+    "辐射", "遍及", "遍布", "涵盖", "通达", "连通", "联通",
     # 高于全国1.1个百分点, 居全国第二, 拥有全国72%的国土面积: the figure is not about 全国.
     "高于", "低于", "快于", "慢于", "比", "较", "占", "居", "拥有", "相当于", "战胜", "击败", "访问", "抵达",
     # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.

@@ -188,8 +188,27 @@ def as_of_article(c: Claim) -> bool:
             and not any(ch.isdigit() for ch in p.label))
 
 
+def a_reading(c: Claim) -> bool:
+    """A price per unit or a day's move (14.64元/公斤, 比昨天下降0.7%, 跌破66美元/盎司): taken on a day, of that day."""
+    return "/" in (c.unit or "") or daily_measure(c.metric)
+
+
+def reading_day(c: Claim) -> dt.date | None:
+    """The day a reading was taken: its one stated day, else its article's when undated or given as up to now
+    (3月24日以来新低); None for a reading over a longer period (5月均价)."""
+    p = c.period
+    if p is None or (c.published is not None and p.end >= c.published):
+        return c.published
+    return p.end if p.days == 1 else None
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    if a_reading(draft) or a_reading(stored):
+        day_a, day_b = reading_day(draft), reading_day(stored)
+        if day_a is not None and day_b is not None and day_a != day_b:
+            # 猪肉平均价格为14.64元/公斤 on 8 and on 18 June: the same price twice, two readings, two facts.
+            return Check("period", DIFFERENT, f"a reading of its day: {day_b} in the source, {day_a} in the draft")
     now_a, now_b = as_of_article(draft), as_of_article(stored)
     if (now_a or now_b) and (a is None or now_a) and (b is None or now_b):
         # 目前…为57.5% against the same measure undated in an earlier article: both facts as of their
@@ -634,4 +653,13 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
         return False
     if identity.period.outcome == SAME:
         return True
-    return identity.period.outcome == UNDATED and standing(draft, stored)
+    if identity.period.outcome != UNDATED or not standing(draft, stored):
+        return False
+    if draft.published != stored.published and (_TRANSACTION.search(draft.metric) or _TRANSACTION.search(stored.metric)):
+        # 中标金额5.57亿元 on 21 June, 2.25亿元 on 11 June: one company's two announcements, two bids. A deal's
+        # amount is a fact of its deal, and a company makes many.
+        return False
+    return True
+
+
+_TRANSACTION = re.compile(r"(?:合同|中标|订单|交易|签约|采购|成交)总?(?:金额|价款|额)")

@@ -252,6 +252,12 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
     )
 
 
+def _same_change(draft: Claim, cited: Claim, successors: dict[str, Claim | None]) -> bool:
+    """从6.2亿美元增长至37.7亿美元 in the draft as in the source: the start of the change, told as one, is not out of date."""
+    newer = successors.get(cited.id)
+    return bool(draft.changed_to) and newer is not None and newer.id == cited.changed_to
+
+
 def _agreeing(
     draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimStore, successors: dict[str, Claim | None]
 ) -> Judgement:
@@ -280,7 +286,7 @@ def _agreeing(
     for m, _ in strong:
         if m.claim.id not in successors:
             successors[m.claim.id] = superseded_by(m.claim, store)
-    current = [(m, i) for m, i in strong if successors[m.claim.id] is None]
+    current = [(m, i) for m, i in strong if successors[m.claim.id] is None or _same_change(draft, m.claim, successors)]
     if current:
         cite = max(current, key=rank)[0].claim
         return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))

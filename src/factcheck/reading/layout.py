@@ -378,7 +378,8 @@ def sentences(paragraph: Paragraph, index: int) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     text = paragraph.text
-    for m in re.finditer(r"[。！？；]+[”’」』]?|…{2,}[”’」』]?", text):
+    # 】 closes a bracketed headline (【…已致78人死亡】财联社6月18日电，…): the headline is a sentence of its own.
+    for m in re.finditer(r"[。！？；]+[”’」』]?|…{2,}[”’」』]?|】(?=[^\s，。；、）)】])", text):
         if m.end() > pos:
             out.append(Sentence(text[pos : m.end()], pos, index))
             pos = m.end()
