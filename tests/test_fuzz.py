@@ -8,6 +8,7 @@ strings that are not UTF-8 at all.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import shutil
@@ -87,3 +88,37 @@ def test_any_source_is_ingested_or_refused_in_one_line_and_the_store_is_kept(dat
             assert {k: v for k, v in after.items() if k in before and k != "manifest.json"} == {
                 k: v for k, v in before.items() if k != "manifest.json"
             }
+
+
+# Any code point at all: lone surrogates (half a pair from a broken paste), private use, unassigned,
+# controls, mixed with the pieces figures are made of (#30: a lone surrogate crashed check_text).
+ANY_CHARACTER = st.one_of(
+    st.characters(codec=None, exclude_categories=()),
+    st.integers(min_value=0xD800, max_value=0xDFFF).map(chr),
+)
+ANY_TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=ANY_CHARACTER, max_size=6),
+                              st.integers(min_value=0, max_value=10**30).map(str)), max_size=40).map("".join)
+
+
+@functools.cache
+def seed_claims() -> tuple:
+    from factcheck.store.folder import Store
+
+    return tuple(Store(ROOT / "claims").load())
+
+
+@settings(max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "150")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=ANY_TEXT)
+def test_check_text_gives_a_verdict_to_every_figure_of_any_unicode_or_refuses_in_one_line(text: str) -> None:
+    import datetime as dt
+
+    from factcheck.api import check_text
+    from factcheck.errors import InputError
+
+    try:
+        found = check_text(text, seed_claims(), dt.date(2026, 2, 1), "draft.md")
+    except InputError as exc:  # an empty or binary draft: a reason, on one line
+        assert "\n" not in str(exc) and str(exc).startswith("draft.md:")
+        return
+    assert all(f.verdict in ("ok", "contradicted", "stale", "unsupported") for f in found)

@@ -170,7 +170,8 @@ def test_symlinked_folders_are_followed_inside_the_project_and_skipped_with_a_wo
     notes: list[str] = []
     found = discover([project / "news"], project, notes)
     assert [p.relative_to(project).as_posix() for p in found] == ["news/2025/2025.txt", "news/old/archive.txt"]
-    assert len(notes) == 1 and "news/far: skipped, a symlink to a folder outside the project" in notes[0]
+    assert len(notes) == 2 and "news/far: skipped, a symlink to a folder outside the project" in notes[0]
+    assert notes[1].endswith("news/loop: skipped, a symlink back up to a folder that holds these sources")
 
 
 def test_an_unknown_option_is_one_line_and_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -270,3 +271,74 @@ def test_a_file_name_with_a_newline_stays_on_its_line_of_the_text_report(tmp_pat
     out = capsys.readouterr().out
     assert not any(line.startswith("::") for line in out.splitlines())
     assert "x\\n::error file=a::forged\\r.md" in out
+
+
+# --- files that are not files, folders that lead back (#30 item 7) ----------------------------------
+
+def test_a_pipe_named_as_a_draft_or_a_source_is_refused_not_waited_on(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    pipe = tmp_path / "draft.md"
+    os.mkfifo(pipe)  # nobody ever writes to it: reading it would block for good
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "draft.md"]) == 2
+    assert main(["ingest", "draft.md"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["factcheck: draft.md: not a regular file (a pipe, socket or device)"] * 2
+
+
+def test_a_symlink_back_up_the_tree_does_not_let_the_drafts_beside_the_sources_vouch_for_themselves(tmp_path: Path) -> None:
+    sources = tmp_path / "seeds"
+    sources.mkdir()
+    (sources / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(SENTENCE, encoding="utf-8")  # a draft at the project's top
+    (sources / "loop").symlink_to("..")
+    notes: list[str] = []
+    found = discover([sources], tmp_path, notes)
+    assert [p.name for p in found] == ["a.txt"]
+    assert notes == [f"{sources / 'loop'}: skipped, a symlink back up to a folder that holds these sources"]
+
+
+# --- messages that say what is wrong and where (#30 item 13) ----------------------------------------
+
+def test_a_draft_with_cr_line_endings_keeps_its_front_matter_date(tmp_path: Path) -> None:
+    path = tmp_path / "mac.md"
+    path.write_bytes(("---\rdate: 2025-03-01\r---\r" + SENTENCE.replace("\n", "\r")).encode("utf-8"))
+    doc = read_document(path)
+    assert doc.published == dt.date(2025, 3, 1) and not doc.date_inferred
+    assert doc.text[doc.body_start :].startswith("2025年，平湖")
+
+
+def test_one_stray_byte_is_named_by_its_line_and_column() -> None:
+    data = ("第一行\n" + SENTENCE).encode("utf-8").replace("98亿元".encode(), b"98\xff")
+    with pytest.raises(InputError) as caught:
+        decode(data, "draft.md")
+    assert "byte 0xff at line 2, column 30 is not UTF-8" in str(caught.value)
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_bytes(codecs.BOM_UTF8 + b'fail-on = ["contradicted"]\n')
+    assert load_config(None, tmp_path).fail_on == ("contradicted",)
+
+
+def test_a_store_path_that_is_a_file_is_named_as_such(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("---\ndate: 2025-03-01\n---\n" + SENTENCE, encoding="utf-8")
+    (tmp_path / "store").write_text("not a folder", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest", "a.txt", "--store", "store"]) == 2
+    assert capsys.readouterr().err == "factcheck: store: is a file, not a claims folder\n"
+
+
+def test_a_full_disk_names_the_file_it_could_not_write(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from factcheck.atomic import atomic_write
+
+    def full(fd: int) -> None:  # the disk filled: the data could not be written out, and the error names no file
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("factcheck.atomic.os.fsync", full)
+    with pytest.raises(OSError) as caught:
+        atomic_write(tmp_path / "manifest.json", "{}")
+    assert caught.value.filename == str(tmp_path / "manifest.json") and caught.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []  # and no temporary file left behind

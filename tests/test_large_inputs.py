@@ -227,3 +227,18 @@ def test_a_paragraph_of_megabytes_in_traditional_script_is_recorded_as_written()
     found = claims.extract(Document("draft.txt", text, 0, None, False, ""))
     assert found and all(c.sentence in c.paragraph for c in found)
     assert any("億元" in c.text for c in found) and all("亿" not in c.paragraph for c in found)
+
+
+def test_a_source_of_more_figures_than_any_article_is_refused_in_one_line_and_the_store_kept(project, monkeypatch, capsys):
+    """A megabytes-long line of figures would write a claims file hundreds of times its size (#30 item 8)."""
+    from factcheck.app import ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "MAX_FIGURES", 50)  # the real bound is 20,000: ten times a newswire's busiest day
+    dump = project / "dump.txt"
+    dump.write_text("---\ndate: 2025-12-01\n---\n" + seeds_on_one_line(20_000), encoding="utf-8")
+    store = project / "claims"
+    before = {p.name: p.read_bytes() for p in store.iterdir() if p.is_file()}
+    assert main(["ingest", "dump.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "dump.txt: more than 50 figures, more than any article holds; split it into articles" in err
+    assert {p.name: p.read_bytes() for p in store.iterdir() if p.is_file()} == before

@@ -314,3 +314,34 @@ def test_each_draft_is_checked_against_its_own_project_wherever_the_editor_start
         assert client.proc.wait(timeout=WAIT) == 0
     finally:
         client.close()
+
+
+def test_files_never_opened_are_not_read_and_a_draft_the_cli_refuses_says_so_on_line_1(project: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """#30 items 9 and 13: hover, code action and save answer for open documents only; a refused draft is a diagnostic."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.md"
+    outside.write_text("---\ndate: 2026-02-01\n---\n平湖经开24家规模以上数控机床企业实现产值98亿元。\n", encoding="utf-8")
+    gone = (project / "gone.md").as_uri()
+    refused = (project / "broken.md").as_uri()
+    client = Client(project)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": project.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        at = {"line": 3, "character": 20}
+        for uri in (outside.as_uri(), gone):
+            assert client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": at}) is None
+            assert client.request("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []},
+            }) is None
+            client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        text = "---\ndate: 2026-02-30\n---\n平湖经开24家规模以上数控机床企业实现产值98亿元。\n"
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": refused, "languageId": "markdown", "version": 1, "text": text}})
+        (said,) = client.diagnostics(refused)
+        assert said["range"]["start"] == {"line": 0, "character": 0} and said["severity"] == 1
+        assert said["message"].startswith("factcheck cannot check this draft: ") and "2026-02-30" in said["message"]
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+        assert client.proc.stderr is not None and b"Traceback" not in client.proc.stderr.read()
+    finally:
+        client.close()

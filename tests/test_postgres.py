@@ -318,6 +318,15 @@ def test_export_refuses_a_folder_with_files_in_it(seeded, tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+def test_a_table_dropped_outside_factcheck_is_one_line_saying_the_store_is_damaged(seeded, monkeypatch, capsys):
+    """Not the SQL that failed (#30 item 13): what happened, and what to do."""
+    _sql(seeded, "DROP TABLE sources CASCADE")
+    monkeypatch.chdir(ROOT)
+    code, _, err = run(capsys, "check", "examples/draft_pinghu_review.md", "--store", seeded)
+    assert code == ExitCode.ERROR and err.count("\n") == 1
+    assert "the store is damaged: its table sources is missing" in err and "SELECT" not in err and "LINE" not in err
+
+
 # --- ingest: whole sources, whatever happens --------------------------------------------------------
 
 def test_ingest_into_the_database_gives_the_store_ingest_into_a_folder_gives(seed_project, store_url, tmp_path, monkeypatch, capsys):

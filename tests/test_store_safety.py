@@ -401,3 +401,49 @@ def test_a_store_url_is_shown_without_its_password_wherever_it_is_written(url, s
     from factcheck.store.protocol import redacted
 
     assert redacted(url) == shown and "s3cret" not in redacted(url)
+
+
+# --- every path the project's config or store names stays inside the project (#30 item 10) ----------
+
+def test_a_configured_accept_file_outside_the_project_is_refused_before_anything_is_written(tmp_path, monkeypatch, capsys):
+    from factcheck.cli import main
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "factcheck.toml").write_text('accept-file = "../victim.toml"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["accept", "draft.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'accept-file' = '../victim.toml' is outside the project" in err
+    assert not (tmp_path / "victim.toml").exists()
+
+
+def test_the_projects_store_takes_in_no_source_from_outside_the_project_unless_a_store_is_named(project, tmp_path, monkeypatch, capsys):
+    from factcheck.cli import main
+
+    elsewhere = tmp_path / "elsewhere.txt"
+    shutil.copy(SEEDS[0], elsewhere)
+    monkeypatch.chdir(project)
+    before = contents(project / "claims")
+    for named in (str(elsewhere), "../elsewhere.txt"):
+        assert main(["ingest", named]) == 2
+        assert "outside the project" in capsys.readouterr().err
+    assert contents(project / "claims") == before
+    assert main(["ingest", str(elsewhere), "--store", str(tmp_path / "mine")]) == 0  # a store of one's own may
+
+
+@pytest.mark.parametrize("source", ["../../victim.txt", "/etc/passwd", "news/../../x.txt", "C:\\\\x.txt"])
+def test_an_import_naming_a_source_outside_a_project_is_refused_whole(project, tmp_path, monkeypatch, capsys, source):
+    from factcheck.cli import main
+
+    incoming = tmp_path / "incoming"
+    shutil.copytree(project / "claims", incoming, ignore=shutil.ignore_patterns(".index", ".lock"))
+    manifest = _manifest(incoming)
+    first = next(iter(manifest["sources"]))
+    manifest["sources"][source] = manifest["sources"].pop(first)
+    _set_manifest(incoming, manifest)
+    monkeypatch.chdir(project)
+    before = contents(project / "claims")
+    assert main(["store", "import", str(incoming)]) == 2
+    assert "is not a path inside a project; nothing imported" in capsys.readouterr().err
+    assert contents(project / "claims") == before

@@ -96,6 +96,7 @@ class Checker:
         """`store` overrides the configured store (a folder or a postgresql:// URL); `today` dates undated drafts."""
         self.config = config
         self.store = config.store_dir(store)
+        self.own_store = store is None  # the project's: it takes in the project's files only
         self.today = today
         self.clock = clock
         self._session: Session | None = None
@@ -197,10 +198,18 @@ class Checker:
         waiting: Callable[[str], None] | None = None,
     ) -> IngestReport:
         """Read sources (default: the configured ones) into the store; unchanged ones are skipped by hash."""
+        from .app.config import inside
         from .app.ingest import ingest
         from .store import open_storage
 
         targets = list(paths) or list(self.config.sources)
+        if self.own_store:
+            # The project's store cites its sources by their place in the project, and --repair reads them
+            # there again: a file elsewhere would make the store reach outside (a store of your own may).
+            for p in targets:
+                if not inside(p, self.root):
+                    raise InputError(f"{p}: outside the project ({self.root}); copy it in, or pass --store "
+                                     "for a store of your own")
         if not paths and not any(p.exists() for p in targets):
             raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
         return ingest(targets, open_storage(self.store), self.root, date, progress, force=force,
@@ -284,10 +293,15 @@ class Checker:
         """Put a claims/ folder's sources into the store, replacing those of the same name; how many."""
         from .store import open_storage
         from .store.files import FileStorage
+        from .store.manifest import plain_source_name
 
         if not (folder / "manifest.json").is_file():
             raise InputError(f"{folder}: not a claims folder (no manifest.json)")
-        return open_storage(self.store).load(FileStorage(folder).dump())
+        incoming = FileStorage(folder)
+        for source in incoming.store.manifest():  # all of them before any is written: all or nothing
+            if not plain_source_name(source):
+                raise InputError(f"{folder}: source {source!r} is not a path inside a project; nothing imported")
+        return open_storage(self.store).load(incoming.dump())
 
 
 def describe_rule(code: str | None = None) -> str:

@@ -155,6 +155,10 @@ def diagnostics(checked: Checked, root: Path, units: Units, show_ok: bool = Fals
                 related_information=related or None,
             )
         )
+    if checked.refused is not None:  # the CLI refuses this draft: the editor must not look as if all were well
+        out.append(lsp.Diagnostic(range=_range(0, 0, units(checked.lines[0]) if checked.lines else 0),
+                                  message=f"factcheck cannot check this draft: {checked.refused}",
+                                  severity=lsp.DiagnosticSeverity.Error, source=SOURCE))
     for w in checked.warnings:  # a comment that silences nothing must not look like it silences something
         row = w.line - 1
         width = units(checked.lines[row]) if row < len(checked.lines) else 0
@@ -213,6 +217,7 @@ def _show_ok(options: object) -> bool | None:
 def serve(projects: Projects) -> None:
     """Speak LSP on stdin/stdout until the client says exit."""
     import asyncio
+    from urllib.parse import unquote
 
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
@@ -237,7 +242,9 @@ def serve(projects: Projects) -> None:
 
     def current(uri: str) -> Checked | None:
         """The document's findings, checked now if it changed since the last check."""
-        doc = server.workspace.get_text_document(uri)
+        doc = server.workspace.text_documents.get(unquote(uri))
+        if doc is None:  # never opened: its file is not ours to read (it may be outside the workspace, or gone)
+            return None
         known = checked.get(uri)
         if known is not None and known.version == doc.version:
             return known

@@ -55,7 +55,7 @@ class Config:
 
 def _table(path: Path) -> dict[str, object] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except OSError as exc:
@@ -136,6 +136,10 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         # A shared config must not point a checker's writes (the index, an ingest) at any folder on
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
+    accept_file = one_path("accept-file", None)
+    if accept_file is not None and not inside(accept_file, root):
+        # `check --accept` writes it: a shared config must not point that write anywhere on the machine.
+        raise problem(f"'accept-file' = {table.get('accept-file')!r} is outside the project ({root})")
     return Config(
         root=root,
         store=store,
@@ -144,7 +148,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         exclude=tuple(strings("exclude", [])),
         fail_on=tuple(fail_on),
         date=_date(table.get("date"), problem),
-        accept_file=one_path("accept-file", None),
+        accept_file=accept_file,
         origin=path,
         bodies=_bodies(table.get("bodies"), problem),
         store_outside=outside,

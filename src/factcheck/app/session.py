@@ -43,6 +43,7 @@ class Checked:
     lines: tuple[str, ...]  # split on \n only, as findings count lines
     findings: tuple[Finding, ...]
     warnings: tuple[DirectiveWarning, ...]  # factcheck comments that could not be read
+    refused: str | None = None  # why `factcheck check` would refuse this draft (bad front matter, NUL), if it would
 
 
 class Session:
@@ -135,8 +136,9 @@ class Session:
         lines = tuple(text.split("\n"))
         try:
             doc = self.document(text, path)
-        except InputError:  # nothing after the front matter yet: nothing to check
-            return Checked(version, lines, (), ())
+        except InputError as exc:  # nothing after the front matter yet is nothing to check; anything else is said
+            said = None if "empty file" in str(exc) else str(exc).removeprefix(f"{path}: ")
+            return Checked(version, lines, (), (), said)
         found, warnings = self.judged_findings(doc)
         return Checked(version, lines, tuple(f for f in found if not f.suppressed), warnings)
 

@@ -75,20 +75,29 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = exc
     from charset_normalizer import from_bytes  # only a file that is not UTF-8 pays for the detector
 
     best = from_bytes(data, cp_isolation=list(LEGACY)).best()
     encoding = str(best.encoding) if best is not None else ""
     if encoding not in LEGACY:
-        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, UTF-16, GB18030/GBK or Big5; {_where(data, bad)})")
     text = data.decode(encoding, errors="replace")
     # A Latin-1 or random binary file can decode as either by accident; real Chinese text is mostly CJK.
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     if cjk < 0.2 * len(text.strip()) or text.count("\ufffd") > 0.01 * len(text):
-        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, and it does not read as GB18030/GBK or Big5 Chinese)")
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, and it does not read as GB18030/GBK or Big5 Chinese; "
+                         f"{_where(data, bad)})")
     return text, encoding
+
+
+def _where(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where UTF-8 reading failed, as an editor counts: one stray byte in a long file is otherwise a hunt."""
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+    return f"byte 0x{data[exc.start]:02x} at line {line}, column {column} is not UTF-8"
 
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
@@ -183,6 +192,8 @@ def read_document(
         raise InputError(f"{name}: no such file")
     if path.is_dir():
         raise InputError(f"{name}: is a directory, expected a file")
+    if not path.is_file():  # a FIFO would block the read forever, a device never end
+        raise InputError(f"{name}: not a regular file (a pipe, socket or device)")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -201,6 +212,8 @@ def document_from_bytes(
 ) -> Document:
     """An article from its bytes (a file, standard input, git's staged copy), decoded and dated."""
     text, encoding = decode(data, name)
+    if "\r" in text and "\n" not in text:  # CR alone ends lines (old Mac files, some CMS exports): same length, offsets hold
+        text = text.replace("\r", "\n")
     fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
         raise InputError(f"{name}: empty file (no text after front matter)")

@@ -139,6 +139,8 @@ class Store:
         """
         from filelock import FileLock, Timeout  # only writers need it
 
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"{shown(self.root)}: is a file, not a claims folder")
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             lock = FileLock(self.root / LOCK)

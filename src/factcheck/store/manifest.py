@@ -73,6 +73,13 @@ def plain_claims_file(name: str) -> bool:
     )
 
 
+def plain_source_name(name: str) -> bool:
+    """A name a source may have in a store: a path inside the project, relative, with no `..` and no NUL."""
+    parts = name.replace("\\", "/").split("/")
+    drive = len(parts[0]) == 2 and parts[0][1] == ":"  # C:/…, C:\…
+    return bool(name) and not name.startswith("/") and not drive and "\0" not in name and ".." not in parts
+
+
 def digest(data: bytes) -> str:
     """The claims_sha256 of a claims file's bytes."""
     return hashlib.sha256(data).hexdigest()

@@ -27,6 +27,7 @@ import bisect
 import contextlib
 import hashlib
 import math
+import re
 import sys
 from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -109,6 +110,10 @@ def _reason(exc: BaseException) -> str:
         return "cannot reach the PostgreSQL server (is it running, and is the host and port right?)"
     if "does not exist" in low and "database" in low:
         return text.split(": ", 1)[-1] if "FATAL" in text else text
+    missing = re.search(r'relation "([^"]+)" does not exist', text)
+    if missing:  # not the query that failed: what happened, and what to do
+        return (f"the store is damaged: its table {missing.group(1)} is missing (changed outside factcheck); "
+                "`factcheck store export` what is left, then set up a new store")
     return text
 
 
