@@ -447,3 +447,13 @@ def test_an_import_naming_a_source_outside_a_project_is_refused_whole(project, t
     assert main(["store", "import", str(incoming)]) == 2
     assert "is not a path inside a project; nothing imported" in capsys.readouterr().err
     assert contents(project / "claims") == before
+
+
+def test_a_figure_of_more_digits_than_a_decimal_holds_with_a_fraction_is_reported_not_a_crash(capsys):
+    """Hypothesis found it in a fresh clone's run: 25 digits and a fraction broke the report's rounding."""
+    from decimal import Decimal
+
+    from factcheck.record.codec import _num
+
+    assert _num(Decimal("10000100002310110001100.01")) == float("10000100002310110001100.01")
+    assert _num(Decimal("12.3456789")) == 12.345679

@@ -42,6 +42,8 @@ def _num(value: object) -> int | float | None:
         return None
     if value == value.to_integral_value():
         return int(value)
+    if value.adjusted() >= 20:  # 10000100002310110001100.01元: six places more than Decimal's 28 digits hold
+        return float(value)
     return float(round(value, 6))
 
 
