@@ -23,6 +23,7 @@ from factcheck.extract.subject import gazetteer
 from factcheck.reading.source import Document, read_document
 from factcheck.record.claim import Claim
 from factcheck.store.folder import Store
+from factcheck.store.protocol import ClaimList
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -180,6 +181,25 @@ def seed_path() -> Callable[[str], Path]:
 def seed_document() -> Callable[[str], Document]:
     """seed_document('004'): the article read the way ingest reads it, dated by sources.toml, cited as seeds/…."""
     return _seed_document
+
+
+def news(text: str, published: str, path: str = "source.md") -> Document:
+    """A news item in markdown, dated: how identity tests write a source or a draft."""
+    return Document(path, text, 0, dt.date.fromisoformat(published), False)
+
+
+def store_of(*sources: tuple[str, str]) -> ClaimList:
+    """A store from (publication date, markdown text) pairs, one source file each."""
+    out: list[Claim] = []
+    for i, (published, text) in enumerate(sources):
+        out.extend(extract(news(text, published, f"news/{i:02d}.md")))
+    return ClaimList.of(out)
+
+
+def claim(text: str, figure: str, published: str = "2024-05-08") -> Claim:
+    """The one claim of `text` written as `figure`."""
+    (found,) = [c for c in extract(news(text, published)) if c.text == figure]
+    return found
 
 
 def _claims_in(text: str, published: str = "2025-12-20", path: str = "draft.txt") -> list[Claim]:

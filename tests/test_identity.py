@@ -12,25 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import claim, news, store_of
 
 from factcheck.extract.claims import extract
 from factcheck.judge.draft import check_document
 from factcheck.judge.identity import DIFFERENT, SAME, UNKNOWN, identify
-from factcheck.reading.source import Document
-from factcheck.record.claim import Claim
 from factcheck.store.protocol import ClaimList
-
-
-def news(text: str, published: str, path: str = "source.md") -> Document:
-    return Document(path, text, 0, dt.date.fromisoformat(published), False)
-
-
-def store_of(*sources: tuple[str, str]) -> ClaimList:
-    """A store from (publication date, markdown text) pairs, one source file each."""
-    out: list[Claim] = []
-    for i, (published, text) in enumerate(sources):
-        out.extend(extract(news(text, published, f"news/{i:02d}.md")))
-    return ClaimList.of(out)
 
 
 def findings(draft: str, published: str, store: ClaimList) -> dict[str, tuple[str, str]]:
@@ -40,11 +27,6 @@ def findings(draft: str, published: str, store: ClaimList) -> dict[str, tuple[st
 
 def verdicts(draft: str, published: str, store: ClaimList) -> dict[str, str]:
     return {text: verdict for text, (verdict, _) in findings(draft, published, store).items()}
-
-
-def claim(text: str, figure: str, published: str = "2024-05-08") -> Claim:
-    (found,) = [c for c in extract(news(text, published)) if c.text == figure]
-    return found
 
 
 # --- 1. subjects: a story's body stays in its story ------------------------------------------------

@@ -11,25 +11,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from conftest import claim, news, store_of
 
 from factcheck.extract.claims import extract
 from factcheck.extract.period import find_periods
 from factcheck.judge.draft import check_document
 from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, timeless
-from factcheck.reading.source import Document
-from factcheck.record.claim import Claim
 from factcheck.store.protocol import ClaimList
-
-
-def news(text: str, published: str, path: str = "source.md") -> Document:
-    return Document(path, text, 0, dt.date.fromisoformat(published), False)
-
-
-def store_of(*sources: tuple[str, str]) -> ClaimList:
-    out: list[Claim] = []
-    for i, (published, text) in enumerate(sources):
-        out.extend(extract(news(text, published, f"news/{i:02d}.md")))
-    return ClaimList.of(out)
 
 
 def checked(draft: str, published: str, store: ClaimList) -> dict[str, tuple[str, str, tuple[str, ...]]]:
@@ -39,11 +27,6 @@ def checked(draft: str, published: str, store: ClaimList) -> dict[str, tuple[str
 
 def verdicts(draft: str, published: str, store: ClaimList) -> dict[str, str]:
     return {text: v for text, (v, _, _) in checked(draft, published, store).items()}
-
-
-def claim(text: str, figure: str, published: str = "2024-05-08") -> Claim:
-    (found,) = [c for c in extract(news(text, published)) if c.text == figure]
-    return found
 
 
 # --- cause 2: an undated figure is a fact as of its article ----------------------------------------
