@@ -34,13 +34,10 @@ def atomic_replace(path: Path, mode: int | None = None) -> Iterator[Path]:
         os.chmod(tmp, mode)
         yield tmp
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
-        if exc.filename is None:  # a full disk fails a write() that names no file: name the one being written
+        if isinstance(exc, OSError) and exc.filename is None:  # a full disk fails a write() naming no file
             raise OSError(exc.errno, exc.strerror, str(path)) from None
-        raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -79,7 +79,6 @@ def discover(paths: Iterable[Path], root: Path | None = None, notes: list[str] |
 def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
     files: list[Path] = []
     seen: set[str] = set()
-    top_real = os.path.realpath(top)
     for folder, dirs, names in os.walk(top, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a link back up the tree, or two links to one folder
@@ -94,7 +93,7 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
             if os.path.islink(link) and not inside(Path(link), root):
                 notes.append(f"{link}: skipped, a symlink to a folder outside the project ({os.path.realpath(link)})")
                 continue
-            if os.path.islink(link) and _encloses(os.path.realpath(link), top_real):
+            if os.path.islink(link) and inside(top, Path(link)):
                 # Followed, it would take in the folders around the sources: drafts vouching for themselves.
                 notes.append(f"{link}: skipped, a symlink back up to a folder that holds these sources")
                 continue
@@ -103,10 +102,6 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
         files += [Path(folder) / n for n in sorted(names)
                   if not n.startswith(".") and Path(n).suffix.lower() in SOURCE_SUFFIXES and os.path.isfile(os.path.join(folder, n))]
     return sorted(files)
-
-
-def _encloses(folder: str, inner: str) -> bool:
-    return inner == folder or inner.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _metadata(path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> dict[str, str]:
