@@ -714,3 +714,57 @@ def test_a_days_net_buying_by_foreign_funds_is_that_days():
     store = store_of(("2026-06-17", "印度国家证券存管有限公司数据显示，全球基金集团在交易日前净购入289亿卢比的印度股票。"))
     found = verdicts("印度国家证券存管有限公司数据显示，全球基金集团在交易日前净购入533亿卢比的印度股票。", "2026-06-22", store)
     assert "contradicted" not in found.values()
+
+
+# --- round 8: what the restatement sets showed ------------------------------------------------------
+
+@pytest.mark.parametrize("speaker", ["中国人民银行今天（6月13日）发布的数据显示", "中国人民银行13日发布的数据显示"])
+def test_an_agency_speaking_on_a_day_in_brackets_is_attribution_not_the_subject(speaker):
+    found = claim(f"{speaker}，前5个月人民币贷款增加10.68万亿元。", "10.68万亿元", "2025-06-13")
+    assert found.subject == "全国"
+
+
+def test_a_function_word_before_a_county_is_no_place():
+    found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
+    assert found.subject != "随着"
+
+
+def test_a_point_of_a_reports_review_does_not_pass_its_body_to_the_next_point():
+    report = ("过去一年，我国经济运行保持在合理区间。\n\n"
+              "——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元。\n\n"
+              "——三大攻坚战开局良好。农村贫困人口减少1386万。\n")
+    by_text = {c.text: c for c in extract(news(report, "2019-03-05"))}
+    assert by_text["1386万"].subject == "全国"
+
+
+def test_a_verb_ends_the_noun_a_figure_counts():
+    a = claim("全国5575万农村贫困人口摆脱贫困。", "5575万", "2021-03-05")
+    b = claim("全国5575万农村贫困人口实现脱贫。", "5575万", "2021-03-05")
+    assert a.metric == b.metric
+
+
+def test_a_wrong_figure_of_a_national_measure_named_in_full_is_contradicted_though_unnamed():
+    store = store_of(("2019-03-05", "过去一年，我国经济运行平稳。精准脱贫有力推进，农村贫困人口减少1386万，易地扶贫搬迁280万人。"))
+    assert verdicts("2018年农村贫困人口减少1368万。", "2021-05-10", store)["1368万"] == "contradicted"
+    assert verdicts("2018年农村贫困人口减少1386万。", "2021-05-10", store)["1386万"] == "ok"
+    # A measure any place has, unnamed, is still not enough: 增长5% may be anyone's.
+    assert verdicts("2018年增长6%。", "2021-05-10", store_of(("2019-03-05", "我国2018年增长6.6%。")))["6%"] == "unsupported"
+
+
+def test_an_old_figure_called_todays_is_stale_when_a_later_one_is_known():
+    store = store_of(("2018-03-05", "我国经济总量占世界经济的比重达到11.4%。"),
+                     ("2021-03-05", "我国经济总量占世界经济的比重超过17%。"))
+    found = checked("目前我国经济总量占世界经济的比重为11.4%。", "2021-08-07", store)
+    assert found["11.4%"][0] == "stale"
+    assert "超过17%" in found["11.4%"][1]
+    alone = store_of(("2018-03-05", "我国经济总量占世界经济的比重达到11.4%。"))
+    assert verdicts("目前我国经济总量占世界经济的比重为11.4%。", "2021-08-07", alone)["11.4%"] == "ok"  # nothing newer
+
+
+def test_a_level_reported_at_is_the_level():
+    assert claim("5月末我国黄金储备报7496万盎司。", "7496万盎司", "2026-06-07").metric == "黄金储备"
+    assert claim("布伦特原油收报66美元。", "66美元", "2026-06-07").metric == "布伦特原油收报"
+
+
+def test_news_from_a_national_agency_is_about_the_whole_country():
+    assert claim("据国铁集团消息，今年以来国家铁路累计发送货物13.1亿吨。", "13.1亿吨", "2026-05-20").subject == "全国"

@@ -7,6 +7,7 @@ from a source yields the same claim, and matching compares like with like.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 34
+EXTRACTOR_VERSION = 36
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -79,7 +80,14 @@ def claims_in(
     for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
         if para.kind == "title":
             story = story.fresh()
-        scope = story.fresh() if para.kind == "item" else story  # a list item neither inherits nor passes on
+        if para.kind == "item":
+            scope = story.fresh()  # a list item neither inherits nor passes on
+        elif para.text.startswith(_POINT):
+            # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
+            # like the others, but what it names (海南自贸试验区) is not the next point's subject.
+            scope = copy.copy(story)
+        else:
+            scope = story
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)
@@ -278,6 +286,7 @@ def _country_wide(q: Quantity) -> subject.Mention:
 
 
 # A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
+_POINT = ("——", "--")  # a paragraph that opens with a dash: one point of a list of a report's achievements
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 
 # A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).

@@ -31,7 +31,9 @@ _TRAILING_NOISE = re.compile(
     # How a figure is given, not what it measures: a forecast (预期), the previous release (前值), the
     # reading (初值, 终值, 公布值), a revision (修正为), a target (目标定在): identity.modality reads them.
     r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
-    r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按)$"
+    r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按|"
+    # 黄金储备报7496万盎司: reported at, said of the level; not 收报, a day's close (data/metrics.toml daily).
+    r"(?<!收)报)$"
 )
 # 失业率降到5.2%, 城镇化率提高到65%: the verb says the figure is the new level, not a change; what is
 # measured is the rate itself (城镇调查失业率), as a source that writes 为5.2% says.
@@ -95,6 +97,8 @@ _RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月
 _RIGHT_STOP = re.compile(
     r"[，。；：、！？（）“”【】的就实现共已将在和与及到\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
     r"|增长|下降|上升|增加|减少|提高"
+    # A verb that ends the noun counted (5575万农村贫困人口摆脱贫困, 2.8万亿元中央财政资金被纳入…).
+    r"|被|纳入|列入|摆脱|用于|享受|受益"
 )
 
 

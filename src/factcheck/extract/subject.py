@@ -61,7 +61,8 @@ _ANNOUNCES = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早�
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
-_WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)")
+# 人民银行13日发布, 中国汽车工业协会今天（5月12日）公布: the day between the speaker and its verb.
+_WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)?(?:[（(][^）)]{1,10}[）)])?")
 _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
@@ -193,6 +194,7 @@ class Gazetteer:
         self.agencies: tuple[str, ...] = tuple(national["agencies"])  # type: ignore[index]
         self.attribution_words: tuple[str, ...] = tuple(national["attribution_words"])  # type: ignore[index]
         self.not_places = frozenset(data["cities"]["not_places"])  # type: ignore[index]
+        self.not_place_names = frozenset(data["cities"]["not_place_names"])  # type: ignore[index]
         names: dict[str, tuple[str, str]] = {}  # alias -> (canonical, kind)
         for canon, home_aliases in home().bodies.items():
             for alias in home_aliases:
@@ -323,8 +325,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
         word = m.group()
         if word in names.not_places or word[-2:] in names.not_places or _overlaps(taken, m.start(), m.end()):
             continue
-        if any(ch in _STOP for ch in m[1]):
-            continue
+        if any(ch in _STOP for ch in m[1]) or m[1] in names.not_place_names:
+            continue  # 随着县域商业设施…: a function word before 县域, not 随着县
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
     mentions.sort(key=lambda x: x.start)

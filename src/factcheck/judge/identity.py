@@ -412,11 +412,22 @@ _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 _REPORTED = re.compile(r"(?:^|(?<=[，。；：]))[^，。；：]{0,16}?(?:数据显示|统计显示|消息|表示|介绍|指出|称|获悉)[，：:]?|据[^，。；]{0,16}[，]")
 
 
+FULL_MEASURE_MIN = 6  # a measure named this fully (农村贫困人口减少, 中央本级基础研究支出) in its own clause
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+
+
 def _heads_shared(a: Claim, b: Claim) -> bool:
     """What a's sentence says before its figure, its measure, period and attribution aside, b's paragraph
     says too: 岚图汽车5月交付新车 is not 理想汽车5月交付新车, nor 王文浩位列兴业股份第三大股东，持股比例为
     another holder's 持股比例, though the recogniser knows none of these names."""
     sentence, at = a.plain_sentence, a.at()
+    if len(_CHANGE.sub("", metric_key(a.metric))) >= FULL_MEASURE_MIN:
+        # 精准脱贫有力推进，农村贫困人口减少1386万: a measure named this fully in the figure's own clause
+        # leaves no room for another body; the clause before is the report's heading for it.
+        sentence, at = sentence[_clause_start(sentence, at) :], at - _clause_start(sentence, at)
     head = _REPORTED.sub(" ", sentence[:at])
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:

@@ -237,6 +237,9 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
             f"{draft.text} — the source says {c.text}" + (f" ({c.period.label})" if c.period else ""),
             (c,),
         )
+    outdated = None if agreeing else _called_current(draft, scored, store)
+    if outdated is not None:
+        return outdated
     if agreeing:
         # A body both name outranks one that neither names (identity.unnamed_alike): the named source is
         # the one whose later figures are known as that body's.
@@ -250,6 +253,30 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         tuple(m.claim for m in matches[:3]),
         reasons,
     )
+
+
+def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: ClaimStore) -> Judgement | None:
+    """目前…占世界经济的比重为11.4%, when 11.4% is what a 2018 source said and a later one says more: the
+    draft calls an old figure today's. Only for the same named body, measure and modality, stated as of an
+    earlier day (or undated) in the source, and only when the store knows a later, different figure."""
+    if not as_of_article(draft) or draft.published is None:
+        return None
+    for m, i in scored:
+        old = m.claim
+        if (not agree(draft, old) or not i.named_fact or not i.specific or not same_scope(draft, old)
+                or old.published is None or old.published >= draft.published
+                or (old.period is not None and not old.period.as_of)):
+            continue
+        newer = latest_since(old, store)
+        if newer is None or agree(draft, newer):
+            continue
+        label = f" ({newer.period.label})" if newer.period else ""
+        return Judgement(
+            STALE,
+            f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
+            (newer, old),
+        )
+    return None
 
 
 def _same_change(draft: Claim, cited: Claim, successors: dict[str, Claim | None]) -> bool:
