@@ -768,3 +768,49 @@ def test_a_level_reported_at_is_the_level():
 
 def test_news_from_a_national_agency_is_about_the_whole_country():
     assert claim("据国铁集团消息，今年以来国家铁路累计发送货物13.1亿吨。", "13.1亿吨", "2026-05-20").subject == "全国"
+
+
+def test_a_span_counted_back_from_an_article_is_that_articles_span():
+    store = store_of(("2013-03-05", "现在，我代表国务院，向大会报告过去五年的政府工作。"))
+    assert verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2018-03-05", store)["五年"] != "ok"
+    assert verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2013-03-20", store)["五年"] == "ok"
+
+
+def test_a_target_near_another_days_prediction_is_not_supported_by_it():
+    store = store_of(("2023-01-31", "国际货币基金组织上调今年中国经济增长预期至5.2%。"))
+    found = checked("国家统计局局长表示，完全有信心实现今年经济增长5%左右的预期目标。", "2023-03-12", store)
+    assert found["5%左右"][0] == "unsupported"
+    assert verdicts("国际货币基金组织上调今年中国经济增长预期至5.2%。", "2023-02-03", store)["5.2%"] == "ok"
+
+
+def test_another_contract_by_its_code_is_another_fact_though_the_notice_reads_the_same():
+    store = store_of(("2026-05-14", "上期所调整白银期货相关合约，白银AG2705合约的涨跌停板幅度为17%，套保持仓交易保证金比例为18%。"))
+    draft = "上期所调整白银期货相关合约，白银AG2706合约的涨跌停板幅度为17%，套保持仓交易保证金比例为18%。"
+    found = checked(draft, "2026-06-11", store)
+    assert found["18%"][0] == "unsupported"
+    assert "AG2705" in found["18%"][2][0]
+    assert verdicts(draft.replace("AG2706", "AG2705"), "2026-05-14", store)["18%"] == "ok"
+
+
+def test_another_document_by_its_title_is_another_fact_though_both_have_24_articles():
+    source = "人民银行就《严重失信主体名单管理办法》公开征求意见。《管理办法》共二十四条，主要包括以下内容。"
+    store = store_of(("2026-05-15", source))
+    found = checked("人民银行就《大额存单管理办法》公开征求意见。《办法》共24条，具体规定了存单要素。", "2026-06-12", store)
+    assert found["24条"][0] == "unsupported"
+    assert "《严重失信主体名单管理办法》" in found["24条"][2][0]
+    assert verdicts(source.replace("二十四条", "24条"), "2026-05-15", store)["24条"] == "ok"
+
+
+def test_a_company_announcing_on_an_exchange_is_its_figures_subject_not_the_exchange():
+    template = "财联社{d}电，{name}在港交所公告，公司拟全球发售H股，另有15%的超额配股权；发售价为每股{price}港元。"
+    store = store_of(("2026-05-14", template.format(d="5月14日", name="丹诺医药", price="75.70")))
+    found = verdicts(template.format(d="6月12日", name="华健未来", price="81.80"), "2026-06-12", store)
+    assert found["81.80港元"] == "unsupported"
+    assert found["15%"] != "ok"
+    assert claim(template.format(d="6月12日", name="华健未来", price="81.80"), "81.80港元", "2026-06-12").subject == "华健未来"
+
+
+def test_an_unnamed_prediction_is_not_supported_by_another_makers_of_the_same_value():
+    store = store_of(("2026-05-27", "财联社5月27日电，德国经济专家委员会预计，2026年通胀率为3.0%，2027年为2.8%。"))
+    draft = "财联社6月11日电，欧洲央行公布最新经济预测。\n\n预计2026年通胀率为3%，2027年为2.3%，2028年为2.0%。"
+    assert verdicts(draft, "2026-06-11", store)["3%"] == "unsupported"

@@ -46,7 +46,7 @@ _DAY = r"(?P<relday>今天|今日|今晨|今早|昨天|昨日|昨晚|前天|当�
 _TO_DATE = r"(?P<ytd>今年以来|年初以来|今年年初以来)|(?P<now>截至目前|截止目前|截至今天|截止今天|到目前为止|至今)"
 _PERIOD = re.compile(
     _PERIOD_START
-    + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?:{_YEAR})?(?:{_SPAN})?))"
+    + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?P<week>本周|上周|上一周)|(?:{_YEAR})?(?:{_SPAN})?))"
 )
 # Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
@@ -353,6 +353,10 @@ def _relative(m: re.Match[str], published: dt.date, earlier: list[PeriodMention]
 
 def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> Period | None:
     label = m.group()
+    if m["week"]:
+        # 上交所本周…上报案件线索1起: that week's count, Monday to Sunday, not every week's.
+        monday = published - dt.timedelta(days=published.weekday() + (7 if m["week"] != "本周" else 0))
+        return Period(monday, monday + dt.timedelta(days=6), label)
     if m["lastmonth"]:
         first = published.replace(day=1)
         if m["lastmonth"] != "本月":

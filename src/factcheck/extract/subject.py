@@ -57,7 +57,11 @@ _SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关�
 _STOCK_CODE = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[（(](?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|\d{6}|[A-Z]{1,5}\.[A-Z]{1,2})[）)]"
 )
-_ANNOUNCES = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:发布)?(?:公告|披露)(?:称|显示|，)")
+# 华健未来在港交所公告: the company announces; the exchange is only where.
+_ANNOUNCES = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:在[\u4e00-\u9fff]{1,6}?(?:所|官网|网站))?"
+    r"(?:发布)?(?:公告|披露)(?:称|显示|，)"
+)
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
