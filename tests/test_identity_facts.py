@@ -814,3 +814,41 @@ def test_an_unnamed_prediction_is_not_supported_by_another_makers_of_the_same_va
     store = store_of(("2026-05-27", "财联社5月27日电，德国经济专家委员会预计，2026年通胀率为3.0%，2027年为2.8%。"))
     draft = "财联社6月11日电，欧洲央行公布最新经济预测。\n\n预计2026年通胀率为3%，2027年为2.3%，2028年为2.0%。"
     assert verdicts(draft, "2026-06-11", store)["3%"] == "unsupported"
+
+
+def test_a_span_since_an_event_is_not_another_events_span():
+    store = store_of(("2024-10-01", "我国各项事业蓬勃发展。新中国成立75年来，我国经济社会发展取得巨大成就。"),
+                     ("2024-10-11", "我国民间外交不断发展。韩正指出，中国人民对外友好协会成立70年来，积极发挥民间外交主渠道作用。"))
+    draft = "奥马尔表示，新中国成立75年来，领导中国人民取得巨大发展成就。"
+    assert verdicts(draft, "2024-11-05", store)["75年"] not in ("stale", "contradicted")
+
+
+def test_an_index_named_in_the_paragraph_does_not_make_a_bare_streak_that_index():
+    store = store_of(("2024-10-31", "国家统计局发布数据显示，10月份我国制造业采购经理指数为50.1%，"
+                                    "较上月上升0.3个百分点，连续2个月环比上升。"))
+    draft = ("中国物流与采购联合会今天（11月5日）公布，10月份我国物流业景气指数为52.6%，较上月上升0.2个百分点。"
+             "指数连续三个月环比上升，物流业景气水平不断提升。")
+    assert verdicts(draft, "2024-11-05", store)["三个月"] != "contradicted"
+
+
+def test_an_agency_is_not_a_group_the_store_knows_by_part_of_its_name():
+    from factcheck.extract.claims import claims_in
+    doc = news("国家能源局数据显示，今年4月份全社会用电量为7721亿千瓦时。", "2025-05-20", "draft.md")
+    (found,) = [c for c in claims_in(doc, known_names={"国家能源": "国家能源投资集团"}) if c.text == "7721亿千瓦时"]
+    assert found.subject == "全国"
+
+
+def test_one_companys_two_deals_converted_to_yuan_on_other_days_are_two_facts():
+    store = store_of(("2026-05-24", "财联社5月24日电，大金重工公告称，公司子公司签署重吊船建造合同，合同总金额约1.56亿美元，折合人民币约10.69亿元。"))
+    draft = "财联社5月31日电，大金重工公告称，公司与船东签署4艘散货船建造合同，总金额约3亿美元（折合人民币约20.5亿元）。"
+    assert verdicts(draft, "2026-05-31", store)["约20.5亿元"] == "unsupported"
+
+
+def test_a_days_wholesale_price_is_not_stale_against_another_days():
+    line = "截至今日14:00时，全国农产品批发市场猪肉平均价格为14.77元/公斤。重点监测的28种蔬菜平均价格为{p}元/公斤，比昨天上升0.7%。"
+    store = store_of(("2026-05-20", line.format(p="4.21")), ("2026-05-27", line.format(p="4.14")))
+    assert verdicts(line.format(p="4.21"), "2026-06-01", store)["4.21元/公斤"] != "stale"
+
+
+def test_a_leveraged_funds_name_is_not_a_multiple():
+    assert "两倍" not in [c.text for c in extract(news("南方两倍做多海力士ETF今日上市。", "2026-06-01"))]

@@ -89,3 +89,13 @@ def test_a_qualifier_narrowed_in_the_paragraph_is_not_stated_there(word):
     plain = "一季度，规模以上工业增加值同比增长6.1%，利润总额同比增长16.0%。"
     assert compare_metrics("利润总额增长", "规模以上工业利润总额增长", narrowed, "") != SAME
     assert compare_metrics("利润总额增长", "规模以上工业利润总额增长", plain, "") == SAME
+
+
+@pytest.mark.parametrize("word", TABLES["generic"]["words"])
+def test_a_generic_head_in_the_paragraph_does_not_qualify_a_bare_metric(word):
+    # 连续环比上升 beside 制造业采购经理指数 is no evidence that 指数连续环比上升 elsewhere is that index.
+    assert compare_metrics(f"{word}连续上升", "连续上升", "", f"制造业{word}连续上升，企业信心增强") != "same"
+
+
+def test_a_specific_qualifier_in_the_paragraph_still_qualifies():
+    assert compare_metrics("绿电交易量增长", "交易量增长", "", "我国绿电交易规模快速增长，绿电交易量达到") == "same"

@@ -57,12 +57,17 @@ def metric_key(metric: str) -> str:
     return text.lstrip("家个名项位户所座条次")
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(_data()["generic"]["words"])  # type: ignore[index]
+
+
 def _qualifier_stated(extra: str, context: str) -> bool:
     """软件和信息技术服务业 before a bare 业务收入: the qualifier is in the paragraph, just not in the clause.
 
     Not where the paragraph narrows it: 规模以上工业中小企业 names 规模以上工业 only in passing.
     """
-    if len(extra) < QUALIFIER_MIN:
+    if len(extra) < QUALIFIER_MIN or extra in _generic():
         return False
     text = metric_key(context)
     at = text.find(extra)

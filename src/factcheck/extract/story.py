@@ -116,6 +116,8 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
         if not subject.acted_on(text, m):
             story.learn(m)
     taken = [(m.start, m.end) for m in mentions]
+    # 国家能源局数据显示: the agency's name, not 国家能源 (a group's short name the store knows) inside it.
+    taken += [a.span() for a in (story.names or subject.gazetteer()).agency_re.finditer(text)]
     for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)

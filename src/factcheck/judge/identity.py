@@ -622,6 +622,18 @@ def same_range(a: Claim, b: Claim) -> bool:
     return hi <= lo * RANGE_MAX
 
 
+# 新中国成立75年来, 协会成立70年来: a span since an event, which 成立来 does not name.
+_SINCE = re.compile(r"(?:成立|建立|创立|创办|召开|实施|开展|发表|以来|来|前|后)$")
+
+
+def _measure_key(c: Claim) -> str:
+    key = metric_key(c.metric)
+    if c.unit in _SPAN_UNITS:
+        for _ in range(3):
+            key = _SINCE.sub("", key)
+    return key
+
+
 def specific(a: Claim, b: Claim) -> bool:
     """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
 
@@ -632,7 +644,7 @@ def specific(a: Claim, b: Claim) -> bool:
         return False  # 上升, 增长: a change of something the clause never names
     if standing(a, b) or a.subject_kind == b.subject_kind == PAIR:
         return True  # an organisation's 产值, 中法's 60 years: the body narrows the metric enough
-    if len(metric_key(a.metric)) > SHORT_METRIC and len(metric_key(b.metric)) > SHORT_METRIC:
+    if len(_measure_key(a)) > SHORT_METRIC and len(_measure_key(b)) > SHORT_METRIC:
         return True
     ca, cb = clause_of(a), clause_of(b)
     if min(len(ca), len(cb)) < SHORT_CLAUSE:
@@ -721,7 +733,7 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
         return True
     if identity.period.outcome != UNDATED or not standing(draft, stored):
         return False
-    if draft.published != stored.published and (_TRANSACTION.search(draft.metric) or _TRANSACTION.search(stored.metric)):
+    if draft.published != stored.published and (_deal(draft) or _deal(stored)):
         # 中标金额5.57亿元 on 21 June, 2.25亿元 on 11 June: one company's two announcements, two bids. A deal's
         # amount is a fact of its deal, and a company makes many.
         return False
@@ -729,3 +741,9 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
 
 
 _TRANSACTION = re.compile(r"(?:合同|中标|订单|交易|签约|采购|成交)总?(?:金额|价款|额)")
+
+
+def _deal(c: Claim) -> bool:
+    """The amount of a deal, named in the measure or before the figure in its sentence (合同总金额约1.56亿美元，
+    折合人民币约10.69亿元): a fact of that one deal."""
+    return bool(_TRANSACTION.search(c.metric) or _TRANSACTION.search(c.plain_sentence, 0, c.at()))

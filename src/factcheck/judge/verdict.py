@@ -263,7 +263,8 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         return None
     for m, i in scored:
         old = m.claim
-        if (not agree(draft, old) or not i.named_fact or not i.specific or not same_scope(draft, old)
+        if (not agree(draft, old) or not i.named_fact or i.period.outcome != RUNNING or not i.specific
+                or not same_scope(draft, old)
                 or old.published is None or old.published >= draft.published
                 or (old.period is not None and not old.period.as_of)):
             continue
