@@ -852,3 +852,32 @@ def test_a_days_wholesale_price_is_not_stale_against_another_days():
 
 def test_a_leveraged_funds_name_is_not_a_multiple():
     assert "两倍" not in [c.text for c in extract(news("南方两倍做多海力士ETF今日上市。", "2026-06-01"))]
+
+
+def test_a_company_named_at_the_head_of_an_item_is_not_the_country():
+    assert claim("中国中冶：2026年1-4月新签合同额2480.3亿元。", "2480.3亿元", "2026-05-15").subject != "全国"
+
+
+def test_a_place_that_regulates_or_lists_is_not_the_subject():
+    found = claim("海明润于5月26日获深圳证监局IPO辅导验收通过，2025年营收为4.79亿元。", "4.79亿元", "2026-05-26")
+    assert found.subject != "深圳"
+
+
+def test_two_brokers_target_prices_on_other_days_are_no_alarm():
+    store = store_of(("2026-05-15", "财联社5月15日电，中金公司发布关于阿里巴巴-SW（09988.HK）的研报，维持“跑赢行业”评级，目标价172港元。"))
+    draft = "财联社5月22日电，高盛发布研报，维持阿里巴巴-SW（09988.HK）的“买入”评级，目标价180港元。"
+    assert verdicts(draft, "2026-05-22", store)["180港元"] == "unsupported"
+    assert claim(draft, "180港元", "2026-05-22").subject == "阿里巴巴"
+
+
+def test_foreign_funds_net_selling_on_the_last_trading_day_is_that_days():
+    line = "财联社5月{d}日电，印度国家证券存管有限公司（NSDL）数据显示，全球基金在上一个交易日净出售{n}亿卢比印度股票。"
+    store = store_of(("2026-05-20", line.format(d=20, n=364)))
+    assert verdicts(line.format(d=25, n=526), "2026-05-25", store)["526亿"] == "unsupported"
+
+
+def test_a_measure_joined_to_another_by_he_is_not_that_measure_alone():
+    store = store_of(("2026-05-21", "商务部介绍，前4个月，全国服务零售额同比增长5.6%。"))
+    draft = "据国家统计局数据，1-4月全国网上商品和服务零售额增长6.6%。"
+    assert verdicts(draft, "2026-05-26", store)["6.6%"] == "unsupported"
+    assert verdicts("前4个月，全国服务零售额同比增长5.6%。", "2026-05-26", store)["5.6%"] == "ok"

@@ -37,6 +37,8 @@ _STOP_WORDS = (
     # 港股PCB概念股走强建滔集团涨超8%, 业绩变动主要系公司…: a market's move or a cause before the name.
     "概念股", "板块", "走强", "走弱", "走高", "走低", "拉升", "跳水", "异动", "飙升", "大涨", "大跌", "涨停", "跌停",
     "领涨", "领跌", "冲高", "反弹", "主要系", "均系", "主要是",
+    # 维持阿里巴巴-SW（09988.HK）的“买入”评级, 首次覆盖…, 上调…目标价: a broker's view of the company.
+    "维持", "给予", "首次覆盖", "覆盖", "上调", "下调", "予以",
     # 前30个交易日公司股票交易均价, 即不超过公司总股本的2.5%: a company's, not a name.
     "交易日", "不超过", "不低于", "不超", "超过", "低于", "高于",
 )
@@ -55,7 +57,7 @@ _SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关�
 # A listed company is named before its code (海螺水泥（600585.SH）) or as the one that announces
 # (百利天恒公告称): in company news, the company. (A wire item's head, 【X：…】, is not enough: 主力资金监控：…)
 _STOCK_CODE = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})[（(](?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|\d{6}|[A-Z]{1,5}\.[A-Z]{1,2})[）)]"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,12})(?:-[A-Z]{1,3})?[（(](?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|\d{6}|[A-Z]{1,5}\.[A-Z]{1,2})[）)]"
 )
 # 华健未来在港交所公告: the company announces; the exchange is only where.
 _ANNOUNCES = re.compile(
@@ -70,7 +72,10 @@ _WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)?(
 _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
-_AGENCY_AFTER_PLACE = re.compile(r"(?:省|市|自治区)?(?:海关|统计局|调查总队|发改委|发展改革委|商务厅|商务局|税务局|分署|人民政府|气象台|气象局)")
+_AGENCY_AFTER_PLACE = re.compile(
+    r"(?:省|市|自治区)?(?:海关|统计局|调查总队|发改委|发展改革委|商务厅|商务局|税务局|分署|人民政府|气象台|气象局"
+    r"|证监局|证券交易所|交易所|金融监管局|监管局)"  # 深圳证监局, 深圳证券交易所: who regulates or lists, not what
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +228,8 @@ class Gazetteer:
         # third of all extraction time. 中国 is the country only where no other body's name goes
         # on after it (中国队, 中国人民银行).
         starts = re.escape("".join(sorted({a[0] for a in names} | {"中"})))
-        self.name_re = re.compile(rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|中国(?!{not_china}))")
+        # 中国中冶：, 中国平安： at the head of an item: a listed company's short name, not the country.
+        self.name_re = re.compile(rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|中国(?!{not_china})(?![\u4e00-\u9fff]{{2}}[：:]))")
         pairs = data["pairs"]
         abbr = "".join(pairs["abbreviations"])  # type: ignore[index]
         context = "|".join(re.escape(w) for w in pairs["context"])  # type: ignore[index]

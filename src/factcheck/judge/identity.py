@@ -204,7 +204,22 @@ def metric_check(draft: Claim, stored: Claim) -> Check:
         same = bool(draft.context) and draft.context == stored.context
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
     outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph)
+    for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
+        joined = _joined(x)
+        if joined and joined[-2:] not in y.plain_paragraph:
+            # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone.
+            return Check("metric", DIFFERENT, f"{joined}和{x.metric}: a measure joined to another")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+def _joined(c: Claim) -> str:
+    """The word a metric is joined to by 和/及/与 right before it (网上商品 in 网上商品和服务零售额), else ""."""
+    sentence = c.plain_sentence
+    at = sentence.rfind(c.metric[:2], 0, c.at()) if len(c.metric) >= 2 else -1  # 实现 may sit inside it
+    if at < 3 or sentence[at - 1] not in "和及与":
+        return ""
+    head = re.search(r"[\u4e00-\u9fff]{2,4}$", sentence[:at - 1])
+    return head.group() if head else ""
 
 
 def _span(p: Period) -> str:
@@ -325,7 +340,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # each figure has its own.
 # 好于预期, 超预期, 不及预期 compare an outcome with what was expected: no forecast.
 # 目标顺利实现, 目标任务全面完成: a target met is an outcome.
-_FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
+_FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
              # A budget's 安排 allocates: a plan, restated or not.
              r"|力争|有望|拟|将达|将超|将突破|将实现|争取|安排")
 _PREVIOUS = r"前值|修正为|修正至"
@@ -439,7 +454,8 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
 
 
-_PREDICTION = re.compile(r"预计|预测|有望|(?<![于超及合出])预[期估]")
+# 目标价180港元: an analyst's target price, a prediction its broker makes, like any 预测.
+_PREDICTION = re.compile(r"预计|预测|有望|目标价|(?<![于超及合出])预[期估]")
 
 
 def _over(c: Claim) -> bool:
