@@ -881,3 +881,43 @@ def test_a_measure_joined_to_another_by_he_is_not_that_measure_alone():
     draft = "据国家统计局数据，1-4月全国网上商品和服务零售额增长6.6%。"
     assert verdicts(draft, "2026-05-26", store)["6.6%"] == "unsupported"
     assert verdicts("前4个月，全国服务零售额同比增长5.6%。", "2026-05-26", store)["5.6%"] == "ok"
+
+
+def test_a_sector_in_a_list_is_not_the_measure_its_figures_give():
+    store = store_of(("2026-05-19", "发票数据显示，今年1至4月，全国制造业、采矿业销售收入同比分别增长6.9%、6.4%。"))
+    draft = "1—4月份，全国规模以上工业企业利润增长15%。从三大门类看，1—4月份，采矿业、制造业分别增长26.0%、20.4%。"
+    assert verdicts(draft, "2026-05-27", store)["20.4%"] == "unsupported"
+
+
+def test_two_unnamed_companies_results_are_not_one_fact_by_the_measure():
+    store = store_of(("2026-05-26", "第一季度业绩显示，经调整净利润61亿元，略高于市场预期的58.3亿元。"))
+    for draft in ("7、快手第一季度总营业收入达到337亿元，经调整净利润达到34亿元。", "快手发布业绩。第一季度，经调整净利润达到34亿元。"):
+        assert verdicts(draft, "2026-05-28", store)["34亿元"] == "unsupported"
+
+
+def test_a_provinces_lead_over_the_country_is_not_the_countrys_figure():
+    found = claim("一季度，该省实际使用外资719亿元，同比增长22.1%，高出全国17.2个百分点。", "17.2个百分点", "2023-05-12")
+    assert found.subject != "全国"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("财联社5月29日电，ST太和（605081.SH）公告称，公司收到终止上市决定。", "ST太和"),
+    ("和邦生物（603077.SH）公告称，公司收到终止上市决定。", "和邦生物"),
+    ("据海螺水泥（600585.SH）公告，公司收到终止上市决定。", "海螺水泥"),
+])
+def test_a_name_a_stock_code_vouches_for_keeps_its_he(sentence, name):
+    from factcheck.extract.subject import find_mentions
+    assert name in [m.name for m in find_mentions(sentence)]
+
+
+def test_one_companys_delisting_template_does_not_vouch_for_anothers():
+    template = "财联社5月{d}日电，{name}（{code}）公告称，公司收到上交所终止上市决定，因2025年度净利润为负且营收低于3亿元，触及终止上市条件。"
+    store = store_of(("2026-05-22", template.format(d=22, name="ST国化", code="600636.SH")))
+    assert verdicts(template.format(d=29, name="ST太和", code="605081.SH"), "2026-05-29", store)["低于3亿元"] != "ok"
+
+
+def test_a_company_written_in_the_draft_is_the_sources_though_not_recognised_there():
+    store = store_of(("2026-06-01", "美团（03690.HK）公告称，第一季度实现营收910.4亿元，同比增长5.6%。"))
+    assert verdicts("美团第一季度实现营收910.4亿元，同比增长5.6%。", "2026-06-03", store)["910.4亿元"] == "ok"
+    assert verdicts("美团第一季度实现营收901.4亿元，同比增长5.6%。", "2026-06-03", store)["901.4亿元"] == "contradicted"
+    assert verdicts("快手第一季度实现营收910.4亿元。", "2026-06-03", store)["910.4亿元"] != "ok"

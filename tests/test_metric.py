@@ -12,6 +12,7 @@ from factcheck.extract.metric import (
     RELATED,
     SAME,
     SIMILAR,
+    company_measure,
     compare_metrics,
     daily_measure,
     metric_key,
@@ -99,3 +100,9 @@ def test_a_generic_head_in_the_paragraph_does_not_qualify_a_bare_metric(word):
 
 def test_a_specific_qualifier_in_the_paragraph_still_qualifies():
     assert compare_metrics("绿电交易量增长", "交易量增长", "", "我国绿电交易规模快速增长，绿电交易量达到") == "same"
+
+
+@pytest.mark.parametrize("word", TABLES["company"]["words"])
+def test_a_measure_every_company_reports_needs_a_name(word):
+    assert company_measure(f"第一季度{word}")
+    assert not company_measure("农村贫困人口减少")

@@ -147,6 +147,16 @@ def daily_measure(metric: str) -> bool:
     return bool(_daily().search(metric))
 
 
+@lru_cache(maxsize=1)
+def _company() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _data()["company"]["words"]))  # type: ignore[index]
+
+
+def company_measure(metric: str) -> bool:
+    """A measure every company reports (净利润, 营业收入): whose it is, only a name can say."""
+    return bool(_company().search(metric))
+
+
 def why_different(a: str, b: str) -> str:
     """For a near miss: what each side measures."""
     return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"

@@ -162,12 +162,17 @@ def _places() -> frozenset[str]:
     return frozenset(canon for canon, kind in gazetteer().names.values() if kind != KNOWN) | {COUNTRY_WIDE}
 
 
-def _trim_start(name: str) -> str:
-    """Cut a greedy match back to the name: 为工行绍兴分行 → 工行绍兴分行."""
+def _trim_start(name: str, by_words_only: bool = False) -> str:
+    """Cut a greedy match back to the name: 为工行绍兴分行 → 工行绍兴分行.
+
+    `by_words_only` for a name a stock code vouches for: 太和 in ST太和（605081.SH） is a name, not 和.
+    """
     for word in _STOP_WORDS:
         idx = name.rfind(word)
         if idx >= 0:
             name = name[idx + len(word) :]
+    if by_words_only:
+        return name
     i = len(name)
     # Walk back from the suffix while characters can be part of a name;
     # a short bracketed region (（浙江）) is part of a registered name.
@@ -369,6 +374,12 @@ def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
     for pattern in (_STOCK_CODE, _ANNOUNCES):
         for m in pattern.finditer(text):
             name = _trim_start(m["name"])
+            if pattern is _STOCK_CODE:
+                # ST太和, 和邦生物（603077.SH）: a 和 at the name's edge is part of it; in 茅台和五粮液（…） it joins two.
+                whole = _trim_start(m["name"], by_words_only=True)
+                cut = len(whole) - len(name)
+                if cut > 0 and whole[cut - 1] in "和与及" and (len(name) < 2 or cut <= 2):
+                    name = _trim_start(whole[: cut - 1]) + whole[cut - 1 :]
             start = m.end("name") - len(name)
             if len(name) >= 2 and name not in _NOT_A_COMPANY and not name.endswith(("显示", "数据", "统计")):
                 yield name, start, m.end("name")
@@ -391,6 +402,7 @@ _OBJECT_MARKERS: tuple[str, ...] = (
     "辐射", "遍及", "遍布", "涵盖", "通达", "连通", "联通",
     # 高于全国1.1个百分点, 居全国第二, 拥有全国72%的国土面积: the figure is not about 全国.
     "高于", "低于", "快于", "慢于", "比", "较", "占", "居", "拥有", "相当于", "战胜", "击败", "访问", "抵达",
+    "高出", "低出", "超出", "领先", "落后于",
     # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.
     "通过", "作为", "依托", "成立", "组建", "设立", "合资",
 )

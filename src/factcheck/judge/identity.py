@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from ..extract.metric import (
     RELATED,
     SIMILAR,
+    company_measure,
     compare_metrics,
     daily_measure,
     metric_key,
@@ -114,6 +115,14 @@ class Identity:
         return ""
 
 
+def _written_in(named: Claim, other: Claim) -> bool:
+    """美团第一季度实现营收…: the company the source's figure is about is written in the other's sentence,
+    though the recogniser did not take it for a name there, and no other body is named."""
+    name = named.subject or ""
+    return (named.subject_kind in STANDING_KINDS and len(name) >= 2 and name in other.plain_sentence
+            and not other.paragraph_bodies)
+
+
 def _firm(c: Claim) -> bool:
     """Named in the figure's own sentence or paragraph, not inherited from an earlier paragraph."""
     return c.subject_from in ("clause", "sentence", "attribution", "paragraph", "metric")
@@ -180,8 +189,12 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
     if not draft.subject and not stored.subject:
         return Check("subject", UNKNOWN, "neither names whom the figure is about")
     if not stored.subject:
+        if _written_in(draft, stored):
+            return Check("subject", SAME, f"{draft.subject} is named in the source's sentence")
         return Check("subject", UNKNOWN, f"the source does not say it is about {draft.subject}")
     if not draft.subject:
+        if _written_in(stored, draft):
+            return Check("subject", SAME, f"{stored.subject} is named in the draft's sentence")
         return Check("subject", UNKNOWN, f"about {stored.subject}; the draft does not say whom")
     if same_body(draft.subject, stored.subject):
         return Check("subject", SAME)
@@ -450,6 +463,8 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
         return False
     if _places_named(draft.plain_sentence) or _places_named(stored.plain_sentence):
         return False
+    if company_measure(draft.metric) or company_measure(stored.metric):
+        return False  # 经调整净利润达到34亿元: every company reports one, and the recogniser may not know the name
     key = _CHANGE.sub("", metric_key(draft.metric))
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
 
@@ -493,10 +508,12 @@ def _heads_shared(a: Claim, b: Claim) -> bool:
     says too: 岚图汽车5月交付新车 is not 理想汽车5月交付新车, nor 王文浩位列兴业股份第三大股东，持股比例为
     another holder's 持股比例, though the recogniser knows none of these names."""
     sentence, at = a.plain_sentence, a.at()
-    if len(_CHANGE.sub("", metric_key(a.metric))) >= FULL_MEASURE_MIN:
-        # 精准脱贫有力推进，农村贫困人口减少1386万: a measure named this fully in the figure's own clause
-        # leaves no room for another body; the clause before is the report's heading for it.
-        sentence, at = sentence[_clause_start(sentence, at) :], at - _clause_start(sentence, at)
+    start = _clause_start(sentence, at)
+    if len(_CHANGE.sub("", metric_key(a.metric))) >= FULL_MEASURE_MIN and not company_measure(a.metric):
+        # 精准脱贫有力推进，农村贫困人口减少1386万: a national measure named this fully in the figure's own
+        # clause leaves no room for another body; the clauses before are the report's heading or its
+        # other points. Not a company's (快手第一季度总营业收入达到337亿元，经调整净利润…): every company has one.
+        sentence, at = sentence[start:], at - start
     head = _REPORTED.sub(" ", sentence[:at])
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
@@ -608,9 +625,16 @@ _CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|�
 _SHARE_OF = re.compile(r"占.*$")
 
 
+# 采矿业、制造业分别增长26.0%、20.4%: a sector is what is measured about, not the measure (利润? 销售收入?).
+_SECTOR_ONLY = re.compile(
+    r"^.{0,6}?(?:工业|制造业|采矿业|服务业|农业|林业|牧业|渔业|建筑业|批发业|零售业|餐饮业|住宿业|金融业|房地产业|产业|行业)$"
+)
+
+
 def _names_a_measure(metric: str) -> bool:
-    """Something is named besides a change (增长) or the whole a share is of (占GDP的比重 of what?)."""
-    return len(_CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric)))) >= 1
+    """Something is named besides a change (增长), the whole a share is of (占GDP的比重 of what?) or a sector."""
+    rest = _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric)))
+    return len(rest) >= 1 and not _SECTOR_ONLY.match(rest)
 
 
 def still_running(stored: Claim, draft: Claim) -> bool:
@@ -692,6 +716,11 @@ _RELEASE = re.compile(
 )
 
 
+def release(c: Claim) -> bool:
+    """A data release that may revise an earlier one (its 前值, a consensus it is set against)."""
+    return bool(_RELEASE.search(c.plain_sentence))
+
+
 def consensus(c: Claim) -> bool:
     """A market's forecast of a release (预期1.1%, 预估为3.0%), made afresh before each release."""
     found = None
@@ -749,7 +778,7 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
         return True
     if identity.period.outcome != UNDATED or not standing(draft, stored):
         return False
-    if draft.published != stored.published and (_deal(draft) or _deal(stored)):
+    if draft.published != stored.published and (deal(draft) or deal(stored)):
         # 中标金额5.57亿元 on 21 June, 2.25亿元 on 11 June: one company's two announcements, two bids. A deal's
         # amount is a fact of its deal, and a company makes many.
         return False
@@ -759,7 +788,7 @@ def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
 _TRANSACTION = re.compile(r"(?:合同|中标|订单|交易|签约|采购|成交)总?(?:金额|价款|额)")
 
 
-def _deal(c: Claim) -> bool:
+def deal(c: Claim) -> bool:
     """The amount of a deal, named in the measure or before the figure in its sentence (合同总金额约1.56亿美元，
     折合人民币约10.69亿元): a fact of that one deal."""
     return bool(_TRANSACTION.search(c.metric) or _TRANSACTION.search(c.plain_sentence, 0, c.at()))
