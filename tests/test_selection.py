@@ -123,7 +123,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("command, shown", [
     (["check"], ["[text|json|sarif|github|html]", "-o, --output FILE", "[ok,contradicted,stale,unsupported],...", "[auto|always|never]",
                  "[paragraph|sentence|none]", "DRAFTS are files, folders", "--stdin-filename", "--force-exclude"]),
-    (["conflicts"], ["[text|json]", "[auto|always|never]"]),
+    (["conflicts"], ["[text|json|html]", "[auto|always|never]", "KIND"]),
     (["claims"], ["[table|jsonl]", "QUERY is text"]),
     (["ingest"], ["PATHS are source files"]),
     (["accept"], ["DRAFTS are files, folders"]),

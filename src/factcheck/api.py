@@ -238,25 +238,52 @@ class Checker:
             found = search(found, query)
         return found
 
-    def conflicts(self, include_reconciled: bool = False) -> list[Conflict]:
-        """Where the store's sources disagree about one subject and metric."""
+    def conflicts(
+        self,
+        include_reconciled: bool = False,
+        kinds: Sequence[str] = (),
+        since: dt.date | None = None,
+        subject: str = "",
+        metric: str = "",
+    ) -> list[Conflict]:
+        """Where the store's sources differ about one fact: disagreements first, then revisions, updates and
+        superseded figures; only the kinds asked for, with a figure published since `since`, about `subject`
+        or `metric` (each a substring)."""
         from .app.check import using_store
-        from .judge.conflicts import find_conflicts
+        from .judge.conflicts import KINDS, RECONCILED, find_conflicts, select
 
-        return using_store(self.store, lambda claims: find_conflicts(claims, include_reconciled=include_reconciled))
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise InputError(f"unknown conflict kind {unknown[0]!r} (use {', '.join(KINDS)})")
+        found = using_store(self.store, lambda claims: find_conflicts(claims, include_reconciled or RECONCILED in kinds))
+        return select(found, kinds, since, subject, metric)
 
-    def write_conflicts(self, out: TextIO, fmt: str = "text", include_reconciled: bool = False, colour: str = "auto") -> None:
-        """The conflicts as text (a timeline per fact) or JSON."""
+    def write_conflicts(
+        self,
+        out: TextIO,
+        fmt: str = "text",
+        include_reconciled: bool = False,
+        colour: str = "auto",
+        kinds: Sequence[str] = (),
+        since: dt.date | None = None,
+        subject: str = "",
+        metric: str = "",
+    ) -> None:
+        """The conflicts as text (a timeline per fact), JSON, or one HTML page of timelines."""
         from .report import text
         from .report.formats import wants_colour
 
-        if fmt not in ("text", "json"):
-            raise InputError(f"unknown format {fmt!r} (use text or json)")
-        found = self.conflicts(include_reconciled)
+        if fmt not in ("text", "json", "html"):
+            raise InputError(f"unknown format {fmt!r} (use text, json or html)")
+        found = self.conflicts(include_reconciled, kinds, since, subject, metric)
         if fmt == "json":
             out.write(text.conflicts_to_json(found) + "\n")
+        elif fmt == "html":
+            from .report.html import conflicts_to_html
+
+            out.write(conflicts_to_html(found, include_reconciled=include_reconciled))
         else:
-            text.write_lines(text.conflict_lines(found), out, wants_colour(out, colour))
+            text.write_lines(text.conflict_lines(found, include_reconciled), out, wants_colour(out, colour))
 
     def accept(
         self, drafts: Sequence[str], verdict: str | None = None, accept_all: bool = False, date: dt.date | None = None

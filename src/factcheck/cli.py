@@ -272,16 +272,29 @@ def hook_run(config: Path | None = ConfigOpt) -> None:
     raise typer.Exit(run(Path.cwd(), Checker.for_project(config)))
 
 
-@app.command(short_help="List where the store's sources disagree.")
+@app.command(short_help="List where the store's sources differ: disagreements, revisions, updates.")
 def conflicts(
-    fmt: str = typer.Option("text", "--format", click_type=click.Choice(["text", "json"]), help="Output format."),
+    fmt: str = typer.Option(
+        "text", "--format", click_type=click.Choice(["text", "json", "html"]),
+        help="Output format (html: one page, a timeline per fact).",
+    ),
+    kind: list[str] = typer.Option(
+        None, "--kind", metavar="KIND", show_default=False,
+        help="Only this kind (disagreement, revision, update, superseded, reconciled); repeat for more.",
+    ),
+    since: str | None = typer.Option(None, "--since", help="Only facts with a figure published on or after this day (YYYY-MM-DD)."),
+    subject: str = typer.Option("", "--subject", help="Only facts about a body whose name contains this."),
+    metric: str = typer.Option("", "--metric", help="Only facts whose measure contains this."),
     show_all: bool = typer.Option(False, "--all", help="Also list differences that reconcile (十余名 and 10余名)."),
     colour: str = ColourOpt,
     store: str | None = StoreOpt,
     config: Path | None = ConfigOpt,
 ) -> None:
-    """List where the store's sources disagree about the same subject and metric."""
-    Checker.for_project(config, store).write_conflicts(sys.stdout, fmt, show_all, colour)
+    """List where the store's sources differ about one fact: disagreements first, then revisions, updates and
+    superseded figures, each as a timeline with the current figure marked."""
+    Checker.for_project(config, store).write_conflicts(
+        sys.stdout, fmt, show_all, colour, kind or (), _date(since), subject, metric
+    )
 
 
 @app.command(short_help="Explain a verdict rule, or list them all.")

@@ -1,30 +1,63 @@
-"""Where the store's sources disagree: contradictions, superseded figures, and differences that reconcile.
+"""Where the store's sources differ about one fact, and how: a disagreement, a revision, an update, a fuller period.
 
-A conflict is a group of claims about one fact: the same named body, metric
-and period (identity.py), or an earlier figure and the fuller or newer one
-that replaced it. Different subjects (平湖市 vs 平湖经开), different metrics
-(24家规上企业 vs 24家重点企业) and different periods of a recurring figure
-(2024 vs 2025) are not conflicts.
+The pairing is check's own identity decision (identity.py): the same named
+body, metric, modality and scope, the same specific measure, values in range.
+Different subjects (平湖市 vs 平湖经开), metrics (24家规上企业 vs 24家重点企业),
+periods of a recurring figure (2024 vs 2025) and forecasts made afresh are
+not conflicts. Kinds, an editor's question each:
+
+- disagreement: one fact, one period, incompatible values from two speakers
+  (or one day): which is right?
+- revision: one series restating its own figure for a period that was over
+  (前值修正为, a year's GDP restated after a census): the later one stands.
+- update: a running figure moving on (截至目前, a toll, 员工 as of each day).
+- superseded: a fuller or later period of the fact (一季度 → 上半年 → 前三季度).
+- reconciled (only with --all): the values agree (十余名 and 10余名).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
+from ..extract import subject as bodies
+from ..extract.metric import metric_key
+from ..extract.quantity import unit_group
 from ..record.claim import Claim
 from .compare import agree
-from .identity import DIFFERENT, SAME, UNDATED, identify, standing
-from .matching import comparable, strict_score
+from .identity import (
+    PREVIOUS,
+    RUNNING,
+    SAME,
+    UNDATED,
+    consensus,
+    corroborated,
+    deal,
+    identify,
+    modality,
+    predicted,
+    release,
+    same_range,
+    same_scope,
+    standing,
+    still_running,
+)
+from .matching import comparable
 from .verdict import replaces
 
-CONFLICT_MIN = 80.0  # strict similarity (clause and metric) two sources need to be listed against each other
-
-CONTRADICTION = "contradiction"
+DISAGREEMENT = "disagreement"
+REVISION = "revision"
+UPDATE = "update"
 SUPERSEDED = "superseded"
 RECONCILED = "reconciled"
-KINDS = (CONTRADICTION, SUPERSEDED, RECONCILED)
+KINDS = (DISAGREEMENT, REVISION, UPDATE, SUPERSEDED, RECONCILED)  # listed in this order; a group takes its first
+
+# Words that say a figure restates an earlier one of its own series: 修正, 修订, 核实, 普查 (a census's revision).
+_REVISED = re.compile(r"修正|修订|核实|核定|调整为|普查|终值|最终")
+_PRELIMINARY = re.compile(r"初值|初步|初步核算|快报|预估值|初次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +67,157 @@ class Conflict:
     metric: str
     claims: tuple[Claim, ...]  # oldest first
     current: Claim  # the figure to use now
+    why: str = ""  # for the editor: who said what, or what moved on
+    gap: float = 0.0  # how far apart the values are, as a share of the larger (disagreements rank by it)
 
     @property
     def sources(self) -> set[str]:
         return {c.source for c in self.claims}
+
+    @property
+    def newest(self) -> dt.date:
+        return max((c.published or dt.date.min for c in self.claims), default=dt.date.min)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str
+    why: str
+
+
+def speaker(c: Claim) -> str:
+    """Who the figure's paragraph cites (国家统计局, 海关总署…), "" when it names no agency: one series."""
+    m = bodies.gazetteer().agency_re.search(c.plain_paragraph)
+    return m.group() if m else ""
+
+
+def _said(c: Claim) -> str:
+    who = speaker(c)
+    return f"{c.text} ({who + ', ' if who else ''}{c.source}:{c.line}, {c.published})"
+
+
+def relate(a: Claim, b: Claim) -> Relation | None:
+    """How two stored claims about one fact relate, or None when identity says they are not one fact."""
+    if a.source == b.source and a.sentence == b.sentence:
+        return None  # 注册资本170万美元 … 到后面注册资本达到11370万美元: a story told on purpose
+    if not comparable(a, b):
+        return None
+    old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
+    identity = identify(new, old)  # the later one read as a draft is read against the store
+    if not identity.named_fact or not identity.specific:
+        return None
+    if not (same_scope(new, old) or corroborated(new, old)):
+        return None  # 其中…: a part against its whole
+    period = identity.period.outcome
+    if period == SAME or (period == UNDATED and standing(old, new)):
+        return _same_period(old, new, period)
+    if period in (RUNNING,) or not (old.period and new.period):
+        if period == RUNNING and not agree(old, new) and replaces(old, new):
+            return Relation(UPDATE, f"a running figure moving on: {old.text} as of {old.period.end if old.period else old.published}, "
+                                    f"{new.text} as of {new.period.end if new.period else new.published}")
+        return None
+    if replaces(old, new):
+        if new.period.as_of and old.period.as_of:
+            return Relation(SUPERSEDED, f"a later date: {old.period.label} → {new.period.label}")
+        return Relation(SUPERSEDED, f"a fuller period: {old.period.label} → {new.period.label}")
+    return None
+
+
+def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
+    if agree(old, new):
+        return Relation(RECONCILED, f"{old.text} and {new.text} agree")
+    if not same_range(new, old):
+        return None  # too far apart to be one figure: another scope, most likely
+    if old.published != new.published and (consensus(old) or consensus(new) or predicted(old) or predicted(new)):
+        return None  # each release is forecast afresh; a prediction is its maker's, on its day
+    if old.published != new.published and (deal(old) or deal(new)):
+        return None  # a company's two contracts
+    if period == UNDATED:
+        return Relation(UPDATE, f"as it stood on each day: {old.text} ({old.published}) → {new.text} ({new.published})")
+    if still_running(old, new):
+        return Relation(UPDATE, f"the period was still running when {old.text} was published ({old.published})")
+    if old.published != new.published and (
+        _REVISED.search(new.plain_sentence) or _PRELIMINARY.search(old.plain_sentence) or release(new)
+        or PREVIOUS in (modality(old), modality(new))
+    ):
+        return Relation(REVISION, f"restated: {_said(old)} → {_said(new)}")
+    if old.published != new.published and speaker(old) == speaker(new):
+        # One series (a yearly report, one ministry's releases) giving a closed period's figure again, otherwise.
+        return Relation(REVISION, f"restated by the same series: {_said(old)} → {_said(new)}")
+    return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}")
+
+
+def _gap(claims: Iterable[Claim]) -> float:
+    values = [abs(Decimal(c.value)) for c in claims if c.value is not None]
+    if len(values) < 2 or max(values) == 0:
+        return 0.0
+    return float((max(values) - min(values)) / max(values))
+
+
+def _newest(claims: list[Claim]) -> Claim:
+    def key(c: Claim) -> tuple[dt.date, dt.date, int]:
+        end = c.period.end if c.period else dt.date.min
+        return (end, c.published or dt.date.min, c.period.days if c.period else 0)
+
+    return max(claims, key=key)
+
+
+def _block(c: Claim) -> tuple[str, str]:
+    """Only claims that could share a metric are compared: one dimension, one head noun (or one clause)."""
+    key = metric_key(c.metric)
+    return (unit_group(c.unit), key[-2:] if key else "#" + c.context)
+
+
+def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) -> list[Conflict]:
+    """Group related claims (union-find over pairwise relations); a group is named by its first kind in KINDS.
+
+    Disagreements come first, the furthest apart and most recent first; then revisions, updates and
+    superseded figures, most recent first.
+    """
+    store = list(stored)  # any ClaimStore; read once, then by position
+    parent = list(range(len(store)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_sentence: dict[tuple[str, str], list[Claim]] = {}
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(store):
+        by_sentence.setdefault((c.source, c.sentence), []).append(c)
+        blocks.setdefault(_block(c), []).append(i)
+    relations: dict[tuple[int, int], Relation] = {}
+    for block in blocks.values():
+        for x, i in enumerate(block):
+            for j in block[x + 1 :]:
+                rel = relate(store[i], store[j])
+                if rel is None or (rel.kind != RECONCILED and _told_together(store[i], store[j], by_sentence)):
+                    continue
+                relations[(i, j)] = rel
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[rj] = ri
+    groups: dict[int, dict[int, None]] = {}
+    for i, j in relations:
+        groups.setdefault(find(i), {}).update({i: None, j: None})
+    out = []
+    for root, members in groups.items():
+        rels = [rel for (i, _), rel in relations.items() if find(i) == root]
+        kind = next(k for k in KINDS if any(r.kind == k for r in rels))
+        if kind == RECONCILED and not include_reconciled:
+            continue
+        why = next(r.why for r in rels if r.kind == kind)
+        claims = sorted((store[k] for k in members), key=lambda c: (c.published or dt.date.min, c.source, c.line))
+        current = _newest(claims)
+        subject = next((c.subject for c in claims if c.subject_strong), None) or next(
+            (c.subject for c in claims if c.subject), None
+        )
+        gap = _gap(claims) if kind == DISAGREEMENT else 0.0
+        out.append(Conflict(kind, subject, current.metric, tuple(claims), current, why, gap))
+    out.sort(key=lambda g: (KINDS.index(g.kind), -g.gap, -g.newest.toordinal(), g.subject or "", g.metric))
+    return out
 
 
 def _told_together(a: Claim, b: Claim, by_sentence: dict[tuple[str, str], list[Claim]]) -> bool:
@@ -49,82 +229,30 @@ def _told_together(a: Claim, b: Claim, by_sentence: dict[tuple[str, str], list[C
     return False
 
 
-def _relation(a: Claim, b: Claim) -> str | None:
-    """How two claims about the same fact relate, or None when they are not one fact (identity.py decides)."""
-    if a.source == b.source and a.sentence == b.sentence:
-        return None  # 注册资本170万美元 … 到后面注册资本达到11370万美元: a story told on purpose
-    if not comparable(a, b):
-        return None
-    identity = identify(a, b)
-    if not identity.named_fact:
-        return None
-    if strict_score(a, b) < CONFLICT_MIN:
-        return None
-    period = identity.period.outcome
-    if period == SAME or (period == UNDATED and standing(a, b)):
-        if agree(a, b):
-            return RECONCILED
-        if period == UNDATED and a.published != b.published:
-            return SUPERSEDED  # 员工1900名 (May) → 2000余名 (July): the organisation grew
-        return CONTRADICTION
-    old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
-    if period == DIFFERENT and replaces(old, new):
-        return SUPERSEDED
-    if period == DIFFERENT and replaces(new, old):
-        return SUPERSEDED
-    return None
-
-
-def _newest(claims: list[Claim]) -> Claim:
-    def key(c: Claim) -> tuple[dt.date, dt.date, int]:
-        end = c.period.end if c.period else dt.date.min
-        return (end, c.published or dt.date.min, c.period.days if c.period else 0)
-
-    return max(claims, key=key)
-
-
-def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) -> list[Conflict]:
-    """Group related claims (union-find over pairwise relations) and name each group's worst relation."""
-    store = list(stored)  # any ClaimStore; read once, then by position
-    parent = list(range(len(store)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_sentence: dict[tuple[str, str], list[Claim]] = {}
-    for c in store:
-        by_sentence.setdefault((c.source, c.sentence), []).append(c)
-    kinds: dict[tuple[int, int], str] = {}
-    for i, a in enumerate(store):
-        for j in range(i + 1, len(store)):
-            rel = _relation(a, store[j])
-            if rel is None or (rel != RECONCILED and _told_together(a, store[j], by_sentence)):
-                continue
-            kinds[(i, j)] = rel
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[rj] = ri
-    groups: dict[int, list[int]] = {}
-    for i, j in kinds:
-        root = find(i)
-        groups.setdefault(root, [])
-        for k in (i, j):
-            if k not in groups[root]:
-                groups[root].append(k)
+def select(
+    conflicts: list[Conflict],
+    kinds: Iterable[str] = (),
+    since: dt.date | None = None,
+    subject: str = "",
+    metric: str = "",
+) -> list[Conflict]:
+    """The conflicts an editor asked for: of these kinds, with a figure published since a day, about a body or measure."""
+    wanted = set(kinds)
     out = []
-    for root, members in groups.items():
-        rels = {kinds[(i, j)] for (i, j) in kinds if find(i) == root}
-        kind = next(k for k in KINDS if k in rels)
-        if kind == RECONCILED and not include_reconciled:
+    for g in conflicts:
+        if wanted and g.kind not in wanted:
             continue
-        claims = sorted((store[k] for k in members), key=lambda c: (c.published or dt.date.min, c.source, c.line))
-        current = _newest(claims)
-        subject = next((c.subject for c in claims if c.subject_strong), None) or next(
-            (c.subject for c in claims if c.subject), None
-        )
-        out.append(Conflict(kind, subject, current.metric, tuple(claims), current))
-    out.sort(key=lambda g: (KINDS.index(g.kind), g.subject or "", g.metric))
+        if since is not None and g.newest < since:
+            continue
+        if subject and not any(subject in (c.subject or "") for c in g.claims) and subject not in (g.subject or ""):
+            continue
+        if metric and not any(metric in c.metric or metric_key(metric) in metric_key(c.metric) for c in g.claims):
+            continue
+        out.append(g)
     return out
+
+
+def counts(conflicts: Iterable[Conflict]) -> dict[str, int]:
+    """How many of each kind: a revision or an update is not an error in the store, so each is counted apart."""
+    found = list(conflicts)
+    return {k: sum(1 for g in found if g.kind == k) for k in KINDS}

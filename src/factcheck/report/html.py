@@ -18,11 +18,15 @@ import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..reading.source import Document
 from ..record.claim import Claim
 from ..record.finding import VERDICTS, DirectiveWarning, Finding, Report
 from ..record.rules import RULES
+
+if TYPE_CHECKING:
+    from ..judge.conflicts import Conflict
 
 MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?"}
 TITLE = "factcheck report"
@@ -326,3 +330,69 @@ def highlighted(paragraph: str, figure: str, sentence: str = "") -> str:
         return esc(paragraph)
     return esc(paragraph[:idx]) + f"<mark>{esc(figure)}</mark>" + esc(paragraph[idx + len(figure) :])
 
+
+
+# Each kind of conflict by colour and by a text mark, so the page reads in grey-scale too.
+CONFLICT_MARKS = {"disagreement": "≠", "revision": "✎", "update": "↻", "superseded": "⤴", "reconciled": "="}
+TIMELINE_CSS = """
+.k-disagreement { --v: var(--contradicted); } .k-revision { --v: #8250df; } .k-update { --v: #0969da; }
+.k-superseded { --v: var(--stale); } .k-reconciled { --v: var(--ok); }
+.fact { border: 1px solid var(--line); border-left: 6px solid var(--v); border-radius: .4rem; padding: .5rem .75rem;
+  margin: 0 0 1rem; overflow-wrap: anywhere; }
+.fact h2 { margin: 0 0 .25rem; font-size: 1.05rem; } .fact .kind { color: var(--v); font-weight: bold; }
+.why { color: var(--muted); margin: 0 0 .5rem; }
+.timeline { list-style: none; margin: 0; padding: 0 0 0 1.25rem; border-left: 2px solid var(--line); }
+.timeline li { position: relative; margin: 0 0 .75rem; }
+.timeline li::before { content: ""; position: absolute; left: -1.65rem; top: .55rem; width: .7rem; height: .7rem;
+  border-radius: 50%; background: #fff; border: 2px solid var(--muted); }
+.timeline li.current::before { background: var(--v); border-color: var(--v); }
+.timeline .value { font-weight: bold; } .timeline .now { color: var(--v); font-weight: bold; }
+"""
+
+
+def conflicts_to_html(conflicts: Sequence[Conflict], title: str = "factcheck conflicts", include_reconciled: bool = False) -> str:
+    """Each fact's figures as a timeline, oldest first, the current one marked; the count of each kind on top."""
+    from ..judge.conflicts import counts
+
+    found = counts(conflicts)
+    summary = "".join(
+        f'<span class="count k-{k}">{CONFLICT_MARKS[k]} {n} {esc(k)}</span>'
+        for k, n in found.items() if k != "reconciled" or include_reconciled
+    )
+    facts = [_fact(i, g) for i, g in enumerate(conflicts)]
+    parts = [
+        "<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="factcheck">', f"<title>{esc(title)}</title>",
+        f"<style>{CSS}{TIMELINE_CSS}</style>", "</head>", "<body>", "<main>", f"<h1>{esc(title)}</h1>",
+        f'<p class="summary">{summary}</p>',
+        *(facts or ["<p>No conflicts between the store's sources.</p>"]),
+        "</main>", "</body>", "</html>", "",
+    ]
+    return "\n".join(parts)
+
+
+def _fact(i: int, g: Conflict) -> str:
+    kind, subject, metric = g.kind, g.subject, g.metric
+    items = []
+    for c in g.claims:
+        current = c.id == g.current.id
+        period = c.period.label if c.period else "undated"
+        published = c.published.isoformat() if c.published else "undated"
+        opening = '<li class="current">' if current else "<li>"
+        items.append(
+            f"{opening}"
+            f'<time datetime="{esc(published)}">{esc(published)}</time> · '
+            f'<span class="value">{esc(c.text)}</span> · {esc(period)}'
+            + (' · <span class="now">current</span>' if current else "")
+            + f'<p class="where">{esc(c.source)}:{c.line}</p>'
+            f"<blockquote>{highlighted(c.paragraph or c.sentence, c.text, c.sentence)}</blockquote></li>"
+        )
+    return (
+        f'<section class="fact k-{esc(kind)}" id="fact-{i}" aria-labelledby="fact-{i}-h">'
+        f'<h2 id="fact-{i}-h"><span class="kind">{CONFLICT_MARKS.get(kind, "")} {esc(kind)}</span> · '
+        f"{esc(subject or '(no subject)')} · {esc(metric)}</h2>"
+        f'<p class="why">{esc(g.why)}</p>'
+        f'<ol class="timeline">{"".join(items)}</ol></section>'
+    )

@@ -285,14 +285,19 @@ def render_text(report: Report, out: Any, show_all: bool = False, colour: bool =
 
 
 def conflicts_to_json(conflicts: list) -> str:
+    from ..judge.conflicts import counts
+
     body = {
         "version": JSON_VERSION,
+        "counts": counts(conflicts),
         "conflicts": [
             {
                 "kind": g.kind,
                 "subject": g.subject,
                 "metric": g.metric,
                 "current": g.current.id,
+                "why": g.why,
+                "gap": round(g.gap, 4),
                 "claims": [{"id": c.id, **_evidence_record(c), "current": c.id == g.current.id} for c in g.claims],
             }
             for g in conflicts
@@ -301,12 +306,19 @@ def conflicts_to_json(conflicts: list) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
-def conflict_lines(conflicts: list) -> list[Line]:
-    """Each conflict as a timeline, oldest first, with the current figure marked."""
-    styles = {"contradiction": "bold red", "superseded": "bold yellow", "reconciled": "green"}
+CONFLICT_STYLES = {"disagreement": "bold red", "revision": "bold magenta", "update": "bold cyan",
+                   "superseded": "bold yellow", "reconciled": "green"}
+
+
+def conflict_lines(conflicts: list, include_reconciled: bool = False) -> list[Line]:
+    """Each conflict as a timeline, oldest first, with the current figure marked, then the count of each kind."""
+    from ..judge.conflicts import counts
+
     lines: list[Line] = []
     for g in conflicts:
-        lines.append([(g.kind, styles[g.kind]), (f"  {g.subject or '(no subject)'} · {g.metric}", "")])
+        lines.append([(g.kind, CONFLICT_STYLES[g.kind]), (f"  {g.subject or '(no subject)'} · {g.metric}", "")])
+        if g.why:
+            lines.append([(f"    {g.why}", "dim")])
         for c in g.claims:
             current = c.id == g.current.id
             period = c.period.label if c.period else "undated"
@@ -315,6 +327,6 @@ def conflict_lines(conflicts: list) -> list[Line]:
                 + ([("  (current)", "bold")] if current else [])
             )
             lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
-    counts = {k: sum(1 for g in conflicts if g.kind == k) for k in ("contradiction", "superseded", "reconciled")}
-    lines.append([(", ".join(f"{n} {k}" for k, n in counts.items() if n or k != "reconciled"), "")])
+    found = counts(conflicts)
+    lines.append([(", ".join(f"{n} {k}" for k, n in found.items() if k != "reconciled" or include_reconciled), "")])
     return lines

@@ -1,0 +1,155 @@
+"""Conflicts an editor can act on (#24): a disagreement, a revision, an update and a fuller period told apart,
+by the same identity decision `check` makes. Fixtures are short sentences in the style of the outlets
+(a broadcast, a report, a wire), reworded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import store_of
+from typer.testing import CliRunner
+
+from factcheck.cli import app, main
+from factcheck.judge import conflicts as conflicts_module
+from factcheck.judge.conflicts import (
+    DISAGREEMENT,
+    REVISION,
+    SUPERSEDED,
+    UPDATE,
+    counts,
+    find_conflicts,
+    select,
+)
+
+TWO_MINISTRIES = (
+    ("2025-04-20", "商务部数据显示，一季度全国新设立外商投资企业12000家，同比增长5.8%。"),
+    ("2025-04-25", "国家统计局数据显示，一季度全国新设立外商投资企业12000家，同比增长7.1%。"),
+)
+CENSUS = (
+    ("2005-03-05", "过去一年，我国经济平稳较快发展。2004年国内生产总值达到136515亿元。"),
+    ("2006-03-05", "过去一年，我国经济平稳较快发展。经第一次全国经济普查核实，2004年国内生产总值为159878亿元。"),
+)
+TOLL = (
+    ("2025-01-08", "截至目前，西藏定日县6.8级地震已造成126人遇难。"),
+    ("2025-01-09", "截至目前，西藏定日县6.8级地震已造成128人遇难。"),
+)
+QUARTERS = (
+    ("2025-04-16", "一季度，全国规模以上工业增加值同比增长6.5%。"),
+    ("2025-07-15", "上半年，全国规模以上工业增加值同比增长6.4%。"),
+)
+
+
+def kinds(*sources: tuple[str, str]) -> list[str]:
+    return [g.kind for g in find_conflicts(store_of(*sources))]
+
+
+def test_two_ministries_giving_one_quarters_growth_apart_disagree_and_each_is_named():
+    (found,) = find_conflicts(store_of(*TWO_MINISTRIES))
+    assert found.kind == DISAGREEMENT
+    assert "商务部" in found.why and "国家统计局" in found.why
+    assert {c.text for c in found.claims} == {"5.8%", "7.1%"}
+
+
+def test_a_years_gdp_restated_after_a_census_is_a_revision_and_the_later_figure_stands():
+    (found,) = find_conflicts(store_of(*CENSUS))
+    assert found.kind == REVISION
+    assert found.current.text == "159878亿元"
+
+
+def test_one_series_restating_a_closed_periods_figure_is_a_revision_not_a_disagreement():
+    restated = (
+        ("2019-03-05", "过去一年，我国经济运行平稳。2018年国内生产总值达到90.03万亿元。"),
+        ("2020-05-22", "过去一年，我国经济运行平稳。2018年国内生产总值为91.93万亿元。"),
+    )
+    assert kinds(*restated) == [REVISION]
+
+
+def test_a_toll_counted_on_two_days_is_an_update():
+    (found,) = find_conflicts(store_of(*TOLL))
+    assert found.kind == UPDATE
+    assert found.current.text == "128人"
+
+
+def test_a_fuller_period_supersedes_a_shorter_one():
+    (found,) = find_conflicts(store_of(*QUARTERS))
+    assert found.kind == SUPERSEDED
+    assert "一季度 → 上半年" in found.why
+
+
+def test_forecasts_made_on_other_days_and_other_bodies_figures_are_no_conflict():
+    assert kinds(("2026-05-15", "中金公司维持阿里巴巴-SW（09988.HK）评级，目标价172港元。"),
+                 ("2026-05-22", "高盛维持阿里巴巴-SW（09988.HK）评级，目标价180港元。")) == []
+    assert kinds(("2025-04-16", "一季度，浙江规模以上工业增加值同比增长6.5%。"),
+                 ("2025-04-16", "一季度，江苏规模以上工业增加值同比增长7.5%。")) == []
+
+
+def test_disagreements_come_first_and_every_kind_is_counted_apart():
+    found = find_conflicts(store_of(*QUARTERS, *TOLL, *TWO_MINISTRIES, *CENSUS))
+    assert [g.kind for g in found] == [DISAGREEMENT, REVISION, UPDATE, SUPERSEDED]
+    assert counts(found) == {DISAGREEMENT: 1, REVISION: 1, UPDATE: 1, SUPERSEDED: 1, "reconciled": 0}
+
+
+def test_disagreements_rank_by_how_far_apart_then_how_recent():
+    wide = (("2025-05-20", "商务部数据显示，前4个月全国实际使用外资金额下降10%。"),
+            ("2025-05-22", "国家统计局数据显示，前4个月全国实际使用外资金额下降15%。"))
+    found = find_conflicts(store_of(*TWO_MINISTRIES, *wide))
+    assert [g.kind for g in found] == [DISAGREEMENT, DISAGREEMENT]
+    assert found[0].gap > found[1].gap
+    assert found[0].claims[0].text == "10%"
+
+
+def test_filters_keep_the_kind_the_day_the_body_and_the_measure_asked_for():
+    found = find_conflicts(store_of(*QUARTERS, *TOLL, *TWO_MINISTRIES, *CENSUS))
+    assert [g.kind for g in select(found, kinds=[UPDATE, SUPERSEDED])] == [UPDATE, SUPERSEDED]
+    assert [g.kind for g in select(found, since=dt.date(2025, 4, 21))] == [DISAGREEMENT, SUPERSEDED]
+    assert [g.kind for g in select(found, subject="西藏")] == [UPDATE]
+    assert [g.kind for g in select(found, metric="国内生产总值")] == [REVISION]
+
+
+def test_blocks_by_dimension_and_head_noun_hide_no_pair_identity_would_join(monkeypatch):
+    store = store_of(*QUARTERS, *TOLL, *TWO_MINISTRIES, *CENSUS, ("2025-07-15", "上半年，全国规上工业增加值增长6.4%。"))
+    blocked = find_conflicts(store, include_reconciled=True)
+    monkeypatch.setattr(conflicts_module, "_block", lambda c: ("all", "all"))
+    assert find_conflicts(store, include_reconciled=True) == blocked
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nsources = ['news']\n", encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    for i, (day, text) in enumerate((*QUARTERS, *TOLL, *TWO_MINISTRIES, *CENSUS)):
+        (news / f"{i:02d}.md").write_text(f"---\ndate: {day}\n---\n\n{text}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["ingest", "news"]).exit_code == 0
+    return tmp_path
+
+
+def test_the_command_labels_each_kind_in_text_json_and_html(project):
+    runner = CliRunner()
+    text = runner.invoke(app, ["conflicts", "--color", "never"])
+    assert text.exit_code == 0
+    assert text.stdout.splitlines()[-1] == "1 disagreement, 1 revision, 1 update, 1 superseded"
+    data = json.loads(runner.invoke(app, ["conflicts", "--format", "json"]).stdout)
+    assert [g["kind"] for g in data["conflicts"]] == [DISAGREEMENT, REVISION, UPDATE, SUPERSEDED]
+    assert data["counts"][REVISION] == 1
+    assert {"kind", "subject", "metric", "current", "claims"} <= set(data["conflicts"][0])
+    page = runner.invoke(app, ["conflicts", "--format", "html"]).stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('<ol class="timeline">') == 4
+    assert "≠ disagreement" in page and "<mark>159878亿元</mark>" in page
+
+
+def test_the_command_filters_and_refuses_an_unknown_kind_or_day_in_one_line(project, capsys):
+    runner = CliRunner()
+    only = runner.invoke(app, ["conflicts", "--kind", "revision", "--format", "json"])
+    assert [g["kind"] for g in json.loads(only.stdout)["conflicts"]] == [REVISION]
+    since = runner.invoke(app, ["conflicts", "--since", "2025-04-21", "--subject", "全国", "--format", "json"])
+    assert [g["kind"] for g in json.loads(since.stdout)["conflicts"]] == [DISAGREEMENT, SUPERSEDED]
+    for bad in (["--kind", "error"], ["--since", "yesterday"]):
+        assert main(["conflicts", *bad]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
