@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from outlets import OUTLETS, build_store, factcheck  # noqa: E402
+from outlets import OUTLETS, build_store, factcheck
 
 
 def show(n: int, g: dict) -> None:
