@@ -153,3 +153,16 @@ def test_the_command_filters_and_refuses_an_unknown_kind_or_day_in_one_line(proj
         assert main(["conflicts", *bad]) == 2
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_one_text_never_disagrees_with_itself():
+    report = ("2023-03-05", "国内生产总值增加到121万亿元，五年年均增长5.2%，十年年均增长6.2%。普惠小微贷款余额年均增长24%。")
+    assert kinds(report) == []
+
+
+def test_a_change_on_the_month_before_is_that_months_not_a_stock_a_later_month_replaces():
+    months = (("2023-04-07", "3月末，我国外汇储备规模为31839亿美元，较2月末上升506亿美元。"),
+              ("2023-05-07", "4月末，我国外汇储备规模为32048亿美元，较3月末上升209亿美元。"))
+    found = find_conflicts(store_of(*months))
+    assert [g.kind for g in found] == [SUPERSEDED]
+    assert {c.text for c in found[0].claims} == {"31839亿美元", "32048亿美元"}

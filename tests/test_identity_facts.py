@@ -773,7 +773,24 @@ def test_news_from_a_national_agency_is_about_the_whole_country():
 def test_a_span_counted_back_from_an_article_is_that_articles_span():
     store = store_of(("2013-03-05", "现在，我代表国务院，向大会报告过去五年的政府工作。"))
     assert verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2018-03-05", store)["五年"] != "ok"
-    assert verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2013-03-20", store)["五年"] == "ok"
+    # …and is the period of the figures it reviews: 2013–2017 in a March 2018 report.
+    growth = claim("五年来，国内生产总值年均增长7.1%。", "7.1%", "2018-03-05")
+    assert (growth.period.start.isoformat(), growth.period.end.isoformat()) == ("2013-01-01", "2017-12-31")
+
+
+def test_a_level_restated_for_the_same_year_after_a_census_is_a_revision():
+    from factcheck.judge.conflicts import REVISION, find_conflicts
+
+    store = store_of(("2013-03-05", "一、过去五年工作回顾\n\n我们保持经济平稳较快发展，国内生产总值从26.6万亿元增加到51.9万亿元。"),
+                     ("2018-03-05", "一、过去五年工作回顾\n\n五年来，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。"))
+    by_text = {c.text: c for c in store.claims}
+    assert by_text["26.6万亿元"].period.label.startswith("2007年")
+    assert by_text["51.9万亿元"].period.label.startswith("2012年")
+    assert by_text["54万亿元"].period.label.startswith("2012年")
+    (found,) = find_conflicts(store)
+    assert found.kind == REVISION
+    assert {c.text for c in found.claims} >= {"51.9万亿元", "54万亿元"}
+    assert verdicts("2012年国内生产总值为51.9万亿元。", "2019-01-10", store)["51.9万亿元"] != "ok"
 
 
 def test_a_target_near_another_days_prediction_is_not_supported_by_it():

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..reading import layout, script
 from ..reading.source import Document
 from ..record.claim import Claim, claim_id
+from ..record.period import Period
 from . import subject
 from .measure import (
     METRIC_DELIMS,
@@ -34,7 +35,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 42
+EXTRACTOR_VERSION = 43
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -260,13 +261,30 @@ def _sentence_claims(
         )
         if changes_to(text, q, run):
             # The start value is the same measure at an earlier time, and this figure replaces it.
-            run.claims[-1] = replace(run.claims[-1], changed_to=claim.id)
+            start_claim, claim = _ends_of_span(run.claims[-1], claim)
+            run.claims[-1] = replace(start_claim, changed_to=claim.id)
         run.add(q, claim)
     remember(story, mentions, periods, sentence_line, sent.paragraph, text)
     story.part = part_of if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
     return respectively(text, run.claims, mentions)
+
+
+SPAN_DAYS_MIN = 700  # a span of two years or more (过去五年, “十三五”时期), whose change runs from its start to its end
+
+
+def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
+    """五年来，国内生产总值从54万亿元增加到82.7万亿元: 54万亿元 is the year before the span's (2012), 82.7万亿元
+    its last year's (2017), not figures for the five years; so a later report's 2012 level can revise it."""
+    span = end.period
+    if span is None or span != start.period or span.as_of or span.days < SPAN_DAYS_MIN:
+        return start, end
+    first, last = span.start.year - 1, span.end.year
+    return (
+        replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}之初）")),
+        replace(end, period=Period(dt.date(last, 1, 1), span.end, f"{last}年（{span.label}末）")),
+    )
 
 
 def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: layout.LineIndex) -> _Where:

@@ -154,6 +154,9 @@ def find_periods(
     if cutoff is not None:
         # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
         out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
+    past = [p for p in _past_years(sentence, published) if not any(q.start <= p.start < q.end for q in out)]
+    if past:
+        out = sorted(out + past, key=lambda p: p.start)
     holidays = _holidays(sentence, published, context_year)
     if holidays:
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
@@ -316,6 +319,24 @@ def _holiday(m: re.Match[str], year: int) -> Period | None:
     elif m["part"] == "最后一天":
         start = end
     return Period(start, end, m.group())
+
+
+# 过去五年, 五年来, 这五年, 近十年: the years before the article's own, counted back from it (a government
+# report's review). Not 新中国成立75年来 (an anniversary's span) nor 未来五年 (a plan).
+_PAST_YEARS = re.compile(
+    r"(?:过去|这|近)(?P<a>[二两三四五六七八九十]|\d)年(?:来|间|里|的)?|(?<![\d一二三四五六七八九十成立])(?P<b>[二两三四五六七八九十])年(?:来|以来)"
+)
+
+
+def _past_years(sentence: str, published: dt.date) -> list[PeriodMention]:
+    out = []
+    for m in _PAST_YEARS.finditer(sentence):
+        n = _n(m["a"] or m["b"])
+        if 2 <= n <= 10:
+            first, last = published.year - n, published.year - 1
+            out.append(PeriodMention(Period(dt.date(first, 1, 1), dt.date(last, 12, 31), m.group()), m.start(), m.end(),
+                                     _base(sentence, m.start())))
+    return out
 
 
 def _holidays(sentence: str, published: dt.date, context_year: int | None) -> list[PeriodMention]:

@@ -631,9 +631,25 @@ _SECTOR_ONLY = re.compile(
 )
 
 
+# How a change is reckoned (比上年, 平均每年, 扣除物价因素), which names no measure of its own.
+_RECKONED = re.compile(r"比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义")
+
+
+_ON_PERIOD_BEFORE = re.compile(
+    r"环比|(?:比|较)(?:上月|上周|上季|前一|(?:\d{1,2}|#)月|[一二三四]季度)末?(?:上升|下降|增加|减少|增长|回落|扩大|收窄)"
+)
+
+
+def a_change(c: Claim) -> bool:
+    """A change on the period before (较2月末上升506亿美元, 环比): of that month only, never a stock a later
+    one replaces; a year-on-year rate of a stock (余额同比增长24.41%) moves on with the stock."""
+    return bool(_ON_PERIOD_BEFORE.search(c.metric) or _ON_PERIOD_BEFORE.search(clause_of(c)))
+
+
 def _names_a_measure(metric: str) -> bool:
-    """Something is named besides a change (增长), the whole a share is of (占GDP的比重 of what?) or a sector."""
-    rest = _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric)))
+    """Something is named besides a change (增长), the whole a share is of (占GDP的比重 of what?), how the
+    change is reckoned (比上年增加, 平均每年增长: of what?) or a sector."""
+    rest = _RECKONED.sub("", _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric))))
     return len(rest) >= 1 and not _SECTOR_ONLY.match(rest)
 
 

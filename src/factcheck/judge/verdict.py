@@ -27,6 +27,7 @@ from .identity import (
     SAME,
     UNDATED,
     Identity,
+    a_change,
     as_of_article,
     contradicts,
     identify,
@@ -105,7 +106,7 @@ def replaces(old: Claim, new: Claim) -> bool:
             # A stock as of a day (2月末), and the same stock for a later month (3月外汇储备规模, as of its end);
             # but a running total (截至4月29日今年) is not a fuller 一季度. 96% at the end of 2025 and still
             # 96% in March: the same figure, not a newer one.
-            stock = a.as_of and (b.as_of or a.days == 1)
+            stock = a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
             return stock and b.end > a.end and not agree(old, new)
         # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
         over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
