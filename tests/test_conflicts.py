@@ -166,3 +166,16 @@ def test_a_change_on_the_month_before_is_that_months_not_a_stock_a_later_month_r
     found = find_conflicts(store_of(*months))
     assert [g.kind for g in found] == [SUPERSEDED]
     assert {c.text for c in found[0].claims} == {"31839亿美元", "32048亿美元"}
+
+
+def test_two_parts_shares_of_one_whole_are_not_one_fact():
+    shares = (("2025-08-07", "海关总署数据显示，前7个月，民营企业进出口14.68万亿元，增长7.4%，占我国进出口总值的57.1%。"),
+              ("2025-08-14", "海关总署数据显示，前7个月，长三角地区进出口9.59万亿元，同比增长5.4%，占同期全国进出口总值的37.3%。"))
+    assert kinds(*shares) == []
+
+
+def test_a_part_told_after_its_whole_in_one_sentence_is_that_wholes_part():
+    store = store_of(("2023-03-07", "海关统计，今年前2个月，我国出口3.5万亿元，同比增长0.9%。"),
+                     ("2023-04-08", "1—2月，旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%，进口增长41.8%。"))
+    assert [g.kind for g in find_conflicts(store)] == []
+    assert {c.text: c.part_of for c in store.claims}["12%"] == "旅行服务进出口"

@@ -35,7 +35,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -44,6 +44,7 @@ PARAGRAPH_MAX = 4_000
 STRETCH = 1_000
 
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
+_MID_PART = re.compile(r"[，,；;](?:其中|这其中)")
 
 
 def extract(
@@ -209,6 +210,9 @@ def _sentence_claims(
     for q in quantities:
         where = _where(para, sent, q, lines)
         cstart = clause_start(text, q.start, 0)
+        if not part_of and run.claims and _MID_PART.search(text, 0, q.start):
+            # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a part of the sentence's own whole.
+            part_of = run.claims[0].metric
         mention, subject_from, subject_line = subject_of(mentions, q, cstart, story, where.line, sent.paragraph, text)
         period, period_from, period_line = period_of(periods, q, story, where.line, text, document.published)
         mstart = clause_start(text, q.start, run.previous_q.end if run.previous_q else 0, METRIC_DELIMS)

@@ -171,20 +171,13 @@ def _block(c: Claim) -> tuple[str, str]:
 
 
 def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) -> list[Conflict]:
-    """Group related claims (union-find over pairwise relations); a group is named by its first kind in KINDS.
+    """Group the claims that relate in one way (union-find over the pairs of each kind): a revision of 2012's
+    GDP and the chain of later years' levels are two entries, not one muddle of both.
 
     Disagreements come first, the furthest apart and most recent first; then revisions, updates and
     superseded figures, most recent first.
     """
     store = list(stored)  # any ClaimStore; read once, then by position
-    parent = list(range(len(store)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_sentence: dict[tuple[str, str], list[Claim]] = {}
     blocks: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(store):
@@ -198,28 +191,39 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
                 if rel is None or (rel.kind != RECONCILED and _told_together(store[i], store[j], by_sentence)):
                     continue
                 relations[(i, j)] = rel
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[rj] = ri
-    groups: dict[int, dict[int, None]] = {}
-    for i, j in relations:
-        groups.setdefault(find(i), {}).update({i: None, j: None})
     out = []
-    for root, members in groups.items():
-        rels = [rel for (i, _), rel in relations.items() if find(i) == root]
-        kind = next(k for k in KINDS if any(r.kind == k for r in rels))
+    for kind in KINDS:
         if kind == RECONCILED and not include_reconciled:
             continue
-        why = next(r.why for r in rels if r.kind == kind)
-        claims = sorted((store[k] for k in members), key=lambda c: (c.published or dt.date.min, c.source, c.line))
-        current = _newest(claims)
-        subject = next((c.subject for c in claims if c.subject_strong), None) or next(
-            (c.subject for c in claims if c.subject), None
-        )
-        gap = _gap(claims) if kind == DISAGREEMENT else 0.0
-        out.append(Conflict(kind, subject, current.metric, tuple(claims), current, why, gap))
+        edges = [(pair, rel) for pair, rel in relations.items() if rel.kind == kind]
+        parent: dict[int, int] = {}
+        for (i, j), _ in edges:
+            ri, rj = _root(parent, i), _root(parent, j)
+            if ri != rj:
+                parent[rj] = ri
+        groups: dict[int, list[tuple[tuple[int, int], Relation]]] = {}
+        for pair, rel in edges:
+            groups.setdefault(_root(parent, pair[0]), []).append((pair, rel))
+        for members in groups.values():
+            indices = dict.fromkeys(k for (i, j), _ in members for k in (i, j))
+            claims = sorted((store[k] for k in indices), key=lambda c: (c.published or dt.date.min, c.source, c.line))
+            current = _newest(claims)
+            subject = next((c.subject for c in claims if c.subject_strong), None) or next(
+                (c.subject for c in claims if c.subject), None
+            )
+            gap = _gap(claims) if kind == DISAGREEMENT else 0.0
+            out.append(Conflict(kind, subject, current.metric, tuple(claims), current, members[0][1].why, gap))
     out.sort(key=lambda g: (KINDS.index(g.kind), -g.gap, -g.newest.toordinal(), g.subject or "", g.metric))
     return out
+
+
+def _root(parent: dict[int, int], i: int) -> int:
+    """Union-find's find, with path halving."""
+    parent.setdefault(i, i)
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def _told_together(a: Claim, b: Claim, by_sentence: dict[tuple[str, str], list[Claim]]) -> bool:

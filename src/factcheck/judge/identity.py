@@ -650,7 +650,7 @@ def _names_a_measure(metric: str) -> bool:
     """Something is named besides a change (增长), the whole a share is of (占GDP的比重 of what?), how the
     change is reckoned (比上年增加, 平均每年增长: of what?) or a sector."""
     rest = _RECKONED.sub("", _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric))))
-    return len(rest) >= 1 and not _SECTOR_ONLY.match(rest)
+    return len(rest) >= 1 and rest != "比" and not _SECTOR_ONLY.match(rest)  # 同比分别增长: a list's change of what?
 
 
 def still_running(stored: Claim, draft: Claim) -> bool:
@@ -690,6 +690,12 @@ def _measure_key(c: Claim) -> str:
     return key
 
 
+def _share_of_whole(c: Claim) -> bool:
+    """The figure is a share (占…的57.1%) and its metric names the whole it is a share of, not the part."""
+    clause = clause_of(c)
+    return "占" in clause and "占" not in c.metric and c.unit == "%" and bool(c.metric) and c.metric in clause.split("占", 1)[-1]
+
+
 def specific(a: Claim, b: Claim) -> bool:
     """The metric says enough, or the clauses around it agree: 76个国家 免签 is not 17个国家 获奖.
 
@@ -698,6 +704,8 @@ def specific(a: Claim, b: Claim) -> bool:
     """
     if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
         return False  # 上升, 增长: a change of something the clause never names
+    if _share_of_whole(a) or _share_of_whole(b):
+        return False  # 占我国进出口总值的57.1%: a part's share, and the metric names only the whole
     if standing(a, b) or a.subject_kind == b.subject_kind == PAIR:
         return True  # an organisation's 产值, 中法's 60 years: the body narrows the metric enough
     if len(_measure_key(a)) > SHORT_METRIC and len(_measure_key(b)) > SHORT_METRIC:
