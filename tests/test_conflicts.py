@@ -179,3 +179,18 @@ def test_a_part_told_after_its_whole_in_one_sentence_is_that_wholes_part():
                      ("2023-04-08", "1—2月，旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%，进口增长41.8%。"))
     assert [g.kind for g in find_conflicts(store)] == []
     assert {c.text: c.part_of for c in store.claims}["12%"] == "旅行服务进出口"
+
+
+def test_a_running_total_that_falls_is_flagged_not_taken_for_an_update():
+    fell = (("2025-09-14", "“十四五”以来，内蒙古累计完成防沙治沙6500多万亩。"),
+            ("2025-10-21", "“十四五”以来，内蒙古累计完成防沙治沙5000万亩。"))
+    (found,) = find_conflicts(store_of(*fell))
+    assert found.kind == DISAGREEMENT and "fell" in found.why
+
+
+def test_when_nobody_is_said_to_speak_two_months_figures_are_no_disagreement():
+    unnamed = (("2023-04-10", "一季度，全国汽车出口增长70%。"), ("2023-05-10", "一季度，全国汽车出口增长58%。"))
+    assert kinds(*unnamed) == []
+    named = (("2023-04-10", "中国汽车工业协会数据显示，一季度，全国汽车出口增长70%。"),
+             ("2023-05-10", "中国汽车工业协会数据显示，一季度，全国汽车出口增长58%。"))
+    assert kinds(*named) == [REVISION]

@@ -114,9 +114,8 @@ def relate(a: Claim, b: Claim) -> Relation | None:
     if period == SAME or (period == UNDATED and standing(old, new)):
         return _same_period(old, new, period)
     if period in (RUNNING,) or not (old.period and new.period):
-        if period == RUNNING and not agree(old, new) and replaces(old, new):
-            return Relation(UPDATE, f"a running figure moving on: {old.text} as of {old.period.end if old.period else old.published}, "
-                                    f"{new.text} as of {new.period.end if new.period else new.published}")
+        if period == RUNNING and not agree(old, new) and replaces(old, new) and not _a_rate_of_change(old):
+            return _moving_on(old, new)
         return None
     if replaces(old, new):
         if new.period.as_of and old.period.as_of:
@@ -137,16 +136,45 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
     if period == UNDATED:
         return Relation(UPDATE, f"as it stood on each day: {old.text} ({old.published}) → {new.text} ({new.published})")
     if still_running(old, new):
+        if old.period is not None and old.period.days > 1 and _fell(old, new):
+            return Relation(DISAGREEMENT, f"a running total that fell: {_said(old)} → {_said(new)}")
         return Relation(UPDATE, f"the period was still running when {old.text} was published ({old.published})")
-    if old.published != new.published and (
-        _REVISED.search(new.plain_sentence) or _PRELIMINARY.search(old.plain_sentence) or release(new)
-        or PREVIOUS in (modality(old), modality(new))
-    ):
+    if old.published == new.published:
+        return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}, the same day")
+    if old.period is not None and old.period.days == 1:
+        return None  # 当天…160架 and 172架 on the next day's broadcast: which day each means is not sure
+    if (_REVISED.search(new.plain_sentence) or _PRELIMINARY.search(old.plain_sentence) or release(new)
+            or PREVIOUS in (modality(old), modality(new))):
         return Relation(REVISION, f"restated: {_said(old)} → {_said(new)}")
-    if old.published != new.published and speaker(old) == speaker(new):
-        # One series (a yearly report, one ministry's releases) giving a closed period's figure again, otherwise.
+    who_old, who_new = speaker(old), speaker(new)
+    if who_old and who_new:
+        if who_old == who_new:
+            return Relation(REVISION, f"restated by {who_new}: {_said(old)} → {_said(new)}")
+        return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}")
+    if not who_old and not who_new and old.period is not None and old.period.days >= 365:
+        # One series (a yearly report) giving a closed year's figure again, otherwise: 2012年 GDP after a census.
         return Relation(REVISION, f"restated by the same series: {_said(old)} → {_said(new)}")
-    return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}")
+    return None  # who said either is not known: not sure enough to call it a disagreement
+
+
+def _fell(old: Claim, new: Claim) -> bool:
+    """A running total (截至, 以来, one start) that is lower later: not a total moving on."""
+    return new.high is not None and old.low is not None and Decimal(new.high) < Decimal(old.low)
+
+
+def _a_rate_of_change(c: Claim) -> bool:
+    """增长5%: each year's rate, which a later year's does not move on from."""
+    return c.unit == "%" and bool(_RATE.search(c.metric))
+
+
+_RATE = re.compile(r"增长|下降|上升|回落|增速|增幅|提高|降低")
+
+
+def _moving_on(old: Claim, new: Claim) -> Relation:
+    if _fell(old, new) and old.period is not None and new.period is not None and old.period.start == new.period.start:
+        return Relation(DISAGREEMENT, f"a running total that fell: {_said(old)} → {_said(new)}")
+    return Relation(UPDATE, f"a running figure moving on: {old.text} as of {old.period.end if old.period else old.published}, "
+                            f"{new.text} as of {new.period.end if new.period else new.published}")
 
 
 def _gap(claims: Iterable[Claim]) -> float:
