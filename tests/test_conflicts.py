@@ -194,3 +194,10 @@ def test_when_nobody_is_said_to_speak_two_months_figures_are_no_disagreement():
     named = (("2023-04-10", "中国汽车工业协会数据显示，一季度，全国汽车出口增长70%。"),
              ("2023-05-10", "中国汽车工业协会数据显示，一季度，全国汽车出口增长58%。"))
     assert kinds(*named) == [REVISION]
+
+
+def test_a_years_level_then_todays_is_a_later_figure_not_a_running_total():
+    review = ("2013-03-05", "一、过去五年工作回顾\n\n我们保持经济平稳较快发展，国内生产总值从26.6万亿元增加到51.9万亿元。")
+    assert UPDATE not in kinds(review, ("2025-03-05", "目前，我国国内生产总值达到134.9万亿元。"))
+    # 主要表现在 is "shows itself in", not 现在 (now): the figure is undated, and no running total.
+    assert kinds(review, ("2025-03-05", "主要表现在，经济规模稳步扩大，国内生产总值达到134.9万亿元。")) == []

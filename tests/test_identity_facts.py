@@ -937,3 +937,10 @@ def test_a_company_written_in_the_draft_is_the_sources_though_not_recognised_the
     assert verdicts("美团第一季度实现营收910.4亿元，同比增长5.6%。", "2026-06-03", store)["910.4亿元"] == "ok"
     assert verdicts("美团第一季度实现营收901.4亿元，同比增长5.6%。", "2026-06-03", store)["901.4亿元"] == "contradicted"
     assert verdicts("快手第一季度实现营收910.4亿元。", "2026-06-03", store)["910.4亿元"] != "ok"
+
+
+def test_a_period_before_gongsi_is_not_a_company_and_vouches_for_nobody():
+    found = claim("蔚来发布2026年一季度财报。一季度公司综合毛利率19.0%，创四年来新高。", "19.0%", "2026-05-21")
+    assert found.subject != "一季度"
+    store = store_of(("2026-05-15", "中芯国际联合CEO赵海军表示，一季度毛利率为20.1%，环比增加0.9个百分点。"))
+    assert verdicts("蔚来发布2026年一季度财报。一季度公司综合毛利率19.0%，创四年来新高。", "2026-05-21", store)["19.0%"] != "contradicted"

@@ -35,7 +35,7 @@ from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 44
+EXTRACTOR_VERSION = 45
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -286,8 +286,9 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
         return start, end
     first, last = span.start.year - 1, span.end.year
     return (
-        replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}之初）")),
-        replace(end, period=Period(dt.date(last, 1, 1), span.end, f"{last}年（{span.label}末）")),
+        # Labels without 末: a year's level, not a stock as of a day (record.period.as_of).
+        replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}前一年）")),
+        replace(end, period=Period(dt.date(last, 1, 1), span.end, f"{last}年（{span.label}最后一年）")),
     )
 
 

@@ -17,7 +17,7 @@ from .period import PeriodMention, period_for
 from .quantity import Quantity
 
 # Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
-_NOW = re.compile(r"如今|目前|现在|当前|现有|眼下|最新")
+_NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新")  # not 主要表现在, 体现在
 
 
 def _subject_for(mentions: list[subject.Mention], position: int, clause_start: int) -> subject.Mention | None:

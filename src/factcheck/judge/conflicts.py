@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..extract import subject as bodies
 from ..extract.metric import metric_key
 from ..extract.quantity import unit_group
 from ..record.claim import Claim
@@ -42,6 +41,7 @@ from .identity import (
     release,
     same_range,
     same_scope,
+    speaker,
     standing,
     still_running,
 )
@@ -83,12 +83,6 @@ class Conflict:
 class Relation:
     kind: str
     why: str
-
-
-def speaker(c: Claim) -> str:
-    """Who the figure's paragraph cites (国家统计局, 海关总署…), "" when it names no agency: one series."""
-    m = bodies.gazetteer().agency_re.search(c.plain_paragraph)
-    return m.group() if m else ""
 
 
 def _said(c: Claim) -> str:
@@ -173,6 +167,9 @@ _RATE = re.compile(r"增长|下降|上升|回落|增速|增幅|提高|降低")
 def _moving_on(old: Claim, new: Claim) -> Relation:
     if _fell(old, new) and old.period is not None and new.period is not None and old.period.start == new.period.start:
         return Relation(DISAGREEMENT, f"a running total that fell: {_said(old)} → {_said(new)}")
+    if old.period is not None and old.period.days >= 365 and not old.period.as_of:
+        # 2012年 GDP 51.9万亿元, then 134.9万亿元 "now": a later year's level, not a running total moving on.
+        return Relation(SUPERSEDED, f"a later figure: {old.period.label} → {new.period.label if new.period else new.published}")
     return Relation(UPDATE, f"a running figure moving on: {old.text} as of {old.period.end if old.period else old.published}, "
                             f"{new.text} as of {new.period.end if new.period else new.published}")
 

@@ -30,6 +30,7 @@ from ..extract.metric import (
     standing_measure,
     why_different,
 )
+from ..extract.period import find_periods
 from ..extract.quantity import find_quantities, unit_group
 from ..extract.subject import (
     COUNTRY,
@@ -41,6 +42,7 @@ from ..extract.subject import (
     PLACE,
     REGION,
     find_mentions,
+    gazetteer,
     same_body,
 )
 from ..record.claim import Claim, mask_numbers
@@ -120,7 +122,7 @@ def _written_in(named: Claim, other: Claim) -> bool:
     though the recogniser did not take it for a name there, and no other body is named."""
     name = named.subject or ""
     return (named.subject_kind in STANDING_KINDS and len(name) >= 2 and name in other.plain_sentence
-            and not other.paragraph_bodies)
+            and not other.paragraph_bodies and not find_periods(name, named.published or dt.date.today()))
 
 
 def _firm(c: Claim) -> bool:
@@ -738,6 +740,12 @@ _CONSENSUS = re.compile(r"(?<![于超及合出])预[期估]")
 _RELEASE = re.compile(
     r"前值|修正|初值|终值|(?<![超于合及])(?<!不及)(?<!超出)(?<!于市场)(?<!合市场)(?<!及市场)(?<!超市场)(?<!出市场)预[期估]"
 )
+
+
+def speaker(c: Claim) -> str:
+    """Who the figure's paragraph cites (国家统计局, 海关总署…), "" when it names no agency: one series."""
+    m = gazetteer().agency_re.search(c.plain_paragraph)
+    return m.group() if m else ""
 
 
 def release(c: Claim) -> bool:

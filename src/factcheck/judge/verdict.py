@@ -33,6 +33,7 @@ from .identity import (
     identify,
     no_alarm,
     same_scope,
+    speaker,
     standing,
     supports,
 )
@@ -108,6 +109,10 @@ def replaces(old: Claim, new: Claim) -> bool:
             # 96% in March: the same figure, not a newer one.
             stock = a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
             return stock and b.end > a.end and not agree(old, new)
+        if (a.start == b.start and a.end == b.end and a.days >= 365 and old.published is not None
+                and a.end < old.published and new.published is not None and new.published > old.published
+                and not agree(old, new) and speaker(old) == speaker(new)):
+            return True  # a closed year restated by its own series: 2012年 GDP 51.9万亿元, after the census 54万亿元
         # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
         over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
         if b.start == a.start and b.end > a.end and over:
