@@ -201,3 +201,21 @@ def test_a_years_level_then_todays_is_a_later_figure_not_a_running_total():
     assert UPDATE not in kinds(review, ("2025-03-05", "目前，我国国内生产总值达到134.9万亿元。"))
     # 主要表现在 is "shows itself in", not 现在 (now): the figure is undated, and no running total.
     assert kinds(review, ("2025-03-05", "主要表现在，经济规模稳步扩大，国内生产总值达到134.9万亿元。")) == []
+
+
+def test_a_part_whose_paragraph_gives_it_its_own_figure_is_not_the_whole():
+    store = store_of(("2023-03-18", "前两个月，全国高技术产业实际使用外资增长32%。"),
+                     ("2023-05-08", "一季度，全国实际使用外资同比增长4.9%。引资质量持续提升，1至3月，高技术产业实际使用外资同比增长18%。"))
+    assert all(not {"32%", "4.9%"} <= {c.text for c in g.claims} for g in find_conflicts(store))
+
+
+def test_a_rise_in_an_unnamed_growth_rate_names_no_measure():
+    rises = (("2023-03-15", "我国1—2月份规模以上工业增加值同比增长2.4%，比上年12月回升了1.1个百分点。"),
+             ("2023-05-07", "一季度，我国住宿和餐饮业用电量同比增长4.1%，比上年四季度增速回升7.1个百分点。"))
+    assert kinds(*rises) == []
+
+
+def test_a_plan_periods_summary_given_before_it_ends_does_not_supersede_a_stock():
+    shares = (("2025-07-20", "截至6月末，青海清洁能源装机占比达94.2%。"),
+              ("2025-08-20", "“十四五”期间，青海清洁能源装机占比达94%。"))
+    assert SUPERSEDED not in kinds(*shares)

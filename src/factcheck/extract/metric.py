@@ -116,7 +116,10 @@ def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") ->
     if _never_same(ka, kb):
         return DIFFERENT
     (short, short_context), (long, _) = sorted(((ka, a_context), (kb, b_context)), key=lambda x: len(x[0]))
-    if len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context):
+    if (len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context)
+            and long not in metric_key(short_context)):
+        # …unless the paragraph gives the longer measure a figure of its own (全国实际使用外资增长4.9%… 高技术产业
+        # 实际使用外资增长18%): then the bare one is the whole, not that part.
         return SAME
     if fuzz.ratio(ka, kb) >= SIMILAR_MIN:
         return SIMILAR

@@ -634,7 +634,10 @@ _SECTOR_ONLY = re.compile(
 
 
 # How a change is reckoned (比上年, 平均每年, 扣除物价因素), which names no measure of its own.
-_RECKONED = re.compile(r"比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义")
+_RECKONED = re.compile(
+    r"比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
+    r"|回升|回暖|反弹|下滑|增速"  # 增速回升1.1个百分点: which growth rate rose?
+)
 
 
 _ON_PERIOD_BEFORE = re.compile(

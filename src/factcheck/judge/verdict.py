@@ -108,7 +108,10 @@ def replaces(old: Claim, new: Claim) -> bool:
             # but a running total (截至4月29日今年) is not a fuller 一季度. 96% at the end of 2025 and still
             # 96% in March: the same figure, not a newer one.
             stock = a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
-            return stock and b.end > a.end and not agree(old, new)
+            # …by a figure as of a later day, or for a period over when it was given: not “十四五”期间 94% in
+            # August, a plan period's summary, against 94.2% at the end of June.
+            settled = b.as_of or new.published is None or b.end <= new.published + dt.timedelta(days=1)
+            return stock and settled and b.end > a.end and not agree(old, new)
         if (a.start == b.start and a.end == b.end and a.days >= 365 and old.published is not None
                 and a.end < old.published and new.published is not None and new.published > old.published
                 and not agree(old, new) and speaker(old) == speaker(new)):
