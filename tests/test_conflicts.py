@@ -219,3 +219,12 @@ def test_a_plan_periods_summary_given_before_it_ends_does_not_supersede_a_stock(
     shares = (("2025-07-20", "截至6月末，青海清洁能源装机占比达94.2%。"),
               ("2025-08-20", "“十四五”期间，青海清洁能源装机占比达94%。"))
     assert SUPERSEDED not in kinds(*shares)
+
+
+def test_a_named_parts_share_of_the_whole_is_that_parts_fact():
+    store = store_of(("2025-06-10", "海关总署数据显示，今年前5个月，粤港澳大湾区内地9市进出口3.61万亿元，占全国进出口总值的20.1%。"))
+    from conftest import news
+
+    from factcheck.judge.draft import check_document
+    draft = news("今年前5个月，粤港澳大湾区内地9市进出口3.61万亿元，同比增长4.4%，占全国进出口总值的20.1%。", "2025-06-24", "d.md")
+    assert {f.text: f.verdict for f in check_document(draft, store)}["20.1%"] == "ok"

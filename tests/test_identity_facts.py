@@ -944,3 +944,23 @@ def test_a_period_before_gongsi_is_not_a_company_and_vouches_for_nobody():
     assert found.subject != "一季度"
     store = store_of(("2026-05-15", "中芯国际联合CEO赵海军表示，一季度毛利率为20.1%，环比增加0.9个百分点。"))
     assert verdicts("蔚来发布2026年一季度财报。一季度公司综合毛利率19.0%，创四年来新高。", "2026-05-21", store)["19.0%"] != "contradicted"
+
+
+def test_a_measure_cut_short_in_its_own_sentence_is_still_the_sentences_measure():
+    source = ("【中国期货业协会：今年1至4月全国期货市场累计成交额同比增长42.75%】财联社5月14日电，中国期货业协会公布的数据显示，"
+              "1至4月全国期货市场累计成交额为331.47万亿元，同比增长42.75%。")
+    store = store_of(("2026-05-14", source))
+    draft = "中国期货业协会数据显示，今年1至4月全国期货市场累计成交额为331.47万亿元。"
+    assert verdicts(draft, "2026-05-20", store)["331.47万亿元"] == "ok"
+
+
+def test_a_part_named_in_full_after_its_whole_is_still_compared_with_the_measure_alone():
+    store = store_of(("2025-05-28", "今年1—4月，我国可再生能源新增装机1.28亿千瓦，其中，新增风电装机1996万千瓦，新增光伏装机1.05亿千瓦。"),
+                     ("2025-06-24", "最新数据显示，前5个月，我国新增光伏装机1.96亿千瓦，同比增长57%。"))
+    assert verdicts("今年以来，我国新增光伏装机1.05亿千瓦。", "2025-07-14", store)["1.05亿千瓦"] == "stale"
+
+
+def test_a_headline_restating_its_figure_does_not_keep_a_later_release_from_superseding():
+    store = store_of(("2026-06-12", "【全国小麦收获进度达77.53%】目前，全国小麦收获进度达77.53%。"),
+                     ("2026-06-14", "【全国小麦收获进度达85%】据农业农村部最新小麦机收进度，截至6月13日17时，全国已收获夏粮小麦2.9亿亩，收获进度85%。"))
+    assert verdicts("农业农村部最新机收进度显示，目前全国小麦收获进度为77.53%。", "2026-06-18", store)["77.53%"] == "stale"

@@ -30,12 +30,13 @@ from .measure import (
     respectively,
     with_counted,
 )
+from .metric import metric_key
 from .period import find_periods
 from .quantity import Quantity, find_quantities
 from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 45
+EXTRACTOR_VERSION = 48
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -45,6 +46,8 @@ STRETCH = 1_000
 
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
 _MID_PART = re.compile(r"[，,；;](?:其中|这其中)")
+_CHANGE_WORDS = re.compile(r"同比|环比|增长|下降|增加|减少|上升")
+BARE_PART_MAX = 3  # a part this short once its change is gone (出口, 进口) is named only by its whole
 
 
 def extract(
@@ -210,9 +213,7 @@ def _sentence_claims(
     for q in quantities:
         where = _where(para, sent, q, lines)
         cstart = clause_start(text, q.start, 0)
-        if not part_of and run.claims and _MID_PART.search(text, 0, q.start):
-            # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a part of the sentence's own whole.
-            part_of = run.claims[0].metric
+        whole_here = run.claims[0].metric if not part_of and run.claims and _MID_PART.search(text, 0, q.start) else ""
         mention, subject_from, subject_line = subject_of(mentions, q, cstart, story, where.line, sent.paragraph, text)
         period, period_from, period_line = period_of(periods, q, story, where.line, text, document.published)
         mstart = clause_start(text, q.start, run.previous_q.end if run.previous_q else 0, METRIC_DELIMS)
@@ -221,6 +222,10 @@ def _sentence_claims(
         metric, qualifies = linked_rate(text, q, left, metric, run)
         metric = with_counted(metric, counted, q)
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        if whole_here and len(_CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:
+            # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a bare part (出口) of the sentence's own whole;
+            # not 其中，新增光伏装机1.05亿千瓦, a measure named in full that other sources give alone.
+            part_of = whole_here
         if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
             # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.
             mention, subject_from, subject_line = _country_wide(q), "metric", where.line

@@ -104,7 +104,9 @@ SIMILAR_MIN = 75.0  # rapidfuzz ratio of two keys worded differently (老街新�
 
 
 @lru_cache(maxsize=1 << 16)
-def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") -> str:
+def compare_metrics(
+    a: str, b: str, a_context: str = "", b_context: str = "", a_elsewhere: str | None = None, b_elsewhere: str | None = None
+) -> str:
     """same: equal keys, or one is the other with a qualifier its own paragraph states (`a_context`);
     similar: worded apart but close, enough only beside an equal value and a named body; related: the
     same head noun (…面积, …投资), enough only for one organisation's very same figure; else different."""
@@ -115,11 +117,14 @@ def compare_metrics(a: str, b: str, a_context: str = "", b_context: str = "") ->
         return SAME
     if _never_same(ka, kb):
         return DIFFERENT
-    (short, short_context), (long, _) = sorted(((ka, a_context), (kb, b_context)), key=lambda x: len(x[0]))
+    (short, short_context, elsewhere), (long, _, _) = sorted(
+        ((ka, a_context, a_elsewhere), (kb, b_context, b_elsewhere)), key=lambda x: len(x[0])
+    )
     if (len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context)
-            and long not in metric_key(short_context)):
-        # …unless the paragraph gives the longer measure a figure of its own (全国实际使用外资增长4.9%… 高技术产业
-        # 实际使用外资增长18%): then the bare one is the whole, not that part.
+            and (elsewhere is None or long not in metric_key(elsewhere))):
+        # …unless the paragraph, outside the figure's own sentence (`elsewhere`), gives the longer measure a
+        # figure of its own (全国实际使用外资增长4.9%。…高技术产业实际使用外资增长18%): then the bare one is the
+        # whole, not that part.
         return SAME
     if fuzz.ratio(ka, kb) >= SIMILAR_MIN:
         return SIMILAR

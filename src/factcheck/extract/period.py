@@ -154,7 +154,10 @@ def find_periods(
     if cutoff is not None:
         # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
         out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
-    past = [p for p in _past_years(sentence, published) if not any(q.start <= p.start < q.end for q in out)]
+    out = _spans_between_years(sentence, out)
+    # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
+    past = [p for p in _past_years(sentence, published)
+            if not any(q.start <= p.start < q.end or 0 <= p.start - q.end <= 1 for q in out)]
     if past:
         out = sorted(out + past, key=lambda p: p.start)
     holidays = _holidays(sentence, published, context_year)
@@ -231,6 +234,21 @@ _ASIDE = re.compile(r"份?为(?=[\d增下减上])")
 _CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?(?:至|到|—|－|-|～|~)((?:19|20)\d\d)年(?!\d)")
+
+
+def _spans_between_years(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """2016年至2020年, 2020—2023年年均: the years between, one span (not its first and last year apart)."""
+    for m in _YEAR_RANGE.finditer(sentence):
+        first, last = int(m[1]), int(m[2])
+        if not first < last <= first + 30:
+            continue
+        span = PeriodMention(Period(dt.date(first, 1, 1), dt.date(last, 12, 31), m.group()), m.start(), m.end(),
+                             _base(sentence, m.start()))
+        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+    return found
 
 
 def _spans_between_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:

@@ -99,7 +99,7 @@ def relate(a: Claim, b: Claim) -> Relation | None:
     if not comparable(a, b):
         return None
     old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
-    identity = identify(new, old)  # the later one read as a draft is read against the store
+    identity = identify(new, old, parts=True)  # the later one read as a draft is read against the store
     if not identity.named_fact or not identity.specific:
         return None
     if not (same_scope(new, old) or corroborated(new, old)):

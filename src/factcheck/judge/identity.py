@@ -213,18 +213,26 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
     return Check("subject", DIFFERENT, reason)
 
 
-def metric_check(draft: Claim, stored: Claim) -> Check:
+def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
+    """`parts`: also refuse a bare measure whose paragraph gives the longer one a figure elsewhere — for
+    conflicts, where a part and its whole must not pair; a check's draft often repeats its own headline."""
     if not draft.metric and not stored.metric:
         # 16岁学艺: nothing names the measure; the clause around the figure has to.
         same = bool(draft.context) and draft.context == stored.context
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
-    outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph)
+    outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph,
+                              _elsewhere(draft) if parts else None, _elsewhere(stored) if parts else None)
     for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
         joined = _joined(x)
         if joined and joined[-2:] not in y.plain_paragraph:
             # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone.
             return Check("metric", DIFFERENT, f"{joined}和{x.metric}: a measure joined to another")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+def _elsewhere(c: Claim) -> str:
+    """The figure's paragraph without its own sentence: what else the paragraph gives figures for."""
+    return c.plain_paragraph.replace(c.plain_sentence, " ")
 
 
 def _joined(c: Claim) -> str:
@@ -416,11 +424,11 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
     return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
 
 
-def identify(draft: Claim, stored: Claim) -> Identity:
+def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
     dated = draft.period or stored.period
     short = dated is not None and dated.days <= DAY_COUNT_MAX and not dated.as_of
     named = bool(draft.metric and stored.metric)
-    checks = subject_check(draft, stored), metric_check(draft, stored), period_check(draft, stored)
+    checks = subject_check(draft, stored), metric_check(draft, stored, parts), period_check(draft, stored)
     running = draft.published != stored.published and (still_running(stored, draft) or still_running(draft, stored))
     unnamed_national = not draft.subject and stored.subject_kind == NATIONAL and not draft.paragraph_bodies
     if checks[0].outcome == UNKNOWN and unnamed_alike(draft, stored, checks[1], checks[2]):
@@ -696,9 +704,11 @@ def _measure_key(c: Claim) -> str:
 
 
 def _share_of_whole(c: Claim) -> bool:
-    """The figure is a share (占…的57.1%) and its metric names the whole it is a share of, not the part."""
+    """The figure is a share (占…的57.1%) whose metric names the whole it is a share of, and no body is named
+    for the part (民营企业…占我国进出口总值的57.1%); 粤港澳大湾区…占全国进出口总值的20.1% names its part."""
     clause = clause_of(c)
-    return "占" in clause and "占" not in c.metric and c.unit == "%" and bool(c.metric) and c.metric in clause.split("占", 1)[-1]
+    return ("占" in clause and "占" not in c.metric and c.unit == "%" and bool(c.metric)
+            and c.metric in clause.split("占", 1)[-1] and c.subject_kind in (NATIONAL, ""))
 
 
 def specific(a: Claim, b: Claim) -> bool:
