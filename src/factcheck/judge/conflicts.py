@@ -107,9 +107,11 @@ def relate(a: Claim, b: Claim) -> Relation | None:
     period = identity.period.outcome
     if period == SAME or (period == UNDATED and standing(old, new)):
         return _same_period(old, new, period)
-    if period in (RUNNING,) or not (old.period and new.period):
-        if period == RUNNING and not agree(old, new) and replaces(old, new) and not _a_rate_of_change(old):
+    if period == RUNNING:
+        if not agree(old, new) and replaces(old, new) and not _a_rate_of_change(old):
             return _moving_on(old, new)
+        return None
+    if not (old.period and new.period):
         return None
     if replaces(old, new):
         if new.period.as_of and old.period.as_of:

@@ -379,16 +379,28 @@ FUTURE_SLACK = 200
 _DURATIONS = ("年", "周年", "岁", "天", "个月", "小时")  # 今年是中法建交60周年: an anniversary, not a target
 
 
+@lru_cache(maxsize=1 << 15)
+def _said_as(sentence: str, at: int) -> tuple[str, str] | None:
+    """The nearest word before the figure that says how it is given (预计, 前值, 公布值…) and its kind
+    (previous, outcome or forecast), if the sentence has one: every reader of modality asks this."""
+    found = None
+    for m in _MODALITY.finditer(sentence, 0, at):
+        found = m
+    return (found.group(), found.lastgroup or "") if found is not None else None
+
+
+def _modality_word(c: Claim) -> tuple[str, str] | None:
+    return _said_as(c.plain_sentence, c.at())
+
+
 def modality(c: Claim, written: dt.date | None = None) -> str:
     """outcome, forecast or previous; `written` is when the fact was first stated, for the future rule
     (a plan re-quoted after its year is still the plan), by default the claim's own publication."""
     sentence = c.plain_sentence
     at = c.at()
-    found = None
-    for m in _MODALITY.finditer(sentence, 0, at):
-        found = m
+    found = _said_as(sentence, at)
     if found is not None:
-        return PREVIOUS if found["previous"] else OUTCOME if found["outcome"] else FORECAST
+        return {"previous": PREVIOUS, "outcome": OUTCOME}.get(found[1], FORECAST)
     p = c.period
     written = written or c.published
     if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading")
@@ -400,11 +412,8 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
 
 def forecast(c: Claim) -> bool:
     """Said to be a forecast or target in so many words (力争, 计划, 预计): a statement made once."""
-    sentence = c.plain_sentence
-    found = None
-    for m in _MODALITY.finditer(sentence, 0, c.at()):
-        found = m
-    return found is not None and bool(found["forecast"])
+    found = _modality_word(c)
+    return found is not None and found[1] == "forecast"
 
 
 _SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a previous release's value (前值)"}
@@ -493,10 +502,8 @@ def _over(c: Claim) -> bool:
         return c.period.end <= c.published
     if kind != FORECAST:
         return False
-    found = None
-    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
-        found = m
-    return found is None or not _PREDICTION.fullmatch(found.group())
+    found = _modality_word(c)
+    return found is None or not _PREDICTION.fullmatch(found[0])
 
 
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
@@ -507,10 +514,6 @@ _REPORTED = re.compile(r"(?:^|(?<=[，。；：]))[^，。；：]{0,16}?(?:数�
 
 
 FULL_MEASURE_MIN = 6  # a measure named this fully (农村贫困人口减少, 中央本级基础研究支出) in its own clause
-
-
-def _clause_start(sentence: str, at: int) -> int:
-    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
 
 
 def _heads_shared(a: Claim, b: Claim) -> bool:
@@ -735,11 +738,14 @@ def specific(a: Claim, b: Claim) -> bool:
 _CLAUSE_END = re.compile(r"[，。；！？,;]")
 
 
+def _clause_start(sentence: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+
+
 @lru_cache(maxsize=1 << 14)
 def _clause(sentence: str, text: str, at: int) -> str:
-    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at + len(text))
-    return mask_numbers(sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)])
+    return mask_numbers(sentence[_clause_start(sentence, at) : end.start() if end else len(sentence)])
 
 
 def clause_of(c: Claim) -> str:
@@ -768,18 +774,14 @@ def release(c: Claim) -> bool:
 
 def consensus(c: Claim) -> bool:
     """A market's forecast of a release (预期1.1%, 预估为3.0%), made afresh before each release."""
-    found = None
-    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
-        found = m
-    return found is not None and bool(_CONSENSUS.fullmatch(found.group()))
+    found = _modality_word(c)
+    return found is not None and bool(_CONSENSUS.fullmatch(found[0]))
 
 
 def predicted(c: Claim) -> bool:
     """Predicted in so many words (预计, 预测, 有望, 预期): a statement of its day, not a plan's figure."""
-    found = None
-    for m in _MODALITY.finditer(c.plain_sentence, 0, c.at()):
-        found = m
-    return found is not None and bool(_PREDICTION.fullmatch(found.group()))
+    found = _modality_word(c)
+    return found is not None and bool(_PREDICTION.fullmatch(found[0]))
 
 
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:

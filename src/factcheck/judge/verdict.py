@@ -280,13 +280,18 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         newer = latest_since(old, store)
         if newer is None or agree(draft, newer):
             continue
-        label = f" ({newer.period.label})" if newer.period else ""
-        return Judgement(
-            STALE,
-            f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
-            (newer, old),
-        )
+        return _superseded(draft, newer, old)
     return None
+
+
+def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
+    """`stale`, citing the newer figure first and the one the draft repeats after it."""
+    label = f" ({newer.period.label})" if newer.period else ""
+    return Judgement(
+        STALE,
+        f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
+        (newer, old),
+    )
 
 
 def _same_change(draft: Claim, cited: Claim, successors: dict[str, Claim | None]) -> bool:
@@ -313,13 +318,7 @@ def _agreeing(
             cite = max(fresh, key=lambda m: (_newness(m.claim), m.strict)).claim
             return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
         latest_known = max((n for _, n in latest if n is not None), key=_newness)
-        label = f" ({latest_known.period.label})" if latest_known.period else ""
-        return Judgement(
-            STALE,
-            f"{draft.text} has been superseded: {latest_known.text}{label} in {latest_known.source}"
-            f" ({latest_known.published})",
-            (latest_known, best.claim),
-        )
+        return _superseded(draft, latest_known, best.claim)
     for m, _ in strong:
         if m.claim.id not in successors:
             successors[m.claim.id] = superseded_by(m.claim, store)
@@ -329,8 +328,8 @@ def _agreeing(
         return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
     newer = successors[best.claim.id]
     assert newer is not None
-    label = f" ({newer.period.label})" if newer.period else ""
     if best_identity.period.outcome not in (SAME, UNDATED, RUNNING):
+        label = f" ({newer.period.label})" if newer.period else ""
         # The draft gives no period: it may mean the older figure's period on purpose.
         return Judgement(
             UNSUPPORTED,
@@ -339,8 +338,4 @@ def _agreeing(
             (best.claim, newer),
             (f"{newer.source}:{newer.line} {newer.text}: newer, but the draft gives no period",),
         )
-    return Judgement(
-        STALE,
-        f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
-        (newer, best.claim),
-    )
+    return _superseded(draft, newer, best.claim)
