@@ -343,7 +343,15 @@ def test_a_figure_given_as_today_s_is_stale_once_a_later_one_is_known():
     found = checked("目前我国科技进步贡献率为57.5%。", "2021-05-29", store)
     verdict, message, _ = found["57.5%"]
     assert verdict == "stale" and "58.5%" in message
-    assert verdicts("目前我国科技进步贡献率为58.5%。", "2021-05-29", store)["58.5%"] == "ok"
+    assert verdicts("目前我国科技进步贡献率为58.5%。", "2019-05-29", store)["58.5%"] == "ok"
+
+
+def test_a_figure_given_as_today_s_years_after_its_source_is_not_vouched_for():
+    # The 2018 report's 9800多万户, given in 2021 as 眼下: the source vouches for it then, not now.
+    store = store_of(("2018-03-05", "过去五年，我国各类市场主体达到9800多万户。"))
+    verdict, _, reasons = checked("眼下全国各类市场主体共有9800多万户。", "2021-06-05", store)["9800多万户"]
+    assert verdict == "unsupported" and any("眼下" in r for r in reasons)
+    assert verdicts("眼下全国各类市场主体共有9800多万户。", "2018-06-05", store)["9800多万户"] == "ok"
 
 
 def test_目前_dates_a_figure_to_its_article_and_another_value_is_no_alarm():
@@ -758,7 +766,9 @@ def test_an_old_figure_called_todays_is_stale_when_a_later_one_is_known():
     assert found["11.4%"][0] == "stale"
     assert "超过17%" in found["11.4%"][1]
     alone = store_of(("2018-03-05", "我国经济总量占世界经济的比重达到11.4%。"))
-    assert verdicts("目前我国经济总量占世界经济的比重为11.4%。", "2021-08-07", alone)["11.4%"] == "ok"  # nothing newer
+    assert verdicts("目前我国经济总量占世界经济的比重为11.4%。", "2018-08-07", alone)["11.4%"] == "ok"  # nothing newer
+    # …three years on, nothing newer is known, but the source vouches for 2018, not for today.
+    assert verdicts("目前我国经济总量占世界经济的比重为11.4%。", "2021-08-07", alone)["11.4%"] == "unsupported"
 
 
 def test_a_level_reported_at_is_the_level():
@@ -964,3 +974,115 @@ def test_a_headline_restating_its_figure_does_not_keep_a_later_release_from_supe
     store = store_of(("2026-06-12", "【全国小麦收获进度达77.53%】目前，全国小麦收获进度达77.53%。"),
                      ("2026-06-14", "【全国小麦收获进度达85%】据农业农村部最新小麦机收进度，截至6月13日17时，全国已收获夏粮小麦2.9亿亩，收获进度85%。"))
     assert verdicts("农业农村部最新机收进度显示，目前全国小麦收获进度为77.53%。", "2026-06-18", store)["77.53%"] == "stale"
+
+
+# --- round 13: the restatement sets again (a report's lists, 前值 given as current, words of a place) ---
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("健全城乡流通体系，扩大县乡消费。今年拟安排地方政府专项债券3.65万亿元。", "3.65万亿元"),
+    ("政府投资更多向民生项目倾斜，提升县城公共服务水平，新开工改造城镇老旧小区5.3万个。", "5.3万个"),
+])
+def test_a_verb_before_a_word_that_begins_with_county_or_city_is_no_place(sentence, figure):
+    # 扩大县乡消费: 县 begins 县乡, so 扩大 is no county; 北京市民 keeps its known city.
+    assert claim(sentence, figure, "2021-03-05").subject not in ("扩大", "提升")
+    assert claim("北京市民人均消费支出增长5%。", "5%", "2021-03-05").subject == "北京"
+
+
+def test_the_start_of_a_year_is_a_day_not_a_word_of_the_measure():
+    found = claim("2020年初尚未脱贫的551万农村贫困人口，到年底已全部实现脱贫。", "551万", "2021-04-18")
+    assert (found.period.start, found.period.end) == (dt.date(2020, 1, 1), dt.date(2020, 1, 1))
+    assert not found.metric.startswith("初")
+    # 2023年初步核算 is a first estimate, not the start of the year.
+    assert claim("2023年初步核算，全年国内生产总值1260582亿元。", "1260582亿元", "2024-01-17").period.days > 300
+
+
+def test_an_arrangement_is_a_noun_not_a_plan():
+    source = "2020年，实施阶段性大规模减税降费，与制度性安排相结合，全年为市场主体减负超过2.6万亿元，其中减免社保费1.7万亿元。"
+    assert modality(claim(source, "1.7万亿元", "2021-03-05")) == OUTCOME
+    assert modality(claim("中央预算内投资安排6100亿元。", "6100亿元", "2021-03-05")) == FORECAST
+
+
+def test_a_years_price_target_is_not_a_reading_of_the_day_it_was_set():
+    store = store_of(("2021-03-05", "今年我国发展主要预期目标是：国内生产总值增长6%以上；居民消费价格涨幅3%左右。"))
+    assert verdicts("2021年居民消费价格涨幅的预期目标为3%左右。", "2021-03-26", store)["3%左右"] == "ok"
+    assert verdicts("2021年居民消费价格涨幅的预期目标为3.5%左右。", "2021-03-26", store)["3.5%左右"] != "ok"
+
+
+REPORT_WITH_POINTS = (
+    "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\n"
+    "“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。我国发展仍然处于重要战略机遇期。\n\n"
+    "——全面推进乡村振兴，完善新型城镇化战略。常住人口城镇化率提高到65%。\n\n"
+    "——推动绿色发展。落实2030年应对气候变化国家自主贡献目标。单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。\n"
+)
+
+
+def test_the_points_of_a_list_take_the_period_their_opening_paragraph_begins_with():
+    by_text = {c.text: c for c in extract(news(REPORT_WITH_POINTS, "2021-03-05"))}
+    assert by_text["65%"].period.label == "“十四五”时期" and by_text["65%"].period_from == "lead"
+    # 落实2030年…目标 names the plan acted on; the next sentence's figures stay the list's.
+    assert by_text["13.5%"].period.label == "“十四五”时期"
+    store = store_of(("2021-03-05", REPORT_WITH_POINTS))
+    assert verdicts("按“十四五”规划目标，常住人口城镇化率要提高到65%。", "2021-04-01", store)["65%"] == "ok"
+    found = checked("“十四五”期间，单位国内生产总值能耗要降低13.5%。", "2021-04-01", store)["13.5%"]
+    assert found[0] == "ok" and any("opens the list" in r for r in found[2])
+
+
+def test_a_running_total_as_of_a_day_is_the_years_to_that_day():
+    store = store_of(("2026-05-18", "据网络平台数据，截至今天，2026年全国电影票房超145亿元。"),
+                     ("2026-06-06", "据网络平台数据，截至今天，2026年全国电影票房已突破160亿元。"))
+    assert verdicts("截至目前，2026年全国电影票房已超过145亿元。", "2026-06-18", store)["超过145亿元"] == "stale"
+
+
+@pytest.mark.parametrize("source, draft, figure", [
+    ("财联社6月5日电，日本5月外汇储备13059亿美元，前值13830亿美元。", "日本最新公布的外汇储备为13830亿美元。", "13830亿美元"),
+    ("财联社6月3日电，经合组织预计2026年全球GDP增长率为2.8%(先前预估为2.9%)，2027年为3.1%(先前预估为 3.0%)。",
+     "经合组织目前预计，2026年全球GDP增长率为2.9%。", "2.9%"),
+])
+def test_the_value_a_source_gives_as_the_one_before_is_stale_when_given_as_current(source, draft, figure):
+    store = store_of(("2026-06-05", source))
+    verdict, message, _ = checked(draft, "2026-06-19", store)[figure]
+    assert verdict == "stale" and ("13059" in message or "2.8%" in message)
+
+
+def test_a_word_for_the_value_before_says_nothing_of_the_figure_after_it():
+    source = "经合组织预计2026年全球GDP增长率为2.8%(先前预估为2.9%)，2027年为3.1%(先前预估为 3.0%)。"
+    assert modality(claim(source, "3.1%", "2026-06-03")) == FORECAST
+    assert modality(claim(source, "2.9%", "2026-06-03")) == PREVIOUS
+    # The organisation is the forecaster, and the subject of its forecast.
+    assert claim(source, "2.8%", "2026-06-03").subject == "经济合作与发展组织"
+
+
+def test_a_price_said_per_unit_first_is_a_price_per_that_unit():
+    found = claim("德商银行将年末黄金价格预测下调至每盎司4800美元，之前为5000美元。", "4800美元", "2026-06-02")
+    before = claim("德商银行将年末黄金价格预测下调至每盎司4800美元，之前为5000美元。", "5000美元", "2026-06-02")
+    assert found.unit == before.unit == "USD/盎司"
+    assert claim("公司每年投入研发资金5000万元。", "5000万元", "2026-06-02").unit == "CNY"
+
+
+@pytest.mark.parametrize("sentence, figure, label", [
+    ("国家统计局今天（6月27日）发布的数据显示，2024年，全国文化产业实现营业收入191423亿元，比上年增长7.1%。", "7.1%", "2024年"),
+    ("中国物流与采购联合会今天（6月30日）公布：6月份中国制造业采购经理指数为49.7%。", "49.7%", "6月份"),
+])
+def test_the_day_data_came_out_is_not_the_period_it_covers(sentence, figure, label):
+    assert claim(sentence, figure, "2025-06-30").period.label == label
+
+
+def test_each_sentence_of_a_reports_point_is_the_leads_not_the_sentence_befores():
+    report = ("过去一年，我国经济运行保持在合理区间。\n\n"
+              "——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元，稳居发展中国家首位。\n")
+    by_text = {c.text: c for c in extract(news(report, "2019-03-05"))}
+    assert by_text["1383亿美元"].subject == "全国"
+
+
+def test_an_average_rate_after_a_change_is_the_rate_of_what_changed():
+    found = claim("五年来，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。", "7.1%", "2018-03-05")
+    assert "生产总值" in found.metric
+    store = store_of(("2018-03-05", "五年来，我国国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。"))
+    assert verdicts("2013年至2017年，我国国内生产总值年均增长7.1%。", "2021-05-10", store)["7.1%"] == "ok"
+
+
+def test_a_figure_planned_with_an_after_word_is_a_plan():
+    # 赤字率按2.8%安排: the budget's plan, as 拟安排 before the figure would say.
+    assert modality(claim("今年赤字率拟按2.8%安排。", "2.8%", "2019-03-05")) == FORECAST
+    assert modality(claim("2019年的财政赤字率按2.8%安排，较2018年预算高出0.2个百分点。", "2.8%", "2021-05-10")) == FORECAST
+    assert claim("2019年的财政赤字率按2.8%安排。", "2.8%", "2021-05-10").metric == "财政赤字率"

@@ -33,10 +33,10 @@ from .measure import (
 from .metric import metric_key
 from .period import find_periods
 from .quantity import Quantity, find_quantities
-from .story import StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
+from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 48
+EXTRACTOR_VERSION = 49
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -82,6 +82,7 @@ def claims_in(
     folded = _folded_at(text, written)
     lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
+    lead: Stated | None = None
     for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
         if para.kind == "title":
             story = story.fresh()
@@ -91,8 +92,10 @@ def claims_in(
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
             scope = copy.copy(story)
+            scope.lead = lead
         else:
             scope = story
+            lead = _lead_period(para.text, published, story.year, _first_line(para, lines), p_index)
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)
@@ -102,15 +105,36 @@ def claims_in(
         said = _as_written(para, written, folded) if folded else para.text
         near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
         whole = (said, _bodies(named))
+        lead_subject = scope.subject
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
             yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+            if scope is not story and para.text.startswith(_POINT):
+                # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
+                # is an achievement of its own, the lead's (我国), not the sentence before's.
+                scope.subject = lead_subject
         if para.kind == "title":
             # The period a headline names is its figures' (### 前三季度我国海洋生产总值…), not when the
             # headline names a document: 2021年政府工作报告 dates the report, whose review is of 2020.
             story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
         elif para.kind == "heading" and layout.SECTION.match(para.text):
             story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
+
+
+_LEAD_AT = 1  # how far into its paragraph a lead's period may start: after an opening quote (“十四五”时期是…)
+
+
+def _first_line(para: layout.Paragraph, lines: layout.LineIndex) -> int:
+    return lines.line_column(para.origin[0])[0] if para.origin else 0
+
+
+def _lead_period(text: str, published: dt.date, year: int | None, line: int, p_index: int) -> Stated | None:
+    """The period a paragraph opens with, which the —— points after it inherit: “十四五”时期是开启…的第一个五年,
+    then ——…城镇化率提高到65% is a target for 2021–25. Only a paragraph that begins with its period leads."""
+    first = find_periods(text[:40], published, None, year)
+    if not first or first[0].start > _LEAD_AT or first[0].base:
+        return None
+    return Stated(first[0].period, line, p_index)
 
 
 def _bodies(named: list[list[subject.Mention]]) -> tuple[str, ...]:

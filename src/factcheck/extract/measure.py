@@ -32,6 +32,8 @@ _TRAILING_NOISE = re.compile(
     # reading (初值, 终值, 公布值), a revision (修正为), a target (目标定在): identity.modality reads them.
     r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
     r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按|"
+    # 之前为5000美元, 先前预估为2.9%: the value replaced (identity.modality); 每盎司: the price's unit (quantity).
+    r"(?:之前|此前|先前)(?:预[期估测计])?为|每(?:公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度)|"
     # 黄金储备报7496万盎司: reported at, said of the level; not 收报, a day's close (data/metrics.toml daily).
     r"(?<!收)报)$"
 )
@@ -43,7 +45,7 @@ _TO_LEVEL = re.compile(
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
+    r"^(?:的|仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
     r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向|计划|拟|预计|安排|预期|预估|前值|初值|终值)"
 )
 # 社会物流总额即物流运行中实物商品价值总和: what follows 即 explains the measure, it is not another.
@@ -307,6 +309,8 @@ def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
 # change of the rate before it.
 _NOT_A_MEASURE = re.compile(
     r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|"
+    # 从54万亿元增加到82.7万亿元，年均增长7.1%: an average over the years, of the figure before.
+    r"年均|年平均|平均|"
     r"(?:比|较)(?:上年全年|上年同期|去年同期|去年全年|上年|去年|上月|上季度|前值|上季)"
 )
 

@@ -32,7 +32,7 @@ _SPAN = (
     rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
     rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年)"
     rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
-    rf"|(?P<full>全年度|全年)|(?P<yearend>底|末))"
+    rf"|(?P<full>全年度|全年)|(?P<yearend>底|末)|(?P<yearstart>初)(?![步次级中选心衷见审赛稿]))"
 )
 # Every part of _PERIOD is optional, so without the lookahead it matches the
 # empty string at almost every character and find_periods skips a match object
@@ -96,6 +96,8 @@ def find_periods(
         context_year = int(explicit[0][1]) if explicit else None  # 比2023年提前32天 dates nothing
     for m in _PERIOD.finditer(sentence):
         if not m.group().strip() or m.group() in ("截至", "截止"):
+            continue
+        if (m["relday"] or m["day"]) and _RELEASED.match(sentence, m.end()):
             continue
         if m["relday"] or m["ytd"] or m["now"]:
             day = _relative(m, published, out)
@@ -231,6 +233,8 @@ _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
 # 电 after a day ends a dateline, unless it starts a word (6月1日电力负荷, 电网, 电商…).
 _DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费能气信脑源线机台车路缆荷竞磁流压解镀])")
 _ASIDE = re.compile(r"份?为(?=[\d增下减上])")
+# 国家统计局今天（6月27日）发布的数据显示，2024年…: the day the data came out, not the period it covers.
+_RELEASED = re.compile(r"(?:[（(][^）)]{1,8}[）)]|[）)])?(?:发布|公布|披露|通报|宣布)")
 _CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")
@@ -280,7 +284,9 @@ def _spans_between_days(sentence: str, published: dt.date, found: list[PeriodMen
 
 
 def has_span(m: re.Match[str]) -> bool:
-    return any(m[g] for g in ("first", "from", "qfrom", "q", "qs", "half", "month", "full", "yearend", "lastmonth"))
+    return any(
+        m[g] for g in ("first", "from", "qfrom", "q", "qs", "half", "month", "full", "yearend", "yearstart", "lastmonth")
+    )
 
 
 # Holidays: a figure for the 五一 holiday is not one for the Spring Festival, though both are 今年.
@@ -401,7 +407,7 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
         if m["lastmonth"] != "本月":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return Period(first, _month_end(first.year, first.month), label)
-    if m["yearend"] and not (m["year"] or m["rel"]):
+    if (m["yearend"] or m["yearstart"]) and not (m["year"] or m["rel"]):
         return None
     if not (m["year"] or m["rel"]) and not has_span(m):
         return None
@@ -420,6 +426,9 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
         if m["yearend"]:
             end = dt.date(year, 12, 31)
             return Period(end, end, label)  # 截至2024年底: an as-of figure, like 截至11月末
+        if m["yearstart"]:
+            start = dt.date(year, 1, 1)
+            return Period(start, start, label)  # 2020年初尚未脱贫的551万: as of the year's first day
         if m["qfrom"]:
             a, b = ("一二三四1234".index(m[g]) % 4 + 1 for g in ("qfrom", "qto"))
             if a > b:

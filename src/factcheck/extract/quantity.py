@@ -99,6 +99,9 @@ _CN_WHOLE = "[一二三四五六七八九十]+"
 _TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{1,4}万|[1-9]千万?)"
 # What a price is per (14.43元/公斤, 6.60元/股, 4800美元/盎司, 3.5万元/㎡): a price, not an amount.
 _EACH = r"公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度|人|月|年|天|晚|张|件|台|辆|头|只"
+# 每盎司4800美元, 每股0.5元, 每吨3000元: a price said per unit first. Not 每人, 每月, 每年, an amount in time.
+_EACH_BEFORE = re.compile(r"每(公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度)$")
+_REPLACED_BEFORE = re.compile(r"(?:之前|此前|先前|原)(?:预[期估测计])?为$")
 # An index's points, not a time of day (10点30分, 8点半, 三点钟).
 _POINTS = r"点(?![\d零〇一二三四五六七八九十半钟整])"
 _UNITS = _ALT(list(CURRENCIES) + [m for m in MEASURES if m != "点"] + [_POINTS] + list(SHARES.values()))
@@ -275,6 +278,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
     for m in _QUANTITY.finditer(folded):
         q = _quantity(folded, m)
         if q is not None:
+            if out and out[-1].unit.startswith(q.unit + "/") and _REPLACED_BEFORE.search(folded, 0, q.start):
+                q = replace(q, unit=out[-1].unit)  # 下调至每盎司4800美元，之前为5000美元: per ounce too
             out.append(replace(q, text=sentence[q.start : q.end]))
     return tuple(replace(q, text=sentence[q.start : q.end]) for q in _ranges(folded, out))
 
@@ -443,6 +448,9 @@ def _unit(sentence: str, m: re.Match[str], unit_word: str) -> str:
     unit = CURRENCIES.get(unit_word) or MEASURES.get(unit_word, unit_word)
     if m["each"]:
         return f"{unit}/{MEASURES.get(m['each'], m['each'])}"  # a price per unit: compared only with prices per the same
+    each = _EACH_BEFORE.search(sentence, max(0, m.start() - 5), m.start()) if unit in CURRENCIES.values() else None
+    if each is not None:
+        return f"{unit}/{MEASURES.get(each[1], each[1])}"  # 每盎司4800美元 is 4800美元/盎司, as a wire writes it
     before = sentence[max(0, m.start() - 12) : m.start()]
     if not unit and (m["scale"] or _power_of_ten(m)) and any(w in before for w in _MONEY_WORDS):
         unit = "CNY"  # 产值突破40亿: newspaper shorthand for 亿元

@@ -74,6 +74,7 @@ class StoryState:
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
         self.headline: Stated | None = None  # the period the story's heading names (### 前三季度我国…)
+        self.lead: Stated | None = None  # the period a list's opening paragraph begins with (“十四五”时期是…)
         self.countries: list[str] = []  # foreign countries the story has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
@@ -176,6 +177,9 @@ def period_of(
     if story.period is not None:
         assert isinstance(story.period.value, Period)
         return story.period.value, "paragraph", story.period.line
+    if story.lead is not None:
+        assert isinstance(story.lead.value, Period)
+        return story.lead.value, "lead", story.lead.line
     if story.headline is not None:
         assert isinstance(story.headline.value, Period)
         return story.headline.value, "heading", story.headline.line
@@ -194,6 +198,11 @@ def _listed(topical: list[subject.Mention], text: str) -> bool:
     return second.start > first.end and bool(_LISTED.match(gap)) and second.kind == first.kind
 
 
+# 落实2030年…目标, 制定2030年前碳排放达峰行动方案: the year names the plan acted on, not the period the next
+# sentence's figures are about.
+_NAMES_A_PLAN = re.compile(r"(?:落实|实现|完成|制定|编制|实施|出台|印发|发布|启动)$")
+
+
 def remember(
     story: StoryState, mentions: list[subject.Mention], periods: list[PeriodMention], line: int, paragraph: int,
     text: str = "",
@@ -206,7 +215,7 @@ def remember(
         if _listed(topical, text):
             # 京津冀协同发展、长江经济带建设取得重要进展。新建铁路…: several bodies, none the next sentence's.
             story.subject = None
-    own = [p for p in periods if not p.base]
+    own = [p for p in periods if not p.base and not _NAMES_A_PLAN.search(text, max(0, p.start - 2), p.start)]
     if own:
         story.period = Stated(own[-1].period, line)
 

@@ -112,8 +112,8 @@ def home() -> Home:
     )
 
 
-NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION = (
-    "national", "region", "place", "country", "pair", "known", "organisation")
+NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION, INTERNATIONAL = (
+    "national", "region", "place", "country", "pair", "known", "organisation", "international")
 ATTRIBUTION = "attribution"  # 国家统计局数据显示…: a national source cited, so the figure is about 全国
 COUNTRY_WIDE = "全国"  # the canonical name of the whole country
 
@@ -126,7 +126,7 @@ class Mention:
     end: int
     strong: bool  # a known body or a registered company name: safe to tell apart from another
     topical: bool = True  # in subject position, not the object of a verb (落实平湖市…, 与绍兴市科技局)
-    kind: str = ORGANISATION  # national, region, place, country, pair, known or organisation
+    kind: str = ORGANISATION  # national, region, place, country, pair, known, organisation or international
 
 
 def canonical(name: str) -> str:
@@ -217,7 +217,7 @@ class Gazetteer:
         for canon, configured in (bodies or {}).items():
             for alias in (canon, *configured):
                 names[alias] = (canon, KNOWN)
-        for table, kind in (("regions", REGION), ("countries", COUNTRY)):
+        for table, kind in (("regions", REGION), ("countries", COUNTRY), ("international", INTERNATIONAL)):
             for canon, aliases in data[table].items():  # type: ignore[attr-defined]
                 for alias in aliases:
                     names.setdefault(alias, (canon, kind))
@@ -267,6 +267,9 @@ def gazetteer(bodies: Mapping[str, Sequence[str]] | None = None) -> Gazetteer:
 
 
 _PLACE_SUFFIX = re.compile("[市县州盟]")
+# 县域, 县级, 县城, 县乡, 市民: the suffix begins the next word, so the two characters before it (扩大县乡消费,
+# 吸引市民) are a place only when they are one already known (北京市民).
+_SUFFIX_STARTS_WORD = frozenset("域级城乡民")
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -345,6 +348,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue
         if any(ch in _STOP for ch in m[1]) or m[1] in names.not_place_names:
             continue  # 随着县域商业设施…: a function word before 县域, not 随着县
+        if text[m.end() : m.end() + 1] in _SUFFIX_STARTS_WORD and m[1] not in names.names:
+            continue
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
     mentions.sort(key=lambda x: x.start)

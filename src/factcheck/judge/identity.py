@@ -98,6 +98,9 @@ class Identity:
     # Predicted in so many words (预计, 预测) on one side: a prediction is its maker's, so an unnamed one is
     # anyone's (the ECB's 预计2026年通胀率为3% is not the German council's 3.0%).
     prediction: bool = False
+    # The draft gives as today's (目前, 眼下) a figure its source dates more than a year before: the source
+    # vouches for it then, not now (眼下…市场主体9800多万户 in 2021, from the 2018 report).
+    aged: bool = False
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -274,8 +277,9 @@ def reading_day(c: Claim) -> dt.date | None:
     """The day a reading was taken: its one stated day, else its article's when undated or given as up to now
     (3月24日以来新低); None for a reading over a longer period (5月均价)."""
     p = c.period
-    if p is None or (c.published is not None and p.end >= c.published):
+    if p is None or (c.published is not None and p.end >= c.published and (p.as_of or p.days == 1)):
         return c.published
+    # 今年居民消费价格涨幅3%左右 in a March report: the year's, still to come, not a reading of that day.
     return p.end if p.days == 1 else None
 
 
@@ -346,7 +350,8 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         return Check("period", SAME)  # 2月末外汇储备 and 2月外汇储备: a stock as of the month's end
     # 今年以来, 截至目前, 今年…累计: as of the draft's own day, not 截至4月底.
     now = a.end == draft.published and (a.as_of or (a.days > 1 and (a.start.month, a.start.day) == (1, 1)))
-    if now and a.end > b.end and (a.start == b.start or (a.days == 1 and b.as_of and b.days == 1)):
+    to_day = b.as_of and b.days == 1  # 截至今天, 截至5月18日: a running total as of that day
+    if now and a.end > b.end and (a.start == b.start or (to_day and (a.days == 1 or a.as_of))):
         # 今年以来 in a July draft against 今年前4个月, 截至目前 against 截至4月27日: one running total, the
         # draft's as of a later day. The same figure may be out of date (stale); another is no alarm.
         return Check("period", RUNNING, f"a running total: the source's is as of {b.end}, the draft's as of {a.end}")
@@ -364,12 +369,15 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # 好于预期, 超预期, 不及预期 compare an outcome with what was expected: no forecast.
 # 目标顺利实现, 目标任务全面完成: a target met is an outcome.
 _FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
-             # A budget's 安排 allocates: a plan, restated or not.
-             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|安排")
-_PREVIOUS = r"前值|修正为|修正至"
+             # A budget's 安排 allocates: a plan, restated or not; 制度性安排, 作出的安排 are arrangements, nouns.
+             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
+# 之前为5000美元, (先前预估为2.9%): the value the figure beside it replaced, a forecast's or a reading's.
+_PREVIOUS = r"前值|修正为|修正至|(?:之前|此前|先前)(?:预[期估测计])?为"
 _OUTCOME = r"公布值|初值|终值|录得"
 _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
 OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
+_PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
+PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous value follows its word closely
 # A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
 # 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
 _ALREADY = re.compile(r"已|累计|完成|实现了|达到了|截至|以来")
@@ -385,6 +393,8 @@ def _said_as(sentence: str, at: int) -> tuple[str, str] | None:
     (previous, outcome or forecast), if the sentence has one: every reader of modality asks this."""
     found = None
     for m in _MODALITY.finditer(sentence, 0, at):
+        if m.lastgroup == "previous" and at - m.end() > PREVIOUS_REACH:
+            continue  # 2027年为3.1%(先前预估为3.0%): the word before 3.0% says nothing of the next figure
         found = m
     return (found.group(), found.lastgroup or "") if found is not None else None
 
@@ -401,9 +411,11 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
     found = _said_as(sentence, at)
     if found is not None:
         return {"previous": PREVIOUS, "outcome": OUTCOME}.get(found[1], FORECAST)
+    if _PLANNED_AS.match(sentence, at + len(c.text)) and sentence[max(0, at - 1) : at] == "按":
+        return FORECAST  # 赤字率按2.8%安排: a budget's figure, planned
     p = c.period
     written = written or c.published
-    if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading")
+    if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading", "lead")
             and c.unit not in _DURATIONS
             and p.end > written + dt.timedelta(days=FUTURE_SLACK) and not _ALREADY.search(sentence, 0, at)):
         return FORECAST
@@ -450,7 +462,18 @@ def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
         and draft.subject not in stored.plain_paragraph and stored.subject not in draft.plain_paragraph
     )
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
-                    unnamed_national, named_apart and checks[0].outcome != SAME, predicted(draft) or predicted(stored))
+                    unnamed_national, named_apart and checks[0].outcome != SAME, predicted(draft) or predicted(stored),
+                    aged(draft, stored))
+
+
+AGED_DAYS = 365  # a figure given as today's whose source is older than this may have moved since
+
+
+def aged(draft: Claim, stored: Claim) -> bool:
+    if not as_of_article(draft) or draft.published is None or timeless(draft, stored):
+        return False
+    then = stored.period.end if stored.period is not None else stored.published
+    return then is not None and (draft.published - then).days > AGED_DAYS
 
 
 UNNAMED_METRIC_MIN = 4  # a measure named this fully (人民币存款, 中央本级基础研究支出) is one fact even unnamed
@@ -575,7 +598,7 @@ def supports(
     """
     if identity.period.outcome == DIFFERENT or (identity.period.outcome == UNKNOWN and identity.period_is_a_day):
         return False
-    if identity.modality.outcome != SAME:
+    if identity.modality.outcome != SAME or identity.aged:
         return False
     if not both_standing:
         if not (identity.specific or verbatim):

@@ -23,6 +23,7 @@ from ..record.rules import RULES
 from ..store.protocol import ClaimStore
 from .compare import agree
 from .identity import (
+    PREVIOUS,
     RUNNING,
     SAME,
     UNDATED,
@@ -31,6 +32,7 @@ from .identity import (
     as_of_article,
     contradicts,
     identify,
+    modality,
     no_alarm,
     same_scope,
     speaker,
@@ -200,7 +202,8 @@ def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] |
 
 
 _FROM = {"paragraph": "carried from line {line}", "story": "carried from an earlier paragraph, line {line}",
-         "heading": "from the story's heading, line {line}", "attribution": "the whole country, from the source cited",
+         "heading": "from the story's heading, line {line}", "lead": "from the paragraph that opens the list, line {line}",
+         "attribution": "the whole country, from the source cited",
          "metric": "the whole country, named by the measure"}
 
 
@@ -211,7 +214,7 @@ def provenance(draft: Claim, cited: Claim) -> tuple[str, ...]:
     for side, c in (("the draft's", draft), (f"{cited.source}:{cited.line}'s", cited)):
         if c.subject and c.subject_from in _FROM:
             notes.append(f"{side} subject {c.subject}: {_FROM[c.subject_from].format(line=c.subject_line)}")
-        if c.period is not None and c.period_from in ("paragraph", "heading"):
+        if c.period is not None and c.period_from in ("paragraph", "heading", "lead"):
             notes.append(f"{side} period {c.period.label}: {_FROM[c.period_from].format(line=c.period_line)}")
     if not draft.subject and not cited.subject:
         notes.append("neither names whom the figure is about")
@@ -246,7 +249,7 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
             f"{draft.text} — the source says {c.text}" + (f" ({c.period.label})" if c.period else ""),
             (c,),
         )
-    outdated = None if agreeing else _called_current(draft, scored, store)
+    outdated = None if agreeing else _called_current(draft, scored, store) or _previously(draft, scored, store)
     if outdated is not None:
         return outdated
     if agreeing:
@@ -266,21 +269,48 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
 
 def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: ClaimStore) -> Judgement | None:
     """目前…占世界经济的比重为11.4%, when 11.4% is what a 2018 source said and a later one says more: the
-    draft calls an old figure today's. Only for the same named body, measure and modality, stated as of an
-    earlier day (or undated) in the source, and only when the store knows a later, different figure."""
+    draft calls an old figure today's. Only for the same named body, measure and modality, stated for an
+    earlier day or period (or undated) in the source, and only when the store knows a later, different figure."""
     if not as_of_article(draft) or draft.published is None:
         return None
     for m, i in scored:
         old = m.claim
         if (not agree(draft, old) or not i.named_fact or i.period.outcome != RUNNING or not i.specific
                 or not same_scope(draft, old)
-                or old.published is None or old.published >= draft.published
-                or (old.period is not None and not old.period.as_of)):
+                or old.published is None or old.published >= draft.published):
             continue
         newer = latest_since(old, store)
         if newer is None or agree(draft, newer):
             continue
         return _superseded(draft, newer, old)
+    return None
+
+
+def _previously(draft: Claim, scored: list[tuple[Match, Identity]], store: ClaimStore) -> Judgement | None:
+    """日本5月外汇储备13059亿美元，前值13830亿美元; 下调至4800美元，之前为5000美元: the draft gives as current
+    the value its source gives as the one before, beside the one that replaced it. Only for the same named
+    body and measure, and only with the replacing figure in the very sentence, given as the draft gives its own."""
+    said = modality(draft)
+    if said == PREVIOUS:
+        return None
+    for m, i in scored:
+        old = m.claim
+        if (not agree(draft, old) or modality(old) != PREVIOUS or i.subject.outcome != SAME
+                or i.metric.outcome != SAME or not i.specific):
+            continue
+        before = [c for c in store.near(old, same_metric=True)
+                  if c.source == old.source and c.line == old.line and c.sentence == old.sentence
+                  and c.at() < old.at() and c.metric == old.metric and c.subject == old.subject
+                  and modality(c) == said and not agree(draft, c)]
+        if before:
+            now = max(before, key=lambda c: c.at())
+            label = f" ({now.period.label})" if now.period else ""
+            return Judgement(
+                STALE,
+                f"{draft.text} is what {old.source} ({old.published}) gives as the value before: "
+                f"now {now.text}{label}",
+                (now, old),
+            )
     return None
 
 
