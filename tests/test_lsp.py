@@ -41,6 +41,7 @@ class Client:
             stderr=subprocess.PIPE,
         )
         self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.seen: list[dict[str, Any]] = []  # every message read so far, in order, replies included
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -81,6 +82,7 @@ class Client:
                 message = self.inbox.get(timeout=WAIT)
             except queue.Empty:
                 raise AssertionError(f"no reply within {WAIT} s; server stderr: {self._stderr()}") from None
+            self.seen.append(message)
             if wanted(message):
                 return message
 
@@ -303,12 +305,12 @@ def test_each_draft_is_checked_against_its_own_project_wherever_the_editor_start
             "uri": uri, "languageId": "markdown", "version": 1, "text": draft.read_text(encoding="utf-8")}})
         found = client.diagnostics(uri)
         assert sorted(d["code"] for d in found) == ["FC001"] * 2 + ["FC002"] * 4 + ["FC003"] * 2
-        # A buffer never saved belongs to the workspace, which has no store: one message saying so, no crash.
+        # A buffer never saved belongs to the workspace, which has no store: one quiet line saying so, no crash.
         client.notify("textDocument/didOpen", {"textDocument": {
             "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1,
             "text": "平湖技师学院毕业生就业率连续多年稳定在98.2%。"}})
-        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
-        assert "no claims store here" in shown["params"]["message"]
+        logged = client.wait(lambda m: m.get("method") == "window/logMessage")
+        assert "no claims store here" in logged["params"]["message"]
         assert client.request("shutdown", None) is None
         client.notify("exit", None)
         assert client.proc.wait(timeout=WAIT) == 0
@@ -343,5 +345,42 @@ def test_files_never_opened_are_not_read_and_a_draft_the_cli_refuses_says_so_on_
         client.notify("exit", None)
         assert client.proc.wait(timeout=WAIT) == 0
         assert client.proc.stderr is not None and b"Traceback" not in client.proc.stderr.read()
+    finally:
+        client.close()
+
+
+def test_outside_any_project_the_server_logs_once_and_stays_quiet(tmp_path: Path) -> None:
+    """#26 item 7: Neovim starts the server for every Markdown file; with no store there is nothing to check
+    against. One window/logMessage (not a pop-up) the first time, then no diagnostics and no error, on open,
+    after every change and on save."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    draft = notes / "shopping.md"
+    text = "2025年前11个月，平湖经开区24家规上数控机床企业实现产值88亿元，同比增长9%。\n"
+    draft.write_text(text, encoding="utf-8")
+    uri = draft.as_uri()
+    client = Client(notes)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        for version in (2, 3):
+            client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                     "contentChanges": [{"text": text * version}]})
+            client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})  # checked at once, not debounced
+        at = {"line": 0, "character": 34}
+        assert client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": at}) is None
+        assert client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []},
+        }) is None
+        assert client.request("shutdown", None) is None
+        said = [m for m in client.seen if "method" in m]
+        assert [m["method"] for m in said] == ["window/logMessage"]
+        assert "no claims store here" in said[0]["params"]["message"]
+        assert said[0]["params"]["type"] in (3, 4)  # Info or Log: nothing the editor pops up
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+        assert client.proc.stderr is not None and client.proc.stderr.read() == b""
     finally:
         client.close()

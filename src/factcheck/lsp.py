@@ -223,12 +223,13 @@ def serve(projects: Projects) -> None:
     from pygls.lsp.server import LanguageServer
     from pygls.uris import to_fs_path
 
-    from .errors import FactcheckError
+    from .errors import FactcheckError, NoStoreError
 
     server = LanguageServer(SOURCE, _version())
     checked: dict[str, Checked] = {}
     pending: dict[str, asyncio.TimerHandle] = {}
     settings = {"show_ok": False}
+    said: set[str] = set()  # what the user was told: each trouble once, not at every pause in typing
 
     def units() -> Units:
         return UNITS.get(str(server.workspace.position_encoding or "utf-16"), utf16_units)
@@ -252,10 +253,25 @@ def serve(projects: Projects) -> None:
             checker = checker_of(uri)
             path = path_of(uri)
             checked[uri] = checker.check_buffer(doc.source, checker.relative(path) if path else uri, doc.version)
+        except NoStoreError as exc:
+            # A Markdown file outside any project (the editor starts the server for every one): nothing to
+            # check against is no error to pop up; the log says why there are no diagnostics, once.
+            tell(f"factcheck: {exc}; no diagnostics here", lsp.MessageType.Info, quietly=True)
+            return None
         except FactcheckError as exc:
-            server.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"factcheck: {exc}"))
+            tell(f"factcheck: {exc}", lsp.MessageType.Error)
             return None
         return checked[uri]
+
+    def tell(message: str, kind: lsp.MessageType, quietly: bool = False) -> None:
+        """Once per message: to the log when `quietly`, else shown to the user."""
+        if message in said:
+            return
+        said.add(message)
+        if quietly:
+            server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+        else:
+            server.window_show_message(lsp.ShowMessageParams(type=kind, message=message))
 
     def publish(uri: str) -> None:
         pending.pop(uri, None)
