@@ -25,7 +25,7 @@ pytest.importorskip("pygls")
 
 from factcheck.app.config import load_config
 from factcheck.app.session import FULL_LOOK_EVERY, Session
-from factcheck.lsp import figure_range, finding_at, hover_text, utf16_units
+from factcheck.lsp import UNITS, evidence_range, figure_range, finding_at, hover_text, utf16_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = "examples/draft_pinghu_review.md"
@@ -384,3 +384,95 @@ def test_outside_any_project_the_server_logs_once_and_stays_quiet(tmp_path: Path
         assert client.proc.stderr is not None and client.proc.stderr.read() == b""
     finally:
         client.close()
+
+
+ASTRAL_SOURCE = "本报记者𠀀报道。平湖技师学院累计培养高素质技术技能人才1500余名，毕业生就业率连续多年稳定在96.2%。"
+ASTRAL_DRAFT = "𠀀编者按。平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+CODECS = {"utf-8": ("utf-8", 1), "utf-16": ("utf-16-le", 2), "utf-32": ("utf-32-le", 4)}
+
+
+def _covered(line: str, r: dict[str, Any], encoding: str) -> str:
+    """The text a one-line LSP range covers, its characters counted in `encoding`'s code units."""
+    codec, width = CODECS[encoding]
+    data = line.encode(codec)
+    return data[width * r["start"]["character"] : width * r["end"]["character"]].decode(codec)
+
+
+@pytest.mark.parametrize(
+    ("offered", "agreed"),
+    [(None, "utf-16"), (["utf-8", "utf-16"], "utf-8"), (["utf-32", "utf-16"], "utf-32")],
+    ids=["default utf-16", "utf-8 as Neovim offers", "utf-32"],
+)
+def test_every_position_the_server_sends_is_in_the_agreed_encoding(
+    tmp_path: Path, offered: list[str] | None, agreed: str
+) -> None:
+    """#26 item 6: diagnostics, the evidence's relatedInformation, hover and code action ranges all count in
+    the encoding agreed in `initialize`; a CJK line with an astral character (𠀀, two UTF-16 units, four
+    UTF-8 bytes) before the figure, in the draft and in the source, tells the encodings apart."""
+    from factcheck import Checker
+
+    (tmp_path / "factcheck.toml").write_text('store = "claims"\nsources = ["sources"]\n', encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.md").write_text(f"---\ndate: 2026-01-20\n---\n\n{ASTRAL_SOURCE}\n", encoding="utf-8")
+    with Checker.for_project(cwd=tmp_path) as checker:
+        checker.ingest()
+    draft = tmp_path / "d.md"
+    text = f"---\ndate: 2026-03-05\n---\n\n{ASTRAL_DRAFT}\n"
+    uri = draft.as_uri()
+    client = Client(tmp_path)
+    try:
+        capabilities = {"general": {"positionEncodings": offered}} if offered else {}
+        init = client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(),
+                                             "capabilities": capabilities})
+        assert init["capabilities"]["positionEncoding"] == agreed
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        (found,) = client.diagnostics(uri)
+        assert found["range"]["start"]["line"] == 4
+        assert _covered(ASTRAL_DRAFT, found["range"], agreed) == "98.2%"
+
+        (related,) = found["relatedInformation"]
+        where = related["location"]
+        assert where["uri"] == (tmp_path / "sources" / "a.md").resolve().as_uri()
+        assert where["range"]["start"]["line"] == 4
+        assert _covered(ASTRAL_SOURCE, where["range"], agreed) == "96.2%"
+
+        inside = {"line": 4, "character": found["range"]["start"]["character"] + 1}
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": inside})
+        assert hover["range"] == found["range"]
+
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": inside, "end": inside}, "context": {"diagnostics": [found]},
+        })
+        (edit,) = [e for a in actions for e in a["edit"]["changes"][uri]]
+        assert _covered(ASTRAL_DRAFT, edit["range"], agreed) == "98.2%" and edit["newText"] == "96.2%"
+
+        # The editor's own edit, in the agreed units: 98 → 96 (two units in any encoding) puts the figure right.
+        start = found["range"]["start"]
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": start, "end": {"line": 4, "character": start["character"] + 2}},
+                                "text": "96"}],
+        })
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert client.diagnostics(uri) == []
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()
+
+
+def test_evidence_in_a_source_edited_since_ingest_points_at_its_line_not_a_wrong_column(project: Path) -> None:
+    session = Session(load_config(cwd=project), today=lambda: dt.date(2026, 3, 5))
+    try:
+        (f,) = session.check("平湖技师学院毕业生就业率连续多年稳定在98.2%。", "d.md").findings
+        (e,) = f.evidence
+        line = (project / e.source).read_text(encoding="utf-8").split("\n")[e.line - 1]
+        row, start, end = evidence_range(e, line, UNITS["utf-8"])
+        assert line.encode("utf-8")[start:end].decode("utf-8") == "96.2%" and row == e.line - 1
+        assert evidence_range(e, "（此段已删改）" + line, UNITS["utf-8"]) == (e.line - 1, 0, 0)
+        assert evidence_range(e, None, UNITS["utf-8"]) == (e.line - 1, 0, 0)
+    finally:
+        session.close()

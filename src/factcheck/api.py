@@ -187,6 +187,22 @@ class Checker:
         except ValueError:
             return str(path)
 
+    def source_line(self, source: str, line: int) -> str | None:
+        """Line `line` (1-based) of a claim's source in the project, as ingest read it; None when the file is
+        gone, unreadable or outside the project (a store never sends a reader elsewhere)."""
+        from .app.config import inside
+        from .errors import FactcheckError
+        from .reading.source import source_lines
+
+        path = self.root / source
+        if not inside(path, self.root):
+            return None
+        try:
+            lines = source_lines(path)
+        except (OSError, FactcheckError):
+            return None
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
     # --- the store -----------------------------------------------------------------------------
 
     def ingest(

@@ -126,15 +126,38 @@ def source_uri(root: Path, source: str) -> str:
     return (root / source).resolve().as_uri()
 
 
-def evidence_location(e: Claim, root: Path) -> lsp.Location:
-    """Where the evidence stands in its source; columns count characters (the source is not open to measure)."""
+SourceLine = Callable[[str, int], str | None]  # a source's line (1-based) as ingest read it, if it can be read
+
+
+def no_source_line(source: str, line: int) -> str | None:
+    return None
+
+
+def evidence_range(e: Claim, text: str | None, units: Units) -> tuple[int, int, int]:
+    """0-based line, start and end of the evidence's figure in its source, in code units.
+
+    A claim's column counts characters; the editor counts in the agreed encoding, so the columns are
+    measured on the source's line. When that line cannot be read, or no longer holds the figure where
+    the store says (edited since ingest), the range is the line's start: the right line, never a wrong column.
+    """
+    row, start = max(e.line - 1, 0), max(e.column - 1, 0)
+    end = start + len(e.text)
+    if text is None or text[start:end] != e.text:
+        return row, 0, 0
+    return row, units(text[:start]), units(text[:end])
+
+
+def evidence_location(e: Claim, root: Path, units: Units, source_line: SourceLine = no_source_line) -> lsp.Location:
+    """Where the evidence stands in its source, in the position encoding agreed with the client."""
     from lsprotocol import types as lsp
 
-    start = max(e.column - 1, 0)
-    return lsp.Location(uri=source_uri(root, e.source), range=_range(max(e.line - 1, 0), start, start + len(e.text)))
+    return lsp.Location(uri=source_uri(root, e.source),
+                        range=_range(*evidence_range(e, source_line(e.source, e.line), units)))
 
 
-def diagnostics(checked: Checked, root: Path, units: Units, show_ok: bool = False) -> list[lsp.Diagnostic]:
+def diagnostics(
+    checked: Checked, root: Path, units: Units, show_ok: bool = False, source_line: SourceLine = no_source_line
+) -> list[lsp.Diagnostic]:
     from lsprotocol import types as lsp
 
     out = []
@@ -142,7 +165,8 @@ def diagnostics(checked: Checked, root: Path, units: Units, show_ok: bool = Fals
         if f.verdict == OK and not show_ok:
             continue
         related = [
-            lsp.DiagnosticRelatedInformation(location=evidence_location(e, root), message=e.sentence or e.text)
+            lsp.DiagnosticRelatedInformation(location=evidence_location(e, root, units, source_line),
+                                             message=e.sentence or e.text)
             for e in f.evidence
         ]
         out.append(
@@ -277,7 +301,8 @@ def serve(projects: Projects) -> None:
         pending.pop(uri, None)
         done = current(uri)
         if done is not None:
-            found = diagnostics(done, checker_of(uri).root, units(), settings["show_ok"])
+            checker = checker_of(uri)
+            found = diagnostics(done, checker.root, units(), settings["show_ok"], checker.source_line)
             server.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=done.version)
             )
