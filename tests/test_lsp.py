@@ -167,13 +167,12 @@ def test_an_editor_session_gets_the_verdicts_of_the_command_line(project: Path) 
         shown = hover["contents"]["value"]
         assert "contradicted" in shown and "96.2%" in shown and "seeds/001_09746f9734a70c8c.txt:25" in shown
 
-        # The quick fix for a stale figure puts the source's figure in its place.
-        stale = next(d for d in found if _text_at(lines, d["range"]) == "88亿元")
+        # The quick fix for a contradicted figure puts the source's figure in its place.
         actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri}, "range": stale["range"], "context": {"diagnostics": [stale]},
+            "textDocument": {"uri": uri}, "range": wrong["range"], "context": {"diagnostics": [wrong]},
         })
         edits = [e for a in actions for e in a["edit"]["changes"][uri]]
-        assert edits == [{"range": stale["range"], "newText": "98亿元"}]
+        assert edits == [{"range": wrong["range"], "newText": "96.2%"}]
 
         # Fix 98.2% as the editor would type it: that diagnostic goes, the others stay.
         at = wrong["range"]
@@ -476,3 +475,78 @@ def test_evidence_in_a_source_edited_since_ingest_points_at_its_line_not_a_wrong
         assert evidence_range(e, None, UNITS["utf-8"]) == (e.line - 1, 0, 0)
     finally:
         session.close()
+
+
+def _apply(text: str, edit: dict[str, Any]) -> str:
+    """An LSP text edit (one line, UTF-16 units) made to the text, as the editor makes it."""
+    r = edit["range"]
+    assert r["start"]["line"] == r["end"]["line"]
+    lines = text.split("\n")
+    line = lines[r["start"]["line"]].encode("utf-16-le")
+    start, end = 2 * r["start"]["character"], 2 * r["end"]["character"]
+    lines[r["start"]["line"]] = (line[:start] + edit["newText"].encode("utf-16-le") + line[end:]).decode("utf-16-le")
+    return "\n".join(lines)
+
+
+HEADED = ("---\ndate: 2026-02-10\n---\n\n## 2025年前11个月平湖经开数控机床产业回顾\n\n"
+          "平湖经开区24家规上数控机床企业实现产值88亿元。\n")
+
+
+def test_each_quick_fix_leaves_a_draft_the_checker_accepts(project: Path) -> None:
+    """#26 item 5: 2025年前11个月…88亿元 made …98亿元 was then contradicted. Each quick fix the server offers on
+    the example draft, made as the editor makes it and checked again with the library, must leave its figures
+    ok and raise no new alarm; a period-stale figure gets its period words replaced in the same edit."""
+    from factcheck import Checker
+
+    text = (project / DRAFT).read_text(encoding="utf-8")
+    uri = (project / DRAFT).as_uri()
+    headed = (project / "examples" / "headed.md").as_uri()
+    client = Client(project)
+    checker = Checker.for_project(cwd=project)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": project.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        alarms = [d for d in client.diagnostics(uri) if d["code"] in ("FC001", "FC002")]
+        before = {(f.line, f.text) for f in checker.check_text(text, DRAFT) if f.verdict in ("contradicted", "stale")}
+        assert len(alarms) == len(before) == 6
+        edits = {}
+        for d in alarms:
+            actions = client.request("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]},
+            })
+            (action,) = actions
+            (edit,) = action["edit"]["changes"][uri]
+            edits[d["range"]["start"]["line"], d["range"]["start"]["character"]] = edit
+
+        for edit in {json.dumps(e, sort_keys=True): e for e in edits.values()}.values():
+            fixed = _apply(text, edit)
+            after = checker.check_text(fixed, DRAFT)
+            line = edit["range"]["start"]["line"] + 1
+            start = edit["range"]["start"]["character"]  # the edited lines hold no astral characters
+            put = [f for f in after if f.line == line and start <= f.column - 1 < start + len(edit["newText"])]
+            assert put and all(f.verdict == "ok" for f in put), (edit, [(f.text, f.verdict) for f in put])
+            alarmed = {(f.line, f.text) for f in after if f.verdict in ("contradicted", "stale")}
+            assert alarmed < before  # fewer alarms, and none new
+
+        # 88亿元 and 9% share their period 2025年前11个月: one edit, from the period words to the last figure.
+        line = text.split("\n")[7]
+        (period_fix,) = {json.dumps(e) for k, e in edits.items() if k[0] == 7}
+        assert _apply(text, json.loads(period_fix)).split("\n")[7] == line.replace("2025年前11个月", "2025年").replace(
+            "88亿元", "98亿元").replace("9%", "8.1%")
+
+        # The period comes from the story's heading: replacing the figure alone would be contradicted, and
+        # changing the heading would change the story; no fix is offered.
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": headed, "languageId": "markdown", "version": 1, "text": HEADED}})
+        (stale,) = [d for d in client.diagnostics(headed) if d["code"] == "FC002"]
+        assert client.request("textDocument/codeAction", {
+            "textDocument": {"uri": headed}, "range": stale["range"], "context": {"diagnostics": [stale]},
+        }) == []
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        checker.close()
+        client.close()

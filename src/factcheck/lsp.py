@@ -3,8 +3,9 @@
 Each open draft is checked as it is typed, with the verdicts and suppressions
 of `factcheck check`: a diagnostic per flagged figure, pointing at its
 evidence; a hover with the verdict, the reason and the evidence paragraph; a
-quick fix that puts the source's figure in place of a stale or contradicted
-one. The store is opened once and reopened only when its files change, so a
+quick fix that puts the source's figure (and for a stale one its period) in
+place of a stale or contradicted one, offered only when the draft it leaves
+checks ok. The store is opened once and reopened only when its files change, so a
 keystroke costs a check, not a store load.
 
 `Session` does the checking and knows nothing of the protocol; `serve` wires
@@ -23,11 +24,10 @@ from .api import CONTRADICTED, OK, STALE, UNSUPPORTED, Checked, Checker, find_co
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
 
-    from .api import Claim, Finding
+    from .api import Claim, Finding, Fix
 
 DEBOUNCE = 0.2  # seconds of quiet after a keystroke before the draft is checked again
 SOURCE = "factcheck"
-FIXABLE = (STALE, CONTRADICTED)  # the source has the right figure; an unsupported one has none to offer
 Units = Callable[[str], int]  # code units of a string in the position encoding agreed with the client
 
 
@@ -202,26 +202,34 @@ def hover_text(f: Finding) -> str:
     return "\n\n".join(parts)
 
 
-def quick_fixes(uri: str, checked: Checked, wanted: lsp.Range, units: Units) -> list[lsp.CodeAction]:
-    """For each stale or contradicted figure in `wanted`: put the source's figure in its place."""
-    from lsprotocol import types as lsp
-
+def fixable_in(checked: Checked, wanted: lsp.Range, units: Units) -> list[Finding]:
+    """The stale and contradicted figures the requested range touches."""
     out = []
     for f in checked.findings:
-        if f.verdict not in FIXABLE or not f.evidence:
+        if f.verdict not in (STALE, CONTRADICTED) or not f.evidence:
             continue
         row, start, end = figure_range(f, checked.lines, units)
         if not (wanted.start.line <= row <= wanted.end.line):
             continue
         if row == wanted.start.line == wanted.end.line and (end < wanted.start.character or start > wanted.end.character):
             continue
-        figure = f.evidence[0].text
-        edit = lsp.TextEdit(range=_range(row, start, end), new_text=figure)
+        out.append(f)
+    return out
+
+
+def code_actions(uri: str, checked: Checked, fixes: list[Fix], units: Units) -> list[lsp.CodeAction]:
+    """Each fix as a quick fix: one text edit, its range in the agreed encoding."""
+    from lsprotocol import types as lsp
+
+    out = []
+    for fix in fixes:
+        line = checked.lines[fix.line - 1]
+        where = _range(fix.line - 1, units(line[: fix.column - 1]), units(line[: fix.end_column - 1]))
         out.append(
             lsp.CodeAction(
-                title=f"Replace {f.text} with {figure} ({f.evidence[0].source}:{f.evidence[0].line})",
+                title=fix.title,
                 kind=lsp.CodeActionKind.QuickFix,
-                edit=lsp.WorkspaceEdit(changes={uri: [edit]}),
+                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=where, new_text=fix.text)]}),
                 is_preferred=True,
             )
         )
@@ -254,6 +262,7 @@ def serve(projects: Projects) -> None:
     pending: dict[str, asyncio.TimerHandle] = {}
     settings = {"show_ok": False}
     said: set[str] = set()  # what the user was told: each trouble once, not at every pause in typing
+    offered: dict[str, tuple[int | None, dict[tuple[tuple[int, int], ...], list[Fix]]]] = {}  # fixes by version
 
     def units() -> Units:
         return UNITS.get(str(server.workspace.position_encoding or "utf-16"), utf16_units)
@@ -265,6 +274,11 @@ def serve(projects: Projects) -> None:
     def checker_of(uri: str) -> Checker:
         return projects.checker(path_of(uri))
 
+    def name_of(uri: str, checker: Checker) -> str:
+        """The draft's path in findings: relative to its project, as `factcheck check` names it."""
+        path = path_of(uri)
+        return checker.relative(path) if path else uri
+
     def current(uri: str) -> Checked | None:
         """The document's findings, checked now if it changed since the last check."""
         doc = server.workspace.text_documents.get(unquote(uri))
@@ -275,8 +289,7 @@ def serve(projects: Projects) -> None:
             return known
         try:
             checker = checker_of(uri)
-            path = path_of(uri)
-            checked[uri] = checker.check_buffer(doc.source, checker.relative(path) if path else uri, doc.version)
+            checked[uri] = checker.check_buffer(doc.source, name_of(uri, checker), doc.version)
         except NoStoreError as exc:
             # A Markdown file outside any project (the editor starts the server for every one): nothing to
             # check against is no error to pop up; the log says why there are no diagnostics, once.
@@ -349,6 +362,7 @@ def serve(projects: Projects) -> None:
         if uri in pending:
             pending.pop(uri).cancel()
         checked.pop(uri, None)
+        offered.pop(uri, None)
         server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
@@ -364,8 +378,26 @@ def serve(projects: Projects) -> None:
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(ls: LanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-        done = current(params.text_document.uri)
-        return quick_fixes(params.text_document.uri, done, params.range, units()) if done else None
+        uri = params.text_document.uri
+        done = current(uri)
+        if done is None:
+            return None
+        among = fixable_in(done, params.range, units())
+        if not among:
+            return []
+        version, memo = offered.get(uri, (None, {}))
+        if version != done.version or uri not in offered:  # each fix is checked again: once per version and figure
+            memo = {}
+            offered[uri] = (done.version, memo)
+        key = tuple((f.line, f.column) for f in among)
+        if key not in memo:
+            checker = checker_of(uri)
+            try:
+                memo[key] = checker.fixes(done, name_of(uri, checker), among)
+            except FactcheckError as exc:
+                tell(f"factcheck: {exc}", lsp.MessageType.Error)
+                return []
+        return code_actions(uri, done, memo[key], units())
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: LanguageServer, params: None) -> None:
