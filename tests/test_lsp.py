@@ -25,7 +25,7 @@ pytest.importorskip("pygls")
 
 from factcheck.app.config import load_config
 from factcheck.app.session import FULL_LOOK_EVERY, Session
-from factcheck.lsp import figure_range, finding_at, hover_text, utf16_units
+from factcheck.lsp import UNITS, evidence_range, figure_range, finding_at, hover_text, utf16_units
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = "examples/draft_pinghu_review.md"
@@ -41,6 +41,7 @@ class Client:
             stderr=subprocess.PIPE,
         )
         self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.seen: list[dict[str, Any]] = []  # every message read so far, in order, replies included
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -81,6 +82,7 @@ class Client:
                 message = self.inbox.get(timeout=WAIT)
             except queue.Empty:
                 raise AssertionError(f"no reply within {WAIT} s; server stderr: {self._stderr()}") from None
+            self.seen.append(message)
             if wanted(message):
                 return message
 
@@ -165,13 +167,12 @@ def test_an_editor_session_gets_the_verdicts_of_the_command_line(project: Path) 
         shown = hover["contents"]["value"]
         assert "contradicted" in shown and "96.2%" in shown and "seeds/001_09746f9734a70c8c.txt:25" in shown
 
-        # The quick fix for a stale figure puts the source's figure in its place.
-        stale = next(d for d in found if _text_at(lines, d["range"]) == "88亿元")
+        # The quick fix for a contradicted figure puts the source's figure in its place.
         actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri}, "range": stale["range"], "context": {"diagnostics": [stale]},
+            "textDocument": {"uri": uri}, "range": wrong["range"], "context": {"diagnostics": [wrong]},
         })
         edits = [e for a in actions for e in a["edit"]["changes"][uri]]
-        assert edits == [{"range": stale["range"], "newText": "98亿元"}]
+        assert edits == [{"range": wrong["range"], "newText": "96.2%"}]
 
         # Fix 98.2% as the editor would type it: that diagnostic goes, the others stay.
         at = wrong["range"]
@@ -303,12 +304,12 @@ def test_each_draft_is_checked_against_its_own_project_wherever_the_editor_start
             "uri": uri, "languageId": "markdown", "version": 1, "text": draft.read_text(encoding="utf-8")}})
         found = client.diagnostics(uri)
         assert sorted(d["code"] for d in found) == ["FC001"] * 2 + ["FC002"] * 4 + ["FC003"] * 2
-        # A buffer never saved belongs to the workspace, which has no store: one message saying so, no crash.
+        # A buffer never saved belongs to the workspace, which has no store: one quiet line saying so, no crash.
         client.notify("textDocument/didOpen", {"textDocument": {
             "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1,
             "text": "平湖技师学院毕业生就业率连续多年稳定在98.2%。"}})
-        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
-        assert "no claims store here" in shown["params"]["message"]
+        logged = client.wait(lambda m: m.get("method") == "window/logMessage")
+        assert "no claims store here" in logged["params"]["message"]
         assert client.request("shutdown", None) is None
         client.notify("exit", None)
         assert client.proc.wait(timeout=WAIT) == 0
@@ -344,4 +345,208 @@ def test_files_never_opened_are_not_read_and_a_draft_the_cli_refuses_says_so_on_
         assert client.proc.wait(timeout=WAIT) == 0
         assert client.proc.stderr is not None and b"Traceback" not in client.proc.stderr.read()
     finally:
+        client.close()
+
+
+def test_outside_any_project_the_server_logs_once_and_stays_quiet(tmp_path: Path) -> None:
+    """#26 item 7: Neovim starts the server for every Markdown file; with no store there is nothing to check
+    against. One window/logMessage (not a pop-up) the first time, then no diagnostics and no error, on open,
+    after every change and on save."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    draft = notes / "shopping.md"
+    text = "2025年前11个月，平湖经开区24家规上数控机床企业实现产值88亿元，同比增长9%。\n"
+    draft.write_text(text, encoding="utf-8")
+    uri = draft.as_uri()
+    client = Client(notes)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        for version in (2, 3):
+            client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                     "contentChanges": [{"text": text * version}]})
+            client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})  # checked at once, not debounced
+        at = {"line": 0, "character": 34}
+        assert client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": at}) is None
+        assert client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []},
+        }) is None
+        assert client.request("shutdown", None) is None
+        said = [m for m in client.seen if "method" in m]
+        assert [m["method"] for m in said] == ["window/logMessage"]
+        assert "no claims store here" in said[0]["params"]["message"]
+        assert said[0]["params"]["type"] in (3, 4)  # Info or Log: nothing the editor pops up
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+        assert client.proc.stderr is not None and client.proc.stderr.read() == b""
+    finally:
+        client.close()
+
+
+ASTRAL_SOURCE = "本报记者𠀀报道。平湖技师学院累计培养高素质技术技能人才1500余名，毕业生就业率连续多年稳定在96.2%。"
+ASTRAL_DRAFT = "𠀀编者按。平湖技师学院毕业生就业率连续多年稳定在98.2%。"
+CODECS = {"utf-8": ("utf-8", 1), "utf-16": ("utf-16-le", 2), "utf-32": ("utf-32-le", 4)}
+
+
+def _covered(line: str, r: dict[str, Any], encoding: str) -> str:
+    """The text a one-line LSP range covers, its characters counted in `encoding`'s code units."""
+    codec, width = CODECS[encoding]
+    data = line.encode(codec)
+    return data[width * r["start"]["character"] : width * r["end"]["character"]].decode(codec)
+
+
+@pytest.mark.parametrize(
+    ("offered", "agreed"),
+    [(None, "utf-16"), (["utf-8", "utf-16"], "utf-8"), (["utf-32", "utf-16"], "utf-32")],
+    ids=["default utf-16", "utf-8 as Neovim offers", "utf-32"],
+)
+def test_every_position_the_server_sends_is_in_the_agreed_encoding(
+    tmp_path: Path, offered: list[str] | None, agreed: str
+) -> None:
+    """#26 item 6: diagnostics, the evidence's relatedInformation, hover and code action ranges all count in
+    the encoding agreed in `initialize`; a CJK line with an astral character (𠀀, two UTF-16 units, four
+    UTF-8 bytes) before the figure, in the draft and in the source, tells the encodings apart."""
+    from factcheck import Checker
+
+    (tmp_path / "factcheck.toml").write_text('store = "claims"\nsources = ["sources"]\n', encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.md").write_text(f"---\ndate: 2026-01-20\n---\n\n{ASTRAL_SOURCE}\n", encoding="utf-8")
+    with Checker.for_project(cwd=tmp_path) as checker:
+        checker.ingest()
+    draft = tmp_path / "d.md"
+    text = f"---\ndate: 2026-03-05\n---\n\n{ASTRAL_DRAFT}\n"
+    uri = draft.as_uri()
+    client = Client(tmp_path)
+    try:
+        capabilities = {"general": {"positionEncodings": offered}} if offered else {}
+        init = client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(),
+                                             "capabilities": capabilities})
+        assert init["capabilities"]["positionEncoding"] == agreed
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        (found,) = client.diagnostics(uri)
+        assert found["range"]["start"]["line"] == 4
+        assert _covered(ASTRAL_DRAFT, found["range"], agreed) == "98.2%"
+
+        (related,) = found["relatedInformation"]
+        where = related["location"]
+        assert where["uri"] == (tmp_path / "sources" / "a.md").resolve().as_uri()
+        assert where["range"]["start"]["line"] == 4
+        assert _covered(ASTRAL_SOURCE, where["range"], agreed) == "96.2%"
+
+        inside = {"line": 4, "character": found["range"]["start"]["character"] + 1}
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": inside})
+        assert hover["range"] == found["range"]
+
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": inside, "end": inside}, "context": {"diagnostics": [found]},
+        })
+        (edit,) = [e for a in actions for e in a["edit"]["changes"][uri]]
+        assert _covered(ASTRAL_DRAFT, edit["range"], agreed) == "98.2%" and edit["newText"] == "96.2%"
+
+        # The editor's own edit, in the agreed units: 98 → 96 (two units in any encoding) puts the figure right.
+        start = found["range"]["start"]
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": start, "end": {"line": 4, "character": start["character"] + 2}},
+                                "text": "96"}],
+        })
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert client.diagnostics(uri) == []
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        client.close()
+
+
+def test_evidence_in_a_source_edited_since_ingest_points_at_its_line_not_a_wrong_column(project: Path) -> None:
+    session = Session(load_config(cwd=project), today=lambda: dt.date(2026, 3, 5))
+    try:
+        (f,) = session.check("平湖技师学院毕业生就业率连续多年稳定在98.2%。", "d.md").findings
+        (e,) = f.evidence
+        line = (project / e.source).read_text(encoding="utf-8").split("\n")[e.line - 1]
+        row, start, end = evidence_range(e, line, UNITS["utf-8"])
+        assert line.encode("utf-8")[start:end].decode("utf-8") == "96.2%" and row == e.line - 1
+        assert evidence_range(e, "（此段已删改）" + line, UNITS["utf-8"]) == (e.line - 1, 0, 0)
+        assert evidence_range(e, None, UNITS["utf-8"]) == (e.line - 1, 0, 0)
+    finally:
+        session.close()
+
+
+def _apply(text: str, edit: dict[str, Any]) -> str:
+    """An LSP text edit (one line, UTF-16 units) made to the text, as the editor makes it."""
+    r = edit["range"]
+    assert r["start"]["line"] == r["end"]["line"]
+    lines = text.split("\n")
+    line = lines[r["start"]["line"]].encode("utf-16-le")
+    start, end = 2 * r["start"]["character"], 2 * r["end"]["character"]
+    lines[r["start"]["line"]] = (line[:start] + edit["newText"].encode("utf-16-le") + line[end:]).decode("utf-16-le")
+    return "\n".join(lines)
+
+
+HEADED = ("---\ndate: 2026-02-10\n---\n\n## 2025年前11个月平湖经开数控机床产业回顾\n\n"
+          "平湖经开区24家规上数控机床企业实现产值88亿元。\n")
+
+
+def test_each_quick_fix_leaves_a_draft_the_checker_accepts(project: Path) -> None:
+    """#26 item 5: 2025年前11个月…88亿元 made …98亿元 was then contradicted. Each quick fix the server offers on
+    the example draft, made as the editor makes it and checked again with the library, must leave its figures
+    ok and raise no new alarm; a period-stale figure gets its period words replaced in the same edit."""
+    from factcheck import Checker
+
+    text = (project / DRAFT).read_text(encoding="utf-8")
+    uri = (project / DRAFT).as_uri()
+    headed = (project / "examples" / "headed.md").as_uri()
+    client = Client(project)
+    checker = Checker.for_project(cwd=project)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": project.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        alarms = [d for d in client.diagnostics(uri) if d["code"] in ("FC001", "FC002")]
+        before = {(f.line, f.text) for f in checker.check_text(text, DRAFT) if f.verdict in ("contradicted", "stale")}
+        assert len(alarms) == len(before) == 6
+        edits = {}
+        for d in alarms:
+            actions = client.request("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]},
+            })
+            (action,) = actions
+            (edit,) = action["edit"]["changes"][uri]
+            edits[d["range"]["start"]["line"], d["range"]["start"]["character"]] = edit
+
+        for edit in {json.dumps(e, sort_keys=True): e for e in edits.values()}.values():
+            fixed = _apply(text, edit)
+            after = checker.check_text(fixed, DRAFT)
+            line = edit["range"]["start"]["line"] + 1
+            start = edit["range"]["start"]["character"]  # the edited lines hold no astral characters
+            put = [f for f in after if f.line == line and start <= f.column - 1 < start + len(edit["newText"])]
+            assert put and all(f.verdict == "ok" for f in put), (edit, [(f.text, f.verdict) for f in put])
+            alarmed = {(f.line, f.text) for f in after if f.verdict in ("contradicted", "stale")}
+            assert alarmed < before  # fewer alarms, and none new
+
+        # 88亿元 and 9% share their period 2025年前11个月: one edit, from the period words to the last figure.
+        line = text.split("\n")[7]
+        (period_fix,) = {json.dumps(e) for k, e in edits.items() if k[0] == 7}
+        assert _apply(text, json.loads(period_fix)).split("\n")[7] == line.replace("2025年前11个月", "2025年").replace(
+            "88亿元", "98亿元").replace("9%", "8.1%")
+
+        # The period comes from the story's heading: replacing the figure alone would be contradicted, and
+        # changing the heading would change the story; no fix is offered.
+        client.notify("textDocument/didOpen",
+                      {"textDocument": {"uri": headed, "languageId": "markdown", "version": 1, "text": HEADED}})
+        (stale,) = [d for d in client.diagnostics(headed) if d["code"] == "FC002"]
+        assert client.request("textDocument/codeAction", {
+            "textDocument": {"uri": headed}, "range": stale["range"], "context": {"diagnostics": [stale]},
+        }) == []
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=WAIT) == 0
+    finally:
+        checker.close()
         client.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,6 +17,7 @@ from factcheck.report.sarif import github_command
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
 RULE_IDS = {"contradicted": "FC001", "stale": "FC002", "unsupported": "FC003"}
+PROJECT_URLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
 
 
 def run(capsys, *args: str) -> tuple[int, str]:
@@ -57,7 +59,7 @@ def test_the_log_has_the_shape_sarif_2_1_0_requires(sarif):
 
 def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
-    assert {r["name"]: r["id"] for r in rules} == RULE_IDS
+    assert [r["id"] for r in rules] == sorted(RULE_IDS.values())
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
     # What fails the gate by default (contradicted, stale) is an error; unsupported is a warning.
     assert levels == {"FC001": "error", "FC002": "error", "FC003": "warning"}
@@ -75,11 +77,30 @@ def test_each_rule_carries_its_explanation_from_the_registry(sarif):
         assert r["shortDescription"] == {"text": rule.summary}
         assert r["fullDescription"] == {"text": rule.explanation}
         assert r["help"] == {"text": describe(rule), "markdown": markdown(rule)}
-        # The README's anchor for the rule (its `#### FC001` heading), at the project's home page.
-        assert r["helpUri"] == f"{driver['informationUri']}#{r['id'].lower()}"
-        assert urlparse(r["helpUri"]).scheme and urlparse(r["helpUri"]).fragment == r["id"].lower()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(f"\n#### {r['id']}\n" in readme for r in driver["rules"])
+
+
+def test_rules_are_named_as_the_readme_names_them(sarif):
+    """#26 item 11: `contradicted-figure`, as in the README's rules table and data/rules.toml, not the verdict."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| \[(FC\d{3})\]\(#fc\d{3}\) \| `\w+` \| `([a-z-]+)` \|", readme, re.MULTILINE))
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"]: r["name"] for r in rules} == {
+        "FC001": "contradicted-figure", "FC002": "superseded-figure", "FC003": "unsourced-figure",
+    }
+    assert all(table[r["id"]] == r["name"] for r in rules)
+
+
+def test_the_log_links_to_the_project_and_each_rule_to_its_section_of_the_docs(sarif):
+    """#26 item 11: real https links from pyproject's [project.urls], not `urn:factcheck#fc001`."""
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == PROJECT_URLS["Homepage"]
+    for r in driver["rules"]:
+        # The README's section for the rule (its `#### FC001` heading) in the documentation.
+        assert r["helpUri"] == f"{PROJECT_URLS['Documentation']}#{r['id'].lower()}"
+        link = urlparse(r["helpUri"])
+        assert link.scheme == "https" and link.netloc and link.fragment == r["id"].lower()
 
 
 def test_every_flagged_figure_is_a_result_and_ok_figures_are_not(sarif, findings):

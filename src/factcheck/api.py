@@ -32,6 +32,7 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     from .app.check import CheckOptions
+    from .app.fix import Fix
     from .app.ingest import IngestReport
     from .app.session import Checked, Session
     from .extract.subject import Gazetteer
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 _RECORDS = {
     "Claim": "record.claim", "Finding": "record.finding", "Report": "record.finding", "Period": "record.period",
     "Document": "reading.source", "DirectiveWarning": "record.finding", "Checked": "app.session",
-    "CheckOptions": "app.check", "claim_to_record": "record.codec", "parse_date": "reading.source",
+    "CheckOptions": "app.check", "Fix": "app.fix", "claim_to_record": "record.codec", "parse_date": "reading.source",
     "CONTRADICTED": "record.finding", "STALE": "record.finding", "UNSUPPORTED": "record.finding", "OK": "record.finding",
 }
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "DirectiveWarning",
     "Document",
     "Finding",
+    "Fix",
     "Period",
     "Report",
     "check_text",
@@ -161,6 +163,13 @@ class Checker:
         """An editor's buffer, checked as it is typed: flagged and ok figures, suppressions applied, store kept open."""
         return self._live().check(text, path, version)
 
+    def fixes(self, checked: Checked, path: str, among: Iterable[Finding] | None = None) -> list[Fix]:
+        """Quick fixes for the stale and contradicted figures of a checked buffer (those `among`, default all):
+        each edit checked again first, and offered only if the draft it leaves is one the checker accepts."""
+        from .app.fix import fixes
+
+        return fixes(checked, lambda text: self.check_buffer(text, path), among)
+
     def _live(self) -> Session:
         if self._session is None:
             from .app.session import Session
@@ -186,6 +195,22 @@ class Checker:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+    def source_line(self, source: str, line: int) -> str | None:
+        """Line `line` (1-based) of a claim's source in the project, as ingest read it; None when the file is
+        gone, unreadable or outside the project (a store never sends a reader elsewhere)."""
+        from .app.config import inside
+        from .errors import FactcheckError
+        from .reading.source import source_lines
+
+        path = self.root / source
+        if not inside(path, self.root):
+            return None
+        try:
+            lines = source_lines(path)
+        except (OSError, FactcheckError):
+            return None
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
     # --- the store -----------------------------------------------------------------------------
 

@@ -25,6 +25,10 @@ class StoreError(FactcheckError):
     """The claims store is missing, empty or has a corrupt line."""
 
 
+class NoStoreError(StoreError):
+    """No claims store where one is looked for: a folder outside any project, or one never ingested."""
+
+
 class ConfigError(FactcheckError):
     """A configuration file with an unknown key or a bad value."""
 

@@ -3,8 +3,9 @@
 Each open draft is checked as it is typed, with the verdicts and suppressions
 of `factcheck check`: a diagnostic per flagged figure, pointing at its
 evidence; a hover with the verdict, the reason and the evidence paragraph; a
-quick fix that puts the source's figure in place of a stale or contradicted
-one. The store is opened once and reopened only when its files change, so a
+quick fix that puts the source's figure (and for a stale one its period) in
+place of a stale or contradicted one, offered only when the draft it leaves
+checks ok. The store is opened once and reopened only when its files change, so a
 keystroke costs a check, not a store load.
 
 `Session` does the checking and knows nothing of the protocol; `serve` wires
@@ -23,11 +24,10 @@ from .api import CONTRADICTED, OK, STALE, UNSUPPORTED, Checked, Checker, find_co
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
 
-    from .api import Claim, Finding
+    from .api import Claim, Finding, Fix
 
 DEBOUNCE = 0.2  # seconds of quiet after a keystroke before the draft is checked again
 SOURCE = "factcheck"
-FIXABLE = (STALE, CONTRADICTED)  # the source has the right figure; an unsupported one has none to offer
 Units = Callable[[str], int]  # code units of a string in the position encoding agreed with the client
 
 
@@ -126,15 +126,38 @@ def source_uri(root: Path, source: str) -> str:
     return (root / source).resolve().as_uri()
 
 
-def evidence_location(e: Claim, root: Path) -> lsp.Location:
-    """Where the evidence stands in its source; columns count characters (the source is not open to measure)."""
+SourceLine = Callable[[str, int], str | None]  # a source's line (1-based) as ingest read it, if it can be read
+
+
+def no_source_line(source: str, line: int) -> str | None:
+    return None
+
+
+def evidence_range(e: Claim, text: str | None, units: Units) -> tuple[int, int, int]:
+    """0-based line, start and end of the evidence's figure in its source, in code units.
+
+    A claim's column counts characters; the editor counts in the agreed encoding, so the columns are
+    measured on the source's line. When that line cannot be read, or no longer holds the figure where
+    the store says (edited since ingest), the range is the line's start: the right line, never a wrong column.
+    """
+    row, start = max(e.line - 1, 0), max(e.column - 1, 0)
+    end = start + len(e.text)
+    if text is None or text[start:end] != e.text:
+        return row, 0, 0
+    return row, units(text[:start]), units(text[:end])
+
+
+def evidence_location(e: Claim, root: Path, units: Units, source_line: SourceLine = no_source_line) -> lsp.Location:
+    """Where the evidence stands in its source, in the position encoding agreed with the client."""
     from lsprotocol import types as lsp
 
-    start = max(e.column - 1, 0)
-    return lsp.Location(uri=source_uri(root, e.source), range=_range(max(e.line - 1, 0), start, start + len(e.text)))
+    return lsp.Location(uri=source_uri(root, e.source),
+                        range=_range(*evidence_range(e, source_line(e.source, e.line), units)))
 
 
-def diagnostics(checked: Checked, root: Path, units: Units, show_ok: bool = False) -> list[lsp.Diagnostic]:
+def diagnostics(
+    checked: Checked, root: Path, units: Units, show_ok: bool = False, source_line: SourceLine = no_source_line
+) -> list[lsp.Diagnostic]:
     from lsprotocol import types as lsp
 
     out = []
@@ -142,7 +165,8 @@ def diagnostics(checked: Checked, root: Path, units: Units, show_ok: bool = Fals
         if f.verdict == OK and not show_ok:
             continue
         related = [
-            lsp.DiagnosticRelatedInformation(location=evidence_location(e, root), message=e.sentence or e.text)
+            lsp.DiagnosticRelatedInformation(location=evidence_location(e, root, units, source_line),
+                                             message=e.sentence or e.text)
             for e in f.evidence
         ]
         out.append(
@@ -178,26 +202,34 @@ def hover_text(f: Finding) -> str:
     return "\n\n".join(parts)
 
 
-def quick_fixes(uri: str, checked: Checked, wanted: lsp.Range, units: Units) -> list[lsp.CodeAction]:
-    """For each stale or contradicted figure in `wanted`: put the source's figure in its place."""
-    from lsprotocol import types as lsp
-
+def fixable_in(checked: Checked, wanted: lsp.Range, units: Units) -> list[Finding]:
+    """The stale and contradicted figures the requested range touches."""
     out = []
     for f in checked.findings:
-        if f.verdict not in FIXABLE or not f.evidence:
+        if f.verdict not in (STALE, CONTRADICTED) or not f.evidence:
             continue
         row, start, end = figure_range(f, checked.lines, units)
         if not (wanted.start.line <= row <= wanted.end.line):
             continue
         if row == wanted.start.line == wanted.end.line and (end < wanted.start.character or start > wanted.end.character):
             continue
-        figure = f.evidence[0].text
-        edit = lsp.TextEdit(range=_range(row, start, end), new_text=figure)
+        out.append(f)
+    return out
+
+
+def code_actions(uri: str, checked: Checked, fixes: list[Fix], units: Units) -> list[lsp.CodeAction]:
+    """Each fix as a quick fix: one text edit, its range in the agreed encoding."""
+    from lsprotocol import types as lsp
+
+    out = []
+    for fix in fixes:
+        line = checked.lines[fix.line - 1]
+        where = _range(fix.line - 1, units(line[: fix.column - 1]), units(line[: fix.end_column - 1]))
         out.append(
             lsp.CodeAction(
-                title=f"Replace {f.text} with {figure} ({f.evidence[0].source}:{f.evidence[0].line})",
+                title=fix.title,
                 kind=lsp.CodeActionKind.QuickFix,
-                edit=lsp.WorkspaceEdit(changes={uri: [edit]}),
+                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=where, new_text=fix.text)]}),
                 is_preferred=True,
             )
         )
@@ -223,12 +255,14 @@ def serve(projects: Projects) -> None:
     from pygls.lsp.server import LanguageServer
     from pygls.uris import to_fs_path
 
-    from .errors import FactcheckError
+    from .errors import FactcheckError, NoStoreError
 
     server = LanguageServer(SOURCE, _version())
     checked: dict[str, Checked] = {}
     pending: dict[str, asyncio.TimerHandle] = {}
     settings = {"show_ok": False}
+    said: set[str] = set()  # what the user was told: each trouble once, not at every pause in typing
+    offered: dict[str, tuple[int | None, dict[tuple[tuple[int, int], ...], list[Fix]]]] = {}  # fixes by version
 
     def units() -> Units:
         return UNITS.get(str(server.workspace.position_encoding or "utf-16"), utf16_units)
@@ -240,6 +274,11 @@ def serve(projects: Projects) -> None:
     def checker_of(uri: str) -> Checker:
         return projects.checker(path_of(uri))
 
+    def name_of(uri: str, checker: Checker) -> str:
+        """The draft's path in findings: relative to its project, as `factcheck check` names it."""
+        path = path_of(uri)
+        return checker.relative(path) if path else uri
+
     def current(uri: str) -> Checked | None:
         """The document's findings, checked now if it changed since the last check."""
         doc = server.workspace.text_documents.get(unquote(uri))
@@ -250,18 +289,33 @@ def serve(projects: Projects) -> None:
             return known
         try:
             checker = checker_of(uri)
-            path = path_of(uri)
-            checked[uri] = checker.check_buffer(doc.source, checker.relative(path) if path else uri, doc.version)
+            checked[uri] = checker.check_buffer(doc.source, name_of(uri, checker), doc.version)
+        except NoStoreError as exc:
+            # A Markdown file outside any project (the editor starts the server for every one): nothing to
+            # check against is no error to pop up; the log says why there are no diagnostics, once.
+            tell(f"factcheck: {exc}; no diagnostics here", lsp.MessageType.Info, quietly=True)
+            return None
         except FactcheckError as exc:
-            server.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"factcheck: {exc}"))
+            tell(f"factcheck: {exc}", lsp.MessageType.Error)
             return None
         return checked[uri]
+
+    def tell(message: str, kind: lsp.MessageType, quietly: bool = False) -> None:
+        """Once per message: to the log when `quietly`, else shown to the user."""
+        if message in said:
+            return
+        said.add(message)
+        if quietly:
+            server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+        else:
+            server.window_show_message(lsp.ShowMessageParams(type=kind, message=message))
 
     def publish(uri: str) -> None:
         pending.pop(uri, None)
         done = current(uri)
         if done is not None:
-            found = diagnostics(done, checker_of(uri).root, units(), settings["show_ok"])
+            checker = checker_of(uri)
+            found = diagnostics(done, checker.root, units(), settings["show_ok"], checker.source_line)
             server.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=done.version)
             )
@@ -308,6 +362,7 @@ def serve(projects: Projects) -> None:
         if uri in pending:
             pending.pop(uri).cancel()
         checked.pop(uri, None)
+        offered.pop(uri, None)
         server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
@@ -323,8 +378,26 @@ def serve(projects: Projects) -> None:
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(ls: LanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-        done = current(params.text_document.uri)
-        return quick_fixes(params.text_document.uri, done, params.range, units()) if done else None
+        uri = params.text_document.uri
+        done = current(uri)
+        if done is None:
+            return None
+        among = fixable_in(done, params.range, units())
+        if not among:
+            return []
+        version, memo = offered.get(uri, (None, {}))
+        if version != done.version or uri not in offered:  # each fix is checked again: once per version and figure
+            memo = {}
+            offered[uri] = (done.version, memo)
+        key = tuple((f.line, f.column) for f in among)
+        if key not in memo:
+            checker = checker_of(uri)
+            try:
+                memo[key] = checker.fixes(done, name_of(uri, checker), among)
+            except FactcheckError as exc:
+                tell(f"factcheck: {exc}", lsp.MessageType.Error)
+                return []
+        return code_actions(uri, done, memo[key], units())
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: LanguageServer, params: None) -> None:

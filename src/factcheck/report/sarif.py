@@ -23,7 +23,6 @@ from .text import json_nested, replay
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 TOOL_NAME = "factcheck"
-INFORMATION_URI_FALLBACK = "urn:factcheck"  # until pyproject.toml names a home page ([project.urls])
 FINGERPRINT_KEY = "factcheckContent/v1"  # the accept-file fingerprint: the same finding keeps one identity
 SRCROOT = "%SRCROOT%"
 
@@ -68,27 +67,31 @@ def _region(f: Finding) -> dict[str, int]:
     return region
 
 
-def _rules(home: str) -> list[dict[str, Any]]:
-    """One rule per flagging verdict, ids from the rule registry, so FC001 means contradicted in every log.
+def _rules(docs: str | None) -> list[dict[str, Any]]:
+    """One rule per flagging verdict, ids and kebab-case names from the rule registry, so FC001 is
+    `contradicted-figure` in every log, as the README's rules table names it.
 
     Each carries the registry's explanation (what `factcheck rule FC001` prints), so a code-review tool can
-    show it beside the finding; helpUri is the rule's anchor in the README at the project's home page.
+    show it beside the finding; helpUri is the rule's section of the documentation ([project.urls]).
     """
     from ..record.rules import describe, markdown
 
-    return [
-        {
+    rules = []
+    for rule in RULES.values():
+        if rule.verdict == OK:
+            continue
+        entry: dict[str, Any] = {
             "id": rule.code,
-            "name": rule.verdict,
+            "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.explanation},
             "help": {"text": describe(rule), "markdown": markdown(rule)},
-            "helpUri": f"{home}#{rule.anchor}",
-            "defaultConfiguration": {"level": level(rule.verdict)},
         }
-        for rule in RULES.values()
-        if rule.verdict != OK
-    ]
+        if docs is not None:
+            entry["helpUri"] = f"{docs}#{rule.anchor}"
+        entry["defaultConfiguration"] = {"level": level(rule.verdict)}
+        rules.append(entry)
+    return rules
 
 
 def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -121,8 +124,9 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
 
 
 def sarif_log(report: Report, root: Path) -> dict[str, Any]:
-    home = _information_uri()
-    rules = _rules(home)
+    urls = project_urls()
+    home = urls.get("homepage")
+    rules = _rules(urls.get("documentation", home))
     rule_index = _rule_index(rules)
     return _log(root, home, rules, [_result(f, root, rule_index) for f in flagged(report)], report.warnings)
 
@@ -132,9 +136,12 @@ def _rule_index(rules: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def _log(
-    root: Path, home: str, rules: list[dict[str, Any]], results: list[Any], warnings: Sequence[DirectiveWarning]
+    root: Path, home: str | None, rules: list[dict[str, Any]], results: list[Any], warnings: Sequence[DirectiveWarning]
 ) -> dict[str, Any]:
-    driver = {"name": TOOL_NAME, "informationUri": home, "version": _version(), "rules": rules}
+    driver: dict[str, Any] = {"name": TOOL_NAME}
+    if home is not None:
+        driver["informationUri"] = home
+    driver |= {"version": _version(), "rules": rules}
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": root.absolute().as_uri() + "/"}},
@@ -175,8 +182,9 @@ class SarifReport:
 
     def __init__(self, out: Any, tally: Tally, root: Path) -> None:
         self.out, self.tally, self.root = out, tally, root
-        self.home = _information_uri()
-        self.rules = _rules(self.home)
+        urls = project_urls()
+        self.home = urls.get("homepage")
+        self.rules = _rules(urls.get("documentation", self.home))
         self.rule_index = _rule_index(self.rules)
         self.warnings: list[DirectiveWarning] = []
         self.tail: str | None = None  # the log after its last result, once the head is written
@@ -233,17 +241,26 @@ def _version() -> str:
         return "0"
 
 
-def _information_uri() -> str:
-    """The project's home page from its package metadata, so the log links where the docs live."""
+def project_urls() -> dict[str, str]:
+    """pyproject.toml's [project.urls] from the installed metadata, by lower-case label (homepage, documentation).
+
+    Empty when the package is not installed: the log then has no links rather than made-up ones.
+    """
     from importlib.metadata import PackageNotFoundError, metadata
 
     try:
         meta = metadata("factcheck")
-    except PackageNotFoundError:  # pragma: no cover
-        return INFORMATION_URI_FALLBACK
-    home = meta.get_all("Home-page") or []  # get_all: a missing key is None, not a warning or a KeyError
-    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
-    return next((u for u in [*home, *urls] if u), INFORMATION_URI_FALLBACK)
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return {}
+    urls: dict[str, str] = {}
+    for entry in meta.get_all("Project-URL") or []:  # get_all: a missing key is None, not a warning or a KeyError
+        label, _, url = entry.partition(",")
+        if url.strip():
+            urls.setdefault(label.strip().lower(), url.strip())
+    home = meta.get_all("Home-page") or []
+    if home and "homepage" not in urls:
+        urls["homepage"] = home[0]
+    return urls
 
 
 def _escape_data(text: str) -> str:

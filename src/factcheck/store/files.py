@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..atomic import atomic_write
-from ..errors import StoreError, shown
+from ..errors import NoStoreError, StoreError, shown
 from ..workers import uninterrupted
 from .folder import (
     REPAIR,
@@ -135,7 +135,7 @@ class FileStorage:
 
     def dump(self) -> Iterator[StoredSource]:
         if not self.root.is_dir():
-            raise StoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
+            raise NoStoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
         return self._dump(sorted(self.store.manifest().items()))
 
     def _dump(self, entries: list[tuple[str, ManifestEntry]]) -> Iterator[StoredSource]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write
-from ..errors import StoreError, shown
+from ..errors import NoStoreError, StoreError, shown
 from ..record.claim import Claim
 from ..record.codec import claim_from_line, claim_to_record
 from .manifest import MANIFEST, ManifestEntry, digest
@@ -193,7 +193,7 @@ class Store:
     def load(self) -> list[Claim]:
         """Every claim in the store, in source order; a corrupt line is an error naming file and line."""
         if not self.root.is_dir():
-            raise StoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
+            raise NoStoreError(f"{self.root}: no claims store here (run `factcheck ingest` first)")
         claims: list[Claim] = []
         for path in self.files():
             claims.extend(read_store_file(path))

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ...errors import StoreError, shown
+from ...errors import NoStoreError, StoreError, shown
 from ..folder import Store
 from .build import build_into, rebuild_file, update
 from .freshness import Changes, detect_changes
@@ -103,7 +103,7 @@ def _say(notice: Callable[[str], None] | None, text: str) -> None:
 def open_index(store: Store, notice: Callable[[str], None] | None = None) -> ClaimIndex:
     """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged)."""
     if not store.root.is_dir():
-        raise StoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
+        raise NoStoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
     target = index_path(store)
     try:
         try:
