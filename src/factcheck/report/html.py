@@ -34,7 +34,7 @@ TITLE = "factcheck report"
 # System fonts with CJK glyphs on macOS, Windows and Linux, in that order, then whatever the browser has.
 FONTS = (
     '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", '
-    '"Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", sans-serif'
+    '"Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Segoe UI", sans-serif'
 )
 
 CSS = """
