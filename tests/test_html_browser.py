@@ -126,6 +126,25 @@ def test_the_page_fits_a_phone_without_sideways_scrolling(browser, report, tmp_p
     assert (tmp_path / f"report-{PHONE}px.png").stat().st_size > 0
 
 
+def test_the_switch_hides_the_unverified_figures_and_keeps_the_findings(browser, report):
+    path, data = report
+    page, _ = open_page(browser, path, 1280)
+    unverified = sum(1 for f in data["findings"] if f["verdict"] == "unsupported")
+    failing = sum(1 for f in data["findings"] if f["verdict"] in ("contradicted", "stale"))
+    assert unverified and failing
+    switch = page.locator("#show-warnings")
+    assert switch.is_checked(), "shown at first"
+    assert page.locator("li.finding.warn:visible").count() == unverified
+    switch.click()
+    assert page.locator("li.finding.warn:visible").count() == 0
+    assert page.locator("a.fig.warn .mark:visible").count() == 0
+    assert page.locator("a.fig.warn").first.get_attribute("tabindex") == "-1", "out of the Tab order"
+    assert page.locator("li.finding:not(.warn):visible").count() == len(data["findings"]) - unverified
+    assert page.locator("li.finding.v-contradicted:visible, li.finding.v-stale:visible").count() == failing
+    switch.click()
+    assert page.locator("li.finding.warn:visible").count() == unverified
+
+
 # Eight distinct characters from the example draft's first finding. In a font that has them, each is its own
 # picture; with no CJK font, Chromium draws every one as the same .notdef box (tofu), a page of blank boxes.
 DISTINCT_HANZI = "平湖经开数控机床"

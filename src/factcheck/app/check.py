@@ -264,7 +264,8 @@ def _check_into(
     fmt = options.fmt
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path, options.workers())
-        render(report, fmt, cfg.root, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs)
+        render(report, fmt, cfg.root, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs,
+               fail_on=failing_verdicts)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour, cfg.root)
