@@ -22,16 +22,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _, ngettext
 from ..reading.source import Document
 from ..record.claim import Claim
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, VERDICTS, DirectiveWarning, Finding, Report
 from ..record.rules import RULES
+from .text import verdict_name
 
 if TYPE_CHECKING:
     from ..judge.conflicts import Conflict
 
 MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?"}
-TITLE = "factcheck report"
 # The verdicts that fail a check unless the config says otherwise (app.config.DEFAULT_FAIL_ON); the others
 # that are not ok are warnings: shown muted, counted apart, and hidden with one switch.
 FAIL_ON = (CONTRADICTED, STALE)
@@ -156,7 +157,7 @@ class Placed:
 def to_html(
     report: Report,
     docs: Sequence[Document] = (),
-    title: str = TITLE,
+    title: str | None = None,
     evidence: str = "paragraph",
     root: Path | None = None,
     fail_on: Sequence[str] = FAIL_ON,
@@ -167,6 +168,7 @@ def to_html(
     or `none` (the source and line alone), for a page that goes where the sources may not. Drafts are named
     relative to the project `root`. A verdict in `fail_on` is a finding; any other but ok is a warning.
     """
+    title = _("factcheck report") if title is None else title
     texts = {d.path: d.text for d in docs}
     by_draft: dict[str, list[Finding]] = {path: [] for path in report.drafts}
     for f in report.findings:
@@ -266,9 +268,11 @@ def tally(placed: Sequence[Placed]) -> str:
     """`3 findings · 73 unverified`: what fails the check, and apart from it the warnings."""
     problems = sum(1 for p in placed if p.problem)
     unverified = sum(1 for p in placed if p.unverified)
-    text = f'<span class="problems" data-count="{problems}">{problems} finding{"" if problems == 1 else "s"}</span>'
+    shown = ngettext("{count} finding", "{count} findings", problems).format(count=problems)
+    text = f'<span class="problems" data-count="{problems}">{esc(shown)}</span>'
     if unverified:
-        text += f' · <span class="unverified" data-count="{unverified}">{unverified} unverified</span>'
+        shown = _("{count} unverified").format(count=unverified)
+        text += f' · <span class="unverified" data-count="{unverified}">{esc(shown)}</span>'
     return text
 
 
@@ -280,26 +284,30 @@ def _summary(report: Report, sections: list[list[Placed]], warn: frozenset[str])
         muted = " warn" if v in warn else ""
         return (
             f'<a class="count v-{v}{muted}" href="#index-{v}" data-verdict="{v}" data-count="{counts[v]}">'
-            f'<span class="mark">{MARKS[v]} {RULES[v].code}</span> {v} <b>{counts[v]}</b></a>'
+            f'<span class="mark">{MARKS[v]} {RULES[v].code}</span> {esc(verdict_name(v))} <b>{counts[v]}</b></a>'
         )
 
     chips = [chip(v) for v in VERDICTS if v not in warn]
     if suppressed:
-        chips.append(f'<span class="count" data-verdict="suppressed" data-count="{suppressed}">suppressed <b>{suppressed}</b></span>')
+        word = esc(_("suppressed"))
+        chips.append(f'<span class="count" data-verdict="suppressed" data-count="{suppressed}">{word} '
+                     f"<b>{suppressed}</b></span>")
     apart = [chip(v) for v in VERDICTS if v in warn]
     if apart:
-        chips.append(f'<span class="apart" aria-label="warnings, which do not fail the check">{"".join(apart)}</span>')
+        label = _("warnings, which do not fail the check")
+        chips.append(f'<span class="apart" aria-label="{esc(label)}">{"".join(apart)}</span>')
     every = [p for placed in sections for p in placed]
-    head = (
-        f'<p class="tally">{tally(every)} — {len(report.drafts)} draft(s), {len(report.findings)} numbers, '
-        f"checked against {report.store_claims} claims.</p>"
-    )
+    checked = _("{drafts} draft(s), {numbers} numbers, checked against {claims} claims.").format(
+        drafts=len(report.drafts), numbers=len(report.findings), claims=report.store_claims)
+    head = f'<p class="tally">{tally(every)} — {esc(checked)}</p>'
     unverified = sum(1 for p in every if p.unverified)
     if unverified:
         # Shown at first: a page that is mailed or printed must not hide a figure nobody could source.
         head += (
-            f'\n<label class="toggle"><input type="checkbox" id="show-warnings" checked> '
-            f"show the unverified figures ({unverified}: no source gives them; they do not fail the check)</label>"
+            '\n<label class="toggle"><input type="checkbox" id="show-warnings" checked> '
+            + esc(_("show the unverified figures ({count}: no source gives them; they do not fail the check)").format(
+                count=unverified))
+            + "</label>"
         )
     index = []
     for v in VERDICTS:
@@ -312,18 +320,22 @@ def _summary(report: Report, sections: list[list[Placed]], warn: frozenset[str])
             for p in mine
         )
         muted = " warn" if v in warn else ""
-        index.append(f'<details id="index-{v}" class="v-{v}{muted}"><summary>{MARKS[v]} {v} ({len(mine)})</summary><ol>{links}</ol></details>')
+        index.append(f'<details id="index-{v}" class="v-{v}{muted}"><summary>{MARKS[v]} {esc(verdict_name(v))} '
+                     f"({len(mine)})</summary><ol>{links}</ol></details>")
+    verdicts, by_verdict = esc(_("verdicts")), esc(_("findings by verdict"))
     return (
-        f'<nav class="summary" aria-label="verdicts">{"".join(chips)}</nav>\n{head}\n'
-        f'<nav class="index" aria-label="findings by verdict">{"".join(index)}</nav>'
+        f'<nav class="summary" aria-label="{verdicts}">{"".join(chips)}</nav>\n{head}\n'
+        f'<nav class="index" aria-label="{by_verdict}">{"".join(index)}</nav>'
     )
 
 
 def _toc(by_draft: dict[str, list[Finding]], sections: list[list[Placed]]) -> str:
     items = []
     for i, (path, placed) in enumerate(zip(by_draft, sections)):
-        items.append(f'<li><a href="#draft-{i}">{esc(path)}</a> — {len(placed)} numbers: {tally(placed)}</li>')
-    return f'<nav class="toc" aria-label="drafts"><h2>Drafts</h2><ol>{"".join(items)}</ol></nav>'
+        numbers = esc(_("{count} numbers:").format(count=len(placed)))
+        items.append(f'<li><a href="#draft-{i}">{esc(path)}</a> — {numbers} {tally(placed)}</li>')
+    label, heading = esc(_("drafts")), esc(_("Drafts"))
+    return f'<nav class="toc" aria-label="{label}"><h2>{heading}</h2><ol>{"".join(items)}</ol></nav>'
 
 
 def _section(
@@ -333,17 +345,22 @@ def _section(
     for p in placed:
         if not p.finding.suppressed:
             counts[p.finding.verdict] += 1
-    tally = ", ".join(f"{MARKS[v]} {n} {v}" for v, n in counts.items())
-    draft = _draft_text(text, placed) if text is not None else '<p class="where">(the draft text is not available)</p>'
+    tally = esc(_(", ")).join(f"{MARKS[v]} {n} {esc(verdict_name(v))}" for v, n in counts.items())
+    missing = esc(_("(the draft text is not available)"))
+    draft = _draft_text(text, placed) if text is not None else f'<p class="where">{missing}</p>'
     findings = "\n".join(_finding(p, evidence) for p in placed)
-    unread = "".join(f"<li>line {w.line}: {esc(w.message)}</li>" for w in warnings)
+    line = _("line {line}:")
+    unread = "".join(f"<li>{esc(line.format(line=w.line))} {esc(w.message)}</li>" for w in warnings)
     if unread:
-        unread = f'<div class="warnings" role="note"><p>factcheck comments that silence nothing:</p><ul>{unread}</ul></div>\n'
+        note = esc(_("factcheck comments that silence nothing:"))
+        unread = (f'<div class="warnings" role="note"><p>{note}</p>'
+                  f"<ul>{unread}</ul></div>\n")
+    label = esc(_("findings in {path}").format(path=path))
     return (
         f'<section class="draft-section" id="draft-{i}" data-path="{esc(path)}">\n'
         f"<h2>{esc(path)}</h2>\n<p class=\"where\">{tally}</p>\n{unread}"
         f'<div class="draft-body">\n<pre class="draft">{draft}</pre>\n'
-        f'<ol class="findings" aria-label="findings in {esc(path)}">\n{findings}\n</ol>\n</div>\n</section>'
+        f'<ol class="findings" aria-label="{label}">\n{findings}\n</ol>\n</div>\n</section>'
     )
 
 
@@ -364,7 +381,8 @@ def _figure_link(p: Placed, shown: str) -> str:
     f = p.finding
     v = f.verdict
     suppressed = (" suppressed" if f.suppressed else "") + (" warn" if p.warning else "")
-    label = f"{f.text}: {v} {f.code}" + (f" (suppressed: {f.suppressed})" if f.suppressed else "")
+    label = f"{f.text}: {verdict_name(v)} {f.code}" + (
+        _(" (suppressed: {why})").format(why=f.suppressed) if f.suppressed else "")
     return (
         f'<a class="fig v-{v}{suppressed}" id="at-{p.anchor}" href="#{p.anchor}" tabindex="0" '
         f'data-verdict="{v}" data-code="{f.code}" aria-label="{esc(label)}" title="{esc(f.message)}">'
@@ -379,26 +397,28 @@ def _finding(p: Placed, evidence: str = "paragraph") -> str:
     muted = " warn" if p.warning else ""
     parts = [
         f'<li class="finding v-{v}{muted}" id="{p.anchor}" tabindex="-1" data-verdict="{v}" data-code="{f.code}">',
-        f'<p><span class="mark">{MARKS[v]} {v} [{f.code}]</span> <b>{esc(f.text)}</b> '
+        f'<p><span class="mark">{MARKS[v]} {esc(verdict_name(v))} [{f.code}]</span> <b>{esc(f.text)}</b> '
         f'<span class="where">{esc(f.path)}:{f.line}:{f.column}</span></p>',
         f"<p>{esc(f.message)}</p>",
-        f'<p class="where">{esc(rule.summary)}</p>',
+        f'<p class="where">{esc(_(rule.summary))}</p>',  # a message of data/rules.toml (babel.cfg)
     ]
     if f.suppressed:
-        parts.append(f'<p class="where">suppressed: {esc(f.suppressed)}</p>')
+        why = esc(_("suppressed: {why}").format(why=f.suppressed))
+        parts.append(f'<p class="where">{why}</p>')
     if v == STALE and f.evidence:
         parts.extend(_superseded(f.evidence, evidence))
     elif v == UNSUPPORTED and (f.evidence or f.reasons):
-        parts.append("<h3>Near misses</h3>")
+        parts.append("<h3>" + esc(_("Near misses")) + "</h3>")
         parts.extend(_near_misses(f, evidence))
     elif f.evidence:
-        parts.append("<h3>Evidence</h3>")
+        parts.append("<h3>" + esc(_("Evidence")) + "</h3>")
         parts.extend(_evidence(e, evidence) for e in f.evidence)
     if f.reasons and v != UNSUPPORTED:
-        parts.append("<h3>Near misses</h3>")
+        parts.append("<h3>" + esc(_("Near misses")) + "</h3>")
         parts.append(_reasons(f.reasons))
     if p.start >= 0:
-        parts.append(f'<p><a class="back" href="#at-{p.anchor}">back to the figure in the draft</a></p>')
+        back = esc(_("back to the figure in the draft"))
+        parts.append(f'<p><a class="back" href="#at-{p.anchor}">{back}</a></p>')
     parts.append("</li>")
     return "\n".join(parts)
 
@@ -418,11 +438,10 @@ def _superseded(claims: Sequence[Claim], evidence: str) -> list[str]:
     parts = []
     for role, c in zip(("use-now", "superseded"), claims):
         period = f" ({esc(c.period.label)})" if c.period else ""
-        published = c.published.isoformat() if c.published else "undated"
-        lead = "Use now:" if role == "use-now" else "Superseded:"
+        lead = _("Use now:") if role == "use-now" else _("Superseded:")
         parts.append(
-            f'<p class="{role}" data-role="{role}">{lead} <span class="figure">{esc(c.text)}</span>{period} · '
-            f'<span class="where">{esc(c.source)}:{c.line} · published {esc(published)}</span></p>'
+            f'<p class="{role}" data-role="{role}">{esc(lead)} <span class="figure">{esc(c.text)}</span>{period} · '
+            f'<span class="where">{esc(c.source)}:{c.line} · {esc(_published(c))}</span></p>'
         )
         quoted = _quoted(c, evidence)
         if quoted:
@@ -439,9 +458,8 @@ def _near_misses(f: Finding, evidence: str) -> list[str]:
     left = list(f.reasons)
     parts = []
     for (source, line, quoted), claims in groups.items():
-        published = claims[0].published.isoformat() if claims[0].published else "undated"
         figures = " · ".join(esc(c.text) for c in claims)
-        where = f"{esc(source)}:{line}" + ("" if quoted else f" · {figures}") + f" · published {esc(published)}"
+        where = f"{esc(source)}:{line}" + ("" if quoted else f" · {figures}") + f" · {esc(_published(claims[0]))}"
         parts.append(f'<div class="candidate"><p class="where">{where}</p>')
         if quoted:
             parts.append(f"<blockquote>{highlighted_all(quoted, [(c.text, c.sentence) for c in claims])}</blockquote>")
@@ -461,13 +479,17 @@ def _near_misses(f: Finding, evidence: str) -> list[str]:
     return parts
 
 
+def _published(c: Claim) -> str:
+    return _("published {date}").format(date=c.published.isoformat()) if c.published else _("undated")
+
+
 def _evidence(e: Claim, evidence: str = "paragraph") -> str:
-    published = e.published.isoformat() if e.published else "undated"
+    published = esc(_published(e))
     quoted = "" if evidence == "none" else e.paragraph or e.sentence if evidence == "paragraph" else e.sentence
     if not quoted:  # no text of the source (as JSON's null): the figure it gives, at least
-        return f'<p class="where">{esc(e.source)}:{e.line} · {esc(e.text)} · published {esc(published)}</p>'
+        return f'<p class="where">{esc(e.source)}:{e.line} · {esc(e.text)} · {published}</p>'
     return (
-        f'<p class="where">{esc(e.source)}:{e.line} · published {esc(published)}</p>'
+        f'<p class="where">{esc(e.source)}:{e.line} · {published}</p>'
         f"<blockquote>{highlighted(quoted, e.text, e.sentence)}</blockquote>"
     )
 
