@@ -37,6 +37,19 @@ os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempd
 _GUARD_RECORD = Path(tempfile.gettempdir()) / f"factcheck-readonly-{hashlib.sha1(bytes(CLAIMS)).hexdigest()[:12]}.json"
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch) -> Iterator[None]:
+    """Tests read English whatever the machine's locale; a test of Chinese sets LANG or passes --lang zh."""
+    from factcheck import i18n
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.reset()
+    yield
+    i18n.reset()
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

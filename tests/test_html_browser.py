@@ -124,3 +124,44 @@ def test_the_page_fits_a_phone_without_sideways_scrolling(browser, report, tmp_p
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     page.screenshot(path=str(tmp_path / f"report-{PHONE}px.png"), full_page=True)
     assert (tmp_path / f"report-{PHONE}px.png").stat().st_size > 0
+
+
+def test_the_switch_hides_the_unverified_figures_and_keeps_the_findings(browser, report):
+    path, data = report
+    page, _ = open_page(browser, path, 1280)
+    unverified = sum(1 for f in data["findings"] if f["verdict"] == "unsupported")
+    failing = sum(1 for f in data["findings"] if f["verdict"] in ("contradicted", "stale"))
+    assert unverified and failing
+    switch = page.locator("#show-warnings")
+    assert switch.is_checked(), "shown at first"
+    assert page.locator("li.finding.warn:visible").count() == unverified
+    switch.click()
+    assert page.locator("li.finding.warn:visible").count() == 0
+    assert page.locator("a.fig.warn .mark:visible").count() == 0
+    assert page.locator("a.fig.warn").first.get_attribute("tabindex") == "-1", "out of the Tab order"
+    assert page.locator("li.finding:not(.warn):visible").count() == len(data["findings"]) - unverified
+    assert page.locator("li.finding.v-contradicted:visible, li.finding.v-stale:visible").count() == failing
+    switch.click()
+    assert page.locator("li.finding.warn:visible").count() == unverified
+
+
+# Eight distinct characters from the example draft's first finding. In a font that has them, each is its own
+# picture; with no CJK font, Chromium draws every one as the same .notdef box (tofu), a page of blank boxes.
+DISTINCT_HANZI = "平湖经开数控机床"
+
+
+def test_chinese_characters_render_as_glyphs_not_blank_boxes(browser):
+    from factcheck.report.html import FONTS
+
+    page = browser.new_page(viewport={"width": 200, "height": 800})
+    # Each character in a box of its own at a whole-pixel place, so only the glyph can make two pictures differ.
+    boxes = "".join(f'<div class="g">{ch}</div>' for ch in DISTINCT_HANZI)
+    style = f".g {{ font: 48px/64px {FONTS}; width: 64px; height: 64px; text-align: left; }}"
+    page.set_content(f'<html lang="zh-CN"><head><style>{style}</style></head><body>{boxes}</body></html>')
+    pictures = [box.screenshot() for box in page.locator("div.g").all()]
+    assert len(pictures) == len(DISTINCT_HANZI)
+    distinct = len(set(pictures))
+    assert distinct == len(DISTINCT_HANZI), (
+        f"{len(DISTINCT_HANZI)} different characters drew only {distinct} different picture(s): the page's fonts "
+        "have no CJK glyphs and every character is a blank box (install one: apt-get install fonts-wqy-zenhei)"
+    )

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -157,7 +156,7 @@ def test_each_finding_shows_verdict_reason_evidence_and_near_misses(at_root, cap
     assert "contradicted [FC001]" in text and "98.2% — the source says 96.2%" in text
     assert "seeds/001_09746f9734a70c8c.txt:25 · published 2026-01-20" in text
     assert "<mark>96.2%</mark>" in text
-    unsupported = re.search(r'<li class="finding v-unsupported"[^>]*>.*?</li>', out, re.DOTALL)
+    unsupported = re.search(r'<li class="finding v-unsupported[^"]*"[^>]*>.*?</li>', out, re.DOTALL)
     assert unsupported and "Near misses" in unsupported[0]
     assert "measures 规模以上数控机床产值, not 数控机床基金规模" in unsupported[0]
 
@@ -184,7 +183,7 @@ def test_evidence_quotes_the_paragraph_the_sentence_or_no_text_of_the_source(at_
 def test_one_section_per_draft_and_a_table_of_contents(at_root, capsys, hostile):
     page = Page(check(capsys, EXAMPLE, str(hostile), "--format", "html")[1])
     sections = page.all("section", "draft-section")
-    assert [s["data-path"] for s in sections] == [EXAMPLE, os.path.relpath(hostile)]
+    assert [s["data-path"] for s in sections] == [EXAMPLE, str(hostile)]  # outside the project: its full path
     toc = [a["href"] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#draft-")]
     assert toc == [f"#{s['id']}" for s in sections]
 
@@ -234,3 +233,73 @@ def test_chinese_uses_the_systems_cjk_fonts_and_the_page_fits_a_phone(at_root, c
     assert f"font-family: {FONTS};" in out
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in out
     assert '<html lang="zh-CN">' in out
+
+
+def card(out: str, figure: str) -> str:
+    """The finding panel of `figure` on the page."""
+    for panel in re.findall(r'<li class="finding [^"]*"[^>]*>.*?\n</li>', out, re.DOTALL):
+        if f"<b>{figure}</b>" in panel:
+            return panel
+    raise AssertionError(f"no finding for {figure}")
+
+
+def test_unsupported_figures_are_warnings_counted_apart_from_the_findings(at_root, capsys):
+    """The example draft: 2 contradicted and 4 stale fail the check; its 2 unsupported figures do not."""
+    out = check(capsys, EXAMPLE, "--format", "html")[1]
+    page = Page(out)
+    # once on top for the page, once in the contents for the draft
+    assert [a["data-count"] for a in page.all("span", "problems")] == ["6", "6"]
+    assert [a["data-count"] for a in page.all("span", "unverified")] == ["2", "2"]
+    assert re.search(r'<p class="tally"><span class="problems" data-count="6">6 findings</span> · '
+                     r'<span class="unverified" data-count="2">2 unverified</span>', out)
+    assert "flagged" not in out
+    muted = {a["data-verdict"] for a in page.all("a", "warn")}
+    assert muted == {"unsupported"}, "only unsupported figures, chips and cards are muted"
+    assert {a["data-verdict"] for a in page.all("li", "warn")} == {"unsupported"}
+    assert re.search(r'<span class="apart"[^>]*><a class="count v-unsupported warn"', out), "its chip stands apart"
+    toggle = page.all("input")
+    assert [(t["type"], t["id"], "checked" in t) for t in toggle] == [("checkbox", "show-warnings", True)]
+
+
+def test_a_newsroom_that_fails_on_unsupported_sees_them_as_findings(at_root, capsys):
+    out = check(capsys, EXAMPLE, "--format", "html", "--fail-on", "contradicted,stale,unsupported")[1]
+    page = Page(out)
+    assert [a["data-count"] for a in page.all("span", "problems")] == ["8", "8"]
+    assert not page.all("span", "unverified") and not page.all("input") and not page.all("a", "warn")
+
+
+def test_the_stale_card_says_which_figure_to_use_now_and_which_is_superseded(at_root, capsys):
+    out = check(capsys, EXAMPLE, "--format", "html")[1]
+    stale = card(out, "88亿元")
+    now = re.search(r'<p class="use-now"[^>]*>(.*?)</p>', stale)
+    old = re.search(r'<p class="superseded"[^>]*>(.*?)</p>', stale)
+    assert now and old and stale.index(now[0]) < stale.index(old[0])
+    assert re.sub("<[^>]+>", "", now[1]) == (
+        "Use now: 98亿元 (2025年) · seeds/001_09746f9734a70c8c.txt:5 · published 2026-01-20")
+    assert re.sub("<[^>]+>", "", old[1]) == (
+        "Superseded: 88亿元 (2025年前11个月) · seeds/000_c16f9ac0725775b3.txt:5 · published 2025-12-20")
+
+
+def test_the_unsupported_card_quotes_each_paragraph_once_with_its_reasons_after_it(at_root, capsys):
+    """20亿元 (a fund's size): two of its three near misses, 88亿元 and 120.41亿元, are in one paragraph of seed 000."""
+    out = check(capsys, EXAMPLE, "--format", "html")[1]
+    unsupported = card(out, "20亿元")
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", unsupported, re.DOTALL)
+    assert len(quotes) == len(set(quotes)) == 2
+    first = re.search(r"seeds/000_c16f9ac0725775b3.txt:5 · published 2025-12-20</p>\n<blockquote>(.*?)</blockquote>\n"
+                      r'<ul class="reasons">(.*?)</ul>', unsupported, re.DOTALL)
+    assert first, "the paragraph, then the reasons about its figures"
+    assert first[1].count("<mark>") == 2 and "<mark>88亿元</mark>" in first[1] and "<mark>120.41亿元</mark>" in first[1]
+    assert re.findall(r"<li>(.*?)</li>", first[2]) == [
+        "88亿元: measures 规模以上数控机床产值, not 数控机床基金规模",
+        "120.41亿元: measures 规模以上产值, not 数控机床基金规模",
+    ]
+
+
+def test_the_drafts_path_is_relative_to_the_project_wherever_the_check_runs(at_root, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT / "src" / "factcheck" / "report")
+    out = check(capsys, f"../../../{EXAMPLE}", "--format", "html")[1]
+    page = Page(out)
+    assert [s["data-path"] for s in page.all("section", "draft-section")] == [EXAMPLE]
+    assert "../" not in out
+    assert f"{EXAMPLE}:12:40" in card(out, "98.2%")

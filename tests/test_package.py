@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 
 # The stages, lowest first. A module may import from its own stage and the ones below, never above.
 STAGES = (
-    ("errors", "atomic", "workers", "data"),  # used by every stage
+    ("errors", "atomic", "workers", "data", "i18n"),  # used by every stage
     ("reading",),  # source files, scripts, page layout
     ("record",),  # the records that flow between stages, their codec, the rule registry
     ("extract",),  # figures, periods, subjects, metrics: claims from a document
@@ -32,7 +32,7 @@ STAGES = (
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 # The front ends go through the front door: nothing of the pipeline itself.
 FRONT_ENDS = {"cli", "hook", "lsp"}
-FRONT_END_MAY_IMPORT = {"api", "errors", "atomic", "hook", "lsp", "cli"}
+FRONT_END_MAY_IMPORT = {"api", "errors", "atomic", "i18n", "hook", "lsp", "cli"}
 
 
 def modules() -> dict[str, Path]:

@@ -97,6 +97,10 @@ class Checker:
     ) -> None:
         """`store` overrides the configured store (a folder or a postgresql:// URL); `today` dates undated drafts."""
         self.config = config
+        if config.lang:  # the project's language, unless --lang chose one
+            from .i18n import use
+
+            use(config.lang, "config")
         self.store = config.store_dir(store)
         self.own_store = store is None  # the project's: it takes in the project's files only
         self.today = today

@@ -16,6 +16,7 @@ try:  # typer ≥ 0.22 vendors click; older releases depend on it
 except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
+from . import i18n
 from .api import Checker, parse_date
 from .errors import ExitCode, FactcheckError, InputError, shown
 
@@ -55,6 +56,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _app(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    lang: str | None = typer.Option(
+        None, "--lang", metavar="zh|en",
+        help="Language of reports and messages, before or after the command (default: the config's `lang`, else "
+        "the locale: LC_ALL, LC_MESSAGES, LANG zh_* is Chinese). JSON and SARIF keys, verdicts and codes stay English.",
+    ),
 ) -> None:
     """Check the figures in Chinese news drafts against a store of claims from trusted sources."""
 
@@ -361,13 +367,32 @@ def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: workers ended, store as it was, exit 130
 
 
+def _take_lang(argv: list[str]) -> list[str]:
+    """`--lang zh` anywhere before `--`, chosen before anything is parsed, so every message is in it; the rest."""
+    rest: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        if arg == "--":
+            rest += [arg, *it]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else next(it, "")
+            i18n.use(i18n.check_language(value), "option")
+        else:
+            rest.append(arg)
+    return rest
+
+
 def main(argv: list[str] | None = None) -> int:
     """One error boundary: every failure is one line on stderr and an exit code, never a traceback."""
     import signal
 
     with contextlib.suppress(ValueError):  # not the main thread (a test runner's worker): leave signals be
         signal.signal(signal.SIGTERM, _terminated)
+    i18n.reset()
+    i18n.use_locale()
     try:
+        argv = _take_lang(list(sys.argv[1:] if argv is None else argv))
         rc = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
@@ -387,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     except MemoryError:
-        print("factcheck: out of memory (split the draft, or check it with --format text)", file=sys.stderr)
+        print("factcheck: " + i18n._("out of memory (split the draft, or check it with --format text)"), file=sys.stderr)
         return ExitCode.ERROR
     except OSError as exc:  # a full disk, a read-only folder, a vanished file: the user's to fix, named
         where = f"{exc.filename}: " if exc.filename else ""

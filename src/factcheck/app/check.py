@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 from ..atomic import atomic_replace
 from ..errors import ExitCode, InputError
 from ..extract.subject import Gazetteer, gazetteer
+from ..i18n import _
 from ..judge import suppress
 from ..judge.draft import Judged, judge_documents, read_draft
 from ..reading.source import Document
@@ -50,7 +51,8 @@ def parse_verdicts(value: str, option: str) -> tuple[str, ...]:
     items = tuple(v.strip() for v in value.split(",") if v.strip())
     unknown = [v for v in items if v not in VERDICTS]
     if unknown:
-        raise InputError(f"{option}: unknown verdict {unknown[0]!r} (use {', '.join(VERDICTS)})")
+        raise InputError(_("{option}: unknown verdict {verdict!r} (use {choices})").format(
+            option=option, verdict=unknown[0], choices=", ".join(VERDICTS)))
     return items
 
 
@@ -264,7 +266,8 @@ def _check_into(
     fmt = options.fmt
     if fmt not in STREAMED:
         report = judge_drafts(docs, cfg, store_path, options.workers())
-        render(report, fmt, cfg.root, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs)
+        render(report, fmt, cfg.root, options.show_all, out, evidence=options.evidence, colour=options.colour, docs=docs,
+               fail_on=failing_verdicts)
         return exit_code(report, failing_verdicts)
     tally = Tally(len(docs))
     writer = report_writer(fmt, out, tally, options.show_all, options.evidence, options.colour, cfg.root)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..i18n import LANGUAGES
 
 # An alarm (a figure a source contradicts, or one since superseded) fails the run; an unsupported
 # figure is a warning: real copy is full of new figures no source has yet, and a gate that blocks
@@ -15,7 +16,7 @@ from ..errors import ConfigError
 DEFAULT_FAIL_ON = ("contradicted", "stale")
 DEFAULT_ACCEPT_FILE = ".factcheck-accept.json"
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")  # a factcheck.toml wins over a pyproject.toml beside it
-KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accept-file", "bodies"}
+KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accept-file", "bodies", "lang"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Config:
     # (津上精密 = 津上精密机床（浙江）有限公司): a figure about one is never support for another's.
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     store_outside: str = ""  # why the configured store may not be used, if it resolves outside the project
+    lang: str = ""  # the language reports and messages are in (zh or en); "": the locale's, unless --lang says
 
     def store_dir(self, given: Path | str | None = None) -> Path | str:
         """The store a command uses: --store as given, else the configured one if it lies inside the project.
@@ -136,6 +138,9 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         # A shared config must not point a checker's writes (the index, an ingest) at any folder on
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
+    lang = table.get("lang", "")
+    if lang not in ("", *LANGUAGES):
+        raise problem(f"'lang' = {lang!r} is not a language factcheck speaks (use {' or '.join(LANGUAGES)})")
     accept_file = one_path("accept-file", None)
     if accept_file is not None and not inside(accept_file, root):
         # `check --accept` writes it: a shared config must not point that write anywhere on the machine.
@@ -152,6 +157,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         origin=path,
         bodies=_bodies(table.get("bodies"), problem),
         store_outside=outside,
+        lang=lang,
     )
 
 

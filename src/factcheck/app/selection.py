@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
+from ..i18n import _
 from .config import Config
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # when no `drafts` globs are configured
@@ -115,10 +116,10 @@ class Selection:
         """
         if not arguments:
             if not self.drafts:
-                raise InputError("no drafts given (pass a path, a folder, a glob, or - for standard input)")
+                raise InputError(_("no drafts given (pass a path, a folder, a glob, or - for standard input)"))
             found = [p for g in self.drafts for p in glob(str(self.root / g)) if not self.excluded(p)]
             if not found:
-                raise InputError(f"no drafts match the configured globs ({', '.join(self.drafts)})")
+                raise InputError(_("no drafts match the configured globs ({globs})").format(globs=", ".join(self.drafts)))
             return list(dict.fromkeys(str(p) for p in found))
         out: list[str] = []
         for arg in arguments:
@@ -127,7 +128,7 @@ class Selection:
             elif os.path.isdir(arg):
                 drafts = [p for p in _walk(Path(arg)) if self._draft_in_folder(p)]
                 if not drafts:
-                    raise InputError(f"{arg}: no drafts in this folder")
+                    raise InputError(_("{path}: no drafts in this folder").format(path=arg))
                 out.extend(str(p) for p in drafts)
             elif os.path.lexists(arg) or not _WILD.search(arg):  # a path that exists is a path: 草稿[终].md
                 if not force_exclude or self.is_draft(Path(arg)):
@@ -135,7 +136,7 @@ class Selection:
             else:
                 found = glob(arg)
                 if not found:
-                    raise InputError(f"{arg}: no drafts match this pattern")
+                    raise InputError(_("{path}: no drafts match this pattern").format(path=arg))
                 out.extend(str(p) for p in found if not (force_exclude and not self.is_draft(p)))
         return list(dict.fromkeys(out))
 

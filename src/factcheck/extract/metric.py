@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..data import load_data
+from ..i18n import _
 
 QUALIFIER_MIN = 2  # a qualifier shorter than this (进 in 进出口) is part of a word, not a qualifier
 
@@ -167,5 +168,6 @@ def company_measure(metric: str) -> bool:
 
 def why_different(a: str, b: str) -> str:
     """For a near miss: what each side measures."""
-    return f"measures {metric_key(b) or b or '?'}, not {metric_key(a) or a or '?'}"
+    return _("measures {source_metric}, not {draft_metric}").format(
+        source_metric=metric_key(b) or b or "?", draft_metric=metric_key(a) or a or "?")
 

@@ -45,6 +45,7 @@ from ..extract.subject import (
     gazetteer,
     same_body,
 )
+from ..i18n import _
 from ..record.claim import Claim, mask_numbers
 from ..record.period import Period
 
@@ -196,14 +197,14 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
     if not stored.subject:
         if _written_in(draft, stored):
             return Check("subject", SAME, f"{draft.subject} is named in the source's sentence")
-        return Check("subject", UNKNOWN, f"the source does not say it is about {draft.subject}")
+        return Check("subject", UNKNOWN, _("the source does not say it is about {subject}").format(subject=draft.subject))
     if not draft.subject:
         if _written_in(stored, draft):
             return Check("subject", SAME, f"{stored.subject} is named in the draft's sentence")
-        return Check("subject", UNKNOWN, f"about {stored.subject}; the draft does not say whom")
+        return Check("subject", UNKNOWN, _("about {subject}; the draft does not say whom").format(subject=stored.subject))
     if same_body(draft.subject, stored.subject):
         return Check("subject", SAME)
-    reason = f"about {stored.subject}, not {draft.subject}"
+    reason = _("about {source_subject}, not {draft_subject}").format(source_subject=stored.subject, draft_subject=draft.subject)
     if not (_firm(draft) and _firm(stored)):
         return Check("subject", UNKNOWN, reason + " (inherited from an earlier paragraph)")
     if draft.subject_kind in STANDING_KINDS and stored.subject_kind in STANDING_KINDS:
@@ -359,7 +360,8 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 目前经济总量突破90万亿元 against 2018年…突破90万亿元: the draft gives the latest figure as today's;
         # it is out of date if a later period's is known.
         return Check("period", RUNNING, f"the draft's is as of {a.end} ({a.label}), the source's for {_span(b)}")
-    return Check("period", DIFFERENT, f"for {_span(b)} ({b.start}..{b.end}), not {_span(a)} ({a.start}..{a.end})")
+    return Check("period", DIFFERENT, _("for {source_period}, not {draft_period}").format(
+        source_period=f"{_span(b)} ({b.start}..{b.end})", draft_period=f"{_span(a)} ({a.start}..{a.end})"))
 
 
 # How a figure is given. Words that give it as expected, planned or aimed at: 预计全社会跨区域人员流动量约

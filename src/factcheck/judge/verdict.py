@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from ..i18n import _
 from ..record.claim import Claim, mask_numbers
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
 
@@ -188,8 +189,9 @@ def _near_miss(draft: Claim, m: Match, identity: Identity) -> str:
     if identity.named_fact and identity.period.outcome in (SAME, UNDATED):
         if identity.period.outcome == UNDATED:
             return f"{where}: {why}"
-        return f"{where}: {no_alarm(identity, draft, c) or 'the same fact, but not for an alarm'}"
-    return f"{where}: {why}" if why else f"{where}: a different metric ({c.metric or c.counted}, similarity {m.support:.0f})"
+        return f"{where}: " + (no_alarm(identity, draft, c) or _("the same fact, but not for an alarm"))
+    return f"{where}: {why}" if why else f"{where}: " + _("a different metric ({metric}, similarity {score})").format(
+        metric=c.metric or c.counted, score=f"{m.support:.0f}")
 
 
 def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] | None = None) -> Judgement:
@@ -201,23 +203,32 @@ def judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] |
     return replace(found, reasons=provenance(draft, cited))
 
 
-_FROM = {"paragraph": "carried from line {line}", "story": "carried from an earlier paragraph, line {line}",
-         "heading": "from the story's heading, line {line}", "lead": "from the paragraph that opens the list, line {line}",
-         "attribution": "the whole country, from the source cited",
-         "metric": "the whole country, named by the measure"}
+_FROM = ("paragraph", "story", "heading", "lead", "attribution", "metric")
+
+
+def _came_from(kind: str, line: int) -> str:
+    """Where a subject or period was found, said for the editor (in their language)."""
+    said = {"paragraph": _("carried from line {line}"), "story": _("carried from an earlier paragraph, line {line}"),
+            "heading": _("from the story's heading, line {line}"),
+            "lead": _("from the paragraph that opens the list, line {line}"),
+            "attribution": _("the whole country, from the source cited"),
+            "metric": _("the whole country, named by the measure")}
+    return said[kind].format(line=line)
 
 
 def provenance(draft: Claim, cited: Claim) -> tuple[str, ...]:
     """Where a verdict's subject or period came from, when not from the figure's own sentence: an editor can
     see that 全国 was carried from the story's first line, or 2025年 from its heading."""
     notes = []
-    for side, c in (("the draft's", draft), (f"{cited.source}:{cited.line}'s", cited)):
+    for side, c in ((_("the draft's"), draft), (_("{source}:{line}'s").format(source=cited.source, line=cited.line), cited)):
         if c.subject and c.subject_from in _FROM:
-            notes.append(f"{side} subject {c.subject}: {_FROM[c.subject_from].format(line=c.subject_line)}")
+            notes.append(_("{side} subject {subject}: {origin}").format(
+                side=side, subject=c.subject, origin=_came_from(c.subject_from, c.subject_line)))
         if c.period is not None and c.period_from in ("paragraph", "heading", "lead"):
-            notes.append(f"{side} period {c.period.label}: {_FROM[c.period_from].format(line=c.period_line)}")
+            notes.append(_("{side} period {period}: {origin}").format(
+                side=side, period=c.period.label, origin=_came_from(c.period_from, c.period_line)))
     if not draft.subject and not cited.subject:
-        notes.append("neither names whom the figure is about")
+        notes.append(_("neither names whom the figure is about"))
     return tuple(notes)
 
 
@@ -246,7 +257,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         c = max(conflicting, key=lambda m: (m.strict, m.claim.published or draft.published)).claim
         return Judgement(
             CONTRADICTED,
-            f"{draft.text} — the source says {c.text}" + (f" ({c.period.label})" if c.period else ""),
+            _("{figure} — the source says {source_figure}").format(figure=draft.text, source_figure=c.text)
+            + (f" ({c.period.label})" if c.period else ""),
             (c,),
         )
     outdated = None if agreeing else _called_current(draft, scored, store) or _previously(draft, scored, store)
@@ -260,7 +272,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
     reasons = tuple(_near_miss(draft, m, i) for m, i in scored[:3])
     return Judgement(
         UNSUPPORTED,
-        f"{draft.text}: no source gives this figure for {draft.subject or 'this subject'}"
+        _("{figure}: no source gives this figure for {subject}").format(
+            figure=draft.text, subject=draft.subject or _("this subject"))
         + (f" ({draft.period.label})" if draft.period else ""),
         tuple(m.claim for m in matches[:3]),
         reasons,
@@ -307,8 +320,8 @@ def _previously(draft: Claim, scored: list[tuple[Match, Identity]], store: Claim
             label = f" ({now.period.label})" if now.period else ""
             return Judgement(
                 STALE,
-                f"{draft.text} is what {old.source} ({old.published}) gives as the value before: "
-                f"now {now.text}{label}",
+                _("{figure} is what {source} ({published}) gives as the value before: now {newer}").format(
+                    figure=draft.text, source=old.source, published=old.published, newer=now.text) + label,
                 (now, old),
             )
     return None
@@ -319,9 +332,14 @@ def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
     label = f" ({newer.period.label})" if newer.period else ""
     return Judgement(
         STALE,
-        f"{draft.text} has been superseded: {newer.text}{label} in {newer.source} ({newer.published})",
+        _("{figure} has been superseded: {newer}{period} in {source} ({published})").format(
+            figure=draft.text, newer=newer.text, period=label, source=newer.source, published=newer.published),
         (newer, old),
     )
+
+
+def _agrees(draft: Claim, cite: Claim) -> str:
+    return _("{figure} agrees with {source}:{line}").format(figure=draft.text, source=cite.source, line=cite.line)
 
 
 def _same_change(draft: Claim, cited: Claim, successors: dict[str, Claim | None]) -> bool:
@@ -342,20 +360,20 @@ def _agreeing(
     strong = [(m, i) for m, i in agreeing if m.strict >= best.strict - CONTRADICT_MARGIN or m is best]
     if as_of_article(draft):
         # 目前, 最新, 截至目前: the draft gives its figure as today's; ok only if nothing newer is known.
-        latest = [(m, latest_since(m.claim, store)) for m, _ in strong]
+        latest = [(m, latest_since(m.claim, store)) for m, _i in strong]
         fresh = [m for m, newer in latest if newer is None]
         if fresh:
             cite = max(fresh, key=lambda m: (_newness(m.claim), m.strict)).claim
-            return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
-        latest_known = max((n for _, n in latest if n is not None), key=_newness)
+            return Judgement(OK, _agrees(draft, cite), (cite,))
+        latest_known = max((n for _m, n in latest if n is not None), key=_newness)
         return _superseded(draft, latest_known, best.claim)
-    for m, _ in strong:
+    for m, _i in strong:
         if m.claim.id not in successors:
             successors[m.claim.id] = superseded_by(m.claim, store)
     current = [(m, i) for m, i in strong if successors[m.claim.id] is None or _same_change(draft, m.claim, successors)]
     if current:
         cite = max(current, key=rank)[0].claim
-        return Judgement(OK, f"{draft.text} agrees with {cite.source}:{cite.line}", (cite,))
+        return Judgement(OK, _agrees(draft, cite), (cite,))
     newer = successors[best.claim.id]
     assert newer is not None
     if best_identity.period.outcome not in (SAME, UNDATED, RUNNING):
@@ -363,9 +381,11 @@ def _agreeing(
         # The draft gives no period: it may mean the older figure's period on purpose.
         return Judgement(
             UNSUPPORTED,
-            f"{draft.text}: matches {best.claim.source}:{best.claim.line} ({_span(best.claim)}), since superseded by "
-            f"{newer.text}{label}; the draft gives no period to tell which it means",
+            _("{figure}: matches {source}:{line} ({span}), since superseded by {newer}{period}; the draft gives no "
+              "period to tell which it means").format(
+                figure=draft.text, source=best.claim.source, line=best.claim.line, span=_span(best.claim),
+                newer=newer.text, period=label),
             (best.claim, newer),
-            (f"{newer.source}:{newer.line} {newer.text}: newer, but the draft gives no period",),
+            (f"{newer.source}:{newer.line} {newer.text}: " + _("newer, but the draft gives no period"),),
         )
     return _superseded(draft, newer, best.claim)

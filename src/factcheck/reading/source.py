@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import _
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -40,7 +41,7 @@ class Document:
 def parse_date(value: str) -> dt.date:
     m = _ISO_DATE.fullmatch(value.strip().strip("'\""))
     if not m:
-        raise InputError(f"not a date (want YYYY-MM-DD): {value!r}")
+        raise InputError(_("not a date (want YYYY-MM-DD): {value!r}").format(value=value))
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
@@ -60,7 +61,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     decoding for how much it reads like language and picks the better.
     """
     if not data.strip():
-        raise InputError(f"{name}: empty file")
+        raise InputError(_("{path}: empty file").format(path=name))
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -70,10 +71,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if "\x00" in text or not _readable(text):
                 raise InputError(f"{name}: binary file (a {label.upper()} byte-order mark, then no text), not a text article")
             if not text.strip():
-                raise InputError(f"{name}: empty file")
+                raise InputError(_("{path}: empty file").format(path=name))
             return text, label
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
+        raise InputError(_("{path}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
+                         .format(path=name))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -119,7 +121,8 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], int]:
     m = _FRONT_MATTER.match(text)
     if not m:
         if _OPENING.match(text):
-            raise InputError(f"{name or '<text>'}:1: front matter opened with --- is never closed (add a --- line after it)")
+            raise InputError(_("{path}:1: front matter opened with --- is never closed (add a --- line after it)")
+                             .format(path=name or "<text>"))
         return {}, 0
     fields: dict[str, str] = {}
     for line in m.group(1).splitlines():
@@ -190,15 +193,15 @@ def read_document(
     """Read one article, dated by `publication_date` (`date` is --date, `configured` the config's)."""
     name = display or str(path)
     if not path.exists():
-        raise InputError(f"{name}: no such file")
+        raise InputError(_("{path}: no such file").format(path=name))
     if path.is_dir():
-        raise InputError(f"{name}: is a directory, expected a file")
+        raise InputError(_("{path}: is a directory, expected a file").format(path=name))
     if not path.is_file():  # a FIFO would block the read forever, a device never end
-        raise InputError(f"{name}: not a regular file (a pipe, socket or device)")
+        raise InputError(_("{path}: not a regular file (a pipe, socket or device)").format(path=name))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        raise InputError(_("{path}: cannot read ({why})").format(path=name, why=exc.strerror)) from None
     return document_from_bytes(data, name, date, meta, require_date, configured, today)
 
 
@@ -217,11 +220,11 @@ def document_from_bytes(
         text = text.replace("\r", "\n")
     fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
-        raise InputError(f"{name}: empty file (no text after front matter)")
+        raise InputError(_("{path}: empty file (no text after front matter)").format(path=name))
     meta = meta or {}
     published, inferred = publication_date(name, fields, meta, date, configured, today, text[body_start:])
     if published is None and require_date:
-        raise InputError(f"{name}: no publication date (add front matter `date:` or pass --date)")
+        raise InputError(_("{path}: no publication date (add front matter `date:` or pass --date)").format(path=name))
     return Document(
         path=name,
         text=text,

@@ -30,18 +30,20 @@ def render(
     evidence: str = "paragraph",
     colour: str = "auto",
     docs: Sequence[Document] = (),
+    fail_on: Sequence[str] | None = None,
 ) -> None:
     """Machine formats and the text report alike go to `out` (stdout); renderers never pick the exit code.
 
-    `docs` are the drafts checked: the HTML page shows their text; `root` places SARIF and GitHub paths.
+    `docs` are the drafts checked: the HTML page shows their text; `root` places SARIF and GitHub paths and
+    names the page's drafts; `fail_on` tells the page's findings from its warnings.
     """
     out = out or sys.stdout
     if fmt in STREAMED:
         replay(report, report_writer(fmt, out, Tally(len(report.drafts)), show_all, evidence, colour, root))
     else:
-        from .html import to_html
+        from .html import FAIL_ON, to_html
 
-        out.write(to_html(report, docs, evidence=evidence))
+        out.write(to_html(report, docs, evidence=evidence, root=root, fail_on=FAIL_ON if fail_on is None else fail_on))
 
 
 def report_writer(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..i18n import _
 from ..record.claim import Claim
 from ..record.codec import claim_to_record
 from ..record.finding import Finding, Report, Tally
@@ -190,6 +191,12 @@ def _excerpt(paragraph: str, needle: str, width: int = 90) -> str:
 STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "unsupported": "bold magenta"}
 
 
+def verdict_name(verdict: str) -> str:
+    """A verdict as a person reads it (相符, 矛盾, 已过时, 未核实 in Chinese); JSON and SARIF keep the English."""
+    names = {"ok": _("ok"), "contradicted": _("contradicted"), "stale": _("stale"), "unsupported": _("unsupported")}
+    return names.get(verdict, verdict)
+
+
 def text_lines(report: Report, show_all: bool = False) -> list[Line]:
     """Per draft: each flagged number, its sentence, verdict, reason and the source paragraph."""
     tally = Tally(len(report.drafts))
@@ -224,21 +231,23 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
     if f.suppressed or (f.verdict == "ok" and not show_all):
         return []
     lines: list[Line] = [
-        [(f"{f.path}:{f.line}:{f.column}: ", ""), (f.verdict, STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")],
+        [(f"{f.path}:{f.line}:{f.column}: ", ""), (verdict_name(f.verdict), STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")],
         [("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"),
     ]
     for reason in f.reasons:
         lines.append([(f"    - {reason}", "dim")])
     for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
-        lines.append([(f"    evidence: {c.source}:{c.line} (published {c.published})", "cyan")])
+        lines.append([("    " + _("evidence: {source}:{line} (published {published})").format(
+            source=c.source, line=c.line, published=c.published), "cyan")])
         lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     return lines
 
 
 def summary_line(tally: Tally) -> Line:
-    summary = ", ".join(f"{n} {v}" for v, n in tally.verdicts.items())
-    tail = f" ({tally.suppressed} suppressed)" if tally.suppressed else ""
-    return [(f"{tally.drafts} draft(s), {tally.numbers} numbers: {summary}{tail}", "")]
+    summary = _(", ").join(f"{n} {verdict_name(v)}" for v, n in tally.verdicts.items())
+    tail = _(" ({count} suppressed)").format(count=tally.suppressed) if tally.suppressed else ""
+    return [(_("{drafts} draft(s), {numbers} numbers: {verdicts}").format(
+        drafts=tally.drafts, numbers=tally.numbers, verdicts=summary) + tail, "")]
 
 
 def write_lines(lines: Iterable[Line], out: Any, colour: bool) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from ..errors import StoreError
 from ..extract.quantity import unit_group
+from ..i18n import _
 from ..record.claim import Claim
 from .manifest import ManifestEntry
 
@@ -80,7 +81,7 @@ class ClaimList:
 def require_claims(store: ClaimStore, where: object) -> None:
     """An empty store supports nothing: every figure would be unsupported, so it is an error naming the fix."""
     if not len(store):
-        raise StoreError(f"{where}: the claims store is empty (run `factcheck ingest`)")
+        raise StoreError(_("{store}: the claims store is empty (run `factcheck ingest`)").format(store=where))
 
 
 URL_SCHEMES = ("postgresql://", "postgres://")
