@@ -1086,3 +1086,31 @@ def test_a_figure_planned_with_an_after_word_is_a_plan():
     assert modality(claim("今年赤字率拟按2.8%安排。", "2.8%", "2019-03-05")) == FORECAST
     assert modality(claim("2019年的财政赤字率按2.8%安排，较2018年预算高出0.2个百分点。", "2.8%", "2021-05-10")) == FORECAST
     assert claim("2019年的财政赤字率按2.8%安排。", "2.8%", "2021-05-10").metric == "财政赤字率"
+
+
+def test_an_association_heading_its_item_speaks_for_an_industry_it_is_not_the_subject():
+    item = ("【中国工程机械工业协会：5月挖掘机主要制造企业销售各类挖掘机24794台 同比增长36.2%】财联社6月8日电，"
+            "据中国工程机械工业协会统计，2026年5月，挖掘机主要制造企业销售各类挖掘机24794台，同比增长36.2%。")
+    assert all("协会" not in (c.subject or "") for c in extract(news(item, "2026-06-08")))
+    # A company heading its own item is its figures' subject.
+    assert claim("【美团：第一季度营收910亿元】美团公告称，第一季度实现营收910.4亿元。", "910.4亿元", "2026-06-08").subject == "美团"
+
+
+def test_an_industrys_total_that_points_back_to_its_industry_is_no_other_industrys():
+    store = store_of(("2024-02-28", "工业和信息化部今天（2月28日）发布的数据显示，2023年，我国光伏产业技术加快迭代升级，产业规模实现"
+                                    "进一步增长。据测算，多晶硅、硅片、电池、组件产量再创新高，行业总产值超过1.7万亿元。"))
+    draft = "记者从工业和信息化部了解到，2023年，我国锂电池产业延续增长态势，总产量超过940吉瓦时，行业总产值超过1.4万亿元。"
+    assert verdicts(draft, "2024-03-05", store)["超过1.4万亿元"] != "contradicted"
+
+
+def test_the_start_of_a_change_told_years_on_is_a_base_restated_not_an_alarm():
+    store = store_of(("2008-03-05", "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%。"))
+    draft = "过去五年，我国国内生产总值从26.6万亿元增加到51.9万亿元，跃升到世界第二位。"
+    assert verdicts(draft, "2013-03-05", store)["26.6万亿元"] == "unsupported"
+    # …but the year's level told as that year's, the next spring, is held to the source.
+    assert verdicts("2007年，国内生产总值达到26.66万亿元。", "2008-04-01", store)["26.66万亿元"] == "contradicted"
+
+
+def test_a_span_before_now_in_a_comparison_is_no_figure():
+    assert [c.text for c in extract(news("全国社会保障基金积累7810亿元，比五年前增加5800多亿元。", "2011-03-05"))] == [
+        "7810亿元", "5800多亿元"]

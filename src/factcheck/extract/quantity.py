@@ -207,6 +207,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 他与普京、泽连斯基分别通话，两人愿意…: "the two of them", not a count
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
+        return True  # 比五年前增加5800多亿元: a comparison's base, a point in time, not a figure
     if unit_word == "人" and nxt == "口":
         return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities
     if unit_word == "项" and (after in ("原则", "规定", "基本", "制度", "行动") or _inside_quote_start(sentence, start)):

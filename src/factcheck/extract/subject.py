@@ -432,8 +432,9 @@ def acted_on(text: str, m: Mention) -> bool:
 def _with_role(text: str, m: Mention) -> Mention:
     after = _WHEN.sub("", text[m.end : m.end + 12], count=1)[:6]  # 人民银行13日发布: the day between
     if (m.kind in (ORGANISATION, KNOWN) and _REPORTER.search(m.name)
-            and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after))):
-        return replace(m, topical=False)  # 据深圳贝壳研究院监测, 期货业协会统计: the one who speaks for others
+            and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after) or after.startswith(("：", ":")))):
+        # 据深圳贝壳研究院监测, 期货业协会统计, 【中国工程机械工业协会：5月…】: the one who speaks for others
+        return replace(m, topical=False)
     if m.kind in (PLACE, REGION, COUNTRY) and (_DATELINE.match(text, m.end) or _AGENCY_AFTER_PLACE.match(text, m.end)):
         return replace(m, topical=False)  # 本报北京4月2日电, 南宁海关统计: where a report was filed, who speaks
     before = text[max(0, m.start - 4) : m.start]

@@ -754,13 +754,16 @@ def specific(a: Claim, b: Claim) -> bool:
     if len(_measure_key(a)) > SHORT_METRIC and len(_measure_key(b)) > SHORT_METRIC:
         return True
     ca, cb = clause_of(a), clause_of(b)
-    if min(len(ca), len(cb)) < SHORT_CLAUSE:
+    if min(len(ca), len(cb)) < SHORT_CLAUSE or _ANAPHORIC.match(a.metric) or _ANAPHORIC.match(b.metric):
         # 10年来， alone before the comma says nothing: the sentences must agree instead.
         ca, cb = mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)
     return fuzz.ratio(ca, cb) >= CONTEXT_MIN
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;]")
+# 行业总产值, 该行业…, 其产值: the measure points back to an industry or body named earlier in the sentence
+# (锂电池产业…行业总产值 is not 多晶硅、硅片…行业总产值), so the sentences must agree, not only the clauses.
+_ANAPHORIC = re.compile(r"(?:全?行业|产业|该|其|此)")
 
 
 def _clause_start(sentence: str, at: int) -> int:
@@ -819,6 +822,12 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if (draft.published and stored.published and draft.published > stored.published
             and _RELEASE.search(draft.plain_sentence)):
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
+    if (draft.changed_to and draft.period is not None and draft.published and stored.published
+            and stored.published < draft.published
+            and (draft.published - draft.period.end).days > RESTATED_AFTER_DAYS):
+        # 国内生产总值从26.6万亿元增加到51.9万亿元 in the 2013 report against the 24.66万亿元 of 2008: the
+        # start of a change told years on is a base restated with today's data, revised since (a census).
+        return f"the start of a change told years after {draft.period.label}: a base restated, perhaps revised since {stored.published}"
     if not same_scope(draft, stored) and not corroborated(draft, stored):
         if stored.part_of and not draft.part_of:
             return f"a part of {stored.part_of} in the source (其中…), the whole in the draft"
@@ -832,6 +841,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if still_running(stored, draft):
         return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
     return ""
+
+
+RESTATED_AFTER_DAYS = 730  # a period closed this long before its figure is restated may have been revised since
 
 
 def contradicts(identity: Identity, draft: Claim, stored: Claim) -> bool:
