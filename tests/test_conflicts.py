@@ -228,3 +228,10 @@ def test_a_named_parts_share_of_the_whole_is_that_parts_fact():
     from factcheck.judge.draft import check_document
     draft = news("今年前5个月，粤港澳大湾区内地9市进出口3.61万亿元，同比增长4.4%，占全国进出口总值的20.1%。", "2025-06-24", "d.md")
     assert {f.text: f.verdict for f in check_document(draft, store)}["20.1%"] == "ok"
+
+
+def test_progress_as_of_one_day_then_another_is_a_running_count_moving_on_not_a_fuller_period():
+    store = store_of(("2023-04-08", "截至目前，全国已春播粮食1亿亩，完成意向面积的10.5%。"),
+                     ("2023-05-06", "农业农村部最新农情调度显示，目前全国已春播粮食4.1亿亩，完成意向面积的43.9%。"))
+    found = find_conflicts(store)
+    assert [c.kind for c in found if "43.9%" in {x.text for x in c.claims}] == [UPDATE]

@@ -1114,3 +1114,11 @@ def test_the_start_of_a_change_told_years_on_is_a_base_restated_not_an_alarm():
 def test_a_span_before_now_in_a_comparison_is_no_figure():
     assert [c.text for c in extract(news("全国社会保障基金积累7810亿元，比五年前增加5800多亿元。", "2011-03-05"))] == [
         "7810亿元", "5800多亿元"]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_its_targets_are_targets():
+    report = "今年经济社会发展的主要预期目标是：\n\n国内生产总值增长7.5%；城镇新增就业900万人以上。\n"
+    by_text = {c.text: c for c in extract(news(report, "2012-03-05"))}
+    assert modality(by_text["7.5%"]) == FORECAST and by_text["7.5%"].period.label == "今年"
+    store = store_of(("2012-03-05", report))
+    assert verdicts("2012年，国内生产总值增长7.8%。", "2013-03-05", store)["7.8%"] == "unsupported"

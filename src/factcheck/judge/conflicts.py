@@ -115,6 +115,9 @@ def relate(a: Claim, b: Claim) -> Relation | None:
         return None
     if replaces(old, new):
         if new.period.as_of and old.period.as_of:
+            if not any(w in p.label for p in (old.period, new.period) for w in _STOCK_DAY):
+                # 截至目前…完成意向面积的10.5%, then 目前…43.9%: a running count moving on, not a stock's month end
+                return _moving_on(old, new)
             return Relation(SUPERSEDED, f"a later date: {old.period.label} → {new.period.label}")
         return Relation(SUPERSEDED, f"a fuller period: {old.period.label} → {new.period.label}")
     return None
@@ -151,6 +154,9 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
         # One series (a yearly report) giving a closed year's figure again, otherwise: 2012年 GDP after a census.
         return Relation(REVISION, f"restated by the same series: {_said(old)} → {_said(new)}")
     return None  # who said either is not known: not sure enough to call it a disagreement
+
+
+_STOCK_DAY = ("末", "底")  # 6月末, 年底: a stock as of a period's end, which the next period's end supersedes
 
 
 def _fell(old: Claim, new: Claim) -> bool:

@@ -238,6 +238,8 @@ def _kind(chars: Chars) -> str:
     text = chars[0]
     if text[-1] in TERMINAL or re.search(r"[。！？]", text):
         return "body"  # a heading or caption never holds a full stop
+    if text[-1] in "：:":
+        return "body"  # 今年发展的主要预期目标是： opens into the next block, which it introduces
     if len(text) <= HEADING_MAX:
         return "heading"
     return "body" if _SENTENCE_PUNCT.search(text) else "title"
