@@ -235,3 +235,11 @@ def test_progress_as_of_one_day_then_another_is_a_running_count_moving_on_not_a_
                      ("2023-05-06", "农业农村部最新农情调度显示，目前全国已春播粮食4.1亿亩，完成意向面积的43.9%。"))
     found = find_conflicts(store)
     assert [c.kind for c in found if "43.9%" in {x.text for x in c.claims}] == [UPDATE]
+
+
+def test_a_sectors_measure_named_before_its_figure_is_not_the_economys():
+    store = store_of(("2025-07-02", "工业和信息化部数据显示，今年前5个月，我国电子信息制造业生产增长较快。"
+                                    "今年1—5月，电子信息制造业效益稳步改善，营业收入同比增长9.4%，利润总额同比增长11.9%。"),
+                     ("2025-08-27", "国家统计局今天发布数据，1—7月份，全国规模以上工业企业实现利润总额40203.5亿元。"
+                                    "实现营业收入78.07万亿元，同比增长2.3%。"))
+    assert find_conflicts(store) == []

@@ -231,7 +231,25 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         if joined and joined[-2:] not in y.plain_paragraph:
             # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone.
             return Check("metric", DIFFERENT, f"{joined}和{x.metric}: a measure joined to another")
+        sector = _sector_apart(x, y) if parts else ""  # conflicts only: a draft may well name less than its source
+        if sector:
+            return Check("metric", DIFFERENT, f"of {sector} (named before the figure), which the other never names")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+# An industry or a kind of firm the sentence names before its figure (电子信息制造业效益稳步改善，营业收入同比增长
+# 9.4%; 中央企业研发投入增长约6.5%): the measure is that sector's, not the economy's 营业收入 or 研发投入.
+_SECTOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业|企业)")
+_NOT_A_SECTOR = re.compile(r"^(?:全国|我国|全省|全市|各类|相关|重点|有关|广大|各地|各级)")
+
+
+def _sector_apart(x: Claim, y: Claim) -> str:
+    """A sector x's sentence names before the figure that y's paragraph never names, "" if none."""
+    for m in _SECTOR.finditer(x.plain_sentence, 0, x.at()):
+        name = _NOT_A_SECTOR.sub("", m.group())
+        if len(name) >= 4 and name not in y.plain_paragraph and name not in (y.subject or ""):
+            return name
+    return ""
 
 
 def _elsewhere(c: Claim) -> str:
