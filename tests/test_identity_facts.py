@@ -1122,3 +1122,15 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_its_targets_are_targe
     assert modality(by_text["7.5%"]) == FORECAST and by_text["7.5%"].period.label == "今年"
     store = store_of(("2012-03-05", report))
     assert verdicts("2012年，国内生产总值增长7.8%。", "2013-03-05", store)["7.8%"] == "unsupported"
+
+
+def test_a_target_met_makes_the_figure_after_it_an_outcome():
+    sentence = "2012年，我们全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增就业1266万人。"
+    assert modality(claim(sentence, "7.8%", "2013-03-05")) == OUTCOME
+    assert modality(claim("今年的主要目标是：国内生产总值增长7.5%左右。", "7.5%左右", "2012-03-05")) == FORECAST
+
+
+def test_a_period_said_after_shi_is_a_comparison_not_the_next_figures_period():
+    text = "五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里，其中高速公路2.8万公里。"
+    by_text = {c.text: c for c in extract(news(text, "2008-03-05"))}
+    assert by_text["2.8万公里"].period is None or by_text["2.8万公里"].period.label != "2002年"

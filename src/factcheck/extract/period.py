@@ -51,7 +51,7 @@ _PERIOD = re.compile(
 # Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
-_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从")
+_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是")
 _DAYS_BACK = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2}
 
 
@@ -145,6 +145,8 @@ def find_periods(
             # 今年全国铁路累计完成货物发送量17.27亿吨 in June: the year so far, not the whole year.
             period = Period(period.start, published, m.group())
         base = _base(sentence, m.start())
+        if not base and out and out[-1].base and out[-1].end == m.start() - 1 and sentence[m.start() - 1] in "到至—-～~":
+            base = out[-1].base  # 是1950年到2002年53年的总和: both ends of a compared span are the comparison's
         if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
             base = "为"  # 5月份…下降2.2%，4月份为增长1.9%；日均产量…: the month before, for its own figure only
         out.append(PeriodMention(period, m.start(), m.end(), base))

@@ -396,6 +396,7 @@ _PREVIOUS = r"前值|修正为|修正至|(?:之前|此前|先前)(?:预[期估�
 _OUTCOME = r"公布值|初值|终值|录得"
 _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
 OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
+_MET = re.compile(r"实现|完成|达成|达到|超过|超额")
 _PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
 PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous value follows its word closely
 # A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
@@ -415,6 +416,8 @@ def _said_as(sentence: str, at: int) -> tuple[str, str] | None:
     for m in _MODALITY.finditer(sentence, 0, at):
         if m.lastgroup == "previous" and at - m.end() > PREVIOUS_REACH:
             continue  # 2027年为3.1%(先前预估为3.0%): the word before 3.0% says nothing of the next figure
+        if m.group() == "目标" and _MET.search(sentence, _clause_start(sentence, m.start()), m.start()):
+            continue  # 全面实现年初确定的主要目标，国内生产总值增长7.8%: a target met, the figure an outcome
         found = m
     return (found.group(), found.lastgroup or "") if found is not None else None
 
