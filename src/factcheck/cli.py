@@ -261,6 +261,8 @@ def hook_install(
     Checker.for_project(config)  # a broken config should fail now, not at the first commit
     done = install(Path.cwd(), force=force, config=config)
     kept = f"; the previous hook is kept as {done.legacy.name} and runs first" if done.legacy else ""
+    if done.runner:
+        kept = f", which {done.runner}'s hook runs first"
     print(f"factcheck: pre-commit hook installed at {os.path.relpath(done.hook)}{kept}", file=sys.stderr)
 
 
