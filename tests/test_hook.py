@@ -128,6 +128,20 @@ def test_an_ignore_comment_or_an_accept_lets_a_reviewed_figure_through(repo, cap
     assert commit(repo, "b.md", draft(WRONG)).returncode == 0
 
 
+def test_an_empty_staged_draft_never_blocks_and_the_others_are_checked(repo):
+    assert main(["hook", "install"]) == 0
+    headed = commit(repo, "drafts/headed.md", "---\ndate: 2026-03-05\n---\n\n")  # front matter, no text yet
+    assert headed.returncode == 0, headed.stdout
+    assert "drafts/headed.md: empty draft, no figures to check" in headed.stdout.splitlines()
+
+    (repo / "drafts" / "blank.md").write_text("", encoding="utf-8")
+    git(repo, "add", "drafts/blank.md")
+    blocked = commit(repo, "drafts/school.md", draft(WRONG))
+    assert blocked.returncode != 0 and "drafts/school.md:5:20: contradicted [FC001] 98.2%" in blocked.stdout
+    assert "drafts/blank.md: empty draft, no figures to check" in blocked.stdout.splitlines()
+    assert commit(repo, "drafts/school.md", draft(FIXED)).returncode == 0
+
+
 def test_a_commit_without_drafts_is_not_slowed_or_blocked(repo):
     assert main(["hook", "install"]) == 0
     done = commit(repo, "build.py", "RATE = 98.2\n")

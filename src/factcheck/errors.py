@@ -21,6 +21,19 @@ class InputError(FactcheckError):
     """A source or draft we cannot read: missing, binary, undecodable, empty."""
 
 
+class EmptyText(InputError):
+    """A file with no text, or none after its front matter: no figures in it, so a draft like it is clean
+    wherever it is one of several (a folder, a glob, the staged drafts), and an error only named alone."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+    def skipped(self) -> str:
+        """The line an empty draft among others gets on stderr, as a linter says a file has nothing to lint."""
+        return f"{self.name}: empty draft, no figures to check"
+
+
 class StoreError(FactcheckError):
     """The claims store is missing, empty or has a corrupt line."""
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import atomic_write
-from .errors import ExitCode, FactcheckError
+from .errors import EmptyText, ExitCode, FactcheckError
 
 if TYPE_CHECKING:
     from .api import Checker, Document
@@ -226,7 +226,7 @@ def staged_paths(top: Path) -> list[str]:
 
 
 def staged_drafts(cwd: Path, checker: Checker, date: dt.date | None = None) -> list[Document]:
-    """Each staged draft as the commit will have it; empty files have nothing to check."""
+    """Each staged draft as the commit will have it; an empty one has nothing to check, and is said so."""
     top = toplevel(cwd)
     docs = []
     for name in staged_paths(top):
@@ -234,8 +234,10 @@ def staged_drafts(cwd: Path, checker: Checker, date: dt.date | None = None) -> l
         if not checker.is_draft(path):
             continue
         data = git(top, "show", f":{name}")
-        if data.strip():
+        try:
             docs.append(checker.read_draft(data, _display(path, cwd), date))
+        except EmptyText as exc:
+            print(exc.skipped(), file=sys.stderr)
     return docs
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EmptyText, InputError
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -59,7 +59,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     decoding for how much it reads like language and picks the better.
     """
     if not data.strip():
-        raise InputError(f"{name}: empty file")
+        raise EmptyText(f"{name}: empty file", name)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -69,7 +69,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if "\x00" in text or not _readable(text):
                 raise InputError(f"{name}: binary file (a {label.upper()} byte-order mark, then no text), not a text article")
             if not text.strip():
-                raise InputError(f"{name}: empty file")
+                raise EmptyText(f"{name}: empty file", name)
             return text, label
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
@@ -216,7 +216,7 @@ def document_from_bytes(
         text = text.replace("\r", "\n")
     fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
-        raise InputError(f"{name}: empty file (no text after front matter)")
+        raise EmptyText(f"{name}: empty file (no text after front matter)", name)
     meta = meta or {}
     published, inferred = publication_date(name, fields, meta, date, configured, today, text[body_start:])
     if published is None and require_date:
