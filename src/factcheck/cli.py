@@ -37,7 +37,7 @@ StoreOpt = typer.Option(
 VERDICT_LIST = "[ok,contradicted,stale,unsupported]"  # shown for options that take a comma-separated list of them
 ColourOpt = typer.Option(
     "auto", "--color", "--colour", click_type=click.Choice(["auto", "always", "never"]),
-    help="Colour the text report: auto (a terminal; FORCE_COLOR forces, NO_COLOR forbids), always or never.",
+    help="Colour the text report: auto (a terminal, not TERM=dumb; FORCE_COLOR forces, NO_COLOR forbids and wins), always or never.",
 )
 
 
@@ -66,7 +66,10 @@ def _date(value: str | None) -> dt.date | None:
 def _console(stderr: bool = False):  # rich is imported only by the commands that print tables
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    # NO_COLOR wins over FORCE_COLOR (which rich reads itself): no escape codes at all, not even bold.
+    # rich already gives TERM=dumb none.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, no_color=plain, color_system=None if plain else "auto", highlight=False)
 
 
 @app.command(short_help="Record every numeric claim of source articles in the store.")
