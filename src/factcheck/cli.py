@@ -158,17 +158,26 @@ def claims_cmd(
         for c in found:
             out.write(json.dumps(claim_to_record(c), ensure_ascii=False) + "\n")
         return
+    from rich.cells import cell_len
     from rich.table import Table
 
+    rows = [
+        (f"{c.source}:{c.line}", c.text, format(c.value.normalize(), "f"), c.unit, c.subject or "",
+         c.metric, c.period.label if c.period else "")
+        for c in found
+    ]
     table = Table(show_lines=False)
-    for col in ("source:line", "text", "value", "unit", "subject", "metric", "period"):
-        table.add_column(col)
-    for c in found:
-        table.add_row(
-            f"{c.source}:{c.line}", c.text, format(c.value.normalize(), "f"), c.unit, c.subject or "",
-            c.metric, c.period.label if c.period else "",
-        )
-    _console().print(table)
+    # The citation is never cut ("seeds/00…" cites nothing): on a narrow terminal the other columns fold.
+    widest = max((cell_len(row[0]) for row in rows), default=0)
+    table.add_column("source:line", no_wrap=True, min_width=widest)
+    for col in ("text", "value", "unit", "subject", "metric", "period"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console = _console()
+    if not console.is_terminal:  # a pipe: one line a claim, whole, for grep and sort
+        console.width = max(console.width, console.measure(table, options=console.options.update_width(10**6)).maximum)
+    console.print(table)
     _console(stderr=True).print(f"{len(found)} claims")
 
 
