@@ -101,8 +101,8 @@ def ingest(
         if repaired.reread:
             targets = (targets or list(checker.config.sources)) + [checker.root / s for s in repaired.reread]
         say(f"repair: {len(repaired.notes)} problem(s) fixed, {len(repaired.reread)} source(s) to read again")
-    with _ingest_progress(err) as tick:
-        report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"))
+    with _ingest_progress(err) as (tick, phase):
+        report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"), phase=phase)
     for note in report.notes:
         say(note)
     if report.errors:
@@ -122,17 +122,42 @@ def ingest(
     err.print(table)
 
 
+# The ingest phases that count sources (app/ingest.py's PHASES[:2]; tests/test_store_cli.py keeps them in step):
+# written out, not imported, so that `factcheck --help` never loads the extractor.
+COUNTED_PHASES = ("reading sources", "extracting claims")
+
+
 @contextlib.contextmanager
 def _ingest_progress(console):  # type: ignore[no-untyped-def]
-    """A progress bar for someone watching a terminal; no callback at all in a pipe or CI."""
+    """A progress bar for someone watching a terminal, labelled with each phase; no callbacks in a pipe or CI.
+
+    Sources are counted while they are read and extracted; the writing and
+    the index that follow have no count, so the bar pulses under their name
+    rather than sitting at 100%.
+    """
     if not console.is_terminal:
-        yield None
+        yield None, None
         return
     from rich.progress import Progress
 
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
-        yield lambda n, total: bar.update(task, advance=n, total=total)
+        counting = True
+
+        def tick(n: int, total: int) -> None:
+            bar.update(task, advance=n, total=total)
+
+        def phase(name: str) -> None:
+            nonlocal task, counting
+            if counting and name in COUNTED_PHASES:
+                bar.update(task, description=name)
+            else:  # no count from here on: a pulsing bar, not a full one
+                counting = False
+                bar.remove_task(task)
+                task = bar.add_task(name, total=None)
+            bar.refresh()
+
+        yield tick, phase
 
 
 @app.command("claims")
