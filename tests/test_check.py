@@ -246,6 +246,29 @@ def test_bad_input_is_one_line_and_exit_2(args, problem, capsys, monkeypatch):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["check", "examples/draft_pinghu_review.md", "--bogus"],
+         "No such option '--bogus'. Try 'factcheck check --help' for help."),  # not "did you mean --jobs"
+        (["check", "examples/draft_pinghu_review.md", "--jbos", "2"],
+         "No such option '--jbos'; did you mean '--jobs'? Try 'factcheck check --help' for help."),
+        (["ingest", "--forse"], "No such option '--forse'; did you mean '--force'? Try 'factcheck ingest --help' for help."),
+        (["hook", "install", "--bogus"], "No such option '--bogus'. Try 'factcheck hook install --help' for help."),
+        (["chek"], "No such command 'chek'; did you mean 'check'? Try 'factcheck --help' for help."),
+        (["bogus"], "No such command 'bogus'. Try 'factcheck --help' for help."),
+        (["check", "examples/draft_pinghu_review.md", "--format", "xml"],
+         "Invalid value for '--format': 'xml' is not one of 'text', 'json', 'sarif', 'github', 'html'. "
+         "Try 'factcheck check --help' for help."),
+    ],
+    ids=["far-from-any", "transposed", "ingest", "subcommand", "near-command", "command", "bad-value"],
+)
+def test_a_usage_mistake_says_where_help_is_and_suggests_only_a_near_option(args, said, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"factcheck: {said}\n"
+
+
 def test_an_empty_draft_named_alone_is_an_error(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     empty = tmp_path / "empty.md"

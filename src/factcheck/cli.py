@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
 from .api import Checker, parse_date
-from .errors import ExitCode, FactcheckError, InputError, shown
+from .errors import ExitCode, FactcheckError, InputError, closest, shown
 
 app = typer.Typer(
     add_completion=False,
@@ -396,6 +396,27 @@ def store_import(
     print(f"factcheck: imported {count} source(s) from {shown(folder)}", file=sys.stderr)
 
 
+def _usage(exc: click.UsageError) -> str:
+    """A usage mistake in one line: what was wrong, the one option it was near (if any), and where help is.
+
+    click suggests by difflib over whole option names, so the `--` they all
+    share made `--bogus` "mean" `--jobs`; `closest` compares the names alone.
+    """
+    ctx = exc.ctx
+    message = exc.format_message()
+    if isinstance(exc, click.NoSuchOption) and ctx is not None:
+        options = [o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--")]
+        near = closest(exc.option_name, options) if exc.option_name.startswith("--") else None
+        message = f"No such option {exc.option_name!r}" + (f"; did you mean {near!r}?" if near else ".")
+    elif ctx is not None and isinstance(ctx.command, click.Group) and exc.message.startswith("No such command '"):
+        # typer and click (8.4+) each append their own suggestion: say it once, from our rule
+        name = getattr(exc, "command_name", None) or exc.message.split("'")[1]
+        near = closest(name, ctx.command.list_commands(ctx))
+        message = f"No such command {name!r}" + (f"; did you mean {near!r}?" if near else ".")
+    where = ctx.command_path if ctx is not None else "factcheck"
+    return f"{message} Try '{where} --help' for help."
+
+
 def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: workers ended, store as it was, exit 130
 
@@ -417,6 +438,9 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except click.exceptions.NoArgsIsHelpError as exc:
         exc.show()  # `factcheck` or `factcheck hook` alone: the help, not an error line that starts with it
+        return ExitCode.ERROR
+    except click.UsageError as exc:
+        print(f"factcheck: {_usage(exc)}", file=sys.stderr)
         return ExitCode.ERROR
     except click.ClickException as exc:
         print(f"factcheck: {exc.format_message()}", file=sys.stderr)

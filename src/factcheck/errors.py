@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 import os
+from collections.abc import Iterable
 
 
 class ExitCode(enum.IntEnum):
@@ -40,6 +42,17 @@ class StoreError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """A configuration file with an unknown key or a bad value."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice near enough to `word` to be a slip of the keyboard, or None.
+
+    Compared without leading dashes, so that the `--` every option shares
+    makes no near miss: `--bogus` is nothing like `--jobs`, `stroe` is `store`.
+    """
+    names = {choice.lstrip("-"): choice for choice in choices}
+    found = difflib.get_close_matches(word.lstrip("-"), list(names), n=1, cutoff=0.6)
+    return names[found[0]] if found else None
 
 
 def shown(path: object) -> str:
