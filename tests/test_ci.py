@@ -1,5 +1,5 @@
 """The test run itself: what the README's command runs and leaves to .ci/run, no wall-clock limits in any
-test, and the PostgreSQL tests skipping without a server."""
+test, the PostgreSQL tests skipping without a server, and .ci/run's installs kept out of its log."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
@@ -94,3 +96,49 @@ def test_without_a_server_the_postgresql_variants_skip_and_the_folder_ones_run()
     summary = done.stdout.strip().splitlines()[-1]
     assert re.match(r"2 passed, 2 skipped", summary), summary
     assert "FACTCHECK_TEST_DATABASE_URL is not set" in done.stdout
+
+
+# --- .ci/run's installs ------------------------------------------------------------------------------------
+
+FAKE_APT = """#!/bin/sh
+# apt-get as it looks in a CI log: dpkg's lines on stdout, errors on stderr.
+if [ "$1" = install ]; then
+    for package in "$@"; do
+        case "$package" in
+            broken) echo "E: Unable to locate package broken" >&2; exit 100 ;;
+        esac
+    done
+    i=0
+    while [ $i -lt 500 ]; do
+        echo "Selecting previously unselected package libfoo$i."
+        i=$((i + 1))
+    done
+fi
+exit 0
+"""
+
+
+@pytest.fixture
+def fake_apt(tmp_path: Path) -> dict[str, str]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "apt-get").write_text(FAKE_APT, encoding="utf-8")
+    (bin_dir / "apt-get").chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_an_install_keeps_dpkgs_lines_out_of_the_log(fake_apt):
+    done = subprocess.run([str(ROOT / ".ci" / "apt-install"), "chromium"], env=fake_apt, capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_a_failed_install_is_still_seen_and_fails(fake_apt):
+    done = subprocess.run([str(ROOT / ".ci" / "apt-install"), "broken"], env=fake_apt, capture_output=True, text=True)
+    assert done.returncode == 100
+    assert done.stderr == "E: Unable to locate package broken\n"
+
+
+def test_ci_installs_chromium_and_postgresql_the_quiet_way():
+    script = CI_RUN.read_text(encoding="utf-8")
+    assert ".ci/apt-install chromium" in script and ".ci/apt-install postgresql" in script
+    assert "apt-get" not in script
