@@ -84,18 +84,19 @@ def test_no_test_asserts_a_wall_clock_limit():
     assert timed == []
 
 
-def test_without_a_server_the_postgresql_variants_skip_and_the_folder_ones_run():
-    """Two tests parametrised over both stores reach the database at run time, past the collection-time marker."""
+def test_without_a_server_the_postgresql_variants_skip_rather_than_error():
+    """Two tests parametrised over both stores reach the database at run time, past the collection-time marker:
+    on a fresh machine they once errored instead of skipping. (Their folder variants run in this suite.)"""
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_TEST_DATABASE_URL", "FACTCHECK_REQUIRE_POSTGRES")}
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-rs",
-         "tests/test_postgres.py", "-k", "either_store"],
+         "tests/test_postgres.py", "-k", "either_store and postgresql"],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     summary = done.stdout.strip().splitlines()[-1]
-    assert re.match(r"2 passed, 2 skipped", summary), summary
-    assert "FACTCHECK_TEST_DATABASE_URL is not set" in done.stdout
+    assert re.match(r"2 skipped, \d+ deselected in", summary), summary
+    assert done.stdout.count("FACTCHECK_TEST_DATABASE_URL is not set") == 2
 
 
 # --- .ci/run's installs ------------------------------------------------------------------------------------
