@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -231,11 +232,21 @@ def test_an_interrupted_ingest_stops_its_workers_and_exits_130(project: Path, ho
 # --- damage and repair --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def filled(project: Path) -> Path:
+@pytest.fixture(scope="session")
+def filled_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real ingest of the cut seeds per test session; each test damages a copy of what it left."""
+    project = tmp_path_factory.mktemp("filled")
+    (project / "pyproject.toml").write_text('[tool.factcheck]\nstore = "claims"\nsources = ["news"]\n', encoding="utf-8")
     cut_seeds(project / "news")
     code, _, err = run("ingest", "--date", DATE, cwd=project)
     assert code == 0, err
+    return project
+
+
+@pytest.fixture
+def filled(project: Path, filled_once: Path) -> Path:
+    # copy2 keeps each file's size and mtime, which is all the index's freshness looks at: the copy is as fresh
+    shutil.copytree(filled_once, project, dirs_exist_ok=True)
     return project
 
 

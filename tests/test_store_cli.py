@@ -9,10 +9,12 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from factcheck.app.config import load_config
 from factcheck.app.ingest import ingest
@@ -44,11 +46,24 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(scope="session")
+def ingested_once(tmp_path_factory) -> Path:
+    """The seeds' project after one `factcheck ingest`, made once per test session."""
+    folder = tmp_path_factory.mktemp("ingested")
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert main(["ingest"]) == ExitCode.OK
+    return folder
+
+
 @pytest.fixture
-def project(seed_project, monkeypatch, capsys) -> Path:
-    """A scratch project whose claims/ already holds the five seeds."""
+def project(seed_project, ingested_once, monkeypatch, capsys) -> Path:
+    """A scratch project whose claims/ already holds the five seeds (a copy of one ingest: copy2 keeps the
+    sizes and mtimes the index's freshness reads)."""
+    shutil.copytree(ingested_once, seed_project, dirs_exist_ok=True)
     monkeypatch.chdir(seed_project)
-    assert main(["ingest"]) == ExitCode.OK
     capsys.readouterr()
     return seed_project
 
