@@ -380,3 +380,13 @@ def test_another_hook_managers_hook_is_left_in_place(repo, capsys, script, confi
     err = capsys.readouterr().err
     assert f"add factcheck to {config} instead" in err.splitlines()[0] and line in err.splitlines()
     assert hooks(repo) == ["pre-commit"] and theirs.read_text(encoding="utf-8") == script
+
+
+def test_our_hook_kept_behind_lefthook_is_not_taken_for_installed(repo, capsys):
+    """pre-commit runs the hook it kept as pre-commit.legacy; lefthook does not, so ours there would never run."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(LEFTHOOK, encoding="utf-8")
+    hook.with_name("pre-commit.legacy").write_text("#!/bin/sh\n# factcheck-hook: v2\nexec factcheck hook run\n", encoding="utf-8")
+    assert main(["hook", "install"]) == 2
+    assert "add factcheck to lefthook.yml instead" in capsys.readouterr().err
+    assert hook.read_text(encoding="utf-8") == LEFTHOOK

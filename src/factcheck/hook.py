@@ -82,6 +82,7 @@ class Framework:
     signs: tuple[str, ...]  # text only its generated hook contains
     config: str  # the file a newsroom adds factcheck to
     lines: str  # what to add there; `{entry}` is the command
+    runs_legacy: bool = False  # runs the hook it found, kept as pre-commit.legacy, before its own (pre-commit does)
 
 
 # pre-commit runs `<hook>.legacy` itself and refuses to run one that runs it again ("migration mode"), so a
@@ -98,6 +99,7 @@ FRAMEWORKS = (
         "        language: system\n"
         "        types_or: [markdown, text]\n"
         "        require_serial: true",
+        runs_legacy=True,
     ),
     Framework(
         "lefthook", ("lefthook",), "lefthook.yml",
@@ -121,7 +123,7 @@ def _join_instead(framework: Framework, hook: Path, config: Path | None, why: st
     entry = ("factcheck check --force-exclude" if framework.name == "pre-commit" else "factcheck hook run") + args
     lines = framework.lines.format(entry=entry)
     return HookError(
-        f"{why or ''}{_shown(hook)} is {framework.name}'s; add factcheck to {framework.config} instead"
+        f"{why}{_shown(hook)} is {framework.name}'s; add factcheck to {framework.config} instead"
         f" (or pass --force to replace {framework.name}'s hook):\n{lines}"
     )
 
@@ -181,7 +183,7 @@ def install(cwd: Path, force: bool = False, python: str | None = None, config: P
     script = hook_script(python or sys.executable, config.absolute() if config else None)
     if not force:
         framework = framework_of(hook)
-        if framework and is_ours(legacy):  # the framework runs ours first: keep it so, up to date
+        if framework and framework.runs_legacy and is_ours(legacy):  # it runs ours first: keep it so, up to date
             _write(legacy, script)
             return Installed(legacy, None, framework.name)
         if framework:
