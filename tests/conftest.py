@@ -50,6 +50,15 @@ def english_unless_asked(monkeypatch) -> Iterator[None]:
     i18n.reset()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker per core this process may run on (its CPU affinity, as a container or
+    `taskset` sets it), not per core the machine has, which psutil would count when installed."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import project_store
 
 from factcheck.app.config import load_config
 from factcheck.cli import main
@@ -245,12 +246,76 @@ def test_bad_input_is_one_line_and_exit_2(args, problem, capsys, monkeypatch):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_an_empty_draft_is_an_error(tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["check", "examples/draft_pinghu_review.md", "--bogus"],
+         "No such option '--bogus'. Try 'factcheck check --help' for help."),  # not "did you mean --jobs"
+        (["check", "examples/draft_pinghu_review.md", "--jbos", "2"],
+         "No such option '--jbos'; did you mean '--jobs'? Try 'factcheck check --help' for help."),
+        (["ingest", "--forse"], "No such option '--forse'; did you mean '--force'? Try 'factcheck ingest --help' for help."),
+        (["hook", "install", "--bogus"], "No such option '--bogus'. Try 'factcheck hook install --help' for help."),
+        (["chek"], "No such command 'chek'; did you mean 'check'? Try 'factcheck --help' for help."),
+        (["bogus"], "No such command 'bogus'. Try 'factcheck --help' for help."),
+        (["check", "examples/draft_pinghu_review.md", "--format", "xml"],
+         "Invalid value for '--format': 'xml' is not one of 'text', 'json', 'sarif', 'github', 'html'. "
+         "Try 'factcheck check --help' for help."),
+    ],
+    ids=["far-from-any", "transposed", "ingest", "subcommand", "near-command", "command", "bad-value"],
+)
+def test_a_usage_mistake_says_where_help_is_and_suggests_only_a_near_option(args, said, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"factcheck: {said}\n"
+
+
+def test_an_empty_draft_named_alone_is_an_error(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     empty = tmp_path / "empty.md"
     empty.write_text("---\ndate: 2026-01-01\n---\n\n", encoding="utf-8")
     assert main(["check", str(empty)]) == 2
-    assert "empty draft" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "empty draft" in err and err.count("\n") == 1
+
+
+@pytest.fixture
+def drafts_with_empty_ones(tmp_path, monkeypatch) -> Path:
+    """drafts/: one wrong figure (the source says 96.2%), an empty file, and front matter with only blank lines."""
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "school.md").write_text(
+        "---\ndate: 2026-03-05\n---\n\n平湖技师学院毕业生就业率连续多年稳定在98.2%。\n", encoding="utf-8"
+    )
+    (drafts / "blank.md").write_text("", encoding="utf-8")
+    (drafts / "headed.md").write_text("---\ndate: 2026-03-05\n---\n\n  \n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return drafts
+
+
+def test_an_empty_draft_in_a_folder_is_clean_and_the_others_are_checked(drafts_with_empty_ones, capsys):
+    assert main(["check", "drafts", "--format", "json"]) == 1  # the wrong figure's exit code, not 2
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert [(f["path"], f["text"], f["verdict"]) for f in report["findings"]] == [
+        ("drafts/school.md", "98.2%", "contradicted")
+    ]
+    assert sorted(captured.err.splitlines()) == [
+        "drafts/blank.md: empty draft, no figures to check",
+        "drafts/headed.md: empty draft, no figures to check",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args", [["drafts/blank.md", "drafts/headed.md"], ["drafts/*.md"], ["--force-exclude", "drafts/blank.md"]],
+    ids=["two-named", "a-glob", "pre-commit-passes-one"],
+)
+def test_empty_drafts_among_others_or_from_pre_commit_are_clean(drafts_with_empty_ones, capsys, args):
+    (drafts_with_empty_ones / "school.md").unlink()
+    assert main(["check", *args]) == 0
+    err = capsys.readouterr().err
+    assert "drafts/blank.md: empty draft, no figures to check" in err.splitlines()
+    assert "factcheck:" not in err
 
 
 def test_a_figure_about_another_company_is_never_called_contradicted(store):

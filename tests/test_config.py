@@ -120,6 +120,21 @@ def test_an_unknown_key_in_pyproject_names_the_table(tmp_path):
         load_config(cwd=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "key, hint",
+    [("stroe", "did you mean 'store'? "), ("fail_on", "did you mean 'fail-on'? "), ("verbose", "")],
+    ids=["transposed", "underscore", "nothing-near"],
+)
+def test_an_unknown_key_names_the_known_key_it_is_near(tmp_path, key, hint):
+    write(tmp_path / "factcheck.toml", f'{key} = "claims"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(cwd=tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'factcheck.toml'}: unknown key {key!r} in the config ({hint}known keys: accept-file, bodies, "
+        "date, drafts, exclude, fail-on, lang, sources, store)"
+    )
+
+
 def test_a_missing_explicit_config_is_an_error(tmp_path):
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(tmp_path / "nope.toml", cwd=tmp_path)

@@ -112,4 +112,4 @@ def test_a_split_table_is_caught_and_a_second_table_is_not():
 def test_ci_lints_and_type_checks_before_the_tests() -> None:
     steps = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line.startswith(".venv/bin/")]
     assert [s.split()[0] for s in steps[-3:]] == [".venv/bin/ruff", ".venv/bin/mypy", ".venv/bin/python"]
-    assert steps[-1].endswith("-m pytest -q")
+    assert steps[-1].startswith(".venv/bin/python -m pytest -q -n auto")  # the README's command, and more

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,13 +58,25 @@ def hooks(repo: Path) -> list[str]:
 
 
 def commit(repo: Path, path: str, text: str) -> subprocess.CompletedProcess[str]:
-    """Write, add and commit one file; git sends a hook's output to stderr, so `stdout` here holds both."""
+    """Write, add and commit one file; git sends a hook's output to stderr, so `stdout` here holds both.
+
+    The commit runs in a session of its own: a hook that calls itself without end (issue 26) is ended,
+    all of it, instead of forking until the machine gives out.
+    """
     (repo / path).parent.mkdir(parents=True, exist_ok=True)
     (repo / path).write_text(text, encoding="utf-8")
     git(repo, "add", path)
-    return subprocess.run(
-        ["git", "commit", "-m", f"add {path}"], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    proc = subprocess.Popen(
+        ["git", "commit", "-m", f"add {path}"], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
     )
+    try:
+        out, _ = proc.communicate(timeout=120)  # a bound on a hang, not a measure of speed
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise AssertionError(f"committing {path} never ended: a hook runs without end") from None
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, "")
 
 
 # --- committing through the hook ---------------------------------------------------------------------
@@ -112,6 +126,20 @@ def test_an_ignore_comment_or_an_accept_lets_a_reviewed_figure_through(repo, cap
     assert main(["accept", "b.md"]) == 0
     git(repo, "add", ".factcheck-accept.json")
     assert commit(repo, "b.md", draft(WRONG)).returncode == 0
+
+
+def test_an_empty_staged_draft_never_blocks_and_the_others_are_checked(repo):
+    assert main(["hook", "install"]) == 0
+    headed = commit(repo, "drafts/headed.md", "---\ndate: 2026-03-05\n---\n\n")  # front matter, no text yet
+    assert headed.returncode == 0, headed.stdout
+    assert "drafts/headed.md: empty draft, no figures to check" in headed.stdout.splitlines()
+
+    (repo / "drafts" / "blank.md").write_text("", encoding="utf-8")
+    git(repo, "add", "drafts/blank.md")
+    blocked = commit(repo, "drafts/school.md", draft(WRONG))
+    assert blocked.returncode != 0 and "drafts/school.md:5:20: contradicted [FC001] 98.2%" in blocked.stdout
+    assert "drafts/blank.md: empty draft, no figures to check" in blocked.stdout.splitlines()
+    assert commit(repo, "drafts/school.md", draft(FIXED)).returncode == 0
 
 
 def test_a_commit_without_drafts_is_not_slowed_or_blocked(repo):
@@ -184,6 +212,13 @@ def test_a_hooks_path_setting_is_refused_with_a_hint(repo, capsys):
     assert hooks(repo) == [] and not (repo / ".githooks").exists()
 
 
+def test_a_husky_hooks_path_is_refused_with_the_line_for_husky(repo, capsys):
+    git(repo, "config", "core.hooksPath", ".husky/_")
+    assert main(["hook", "install"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "add `factcheck hook run` to .husky/pre-commit" in err
+
+
 def test_outside_a_repository_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     monkeypatch.chdir(tmp_path)
@@ -232,3 +267,126 @@ def test_the_pre_commit_manifest_declares_the_hook():
     assert fields["language"] == "python"
     assert fields["types_or"] == "[markdown, text]"
     assert fields["require_serial"] == "true"
+
+
+# --- beside a hook manager: pre-commit (the real one), lefthook, husky --------------------------------------
+
+@pytest.fixture
+def framework(repo, monkeypatch) -> Path:
+    """The repository with the pre-commit framework at hand: its cache inside the test, `factcheck` on PATH."""
+    pytest.importorskip("pre_commit")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(repo.parent / "pre-commit-cache"))
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    return repo
+
+
+def pre_commit(repo: Path, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def pre_commit_config(repo: Path, text: str) -> None:
+    (repo / ".pre-commit-config.yaml").write_text(text, encoding="utf-8")
+    git(repo, "add", ".pre-commit-config.yaml")
+    git(repo, "commit", "-q", "--no-verify", "-m", "pre-commit config")
+
+
+def test_pre_commit_installed_after_us_runs_our_hook_once_and_never_itself(framework, capsys):
+    assert main(["hook", "install"]) == 0
+    pre_commit_config(framework, "repos: []\n")
+    assert "migration mode" in pre_commit(framework, "install")  # ours is now its pre-commit.legacy
+    assert hooks(framework) == ["pre-commit", "pre-commit.legacy"]
+
+    blocked = commit(framework, "school.md", draft(WRONG))
+    assert blocked.returncode != 0
+    assert blocked.stdout.count("school.md:5:20: contradicted [FC001] 98.2%") == 1, blocked.stdout
+    passed = commit(framework, "school.md", draft(FIXED))
+    assert passed.returncode == 0, passed.stdout
+    assert passed.stdout.count("1 draft(s), 1 numbers: 1 ok") == 1
+
+    capsys.readouterr()
+    assert main(["hook", "install"]) == 0  # brings that copy up to date and leaves pre-commit's hook in front
+    assert "pre-commit.legacy, which pre-commit's hook runs first" in capsys.readouterr().err
+    assert hooks(framework) == ["pre-commit", "pre-commit.legacy"]
+    assert "File generated by pre-commit" in (framework / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8")
+
+
+def test_installing_over_the_pre_commit_framework_refuses_with_the_lines_for_its_config(framework, capsys):
+    pre_commit_config(framework, "repos: []\n")
+    pre_commit(framework, "install")
+    theirs = (framework / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8")
+
+    assert main(["hook", "install"]) == 2
+    why, *lines = capsys.readouterr().err.splitlines()
+    assert why == (
+        "factcheck: .git/hooks/pre-commit is pre-commit's; add factcheck to .pre-commit-config.yaml instead"
+        " (or pass --force to replace pre-commit's hook):"
+    )
+    assert hooks(framework) == ["pre-commit"]
+    assert (framework / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8") == theirs
+
+    # The lines, added as printed, are a working hook: pre-commit then checks the staged drafts.
+    pre_commit_config(framework, "repos:\n" + "\n".join(lines) + "\n")
+    blocked = commit(framework, "school.md", draft(WRONG))
+    assert blocked.returncode != 0 and "school.md:5:20: contradicted [FC001] 98.2%" in blocked.stdout
+    assert "migration mode" not in blocked.stdout
+    assert commit(framework, "school.md", draft(FIXED)).returncode == 0
+
+
+def test_pre_commits_hook_an_older_install_moved_aside_is_put_back(framework, capsys):
+    pre_commit_config(framework, "repos: []\n")
+    pre_commit(framework, "install")
+    hook = framework / ".git" / "hooks" / "pre-commit"
+    theirs = hook.read_text(encoding="utf-8")
+    os.replace(hook, hook.with_name("pre-commit.legacy"))  # what `factcheck hook install` did before issue 26
+    hook.write_text("#!/bin/sh\n# factcheck-hook: v1\nexec factcheck hook run\n", encoding="utf-8")
+
+    assert main(["hook", "install"]) == 2
+    assert "put back what an older factcheck kept aside as pre-commit.legacy" in capsys.readouterr().err
+    assert hooks(framework) == ["pre-commit"] and hook.read_text(encoding="utf-8") == theirs
+
+
+LEFTHOOK = """#!/bin/sh
+if [ "$LEFTHOOK" = "0" ]; then
+  exit 0
+fi
+call_lefthook()
+{
+  if lefthook -h >/dev/null 2>&1; then
+    lefthook "$@"
+  fi
+}
+call_lefthook run "pre-commit" "$@"
+"""
+HUSKY_4 = """#!/bin/sh
+# husky
+
+# Created by Husky v4.3.8 (https://github.com/typicode/husky#readme)
+. "$(dirname "$0")/husky.sh"
+"""
+
+
+@pytest.mark.parametrize(
+    "script, config, line",
+    [(LEFTHOOK, "lefthook.yml", "      run: factcheck hook run"), (HUSKY_4, ".husky/pre-commit", "factcheck hook run")],
+    ids=["lefthook", "husky"],
+)
+def test_another_hook_managers_hook_is_left_in_place(repo, capsys, script, config, line):
+    theirs = repo / ".git" / "hooks" / "pre-commit"
+    theirs.write_text(script, encoding="utf-8")
+    theirs.chmod(0o755)
+    assert main(["hook", "install"]) == 2
+    err = capsys.readouterr().err
+    assert f"add factcheck to {config} instead" in err.splitlines()[0] and line in err.splitlines()
+    assert hooks(repo) == ["pre-commit"] and theirs.read_text(encoding="utf-8") == script
+
+
+def test_our_hook_kept_behind_lefthook_is_not_taken_for_installed(repo, capsys):
+    """pre-commit runs the hook it kept as pre-commit.legacy; lefthook does not, so ours there would never run."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(LEFTHOOK, encoding="utf-8")
+    hook.with_name("pre-commit.legacy").write_text("#!/bin/sh\n# factcheck-hook: v2\nexec factcheck hook run\n", encoding="utf-8")
+    assert main(["hook", "install"]) == 2
+    assert "add factcheck to lefthook.yml instead" in capsys.readouterr().err
+    assert hook.read_text(encoding="utf-8") == LEFTHOOK

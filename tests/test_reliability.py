@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -79,6 +80,7 @@ def project(tmp_path: Path) -> Path:
 # --- writers at once --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("writers", [2, 4])
 def test_ingests_running_at_once_keep_every_claim_of_every_writer(project: Path, writers: int) -> None:
     for round_ in range(2):
@@ -105,6 +107,7 @@ def dt_date():  # type: ignore[no-untyped-def]
     return dt.date.fromisoformat(DATE)
 
 
+@pytest.mark.slow
 def test_a_writer_that_finds_the_store_locked_says_it_is_waiting_then_lands(project: Path) -> None:
     from filelock import FileLock
 
@@ -173,6 +176,7 @@ def test_two_sources_one_letter_case_apart_are_refused_naming_both(project: Path
 # --- kill -9 and interrupts --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_at_any_point_is_made_whole_by_one_rerun(project: Path) -> None:
     cut_seeds(project / "news", copies=3)
     reference = project / "reference"
@@ -203,6 +207,7 @@ def test_an_ingest_killed_at_any_point_is_made_whole_by_one_rerun(project: Path)
         assert debris(store) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_ingest_stops_its_workers_and_exits_130(project: Path, how: int) -> None:
     cut_seeds(project / "news", copies=8)
@@ -227,11 +232,21 @@ def test_an_interrupted_ingest_stops_its_workers_and_exits_130(project: Path, ho
 # --- damage and repair --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def filled(project: Path) -> Path:
+@pytest.fixture(scope="session")
+def filled_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real ingest of the cut seeds per test session; each test damages a copy of what it left."""
+    project = tmp_path_factory.mktemp("filled")
+    (project / "pyproject.toml").write_text('[tool.factcheck]\nstore = "claims"\nsources = ["news"]\n', encoding="utf-8")
     cut_seeds(project / "news")
     code, _, err = run("ingest", "--date", DATE, cwd=project)
     assert code == 0, err
+    return project
+
+
+@pytest.fixture
+def filled(project: Path, filled_once: Path) -> Path:
+    # copy2 keeps each file's size and mtime, which is all the index's freshness looks at: the copy is as fresh
+    shutil.copytree(filled_once, project, dirs_exist_ok=True)
     return project
 
 
@@ -244,6 +259,7 @@ def _damage(path: Path, seed: int, blocks: int = 20, size: int = 16 << 10) -> No
             f.write(rng.randbytes(size))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_random_blocks_written_into_the_index_never_change_a_verdict(filled: Path, seed: int) -> None:
     draft = str(ROOT / "examples" / "draft_pinghu_review.md")

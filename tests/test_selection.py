@@ -154,6 +154,48 @@ def test_colour_always_never_and_force_color(monkeypatch: pytest.MonkeyPatch, ca
     assert "\x1b[" not in capsys.readouterr().out
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    "env, coloured",
+    [
+        ({}, True),
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins, as the README says
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),  # asked for by name
+        ({"TERM": "xterm-256color"}, True),
+        ({"NO_COLOR": ""}, True),  # empty is unset (no-color.org)
+    ],
+    ids=["terminal", "no-color", "no-color-beats-force-color", "dumb-terminal", "dumb-but-forced", "xterm", "empty-no-color"],
+)
+def test_colour_on_a_terminal_follows_no_color_force_color_and_term(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], coloured: bool
+) -> None:
+    from factcheck.report.formats import wants_colour
+
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert wants_colour(Terminal()) is coloured
+
+
+@pytest.mark.parametrize("command", [["check", "examples/draft_pinghu_review.md"], ["claims", "就业率"], ["conflicts"]])
+def test_no_color_beside_force_color_leaves_no_escape_codes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(command)
+    out, err = capsys.readouterr()
+    assert out.strip() and "\x1b[" not in out + err
+
+
 def test_findings_from_stdin_carry_the_name_given(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(WRONG.encode())))

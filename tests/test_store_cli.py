@@ -9,10 +9,12 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from factcheck.app.config import load_config
 from factcheck.app.ingest import ingest
@@ -44,11 +46,24 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(scope="session")
+def ingested_once(tmp_path_factory) -> Path:
+    """The seeds' project after one `factcheck ingest`, made once per test session."""
+    folder = tmp_path_factory.mktemp("ingested")
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert main(["ingest"]) == ExitCode.OK
+    return folder
+
+
 @pytest.fixture
-def project(seed_project, monkeypatch, capsys) -> Path:
-    """A scratch project whose claims/ already holds the five seeds."""
+def project(seed_project, ingested_once, monkeypatch, capsys) -> Path:
+    """A scratch project whose claims/ already holds the five seeds (a copy of one ingest: copy2 keeps the
+    sizes and mtimes the index's freshness reads)."""
+    shutil.copytree(ingested_once, seed_project, dirs_exist_ok=True)
     monkeypatch.chdir(seed_project)
-    assert main(["ingest"]) == ExitCode.OK
     capsys.readouterr()
     return seed_project
 
@@ -85,6 +100,45 @@ def test_ingest_reports_its_speed_in_claims_read_per_second(seed_project, tmp_st
     assert first.claims_per_second == first.extracted / first.seconds
     again = ingest([seed_project / "seeds"], tmp_store, seed_project)
     assert (again.extracted, again.claims_per_second) == (0, 0.0)  # nothing read, no rate to speak of
+
+
+def test_ingest_names_each_phase_as_it_starts_and_counts_sources_while_reading(seed_project, tmp_store):
+    """The bar sat at 100% for the last 5 s of 12 (building the index) with no label: each step has a name."""
+    from factcheck.app.ingest import PHASES
+
+    heard: list[object] = []
+    ingest([seed_project / "seeds"], tmp_store, seed_project, progress=lambda n, total: heard.append((n, total)),
+           phase=heard.append)
+    assert [h for h in heard if isinstance(h, str)] == list(PHASES) == [
+        "reading sources", "extracting claims", "writing the store", "building the index"
+    ]
+    counted = heard[heard.index("extracting claims") + 1:heard.index("writing the store")]
+    assert counted == [(1, 5)] * 5  # the five seeds, counted while they are extracted
+
+    heard.clear()  # nothing changed: the sources are read, none extracted, and the index is checked
+    ingest([seed_project / "seeds"], tmp_store, seed_project, progress=lambda n, total: None, phase=heard.append)
+    assert heard == ["reading sources", "writing the store", "building the index"]
+
+
+def test_the_terminal_bar_shows_each_phase_by_name(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from factcheck.app.ingest import PHASES
+    from factcheck.cli import COUNTED_PHASES, _ingest_progress
+
+    assert COUNTED_PHASES == PHASES[:2]
+    screen = io.StringIO()
+    with _ingest_progress(Console(file=screen, force_terminal=True, width=100)) as (tick, phase):
+        for name in PHASES:
+            phase(name)
+            if name in COUNTED_PHASES:
+                tick(1, 2)
+    for name in PHASES:
+        assert name in screen.getvalue()
+    with _ingest_progress(Console(file=io.StringIO(), force_terminal=False)) as (tick, phase):
+        assert (tick, phase) == (None, None)  # a pipe or CI: no bar, no callbacks
 
 
 # --- ingest --------------------------------------------------------------------------------------

@@ -191,6 +191,7 @@ def _killed_at(step: int, work: Callable[[], None]) -> None:
     assert os.waitstatus_to_exitcode(status) in (0, 137)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("then", ["A", "B"], ids=["sources-back-to-the-old-version", "sources-as-written"])
 def test_an_ingest_killed_at_every_step_of_its_write_is_made_whole_by_one_rerun(tmp_path, then):
     """The store holds version A; an ingest of version B is killed before each of its file operations in turn;
@@ -322,6 +323,7 @@ def _findings(project: Path, draft: Path, monkeypatch) -> list[tuple]:
             for f in report.findings]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("history", ["reverse-batches", "replaced-and-restored"])
 def test_the_same_claims_give_the_same_findings_however_the_store_was_written(tmp_path, history, monkeypatch):
     draft = tmp_path / "draft.md"

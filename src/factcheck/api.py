@@ -225,8 +225,11 @@ class Checker:
         force: bool = False,
         progress: Callable[[int, int], None] | None = None,
         waiting: Callable[[str], None] | None = None,
+        phase: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Read sources (default: the configured ones) into the store; unchanged ones are skipped by hash."""
+        """Read sources (default: the configured ones) into the store; unchanged ones are skipped by hash.
+
+        `progress(n, total)` counts sources read; `phase(name)` names each step as it starts."""
         from .app.config import inside
         from .app.ingest import ingest
         from .store import open_storage
@@ -242,7 +245,7 @@ class Checker:
         if not paths and not any(p.exists() for p in targets):
             raise InputError(f"no sources configured that exist: {', '.join(str(p) for p in targets)}")
         return ingest(targets, open_storage(self.store), self.root, date, progress, force=force,
-                      bodies=self.config.bodies, waiting=waiting)
+                      bodies=self.config.bodies, waiting=waiting, phase=phase)
 
     def repair(self, waiting: Callable[[str], None] | None = None) -> Repair:
         """Make the store consistent with what is on disk; `reread` names the sources to ingest again."""

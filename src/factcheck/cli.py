@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover
 
 from . import i18n
 from .api import Checker, parse_date
-from .errors import ExitCode, FactcheckError, InputError, shown
+from .errors import ExitCode, FactcheckError, InputError, closest, shown
 
 app = typer.Typer(
     add_completion=False,
@@ -38,7 +38,7 @@ StoreOpt = typer.Option(
 VERDICT_LIST = "[ok,contradicted,stale,unsupported]"  # shown for options that take a comma-separated list of them
 ColourOpt = typer.Option(
     "auto", "--color", "--colour", click_type=click.Choice(["auto", "always", "never"]),
-    help="Colour the text report: auto (a terminal; FORCE_COLOR forces, NO_COLOR forbids), always or never.",
+    help="Colour the text report: auto (a terminal, not TERM=dumb; FORCE_COLOR forces, NO_COLOR forbids and wins), always or never.",
 )
 
 
@@ -72,7 +72,10 @@ def _date(value: str | None) -> dt.date | None:
 def _console(stderr: bool = False):  # rich is imported only by the commands that print tables
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    # NO_COLOR wins over FORCE_COLOR (which rich reads itself): no escape codes at all, not even bold.
+    # rich already gives TERM=dumb none.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, no_color=plain, color_system=None if plain else "auto", highlight=False)
 
 
 @app.command(short_help="Record every numeric claim of source articles in the store.")
@@ -104,8 +107,8 @@ def ingest(
         if repaired.reread:
             targets = (targets or list(checker.config.sources)) + [checker.root / s for s in repaired.reread]
         say(f"repair: {len(repaired.notes)} problem(s) fixed, {len(repaired.reread)} source(s) to read again")
-    with _ingest_progress(err) as tick:
-        report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"))
+    with _ingest_progress(err) as (tick, phase):
+        report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"), phase=phase)
     for note in report.notes:
         say(note)
     if report.errors:
@@ -125,17 +128,42 @@ def ingest(
     err.print(table)
 
 
+# The ingest phases that count sources (app/ingest.py's PHASES[:2]; tests/test_store_cli.py keeps them in step):
+# written out, not imported, so that `factcheck --help` never loads the extractor.
+COUNTED_PHASES = ("reading sources", "extracting claims")
+
+
 @contextlib.contextmanager
 def _ingest_progress(console):  # type: ignore[no-untyped-def]
-    """A progress bar for someone watching a terminal; no callback at all in a pipe or CI."""
+    """A progress bar for someone watching a terminal, labelled with each phase; no callbacks in a pipe or CI.
+
+    Sources are counted while they are read and extracted; the writing and
+    the index that follow have no count, so the bar pulses under their name
+    rather than sitting at 100%.
+    """
     if not console.is_terminal:
-        yield None
+        yield None, None
         return
     from rich.progress import Progress
 
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
-        yield lambda n, total: bar.update(task, advance=n, total=total)
+        counting = True
+
+        def tick(n: int, total: int) -> None:
+            bar.update(task, advance=n, total=total)
+
+        def phase(name: str) -> None:
+            nonlocal task, counting
+            if counting and name in COUNTED_PHASES:
+                bar.update(task, description=name)
+            else:  # no count from here on: a pulsing bar, not a full one
+                counting = False
+                bar.remove_task(task)
+                task = bar.add_task(name, total=None)
+            bar.refresh()
+
+        yield tick, phase
 
 
 @app.command("claims")
@@ -161,17 +189,26 @@ def claims_cmd(
         for c in found:
             out.write(json.dumps(claim_to_record(c), ensure_ascii=False) + "\n")
         return
+    from rich.cells import cell_len
     from rich.table import Table
 
+    rows = [
+        (f"{c.source}:{c.line}", c.text, format(c.value.normalize(), "f"), c.unit, c.subject or "",
+         c.metric, c.period.label if c.period else "")
+        for c in found
+    ]
     table = Table(show_lines=False)
-    for col in ("source:line", "text", "value", "unit", "subject", "metric", "period"):
-        table.add_column(col)
-    for c in found:
-        table.add_row(
-            f"{c.source}:{c.line}", c.text, format(c.value.normalize(), "f"), c.unit, c.subject or "",
-            c.metric, c.period.label if c.period else "",
-        )
-    _console().print(table)
+    # The citation is never cut ("seeds/00…" cites nothing): on a narrow terminal the other columns fold.
+    widest = max((cell_len(row[0]) for row in rows), default=0)
+    table.add_column("source:line", no_wrap=True, min_width=widest)
+    for col in ("text", "value", "unit", "subject", "metric", "period"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console = _console()
+    if not console.is_terminal:  # a pipe: one line a claim, whole, for grep and sort
+        console.width = max(console.width, console.measure(table, options=console.options.update_width(10**6)).maximum)
+    console.print(table)
     _console(stderr=True).print(f"{len(found)} claims")
 
 
@@ -267,6 +304,8 @@ def hook_install(
     Checker.for_project(config)  # a broken config should fail now, not at the first commit
     done = install(Path.cwd(), force=force, config=config)
     kept = f"; the previous hook is kept as {done.legacy.name} and runs first" if done.legacy else ""
+    if done.runner:
+        kept = f", which {done.runner}'s hook runs first"
     print(f"factcheck: pre-commit hook installed at {os.path.relpath(done.hook)}{kept}", file=sys.stderr)
 
 
@@ -363,6 +402,27 @@ def store_import(
     print(f"factcheck: imported {count} source(s) from {shown(folder)}", file=sys.stderr)
 
 
+def _usage(exc: click.UsageError) -> str:
+    """A usage mistake in one line: what was wrong, the one option it was near (if any), and where help is.
+
+    click suggests by difflib over whole option names, so the `--` they all
+    share made `--bogus` "mean" `--jobs`; `closest` compares the names alone.
+    """
+    ctx = exc.ctx
+    message = exc.format_message()
+    if isinstance(exc, click.NoSuchOption) and ctx is not None:
+        options = [o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--")]
+        near = closest(exc.option_name, options) if exc.option_name.startswith("--") else None
+        message = f"No such option {exc.option_name!r}" + (f"; did you mean {near!r}?" if near else ".")
+    elif ctx is not None and isinstance(ctx.command, click.Group) and exc.message.startswith("No such command '"):
+        # typer and click (8.4+) each append their own suggestion: say it once, from our rule
+        name = getattr(exc, "command_name", None) or exc.message.split("'")[1]
+        near = closest(name, ctx.command.list_commands(ctx))
+        message = f"No such command {name!r}" + (f"; did you mean {near!r}?" if near else ".")
+    where = ctx.command_path if ctx is not None else "factcheck"
+    return f"{message} Try '{where} --help' for help."
+
+
 def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: workers ended, store as it was, exit 130
 
@@ -403,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except click.exceptions.NoArgsIsHelpError as exc:
         exc.show()  # `factcheck` or `factcheck hook` alone: the help, not an error line that starts with it
+        return ExitCode.ERROR
+    except click.UsageError as exc:
+        print(f"factcheck: {_usage(exc)}", file=sys.stderr)
         return ExitCode.ERROR
     except click.ClickException as exc:
         print(f"factcheck: {exc.format_message()}", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 import os
+from collections.abc import Iterable
 
 
 class ExitCode(enum.IntEnum):
@@ -21,6 +23,19 @@ class InputError(FactcheckError):
     """A source or draft we cannot read: missing, binary, undecodable, empty."""
 
 
+class EmptyText(InputError):
+    """A file with no text, or none after its front matter: no figures in it, so a draft like it is clean
+    wherever it is one of several (a folder, a glob, the staged drafts), and an error only named alone."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+    def skipped(self) -> str:
+        """The line an empty draft among others gets on stderr, as a linter says a file has nothing to lint."""
+        return f"{self.name}: empty draft, no figures to check"
+
+
 class StoreError(FactcheckError):
     """The claims store is missing, empty or has a corrupt line."""
 
@@ -31,6 +46,17 @@ class NoStoreError(StoreError):
 
 class ConfigError(FactcheckError):
     """A configuration file with an unknown key or a bad value."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice near enough to `word` to be a slip of the keyboard, or None.
+
+    Compared without leading dashes, so that the `--` every option shares
+    makes no near miss: `--bogus` is nothing like `--jobs`, `stroe` is `store`.
+    """
+    names = {choice.lstrip("-"): choice for choice in choices}
+    found = difflib.get_close_matches(word.lstrip("-"), list(names), n=1, cutoff=0.6)
+    return names[found[0]] if found else None
 
 
 def shown(path: object) -> str:

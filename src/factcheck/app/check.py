@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from ..atomic import atomic_replace
-from ..errors import ExitCode, InputError
+from ..errors import EmptyText, ExitCode, InputError
 from ..extract.subject import Gazetteer, gazetteer
 from ..i18n import _
 from ..judge import suppress
@@ -86,14 +86,26 @@ def read_drafts(
     force_exclude: bool = False,
     stdin_name: str | None = None,
 ) -> list[Document]:
-    """`stdin_name` names the draft read from `-` in findings (an editor's buffer has a file name)."""
+    """`stdin_name` names the draft read from `-` in findings (an editor's buffer has a file name).
+
+    An empty draft has no figures: one of several (a folder, a glob, the
+    files pre-commit passes) is clean, said in one line on stderr, and the
+    others are checked; the one draft named alone is bad input.
+    """
+    names = expand_drafts(drafts, cfg, force_exclude)
+    alone = not force_exclude and len(drafts) == 1 and names == drafts
     docs = []
-    for name in expand_drafts(drafts, cfg, force_exclude):
-        if name == "-":
-            data = (stdin or sys.stdin).buffer.read()
-            docs.append(read_draft(None, stdin_name or "<stdin>", date, data, cfg.date))
-        else:
-            docs.append(read_draft(Path(name), _display(name), date, configured=cfg.date))
+    for name in names:
+        try:
+            if name == "-":
+                data = (stdin or sys.stdin).buffer.read()
+                docs.append(read_draft(None, stdin_name or "<stdin>", date, data, cfg.date))
+            else:
+                docs.append(read_draft(Path(name), _display(name), date, configured=cfg.date))
+        except EmptyText as exc:
+            if alone:
+                raise
+            _to_stderr(exc.skipped())
     return docs
 
 

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, closest
 from ..i18n import LANGUAGES
 
 # An alarm (a figure a source contradicts, or one since superseded) fails the run; an unsupported
@@ -93,7 +93,9 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     if unknown:
         where = "[tool.factcheck]" if path and path.name == "pyproject.toml" else "the config"
         known = ", ".join(sorted(KNOWN_KEYS))
-        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in {where} (known keys: {known})")
+        near = closest(unknown[0], KNOWN_KEYS)
+        hint = f"did you mean {near!r}? " if near else ""
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in {where} ({hint}known keys: {known})")
 
     def problem(message: str) -> ConfigError:
         return ConfigError(f"{path}: {message}")

@@ -17,10 +17,15 @@ from ..reading.source import SOURCE_SUFFIXES, read_document
 from ..record.claim import Claim
 from ..store.files import FileStorage
 from ..store.folder import Store, content_hash, to_jsonl
-from ..store.protocol import Extracted, Storage
+from ..store.protocol import BUILDING_INDEX, Extracted, Storage
 from .config import inside
 
 METADATA_FILE = "sources.toml"
+# What an ingest is doing, named for its progress display, in order.
+READING = "reading sources"  # finding them, and re-reading the ones whose hash may show them unchanged
+EXTRACTING = "extracting claims"
+WRITING = "writing the store"
+PHASES = (READING, EXTRACTING, WRITING, BUILDING_INDEX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +193,13 @@ def ingest(
     force: bool = False,
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = (),
     waiting: Callable[[str], None] | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read sources, extract claims, and write changed sources to the store; unchanged ones are skipped.
+
+    `phase` hears each step by name as it starts (PHASES, in order; the
+    store may add its own), so a progress display never sits at 100%
+    without saying what it is doing.
 
     Extraction runs unlocked; the store writes each source whole (the folder
     under its lock, `waiting` hearing when another writer has it; the
@@ -199,6 +209,8 @@ def ingest(
     leaves the store half-updated.
     """
     started = time.perf_counter()
+    say = phase or (lambda name: None)
+    say(READING)
     storage = FileStorage(store.root) if isinstance(store, Store) else store
     notes: list[str] = []
     files = discover(paths, root, notes)
@@ -235,6 +247,8 @@ def ingest(
         todo.append(job)
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(todo) > 20 else 1)
     results = []
+    if todo:
+        say(EXTRACTING)
     for outcome in _extract_all(todo, workers, tick):
         if isinstance(outcome, str):
             errors.append(outcome)
@@ -242,7 +256,8 @@ def ingest(
             results.append(outcome)
     if errors:
         return IngestReport(len(files), 0, skipped, tuple(errors), notes=tuple(notes))
-    done = storage.write(results, waiting)
+    say(WRITING)
+    done = storage.write(results, waiting, phase)
     extracted = sum(r.claims for r in results)
     return IngestReport(
         len(files), done.claims, skipped, (), done.sources, extracted, time.perf_counter() - started, tuple(notes)

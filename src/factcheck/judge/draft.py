@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EmptyText
 from ..extract import claims as claims_mod
 from ..extract.subject import Gazetteer
 from ..reading.source import Document, document_from_bytes, read_document
@@ -34,8 +34,8 @@ def read_draft(
             assert stdin_bytes is not None
             return document_from_bytes(stdin_bytes, display, date, None, False, configured, dt.date.today())
         return read_document(path, display, date, None, False, configured, dt.date.today())
-    except InputError as exc:
-        raise InputError(str(exc).replace("empty file", "empty draft")) from None
+    except EmptyText as exc:
+        raise EmptyText(str(exc).replace("empty file", "empty draft"), exc.name) from None
 
 
 def check_document(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EmptyText, InputError
 from ..i18n import _
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -61,7 +61,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     decoding for how much it reads like language and picks the better.
     """
     if not data.strip():
-        raise InputError(_("{path}: empty file").format(path=name))
+        raise EmptyText(_("{path}: empty file").format(path=name), name)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -71,7 +71,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if "\x00" in text or not _readable(text):
                 raise InputError(f"{name}: binary file (a {label.upper()} byte-order mark, then no text), not a text article")
             if not text.strip():
-                raise InputError(_("{path}: empty file").format(path=name))
+                raise EmptyText(_("{path}: empty file").format(path=name), name)
             return text, label
     if b"\x00" in data[:8192]:
         raise InputError(_("{path}: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)")
@@ -220,7 +220,7 @@ def document_from_bytes(
         text = text.replace("\r", "\n")
     fields, body_start = front_matter(text, name)
     if not text[body_start:].strip():
-        raise InputError(_("{path}: empty file (no text after front matter)").format(path=name))
+        raise EmptyText(_("{path}: empty file (no text after front matter)").format(path=name), name)
     meta = meta or {}
     published, inferred = publication_date(name, fields, meta, date, configured, today, text[body_start:])
     if published is None and require_date:

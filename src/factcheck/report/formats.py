@@ -69,15 +69,21 @@ COLOURS = ("auto", "always", "never")
 
 
 def wants_colour(out: TextIO, mode: str = "auto") -> bool:
-    """--color always/never decide; on auto, FORCE_COLOR forces it (CI logs), NO_COLOR forbids it, else a terminal.
+    """--color always/never decide; on auto, NO_COLOR forbids it, even beside FORCE_COLOR; FORCE_COLOR forces
+    it (CI logs); a terminal that says it is dumb (TERM=dumb: Emacs's shell, some CI) gets none; else a terminal.
 
-    https://no-color.org and https://force-color.org.
+    https://no-color.org ("regardless of its value", when not empty) and https://force-color.org.
     """
     if mode != "auto":
         return mode == "always"
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+    env = os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
         return True
-    return not os.environ.get("NO_COLOR") and hasattr(out, "isatty") and out.isatty()
+    if env.get("TERM") == "dumb":
+        return False
+    return hasattr(out, "isatty") and out.isatty()
 
 
 def check_format(fmt: str, evidence: str = "paragraph") -> None:

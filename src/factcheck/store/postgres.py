@@ -303,7 +303,12 @@ class PostgresStorage:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def write(self, results: list[Extracted], waiting: Callable[[str], None] | None = None) -> Written:
+    def write(
+        self,
+        results: list[Extracted],
+        waiting: Callable[[str], None] | None = None,
+        phase: Callable[[str], None] | None = None,
+    ) -> Written:
         """Every source of the run in one transaction, then a merge of segments if they have piled up."""
         batch = [
             StoredSource(r.display, ManifestEntry(store_file_name(r.display), r.sha256,

@@ -24,6 +24,7 @@ from ..record.claim import Claim
 from .manifest import ManifestEntry
 
 T = TypeVar("T")
+BUILDING_INDEX = "building the index"  # the folder store's last step of an ingest, after its writes
 
 
 class ClaimStore(Protocol):
@@ -184,8 +185,16 @@ class Storage(Protocol):
         """The content hash of each of these sources whose claims the store holds whole (ingest skips them)."""
         ...
 
-    def write(self, results: list[Extracted], waiting: Callable[[str], None] | None = None) -> Written:
-        """Put each source's claims in place of its old ones; a source is never half written."""
+    def write(
+        self,
+        results: list[Extracted],
+        waiting: Callable[[str], None] | None = None,
+        phase: Callable[[str], None] | None = None,
+    ) -> Written:
+        """Put each source's claims in place of its old ones; a source is never half written.
+
+        `phase` hears the name of each further step that takes time (the folder's "building the index").
+        """
         ...
 
     def repair(self, root: Path, waiting: Callable[[str], None] | None = None) -> Repair:
