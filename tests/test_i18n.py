@@ -206,3 +206,12 @@ def test_the_html_report_in_english(project, capsys):
     for text in ("<title>factcheck report</title>", "<h2>Drafts</h2>", "1 finding<", "1 unverified", "<h3>Evidence</h3>",
                  "<h3>Near misses</h3>", "published 2026-01-20", "✗ contradicted [FC001]"):
         assert text in page
+
+
+def test_the_conflicts_report_in_chinese_keeps_its_kinds_english_in_json(project, capsys):
+    store = str(ROOT / "claims")
+    assert main(["--lang", "zh", "conflicts", "--store", store]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("0 分歧, 0 修订, 2 更新, 1 被取代") and "发布于" in out and "（当前）" in out
+    assert main(["--lang", "zh", "conflicts", "--store", store, "--format", "json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)["counts"]) >= {"disagreement", "update", "superseded"}

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from ..extract.metric import metric_key
 from ..extract.quantity import unit_group
+from ..i18n import _
 from ..record.claim import Claim
 from .compare import agree
 from .identity import (
@@ -118,14 +119,14 @@ def relate(a: Claim, b: Claim) -> Relation | None:
             if not any(w in p.label for p in (old.period, new.period) for w in _STOCK_DAY):
                 # 截至目前…完成意向面积的10.5%, then 目前…43.9%: a running count moving on, not a stock's month end
                 return _moving_on(old, new)
-            return Relation(SUPERSEDED, f"a later date: {old.period.label} → {new.period.label}")
-        return Relation(SUPERSEDED, f"a fuller period: {old.period.label} → {new.period.label}")
+            return Relation(SUPERSEDED, _("a later date: {old} → {new}").format(old=old.period.label, new=new.period.label))
+        return Relation(SUPERSEDED, _("a fuller period: {old} → {new}").format(old=old.period.label, new=new.period.label))
     return None
 
 
 def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
     if agree(old, new):
-        return Relation(RECONCILED, f"{old.text} and {new.text} agree")
+        return Relation(RECONCILED, _("{old} and {new} agree").format(old=old.text, new=new.text))
     if not same_range(new, old):
         return None  # too far apart to be one figure: another scope, most likely
     if old.published != new.published and (consensus(old) or consensus(new) or predicted(old) or predicted(new)):
@@ -133,26 +134,27 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
     if old.published != new.published and (deal(old) or deal(new)):
         return None  # a company's two contracts
     if period == UNDATED:
-        return Relation(UPDATE, f"as it stood on each day: {old.text} ({old.published}) → {new.text} ({new.published})")
+        return Relation(UPDATE, _("as it stood on each day: {old} ({old_day}) → {new} ({new_day})").format(
+            old=old.text, old_day=old.published, new=new.text, new_day=new.published))
     if still_running(old, new):
         if old.period is not None and old.period.days > 1 and _fell(old, new):
-            return Relation(DISAGREEMENT, f"a running total that fell: {_said(old)} → {_said(new)}")
-        return Relation(UPDATE, f"the period was still running when {old.text} was published ({old.published})")
+            return Relation(DISAGREEMENT, _("a running total that fell: {old} → {new}").format(old=_said(old), new=_said(new)))
+        return Relation(UPDATE, _("the period was still running when {old} was published ({day})").format(old=old.text, day=old.published))
     if old.published == new.published:
-        return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}, the same day")
+        return Relation(DISAGREEMENT, _("{old} against {new}, the same day").format(old=_said(old), new=_said(new)))
     if old.period is not None and old.period.days == 1:
         return None  # 当天…160架 and 172架 on the next day's broadcast: which day each means is not sure
     if (_REVISED.search(new.plain_sentence) or _PRELIMINARY.search(old.plain_sentence) or release(new)
             or PREVIOUS in (modality(old), modality(new))):
-        return Relation(REVISION, f"restated: {_said(old)} → {_said(new)}")
+        return Relation(REVISION, _("restated: {old} → {new}").format(old=_said(old), new=_said(new)))
     who_old, who_new = speaker(old), speaker(new)
     if who_old and who_new:
         if who_old == who_new:
-            return Relation(REVISION, f"restated by {who_new}: {_said(old)} → {_said(new)}")
-        return Relation(DISAGREEMENT, f"{_said(old)} against {_said(new)}")
+            return Relation(REVISION, _("restated by {who}: {old} → {new}").format(who=who_new, old=_said(old), new=_said(new)))
+        return Relation(DISAGREEMENT, _("{old} against {new}").format(old=_said(old), new=_said(new)))
     if not who_old and not who_new and old.period is not None and old.period.days >= 365:
         # One series (a yearly report) giving a closed year's figure again, otherwise: 2012年 GDP after a census.
-        return Relation(REVISION, f"restated by the same series: {_said(old)} → {_said(new)}")
+        return Relation(REVISION, _("restated by the same series: {old} → {new}").format(old=_said(old), new=_said(new)))
     return None  # who said either is not known: not sure enough to call it a disagreement
 
 
@@ -174,12 +176,14 @@ _RATE = re.compile(r"增长|下降|上升|回落|增速|增幅|提高|降低")
 
 def _moving_on(old: Claim, new: Claim) -> Relation:
     if _fell(old, new) and old.period is not None and new.period is not None and old.period.start == new.period.start:
-        return Relation(DISAGREEMENT, f"a running total that fell: {_said(old)} → {_said(new)}")
+        return Relation(DISAGREEMENT, _("a running total that fell: {old} → {new}").format(old=_said(old), new=_said(new)))
     if old.period is not None and old.period.days >= 365 and not old.period.as_of:
         # 2012年 GDP 51.9万亿元, then 134.9万亿元 "now": a later year's level, not a running total moving on.
-        return Relation(SUPERSEDED, f"a later figure: {old.period.label} → {new.period.label if new.period else new.published}")
-    return Relation(UPDATE, f"a running figure moving on: {old.text} as of {old.period.end if old.period else old.published}, "
-                            f"{new.text} as of {new.period.end if new.period else new.published}")
+        return Relation(SUPERSEDED, _("a later figure: {old} → {new}").format(
+            old=old.period.label, new=new.period.label if new.period else new.published))
+    return Relation(UPDATE, _("a running figure moving on: {old} as of {old_day}, {new} as of {new_day}").format(
+        old=old.text, old_day=old.period.end if old.period else old.published,
+        new=new.text, new_day=new.period.end if new.period else new.published))
 
 
 def _gap(claims: Iterable[Claim]) -> float:
@@ -230,7 +234,7 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
             continue
         edges = [(pair, rel) for pair, rel in relations.items() if rel.kind == kind]
         parent: dict[int, int] = {}
-        for (i, j), _ in edges:
+        for (i, j), _rel in edges:
             ri, rj = _root(parent, i), _root(parent, j)
             if ri != rj:
                 parent[rj] = ri

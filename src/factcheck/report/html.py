@@ -27,7 +27,7 @@ from ..reading.source import Document
 from ..record.claim import Claim
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, VERDICTS, DirectiveWarning, Finding, Report
 from ..record.rules import RULES
-from .text import verdict_name
+from .text import kind_name, verdict_name
 
 if TYPE_CHECKING:
     from ..judge.conflicts import Conflict
@@ -546,7 +546,7 @@ def conflicts_to_html(conflicts: Sequence[Conflict], title: str = "factcheck con
 
     found = counts(conflicts)
     summary = "".join(
-        f'<span class="count k-{k}">{CONFLICT_MARKS[k]} {n} {esc(k)}</span>'
+        f'<span class="count k-{k}">{CONFLICT_MARKS[k]} {n} {esc(kind_name(k))}</span>'
         for k, n in found.items() if k != "reconciled" or include_reconciled
     )
     facts = [_fact(i, g) for i, g in enumerate(conflicts)]
@@ -557,7 +557,7 @@ def conflicts_to_html(conflicts: Sequence[Conflict], title: str = "factcheck con
         '<meta name="generator" content="factcheck">', f"<title>{esc(title)}</title>",
         f"<style>{CSS}{TIMELINE_CSS}</style>", "</head>", "<body>", "<main>", f"<h1>{esc(title)}</h1>",
         f'<p class="summary">{summary}</p>',
-        *(facts or ["<p>No conflicts between the store's sources.</p>"]),
+        *(facts or [f"<p>{esc(_('No conflicts between the store’s sources.'))}</p>"]),
         "</main>", "</body>", "</html>", "",
     ]
     return "\n".join(parts)
@@ -568,21 +568,21 @@ def _fact(i: int, g: Conflict) -> str:
     items = []
     for c in g.claims:
         current = c.id == g.current.id
-        period = c.period.label if c.period else "undated"
-        published = c.published.isoformat() if c.published else "undated"
+        period = c.period.label if c.period else _("undated")
+        published = c.published.isoformat() if c.published else _("undated")
         opening = '<li class="current">' if current else "<li>"
         items.append(
             f"{opening}"
             f'<time datetime="{esc(published)}">{esc(published)}</time> · '
             f'<span class="value">{esc(c.text)}</span> · {esc(period)}'
-            + (' · <span class="now">current</span>' if current else "")
+            + (f' · <span class="now">{esc(_("current"))}</span>' if current else "")
             + f'<p class="where">{esc(c.source)}:{c.line}</p>'
             f"<blockquote>{highlighted(c.paragraph or c.sentence, c.text, c.sentence)}</blockquote></li>"
         )
     return (
         f'<section class="fact k-{esc(kind)}" id="fact-{i}" aria-labelledby="fact-{i}-h">'
-        f'<h2 id="fact-{i}-h"><span class="kind">{CONFLICT_MARKS.get(kind, "")} {esc(kind)}</span> · '
-        f"{esc(subject or '(no subject)')} · {esc(metric)}</h2>"
+        f'<h2 id="fact-{i}-h"><span class="kind">{CONFLICT_MARKS.get(kind, "")} {esc(kind_name(kind))}</span> · '
+        f"{esc(subject or _('(no subject)'))} · {esc(metric)}</h2>"
         f'<p class="why">{esc(g.why)}</p>'
         f'<ol class="timeline">{"".join(items)}</ol></section>'
     )

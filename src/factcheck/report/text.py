@@ -325,17 +325,25 @@ def conflict_lines(conflicts: list, include_reconciled: bool = False) -> list[Li
 
     lines: list[Line] = []
     for g in conflicts:
-        lines.append([(g.kind, CONFLICT_STYLES[g.kind]), (f"  {g.subject or '(no subject)'} · {g.metric}", "")])
+        lines.append([(kind_name(g.kind), CONFLICT_STYLES[g.kind]), (f"  {g.subject or _('(no subject)')} · {g.metric}", "")])
         if g.why:
             lines.append([(f"    {g.why}", "dim")])
         for c in g.claims:
             current = c.id == g.current.id
-            period = c.period.label if c.period else "undated"
+            period = c.period.label if c.period else _("undated")
+            said = _("published {day}").format(day=c.published)
             lines.append(
-                [(f"  {'→' if current else ' '} {c.text}  {period}  {c.source}:{c.line}  published {c.published}", "")]
-                + ([("  (current)", "bold")] if current else [])
+                [(f"  {'→' if current else ' '} {c.text}  {period}  {c.source}:{c.line}  {said}", "")]
+                + ([("  " + _("(current)"), "bold")] if current else [])
             )
             lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
     found = counts(conflicts)
-    lines.append([(", ".join(f"{n} {k}" for k, n in found.items() if k != "reconciled" or include_reconciled), "")])
+    lines.append([(", ".join(f"{n} {kind_name(k)}" for k, n in found.items() if k != "reconciled" or include_reconciled), "")])
     return lines
+
+
+def kind_name(kind: str) -> str:
+    """A conflict's kind as the editor reads it; JSON keeps the English key."""
+    names = {"disagreement": _("disagreement"), "revision": _("revision"), "update": _("update"),
+             "superseded": _("superseded"), "reconciled": _("reconciled")}
+    return names.get(kind, kind)
