@@ -243,3 +243,9 @@ def test_a_sectors_measure_named_before_its_figure_is_not_the_economys():
                      ("2025-08-27", "国家统计局今天发布数据，1—7月份，全国规模以上工业企业实现利润总额40203.5亿元。"
                                     "实现营业收入78.07万亿元，同比增长2.3%。"))
     assert find_conflicts(store) == []
+
+
+def test_trade_with_a_group_of_partners_is_not_the_countrys_trade():
+    store = store_of(("2023-04-13", "据海关统计，今年一季度，我国外贸进出口总值9.89万亿元，同比增长4.8%。"),
+                     ("2023-05-12", "商务部数据显示，2022年，中国与中亚国家提前实现700亿美元贸易目标，今年1—3月贸易额同比增长22%。"))
+    assert [c.kind for c in find_conflicts(store)] == []

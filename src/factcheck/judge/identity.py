@@ -239,7 +239,8 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
 
 # An industry or a kind of firm the sentence names before its figure (电子信息制造业效益稳步改善，营业收入同比增长
 # 9.4%; 中央企业研发投入增长约6.5%): the measure is that sector's, not the economy's 营业收入 or 研发投入.
-_SECTOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业|企业)")
+# Also a trading partner (中国与中亚国家…贸易额同比增长22%): the trade with them, not the country's.
+_SECTOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业|企业)|(?<=[与同对])[\u4e00-\u9fff]{2,6}?(?:国家|地区)")
 _NOT_A_SECTOR = re.compile(r"^(?:全国|我国|全省|全市|各类|相关|重点|有关|广大|各地|各级)")
 
 
