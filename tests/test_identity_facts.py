@@ -1134,3 +1134,17 @@ def test_a_period_said_after_shi_is_a_comparison_not_the_next_figures_period():
     text = "五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里，其中高速公路2.8万公里。"
     by_text = {c.text: c for c in extract(news(text, "2008-03-05"))}
     assert by_text["2.8万公里"].period is None or by_text["2.8万公里"].period.label != "2002年"
+
+
+def test_an_index_named_after_its_maker_is_the_countrys_measure():
+    # The store knows 密歇根大学 as a body of its own (a study it published), and still the index is 美国's.
+    store = store_of(("2026-06-12", "财联社6月12日电，美国6月密歇根大学消费者信心指数为48.9，预期46，前值44.8。"),
+                     ("2026-06-15", "密歇根大学公告称，该校今年共录取新生7000人。"))
+    assert verdicts("美国6月密歇根大学消费者信心指数为48.9，好于市场预期的46。", "2026-06-22", store)["48.9"] == "ok"
+    assert verdicts("美国6月密歇根大学消费者信心指数为49.8，好于市场预期的46。", "2026-06-22", store)["49.8"] != "ok"
+
+
+def test_another_countrys_producer_price_index_is_a_ppi_too():
+    store = store_of(("2026-06-11", "财联社6月11日电，美国5月生产者价格指数（PPI）同比增长6.5%，预估为6.4%，前值为6%。"))
+    assert verdicts("美国5月PPI同比上涨6.5%，高于市场预估。", "2026-06-20", store)["6.5%"] == "ok"
+    assert verdicts("美国5月PPI同比上涨5.6%，高于市场预估。", "2026-06-20", store)["5.6%"] == "contradicted"

@@ -73,6 +73,7 @@ _WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)?(
 _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
+_NAMES_AN_INDEX = re.compile(r"[\u4e00-\u9fff]{0,8}指数")
 _AGENCY_AFTER_PLACE = re.compile(
     r"(?:省|市|自治区)?(?:海关|统计局|调查总队|发改委|发展改革委|商务厅|商务局|税务局|分署|人民政府|气象台|气象局"
     r"|证监局|证券交易所|交易所|金融监管局|监管局)"  # 深圳证监局, 深圳证券交易所: who regulates or lists, not what
@@ -435,6 +436,8 @@ def _with_role(text: str, m: Mention) -> Mention:
             and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after) or after.startswith(("：", ":")))):
         # 据深圳贝壳研究院监测, 期货业协会统计, 【中国工程机械工业协会：5月…】: the one who speaks for others
         return replace(m, topical=False)
+    if m.kind == ORGANISATION and _NAMES_AN_INDEX.match(text, m.end):
+        return replace(m, topical=False)  # 美国6月密歇根大学消费者信心指数: the index bears its maker's name
     if m.kind in (PLACE, REGION, COUNTRY) and (_DATELINE.match(text, m.end) or _AGENCY_AFTER_PLACE.match(text, m.end)):
         return replace(m, topical=False)  # 本报北京4月2日电, 南宁海关统计: where a report was filed, who speaks
     before = text[max(0, m.start - 4) : m.start]
