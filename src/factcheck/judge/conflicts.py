@@ -97,7 +97,7 @@ def relate(a: Claim, b: Claim) -> Relation | None:
         # 注册资本170万美元 … 到后面注册资本达到11370万美元: a story told on purpose; and one report does not
         # contradict itself (五年年均增长5.2%, 十年年均增长6.2%): two figures of one text are two facts.
         return None
-    if not comparable(a, b):
+    if not comparable(a, b) or _lead_time(a) or _lead_time(b):
         return None
     old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
     identity = identify(new, old, parts=True)  # the later one read as a draft is read against the store
@@ -159,6 +159,14 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
 
 
 _STOCK_DAY = ("末", "底")  # 6月末, 年底: a stock as of a period's end, which the next period's end supersedes
+
+
+# 比2024年达到千亿件提前了35天: how much sooner a milestone came than another year's, each milestone its own.
+_LEAD = re.compile(r"(?:比|较)[^，。；]{0,24}(?:提前|推迟|延后|缩短|延长)了?$")
+
+
+def _lead_time(c: Claim) -> bool:
+    return c.unit in ("天", "个月", "年", "小时") and bool(_LEAD.search(c.plain_sentence, 0, c.at()))
 
 
 def _fell(old: Claim, new: Claim) -> bool:
