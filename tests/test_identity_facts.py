@@ -1148,3 +1148,16 @@ def test_another_countrys_producer_price_index_is_a_ppi_too():
     store = store_of(("2026-06-11", "财联社6月11日电，美国5月生产者价格指数（PPI）同比增长6.5%，预估为6.4%，前值为6%。"))
     assert verdicts("美国5月PPI同比上涨6.5%，高于市场预估。", "2026-06-20", store)["6.5%"] == "ok"
     assert verdicts("美国5月PPI同比上涨5.6%，高于市场预估。", "2026-06-20", store)["5.6%"] == "contradicted"
+
+
+def test_a_final_reading_is_not_vouched_for_by_the_flash_of_the_same_value():
+    store = store_of(("2026-05-21", "财联社5月21日电，日本5月制造业PMI初值54.5，前值54.0。"))
+    assert verdicts("日本5月制造业PMI终值54.5。", "2026-06-01", store)["54.5"] != "ok"
+    assert verdicts("日本5月制造业PMI初值为54.5。", "2026-06-01", store)["54.5"] == "ok"
+
+
+def test_a_years_task_to_complete_is_a_target_not_an_outcome():
+    source = "今年要再减少农村贫困人口1000万以上，完成易地扶贫搬迁280万人。"
+    assert modality(claim(source, "280万人", "2018-03-05")) == FORECAST
+    store = store_of(("2018-03-05", source))
+    assert verdicts("2018年，我国完成易地扶贫搬迁280万人。", "2019-03-05", store)["280万人"] != "ok"

@@ -402,7 +402,8 @@ _PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
 PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous value follows its word closely
 # A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
 # 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
-_ALREADY = re.compile(r"已|累计|完成|实现了|达到了|截至|以来")
+# Not a bare 完成: 今年…完成易地扶贫搬迁280万人 in a March report is the year's task (完成了 is done).
+_ALREADY = re.compile(r"已|累计|完成了|实现了|达到了|截至|以来")
 # Days still to run in a stated period beyond which a figure for it is a target, not an outcome so far:
 # 今年 in a March report, 2030年 anywhere; not 2026年年度票房超172亿元 on 29 June, a running total.
 FUTURE_SLACK = 200
@@ -465,8 +466,19 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         # maker's, on its day; another day's, or another's target, near in value, vouches for nothing.
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
     if a == b:
+        readings = {_reading(draft), _reading(stored)}
+        if readings == {"初值", "终值"}:
+            # 日本5月制造业PMI终值54.5 against its 初值54.5: the final reading may differ from the flash; equal
+            # by chance, the flash does not vouch for it.
+            return Check("modality", DIFFERENT, f"the {_reading(stored)} in the source, the {_reading(draft)} in the draft")
         return Check("modality", SAME)
     return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
+
+
+def _reading(c: Claim) -> str:
+    """Which release of a figure the sentence gives it as: 初值 (flash), 终值 (final), or "" when it says not."""
+    found = _modality_word(c)
+    return found[0] if found is not None and found[0] in ("初值", "终值") else ""
 
 
 def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
