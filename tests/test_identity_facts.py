@@ -1161,3 +1161,12 @@ def test_a_years_task_to_complete_is_a_target_not_an_outcome():
     assert modality(claim(source, "280万人", "2018-03-05")) == FORECAST
     store = store_of(("2018-03-05", source))
     assert verdicts("2018年，我国完成易地扶贫搬迁280万人。", "2019-03-05", store)["280万人"] != "ok"
+
+
+def test_a_period_given_as_the_latest_is_stale_once_a_fuller_one_is_out():
+    store = store_of(("2025-06-29", "中国物流与采购联合会今天公布，1—5月份，全国社会物流总额为138.7万亿元，同比增长5.3%。"))
+    latest = "中国物流与采购联合会最新数据显示，今年1—4月份全国社会物流总额为115.3万亿元，同比增长5.6%。"
+    verdict, message, reasons = checked(latest, "2025-07-10", store)["115.3万亿元"]
+    assert verdict == "stale" and "138.7万亿元" in message and any("not in the store" in r for r in reasons)
+    # Not said to be the latest: the 1—4月 figure may be meant as history; nothing vouches for it.
+    assert verdicts("今年1—4月份全国社会物流总额为115.3万亿元。", "2025-07-10", store)["115.3万亿元"] == "unsupported"

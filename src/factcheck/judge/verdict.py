@@ -11,6 +11,7 @@ with the failing check named.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -261,7 +262,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
             + (f" ({c.period.label})" if c.period else ""),
             (c,),
         )
-    outdated = None if agreeing else _called_current(draft, scored, store) or _previously(draft, scored, store)
+    outdated = None if agreeing else (
+        _called_current(draft, scored, store) or _previously(draft, scored, store) or _fuller_out(draft, scored))
     if outdated is not None:
         return outdated
     if agreeing:
@@ -325,6 +327,33 @@ def _previously(draft: Claim, scored: list[tuple[Match, Identity]], store: Claim
                 (now, old),
             )
     return None
+
+
+_LATEST = re.compile(r"最新|目前|当前|最近")
+
+
+def _fuller_out(draft: Claim, scored: list[tuple[Match, Identity]]) -> Judgement | None:
+    """最新统计显示，今年1—4月份全国社会物流总额为115.3万亿元, when 1—5月份's is already out: the draft gives as
+    the latest a period the store has a fuller figure for, published before the draft. Only for the same named
+    body, measure and modality, the same start, and a draft that says its figure is the latest."""
+    p = draft.period
+    if p is None or draft.published is None or not _LATEST.search(draft.plain_sentence, 0, draft.at()):
+        return None
+    fuller = [m.claim for m, i in scored
+              if i.named_fact and i.specific and same_scope(draft, m.claim) and m.claim.period is not None
+              and m.claim.period.start == p.start and m.claim.period.end > p.end
+              and m.claim.published is not None and m.claim.published <= draft.published]
+    if not fuller:
+        return None
+    newer = max(fuller, key=lambda c: (c.period.end if c.period else dt.date.min, c.published or dt.date.min))
+    label = f" ({newer.period.label})" if newer.period else ""
+    return Judgement(
+        STALE,
+        _("{figure} is given as the latest, but a fuller period's figure is out: {newer}{label} in {source} ({published})")
+        .format(figure=draft.text, newer=newer.text, label=label, source=newer.source, published=newer.published),
+        (newer,),
+        (_("the draft's own figure for {period} is not in the store").format(period=p.label),),
+    )
 
 
 def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
