@@ -1170,3 +1170,10 @@ def test_a_period_given_as_the_latest_is_stale_once_a_fuller_one_is_out():
     assert verdict == "stale" and "138.7万亿元" in message and any("not in the store" in r for r in reasons)
     # Not said to be the latest: the 1—4月 figure may be meant as history; nothing vouches for it.
     assert verdicts("今年1—4月份全国社会物流总额为115.3万亿元。", "2025-07-10", store)["115.3万亿元"] == "unsupported"
+
+
+def test_a_target_for_a_period_not_yet_begun_is_held_to_its_value():
+    store = store_of(("2026-06-02", "山东提出，到2030年全省服务业增加值达到7.2万亿元，年均增长5.2%以上。"))
+    assert verdicts("山东提出，到2030年全省服务业增加值达到7.2万亿元，年均增长5.5%以上。", "2026-06-20", store)[
+        "5.5%以上"] == "contradicted"
+    # A year's running total printed in May may have moved by June (test_a_year_s_running_total_in_may_is_no_target).

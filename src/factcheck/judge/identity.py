@@ -737,6 +737,8 @@ def still_running(stored: Claim, draft: Claim) -> bool:
     p = stored.period
     if p is None or stored.published is None or draft.published is None or forecast(stored):
         return False  # a plan or target (力争, 安排) is stated once
+    if p.start > stored.published and modality(stored) == FORECAST:
+        return False  # 到2030年…年均增长5.2%以上: a target for a period not yet begun, stated once too
     return p.end > stored.published and draft.published > stored.published
 
 
