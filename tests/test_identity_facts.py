@@ -1177,3 +1177,9 @@ def test_a_target_for_a_period_not_yet_begun_is_held_to_its_value():
     assert verdicts("山东提出，到2030年全省服务业增加值达到7.2万亿元，年均增长5.5%以上。", "2026-06-20", store)[
         "5.5%以上"] == "contradicted"
     # A year's running total printed in May may have moved by June (test_a_year_s_running_total_in_may_is_no_target).
+
+
+def test_a_consensus_equal_to_another_weeks_previous_value_by_rounding_is_not_stale():
+    store = store_of(("2026-06-04", "财联社6月4日电，美国上周首次申领失业救济人数22.5万，预估为21.3万，前值为21.5万。"))
+    found = verdicts("财联社6月11日电，美国上周首次申领失业救济人数22.9万，预估为22万，前值为22.5万。", "2026-06-11", store)
+    assert found["22万"] != "stale"

@@ -25,6 +25,7 @@ from ..record.rules import RULES
 from ..store.protocol import ClaimStore
 from .compare import agree
 from .identity import (
+    DIFFERENT,
     PREVIOUS,
     RUNNING,
     SAME,
@@ -32,6 +33,7 @@ from .identity import (
     Identity,
     a_change,
     as_of_article,
+    consensus,
     contradicts,
     identify,
     modality,
@@ -306,13 +308,14 @@ def _previously(draft: Claim, scored: list[tuple[Match, Identity]], store: Claim
     the value its source gives as the one before, beside the one that replaced it. Only for the same named
     body and measure, and only with the replacing figure in the very sentence, given as the draft gives its own."""
     said = modality(draft)
-    if said == PREVIOUS:
-        return None
+    if said == PREVIOUS or consensus(draft):
+        return None  # 预估为22万: a market's forecast, made afresh for each release
     for m, i in scored:
         old = m.claim
-        if (not agree(draft, old) or modality(old) != PREVIOUS or i.subject.outcome != SAME
-                or i.metric.outcome != SAME or not i.specific):
-            continue
+        if (old.value != draft.value or old.unit != draft.unit or modality(old) != PREVIOUS
+                or i.subject.outcome != SAME or i.metric.outcome != SAME or not i.specific
+                or i.period.outcome == DIFFERENT):
+            continue  # the very value, not one within rounding (22万 is not 前值21.5万), of that period
         before = [c for c in store.near(old, same_metric=True)
                   if c.source == old.source and c.line == old.line and c.sentence == old.sentence
                   and c.at() < old.at() and c.metric == old.metric and c.subject == old.subject
