@@ -1183,3 +1183,17 @@ def test_a_consensus_equal_to_another_weeks_previous_value_by_rounding_is_not_st
     store = store_of(("2026-06-04", "财联社6月4日电，美国上周首次申领失业救济人数22.5万，预估为21.3万，前值为21.5万。"))
     found = verdicts("财联社6月11日电，美国上周首次申领失业救济人数22.9万，预估为22万，前值为22.5万。", "2026-06-11", store)
     assert found["22万"] != "stale"
+
+
+def test_a_forecast_word_before_a_semicolon_governs_the_rest_of_its_sentence():
+    source = "长鑫科技招股说明书显示，公司预计2026年上半年实现营业收入1500亿元；实现归母净利润500亿元至570亿元。"
+    assert modality(claim(source, "500亿元至570亿元", "2026-05-27")) == FORECAST
+    store = store_of(("2026-05-27", source))
+    assert verdicts("长鑫科技2026年上半年实现归母净利润500亿元至570亿元。", "2026-06-12", store)["500亿元至570亿元"] != "ok"
+
+
+def test_a_later_release_of_a_month_is_not_vouched_for_by_its_flash():
+    store = store_of(("2026-05-29", "【德国5月CPI初值同比增长2.6%】财联社5月29日电，德国5月CPI环比下降0.2%，预期增长0.1%；"
+                                    "5月CPI同比增长2.6%，预期增长2.9%。"))
+    assert verdicts("财联社6月12日电，德国5月CPI环比下降0.2%，预期下降0.1%。", "2026-06-12", store)["0.2%"] != "ok"
+    assert verdicts("德国5月CPI环比下降0.2%。", "2026-06-02", store)["0.2%"] == "ok"

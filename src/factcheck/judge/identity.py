@@ -438,6 +438,8 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
         return {"previous": PREVIOUS, "outcome": OUTCOME}.get(found[1], FORECAST)
     if _PLANNED_AS.match(sentence, at + len(c.text)) and sentence[max(0, at - 1) : at] == "按":
         return FORECAST  # 赤字率按2.8%安排: a budget's figure, planned
+    if _forecast_before(c.plain_paragraph, sentence):
+        return FORECAST  # 公司预计2026年上半年实现营业收入…；实现归母净利润500亿元至570亿元: one sentence, past its ；
     p = c.period
     written = written or c.published
     if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading", "lead")
@@ -456,6 +458,17 @@ def forecast(c: Claim) -> bool:
 _SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a previous release's value (前值)"}
 
 
+@lru_cache(maxsize=1 << 14)
+def _forecast_before(paragraph: str, sentence: str) -> bool:
+    """A forecast word earlier in the full sentence (to the last 。) that a ；split off the figure's part."""
+    at = paragraph.find(sentence)
+    if at <= 0 or paragraph[at - 1] not in "；;":
+        return False
+    start = max(paragraph.rfind(end, 0, at) for end in "。！？") + 1
+    return any(m.lastgroup == "forecast" and m.group() not in ("目标", "安排")
+               for m in _MODALITY.finditer(paragraph, start, at))
+
+
 def modality_check(draft: Claim, stored: Claim) -> Check:
     # Each read as of its own day: 2018年国内生产总值增长6.8% written in 2019 is an outcome, and the 6.5%左右
     # the March 2018 report set for the year a target. A plan re-quoted later says so (计划, 目标, 拟).
@@ -467,6 +480,10 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
     if a == b:
         readings = {_reading(draft), _reading(stored)}
+        if _reading(stored) == "初值" and not _reading(draft) and draft.published != stored.published and release(draft):
+            # 德国5月CPI环比下降0.2%，预期下降0.2% on 12 June against the 初值 of 29 May: a later release of
+            # the month, the final, which the flash does not vouch for.
+            return Check("modality", DIFFERENT, f"the 初值 in the source ({stored.published}), a later release in the draft")
         if readings == {"初值", "终值"}:
             # 日本5月制造业PMI终值54.5 against its 初值54.5: the final reading may differ from the flash; equal
             # by chance, the flash does not vouch for it.
@@ -478,7 +495,11 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
 def _reading(c: Claim) -> str:
     """Which release of a figure the sentence gives it as: 初值 (flash), 终值 (final), or "" when it says not."""
     found = _modality_word(c)
-    return found[0] if found is not None and found[0] in ("初值", "终值") else ""
+    if found is not None and found[0] in ("初值", "终值"):
+        return found[0]
+    # 【德国5月CPI初值同比增长2.6%】…德国5月CPI环比下降0.2%: the item's headline says which release it is.
+    said = {w for w in ("初值", "终值") if w in c.plain_paragraph}
+    return said.pop() if len(said) == 1 else ""
 
 
 def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
