@@ -41,10 +41,10 @@ class FileStorage:
     def __str__(self) -> str:
         return str(self.root)
 
-    def open(self, notice: Callable[[str], None] | None = None) -> OpenClaims:
+    def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> OpenClaims:
         from .index import open_index
 
-        return open_index(self.store, notice)
+        return open_index(self.store, notice, full_look)
 
     def reading(self, work: Callable[[ClaimStore], T], notice: Callable[[str], None] | None = None) -> T:
         from .index import with_index

@@ -213,7 +213,8 @@ class PostgresStorage:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def open(self, notice: Callable[[str], None] | None = None) -> PostgresClaims:
+    def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> PostgresClaims:
+        """`full_look` changes nothing here: the store's generation moves with every write, and nothing is derived."""
         import psycopg
 
         conn = self._connect()

@@ -160,8 +160,9 @@ class OpenClaims(ClaimStore, Protocol):
 class Storage(Protocol):
     """A claims store, whatever keeps it. `str()` names it for messages (a URL without its password)."""
 
-    def open(self, notice: Callable[[str], None] | None = None) -> OpenClaims:
-        """Opened for reading, claims or not (see `reading` for the usual way)."""
+    def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> OpenClaims:
+        """Opened for reading, claims or not (see `reading` for the usual way). `full_look`: the caller
+        saw the store change (its `signature` moved), so derived data is checked against all of it."""
         ...
 
     def reading(self, work: Callable[[ClaimStore], T], notice: Callable[[str], None] | None = None) -> T:

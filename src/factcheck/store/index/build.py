@@ -14,7 +14,7 @@ from pathlib import Path
 from ...atomic import atomic_replace, atomic_write
 from ..folder import Store, parse_store_file, read_store_bytes
 from ..manifest import MANIFEST
-from .freshness import Changes, store_files, with_manifest
+from .freshness import Changes, Glance, glance, store_files, with_manifest
 from .keys import claim_keys
 from .schema import (
     BY_ID,
@@ -227,14 +227,15 @@ def finish(conn: sqlite3.Connection, changes: Changes) -> None:
     set_meta(conn, claims=conn.execute("SELECT coalesce(sum(claims), 0) FROM files").fetchone()[0])
 
 
-def build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
-    """A complete index of the store into an empty database."""
+def build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None, seen: Glance | None = None) -> None:
+    """A complete index of the store into an empty database; `seen`, the store-wide glance taken before it."""
+    seen = seen or glance(store)
     conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
     listing = store_files(store)
     _add_files(store, conn, listing, scratch)
     conn.executescript(INDEXES)
     finish(conn, with_manifest(store, Changes(listing, listing, (), ())))
-    set_meta(conn, version=INDEX_VERSION, dead=0)
+    set_meta(conn, version=INDEX_VERSION, dead=0, glance=seen.token, looked_ns=seen.taken_ns)
     conn.commit()
 
 
@@ -251,7 +252,7 @@ def update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
     set_meta(conn, dead=dead, next_id=writer.next_id, generation=generation(conn) + 1)
 
 
-def rebuild_file(store: Store, target: Path) -> Path:
+def rebuild_file(store: Store, target: Path, seen: Glance | None = None) -> Path:
     """Build a new index file beside the old one, point `current` at it, and let the old one go.
 
     Readers never see half an index; a reader of the old file keeps reading
@@ -266,7 +267,7 @@ def rebuild_file(store: Store, target: Path) -> Path:
     with atomic_replace(built) as tmp:
         conn = sqlite3.connect(tmp)
         try:
-            build_into(store, conn, folder)
+            build_into(store, conn, folder, seen)
         finally:
             conn.close()
     atomic_write(folder / CURRENT, built.name + "\n")
