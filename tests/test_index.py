@@ -24,7 +24,7 @@ from factcheck.reading.source import read_document
 from factcheck.record.claim import mask_numbers
 from factcheck.store import index as index_mod
 from factcheck.store.folder import Store
-from factcheck.store.index import ClaimIndex, build, index_path, open_index, opening
+from factcheck.store.index import ClaimIndex, build, index_path, open_index, opening, query
 from factcheck.store.protocol import ClaimList
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,6 +91,19 @@ def test_figures_that_ask_with_the_same_keys_are_looked_up_once(store: Store, mo
     assert len(ranked) == 1
     index.near(twin)  # the full keys hold its value and sentence: a lookup of its own
     assert len(ranked) == 2
+
+
+def test_the_index_caches_keep_to_their_budgets_and_answer_as_before(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 2 MB draft against 100,000 claims kept every claim, paragraph and postings list it read (~45 MB)."""
+    claims = store.load()
+    expected = [[c.id for c in _retrieving(open_index(store)).near(claim)] for claim in claims]
+    small = {name: 8 * 1024 for name in query.CACHE_BYTES}
+    monkeypatch.setattr(query, "CACHE_BYTES", small)
+    index = _retrieving(open_index(store))
+    assert [[c.id for c in index.near(claim)] for claim in claims] == expected
+    for name in ("_df", "_near", "_postings", "_claims", "_positions", "_paragraphs"):
+        cache = getattr(index, name)
+        assert cache.used <= 8 * 1024 or len(cache) == 1, name  # one entry bigger than the budget is kept alone
 
 
 def test_the_small_store_scan_is_brute_force(store: Store, seed_document) -> None:
@@ -388,7 +401,7 @@ def test_a_parallel_build_equals_a_serial_one(store: Store, monkeypatch: pytest.
     expected = [(c, [n.id for n in serial.near(c)]) for c in serial]
     shutil.rmtree(store.root / index_mod.INDEX_DIR)
     monkeypatch.setattr(build, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     parallel = open_index(store)
     assert parallel.subject_names() == serial.subject_names()
     assert [(c, [n.id for n in parallel.near(c)]) for c in parallel] == expected
