@@ -18,6 +18,7 @@ from ..record.claim import Claim
 from ..store.files import FileStorage
 from ..store.folder import Store, content_hash, to_jsonl
 from ..store.protocol import Extracted, Storage
+from ..workers import usable_cores
 from .config import inside
 
 METADATA_FILE = "sources.toml"
@@ -233,7 +234,7 @@ def ingest(
                 tick()
                 continue
         todo.append(job)
-    workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(todo) > 20 else 1)
+    workers = workers if workers is not None else (min(usable_cores(), 4) if len(todo) > 20 else 1)
     results = []
     for outcome in _extract_all(todo, workers, tick):
         if isinstance(outcome, str):

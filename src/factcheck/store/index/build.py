@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ...atomic import atomic_replace, atomic_write
+from ...workers import usable_cores
 from ..folder import Store, parse_store_file, read_store_bytes
 from ..manifest import MANIFEST
 from .freshness import Changes, Glance, glance, store_files, with_manifest
@@ -149,7 +150,7 @@ def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str
 
 def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...], scratch: Path | None) -> None:
     """Index the listed files; on every core (parts built in `scratch`) when the store is big enough to pay."""
-    workers = os.cpu_count() or 1
+    workers = usable_cores()  # the cores this process may use (taskset, a container's CPU set), not the machine's
     total = sum(st.st_size for name in listing if (st := _stat(store.root / name)) is not None)
     if scratch is None or workers < 2 or total < PARALLEL_BYTES or len(listing) < 2:
         writer = Writer(conn, 1)
