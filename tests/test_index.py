@@ -415,3 +415,25 @@ def test_the_index_package_keeps_the_names_its_callers_import() -> None:
                  "INDEX_DIR", "claim_keys", "detect_changes"):
         assert name in package.__all__ and getattr(package, name) is not None
     assert package.open_index is opening.open_index and package.ClaimIndex.__module__ == "factcheck.store.index.query"
+
+
+def test_an_ingest_writes_the_index_from_what_its_workers_prepared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent re-read the JSON Lines it had just written and computed ~55 keys a claim, on one core."""
+    from factcheck.app.ingest import ingest
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    read_again: list[Path] = []
+    parse = build.parse_store_file
+    monkeypatch.setattr(build, "parse_store_file", lambda path, data: read_again.append(path) or parse(path, data))
+    store = Store(tmp_path / "claims")
+    ingest(seeds[:2], store, ROOT)  # a new index
+    ingest(seeds[2:], store, ROOT)  # an update of it
+    assert read_again == []
+    monkeypatch.undo()
+    ingested = _retrieving(open_index(store))
+    conn = sqlite3.connect(":memory:")
+    build.build_into(store, conn)
+    rebuilt = _retrieving(ClaimIndex(conn))
+    assert list(ingested) == list(rebuilt) == store.load()
+    assert [[c.id for c in ingested.near(claim)] for claim in store.load()] == [
+        [c.id for c in rebuilt.near(claim)] for claim in store.load()]

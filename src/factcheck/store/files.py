@@ -121,7 +121,10 @@ class FileStorage:
             store.sweep_orphans(manifest)
         from .index import open_index  # sqlite3 and the index only for the commands that need them
 
-        open_index(store).close()  # so the first check after an ingest is as fast as any other
+        # So the first check after an ingest is as fast as any other; with what the workers prepared, so
+        # the files just written are not read, parsed and keyed again here, on one core.
+        prepared = {store_file_name(r.display): r.index for r in results if r.index}
+        open_index(store, prepared=prepared).close()
         return Written(tuple(written), sum(e.claims for e in manifest.values()))
 
     def repair(self, root: Path, waiting: Callable[[str], None] | None = None) -> Repair:

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from ...errors import NoStoreError, StoreError, shown
 from ..folder import Store
-from .build import build_into, rebuild_file, update
+from .build import Prepared, build_into, rebuild_file, update
 from .freshness import Changes, Glance, detect_changes, glance
 from .query import ClaimIndex
 from .schema import CURRENT, INDEX_DIR, INDEX_FILE, INDEX_VERSION, generation, meta, set_meta
@@ -61,7 +61,7 @@ def _valid(conn: sqlite3.Connection) -> bool:
         return False
 
 
-def _refresh(store: Store, target: Path, full_look: bool = False) -> sqlite3.Connection:
+def _refresh(store: Store, target: Path, full_look: bool = False, prepared: Prepared | None = None) -> sqlite3.Connection:
     """An open connection to an index that matches the store as it is now.
 
     The store-wide glance first (three small reads): unmoved since the index last looked at every
@@ -85,7 +85,7 @@ def _refresh(store: Store, target: Path, full_look: bool = False) -> sqlite3.Con
                 if generation(conn) != seen:  # another writer got there first: look again
                     changes = detect_changes(store, conn)
                 if not _needs_rebuild(conn, changes):
-                    update(store, conn, changes)
+                    update(store, conn, changes, prepared)
                     set_meta(conn, glance=seen_now.token, looked_ns=seen_now.taken_ns)
                     conn.commit()
                     return conn
@@ -96,7 +96,7 @@ def _refresh(store: Store, target: Path, full_look: bool = False) -> sqlite3.Con
                 conn.close()
                 raise
         conn.close()
-    return sqlite3.connect(rebuild_file(store, target, seen_now), timeout=60)
+    return sqlite3.connect(rebuild_file(store, target, seen_now, prepared), timeout=60)
 
 
 def _remember(conn: sqlite3.Connection, seen: Glance) -> None:
@@ -129,17 +129,20 @@ def _say(notice: Callable[[str], None] | None, text: str) -> None:
         notice(text)
 
 
-def open_index(store: Store, notice: Callable[[str], None] | None = None, full_look: bool = False) -> ClaimIndex:
+def open_index(
+    store: Store, notice: Callable[[str], None] | None = None, full_look: bool = False, prepared: Prepared | None = None
+) -> ClaimIndex:
     """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged).
 
     `full_look`: look at every store file even when the store-wide glance has not moved (see _refresh).
+    `prepared`: what an ingest's workers made of the files it just wrote (build.prepare), by file name.
     """
     if not store.root.is_dir():
         raise NoStoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
     target = index_path(store)
     try:
         try:
-            conn = _refresh(store, target, full_look)
+            conn = _refresh(store, target, full_look, prepared)
         except sqlite3.DatabaseError as exc:
             if not damaged(exc):
                 raise

@@ -1,0 +1,253 @@
+"""Issue #29's measures: a check of one real day against 100k to 10M claims, ingest on 1, 2 and all cores.
+
+    .venv/bin/python bench/scale.py [--sizes 100000,1000000,3000000,10000000] [--runs 7] [--src OLD_SRC]
+                                    [--postgres URL] [--ingest-cores 1,2] [--workdir DIR] [--draft DAY.md]
+
+Stores are grown from a store of the real 新闻联播 claims (ingested once into
+WORKDIR/corpus) by bench/stores.py, a generator that writes the JSON Lines
+files and the manifest directly (~70 claims a file, as the news gives); the
+folder index is then built by factcheck, timed. With --postgres each store is
+also imported into a schema of its own (`factcheck store import`). Stores are
+kept in WORKDIR between runs; delete them when done (a 1M-claim folder store
+with its index is ~2.5 GB).
+
+For each size, fresh `factcheck check DAY --format json` processes, reaped
+with wait4 for wall time and peak RSS, median of --runs; with --src the same
+command from an older source tree, the two taking turns, so the machine's
+slow spells hit both alike. Also, in one process, what bringing the index up
+to date costs when nothing changed: the store-wide glance this code takes
+against a stat of every store file (`detect_changes`, what every check did
+before).
+
+Ingest: the corpus into a fresh store under `taskset -c` of 1, 2, … cores,
+claims a second. Prints markdown for bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
+DAY = CORPUS / "20250701.md"  # 9,927 characters, 75 figures: the issue's "real day"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    wall: float
+    cpu: float
+    rss_mb: float
+    code: int
+
+
+def run(cmd: list[str], out: Path | None = None, src: Path | None = None, env_extra: dict[str, str] | None = None) -> Run:
+    """One fresh process, reaped with wait4 for its own CPU time and peak RSS."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    env.update(env_extra or {})
+    start = time.perf_counter()
+    with open(out or os.devnull, "wb") as sink:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+    return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               os.waitstatus_to_exitcode(status))
+
+
+def median(runs: list[Run], field: str = "wall") -> float:
+    return statistics.median(getattr(r, field) for r in runs)
+
+
+def cell(runs: list[Run]) -> str:
+    walls = [r.wall for r in runs]
+    return f"{statistics.median(walls):.3f} ({min(walls):.3f}–{max(walls):.3f})"
+
+
+def claims_in(store: Path) -> int:
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))["sources"]
+    return sum(int(e.get("claims", 0)) for e in manifest.values())
+
+
+def real_store(work: Path, py: str) -> Path:
+    real = work / "corpus"
+    if not (real / "manifest.json").exists():
+        print(f"ingesting {CORPUS} …", file=sys.stderr, flush=True)
+        shutil.rmtree(real, ignore_errors=True)
+        done = run([py, "-m", "factcheck", "ingest", *map(str, sorted(CORPUS.glob("*.md"))), "--store", str(real)])
+        if done.code:
+            raise SystemExit(f"ingest of the corpus failed (exit {done.code})")
+    return real
+
+
+def grown(work: Path, real: Path, size: int, py: str) -> tuple[Path, float | None, float | None]:
+    """The store of `size` claims and its folder index; (store, seconds to write it, seconds to index it) when made now."""
+    store = work / f"store-{size}"
+    wrote = indexed = None
+    if not (store / "manifest.json").exists():
+        print(f"writing a store of {size:,} claims …", file=sys.stderr, flush=True)
+        shutil.rmtree(store, ignore_errors=True)
+        started = time.perf_counter()
+        if run([py, str(BENCH / "stores.py"), str(real), str(store), str(size)]).code:
+            raise SystemExit(f"growing the store of {size} claims failed")
+        wrote = time.perf_counter() - started
+    if not (store / ".index" / "current").exists():
+        print(f"indexing {size:,} claims …", file=sys.stderr, flush=True)
+        build = run([py, "-c", "import sys; from pathlib import Path; from factcheck.store.index import open_index; "
+                               "from factcheck.store.folder import Store; open_index(Store(Path(sys.argv[1]))).close()",
+                     str(store)])
+        if build.code:
+            raise SystemExit(f"index build of {store} failed")
+        indexed = build.wall
+    return store, wrote, indexed
+
+
+FRESHNESS = """
+import statistics, sys, time
+from pathlib import Path
+from factcheck.store.folder import Store
+from factcheck.store.index import index_path
+from factcheck.store.index.freshness import detect_changes, glance
+import sqlite3
+store = Store(Path(sys.argv[1]))
+conn = sqlite3.connect(index_path(store))
+def timed(f):
+    out = []
+    for _ in range(int(sys.argv[2])):
+        t = time.perf_counter(); f(); out.append(time.perf_counter() - t)
+    return statistics.median(out) * 1000
+print(f"{timed(lambda: glance(store)):.2f} {timed(lambda: detect_changes(store, conn)):.1f}")
+"""
+
+
+def freshness(store: Path, py: str) -> tuple[float, float]:
+    """(ms for the glance, ms for a stat of every store file), in one process, median of 15."""
+    out = subprocess.run([py, "-c", FRESHNESS, str(store), "15"], capture_output=True, text=True, check=True).stdout
+    glance_ms, look_ms = out.split()
+    return float(glance_ms), float(look_ms)
+
+
+def checks(store: str, args: argparse.Namespace, py: str, work: Path) -> tuple[list[Run], list[Run], bool | None]:
+    """This code's runs and --src's, taking turns; whether their JSON is byte-identical."""
+    cmd = [py, "-m", "factcheck", "check", str(args.draft), "--store", store, "--format", "json"]
+    mine, theirs = work / "mine.json", work / "theirs.json"
+    run(cmd, mine)  # warm: bytecode cache, page cache, and the index brought up to date once
+    if args.src:
+        run(cmd, theirs, args.src)
+    new: list[Run] = []
+    old: list[Run] = []
+    for _ in range(args.runs):
+        new.append(run(cmd, mine))
+        if args.src:
+            old.append(run(cmd, theirs, args.src))
+    same = mine.read_bytes() == theirs.read_bytes() if args.src else None
+    return new, old, same
+
+
+def postgres_store(url: str, store: Path, size: int, py: str) -> tuple[str, float | None]:
+    """The store imported into a schema of its own (kept: the import takes minutes)."""
+    schema = f"scale_{size}"
+    target = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (schema,)).fetchone()
+        if exists:
+            done = conn.execute(f"SELECT to_regclass('{schema}.store_state') IS NOT NULL").fetchone()
+            if done and done[0]:
+                return target, None
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    print(f"importing {size:,} claims into PostgreSQL …", file=sys.stderr, flush=True)
+    if run([py, "-m", "factcheck", "store", "init", "--store", target]).code:
+        raise SystemExit("store init failed")
+    imported = run([py, "-m", "factcheck", "store", "import", str(store), "--store", target])
+    if imported.code:
+        raise SystemExit(f"import of {store} failed (exit {imported.code})")
+    return target, imported.wall
+
+
+def ingest_rows(args: argparse.Namespace, py: str, work: Path) -> list[str]:
+    sources = sorted(CORPUS.glob("*.md"))[:: args.ingest_every]
+    rows = ["| cores (taskset) | code | sources | claims | wall s | CPU s | claims/s | × one core |", "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for label, src in (("this", None), ("--src", args.src)) if args.src else (("this", None),):
+        base = None
+        for cores in args.ingest_cores:
+            walls = []
+            for _ in range(args.ingest_runs):
+                target = Path(tempfile.mkdtemp(prefix="ingest.", dir=work))
+                cpus = ",".join(str(c) for c in sorted(os.sched_getaffinity(0))[:cores])
+                done = run(["taskset", "-c", cpus, py, "-m", "factcheck", "ingest", *map(str, sources), "--store", str(target)],
+                           src=src)
+                claims = claims_in(target)
+                shutil.rmtree(target)
+                walls.append(done)
+            wall = median(walls)
+            base = base or wall
+            rows.append(f"| {cores} | {label} | {len(sources)} | {claims:,} | {wall:.1f} | {median(walls, 'cpu'):.1f} "
+                        f"| {claims / wall:,.0f} | {base / wall:.2f}× |")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000,1000000,3000000,10000000")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--src", type=Path, help="an older source tree (git archive … src) to run beside this one")
+    parser.add_argument("--postgres", help="a PostgreSQL URL: the stores are imported and checked there too")
+    parser.add_argument("--draft", type=Path, default=DAY)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-scale")
+    parser.add_argument("--ingest-cores", default="", help="e.g. 1,2: ingest the corpus under taskset of that many cores")
+    parser.add_argument("--ingest-every", type=int, default=1, help="every n-th corpus file (1: all 1,691)")
+    parser.add_argument("--ingest-runs", type=int, default=1)
+    args = parser.parse_args()
+    args.ingest_cores = [int(c) for c in args.ingest_cores.split(",") if c]
+    if args.src:
+        args.src = args.src.resolve()
+    py = sys.executable
+    work = args.workdir
+    work.mkdir(parents=True, exist_ok=True)
+    out = [f"`python bench/scale.py {' '.join(sys.argv[1:])}`, {time.strftime('%Y-%m-%d %H:%M')}, "
+           f"{len(os.sched_getaffinity(0))} cores; draft {args.draft.name}", ""]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if sizes:
+        real = real_store(work, py)
+        out += ["| store | claims | files | written s | indexed s | glance ms | stat of every file ms "
+                "| check s, this code | peak RSS MB | check s, --src | --src / this | JSON |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for size in sizes:
+            store, wrote, indexed = grown(work, real, size, py)
+            files = len(json.loads((store / "manifest.json").read_text(encoding="utf-8"))["sources"])
+            glance_ms, look_ms = freshness(store, py)
+            places = [("folder", str(store))]
+            if args.postgres:
+                places.append(("PostgreSQL", postgres_store(args.postgres, store, size, py)[0]))
+            for label, where in places:
+                print(f"checking against {size:,} claims ({label}) …", file=sys.stderr, flush=True)
+                new, old, same = checks(where, args, py, work)
+                folder = label == "folder"
+                out.append(
+                    f"| {label} | {size:,} | {files:,} | {f'{wrote:.0f}' if folder and wrote else '-'} "
+                    f"| {f'{indexed:.0f}' if folder and indexed else '-'} | {glance_ms if folder else '-'} "
+                    f"| {look_ms if folder else '-'} | {cell(new)} | {max(r.rss_mb for r in new):.0f} "
+                    f"| {cell(old) if old else '-'} | {f'{median(old) / median(new):.2f}×' if old else '-'} "
+                    f"| {'byte-identical' if same else 'differs' if same is False else '-'} |")
+        out.append("")
+    if args.ingest_cores:
+        out += ingest_rows(args, py, work) + [""]
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
