@@ -194,6 +194,14 @@ def checks(store: str, args: argparse.Namespace, py: str, work: Path) -> tuple[l
     return new, old, same
 
 
+def ratios(new: list[Run], old: list[Run]) -> str:
+    """--src's CPU cell, then its wall and CPU medians over this code's."""
+    if not old:
+        return "- | -"
+    return (f"{median(old, 'cpu'):.3f} | {median(old) / median(new):.2f}×, "
+            f"{median(old, 'cpu') / median(new, 'cpu'):.2f}×")
+
+
 def postgres_store(url: str, store: Path, size: int, py: str) -> tuple[str, float | None]:
     """The store imported into a schema of its own (kept: the import takes minutes)."""
     schema = f"scale_{size}"
@@ -282,8 +290,8 @@ def main() -> int:
     if sizes:
         real = real_store(work, py)
         out += ["| store | claims | files | written s | indexed s | glance ms | stat of every file ms "
-                "| check s, this code | peak RSS MB | check s, --src | --src / this | JSON |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                "| check s, this code | CPU s | peak RSS MB | check s, --src | CPU s | --src / this (wall, CPU) | JSON |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for size in sizes:
             store, wrote, indexed = grown(work, real, size, py)
             files = len(json.loads((store / "manifest.json").read_text(encoding="utf-8"))["sources"])
@@ -298,8 +306,8 @@ def main() -> int:
                 out.append(
                     f"| {label} | {size:,} | {files:,} | {f'{wrote:.0f}' if folder and wrote else '-'} "
                     f"| {f'{indexed:.0f}' if folder and indexed else '-'} | {glance_ms if folder else '-'} "
-                    f"| {look_ms if folder else '-'} | {cell(new)} | {max(r.rss_mb for r in new):.0f} "
-                    f"| {cell(old) if old else '-'} | {f'{median(old) / median(new):.2f}×' if old else '-'} "
+                    f"| {look_ms if folder else '-'} | {cell(new)} | {median(new, 'cpu'):.3f} | {max(r.rss_mb for r in new):.0f} "
+                    f"| {cell(old) if old else '-'} | {ratios(new, old)} "
                     f"| {'byte-identical' if same else 'differs' if same is False else '-'} |")
         out.append("")
     if args.files:

@@ -297,6 +297,7 @@ def build_into(
     conn.executescript(INDEXES)
     finish(conn, with_manifest(store, Changes(listing, listing, (), ())))
     set_meta(conn, version=INDEX_VERSION, dead=0, glance=seen.token, looked_ns=seen.taken_ns)
+    keep_order(conn)
     conn.commit()
 
 
@@ -311,6 +312,15 @@ def update(store: Store, conn: sqlite3.Connection, changes: Changes, prepared: P
     writer.flush()
     finish(conn, changes)
     set_meta(conn, dead=dead, next_id=writer.next_id, generation=generation(conn) + 1)
+    keep_order(conn)
+
+
+def keep_order(conn: sqlite3.Connection) -> None:
+    """Store order over ids, computed once here rather than from every file's row by every check."""
+    from .query import IdOrder
+
+    order = IdOrder(conn.execute("SELECT id, last_id, position FROM files WHERE position >= 0 ORDER BY id").fetchall())
+    order.keep(conn, generation(conn))
 
 
 def rebuild_file(store: Store, target: Path, seen: Glance | None = None, prepared: Prepared | None = None) -> Path:

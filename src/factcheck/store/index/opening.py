@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from ...errors import NoStoreError, StoreError, shown
 from ..folder import Store
-from .build import Prepared, build_into, rebuild_file, update
+from .build import Prepared, build_into, keep_order, rebuild_file, update
 from .freshness import Changes, Glance, detect_changes, glance
 from .query import ClaimIndex
 from .schema import CURRENT, INDEX_DIR, INDEX_FILE, INDEX_VERSION, generation, meta, set_meta
@@ -74,11 +74,13 @@ def _refresh(store: Store, target: Path, full_look: bool = False, prepared: Prep
         if _valid(conn):
             known = meta(conn)
             if not full_look and seen_now.vouches_for(known):
+                _order_kept(conn, int(known.get("generation", 0)))
                 return conn
             seen = int(known.get("generation", 0))
             changes = detect_changes(store, conn)
             if not changes.stale and not changes.rehashed:
                 _remember(conn, seen_now)
+                _order_kept(conn, seen)
                 return conn
             try:
                 conn.execute("BEGIN IMMEDIATE")  # one writer at a time
@@ -97,6 +99,26 @@ def _refresh(store: Store, target: Path, full_look: bool = False, prepared: Prep
                 raise
         conn.close()
     return sqlite3.connect(rebuild_file(store, target, seen_now, prepared), timeout=60)
+
+
+def _order_kept(conn: sqlite3.Connection, generation_now: int) -> None:
+    """An index built before store order was kept in it gets it now, once, if it may be written."""
+    try:
+        row = conn.execute("SELECT generation FROM id_order").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row is not None and row[0] == generation_now:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        keep_order(conn)
+        conn.commit()
+    except sqlite3.OperationalError:
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
 
 
 def _remember(conn: sqlite3.Connection, seen: Glance) -> None:
