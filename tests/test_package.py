@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 
 # The stages, lowest first. A module may import from its own stage and the ones below, never above.
 STAGES = (
-    ("errors", "atomic", "workers", "data", "i18n"),  # used by every stage
+    ("errors", "atomic", "workers", "data", "i18n", "memo"),  # used by every stage
     ("reading",),  # source files, scripts, page layout
     ("record",),  # the records that flow between stages, their codec, the rule registry
     ("extract",),  # figures, periods, subjects, metrics: claims from a document

@@ -388,4 +388,5 @@ def test_a_killed_index_build_leaves_nothing_that_outlives_the_next_build(filled
     os.utime(left, (an_hour_ago, an_hour_ago))
     discard(store)
     open_index(store).close()
-    assert sorted(p.name for p in folder.iterdir()) == sorted([young.name, "current", index_path(store).name])
+    # Left: the live builder's temporary, the index in use, and the writers' store-wide generation.
+    assert sorted(p.name for p in folder.iterdir()) == sorted([young.name, "current", index_path(store).name, "written"])

@@ -245,3 +245,49 @@ def test_children_of_a_check_killed_outright_end_within_a_block(tmp_path: Path) 
     while processes_marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert processes_marked(mark) == []
+
+
+# --- how many workers: the cores this process may run on ------------------------------------------
+
+
+@pytest.mark.parametrize("cores", [{0}, {0, 1, 2}])
+def test_ingest_sizes_its_workers_by_the_cpu_affinity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: set[int]) -> None:
+    """A container limited to one core (taskset, a cgroup CPU set) got a worker per core of the whole machine."""
+    from factcheck.app import ingest as ingest_mod
+    from factcheck.store.folder import Store
+
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for i in range(24):  # past the 20 sources below which ingest stays in one process
+        seed = seeds[i % len(seeds)]
+        (tmp_path / f"{i:02d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n第{i}篇。\n", encoding="utf-8")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(cores))
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    asked: list[int] = []
+    extract_all = ingest_mod._extract_all
+
+    def in_one_process(jobs, workers, tick):  # type: ignore[no-untyped-def]
+        asked.append(workers)
+        return extract_all(jobs, 1, tick)
+
+    monkeypatch.setattr(ingest_mod, "_extract_all", in_one_process)
+    report = ingest_mod.ingest([tmp_path], Store(tmp_path / "claims"), tmp_path)
+    assert asked == [len(cores)] and report.claims > 0
+
+
+@pytest.mark.parametrize("cores", [{0}, {0, 1, 2}])
+def test_the_index_build_sizes_its_workers_by_the_cpu_affinity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: set[int]) -> None:
+    import shutil
+
+    from factcheck.store.folder import Store
+    from factcheck.store.index import build, open_index
+
+    root = tmp_path / "claims"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "claims", root, ignore=shutil.ignore_patterns(".index"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(cores))
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(build, "PARALLEL_BYTES", 0)
+    asked: list[int] = []
+    real = workers.run_parallel
+    monkeypatch.setattr(workers, "run_parallel", lambda func, items, n, done: asked.append(n) or real(func, items, n, done))
+    assert list(open_index(Store(root))) == Store(root).load()
+    assert asked == ([] if len(cores) == 1 else [len(cores)])  # one core: built in this process, no pool

@@ -17,7 +17,9 @@ from ..reading.source import SOURCE_SUFFIXES, read_document
 from ..record.claim import Claim
 from ..store.files import FileStorage
 from ..store.folder import Store, content_hash, to_jsonl
+from ..store.index.build import prepare
 from ..store.protocol import BUILDING_INDEX, Extracted, Storage
+from ..workers import usable_cores
 from .config import inside
 
 METADATA_FILE = "sources.toml"
@@ -130,6 +132,7 @@ class _Job:
     date: dt.date | None
     meta: dict[str, str]
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    index: bool = False  # prepare the folder index's rows and keys too (a database store makes its own)
 
 
 # The busiest source in the outlets we measured (a newswire's day) holds 1,870 figures. A source
@@ -152,7 +155,10 @@ def _extract(job: _Job) -> _Extracted | str:
             return f"{job.display}: more than {MAX_FIGURES:,} figures, more than any article holds; split it into articles"
         found.append(claim)
     sha = content_hash(doc.text, doc.published, job.bodies)
-    return _Extracted(job.display, sha, to_jsonl(found), len(found), doc.published, doc.date_inferred)
+    jsonl = to_jsonl(found)
+    # The index's rows and keys too, here on every core, not in the parent after the write (~55 keys a claim).
+    index = prepare(jsonl) if job.index else b""
+    return _Extracted(job.display, sha, jsonl, len(found), doc.published, doc.date_inferred, index)
 
 
 def _extract_all(jobs: list[_Job], workers: int, tick: Callable[[], None]) -> list[_Extracted | str]:
@@ -223,7 +229,7 @@ def ingest(
         if display in seen:
             continue  # named twice (a folder and a file in it): read once
         seen.add(display)
-        jobs.append(_Job(path, display, date, _metadata(path, meta_cache), bodies))
+        jobs.append(_Job(path, display, date, _metadata(path, meta_cache), bodies, isinstance(storage, FileStorage)))
 
     def tick() -> None:
         if progress:
@@ -245,7 +251,7 @@ def ingest(
                 tick()
                 continue
         todo.append(job)
-    workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(todo) > 20 else 1)
+    workers = workers if workers is not None else (min(usable_cores(), 4) if len(todo) > 20 else 1)
     results = []
     if todo:
         say(EXTRACTING)

@@ -96,7 +96,9 @@ class Session:
         self._looked_at = now
         if self._index is None or seen != self._seen or not self._index.resume():
             self._let_go()
-            index = self.storage.open(notice=lambda _: None)
+            # A file edited in place moves no store-wide glance: what this look saw, the index must see too
+            # (a long-lived session can afford a look at every file when it opens the store).
+            index = self.storage.open(notice=lambda _: None, full_look=True)
             try:
                 require_claims(index, self.store_dir)
             except StoreError:

@@ -11,13 +11,15 @@ ClaimList is scored whole, the index hands over only the claims near a figure.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from ..extract.quantity import unit_group
+from ..memo import MB, args_bytes, memo
 from ..record.claim import Claim, mask_numbers
 from ..store.protocol import ClaimStore
 
@@ -38,21 +40,44 @@ def _bigrams(text: str) -> str:
     return " ".join(text[i : i + 2] for i in range(len(text) - 1)) or text
 
 
-@lru_cache(maxsize=1 << 16)
+# Character pairs are shared among cached entries: a pair is an 80-byte str object, and one sentence's
+# ~55 of them, made afresh by slicing, were most of the ~6.7 KB each cached sentence held.
+_GRAMS: dict[str, str] = {}
+GRAMS_MAX = 1 << 17  # distinct pairs shared at most (~20 MB); past it, sharing starts afresh
+
+
+def _shared(grams: Iterable[str]) -> list[str]:
+    """Each pair as the one str object every cached entry uses for it."""
+    if len(_GRAMS) > GRAMS_MAX:
+        _GRAMS.clear()
+    get = _GRAMS.setdefault
+    return [get(g, g) for g in grams]
+
+
+def _tokens_bytes(args: tuple[str, ...], tokens: tuple[tuple[str, ...], frozenset[str]]) -> int:
+    """The key's text, the sorted tuple and the set (the pairs themselves are shared: a pointer's worth each)."""
+    return args_bytes(args) + sys.getsizeof(tokens[0]) + sys.getsizeof(tokens[1]) + 8 * len(tokens[0])
+
+
+def _pairs_bytes(args: tuple[str, ...], pairs: frozenset[str]) -> int:
+    return args_bytes(args) + sys.getsizeof(pairs) + 8 * len(pairs)
+
+
+@memo(24 * MB, _tokens_bytes)
 def _sentence_tokens(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The sentence's bigrams (numbers masked) as rapidfuzz's token functions split them, sorted once."""
     masked = mask_numbers(sentence)
     if len(masked) >= 2 and not _WHITESPACE.search(masked):
-        tokens = frozenset([masked[i : i + 2] for i in range(len(masked) - 1)])  # what the split below gives, sooner
+        tokens = frozenset(_shared([masked[i : i + 2] for i in range(len(masked) - 1)]))  # what the split gives, sooner
     else:
-        tokens = frozenset(_bigrams(masked).split())
+        tokens = frozenset(_shared(_bigrams(masked).split()))
     return tuple(sorted(tokens)), tokens
 
 
-@lru_cache(maxsize=1 << 14)
+@memo(16 * MB, _pairs_bytes)
 def _pairs(text: str) -> frozenset[str]:
     masked = mask_numbers(text)
-    return frozenset(masked[i : i + 2] for i in range(len(masked) - 1) if not masked[i : i + 2].isspace())
+    return frozenset(_shared(masked[i : i + 2] for i in range(len(masked) - 1) if not masked[i : i + 2].isspace()))
 
 
 def containment(sentence: str, paragraph: str) -> float:
@@ -65,7 +90,7 @@ def _norm(dist: int, lensum: int) -> float:
     return 100 - 100 * dist / lensum if lensum else 100.0
 
 
-@lru_cache(maxsize=1 << 18)
+@memo(16 * MB, lambda args, _: args_bytes(args) + 24)
 def sentence_similarity(a: str, b: str) -> float:
     """fuzz.token_set_ratio of the two sentences' bigram strings, from tokens split and sorted once per sentence.
 

@@ -51,10 +51,10 @@ class FileStorage:
     def __str__(self) -> str:
         return str(self.root)
 
-    def open(self, notice: Callable[[str], None] | None = None) -> OpenClaims:
+    def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> OpenClaims:
         from .index import open_index
 
-        return open_index(self.store, notice)
+        return open_index(self.store, notice, full_look)
 
     def reading(self, work: Callable[[ClaimStore], T], notice: Callable[[str], None] | None = None) -> T:
         from .index import with_index
@@ -138,7 +138,10 @@ class FileStorage:
 
         if phase is not None:
             phase(BUILDING_INDEX)  # a third of a big ingest's time, once the sources are all read
-        open_index(store).close()  # so the first check after an ingest is as fast as any other
+        # So the first check after an ingest is as fast as any other; with what the workers prepared, so
+        # the files just written are not read, parsed and keyed again here, on one core.
+        prepared = {store_file_name(r.display): r.index for r in results if r.index}
+        open_index(store, prepared=prepared).close()
         return Written(tuple(written), sum(e.claims for e in manifest.values()))
 
     def repair(self, root: Path, waiting: Callable[[str], None] | None = None) -> Repair:

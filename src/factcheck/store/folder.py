@@ -5,6 +5,11 @@ last, so an interrupted ingest leaves the previous store readable and whole.
 Writers take the store's lock (`claims/.lock`) for every read-modify-write
 of the manifest, so two ingests at once (cron, the hook, an editor) both
 land; whatever a killed writer left behind is swept by the next one.
+
+Every writer moves the store-wide generation (`claims/.index/written`) when
+it takes the lock and again before it lets go, so a reader that saw it
+unmoved since its index last looked at every file can trust the index
+without stat-ing 150,000 store files (see index/freshness.py).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +36,8 @@ LOCK = ".lock"
 LOCK_WAIT = 600.0  # seconds a writer waits for another before giving up (the kernel frees a dead writer's lock)
 # Not part of the store: git should not see them (the index is derived, the lock and temporaries are a writer's).
 GITIGNORE = ".index/\n.lock\n.*.tmp\n"
+# The store-wide generation: a token every writer replaces (under .index/, which git already ignores).
+WRITTEN = Path(".index") / "written"
 
 
 def to_jsonl(claims: list[Claim]) -> str:
@@ -158,11 +166,44 @@ class Store:
         except PermissionError as exc:
             raise StoreError(f"{shown(self.root)}: the store is read-only here ({exc.strerror}: {exc.filename})") from None
         try:
+            self.move_generation()  # before the first file changes: a reader looking meanwhile looks again later
             self._sweep_temporaries()
             self._ignore_private_files()
             yield
         finally:
-            lock.release()
+            try:
+                self.move_generation()  # and after the last, so a look taken mid-write is not trusted
+            finally:
+                lock.release()
+
+    def move_generation(self) -> None:
+        """A new store-wide generation: a reader whose index was looked at under another one looks again.
+
+        A random token, not a count: no read is needed, and no two writes share one. Written in place,
+        not renamed: a reader that meets it half written sees a token no index recorded, and looks at
+        every file, which is what it should do while a write is under way. Where it cannot be written
+        (`.index` is a file, a read-only folder) it is removed if it can be, and readers fall back on the
+        folder's and the manifest's stat, which every rename into the store moves too.
+        """
+        path = self.root / WRITTEN
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            try:
+                os.write(fd, os.urandom(12).hex().encode() + b"\n")
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def generation(self) -> str:
+        """The store-wide generation as writers left it ("" when there is none)."""
+        try:
+            return (self.root / WRITTEN).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def _ignore_private_files(self) -> None:
         path = self.root / ".gitignore"

@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StoreError
+from ..memo import Bounded
 from ..record.claim import Claim
 from ..record.codec import CLAIM, quote
 from .folder import parse_store_file, store_file_name
 from .index.keys import claim_keys
-from .index.query import GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore
+from .index.query import CACHE_BYTES, GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore, claim_bytes, ids_bytes
 from .manifest import COLUMNS as SOURCE_COLUMNS
 from .manifest import ManifestEntry
 from .protocol import ClaimStore, Extracted, Repair, StoredSource, Written, redacted, require_claims
@@ -213,7 +214,8 @@ class PostgresStorage:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def open(self, notice: Callable[[str], None] | None = None) -> PostgresClaims:
+    def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> PostgresClaims:
+        """`full_look` changes nothing here: the store's generation moves with every write, and nothing is derived."""
         import psycopg
 
         conn = self._connect()
@@ -600,9 +602,9 @@ class PostgresClaims(PostingsStore):
         self.where = where
         self.generation = state[1]
         self.dead = state[2]  # claims replaced since the last compaction: their refs linger
-        self._postings: dict[str, list[int]] = {}
+        self._postings: Bounded[str, list[int]] = Bounded(CACHE_BYTES["postings"], ids_bytes)
         self._store_order: StoreOrder | None = None
-        self._claims: dict[int, Claim] = {}
+        self._claims: Bounded[int, Claim] = Bounded(CACHE_BYTES["claims"], lambda _, claim: 100 + claim_bytes(claim))
 
     @staticmethod
     def _state(conn: psycopg.Connection[Any]) -> tuple[int, int, int]:
@@ -632,19 +634,21 @@ class PostgresClaims(PostingsStore):
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many live claims have each key: replaced claims' refs linger until compaction, counted as dead."""
-        missing = [k for k in keys if k not in self._df]
+        out = {k: n for k in keys if (n := self._df.get(k)) is not None}
+        missing = [k for k in keys if k not in out]
         if missing:
             found = dict(self.conn.execute(
                 "SELECT key, sum(n) FROM postings WHERE key = ANY(%s) GROUP BY key", (missing,)).fetchall())
             dead = dict(self.conn.execute("SELECT key, n FROM dead_keys WHERE key = ANY(%s)", (missing,)).fetchall())
             for key in missing:
-                self._df[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
-        return self._df
+                self._df[key] = out[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
+        return out
 
     def _read(self, keys: list[str]) -> dict[str, list[int]]:
         """Each key's claim refs in store order (source name, then place), replaced claims left out;
         a key too common keeps its last."""
-        missing = [k for k in keys if k not in self._postings]
+        out = {key: kept for key in keys if (kept := self._postings.get(key)) is not None}
+        missing = [k for k in keys if k not in out]
         if missing:
             found: dict[str, array[int]] = {key: array("q") for key in missing}
             for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,)):
@@ -652,8 +656,8 @@ class PostgresClaims(PostingsStore):
             order = self._order()
             for key, refs in found.items():
                 ordered = order.arrange(sorted(refs), self.dead)
-                self._postings[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
-        return {key: self._postings[key] for key in keys}
+                self._postings[key] = out[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
+        return {key: out[key] for key in keys}
 
     def _order(self) -> StoreOrder:
         if self._store_order is None:
@@ -662,12 +666,13 @@ class PostgresClaims(PostingsStore):
 
     def _fetch(self, refs: list[int]) -> list[Claim]:
         """The claims of these refs, in store order."""
-        missing = [r for r in refs if r not in self._claims]
+        got = {r: claim for r in refs if (claim := self._claims.get(r)) is not None}
+        missing = [r for r in refs if r not in got]
         if missing:
             for row in self.conn.execute(f"SELECT ref, {_FIELDS} FROM claims WHERE ref = ANY(%s)", (missing,)):
-                self._claims[row[0]] = CLAIM.from_row(row[1:])
+                self._claims[row[0]] = got[row[0]] = CLAIM.from_row(row[1:])
         place = self._order().place
-        return [self._claims[r] for r in sorted((r for r in refs if r in self._claims), key=place)]
+        return [got[r] for r in sorted((r for r in refs if r in got), key=place)]
 
 
 class StoreOrder:

@@ -8,29 +8,61 @@ import os
 import sqlite3
 import time
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ...atomic import atomic_replace, atomic_write
+from ...record.codec import CLAIM
+from ...workers import usable_cores
 from ..folder import Store, parse_store_file, read_store_bytes
 from ..manifest import MANIFEST
-from .freshness import Changes, store_files, with_manifest
+from .freshness import Changes, Glance, glance, store_files, with_manifest
 from .keys import claim_keys
 from .schema import (
     BY_ID,
     CURRENT,
+    FIELDS,
     ID_TABLES,
     INDEX_FILE,
     INDEX_VERSION,
     INDEXES,
     INSERT_CLAIM,
+    PARAGRAPH,
     SCHEMA,
-    claim_row,
     generation,
     meta,
     row_claim,
     set_meta,
 )
+
+KEYS_SEP = "\0"  # between a claim's keys in a prepared index: no key holds a NUL (a source with one is refused)
+Prepared = Mapping[str, bytes]  # store file name → prepare() of the text written there
+SUBJECT = CLAIM.position("subject")  # in a row's values
+
+
+def prepare(jsonl: str) -> bytes:
+    """What the index writes for a store file of this text, made where the claims were extracted.
+
+    The claims are read back from the very text the store will hold (so rows and keys are those a reader
+    of the file would make), each as its row's values and its keys; pickled, so the parent holds bytes,
+    not objects, until it writes them. Paragraphs are shared, so pickle writes each once.
+    """
+    import pickle
+
+    from ...record.codec import CLAIM, claim_from_line
+
+    paragraphs: dict[object, object] = {}
+    rows, keys = [], []
+    for line in jsonl.splitlines():
+        if not line.strip():
+            continue
+        claim = claim_from_line(line)
+        values = list(CLAIM.to_row(claim))
+        text = values[PARAGRAPH - FIELDS]
+        values[PARAGRAPH - FIELDS] = paragraphs.setdefault(text, text)
+        rows.append(tuple(values))
+        keys.append(KEYS_SEP.join(claim_keys(claim)))
+    return pickle.dumps((jsonl.encode("utf-8"), rows, keys), pickle.HIGHEST_PROTOCOL)
 
 
 class Writer:
@@ -43,8 +75,9 @@ class Writer:
     point at a new claim that took its id.
     """
 
-    def __init__(self, conn: sqlite3.Connection, first_id: int | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, first_id: int | None = None, prepared: Prepared | None = None) -> None:
         self.conn = conn
+        self.prepared = prepared or {}
         self.postings: dict[str, array[int]] = {}
         self.subjects: dict[str, int] = {}
         if first_id is None:
@@ -62,20 +95,23 @@ class Writer:
         path = store.root / name
         data = read_store_bytes(path)
         st = path.stat()
-        claims = parse_store_file(path, data)
         file_id = self._id()
         paragraphs: dict[str, int] = {}
         rows = []
         postings = self.postings
-        for seq, claim in enumerate(claims):
-            paragraph = paragraphs.get(claim.paragraph)
+        for seq, (values, keys) in enumerate(self._claims_of(path, data, self.prepared.get(name))):
+            text = values[PARAGRAPH - FIELDS]
+            paragraph = paragraphs.get(text)  # type: ignore[call-overload]
             if paragraph is None:
-                paragraph = paragraphs[claim.paragraph] = self._id()
+                paragraph = paragraphs[text] = self._id()  # type: ignore[index]
             rowid = self._id()
-            rows.append((rowid, *claim_row(claim, file_id, seq, paragraph)))
-            if claim.subject:
-                self.subjects[claim.subject] = self.subjects.get(claim.subject, 0) + 1
-            for key in claim_keys(claim):
+            row = [rowid, file_id, seq, *values]
+            row[PARAGRAPH] = paragraph
+            rows.append(row)
+            subject = values[SUBJECT]
+            if subject:
+                self.subjects[subject] = self.subjects.get(subject, 0) + 1  # type: ignore[call-overload, index]
+            for key in keys:
                 ids = postings.get(key)
                 if ids is None:
                     ids = postings[key] = array("I")
@@ -83,12 +119,27 @@ class Writer:
         self.conn.execute(
             "INSERT INTO files(id, name, position, size, mtime_ns, verified_ns, sha256, claims, last_id)"
             " VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
-            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(claims),
+            (file_id, name, st.st_size, st.st_mtime_ns, time.time_ns(), hashlib.sha256(data).hexdigest(), len(rows),
              self.next_id - 1),
         )
         self.conn.executemany(
             "INSERT INTO paragraphs(id, file, text) VALUES (?, ?, ?)", [(i, file_id, t) for t, i in paragraphs.items()])
         self.conn.executemany(INSERT_CLAIM, rows)
+
+    @staticmethod
+    def _claims_of(path: Path, data: bytes, ready: bytes | None) -> Iterator[tuple[Sequence[object], Iterable[str]]]:
+        """Each claim's row values and keys: from what the ingest worker prepared when the file holds just
+        what it prepared them from, else read from the file."""
+        if ready is not None:
+            import pickle
+
+            text, rows, keys = pickle.loads(ready)
+            if text == data:
+                for values, joined in zip(rows, keys):
+                    yield values, joined.split(KEYS_SEP) if joined else ()
+                return
+        for claim in parse_store_file(path, data):
+            yield CLAIM.to_row(claim), claim_keys(claim)
 
     def flush(self) -> None:
         self.conn.executemany(
@@ -147,12 +198,16 @@ def _parts(store: Store, listing: tuple[str, ...], count: int) -> list[tuple[str
     return [p for p in parts if p]
 
 
-def _add_files(store: Store, conn: sqlite3.Connection, listing: tuple[str, ...], scratch: Path | None) -> None:
-    """Index the listed files; on every core (parts built in `scratch`) when the store is big enough to pay."""
-    workers = os.cpu_count() or 1
+def _add_files(
+    store: Store, conn: sqlite3.Connection, listing: tuple[str, ...], scratch: Path | None, prepared: Prepared | None = None
+) -> None:
+    """Index the listed files; on every core (parts built in `scratch`) when the store is big enough to pay,
+    unless an ingest's workers prepared them all (then writing them here is cheaper than reading them again)."""
+    workers = usable_cores()  # the cores this process may use (taskset, a container's CPU set), not the machine's
     total = sum(st.st_size for name in listing if (st := _stat(store.root / name)) is not None)
-    if scratch is None or workers < 2 or total < PARALLEL_BYTES or len(listing) < 2:
-        writer = Writer(conn, 1)
+    ready = prepared is not None and all(name in prepared for name in listing)
+    if ready or scratch is None or workers < 2 or total < PARALLEL_BYTES or len(listing) < 2:
+        writer = Writer(conn, 1, prepared)
         for name in listing:
             writer.add_file(store, name)
         writer.flush()
@@ -227,21 +282,29 @@ def finish(conn: sqlite3.Connection, changes: Changes) -> None:
     set_meta(conn, claims=conn.execute("SELECT coalesce(sum(claims), 0) FROM files").fetchone()[0])
 
 
-def build_into(store: Store, conn: sqlite3.Connection, scratch: Path | None = None) -> None:
-    """A complete index of the store into an empty database."""
+def build_into(
+    store: Store,
+    conn: sqlite3.Connection,
+    scratch: Path | None = None,
+    seen: Glance | None = None,
+    prepared: Prepared | None = None,
+) -> None:
+    """A complete index of the store into an empty database; `seen`, the store-wide glance taken before it."""
+    seen = seen or glance(store)
     conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
     listing = store_files(store)
-    _add_files(store, conn, listing, scratch)
+    _add_files(store, conn, listing, scratch, prepared)
     conn.executescript(INDEXES)
     finish(conn, with_manifest(store, Changes(listing, listing, (), ())))
-    set_meta(conn, version=INDEX_VERSION, dead=0)
+    set_meta(conn, version=INDEX_VERSION, dead=0, glance=seen.token, looked_ns=seen.taken_ns)
+    keep_order(conn)
     conn.commit()
 
 
-def update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
+def update(store: Store, conn: sqlite3.Connection, changes: Changes, prepared: Prepared | None = None) -> None:
     """Apply changed files in place: delete their rows, append them again with a new postings segment."""
     dead = int(meta(conn).get("dead", 0)) + changes.replaced
-    writer = Writer(conn)
+    writer = Writer(conn, prepared=prepared)
     for name in (*changes.changed, *changes.removed):
         _remove_file(conn, name)
     for name in changes.changed:
@@ -249,9 +312,18 @@ def update(store: Store, conn: sqlite3.Connection, changes: Changes) -> None:
     writer.flush()
     finish(conn, changes)
     set_meta(conn, dead=dead, next_id=writer.next_id, generation=generation(conn) + 1)
+    keep_order(conn)
 
 
-def rebuild_file(store: Store, target: Path) -> Path:
+def keep_order(conn: sqlite3.Connection) -> None:
+    """Store order over ids, computed once here rather than from every file's row by every check."""
+    from .query import IdOrder
+
+    order = IdOrder(conn.execute("SELECT id, last_id, position FROM files WHERE position >= 0 ORDER BY id").fetchall())
+    order.keep(conn, generation(conn))
+
+
+def rebuild_file(store: Store, target: Path, seen: Glance | None = None, prepared: Prepared | None = None) -> Path:
     """Build a new index file beside the old one, point `current` at it, and let the old one go.
 
     Readers never see half an index; a reader of the old file keeps reading
@@ -266,7 +338,7 @@ def rebuild_file(store: Store, target: Path) -> Path:
     with atomic_replace(built) as tmp:
         conn = sqlite3.connect(tmp)
         try:
-            build_into(store, conn, folder)
+            build_into(store, conn, folder, seen, prepared)
         finally:
             conn.close()
     atomic_write(folder / CURRENT, built.name + "\n")

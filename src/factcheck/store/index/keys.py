@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import sys
 
 from ...extract.quantity import unit_group
+from ...memo import MB, args_bytes, memo
 from ...record.claim import Claim, mask_numbers
 
 CLAUSE_WEIGHT = 2.0  # a key from the figure's own clause counts more than one from elsewhere in its sentence
@@ -20,7 +21,11 @@ def _grams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-@lru_cache(maxsize=4096)
+def _keys_bytes(args: tuple[str, ...], keys: tuple[str, ...]) -> int:
+    return args_bytes(args) + sys.getsizeof(keys) + sum(map(sys.getsizeof, keys))
+
+
+@memo(8 * MB, _keys_bytes)
 def _sentence_keys(group: str, sentence: str) -> tuple[str, ...]:
     """Figures in one sentence share its bigrams: computed once per sentence, not once per figure.
 

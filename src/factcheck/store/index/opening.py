@@ -23,10 +23,10 @@ from typing import TypeVar
 
 from ...errors import NoStoreError, StoreError, shown
 from ..folder import Store
-from .build import build_into, rebuild_file, update
-from .freshness import Changes, detect_changes
+from .build import Prepared, build_into, keep_order, rebuild_file, update
+from .freshness import Changes, Glance, detect_changes, glance
 from .query import ClaimIndex
-from .schema import CURRENT, INDEX_DIR, INDEX_FILE, INDEX_VERSION, generation, meta
+from .schema import CURRENT, INDEX_DIR, INDEX_FILE, INDEX_VERSION, generation, meta, set_meta
 
 T = TypeVar("T")
 
@@ -61,21 +61,34 @@ def _valid(conn: sqlite3.Connection) -> bool:
         return False
 
 
-def _refresh(store: Store, target: Path) -> sqlite3.Connection:
-    """An open connection to an index that matches the store as it is now."""
+def _refresh(store: Store, target: Path, full_look: bool = False, prepared: Prepared | None = None) -> sqlite3.Connection:
+    """An open connection to an index that matches the store as it is now.
+
+    The store-wide glance first (three small reads): unmoved since the index last looked at every
+    file, the index is trusted as it is. `full_look` looks at every file whatever the glance says
+    (the editor's session does when its own look saw a file change).
+    """
+    seen_now = glance(store)  # before any look: a write that lands during it moves it again
     if target.exists():
         conn = sqlite3.connect(target, timeout=60)
         if _valid(conn):
-            seen = generation(conn)
+            known = meta(conn)
+            if not full_look and seen_now.vouches_for(known):
+                _order_kept(conn, int(known.get("generation", 0)))
+                return conn
+            seen = int(known.get("generation", 0))
             changes = detect_changes(store, conn)
             if not changes.stale and not changes.rehashed:
+                _remember(conn, seen_now)
+                _order_kept(conn, seen)
                 return conn
             try:
                 conn.execute("BEGIN IMMEDIATE")  # one writer at a time
                 if generation(conn) != seen:  # another writer got there first: look again
                     changes = detect_changes(store, conn)
                 if not _needs_rebuild(conn, changes):
-                    update(store, conn, changes)
+                    update(store, conn, changes, prepared)
+                    set_meta(conn, glance=seen_now.token, looked_ns=seen_now.taken_ns)
                     conn.commit()
                     return conn
                 conn.rollback()
@@ -85,7 +98,45 @@ def _refresh(store: Store, target: Path) -> sqlite3.Connection:
                 conn.close()
                 raise
         conn.close()
-    return sqlite3.connect(rebuild_file(store, target), timeout=60)
+    return sqlite3.connect(rebuild_file(store, target, seen_now, prepared), timeout=60)
+
+
+def _order_kept(conn: sqlite3.Connection, generation_now: int) -> None:
+    """An index built before store order was kept in it gets it now, once, if it may be written."""
+    try:
+        row = conn.execute("SELECT generation FROM id_order").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row is not None and row[0] == generation_now:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        keep_order(conn)
+        conn.commit()
+    except sqlite3.OperationalError:
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
+
+
+def _remember(conn: sqlite3.Connection, seen: Glance) -> None:
+    """The glance a look found the index current under, so the next check may skip the look.
+
+    Only when nobody is writing and the file may be written: a read-only index (a mounted archive)
+    stays usable, and simply gets looked at again next time.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        set_meta(conn, glance=seen.token, looked_ns=seen.taken_ns)
+        conn.commit()
+    except sqlite3.OperationalError:
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
 
 
 def damaged(exc: BaseException) -> bool:
@@ -100,14 +151,20 @@ def _say(notice: Callable[[str], None] | None, text: str) -> None:
         notice(text)
 
 
-def open_index(store: Store, notice: Callable[[str], None] | None = None) -> ClaimIndex:
-    """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged)."""
+def open_index(
+    store: Store, notice: Callable[[str], None] | None = None, full_look: bool = False, prepared: Prepared | None = None
+) -> ClaimIndex:
+    """The store's candidate index, brought up to date first (built on first use, rebuilt when damaged).
+
+    `full_look`: look at every store file even when the store-wide glance has not moved (see _refresh).
+    `prepared`: what an ingest's workers made of the files it just wrote (build.prepare), by file name.
+    """
     if not store.root.is_dir():
         raise NoStoreError(f"{store.root}: no claims store here (run `factcheck ingest` first)")
     target = index_path(store)
     try:
         try:
-            conn = _refresh(store, target)
+            conn = _refresh(store, target, full_look, prepared)
         except sqlite3.DatabaseError as exc:
             if not damaged(exc):
                 raise

@@ -6,6 +6,7 @@ import bisect
 import heapq
 import math
 import sqlite3
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...extract.quantity import unit_group
+from ...memo import MB, Bounded, args_bytes
 from ...record.claim import Claim
 from .keys import claim_keys
 from .schema import BY_ID, FILE, IN_ORDER, PARAGRAPH, ROWID, SEQ, meta, row_claim
@@ -22,6 +24,24 @@ SCAN_BELOW = 2_000  # a store this small is cheaper to score whole than to query
 GATHER = 400  # candidates gathered from the rarest keys; commoner keys only re-rank them
 POSTINGS_BUDGET = 5_000  # postings read per figure, rarest keys first: the cost is bounded at any store size
 NAMES_MAX = 200_000
+# What a reader keeps between figures, in bytes: a 20 MB draft against a million claims once kept every
+# claim, paragraph and postings list it had read (hundreds of MB); now the oldest go past these.
+CACHE_BYTES = {"df": 4 * MB, "near": 16 * MB, "postings": 32 * MB, "claims": 32 * MB, "paragraphs": 16 * MB,
+               "positions": 2 * MB}
+
+
+def claim_bytes(claim: Claim) -> int:
+    """About what a Claim object holds: its texts (two bytes a character) and ~1 KB of other fields."""
+    return 1024 + 2 * (len(claim.sentence) + len(claim.paragraph) + len(claim.context) + len(claim.metric))
+
+
+def ids_bytes(key: object, ids: Sequence[int]) -> int:
+    """A postings list: an array holds 4 or 8 bytes an id, a list a pointer and an int object."""
+    return args_bytes((key,)) + (sys.getsizeof(ids) if isinstance(ids, array) else 64 + 36 * len(ids))
+
+
+def _claims_bytes(key: object, claims: Sequence[Claim]) -> int:
+    return 200 + 8 * len(claims) + sum(map(claim_bytes, claims))
 
 
 class PostingsStore(Sequence[Claim]):
@@ -45,8 +65,8 @@ class PostingsStore(Sequence[Claim]):
         self.conn = conn
         self.size = size
         self.top_k, self.gather, self.budget, self.scan_below = top_k, gather, budget, scan_below
-        self._df: dict[str, int] = {}
-        self._near: dict[frozenset[tuple[str, float]], list[Claim]] = {}
+        self._df: Bounded[str, int] = Bounded(CACHE_BYTES["df"], lambda key, _: args_bytes((key,)) + 32)
+        self._near: Bounded[frozenset[tuple[str, float]], list[Claim]] = Bounded(CACHE_BYTES["near"], _claims_bytes)
         self._all: list[Claim] | None = None
         self._groups: dict[str, list[Claim]] | None = None
 
@@ -147,10 +167,12 @@ class ClaimIndex(PostingsStore):
         scan_below: int = SCAN_BELOW,
     ) -> None:
         super().__init__(conn, int(meta(conn).get("claims", 0)), top_k, gather, budget, scan_below)
-        self._postings: dict[str, array[int]] = {}
-        self._claims: dict[int, tuple[tuple[int, int], Claim]] = {}
-        self._positions: dict[int, object] = {}
-        self._paragraphs: dict[int, object] = {}
+        self._postings: Bounded[str, array[int]] = Bounded(CACHE_BYTES["postings"], ids_bytes)
+        self._claims: Bounded[int, tuple[tuple[int, int], Claim]] = Bounded(
+            CACHE_BYTES["claims"], lambda _, found: 100 + claim_bytes(found[1]))
+        self._positions: Bounded[int, object] = Bounded(CACHE_BYTES["positions"], lambda _, __: 120)
+        self._paragraphs: Bounded[int, object] = Bounded(
+            CACHE_BYTES["paragraphs"], lambda _, text: 120 + sys.getsizeof(text))
         self._id_order: IdOrder | None = None
 
     def fork_point(self) -> Callable[[], None]:
@@ -182,15 +204,16 @@ class ClaimIndex(PostingsStore):
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many live claims have each key: postings of replaced claims linger, but are counted as dead."""
-        missing = [k for k in keys if k not in self._df]
+        out = {k: n for k in keys if (n := self._df.get(k)) is not None}
+        missing = [k for k in keys if k not in out]
         for chunk in _chunks(missing, 500):
             marks = ", ".join("?" * len(chunk))
             found = dict(self.conn.execute(
                 f"SELECT key, sum(n) FROM postings WHERE key IN ({marks}) GROUP BY key", chunk).fetchall())
             dead = dict(self.conn.execute(f"SELECT key, n FROM dead_keys WHERE key IN ({marks})", chunk).fetchall())
             for key in chunk:
-                self._df[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
-        return self._df
+                self._df[key] = out[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
+        return out
 
     def _read(self, keys: list[str]) -> dict[str, array[int]]:
         """Each key's live claim ids in store order; a key too common to read whole keeps its last in store order.
@@ -198,7 +221,8 @@ class ClaimIndex(PostingsStore):
         Postings are kept in the order claims were added, which is store order only for a store written
         in one go; in store order, a store's answers do not depend on the batches it was written in.
         """
-        missing = [k for k in keys if k not in self._postings]
+        out = {key: ids for key in keys if (ids := self._postings.get(key)) is not None}
+        missing = [k for k in keys if k not in out]
         order = self._order() if missing else None
         for chunk in _chunks(missing, 500):
             found: dict[str, array[int]] = {key: array("I") for key in chunk}
@@ -209,18 +233,21 @@ class ClaimIndex(PostingsStore):
             for key, ids in found.items():
                 assert order is not None
                 ordered = order.arrange(ids)
-                self._postings[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
-        return {key: self._postings[key] for key in keys}
+                self._postings[key] = out[key] = ordered[-self.budget :] if len(ordered) > self.budget else ordered
+        return {key: out[key] for key in keys}
 
     def _order(self) -> IdOrder:
+        """Store order over ids: as the last build or update left it (a read of three blobs), or, for an
+        index another version wrote, from the files table (a row a file: ~70 ms at 3M claims)."""
         if self._id_order is None:
-            self._id_order = IdOrder(self.conn.execute(
+            self._id_order = IdOrder.kept(self.conn) or IdOrder(self.conn.execute(
                 "SELECT id, last_id, position FROM files WHERE position >= 0 ORDER BY id").fetchall())
         return self._id_order
 
     def _fetch(self, rowids: list[int]) -> list[Claim]:
         """Claims by rowid, in store order; a deleted claim's lingering postings find nothing."""
-        missing = [r for r in rowids if r not in self._claims]
+        got = {r: found for r in rowids if (found := self._claims.get(r)) is not None}
+        missing = [r for r in rowids if r not in got]
         rows = [row for chunk in _chunks(missing, 500) for row in self.conn.execute(
             f"SELECT {BY_ID} FROM claims c WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)]
         positions = self._lookup(self._positions, "SELECT id, position FROM files", {row[FILE] for row in rows})
@@ -228,16 +255,19 @@ class ClaimIndex(PostingsStore):
         for found_row in rows:
             row = list(found_row)
             row[FILE], row[PARAGRAPH] = positions[row[FILE]], paragraphs[row[PARAGRAPH]]
-            self._claims[row[ROWID]] = ((row[FILE], row[SEQ]), row_claim(row))
-        found = [self._claims[r] for r in rowids if r in self._claims]
-        found.sort(key=itemgetter(0))
-        return [claim for _, claim in found]
+            self._claims[row[ROWID]] = got[row[ROWID]] = ((row[FILE], row[SEQ]), row_claim(row))
+        ordered = [got[r] for r in rowids if r in got]
+        ordered.sort(key=itemgetter(0))
+        return [claim for _, claim in ordered]
 
-    def _lookup(self, cache: dict[int, object], select: str, ids: set[int]) -> dict[int, object]:
-        missing = [i for i in ids if i not in cache]
+    def _lookup(self, cache: Bounded[int, object], select: str, ids: set[int]) -> dict[int, object]:
+        """Rows by id, through `cache`; the answer is whole even when the cache lets some go meanwhile."""
+        out = {i: found for i in ids if (found := cache.get(i)) is not None}
+        missing = [i for i in ids if i not in out]
         for chunk in _chunks(missing, 500):
-            cache.update(self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
-        return cache
+            for i, value in self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                cache[i] = out[i] = value
+        return out
 
 
 class IdOrder:
@@ -252,16 +282,47 @@ class IdOrder:
     """
 
     def __init__(self, files: list[tuple[int, int, int]]) -> None:  # (first id, last id, position), by first id
-        self.firsts = [first for first, _, _ in files]
-        self.lasts = [last for _, last, _ in files]
-        self.positions = [position for _, _, position in files]
+        firsts = array("q", [first for first, _, _ in files])
+        lasts = array("q", [last for _, last, _ in files])
+        positions = array("q", [position for _, _, position in files])
         k = 0
-        while k + 1 < len(files) and self.positions[k + 1] > self.positions[k]:
+        while k + 1 < len(files) and positions[k + 1] > positions[k]:
             k += 1
-        self.head_end = self.lasts[k] + 1 if files else 0
-        self.head_firsts = self.firsts[: k + 1]
-        self.head_positions = self.positions[: k + 1]
-        self.whole = all(self.firsts[i + 1] == self.lasts[i] + 1 for i in range(len(files) - 1))
+        whole = all(firsts[i + 1] == lasts[i] + 1 for i in range(len(files) - 1))
+        self._set(firsts, lasts, positions, k, whole)
+
+    def _set(self, firsts: array[int], lasts: array[int], positions: array[int], k: int, whole: bool) -> None:
+        self.firsts, self.lasts, self.positions, self._k = firsts, lasts, positions, k
+        self.head_end = lasts[k] + 1 if firsts else 0
+        self.head_firsts = firsts[: k + 1]
+        self.head_positions = positions[: k + 1]
+        self.whole = whole
+
+    # Kept in the index by the build or update that last moved a file (`keep`), with the index's update
+    # count then: an index another version of factcheck updated since has another count, and is read anew.
+    TABLE = "CREATE TABLE IF NOT EXISTS id_order(generation INTEGER, firsts BLOB, lasts BLOB, positions BLOB, k INTEGER, whole INTEGER)"
+
+    def keep(self, conn: sqlite3.Connection, generation: int) -> None:
+        conn.execute(self.TABLE)
+        conn.execute("DELETE FROM id_order")
+        conn.execute("INSERT INTO id_order VALUES (?, ?, ?, ?, ?, ?)", (
+            generation, self.firsts.tobytes(), self.lasts.tobytes(), self.positions.tobytes(), self._k, int(self.whole)))
+
+    @classmethod
+    def kept(cls, conn: sqlite3.Connection) -> IdOrder | None:
+        """The order `keep` stored, if it is this index's as it now is."""
+        try:
+            row = conn.execute("SELECT generation, firsts, lasts, positions, k, whole FROM id_order").fetchone()
+        except sqlite3.OperationalError:  # no such table: an index written before it was kept
+            return None
+        if row is None or row[0] != int(meta(conn).get("generation", 0)):
+            return None
+        order = cls.__new__(cls)
+        firsts, lasts, positions = array("q"), array("q"), array("q")
+        for values, blob in zip((firsts, lasts, positions), row[1:4]):
+            values.frombytes(blob)
+        order._set(firsts, lasts, positions, row[4], bool(row[5]))
+        return order
 
     def place(self, rowid: int) -> tuple[int, int] | None:
         """(position, id), or None for an id no file holds."""
