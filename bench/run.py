@@ -63,9 +63,13 @@ class Run:
     code: int
 
 
-def run(cmd: list[str], out: Path | None = None) -> Run:
-    """Run and reap one process with wait4, so its own peak RSS and CPU are measured."""
+def run(cmd: list[str], out: Path | None = None, src: Path | None = None, env_extra: dict[str, str] | None = None) -> Run:
+    """Run and reap one process with wait4, so its own peak RSS and CPU are measured; `src` runs another
+    checkout's code (bench/scale.py's old-against-new)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    env.update(env_extra or {})
     start = time.perf_counter()
     with open(out or os.devnull, "wb") as sink:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.DEVNULL)

@@ -34,36 +34,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from run import Run, run  # one way to run and reap a process for every benchmark (as bench/postgres.py does)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared") / (
     "external/cctv-xwlb-yuekcc/news")  # kept outside the repository; a worktree elsewhere finds the main one's
 DAY = CORPUS / "20250701.md"  # 9,927 characters, 75 figures: the issue's "real day"
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    wall: float
-    cpu: float
-    rss_mb: float
-    code: int
-
-
-def run(cmd: list[str], out: Path | None = None, src: Path | None = None, env_extra: dict[str, str] | None = None) -> Run:
-    """One fresh process, reaped with wait4 for its own CPU time and peak RSS."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
-    env.update(env_extra or {})
-    start = time.perf_counter()
-    with open(out or os.devnull, "wb") as sink:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-    return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-               os.waitstatus_to_exitcode(status))
 
 
 def median(runs: list[Run], field: str = "wall") -> float:

@@ -83,6 +83,7 @@ def claims_in(
     lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
+    opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
     for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
         if para.kind == "title":
             story = story.fresh()
@@ -92,10 +93,13 @@ def claims_in(
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
             scope = copy.copy(story)
+            if opening is not None:  # read for its period only once a point follows it, not every paragraph
+                before, year, index = opening
+                lead, opening = _lead_period(before.text, published, year, _first_line(before, lines), index), None
             scope.lead = lead
         else:
             scope = story
-            lead = _lead_period(para.text, published, story.year, _first_line(para, lines), p_index)
+            opening, lead = (para, story.year, p_index), None
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)

@@ -13,7 +13,7 @@ from ..record.claim import Claim, mask_numbers
 from . import subject
 from .metric import metric_key
 from .period import PeriodMention
-from .quantity import Quantity, unit_group
+from .quantity import PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
 
 CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 
@@ -33,7 +33,7 @@ _TRAILING_NOISE = re.compile(
     r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
     r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按|"
     # 之前为5000美元, 先前预估为2.9%: the value replaced (identity.modality); 每盎司: the price's unit (quantity).
-    r"(?:之前|此前|先前)(?:预[期估测计])?为|每(?:公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度)|"
+    rf"{VALUE_BEFORE}|{PER_UNIT_FIRST}|"
     # 黄金储备报7496万盎司: reported at, said of the level; not 收报, a day's close (data/metrics.toml daily).
     r"(?<!收)报)$"
 )

@@ -100,8 +100,11 @@ _TAIL = r"(?<=万)(?:[1-9][千百](?![米克瓦])|\d{4}(?![\d.]))|(?<=亿)(?:\d{
 # What a price is per (14.43元/公斤, 6.60元/股, 4800美元/盎司, 3.5万元/㎡): a price, not an amount.
 _EACH = r"公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度|人|月|年|天|晚|张|件|台|辆|头|只"
 # 每盎司4800美元, 每股0.5元, 每吨3000元: a price said per unit first. Not 每人, 每月, 每年, an amount in time.
-_EACH_BEFORE = re.compile(r"每(公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度)$")
-_REPLACED_BEFORE = re.compile(r"(?:之前|此前|先前|原)(?:预[期估测计])?为$")
+# Shared with the measure (where these words are not what is measured) and with identity's modality.
+PER_UNIT_FIRST = r"每(公斤|千克|斤|吨|克|股|盎司|桶|平方米|平米|㎡|千瓦时|度)"
+VALUE_BEFORE = r"(?:之前|此前|先前)(?:预[期估测计])?为"  # 之前为5000美元, 先前预估为2.9%: the value replaced
+_EACH_BEFORE = re.compile(PER_UNIT_FIRST + "$")
+_REPLACED_BEFORE = re.compile(rf"(?:{VALUE_BEFORE}|原(?:预[期估测计])?为)$")
 # An index's points, not a time of day (10点30分, 8点半, 三点钟).
 _POINTS = r"点(?![\d零〇一二三四五六七八九十半钟整])"
 _UNITS = _ALT(list(CURRENCIES) + [m for m in MEASURES if m != "点"] + [_POINTS] + list(SHARES.values()))

@@ -31,7 +31,7 @@ from ..extract.metric import (
     why_different,
 )
 from ..extract.period import find_periods
-from ..extract.quantity import find_quantities, unit_group
+from ..extract.quantity import VALUE_BEFORE, find_quantities, unit_group
 from ..extract.subject import (
     COUNTRY,
     COUNTRY_WIDE,
@@ -393,7 +393,7 @@ _FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(
              # A budget's 安排 allocates: a plan, restated or not; 制度性安排, 作出的安排 are arrangements, nouns.
              r"|力争|有望|拟|将达|将超|将突破|将实现|争取|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
 # 之前为5000美元, (先前预估为2.9%): the value the figure beside it replaced, a forecast's or a reading's.
-_PREVIOUS = r"前值|修正为|修正至|(?:之前|此前|先前)(?:预[期估测计])?为"
+_PREVIOUS = rf"前值|修正为|修正至|{VALUE_BEFORE}"
 _OUTCOME = r"公布值|初值|终值|录得"
 _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
 OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
@@ -479,15 +479,15 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         # maker's, on its day; another day's, or another's target, near in value, vouches for nothing.
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
     if a == b:
-        readings = {_reading(draft), _reading(stored)}
-        if _reading(stored) == "初值" and not _reading(draft) and draft.published != stored.published and release(draft):
+        in_draft, in_source = _reading(draft), _reading(stored)
+        if in_source == "初值" and not in_draft and draft.published != stored.published and release(draft):
             # 德国5月CPI环比下降0.2%，预期下降0.2% on 12 June against the 初值 of 29 May: a later release of
             # the month, the final, which the flash does not vouch for.
             return Check("modality", DIFFERENT, f"the 初值 in the source ({stored.published}), a later release in the draft")
-        if readings == {"初值", "终值"}:
+        if {in_draft, in_source} == {"初值", "终值"}:
             # 日本5月制造业PMI终值54.5 against its 初值54.5: the final reading may differ from the flash; equal
             # by chance, the flash does not vouch for it.
-            return Check("modality", DIFFERENT, f"the {_reading(stored)} in the source, the {_reading(draft)} in the draft")
+            return Check("modality", DIFFERENT, f"the {in_source} in the source, the {in_draft} in the draft")
         return Check("modality", SAME)
     return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
 
