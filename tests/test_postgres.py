@@ -33,6 +33,7 @@ from factcheck.store.postgres import PostgresStorage
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
 sys.path.insert(0, str(ROOT / "bench"))
+from conftest import ON_SCHEMA, schema_of  # noqa: E402
 from stores import grow  # noqa: E402  (the benchmark's grown stores)
 
 STORES = ("folder", "postgresql")
@@ -364,11 +365,12 @@ def _claims_in(url: str) -> int:
 def _writer_blocked(url: str) -> bool:
     """An ingest has written its claims and waits, mid-transaction, for the row it updates last."""
     return bool(_sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck'"
-                          " AND wait_event_type = 'Lock' AND state = 'active'"))
+                          f" AND wait_event_type = 'Lock' AND state = 'active' AND {ON_SCHEMA}", schema_of(url)))
 
 
 def _no_writers(url: str) -> bool:
-    return not _sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck' AND pid <> pg_backend_pid()")
+    return not _sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck'"
+                         f" AND pid <> pg_backend_pid() AND {ON_SCHEMA}", schema_of(url))
 
 
 @pytest.fixture
@@ -507,7 +509,8 @@ def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(editor,
 
 def _idle_in_transaction(url: str) -> int:
     return _sql(url, "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%%'"
-                     " AND datname = current_database() AND pid <> pg_backend_pid()")[0][0]
+                     f" AND datname = current_database() AND pid <> pg_backend_pid() AND {ON_SCHEMA}",
+                schema_of(url))[0][0]
 
 
 def test_an_idle_editor_holds_no_snapshot_open_on_the_server(editor, seeded):
