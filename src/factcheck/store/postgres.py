@@ -12,7 +12,9 @@ The tables (`factcheck store init` creates them and migrates them forward;
   one segment per key; segments of a level are merged in the database when
   eight pile up, so a key is a few rows at any store size;
 - `segments` (level of each), `subjects` (claims per subject),
-  `store_state` (claim count, and a generation bumped by every write).
+  `store_state` (claim count, and a generation bumped by every write);
+- `store_order`: store order over the sources' ids, as the last write left it
+  (`StoreOrder`), so a check reads two blobs, not a row of every source.
 
 A write is one transaction, so a source is in whole or not at all whatever
 kills the writer, and readers (one REPEATABLE READ snapshot per check) never
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 REF_BITS = 24  # a source holds at most 16.7M claims; a ref is source id << 24 | place
 REF_MASK = (1 << REF_BITS) - 1
 FANOUT = 8  # segments of one level merged into one of the next
@@ -96,7 +98,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # Fields the claim record gained (offset, changed_to): a store made before them gets their columns,
     # empty, which reads as each field's default. A new field adds a version with this same list.
     tuple(f"ALTER TABLE claims ADD COLUMN IF NOT EXISTS {quote(c.column)} {c.codec.sql}" for c in CLAIM.columns),
+    # Store order kept by the writers (`_keep_order`): a check read every source's id to order refs.
+    ("CREATE TABLE store_order(one boolean PRIMARY KEY DEFAULT true CHECK (one), generation bigint NOT NULL,"
+     " ids bytea NOT NULL, ranks bytea NOT NULL, head integer NOT NULL)",),
 )
+# Store order, as every write leaves it in `store_order` (StoreOrder): the sources' ids ascending, each
+# one's rank by name beside it (big-endian int64s), and the last of the head (the ids, from the first,
+# whose ranks rise with them). Computed in the server, in the writing transaction, after its update of
+# store_state: writers queue on that row, so each sees every source committed before it.
+KEEP_ORDER = """
+WITH named AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS rank FROM sources),
+numbered AS (SELECT id, rank, row_number() OVER (ORDER BY id) - 1 AS pos, lag(rank) OVER (ORDER BY id) AS before
+             FROM named)
+INSERT INTO store_order(generation, ids, ranks, head)
+SELECT (SELECT generation FROM store_state),
+       coalesce(string_agg(int8send(id), ''::bytea ORDER BY id), ''::bytea),
+       coalesce(string_agg(int8send(rank), ''::bytea ORDER BY id), ''::bytea),
+       coalesce(min(pos) FILTER (WHERE rank < before), count(*)) - 1
+FROM numbered
+ON CONFLICT (one) DO UPDATE SET generation = excluded.generation, ids = excluded.ids, ranks = excluded.ranks,
+                                head = excluded.head
+"""
 
 
 def _reason(exc: BaseException) -> str:
@@ -346,6 +368,7 @@ class PostgresStorage:
                 if count:
                     (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
                     self._write_segment(conn, segment, postings, added)
+                    conn.execute(KEEP_ORDER)
             if count:
                 self._merge(conn)
                 _analyze(conn)
@@ -430,6 +453,8 @@ class PostgresStorage:
             # Last, so concurrent writers queue on this one row only for the moment before they commit.
             conn.execute("UPDATE store_state SET claims = claims + %s, dead = dead + %s, generation = generation + 1",
                          (added - removed, removed))
+            if own:  # an import keeps the order once, after its last chunk
+                conn.execute(KEEP_ORDER)
         return added
 
     def _write_segment(self, conn: psycopg.Connection[Any], segment: int, postings: dict[str, array[int]], added: int) -> None:
@@ -547,6 +572,8 @@ class PostgresStorage:
                     state = conn.execute("SELECT dead FROM store_state").fetchone()
                     if state and state[0]:
                         self._compact(conn, int(state[0]))
+                if start < 4 <= upto:  # the order of the sources already there
+                    conn.execute(KEEP_ORDER)
         if version is None:
             return f"{self.where}: created the factcheck store (schema version {upto})"
         if start >= upto:
@@ -571,6 +598,15 @@ def _little_endian(refs: array[int]) -> bytes:
         refs = array("q", refs)
         refs.byteswap()
     return refs.tobytes()
+
+
+def _from_big_endian(data: bytes) -> array[int]:
+    """int8send's bytes (network order), as int64s."""
+    values = array("q")
+    values.frombytes(data)
+    if sys.byteorder == "little":
+        values.byteswap()
+    return values
 
 
 def _from_little_endian(data: bytes) -> array[int]:
@@ -660,8 +696,15 @@ class PostgresClaims(PostingsStore):
         return {key: out[key] for key in keys}
 
     def _order(self) -> StoreOrder:
+        """Store order as the last write left it (two blobs of 8 bytes a source, read once), or, should the
+        generation have moved without it, from every source's row (a row a source: 15,000 at 1M claims)."""
         if self._store_order is None:
-            self._store_order = StoreOrder([sid for (sid,) in self.conn.execute("SELECT id FROM sources ORDER BY name")])
+            row = self.conn.execute("SELECT generation, ids, ranks, head FROM store_order").fetchone()
+            if row is not None and row[0] == self.generation:
+                self._store_order = StoreOrder.kept(row[1], row[2], row[3])
+            else:
+                self._store_order = StoreOrder.by_name(
+                    [sid for (sid,) in self.conn.execute("SELECT id FROM sources ORDER BY name")])
         return self._store_order
 
     def _fetch(self, refs: list[int]) -> list[Claim]:
@@ -683,30 +726,68 @@ class StoreOrder:
     their refs is already in store order (the head). Only the refs of later
     sources (the tail: a source written again, news filed under an earlier
     name) are placed one by one, at the head source their name comes before.
+
+    Held as arrays, as the writers keep it (KEEP_ORDER): the live sources' ids
+    ascending and each one's rank by name; a source's rank is a bisection away.
     """
 
-    def __init__(self, by_name: list[int]) -> None:
-        self.rank = {sid: i for i, sid in enumerate(by_name)}
-        by_id = sorted(by_name)
+    def __init__(self, ids: array[int], ranks: array[int], head: int) -> None:
+        self.ids, self.ranks = ids, ranks
+        self.head_end = (ids[head] + 1) << REF_BITS if head >= 0 else 0
+        self.head_ids = ids[: head + 1]
+        self.head_ranks = ranks[: head + 1]
+        self._boundary: dict[int, int] = {}  # tail source → the first ref of the head source it comes before
+
+    @classmethod
+    def by_name(cls, by_name: list[int]) -> StoreOrder:
+        """From the sources' ids in name order."""
+        rank = {sid: i for i, sid in enumerate(by_name)}
+        ids = array("q", sorted(by_name))
+        ranks = array("q", [rank[sid] for sid in ids])
         k = 0
-        while k + 1 < len(by_id) and self.rank[by_id[k + 1]] > self.rank[by_id[k]]:
+        while k + 1 < len(ids) and ranks[k + 1] > ranks[k]:
             k += 1
-        head, tail = by_id[: k + 1], by_id[k + 1 :]
-        self.head_end = (head[-1] + 1) << REF_BITS if head else 0
-        head_ranks = [self.rank[sid] for sid in head]
-        self.boundary = {}  # tail source → the first ref of the head source it comes before, by name
-        for sid in tail:
-            j = bisect.bisect_left(head_ranks, self.rank[sid])
-            self.boundary[sid] = head[j] << REF_BITS if j < len(head) else 1 << 62
+        return cls(ids, ranks, k if ids else -1)
+
+    @classmethod
+    def kept(cls, ids: bytes, ranks: bytes, head: int) -> StoreOrder:
+        """As a write left it in `store_order`."""
+        return cls(_from_big_endian(ids), _from_big_endian(ranks), head)
+
+    def rank(self, sid: int) -> int | None:
+        """The source's rank by name, or None for a source the store no longer holds."""
+        i = bisect.bisect_left(self.ids, sid)
+        return self.ranks[i] if i < len(self.ids) and self.ids[i] == sid else None
 
     def place(self, ref: int) -> tuple[int, int]:
-        return (self.rank[ref >> REF_BITS], ref)
+        rank = self.rank(ref >> REF_BITS)
+        if rank is None:
+            raise KeyError(ref)
+        return (rank, ref)
+
+    def _boundary_of(self, sid: int) -> int:
+        found = self._boundary.get(sid)
+        if found is None:
+            j = bisect.bisect_left(self.head_ranks, self.place(sid << REF_BITS)[0])
+            found = self._boundary[sid] = self.head_ids[j] << REF_BITS if j < len(self.head_ids) else 1 << 62
+        return found
+
+    def _live(self, refs: list[int]) -> list[int]:
+        """Sorted refs of sources still held (a source's refs are one run: one look a source)."""
+        out: list[int] = []
+        sid, live = -1, False
+        for ref in refs:
+            if ref >> REF_BITS != sid:
+                sid = ref >> REF_BITS
+                live = self.rank(sid) is not None
+            if live:
+                out.append(ref)
+        return out
 
     def arrange(self, refs: list[int], dead: int) -> list[int]:
         """Sorted refs into store order; with replaced claims in the store, their refs dropped first."""
         if dead:
-            rank = self.rank
-            refs = [r for r in refs if r >> REF_BITS in rank]
+            refs = self._live(refs)
         cut = bisect.bisect_left(refs, self.head_end)
         if cut == len(refs):
             return refs
@@ -714,7 +795,7 @@ class StoreOrder:
         ordered: list[int] = []
         i = 0
         for ref in tail:
-            j = bisect.bisect_left(head, self.boundary[ref >> REF_BITS], i)
+            j = bisect.bisect_left(head, self._boundary_of(ref >> REF_BITS), i)
             ordered += head[i:j]
             ordered.append(ref)
             i = j
