@@ -387,11 +387,21 @@ def test_a_table_dropped_outside_factcheck_is_one_line_saying_the_store_is_damag
 # --- ingest: whole sources, whatever happens --------------------------------------------------------
 
 def test_ingest_into_the_database_gives_the_store_ingest_into_a_folder_gives(seed_project, store_url, tmp_path, monkeypatch, capsys):
+    """From the rows and keys the ingest workers made: the parent parsed the JSON Lines again and computed
+    ~55 keys a claim, on one core."""
     monkeypatch.chdir(seed_project)
+    again: list[object] = []
+    monkeypatch.setattr(postgres, "parse_store_file", lambda *args: again.append(args))
+    monkeypatch.setattr(postgres, "claim_keys", lambda *args: again.append(args))
     code, _, err = run(capsys, "ingest", "--store", store_url)
-    assert code == ExitCode.OK and "written" in err
+    assert code == ExitCode.OK and "written" in err and again == []
+    monkeypatch.undo()
     FileStorage(tmp_path / "out").load(PostgresStorage(store_url).dump())
     assert snapshot(tmp_path / "out") == snapshot(ROOT / "claims")
+    monkeypatch.chdir(ROOT)
+    assert run(capsys, "check", EXAMPLE, "--format", "json", "--store", store_url) == run(
+        capsys, "check", EXAMPLE, "--format", "json")
+    monkeypatch.chdir(seed_project)
     code, _, err = run(capsys, "ingest", "--store", store_url)  # unchanged sources are skipped by their hash
     assert code == ExitCode.OK and "│       5 │    246 │       0 │       5 │" in err
 

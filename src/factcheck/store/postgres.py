@@ -32,7 +32,7 @@ import math
 import re
 import sys
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,6 +42,7 @@ from ..memo import Bounded
 from ..record.claim import Claim
 from ..record.codec import CLAIM, quote
 from .folder import parse_store_file, store_file_name
+from .index.build import SUBJECT, prepared_rows
 from .index.keys import claim_keys
 from .index.query import CACHE_BYTES, GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore, claim_bytes, ids_bytes
 from .manifest import COLUMNS as SOURCE_COLUMNS
@@ -215,6 +216,8 @@ def _lock_key(source: str) -> int:
 class PostgresStorage:
     """A factcheck store in a PostgreSQL database (the schema the connection's search_path names)."""
 
+    PREPARED = True  # ingest's workers make the claims' rows and keys (index.build.prepare) for `write`
+
     def __init__(self, url: str) -> None:
         self.url = url
         self.where = redacted(url)
@@ -333,21 +336,29 @@ class PostgresStorage:
         waiting: Callable[[str], None] | None = None,
         phase: Callable[[str], None] | None = None,
     ) -> Written:
-        """Every source of the run in one transaction, then a merge of segments if they have piled up."""
-        batch = [
-            StoredSource(r.display, ManifestEntry(store_file_name(r.display), r.sha256,
-                                                  r.published.isoformat() if r.published else None, r.date_inferred,
-                                                  r.claims),
-                         tuple(parse_store_file(Path(r.display), r.jsonl.encode("utf-8"))))
-            for r in results
-        ]
+        """Every source of the run in one transaction, then a merge of segments if they have piled up.
+
+        The rows and keys of the claims are those the ingest workers made (`Extracted.index`), on every
+        core, where they are there: the claims are not parsed again here, nor keyed, on one.
+        """
+        batch, prepared = [], {}
+        for r in results:
+            text = r.jsonl.encode("utf-8")
+            rows = prepared_rows(r.index, text) if r.index else None
+            if rows is not None:
+                prepared[r.display] = rows
+            batch.append(StoredSource(
+                r.display, ManifestEntry(store_file_name(r.display), r.sha256,
+                                         r.published.isoformat() if r.published else None, r.date_inferred, r.claims),
+                () if rows is not None else tuple(parse_store_file(Path(r.display), text))))
+        added = 0
         with contextlib.closing(self._connect()) as conn, _translated(self.where):
             if batch:
-                self._write(conn, batch, waiting)
+                added = self._write(conn, batch, waiting, prepared=prepared)
                 self._merge(conn)
             row = conn.execute("SELECT claims FROM store_state").fetchone()
             conn.rollback()
-            if row and sum(len(s.claims) for s in batch) * BIG_WRITE >= row[0]:
+            if row and added * BIG_WRITE >= row[0]:
                 _analyze(conn)
         return Written(tuple(r.display for r in results), int(row[0]) if row else 0)
 
@@ -380,14 +391,22 @@ class PostgresStorage:
         batch: list[StoredSource],
         waiting: Callable[[str], None] | None,
         postings: dict[str, array[int]] | None = None,
+        prepared: dict[str, list[tuple[Sequence[object], Sequence[str]]]] | None = None,
     ) -> int:
         """One transaction: old claims of these sources out, new ones and their postings in, counts moved.
 
         Given `postings`, the new claims' postings go there for the caller to write as one segment (an
         import's chunks), not into a segment of this write's own, and the caller's transaction is the
         write's: a savepoint a chunk would, past 64 of them, slow every reader's snapshot on the server.
-        Returns how many claims were added.
+        `prepared`: a source's claims as row values and keys (`index.build.prepared_rows`), in place of
+        its `claims`. Returns how many claims were added.
         """
+        made = prepared or {}
+
+        def rows_of(found: StoredSource) -> Sequence[tuple[Sequence[object], Iterable[str]]]:
+            ready = made.get(found.source)
+            return ready if ready is not None else [(CLAIM.to_row(c), claim_keys(c)) for c in found.claims]
+
         own = postings is None
         batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
         names = [s.source for s in batch]
@@ -421,26 +440,28 @@ class PostgresStorage:
             if postings is None:
                 postings = {}
             added = 0
+            counts = [len(made[found.source]) if found.source in made else len(found.claims) for found in batch]
             with conn.cursor().copy(
                     f"COPY sources(id, name, {_SOURCE_FIELDS}) FROM STDIN") as copy:
-                for sid, found in zip(source_ids, batch):
-                    entry = replace(found.entry, claims=len(found.claims))
+                for sid, found, count in zip(source_ids, batch, counts):
+                    entry = replace(found.entry, claims=count)
                     copy.write_row((sid, found.source, *(getattr(entry, name) for name in SOURCE_COLUMNS)))
             with conn.cursor().copy(f"COPY claims(ref, source_id, seq, {_FIELDS}) FROM STDIN") as copy:
-                for sid, found in zip(source_ids, batch):
-                    if len(found.claims) > REF_MASK:
+                for sid, found, count in zip(source_ids, batch, counts):
+                    if count > REF_MASK:
                         raise StoreError(f"{found.source}: more claims than one source may hold ({REF_MASK:,})")
-                    for seq, claim in enumerate(found.claims):
+                    for seq, (values, keys) in enumerate(rows_of(found)):
                         ref = sid << REF_BITS | seq
-                        copy.write_row((ref, sid, seq, *CLAIM.to_row(claim)))
-                        if claim.subject:
-                            subjects[claim.subject] = subjects.get(claim.subject, 0) + 1
-                        for key in claim_keys(claim):
+                        copy.write_row((ref, sid, seq, *values))
+                        subject = values[SUBJECT]
+                        if subject:
+                            subjects[subject] = subjects.get(subject, 0) + 1  # type: ignore[index, call-overload]
+                        for key in keys:
                             refs = postings.get(key)
                             if refs is None:
                                 refs = postings[key] = array("q")
                             refs.append(ref)
-                    added += len(found.claims)
+                    added += count
             if own:
                 self._write_segment(conn, segment, postings, added)
             changed = sorted((s, n) for s, n in subjects.items() if n)
