@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scale.py [--sizes 100000,1000000,3000000,10000000] [--runs 7] [--src OLD_SRC]
                                     [--postgres URL] [--ingest-cores 1,2] [--workdir DIR] [--draft DAY.md]
+                                    [--drafts 0.25,2 [--drafts-store 1000000] [--draft-runs 3]]
 
 Stores are grown from a store of the real 新闻联播 claims (ingested once into
 WORKDIR/corpus) by bench/stores.py, a generator that writes the JSON Lines
@@ -20,7 +21,14 @@ against a stat of every store file (`detect_changes`, what every check did
 before).
 
 Ingest: the corpus into a fresh store under `taskset -c` of 1, 2, … cores,
-claims a second. Prints markdown for bench/RESULTS.md.
+claims a second.
+
+Drafts (--drafts 0.25,2): drafts of that many MB cut from the newest news
+days (bench/large_drafts.py's), checked against the store of --drafts-store
+claims (and its PostgreSQL import with --postgres), the sizes taking turns,
+--draft-runs rounds: time against figures, the issue's 2 MB ÷ 0.25 MB ≤ 9×.
+
+Prints markdown for bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -249,6 +257,45 @@ def ingest_rows(args: argparse.Namespace, py: str, work: Path) -> list[str]:
     return rows
 
 
+def draft_rows(args: argparse.Namespace, py: str, work: Path) -> list[str]:
+    """Each draft size against one store, the sizes taking turns; wall, CPU, peak RSS and figures."""
+    from large_drafts import MB, corpus_text, cut
+
+    texts, date = corpus_text(CORPUS, int(max(args.drafts) * MB) + MB)
+    text = "".join(texts)
+    drafts = []
+    for mb in args.drafts:
+        path = work / f"draft_{mb:g}MB.md"
+        path.write_text(f"---\ndate: {date}\n---\n" + cut(text, int(mb * MB)), encoding="utf-8")
+        drafts.append((mb, path))
+    real = real_store(work, py)
+    store, _, _ = grown(work, real, args.drafts_store, py)
+    places = [("folder", str(store))]
+    if args.postgres:
+        places.append(("PostgreSQL", postgres_store(args.postgres, store, args.drafts_store, py)[0]))
+    rows = [f"Drafts against {args.drafts_store:,} claims, `check DRAFT --format json {' '.join(args.draft_args)}`, "
+            f"median of {args.draft_runs} (the sizes taking turns):", "",
+            "| store | draft MB | figures | wall s (min–max) | CPU s | peak RSS MB | wall / smallest's | CPU / smallest's "
+            "| figures / smallest's |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, where in places:
+        found: dict[float, list[Run]] = {mb: [] for mb, _ in drafts}
+        figures: dict[float, int] = {}
+        for _ in range(args.draft_runs):
+            for mb, path in drafts:
+                print(f"checking a {mb:g} MB draft ({label}) …", file=sys.stderr, flush=True)
+                out = work / f"draft_{mb:g}MB.json"
+                found[mb].append(run([py, "-m", "factcheck", "check", str(path), "--store", where, "--format", "json",
+                                      *args.draft_args], out))
+                figures[mb] = int(json.loads(out.read_text(encoding="utf-8"))["summary"]["numbers"])
+        first = args.drafts[0]
+        for mb, _ in drafts:
+            runs = found[mb]
+            rows.append(f"| {label} | {mb:g} | {figures[mb]:,} | {cell(runs)} | {median(runs, 'cpu'):.1f} "
+                        f"| {max(r.rss_mb for r in runs):.0f} | {median(runs) / median(found[first]):.2f}× "
+                        f"| {median(runs, 'cpu') / median(found[first], 'cpu'):.2f}× | {figures[mb] / figures[first]:.2f}× |")
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,1000000,3000000,10000000")
@@ -261,9 +308,15 @@ def main() -> int:
     parser.add_argument("--ingest-cores", default="", help="e.g. 1,2: ingest the corpus under taskset of that many cores")
     parser.add_argument("--ingest-every", type=int, default=1, help="every n-th corpus file (1: all 1,691)")
     parser.add_argument("--ingest-runs", type=int, default=1)
+    parser.add_argument("--drafts", default="", help="e.g. 0.25,2: drafts of that many MB against --drafts-store")
+    parser.add_argument("--drafts-store", type=int, default=1_000_000, help="claims in the store the drafts are checked against")
+    parser.add_argument("--draft-runs", type=int, default=3)
+    parser.add_argument("--draft-args", default="", help="more arguments for those checks, e.g. '--jobs 1'")
     args = parser.parse_args()
     args.ingest_cores = [int(c) for c in args.ingest_cores.split(",") if c]
     args.files = [int(c) for c in args.files.split(",") if c]
+    args.drafts = [float(c) for c in args.drafts.split(",") if c]
+    args.draft_args = args.draft_args.split()
     if args.src:
         args.src = args.src.resolve()
     py = sys.executable
@@ -301,6 +354,8 @@ def main() -> int:
             glance_ms, look_ms = freshness(files_store(work, files, real_store(work, py), py), py)
             out.append(f"| {files:,} | {files * 71:,} claims | {glance_ms} | {look_ms} |")
         out.append("")
+    if args.drafts:
+        out += draft_rows(args, py, work) + [""]
     if args.ingest_cores:
         out += ingest_rows(args, py, work) + [""]
     print("\n".join(out))
