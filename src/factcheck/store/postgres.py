@@ -720,7 +720,8 @@ class PostgresClaims(PostingsStore):
         """Store order as the last write left it (two blobs of 8 bytes a source, read once), or, should the
         generation have moved without it, from every source's row (a row a source: 15,000 at 1M claims)."""
         if self._store_order is None:
-            row = self.conn.execute("SELECT generation, ids, ranks, head FROM store_order").fetchone()
+            # In binary: bytea as text is hex, twice the bytes and decoded (3.3 ms against 0.8 at 1M claims).
+            row = self.conn.execute("SELECT generation, ids, ranks, head FROM store_order", binary=True).fetchone()
             if row is not None and row[0] == self.generation:
                 self._store_order = StoreOrder.kept(row[1], row[2], row[3])
             else:
