@@ -335,7 +335,10 @@ def main() -> int:
     py = sys.executable
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
-    out = [f"`python bench/scale.py {' '.join(sys.argv[1:])}`, {time.strftime('%Y-%m-%d %H:%M')}, "
+    from factcheck.store.protocol import redacted
+
+    shown = " ".join(redacted(a) if a.startswith("postgres") else a for a in sys.argv[1:])  # no password in RESULTS.md
+    out = [f"`python bench/scale.py {shown}`, {time.strftime('%Y-%m-%d %H:%M')}, "
            f"{len(os.sched_getaffinity(0))} cores; draft {args.draft.name}", ""]
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes:
