@@ -343,14 +343,13 @@ class PostgresStorage:
         """
         batch, prepared = [], {}
         for r in results:
-            text = r.jsonl.encode("utf-8")
-            rows = prepared_rows(r.index, text) if r.index else None
-            if rows is not None:
-                prepared[r.display] = rows
-            batch.append(StoredSource(
-                r.display, ManifestEntry(store_file_name(r.display), r.sha256,
-                                         r.published.isoformat() if r.published else None, r.date_inferred, r.claims),
-                () if rows is not None else tuple(parse_store_file(Path(r.display), text))))
+            entry = ManifestEntry(store_file_name(r.display), r.sha256, r.published.isoformat() if r.published else None,
+                                  r.date_inferred, r.claims)
+            if r.index:
+                prepared[r.display] = r  # its rows made one source at a time, as they are written
+                batch.append(StoredSource(r.display, entry, ()))
+            else:
+                batch.append(StoredSource(r.display, entry, tuple(parse_store_file(Path(r.display), r.jsonl.encode("utf-8")))))
         added = 0
         with contextlib.closing(self._connect()) as conn, _translated(self.where):
             if batch:
@@ -391,21 +390,27 @@ class PostgresStorage:
         batch: list[StoredSource],
         waiting: Callable[[str], None] | None,
         postings: dict[str, array[int]] | None = None,
-        prepared: dict[str, list[tuple[Sequence[object], Sequence[str]]]] | None = None,
+        prepared: dict[str, Extracted] | None = None,
     ) -> int:
         """One transaction: old claims of these sources out, new ones and their postings in, counts moved.
 
         Given `postings`, the new claims' postings go there for the caller to write as one segment (an
         import's chunks), not into a segment of this write's own, and the caller's transaction is the
         write's: a savepoint a chunk would, past 64 of them, slow every reader's snapshot on the server.
-        `prepared`: a source's claims as row values and keys (`index.build.prepared_rows`), in place of
-        its `claims`. Returns how many claims were added.
+        `prepared`: sources whose claims come as the ingest worker made their row values and keys
+        (`Extracted.index`), in place of their `claims`. Returns how many claims were added.
         """
         made = prepared or {}
 
         def rows_of(found: StoredSource) -> Sequence[tuple[Sequence[object], Iterable[str]]]:
             ready = made.get(found.source)
-            return ready if ready is not None else [(CLAIM.to_row(c), claim_keys(c)) for c in found.claims]
+            if ready is None:
+                return [(CLAIM.to_row(c), claim_keys(c)) for c in found.claims]
+            text = ready.jsonl.encode("utf-8")
+            rows = prepared_rows(ready.index, text)
+            if rows is None:  # made of another text: read this one
+                return [(CLAIM.to_row(c), claim_keys(c)) for c in parse_store_file(Path(ready.display), text)]
+            return rows
 
         own = postings is None
         batch = sorted(batch, key=lambda s: s.source)  # sources locked and numbered in one order
@@ -440,7 +445,7 @@ class PostgresStorage:
             if postings is None:
                 postings = {}
             added = 0
-            counts = [len(made[found.source]) if found.source in made else len(found.claims) for found in batch]
+            counts = [made[found.source].claims if found.source in made else len(found.claims) for found in batch]
             with conn.cursor().copy(
                     f"COPY sources(id, name, {_SOURCE_FIELDS}) FROM STDIN") as copy:
                 for sid, found, count in zip(source_ids, batch, counts):
