@@ -1018,7 +1018,8 @@ REPORT_WITH_POINTS = (
 
 def test_the_points_of_a_list_take_the_period_their_opening_paragraph_begins_with():
     by_text = {c.text: c for c in extract(news(REPORT_WITH_POINTS, "2021-03-05"))}
-    assert by_text["65%"].period.label == "“十四五”时期" and by_text["65%"].period_from == "lead"
+    # 提高到65%: the level the plan's five years end at; 降低13.5% is a change over all five.
+    assert by_text["65%"].period.label == "2025年（“十四五”时期最后一年）" and by_text["65%"].period_from == "lead"
     # 落实2030年…目标 names the plan acted on; the next sentence's figures stay the list's.
     assert by_text["13.5%"].period.label == "“十四五”时期"
     store = store_of(("2021-03-05", REPORT_WITH_POINTS))
@@ -1197,3 +1198,109 @@ def test_a_later_release_of_a_month_is_not_vouched_for_by_its_flash():
                                     "5月CPI同比增长2.6%，预期增长2.9%。"))
     assert verdicts("财联社6月12日电，德国5月CPI环比下降0.2%，预期下降0.1%。", "2026-06-12", store)["0.2%"] != "ok"
     assert verdicts("德国5月CPI环比下降0.2%。", "2026-06-02", store)["0.2%"] == "ok"
+
+
+# --- a review of five years: levels reached, shares and totals of the measure just named ------------
+
+REVIEW_2018 = (
+    "五年来，经济实力明显增强。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%，"
+    "占世界经济比重从11.4%提高到15%左右。各类市场主体达到9800多万户，五年新增就业6600万人以上。\n"
+)
+
+
+def test_a_level_reached_in_a_five_year_review_is_the_spans_last_years_not_a_sum_over_it():
+    by_text = {c.text: c for c in extract(news(REVIEW_2018, "2018-03-05"))}
+    assert by_text["9800多万户"].period.label == "2017年（五年来最后一年）"
+    assert by_text["6600万人以上"].period.label == "五年来"  # 新增: what the five years added
+    assert by_text["7.1%"].period.label == "五年来"  # 年均: an average over them
+
+
+def test_a_share_with_no_part_named_is_the_share_of_the_measure_just_named():
+    by_text = {c.text: c for c in extract(news(REVIEW_2018, "2018-03-05"))}
+    assert by_text["11.4%"].metric.startswith("国内生产总值占世界经济比重")
+    assert by_text["15%左右"].metric == by_text["11.4%"].metric
+    parts = {c.text: c for c in extract(news("进出口总值4.6万亿元，其中出口2.6万亿元，占58%。", "2024-05-08"))}
+    assert parts["58%"].metric == "出口占"  # 其中出口…，占58%: the part's share of the whole
+
+
+def test_an_old_share_called_current_is_stale_once_the_review_gives_where_it_ended():
+    store = store_of(("2018-03-05", REVIEW_2018))
+    found = checked("我国经济总量占世界经济的比重目前为11.4%。", "2021-08-07", store)["11.4%"]
+    assert found[0] == "stale" and "15%左右" in found[1]
+    assert verdicts("眼下全国各类市场主体共有9800多万户。", "2018-03-20", store)["9800多万户"] == "ok"
+
+
+def test_a_total_after_a_growth_rate_is_the_total_of_what_grew():
+    by_text = {c.text: c for c in extract(news("国内生产总值增长6.6%，总量突破90万亿元。", "2019-03-05"))}
+    assert "国内生产总值" in by_text["突破90万亿元"].metric
+    store = store_of(("2019-03-05", "——经济运行保持在合理区间。国内生产总值增长6.6%，总量突破90万亿元。"),
+                     ("2021-03-05", "过去五年，国内生产总值从不到70万亿元增加到超过100万亿元。"))
+    assert verdicts("我国经济总量目前已突破90万亿元。", "2021-06-19", store)["突破90万亿元"] == "stale"
+
+
+def test_an_amount_per_month_keeps_its_month_when_a_from_phrase_opens_it():
+    store = store_of(("2019-03-05", "2018年，城乡居民基础养老金最低标准从每月70元提高到88元。"))
+    by_text = {c.text: c for c in store}
+    assert by_text["70元"].metric == by_text["88元"].metric == "城乡居民基础养老金最低标准每月"
+    assert verdicts("目前城乡居民基础养老金最低标准为每月70元。", "2021-07-10", store)["70元"] == "stale"
+    assert verdicts("城乡居民基础养老金最低标准为每月88元。", "2019-04-10", store)["88元"] == "ok"
+    # Per year is another amount: no verdict from the monthly one.
+    assert verdicts("城乡居民基础养老金最低标准为每年88元。", "2019-04-10", store)["88元"] == "unsupported"
+
+
+def test_the_payer_before_a_transfer_is_a_qualifier_its_paragraph_states():
+    # 中央本级支出…，对地方一般性转移支付增长7.8%: 中央 pays, 对地方 is to whom; a draft that writes
+    # 中央对地方 names the same transfer.
+    store = store_of(("2021-03-05", "今年中央本级支出继续安排负增长，对地方一般性转移支付增长7.8%、增幅明显高于去年。"))
+    assert verdicts("2021年，中央对地方的一般性转移支付将增长7.8%。", "2021-03-20", store)["7.8%"] == "ok"
+    assert verdicts("2021年中央对地方一般性转移支付增长8.7%。", "2021-03-20", store)["8.7%"] == "contradicted"
+    # Not a payer the paragraph never names.
+    assert verdicts("2021年省对地方一般性转移支付增长7.8%。", "2021-03-20", store)["7.8%"] == "unsupported"
+
+
+def test_a_length_passed_in_a_five_year_review_is_the_spans_last_years():
+    by_text = {c.text: c for c in extract(news(
+        "过去五年，我国发展成就举世瞩目。高速公路通车里程超过12万公里，对世界经济增长贡献率超过30%。\n", "2016-03-05"))}
+    assert by_text["超过12万公里"].period.label == "2015年（过去五年最后一年）"
+    assert by_text["超过30%"].period.label == "过去五年"  # a rate over the five years, not a level reached
+
+
+def test_an_ordinal_point_of_a_report_does_not_pass_its_places_to_the_next():
+    report = ("过去一年，面对中美经贸摩擦，我们主要做了以下工作。\n\n"
+              "六是推动区域协调发展。粤港澳大湾区建设加快推进，建成港珠澳大桥。\n\n"
+              "七是坚持在发展中保障和改善民生。城乡居民基础养老金最低标准从每月70元提高到88元。\n")
+    by_text = {c.text: c for c in extract(news(report, "2019-03-05"))}
+    # Neither the region the point before named nor the pair the list's opening named in passing.
+    assert by_text["88元"].subject is None
+
+
+# --- indicator lists: a release's items, split by ；----------------------------------------------
+
+PPI_RELEASE = ("财联社6月11日电，美国5月生产者价格指数（PPI）同比增长6.5%，预估为6.4%，前值为6%；"
+               "环比增长1.1%，预估为0.7%，前值为1.4%。")
+
+
+def test_a_rate_reckoned_another_way_after_a_semicolon_is_the_same_indicators():
+    by_text = {c.text: c for c in extract(news(PPI_RELEASE, "2026-06-11"))}
+    assert by_text["1.1%"].metric == "生产者价格指数环比增长"
+    # 预估 before the ；is the forecast of the year-on-year rate, not of the month-on-month one.
+    assert [modality(by_text[t]) for t in ("1.1%", "0.7%", "1.4%")] == [OUTCOME, FORECAST, PREVIOUS]
+    within = {c.text: c for c in extract(news("美国5月CPI同比上涨2.9%，环比上涨0.3%。", "2026-06-11"))}
+    assert within["0.3%"].metric == "居民消费价格指数环比上涨"
+
+
+def test_a_mistyped_month_on_month_rate_reaches_the_release_it_contradicts():
+    store = store_of(("2026-06-11", PPI_RELEASE))
+    found = verdicts("美国5月PPI环比上涨1.3%，同比上涨6.5%，均高于市场预估。", "2026-06-15", store)
+    assert found == {"1.3%": "contradicted", "6.5%": "ok"}
+
+
+def test_an_old_national_figure_called_current_is_stale_when_later_reports_name_nobody():
+    store = store_of(("2018-03-05", "五年来，科技进步贡献率由52.2%提高到57.5%。"),
+                     ("2019-03-05", "——创新发展。2018年，科技进步贡献率提高到58.5%。"))
+    verdict, message, reasons = checked("目前我国科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"]
+    assert verdict == "stale" and "58.5%" in message
+    assert any("names no body" in r for r in reasons)
+    # Not a province's, nor one named body's: the reports name nobody, which is the whole country.
+    assert verdicts("目前浙江科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"
+    assert verdicts("目前全省科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"

@@ -52,6 +52,17 @@ _LEADING_NOISE = re.compile(
 _APPOSITION = re.compile(r"(?<=..)即.*$")
 # 起征点由月销售额10万元提高到15万元: what changes is the 起征点; 由/从 opens what it is counted in.
 _FROM = re.compile(r"(?<=.)(?:由|从)[^由从]{0,6}$")
+# 最低标准从每月70元提高到88元, 补助标准由每人每年120元: an amount per month or per head is another measure
+# than one per year, and a source that writes 为每月70元 keeps the 每月; so the 从 phrase keeps it too.
+_PER_TIME = re.compile(r"(?:人均|每人)?每(?:人|户|月|年|天|日|周)(?:每(?:年|月|天|日))?$")
+
+
+def _without_from(phrase: str) -> str:
+    found = _FROM.search(phrase)
+    if found is None:
+        return phrase
+    per = _PER_TIME.search(found.group())
+    return phrase[: found.start()] + (per.group() if per else "")
 
 
 _NO_QUOTES = str.maketrans("", "", "“”‘’「」")
@@ -143,7 +154,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
-    phrase = _APPOSITION.sub("", _FROM.sub("", _TO_LEVEL.sub("", phrase)))
+    phrase = _APPOSITION.sub("", _without_from(_TO_LEVEL.sub("", phrase)))
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:
@@ -283,10 +294,23 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
     ):
         metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
-    if not metric and previous is not None:
-        metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    if (metric.startswith("占") and q.unit == "%" and previous is not None and _names_own_measure(previous.metric)
+            and _own_clause(text, previous_q, q) and not _SEPARATE.search(text, previous_q.end if previous_q else 0, q.start)):
+        # 国内生产总值…增加到82.7万亿元，年均增长7.1%，占世界经济比重从11.4%…: the share is the figure's before it.
+        metric = previous.metric + metric
+    bare = not metric_key(metric)  # 总量突破90万亿元: a word for "all of it", of the measure just named
+    if bare and previous is not None:
+        metric = previous.metric + metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
+          and _own_clause(text, previous_q, q)):
+        # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
+        metric = _CHANGE_WORDS.sub("", previous_rate.metric) + metric
     elif not metric and q.unit in RATES and previous_rate is not None and previous_rate.unit == q.unit:
         metric = previous_rate.metric  # 2023年经济增长5.2%，2024年的目标是5%左右: the same rate, a target
+    elif (q.unit == "%" and previous_rate is not None and previous_q is not None and previous_rate.unit == "%"
+          and _CHANGE_ONLY.fullmatch(metric) and not _READING.search(text, previous_q.end, q.start)):
+        # 美国5月CPI同比上涨2.9%，环比上涨0.3%: the same indicator, reckoned on the month before.
+        metric = indicator(previous_rate) + metric if indicator(previous_rate) else metric
     elif (_DIRECTION.fullmatch(metric) and q.unit in RATES and previous_rate is not None
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
@@ -295,7 +319,24 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
 
 
 _DIRECTION = re.compile(r"(?:增长|下降|上升|回落|增加|减少|上涨|下跌)$")
+_CHANGE_WORDS = re.compile(r"同比|环比|比上年|较上年|年均|增长|下降|增加|减少|上升|提高")
+_CHANGE_ONLY = re.compile(r"(?:同比|环比|比上年|较上年|较上月|比上月)(?:增长|下降|上涨|下跌|上升|回落)")
+_SEPARATE = re.compile(r"其中|分别")  # 其中出口…，占…: a part's share, not the whole's
 _READING = re.compile(r"预期|预估|前值|初值|终值|公布值")
+
+
+def indicator(rate: Claim | None) -> str:
+    """The indicator a rate is of (生产者价格指数 in 生产者价格指数（PPI）同比增长), if it names one."""
+    if rate is None or rate.unit != "%" or not _names_own_measure(rate.metric):
+        return ""
+    return _CHANGE_WORDS.sub("", metric_key(rate.metric))
+
+
+def of_indicator(metric: str, q: Quantity, named: str) -> str:
+    """环比增长1.1% after 美国5月PPI同比增长6.5%…；: a change reckoned another way, of the indicator just named."""
+    if named and q.unit == "%" and _CHANGE_ONLY.fullmatch(metric):
+        return named + metric
+    return metric
 
 
 def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:

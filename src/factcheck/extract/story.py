@@ -73,6 +73,7 @@ class StoryState:
         self.period: Stated | None = None  # value: Period
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
+        self.indicator: str = ""  # the indicator whose rate the sentence before, ending in ；, gave (PPI同比…；环比…)
         self.headline: Stated | None = None  # the period the story's heading names (### 前三季度我国…)
         self.lead: Stated | None = None  # the period a list's opening paragraph begins with (“十四五”时期是…)
         self.countries: list[str] = []  # foreign countries the story has named, in order

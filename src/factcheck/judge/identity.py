@@ -399,6 +399,7 @@ _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<f
 OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
 _MET = re.compile(r"实现|完成|达成|达到|超过|超额")
 _PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
+_ITEM_READING = re.compile(rf"预[期估]|{_PREVIOUS}|{_OUTCOME}")  # words of one indicator's reading, not a plan's verb
 PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous value follows its word closely
 # A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
 # 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
@@ -420,6 +421,8 @@ def _said_as(sentence: str, at: int) -> tuple[str, str] | None:
             continue  # 2027年为3.1%(先前预估为3.0%): the word before 3.0% says nothing of the next figure
         if m.group() == "目标" and _MET.search(sentence, _clause_start(sentence, m.start()), m.start()):
             continue  # 全面实现年初确定的主要目标，国内生产总值增长7.8%: a target met, the figure an outcome
+        if _ITEM_READING.fullmatch(m.group()) and "；" in sentence[m.end() : at]:
+            continue  # 同比增长6.5%，预估为6.4%；环比增长1.1%: a release's 预估 is of its own item
         found = m
     return (found.group(), found.lastgroup or "") if found is not None else None
 
@@ -465,7 +468,8 @@ def _forecast_before(paragraph: str, sentence: str) -> bool:
     if at <= 0 or paragraph[at - 1] not in "；;":
         return False
     start = max(paragraph.rfind(end, 0, at) for end in "。！？") + 1
-    return any(m.lastgroup == "forecast" and m.group() not in ("目标", "安排")
+    # Not 预估 or 预期: a release's forecast is of its own item (同比增长6.5%，预估为6.4%；环比增长1.1%).
+    return any(m.lastgroup == "forecast" and m.group() not in ("目标", "安排") and not _ITEM_READING.fullmatch(m.group())
                for m in _MODALITY.finditer(paragraph, start, at))
 
 
@@ -568,6 +572,25 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
 
 
+# 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
+_LOCAL = re.compile(r"全[省市区县州]|[本我][省市区县州]")
+
+
+def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
+    """全国 or nobody on each side, one measure named in full and given the same way: one series at two times, as
+    a later report's 科技进步贡献率58.5% follows the 57.5% an earlier one gave 我国. For finding the figure that
+    replaced another (verdict.latest_since); the values and periods decide nothing here."""
+    if identity.subject.outcome != UNKNOWN or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
+        return False
+    if not (_unnamed(a) and _unnamed(b)) or a.subject_kind in STANDING_KINDS or b.subject_kind in STANDING_KINDS:
+        return False
+    if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) for c in (a, b)):
+        return False
+    key = _CHANGE.sub("", metric_key(a.metric))
+    return (len(key) >= UNNAMED_METRIC_MIN and not company_measure(a.metric) and not daily_measure(a.metric)
+            and not a_change(a) and not a_change(b))
+
+
 # 目标价180港元: an analyst's target price, a prediction its broker makes, like any 预测.
 _PREDICTION = re.compile(r"预计|预测|有望|目标价|(?<![于超及合出])预[期估]")
 
@@ -593,6 +616,8 @@ _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 _REPORTED = re.compile(r"(?:^|(?<=[，。；：]))[^，。；：]{0,16}?(?:数据显示|统计显示|消息|表示|介绍|指出|称|获悉)[，：:]?|据[^，。；]{0,16}[，]")
 
 
+_COUNTRY_WORDS = re.compile(r"全国|我国|国内")
+_FROM_PER = re.compile(r"[从由](?=(?:人均|每人)?每)")
 FULL_MEASURE_MIN = 6  # a measure named this fully (农村贫困人口减少, 中央本级基础研究支出) in its own clause
 
 
@@ -607,7 +632,10 @@ def _heads_shared(a: Claim, b: Claim) -> bool:
         # clause leaves no room for another body; the clauses before are the report's heading or its
         # other points. Not a company's (快手第一季度总营业收入达到337亿元，经调整净利润…): every company has one.
         sentence, at = sentence[start:], at - start
-    head = _REPORTED.sub(" ", sentence[:at])
+    head = _MODALITY.sub(" ", _REPORTED.sub(" ", sentence[:at]))  # 计划, 预计, 前值: how, not whose
+    if a.subject_kind == NATIONAL:
+        head = _COUNTRY_WORDS.sub(" ", head)  # 眼下全国各类市场主体: whom is the subject check's question
+    head = _FROM_PER.sub("", head)  # 最低标准从每月70元: the metric keeps 每月 and drops 从 (extract.measure)
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
             head = head.replace(said, " ")

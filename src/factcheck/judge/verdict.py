@@ -42,6 +42,7 @@ from .identity import (
     speaker,
     standing,
     supports,
+    unnamed_same_measure,
 )
 from .matching import Match, candidates, containment
 
@@ -153,7 +154,8 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
         if _when(new) <= _when(old) or not _comparable(old, new) or agree(old, new):
             continue
         identity = identify(old, new)
-        if not identity.named_fact or not identity.specific or not same_scope(old, new):
+        if (not (identity.named_fact or unnamed_same_measure(old, new, identity)) or not identity.specific
+                or not same_scope(old, new)):
             continue
         if best is None or _newness(new) > _newness(best):
             best = new
@@ -292,14 +294,21 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         return None
     for m, i in scored:
         old = m.claim
-        if (not agree(draft, old) or not i.named_fact or i.period.outcome != RUNNING or not i.specific
+        if (not agree(draft, old) or not (i.named_fact or unnamed_same_measure(draft, old, i))
+                or i.period.outcome != RUNNING or not i.specific
                 or not same_scope(draft, old)
                 or old.published is None or old.published >= draft.published):
             continue
         newer = latest_since(old, store)
         if newer is None or agree(draft, newer):
             continue
-        return _superseded(draft, newer, old)
+        found = _superseded(draft, newer, old)
+        if i.named_fact:
+            return found
+        # 目前我国科技进步贡献率为57.5% against a report that names nobody: say what the match rests on.
+        unnamed = _("{source}:{line} names no body: one measure, named in full, read as the whole country's").format(
+            source=old.source, line=old.line)
+        return replace(found, reasons=(*provenance(draft, newer), unnamed))
     return None
 
 
