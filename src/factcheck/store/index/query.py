@@ -16,7 +16,7 @@ from typing import Any
 from ...extract.quantity import unit_group
 from ...memo import MB, Bounded, args_bytes
 from ...record.claim import Claim
-from .keys import claim_keys
+from .keys import claim_keys, is_measure_key
 from .schema import BY_ID, FILE, IN_ORDER, PARAGRAPH, ROWID, SEQ, meta, row_claim
 
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
@@ -136,11 +136,18 @@ class PostingsStore(Sequence[Claim]):
         memo = frozenset(keys.items())
         found = self._near.get(memo)
         if found is None:
-            found = self._near[memo] = self._fetch(self._rank(keys))
+            ids = self._rank(keys)
+            if same_metric:
+                # Thirty reports' 国内生产总值, worded as this one is, would fill the top places: the newest
+                # figures of the very measure join them, which a later or fuller figure is among.
+                measure = {k: w for k, w in keys.items() if is_measure_key(k)}
+                if measure:
+                    ids = list(dict.fromkeys(ids + self._rank(measure, newest=True)))
+            found = self._near[memo] = self._fetch(ids)
         return found
 
-    def _rank(self, keys: dict[str, float]) -> list[int]:
-        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
+    def _rank(self, keys: dict[str, float], newest: bool = False) -> list[int]:
+        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget, newest)
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many claims have each key, cached in `_df`."""
@@ -366,8 +373,11 @@ def rank(
     top_k: int = TOP_K,
     gather: int = GATHER,
     budget: int = POSTINGS_BUDGET,
+    newest: bool = False,
 ) -> list[int]:
     """The top claims by idf-weighted key overlap: one rule for every store that keeps postings.
+
+    `newest`: ties go to the later claims in store order, not the earlier.
 
     Keys are read rarest first until the postings budget is spent. The
     rarest keys gather candidates; once there are enough, commoner keys
@@ -393,6 +403,8 @@ def rank(
                 scores[rowid] += weight
     if len(scores) <= top_k:
         return list(scores)  # few claims share a key with this one: all of them
+    if newest:
+        return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=lambda kv: (kv[1], kv[0]))]
     return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=itemgetter(1))]
 
 
