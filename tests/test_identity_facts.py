@@ -1304,3 +1304,64 @@ def test_an_old_national_figure_called_current_is_stale_when_later_reports_name_
     # Not a province's, nor one named body's: the reports name nobody, which is the whole country.
     assert verdicts("目前浙江科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"
     assert verdicts("目前全省科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"
+
+
+# --- cause 6: running totals ------------------------------------------------------------------------
+
+SUMMER_PRESALES = (
+    ("2026-06-09", "财联社6月9日电，据网络平台数据，截至6月9日19时59分，2026年暑期档总票房（含预售）突破4亿元。"),
+    ("2026-06-12", "财联社6月12日电，据网络平台数据，截至6月12日，2026年暑期档总票房（含预售）突破5亿元。"),
+)
+
+
+def test_a_seasons_total_counted_before_it_ends_is_a_running_total_as_of_that_day():
+    first = extract(news(SUMMER_PRESALES[0][1], SUMMER_PRESALES[0][0]))[0]
+    assert (first.period.end, first.period.as_of) == (dt.date(2026, 6, 9), True)
+    assert "暑期档" in first.period.label  # the season's count, not the year's
+    store = store_of(*SUMMER_PRESALES)
+    verdict, message, _ = checked("据网络平台数据，截至目前，2026年暑期档总票房（含预售）已突破4亿元。", "2026-06-18", store)["突破4亿元"]
+    assert verdict == "stale" and "突破5亿元" in message
+    assert verdicts("据网络平台数据，截至目前，2026年暑期档总票房（含预售）已突破5亿元。", "2026-06-18", store)["突破5亿元"] == "ok"
+
+
+# --- held-out round 17's false alarms ------------------------------------------------------------------
+
+def test_a_fires_containment_a_month_on_is_another_fires():
+    store = store_of(
+        ("2024-10-10", "美国加利福尼亚州北部8日燃起的林火迅速蔓延。截至当地时间9日晚，仅有20%的火势得到控制。"),
+        ("2024-11-08", "美国加利福尼亚州文图拉县6日燃起的林火迅速蔓延。截至当地时间7日晚，过火面积已超82平方公里，仅有5%的火势得到控制。"),
+    )
+    found = verdicts("12日，美国加利福尼亚州南部海滨城市马里布的林火仍在燃烧。目前，过火面积达到1664公顷，仅有20%的火势得到控制。",
+                     "2024-12-13", store)
+    assert found["20%"] == "unsupported"  # not stale against November's fire, nor ok from October's
+    # Within the fire's days, its later reading replaces the earlier one.
+    assert verdicts("美国加利福尼亚州北部8日燃起的林火迅速蔓延。截至当地时间9日晚，仅有20%的火势得到控制。",
+                    "2024-10-11", store)["20%"] == "ok"
+
+
+def test_a_count_of_bodies_that_did_something_is_not_the_count_of_all_of_them():
+    store = store_of(("2026-05-20", "2025年，488家认证机构为7.9万余家企业实施精准帮扶，减免认证费用约1亿元。"))
+    found = verdicts("2025年，中国合格评定国家认可中心认可各类机构共计22770家，其中认证机构340家，实验室21189家。",
+                     "2026-06-09", store)
+    assert found["340家"] == "unsupported"
+
+
+def test_the_goods_in_one_of_a_pair_are_the_goods_in_the_other():
+    by_text = {c.text: c for c in extract(news("美国4月份商品进口环比增长1.9%，出口环比增长4.0%。", "2026-05-29"))}
+    assert by_text["4.0%"].metric == "商品出口环比增长"
+    store = store_of(("2026-05-29", "财联社5月29日电，美国4月份商品进口环比增长1.9%，出口环比增长4.0%。"))
+    # All exports (goods and services) in the later release, the goods' alone in the advance one: no alarm.
+    assert verdicts("财联社6月9日电，美国4月出口环比增长2.6%，进口环比增长2.0%。", "2026-06-09", store)["2.6%"] == "unsupported"
+
+
+def test_one_brokers_forecast_does_not_vouch_for_anothers_equal_one():
+    store = store_of(("2026-05-22", "野村证券撤回此前对美联储降息的预测。该券商此前曾预测，美联储今年9月和12月将分别降息25个基点。"))
+    found = checked("财联社6月6日电，花旗维持对美联储年内降息3次的预测：美联储将在9月、10月和12月分别降息25个基点。",
+                    "2026-06-06", store)["25个"]
+    assert found[0] == "unsupported" and "a prediction by another" in found[2][0]
+    same_maker = store_of(("2026-05-22", "高盛预计美联储今年9月和12月将分别降息25个基点。"))
+    assert verdicts("高盛预计，美联储今年9月和12月将分别降息25个基点。", "2026-06-06", same_maker)["25个"] == "ok"
+
+
+def test_double_digit_growth_is_no_count():
+    assert [c.text for c in extract(news("今年以来，高技术产业投资已连续7个月保持两位数增长。", "2024-12-09"))] == ["7个月"]

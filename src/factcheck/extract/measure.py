@@ -188,7 +188,16 @@ def _counted(sentence: str, end: int) -> str:
         return quoted[1] + _counted(sentence, quoted.end())
     m = _RIGHT_STOP.search(sentence, end)
     stop = m.start() if m else len(sentence)
-    return sentence[end : min(stop, end + 8)]
+    counted = sentence[end : min(stop, end + 8)]
+    served = _SERVED.search(counted)
+    if served:
+        # 488家认证机构为7.9万余家企业实施精准帮扶: the bodies that did this, not every 认证机构 there is.
+        counted = counted[: served.start()] + _NUMBERS.sub("", _predicate(sentence, end + served.start()))
+    return counted
+
+
+_SERVED = re.compile(r"(?<=..)(?:为|向|给|帮助)(?=[\d一二三四五六七八九十几数上]|$)")
+_NUMBERS = re.compile(r"[\d.]+[万亿千百]?[余多]?")
 
 
 def _predicate(sentence: str, end: int) -> str:
@@ -235,6 +244,8 @@ def measure(
     counted = _counted(text, q.end)
     if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
         counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
+    elif not metric and q.unit == "%" and text[q.end : q.end + 1] == "的":
+        metric = _counted(text, q.end + 1)  # 仅有20%的火势得到控制: a share of what follows 的, not of the figure before
     if q.unit in _NOT_COUNTS:
         counted = ""  # 10年来: what follows a span is not what it counts
         if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
@@ -299,8 +310,10 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         # 国内生产总值…增加到82.7万亿元，年均增长7.1%，占世界经济比重从11.4%…: the share is the figure's before it.
         metric = previous.metric + metric
     bare = not metric_key(metric)  # 总量突破90万亿元: a word for "all of it", of the measure just named
-    if bare and previous is not None:
-        metric = previous.metric + metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    if bare and previous is not None and (not metric or unit_group(q.unit) == unit_group(previous.unit)):
+        # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric. Not 过火面积达到1664公顷，仅有20%的
+        # 火势得到控制: a share of something else, which 仅有 does not name.
+        metric = previous.metric + metric
     elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
           and _own_clause(text, previous_q, q)):
         # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
@@ -315,7 +328,24 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
-    return metric, qualifies
+    return _sibling_qualified(metric, run), qualifies
+
+
+_SIBLINGS = (("进口", "出口"), ("出口", "进口"), ("产量", "销量"), ("销量", "产量"), ("收入", "支出"), ("支出", "收入"))
+
+
+def _sibling_qualified(metric: str, run: Run) -> str:
+    """美国4月份商品进口环比增长1.9%，出口环比增长4.0%: the 出口 is the goods', as the 进口 before it; the words
+    that narrow one of a pair narrow the other said right after it."""
+    before = run.claims[-1].metric if run.claims else ""
+    for one, other in _SIBLINGS:
+        if metric.startswith(other):
+            rest = metric[len(other):]
+            tail = one + rest
+            qualifier = before[: -len(tail)] if before.endswith(tail) else ""
+            if len(qualifier) >= 2 and not qualifier.endswith(("和", "与", "及", "、")):
+                return qualifier + metric
+    return metric
 
 
 _DIRECTION = re.compile(r"(?:增长|下降|上升|回落|增加|减少|上涨|下跌)$")

@@ -169,8 +169,26 @@ def find_periods(
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
         out = [p for p in out if not any(h.start <= p.end + 1 and p.period.contains(h.period) and p.period.days > 300
                                          for h in holidays if h.start >= p.start)]
+        counted_to = next((p for p in out if p.period.label.startswith(("截至", "截止"))), None)
+        if counted_to is not None and any(_counted_so_far(counted_to, h, sentence) for h in holidays):
+            # 截至6月9日19时59分，2026年暑期档总票房（含预售）突破4亿元: the season's total so far, as counted that
+            # day (presales before it opens), which a later day's count replaces; not the season's final total.
+            to = counted_to
+            holidays = [_so_far(to, h) if _counted_so_far(to, h, sentence) else h for h in holidays]
+            out = [p for p in out if p is not to]
         out = sorted(out + holidays, key=lambda p: p.start)
     return out
+
+
+def _counted_so_far(as_of: PeriodMention, season: PeriodMention, sentence: str) -> bool:
+    return (as_of.end <= season.start and as_of.period.end <= season.period.end
+            and not re.search(r"[。；;！？]", sentence[as_of.end : season.start]))
+
+
+def _so_far(as_of: PeriodMention, season: PeriodMention) -> PeriodMention:
+    day = as_of.period.end
+    period = Period(min(season.period.start, day), day, as_of.period.label + season.period.label)
+    return PeriodMention(period, as_of.start, season.end, as_of.base)
 
 
 # Five-year plans: “十三五”时期 is 2016–2020, 到“十四五”末 the end of 2025. The sixth plan is 1981–85, and from

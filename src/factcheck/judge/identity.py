@@ -306,8 +306,33 @@ def reading_day(c: Claim) -> dt.date | None:
 _SPAN_UNITS = ("年", "个月", "天")  # a span of time (过去五年, 近10年来), not an anniversary (周年)
 
 
+# 截至当地时间7日晚, 18日: a day named by its day of the month alone, as a story tells an event's toll or its
+# progress (过火面积, 死亡人数, 火势得到控制). A reading of that event; a month on, another event's.
+_EVENT_DAY = re.compile(r"^(?:截至|截止)?(?:当地时间)?\d{1,2}日")
+EVENT_DAYS = 30
+
+
+def event_reading(c: Claim) -> bool:
+    p = c.period
+    return p is not None and p.days == 1 and bool(_EVENT_DAY.match(p.label))
+
+
+def events_apart(a: Claim, b: Claim) -> bool:
+    """One side is an event's reading of a day (仅有5%的火势得到控制 on the 7th), the other more than a month
+    away from it: two fires, two quakes, whatever the wording shares."""
+    for x, y in ((a, b), (b, a)):
+        if event_reading(x) and x.period is not None:
+            other = y.period.end if y.period is not None else y.published
+            if other is not None and abs((other - x.period.end).days) > EVENT_DAYS:
+                return True
+    return False
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    if events_apart(draft, stored):
+        return Check("period", DIFFERENT, f"an event's reading of {b.end if b else stored.published} in the source, "
+                                          f"{a.end if a else draft.published} in the draft: another event")
     if (draft.unit in _SPAN_UNITS and stored.unit in _SPAN_UNITS
             and (a is None or as_of_article(draft)) and (b is None or as_of_article(stored))
             and draft.published and stored.published and draft.published.year != stored.published.year):
@@ -482,6 +507,12 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         # 实现今年经济增长5%左右的预期目标 against the IMF's 预期至5.2% a month before: a prediction is its
         # maker's, on its day; another day's, or another's target, near in value, vouches for nothing.
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
+    if (a == b == FORECAST and draft.published != stored.published and made(draft) and made(stored)
+            and not same_predictor(draft, stored)):
+        # 花旗…的预测：…分别降息25个基点 against 该券商此前曾预测…分别降息25个基点: the same value, another maker;
+        # one broker's forecast does not vouch for another's.
+        return Check("modality", DIFFERENT, f"a prediction by another, or by a maker not named (the source's "
+                                            f"{predictor(stored) or '?'}, the draft's {predictor(draft) or '?'})")
     if a == b:
         in_draft, in_source = _reading(draft), _reading(stored)
         if in_source == "初值" and not in_draft and draft.published != stored.published and release(draft):
@@ -889,6 +920,36 @@ def consensus(c: Claim) -> bool:
     """A market's forecast of a release (预期1.1%, 预估为3.0%), made afresh before each release."""
     found = _modality_word(c)
     return found is not None and bool(_CONSENSUS.fullmatch(found[0]))
+
+
+_ANAPHOR = re.compile(r"^(?:该|其|此|这|上述|他|她|它)")
+_DATELINE = re.compile(r"^.*?电[，,]?|^据")
+
+
+def predictor(c: Claim) -> str:
+    """Who makes the prediction: the first words of its clause before 预计/预测 (花旗, 高盛), "" when the clause
+    names none or points back (该券商, 其)."""
+    sentence, at = c.plain_sentence, c.at()
+    found = None
+    for m in _PREDICTION.finditer(sentence, 0, at):
+        found = m
+    if found is None:
+        return ""
+    who = _DATELINE.sub("", sentence[_clause_start(sentence, found.start()) : found.start()]).strip()
+    if not who and c.subject and c.subject_kind in STANDING_KINDS:
+        return c.subject[:2]  # 亿纬锂能（300014.SZ）公告，预计上半年…: the company forecasts its own results
+    return "" if not who or _ANAPHOR.match(who) else who[:2]
+
+
+def made(c: Claim) -> bool:
+    """Predicted by someone in so many words (预计, 预测): not a release's consensus (预期, 预估), which is one
+    for everyone who quotes it."""
+    found = _modality_word(c)
+    return found is not None and found[0] in ("预计", "预测", "有望", "目标价")
+
+
+def same_predictor(a: Claim, b: Claim) -> bool:
+    return bool(predictor(a)) and predictor(a) == predictor(b)
 
 
 def predicted(c: Claim) -> bool:
