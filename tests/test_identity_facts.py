@@ -1365,3 +1365,23 @@ def test_one_brokers_forecast_does_not_vouch_for_anothers_equal_one():
 
 def test_double_digit_growth_is_no_count():
     assert [c.text for c in extract(news("今年以来，高技术产业投资已连续7个月保持两位数增长。", "2024-12-09"))] == ["7个月"]
+
+
+def test_what_money_is_spent_on_is_the_measure_not_how_it_is_paid():
+    # 拿出, 出资, 拟以: how a buyback is paid for; 回购股份 after the figure is what it measures.
+    for said in ("TCL科技计划拿出11亿元—12亿元回购股份。", "公司拟以11亿元—12亿元回购股份。",
+                 "中国石化拟以自有资金和回购专项贷款出资5亿元至10亿元回购股份。"):
+        figure = extract(news(said, "2026-06-02"))[0]
+        assert figure.metric == "回购股份", said
+
+
+def test_two_pairs_anniversaries_are_no_series_however_alike_the_words():
+    store = store_of(
+        ("2022-04-06", "习近平强调，我高度重视中亚关系发展，愿同哈恰图良总统一道努力，以两国建交30周年为契机，"
+                       "推动中亚关系和双方各领域合作取得更多成果，造福两国和两国人民。"),
+        ("2022-04-15", "习近平强调，我高度重视中毛关系发展，愿同鲁蓬总统一道努力，以两国建交50周年为契机，"
+                       "增进传统友好，拓展互利合作，促进共同发展，造福两国和两国人民。"),
+    )
+    found = verdicts("习近平强调，我高度重视中格关系发展，愿同祖拉比什维利总统一道努力，以两国建交30周年为契机，"
+                     "推动中格关系和双方各领域合作取得更多成果，造福两国和两国人民。", "2022-06-09", store)
+    assert found["30周年"] != "stale"

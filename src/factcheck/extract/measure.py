@@ -66,6 +66,7 @@ def _without_from(phrase: str) -> str:
 
 
 _NO_QUOTES = str.maketrans("", "", "“”‘’「」")
+_FUNDING = re.compile(r"(?:拿出|出资|斥资|耗资|动用|拟以)$")
 
 
 # 他们在项目工地不远的地方租赁了面积…: where something happened is not what is measured.
@@ -160,6 +161,8 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         if stripped == phrase:
             break
         phrase = stripped
+    if _FUNDING.search(phrase):
+        return ""  # 拿出11亿元回购股份, 以自有资金出资5亿元回购A股: how it is paid for; what for follows the figure
     phrase = _LIGHT_VERBS.sub("", phrase).lstrip("家个名项位户所座条次")
     for _ in range(3):
         stripped = _LEADING_NOISE.sub("", phrase)

@@ -605,6 +605,7 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
 
 # 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
 _LOCAL = re.compile(r"全[省市区县州]|[本我][省市区县州]")
+_PAIR_UNNAMED = re.compile(r"两国|双方|两岸|双边")
 
 
 def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
@@ -615,6 +616,8 @@ def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
         return False
     if not (_unnamed(a) and _unnamed(b)) or a.subject_kind in STANDING_KINDS or b.subject_kind in STANDING_KINDS:
         return False
+    if a.unit in _DURATIONS or b.unit in _DURATIONS or any(_PAIR_UNNAMED.search(c.plain_sentence) for c in (a, b)):
+        return False  # 以两国建交30周年为契机: two countries' anniversary, each pair's own, not one series
     if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) for c in (a, b)):
         return False
     key = _CHANGE.sub("", metric_key(a.metric))
