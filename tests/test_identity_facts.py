@@ -1385,3 +1385,25 @@ def test_two_pairs_anniversaries_are_no_series_however_alike_the_words():
     found = verdicts("习近平强调，我高度重视中格关系发展，愿同祖拉比什维利总统一道努力，以两国建交30周年为契机，"
                      "推动中格关系和双方各领域合作取得更多成果，造福两国和两国人民。", "2022-06-09", store)
     assert found["30周年"] != "stale"
+
+
+FREE_TRADE_ZONES = ("### 一季度自贸试验区外贸外资实现较快增长\n\n**央视网消息**（新闻联播）：商务部公布的数据显示，今年一季度，"
+                    "自贸试验区外贸外资实现较快增长。21个自贸试验区进出口额1.8万亿元人民币，同比增长6.6%，高出全国1.8个百分点；"
+                    "实际使用外资719亿元，同比增长22.1%，高出全国17.2个百分点。\n")
+
+
+def test_figures_set_against_the_country_are_not_the_countrys():
+    from factcheck.judge.conflicts import find_conflicts
+
+    by_text = {c.text: c for c in extract(news(FREE_TRADE_ZONES, "2023-05-12"))}
+    assert by_text["22.1%"].subject is None and by_text["6.6%"].subject is None
+    store = store_of(("2023-05-12", FREE_TRADE_ZONES))
+    found = verdicts("商务部数据显示，一季度，全国实际使用外资4084.5亿元人民币，同比增长4.9%。", "2023-05-20", store)
+    assert found["4.9%"] == "unsupported"
+    national = store_of(("2023-04-20", "商务部最新数据显示，一季度，全国实际使用外资4084.5亿元人民币，同比增长4.9%。"),
+                        ("2023-05-12", FREE_TRADE_ZONES))
+    assert not [c for c in find_conflicts(national) if c.kind == "revision"]
+
+
+def test_a_drugs_registration_class_is_a_label():
+    assert extract(news("该药品按化学药品4类注册，视同通过一致性评价。", "2026-06-15")) == []

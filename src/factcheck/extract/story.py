@@ -154,6 +154,10 @@ def subject_of(
     if story.subject is not None:
         carried = story.subject.value
         assert isinstance(carried, subject.Mention)
+        if carried.canonical == subject.COUNTRY_WIDE and subject.against_country(text):
+            # 商务部…显示，自贸试验区…。…同比增长22.1%，高出全国17.2个百分点: the part the agency spoke of,
+            # not the country it is set against.
+            return None, "", 0
         return carried, "paragraph" if story.subject.paragraph == paragraph else "story", story.subject.line
     return None, "", 0
 

@@ -41,6 +41,7 @@ from ..extract.subject import (
     PAIR,
     PLACE,
     REGION,
+    against_country,
     find_mentions,
     gazetteer,
     same_body,
@@ -597,6 +598,8 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
         return False
     if _places_named(draft.plain_sentence) or _places_named(stored.plain_sentence):
         return False
+    if against_country(draft.plain_sentence) or against_country(stored.plain_sentence):
+        return False  # …同比增长22.1%，高出全国17.2个百分点: a part, which the sentence does not name
     if company_measure(draft.metric) or company_measure(stored.metric):
         return False  # 经调整净利润达到34亿元: every company reports one, and the recogniser may not know the name
     key = _CHANGE.sub("", metric_key(draft.metric))
@@ -618,8 +621,9 @@ def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
         return False
     if a.unit in _DURATIONS or b.unit in _DURATIONS or any(_PAIR_UNNAMED.search(c.plain_sentence) for c in (a, b)):
         return False  # 以两国建交30周年为契机: two countries' anniversary, each pair's own, not one series
-    if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) for c in (a, b)):
-        return False
+    if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) or against_country(c.plain_sentence)
+           for c in (a, b)):
+        return False  # 全省, 浙江, 高出全国1.8个百分点: a part of the country, named or not
     key = _CHANGE.sub("", metric_key(a.metric))
     return (len(key) >= UNNAMED_METRIC_MIN and not company_measure(a.metric) and not daily_measure(a.metric)
             and not a_change(a) and not a_change(b))
