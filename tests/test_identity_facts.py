@@ -1407,3 +1407,22 @@ def test_figures_set_against_the_country_are_not_the_countrys():
 
 def test_a_drugs_registration_class_is_a_label():
     assert extract(news("该药品按化学药品4类注册，视同通过一致性评价。", "2026-06-15")) == []
+
+
+def test_a_companys_half_year_forecast_in_the_filings_words_and_the_wires():
+    filing = ("【亿纬锂能：预计上半年净利同比增长95%-110%】财联社6月15日电，亿纬锂能(300014.SZ)公告称，预计2026年半年度"
+              "归属于上市公司股东的净利润为31.30亿元-33.71亿元，同比增长95%-110%。")
+    figure = next(c for c in extract(news(filing, "2026-06-15")) if c.text == "31.30亿元-33.71亿元")
+    assert (figure.period.start, figure.period.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))  # 半年度: H1
+    found = verdicts("亿纬锂能发布业绩预告，预计2026年上半年归母净利润为31.30亿元-33.71亿元。", "2026-06-20",
+                     store_of(("2026-06-15", filing)))
+    assert found["31.30亿元-33.71亿元"] == "ok"
+
+
+def test_a_milestone_passed_is_of_the_measure_just_named_and_the_rate_after_it_too():
+    wire = ("财联社6月9日电，前5个月，我国对非洲国家进出口1.14万亿元，历史同期首次突破1万亿元，同比增长18.2%。")
+    by_text = {c.text: c for c in extract(news(wire, "2026-06-09"))}
+    assert "非洲国家进出口" in by_text["18.2%"].metric
+    found = verdicts("今年前5个月，我国同非洲国家的进出口额为1.14万亿元，同比增长18.2%。", "2026-06-14",
+                     store_of(("2026-06-09", wire)))
+    assert found == {"1.14万亿元": "ok", "18.2%": "ok"}

@@ -30,7 +30,7 @@ _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
     rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
     rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
-    rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年)"
+    rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年|(?<=年)半年度)"
     rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
     rf"|(?P<full>全年度|全年)|(?P<yearend>底|末)|(?P<yearstart>初)(?![步次级中选心衷见审赛稿]))"
 )
@@ -461,7 +461,7 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
             q = {"二": 2, "两": 2, "三": 3, "2": 2, "3": 3}[m["qs"]]
             return Period(dt.date(year, 1, 1), _month_end(year, 3 * q), label)
         if m["half"]:
-            if m["half"] == "上半年":
+            if m["half"] in ("上半年", "半年度"):  # 2026年半年度: a company's half-year, January to June
                 return Period(dt.date(year, 1, 1), dt.date(year, 6, 30), label)
             return Period(dt.date(year, 7, 1), dt.date(year, 12, 31), label)
         if m["month"]:
