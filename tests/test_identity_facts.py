@@ -1426,3 +1426,19 @@ def test_a_milestone_passed_is_of_the_measure_just_named_and_the_rate_after_it_t
     found = verdicts("今年前5个月，我国同非洲国家的进出口额为1.14万亿元，同比增长18.2%。", "2026-06-14",
                      store_of(("2026-06-09", wire)))
     assert found == {"1.14万亿元": "ok", "18.2%": "ok"}
+
+
+def test_five_years_total_is_no_fuller_version_of_its_first_year():
+    from factcheck.judge.conflicts import SUPERSEDED, find_conflicts
+
+    store = store_of(("2017-03-05", "一、2016年工作回顾\n\n全年城镇新增就业1314万人。\n"),
+                     ("2021-03-05", "过去五年，我国经济社会发展取得新的历史性成就。城镇新增就业超过6000万人。\n"))
+    assert not [c for c in find_conflicts(store) if c.kind == SUPERSEDED]
+
+
+def test_a_months_rise_in_a_stock_is_a_change_on_the_month_before():
+    from factcheck.judge.identity import a_change
+
+    said = "国家外汇管理局最新数据显示，6月末，我国外汇储备规模为33174亿美元，较5月末上升322亿美元，升幅为0.98%。"
+    rise = next(c for c in extract(news(said, "2025-07-07")) if c.text == "0.98%")
+    assert a_change(rise)  # not a level that 8月末's 升幅 replaces

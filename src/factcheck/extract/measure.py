@@ -105,7 +105,7 @@ _NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周"
 _QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
 
 
-_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|收窄|增速|占比|占")
+_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|收窄|增速|[升降增涨跌]幅|占比|占")
 
 
 _RIGHT_STOP = re.compile(
@@ -382,7 +382,7 @@ def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
 # What a rate's clause may say without naming a measure of its own: 增速比上年全年加快13.9个百分点 is the
 # change of the rate before it.
 _NOT_A_MEASURE = re.compile(
-    r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|"
+    r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|升幅|跌幅|"
     # 从54万亿元增加到82.7万亿元，年均增长7.1%: an average over the years, of the figure before.
     r"年均|年平均|平均|"
     r"(?:比|较)(?:上年全年|上年同期|去年同期|去年全年|上年|去年|上月|上季度|前值|上季)"

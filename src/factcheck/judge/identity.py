@@ -805,7 +805,13 @@ _ON_PERIOD_BEFORE = re.compile(
 def a_change(c: Claim) -> bool:
     """A change on the period before (较2月末上升506亿美元, 环比): of that month only, never a stock a later
     one replaces; a year-on-year rate of a stock (余额同比增长24.41%) moves on with the stock."""
-    return bool(_ON_PERIOD_BEFORE.search(c.metric) or _ON_PERIOD_BEFORE.search(clause_of(c)))
+    if _ON_PERIOD_BEFORE.search(c.metric) or _ON_PERIOD_BEFORE.search(clause_of(c)):
+        return True
+    # 较5月末上升322亿美元，升幅为0.98%: the rate of the change just stated.
+    return bool(_AMPLITUDE.search(c.metric) and _ON_PERIOD_BEFORE.search(c.plain_sentence, 0, c.at()))
+
+
+_AMPLITUDE = re.compile(r"[升降增涨跌]幅")
 
 
 def _names_a_measure(metric: str) -> bool:

@@ -106,6 +106,9 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
     return best
 
 
+FULLER_DAYS_MAX = 366
+
+
 def replaces(old: Claim, new: Claim) -> bool:
     """Whether `new` is the fuller or newer version of the fact `old` states (not a check of identity)."""
     a, b = old.period, new.period
@@ -129,7 +132,9 @@ def replaces(old: Claim, new: Claim) -> bool:
             return True  # a closed year restated by its own series: 2012年 GDP 51.9万亿元, after the census 54万亿元
         # A fuller period must be over when it is reported: 今年 in an April story is not the full year.
         over = new.published is None or b.end <= new.published + dt.timedelta(days=1)
-        if b.start == a.start and b.end > a.end and over:
+        # And it runs within a year (1—2月 → 一季度 → 全年): five years' 城镇新增就业 are a sum of five
+        # years' figures, not a later version of the first year's.
+        if b.start == a.start and b.end > a.end and over and b.days <= FULLER_DAYS_MAX:
             return not (agree(old, new) and old.value == new.value)
         return False
     later = new.published is not None and old.published is not None and new.published > old.published
