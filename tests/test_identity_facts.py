@@ -1442,3 +1442,11 @@ def test_a_months_rise_in_a_stock_is_a_change_on_the_month_before():
     said = "国家外汇管理局最新数据显示，6月末，我国外汇储备规模为33174亿美元，较5月末上升322亿美元，升幅为0.98%。"
     rise = next(c for c in extract(news(said, "2025-07-07")) if c.text == "0.98%")
     assert a_change(rise)  # not a level that 8月末's 升幅 replaces
+
+
+def test_the_national_railways_running_total_is_the_countrys_and_moves_on():
+    store = store_of(("2025-05-20", "国铁集团数据显示，今年以来，国家铁路累计发送货物12.99亿吨，同比增长3.6%。"),
+                     ("2025-06-22", "今年以来，国家铁路累计发送货物16.41亿吨，同比增长3.5%。"))
+    found = checked("今年以来，国家铁路累计发送货物12.99亿吨，同比增长3.6%。", "2025-07-10", store)["12.99亿吨"]
+    assert found[0] == "stale" and "16.41亿吨" in found[1]
+    assert extract(news("截至6月5日，全国已经收获小麦1.82亿亩。", "2025-06-05"))[0].metric == "收获小麦"

@@ -39,7 +39,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 63
+EXTRACTOR_VERSION = 64
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -370,7 +370,7 @@ def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: la
 
 
 # A measure that is the whole country's by its name.
-_NATIONAL_MEASURE = re.compile(r"国内生产总值|全国")
+_NATIONAL_MEASURE = re.compile(r"国内生产总值|全国|国家铁路")  # 国家铁路累计发送货物: the national rail network's
 
 
 def _country_wide(q: Quantity) -> subject.Mention:
