@@ -1450,3 +1450,11 @@ def test_the_national_railways_running_total_is_the_countrys_and_moves_on():
     found = checked("今年以来，国家铁路累计发送货物12.99亿吨，同比增长3.6%。", "2025-07-10", store)["12.99亿吨"]
     assert found[0] == "stale" and "16.41亿吨" in found[1]
     assert extract(news("截至6月5日，全国已经收获小麦1.82亿亩。", "2025-06-05"))[0].metric == "收获小麦"
+
+
+def test_five_years_summed_is_the_five_years_not_the_day_an_earlier_sentence_named():
+    review = ("二是加快经济结构调整。2012年底，城镇和农村人均住房面积32.9平方米、37.1平方米。"
+              "五年累计，共淘汰落后炼铁产能1.17亿吨；单位国内生产总值能耗下降17.2%。")
+    by_text = {c.text: c for c in extract(news(review, "2013-03-05"))}
+    assert (by_text["17.2%"].period.start, by_text["17.2%"].period.end) == (dt.date(2008, 1, 1), dt.date(2012, 12, 31))
+    assert not by_text["17.2%"].period.as_of

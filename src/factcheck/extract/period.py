@@ -365,10 +365,10 @@ def _holiday(m: re.Match[str], year: int) -> Period | None:
     return Period(start, end, m.group())
 
 
-# 过去五年, 五年来, 这五年, 近十年: the years before the article's own, counted back from it (a government
+# 过去五年, 五年来, 这五年, 近十年, 五年累计: the years before the article's own, counted back from it (a government
 # report's review). Not 新中国成立75年来 (an anniversary's span) nor 未来五年 (a plan).
 _PAST_YEARS = re.compile(
-    r"(?:过去|这|近)(?P<a>[二两三四五六七八九十]|\d)年(?:来|间|里|的)?|(?<![\d一二三四五六七八九十成立])(?P<b>[二两三四五六七八九十])年(?:来|以来)"
+    r"(?:过去|这|近)(?P<a>[二两三四五六七八九十]|\d)年(?:来|间|里|的)?|(?<![\d一二三四五六七八九十成立续])(?P<b>[二两三四五六七八九十])年(?:来|以来|累计|间)"
 )
 
 
