@@ -83,8 +83,8 @@ def test_figures_that_ask_with_the_same_keys_are_looked_up_once(store: Store, mo
     index = _retrieving(open_index(store))
     ranked = []
     rank = index._rank
-    # One ranking by the keys a lookup asks with (a second, of the newest of the measure, goes with it).
-    monkeypatch.setattr(index, "_rank", lambda keys, newest=False: (None if newest else ranked.append(keys)) or rank(keys, newest))
+    # One ranking by the keys a lookup asks with (a wider one, of the measure's latest, goes with it).
+    monkeypatch.setattr(index, "_rank", lambda keys, top_k=None: (None if top_k else ranked.append(keys)) or rank(keys, top_k))
     first = index[0]
     # Another figure of the same clause, metric and subject, in another sentence: its successors are the same.
     twin = dataclasses.replace(first, id="twin", value=first.value + 1, sentence=first.sentence + "同比增长。")

@@ -137,17 +137,20 @@ class PostingsStore(Sequence[Claim]):
         found = self._near.get(memo)
         if found is None:
             ids = self._rank(keys)
-            if same_metric:
-                # Thirty reports' 国内生产总值, worded as this one is, would fill the top places: the newest
-                # figures of the very measure join them, which a later or fuller figure is among.
-                measure = {k: w for k, w in keys.items() if is_measure_key(k)}
-                if measure:
-                    ids = list(dict.fromkeys(ids + self._rank(measure, newest=True)))
-            found = self._near[memo] = self._fetch(ids)
+            measure = {k: w for k, w in keys.items() if is_measure_key(k)} if same_metric else {}
+            if measure:
+                # Thirty reports' 国内生产总值, worded as this one is, would fill the top places: the latest
+                # figures of the very measure in store order join them, which a later or fuller one is among.
+                wide = self._rank(measure, self.gather)
+                keep = {c.id for c in self._fetch(ids)} | {c.id for c in self._fetch(wide)[-self.top_k:]}
+                found = [c for c in self._fetch(list(dict.fromkeys(ids + wide))) if c.id in keep]
+            else:
+                found = self._fetch(ids)
+            self._near[memo] = found
         return found
 
-    def _rank(self, keys: dict[str, float], newest: bool = False) -> list[int]:
-        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget, newest)
+    def _rank(self, keys: dict[str, float], top_k: int | None = None) -> list[int]:
+        return rank(keys, self._frequencies(keys), self.size, self._read, top_k or self.top_k, self.gather, self.budget)
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many claims have each key, cached in `_df`."""
@@ -373,11 +376,8 @@ def rank(
     top_k: int = TOP_K,
     gather: int = GATHER,
     budget: int = POSTINGS_BUDGET,
-    newest: bool = False,
 ) -> list[int]:
     """The top claims by idf-weighted key overlap: one rule for every store that keeps postings.
-
-    `newest`: ties go to the later claims in store order, not the earlier.
 
     Keys are read rarest first until the postings budget is spent. The
     rarest keys gather candidates; once there are enough, commoner keys
@@ -403,8 +403,6 @@ def rank(
                 scores[rowid] += weight
     if len(scores) <= top_k:
         return list(scores)  # few claims share a key with this one: all of them
-    if newest:
-        return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=lambda kv: (kv[1], kv[0]))]
     return [rowid for rowid, _ in heapq.nlargest(top_k, scores.items(), key=itemgetter(1))]
 
 
