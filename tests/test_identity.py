@@ -282,10 +282,13 @@ def test_an_unnamed_body_supports_an_ok_only_in_a_sentence_copied_word_for_word(
 
 
 def test_identity_checks_report_same_unknown_and_different():
-    a = claim("一季度，全国社会消费品零售总额12.03万亿元。", "12.03万亿元")
+    a = claim("一季度，浙江社会消费品零售总额12.03万亿元。", "12.03万亿元")
     b = claim("从消费看，一季度，社会消费品零售总额12.03万亿元。", "12.03万亿元")
     checks = identify(a, b)
     assert (checks.subject.outcome, checks.metric.outcome, checks.period.outcome) == (UNKNOWN, SAME, SAME)
+    # 全国 is what an unnamed national measure is about: one measure named in full, for one period.
+    national = identify(claim("一季度，全国社会消费品零售总额12.03万亿元。", "12.03万亿元"), b)
+    assert national.subject.outcome == SAME and "neither names whom" in national.subject.reason
 
 
 def test_from_one_value_to_another_is_one_measure_at_two_times():

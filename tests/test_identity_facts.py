@@ -1018,7 +1018,8 @@ REPORT_WITH_POINTS = (
 
 def test_the_points_of_a_list_take_the_period_their_opening_paragraph_begins_with():
     by_text = {c.text: c for c in extract(news(REPORT_WITH_POINTS, "2021-03-05"))}
-    assert by_text["65%"].period.label == "“十四五”时期" and by_text["65%"].period_from == "lead"
+    # 提高到65%: the level the plan's five years end at; 降低13.5% is a change over all five.
+    assert by_text["65%"].period.label == "2025年（“十四五”时期最后一年）" and by_text["65%"].period_from == "lead"
     # 落实2030年…目标 names the plan acted on; the next sentence's figures stay the list's.
     assert by_text["13.5%"].period.label == "“十四五”时期"
     store = store_of(("2021-03-05", REPORT_WITH_POINTS))
@@ -1197,3 +1198,263 @@ def test_a_later_release_of_a_month_is_not_vouched_for_by_its_flash():
                                     "5月CPI同比增长2.6%，预期增长2.9%。"))
     assert verdicts("财联社6月12日电，德国5月CPI环比下降0.2%，预期下降0.1%。", "2026-06-12", store)["0.2%"] != "ok"
     assert verdicts("德国5月CPI环比下降0.2%。", "2026-06-02", store)["0.2%"] == "ok"
+
+
+# --- a review of five years: levels reached, shares and totals of the measure just named ------------
+
+REVIEW_2018 = (
+    "五年来，经济实力明显增强。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%，"
+    "占世界经济比重从11.4%提高到15%左右。各类市场主体达到9800多万户，五年新增就业6600万人以上。\n"
+)
+
+
+def test_a_level_reached_in_a_five_year_review_is_the_spans_last_years_not_a_sum_over_it():
+    by_text = {c.text: c for c in extract(news(REVIEW_2018, "2018-03-05"))}
+    assert by_text["9800多万户"].period.label == "2017年（五年来最后一年）"
+    assert by_text["6600万人以上"].period.label == "五年来"  # 新增: what the five years added
+    assert by_text["7.1%"].period.label == "五年来"  # 年均: an average over them
+
+
+def test_a_share_with_no_part_named_is_the_share_of_the_measure_just_named():
+    by_text = {c.text: c for c in extract(news(REVIEW_2018, "2018-03-05"))}
+    assert by_text["11.4%"].metric.startswith("国内生产总值占世界经济比重")
+    assert by_text["15%左右"].metric == by_text["11.4%"].metric
+    parts = {c.text: c for c in extract(news("进出口总值4.6万亿元，其中出口2.6万亿元，占58%。", "2024-05-08"))}
+    assert parts["58%"].metric == "出口占"  # 其中出口…，占58%: the part's share of the whole
+
+
+def test_an_old_share_called_current_is_stale_once_the_review_gives_where_it_ended():
+    store = store_of(("2018-03-05", REVIEW_2018))
+    found = checked("我国经济总量占世界经济的比重目前为11.4%。", "2021-08-07", store)["11.4%"]
+    assert found[0] == "stale" and "15%左右" in found[1]
+    assert verdicts("眼下全国各类市场主体共有9800多万户。", "2018-03-20", store)["9800多万户"] == "ok"
+
+
+def test_a_total_after_a_growth_rate_is_the_total_of_what_grew():
+    by_text = {c.text: c for c in extract(news("国内生产总值增长6.6%，总量突破90万亿元。", "2019-03-05"))}
+    assert "国内生产总值" in by_text["突破90万亿元"].metric
+    store = store_of(("2019-03-05", "——经济运行保持在合理区间。国内生产总值增长6.6%，总量突破90万亿元。"),
+                     ("2021-03-05", "过去五年，国内生产总值从不到70万亿元增加到超过100万亿元。"))
+    assert verdicts("我国经济总量目前已突破90万亿元。", "2021-06-19", store)["突破90万亿元"] == "stale"
+
+
+def test_an_amount_per_month_keeps_its_month_when_a_from_phrase_opens_it():
+    store = store_of(("2019-03-05", "2018年，城乡居民基础养老金最低标准从每月70元提高到88元。"))
+    by_text = {c.text: c for c in store}
+    assert by_text["70元"].metric == by_text["88元"].metric == "城乡居民基础养老金最低标准每月"
+    assert verdicts("目前城乡居民基础养老金最低标准为每月70元。", "2021-07-10", store)["70元"] == "stale"
+    assert verdicts("城乡居民基础养老金最低标准为每月88元。", "2019-04-10", store)["88元"] == "ok"
+    # Per year is another amount: no verdict from the monthly one.
+    assert verdicts("城乡居民基础养老金最低标准为每年88元。", "2019-04-10", store)["88元"] == "unsupported"
+
+
+def test_the_payer_before_a_transfer_is_a_qualifier_its_paragraph_states():
+    # 中央本级支出…，对地方一般性转移支付增长7.8%: 中央 pays, 对地方 is to whom; a draft that writes
+    # 中央对地方 names the same transfer.
+    store = store_of(("2021-03-05", "今年中央本级支出继续安排负增长，对地方一般性转移支付增长7.8%、增幅明显高于去年。"))
+    assert verdicts("2021年，中央对地方的一般性转移支付将增长7.8%。", "2021-03-20", store)["7.8%"] == "ok"
+    assert verdicts("2021年中央对地方一般性转移支付增长8.7%。", "2021-03-20", store)["8.7%"] == "contradicted"
+    # Not a payer the paragraph never names.
+    assert verdicts("2021年省对地方一般性转移支付增长7.8%。", "2021-03-20", store)["7.8%"] == "unsupported"
+
+
+def test_a_length_passed_in_a_five_year_review_is_the_spans_last_years():
+    by_text = {c.text: c for c in extract(news(
+        "过去五年，我国发展成就举世瞩目。高速公路通车里程超过12万公里，对世界经济增长贡献率超过30%。\n", "2016-03-05"))}
+    assert by_text["超过12万公里"].period.label == "2015年（过去五年最后一年）"
+    assert by_text["超过30%"].period.label == "过去五年"  # a rate over the five years, not a level reached
+
+
+def test_an_ordinal_point_of_a_report_does_not_pass_its_places_to_the_next():
+    report = ("过去一年，面对中美经贸摩擦，我们主要做了以下工作。\n\n"
+              "六是推动区域协调发展。粤港澳大湾区建设加快推进，建成港珠澳大桥。\n\n"
+              "七是坚持在发展中保障和改善民生。城乡居民基础养老金最低标准从每月70元提高到88元。\n")
+    by_text = {c.text: c for c in extract(news(report, "2019-03-05"))}
+    # Neither the region the point before named nor the pair the list's opening named in passing.
+    assert by_text["88元"].subject is None
+
+
+# --- indicator lists: a release's items, split by ；----------------------------------------------
+
+PPI_RELEASE = ("财联社6月11日电，美国5月生产者价格指数（PPI）同比增长6.5%，预估为6.4%，前值为6%；"
+               "环比增长1.1%，预估为0.7%，前值为1.4%。")
+
+
+def test_a_rate_reckoned_another_way_after_a_semicolon_is_the_same_indicators():
+    by_text = {c.text: c for c in extract(news(PPI_RELEASE, "2026-06-11"))}
+    assert by_text["1.1%"].metric == "生产者价格指数环比增长"
+    # 预估 before the ；is the forecast of the year-on-year rate, not of the month-on-month one.
+    assert [modality(by_text[t]) for t in ("1.1%", "0.7%", "1.4%")] == [OUTCOME, FORECAST, PREVIOUS]
+    within = {c.text: c for c in extract(news("美国5月CPI同比上涨2.9%，环比上涨0.3%。", "2026-06-11"))}
+    assert within["0.3%"].metric == "居民消费价格指数环比上涨"
+
+
+def test_a_mistyped_month_on_month_rate_reaches_the_release_it_contradicts():
+    store = store_of(("2026-06-11", PPI_RELEASE))
+    found = verdicts("美国5月PPI环比上涨1.3%，同比上涨6.5%，均高于市场预估。", "2026-06-15", store)
+    assert found == {"1.3%": "contradicted", "6.5%": "ok"}
+
+
+def test_an_old_national_figure_called_current_is_stale_when_later_reports_name_nobody():
+    store = store_of(("2018-03-05", "五年来，科技进步贡献率由52.2%提高到57.5%。"),
+                     ("2019-03-05", "——创新发展。2018年，科技进步贡献率提高到58.5%。"))
+    verdict, message, reasons = checked("目前我国科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"]
+    assert verdict == "stale" and "58.5%" in message
+    assert any("names no body" in r for r in reasons)
+    # Not a province's, nor one named body's: the reports name nobody, which is the whole country.
+    assert verdicts("目前浙江科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"
+    assert verdicts("目前全省科技进步贡献率为57.5%。", "2021-05-29", store)["57.5%"] == "unsupported"
+
+
+# --- cause 6: running totals ------------------------------------------------------------------------
+
+SUMMER_PRESALES = (
+    ("2026-06-09", "财联社6月9日电，据网络平台数据，截至6月9日19时59分，2026年暑期档总票房（含预售）突破4亿元。"),
+    ("2026-06-12", "财联社6月12日电，据网络平台数据，截至6月12日，2026年暑期档总票房（含预售）突破5亿元。"),
+)
+
+
+def test_a_seasons_total_counted_before_it_ends_is_a_running_total_as_of_that_day():
+    first = extract(news(SUMMER_PRESALES[0][1], SUMMER_PRESALES[0][0]))[0]
+    assert (first.period.end, first.period.as_of) == (dt.date(2026, 6, 9), True)
+    assert "暑期档" in first.period.label  # the season's count, not the year's
+    store = store_of(*SUMMER_PRESALES)
+    verdict, message, _ = checked("据网络平台数据，截至目前，2026年暑期档总票房（含预售）已突破4亿元。", "2026-06-18", store)["突破4亿元"]
+    assert verdict == "stale" and "突破5亿元" in message
+    assert verdicts("据网络平台数据，截至目前，2026年暑期档总票房（含预售）已突破5亿元。", "2026-06-18", store)["突破5亿元"] == "ok"
+
+
+# --- held-out round 17's false alarms ------------------------------------------------------------------
+
+def test_a_fires_containment_a_month_on_is_another_fires():
+    store = store_of(
+        ("2024-10-10", "美国加利福尼亚州北部8日燃起的林火迅速蔓延。截至当地时间9日晚，仅有20%的火势得到控制。"),
+        ("2024-11-08", "美国加利福尼亚州文图拉县6日燃起的林火迅速蔓延。截至当地时间7日晚，过火面积已超82平方公里，仅有5%的火势得到控制。"),
+    )
+    found = verdicts("12日，美国加利福尼亚州南部海滨城市马里布的林火仍在燃烧。目前，过火面积达到1664公顷，仅有20%的火势得到控制。",
+                     "2024-12-13", store)
+    assert found["20%"] == "unsupported"  # not stale against November's fire, nor ok from October's
+    # Within the fire's days, its later reading replaces the earlier one.
+    assert verdicts("美国加利福尼亚州北部8日燃起的林火迅速蔓延。截至当地时间9日晚，仅有20%的火势得到控制。",
+                    "2024-10-11", store)["20%"] == "ok"
+
+
+def test_a_count_of_bodies_that_did_something_is_not_the_count_of_all_of_them():
+    store = store_of(("2026-05-20", "2025年，488家认证机构为7.9万余家企业实施精准帮扶，减免认证费用约1亿元。"))
+    found = verdicts("2025年，中国合格评定国家认可中心认可各类机构共计22770家，其中认证机构340家，实验室21189家。",
+                     "2026-06-09", store)
+    assert found["340家"] == "unsupported"
+
+
+def test_the_goods_in_one_of_a_pair_are_the_goods_in_the_other():
+    by_text = {c.text: c for c in extract(news("美国4月份商品进口环比增长1.9%，出口环比增长4.0%。", "2026-05-29"))}
+    assert by_text["4.0%"].metric == "商品出口环比增长"
+    store = store_of(("2026-05-29", "财联社5月29日电，美国4月份商品进口环比增长1.9%，出口环比增长4.0%。"))
+    # All exports (goods and services) in the later release, the goods' alone in the advance one: no alarm.
+    assert verdicts("财联社6月9日电，美国4月出口环比增长2.6%，进口环比增长2.0%。", "2026-06-09", store)["2.6%"] == "unsupported"
+
+
+def test_one_brokers_forecast_does_not_vouch_for_anothers_equal_one():
+    store = store_of(("2026-05-22", "野村证券撤回此前对美联储降息的预测。该券商此前曾预测，美联储今年9月和12月将分别降息25个基点。"))
+    found = checked("财联社6月6日电，花旗维持对美联储年内降息3次的预测：美联储将在9月、10月和12月分别降息25个基点。",
+                    "2026-06-06", store)["25个"]
+    assert found[0] == "unsupported" and "a prediction by another" in found[2][0]
+    same_maker = store_of(("2026-05-22", "高盛预计美联储今年9月和12月将分别降息25个基点。"))
+    assert verdicts("高盛预计，美联储今年9月和12月将分别降息25个基点。", "2026-06-06", same_maker)["25个"] == "ok"
+
+
+def test_double_digit_growth_is_no_count():
+    assert [c.text for c in extract(news("今年以来，高技术产业投资已连续7个月保持两位数增长。", "2024-12-09"))] == ["7个月"]
+
+
+def test_what_money_is_spent_on_is_the_measure_not_how_it_is_paid():
+    # 拿出, 出资, 拟以: how a buyback is paid for; 回购股份 after the figure is what it measures.
+    for said in ("TCL科技计划拿出11亿元—12亿元回购股份。", "公司拟以11亿元—12亿元回购股份。",
+                 "中国石化拟以自有资金和回购专项贷款出资5亿元至10亿元回购股份。"):
+        figure = extract(news(said, "2026-06-02"))[0]
+        assert figure.metric == "回购股份", said
+
+
+def test_two_pairs_anniversaries_are_no_series_however_alike_the_words():
+    store = store_of(
+        ("2022-04-06", "习近平强调，我高度重视中亚关系发展，愿同哈恰图良总统一道努力，以两国建交30周年为契机，"
+                       "推动中亚关系和双方各领域合作取得更多成果，造福两国和两国人民。"),
+        ("2022-04-15", "习近平强调，我高度重视中毛关系发展，愿同鲁蓬总统一道努力，以两国建交50周年为契机，"
+                       "增进传统友好，拓展互利合作，促进共同发展，造福两国和两国人民。"),
+    )
+    found = verdicts("习近平强调，我高度重视中格关系发展，愿同祖拉比什维利总统一道努力，以两国建交30周年为契机，"
+                     "推动中格关系和双方各领域合作取得更多成果，造福两国和两国人民。", "2022-06-09", store)
+    assert found["30周年"] != "stale"
+
+
+FREE_TRADE_ZONES = ("### 一季度自贸试验区外贸外资实现较快增长\n\n**央视网消息**（新闻联播）：商务部公布的数据显示，今年一季度，"
+                    "自贸试验区外贸外资实现较快增长。21个自贸试验区进出口额1.8万亿元人民币，同比增长6.6%，高出全国1.8个百分点；"
+                    "实际使用外资719亿元，同比增长22.1%，高出全国17.2个百分点。\n")
+
+
+def test_figures_set_against_the_country_are_not_the_countrys():
+    from factcheck.judge.conflicts import find_conflicts
+
+    by_text = {c.text: c for c in extract(news(FREE_TRADE_ZONES, "2023-05-12"))}
+    assert by_text["22.1%"].subject is None and by_text["6.6%"].subject is None
+    store = store_of(("2023-05-12", FREE_TRADE_ZONES))
+    found = verdicts("商务部数据显示，一季度，全国实际使用外资4084.5亿元人民币，同比增长4.9%。", "2023-05-20", store)
+    assert found["4.9%"] == "unsupported"
+    national = store_of(("2023-04-20", "商务部最新数据显示，一季度，全国实际使用外资4084.5亿元人民币，同比增长4.9%。"),
+                        ("2023-05-12", FREE_TRADE_ZONES))
+    assert not [c for c in find_conflicts(national) if c.kind == "revision"]
+
+
+def test_a_drugs_registration_class_is_a_label():
+    assert extract(news("该药品按化学药品4类注册，视同通过一致性评价。", "2026-06-15")) == []
+
+
+def test_a_companys_half_year_forecast_in_the_filings_words_and_the_wires():
+    filing = ("【亿纬锂能：预计上半年净利同比增长95%-110%】财联社6月15日电，亿纬锂能(300014.SZ)公告称，预计2026年半年度"
+              "归属于上市公司股东的净利润为31.30亿元-33.71亿元，同比增长95%-110%。")
+    figure = next(c for c in extract(news(filing, "2026-06-15")) if c.text == "31.30亿元-33.71亿元")
+    assert (figure.period.start, figure.period.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))  # 半年度: H1
+    found = verdicts("亿纬锂能发布业绩预告，预计2026年上半年归母净利润为31.30亿元-33.71亿元。", "2026-06-20",
+                     store_of(("2026-06-15", filing)))
+    assert found["31.30亿元-33.71亿元"] == "ok"
+
+
+def test_a_milestone_passed_is_of_the_measure_just_named_and_the_rate_after_it_too():
+    wire = ("财联社6月9日电，前5个月，我国对非洲国家进出口1.14万亿元，历史同期首次突破1万亿元，同比增长18.2%。")
+    by_text = {c.text: c for c in extract(news(wire, "2026-06-09"))}
+    assert "非洲国家进出口" in by_text["18.2%"].metric
+    found = verdicts("今年前5个月，我国同非洲国家的进出口额为1.14万亿元，同比增长18.2%。", "2026-06-14",
+                     store_of(("2026-06-09", wire)))
+    assert found == {"1.14万亿元": "ok", "18.2%": "ok"}
+
+
+def test_five_years_total_is_no_fuller_version_of_its_first_year():
+    from factcheck.judge.conflicts import SUPERSEDED, find_conflicts
+
+    store = store_of(("2017-03-05", "一、2016年工作回顾\n\n全年城镇新增就业1314万人。\n"),
+                     ("2021-03-05", "过去五年，我国经济社会发展取得新的历史性成就。城镇新增就业超过6000万人。\n"))
+    assert not [c for c in find_conflicts(store) if c.kind == SUPERSEDED]
+
+
+def test_a_months_rise_in_a_stock_is_a_change_on_the_month_before():
+    from factcheck.judge.identity import a_change
+
+    said = "国家外汇管理局最新数据显示，6月末，我国外汇储备规模为33174亿美元，较5月末上升322亿美元，升幅为0.98%。"
+    rise = next(c for c in extract(news(said, "2025-07-07")) if c.text == "0.98%")
+    assert a_change(rise)  # not a level that 8月末's 升幅 replaces
+
+
+def test_the_national_railways_running_total_is_the_countrys_and_moves_on():
+    store = store_of(("2025-05-20", "国铁集团数据显示，今年以来，国家铁路累计发送货物12.99亿吨，同比增长3.6%。"),
+                     ("2025-06-22", "今年以来，国家铁路累计发送货物16.41亿吨，同比增长3.5%。"))
+    found = checked("今年以来，国家铁路累计发送货物12.99亿吨，同比增长3.6%。", "2025-07-10", store)["12.99亿吨"]
+    assert found[0] == "stale" and "16.41亿吨" in found[1]
+    assert extract(news("截至6月5日，全国已经收获小麦1.82亿亩。", "2025-06-05"))[0].metric == "收获小麦"
+
+
+def test_five_years_summed_is_the_five_years_not_the_day_an_earlier_sentence_named():
+    review = ("二是加快经济结构调整。2012年底，城镇和农村人均住房面积32.9平方米、37.1平方米。"
+              "五年累计，共淘汰落后炼铁产能1.17亿吨；单位国内生产总值能耗下降17.2%。")
+    by_text = {c.text: c for c in extract(news(review, "2013-03-05"))}
+    assert (by_text["17.2%"].period.start, by_text["17.2%"].period.end) == (dt.date(2008, 1, 1), dt.date(2012, 12, 31))
+    assert not by_text["17.2%"].period.as_of

@@ -83,7 +83,8 @@ def test_figures_that_ask_with_the_same_keys_are_looked_up_once(store: Store, mo
     index = _retrieving(open_index(store))
     ranked = []
     rank = index._rank
-    monkeypatch.setattr(index, "_rank", lambda keys: ranked.append(keys) or rank(keys))
+    # One ranking by the keys a lookup asks with (a wider one, of the measure's latest, goes with it).
+    monkeypatch.setattr(index, "_rank", lambda keys, top_k=None: (None if top_k else ranked.append(keys)) or rank(keys, top_k))
     first = index[0]
     # Another figure of the same clause, metric and subject, in another sentence: its successors are the same.
     twin = dataclasses.replace(first, id="twin", value=first.value + 1, sentence=first.sentence + "同比增长。")
@@ -462,3 +463,30 @@ def test_store_order_is_kept_by_the_build_and_each_update_not_read_from_every_fi
     assert order_of(updated) == from_files(updated)
     updated.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")  # as another version's update
     assert query.IdOrder.kept(updated.conn) is None
+
+
+def test_a_newer_figure_for_a_measure_worded_another_way_is_found_among_many_of_that_measure(tmp_path: Path) -> None:
+    """Thirty reports' GDP in one wording, and the newest in another: finding the figure that replaced the
+    2018 level (经济总量…突破90万亿元) must not depend on the wording, nor on how many figures share it."""
+    import factcheck
+    from factcheck.judge.verdict import latest_since
+
+    (tmp_path / "factcheck.toml").write_text('sources = ["news"]\n', encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    for year in range(1989, 2018):
+        (news / f"{year + 1}0305.md").write_text(
+            f"---\ndate: {year + 1}-03-05\n---\n\n——经济运行保持在合理区间。{year}年国内生产总值增长7%，总量{year - 1900}万亿元。\n",
+            encoding="utf-8")
+    (news / "20190305.md").write_text(
+        "---\ndate: 2019-03-05\n---\n\n——经济运行保持在合理区间。国内生产总值增长6.6%，总量突破90万亿元。\n", encoding="utf-8")
+    (news / "20210305.md").write_text(
+        "---\ndate: 2021-03-05\n---\n\n过去五年，我国经济社会发展取得新的历史性成就。经济运行总体平稳，国内生产总值从不到70万亿元"
+        "增加到超过100万亿元。\n", encoding="utf-8")
+    checker = factcheck.Checker.for_project(cwd=tmp_path)
+    checker.ingest()
+    index = _retrieving(open_index(Store(tmp_path / "claims")))
+    index.top_k = 5  # fewer candidates than figures of the measure, as in an archive of decades
+    old = next(c for c in index if c.text == "突破90万亿元")
+    newer = latest_since(old, index)
+    assert newer is not None and newer.text == "超过100万亿元"

@@ -20,13 +20,16 @@ from ..record.period import Period
 from . import subject
 from .measure import (
     METRIC_DELIMS,
+    RATES,
     Run,
     changes_to,
     clause_start,
     context_of,
     from_neighbours,
+    indicator,
     linked_rate,
     measure,
+    of_indicator,
     respectively,
     with_counted,
 )
@@ -36,7 +39,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 53
+EXTRACTOR_VERSION = 65
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -89,7 +92,7 @@ def claims_in(
             story = story.fresh()
         if para.kind == "item":
             scope = story.fresh()  # a list item neither inherits nor passes on
-        elif para.text.startswith(_POINT):
+        elif _POINT.match(para.text):
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
             scope = copy.copy(story)
@@ -97,6 +100,10 @@ def claims_in(
                 before, year, index = opening
                 lead, opening = _lead_period(before.text, published, year, _first_line(before, lines), index), None
             scope.lead = lead
+            if scope.subject is not None and getattr(scope.subject.value, "kind", "") == subject.PAIR:
+                # 面对中美经贸摩擦，我们主要做了以下工作: two countries the list's opening names for what passed
+                # between them, not whom its points (七是…城乡居民基础养老金) are about.
+                scope.subject = None
         else:
             scope = story
             opening, lead = (para, story.year, p_index), None
@@ -113,7 +120,7 @@ def claims_in(
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
             yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
-            if scope is not story and para.text.startswith(_POINT):
+            if scope is not story and _POINT.match(para.text):
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
                 scope.subject = lead_subject
@@ -250,6 +257,8 @@ def _sentence_claims(
         metric, qualifies = linked_rate(text, q, left, metric, run)
         metric = with_counted(metric, counted, q)
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        if not run.claims:
+            metric = of_indicator(metric, q, story.indicator)
         if whole_here and len(_CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:
             # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a bare part (出口) of the sentence's own whole;
             # not 其中，新增光伏装机1.05亿千瓦, a measure named in full that other sources give alone.
@@ -300,9 +309,12 @@ def _sentence_claims(
             # The start value is the same measure at an earlier time, and this figure replaces it.
             start_claim, claim = _ends_of_span(run.claims[-1], claim)
             run.claims[-1] = replace(start_claim, changed_to=claim.id)
+        elif _reached(text, q, cstart):
+            claim = _level_at_end(claim)
         run.add(q, claim)
     remember(story, mentions, periods, sentence_line, sent.paragraph, text)
     story.part = part_of if text.rstrip().endswith("；") else ""
+    story.indicator = indicator(run.previous_rate) if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
     return respectively(text, run.claims, mentions)
@@ -325,6 +337,30 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
     )
 
 
+# 各类市场主体达到9800多万户 in a review of five years: the level the span ended at, not a sum over it. Not a
+# count of what the years added (新增, 累计, 共, 建成) nor an average over them (年均).
+_REACHED = re.compile(r"(?:达到了?|增加到|增至|提高到|提升到|上升到|升至)$")
+_OVER_THE_SPAN = re.compile(r"累计|共|合计|总计|新增|新建|新开|新设|建成|建设|完成|投产|开工|改造|年均|平均|每年|全年|减少|脱贫|搬迁|转移|培训|吸引")
+
+
+# 高速公路通车里程超过12万公里: a length passed; not 贡献率超过30%, a rate over the five years.
+_PASSED = re.compile(r"超过|突破")
+
+
+def _reached(text: str, q: Quantity, cstart: int) -> bool:
+    left = text[cstart : q.start]
+    reached = _REACHED.search(left) or (q.unit not in RATES and _PASSED.match(text, q.start))
+    return bool(reached) and not _OVER_THE_SPAN.search(left)
+
+
+def _level_at_end(claim: Claim) -> Claim:
+    span = claim.period
+    if span is None or span.as_of or span.days < SPAN_DAYS_MIN:
+        return claim
+    last = span.end.year
+    return replace(claim, period=Period(dt.date(last, 1, 1), span.end, f"{last}年（{span.label}最后一年）"))
+
+
 def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: layout.LineIndex) -> _Where:
     """Offsets in the sentence as read, mapped back to the file as written (columns count from 1)."""
     line, column = lines.line_column(para.origin[sent.start + q.start])
@@ -334,7 +370,7 @@ def _where(para: layout.Paragraph, sent: layout.Sentence, q: Quantity, lines: la
 
 
 # A measure that is the whole country's by its name.
-_NATIONAL_MEASURE = re.compile(r"国内生产总值|全国")
+_NATIONAL_MEASURE = re.compile(r"国内生产总值|全国|国家铁路")  # 国家铁路累计发送货物: the national rail network's
 
 
 def _country_wide(q: Quantity) -> subject.Mention:
@@ -342,7 +378,9 @@ def _country_wide(q: Quantity) -> subject.Mention:
 
 
 # A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
-_POINT = ("——", "--")  # a paragraph that opens with a dash: one point of a list of a report's achievements
+# A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
+# achievements or tasks, under the list's lead.
+_POINT = re.compile(r"——|--|[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十]{1,3}[)）]")
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 
 # A sentence with no figure can still set the story's period (今年前三季度，…。 then the figure).

@@ -45,16 +45,28 @@ _TO_LEVEL = re.compile(
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:的|仅|在|由|从|对|其中|这个|该|共|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
+    r"^(?:的|仅|在|由|从|对|其中|这个|该|共|已经|已|全年|当年|今年|去年|目前|如今|现有|同时|此外|并|还|也|都|则|就|经过|到后面|后面|先后|前后|"
     r"他们|我们|它们|她们|他|她|其|将|要|把|同(?![比期时样])|与|向|计划|拟|预计|安排|预期|预估|前值|初值|终值)"
 )
 # 社会物流总额即物流运行中实物商品价值总和: what follows 即 explains the measure, it is not another.
 _APPOSITION = re.compile(r"(?<=..)即.*$")
 # 起征点由月销售额10万元提高到15万元: what changes is the 起征点; 由/从 opens what it is counted in.
 _FROM = re.compile(r"(?<=.)(?:由|从)[^由从]{0,6}$")
+# 最低标准从每月70元提高到88元, 补助标准由每人每年120元: an amount per month or per head is another measure
+# than one per year, and a source that writes 为每月70元 keeps the 每月; so the 从 phrase keeps it too.
+_PER_TIME = re.compile(r"(?:人均|每人)?每(?:人|户|月|年|天|日|周)(?:每(?:年|月|天|日))?$")
+
+
+def _without_from(phrase: str) -> str:
+    found = _FROM.search(phrase)
+    if found is None:
+        return phrase
+    per = _PER_TIME.search(found.group())
+    return phrase[: found.start()] + (per.group() if per else "")
 
 
 _NO_QUOTES = str.maketrans("", "", "“”‘’「」")
+_FUNDING = re.compile(r"(?:拿出|出资|斥资|耗资|动用|拟以)$")
 
 
 # 他们在项目工地不远的地方租赁了面积…: where something happened is not what is measured.
@@ -93,7 +105,7 @@ _NOT_COUNTS = ("%", "pp", "x", "年", "天", "个月", "小时", "分钟", "周"
 _QUALIFIES_COUNT = re.compile(r"新增|新建|新开|新设|累计|引进|签约|培养|化解|惠及|吸纳|建成|开工|投产")
 
 
-_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|收窄|增速|占比|占")
+_RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月|增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|收窄|增速|[升降增涨跌]幅|占比|占")
 
 
 _RIGHT_STOP = re.compile(
@@ -143,12 +155,14 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
-    phrase = _APPOSITION.sub("", _FROM.sub("", _TO_LEVEL.sub("", phrase)))
+    phrase = _APPOSITION.sub("", _without_from(_TO_LEVEL.sub("", phrase)))
     for _ in range(4):
         stripped = _TRAILING_NOISE.sub("", phrase)
         if stripped == phrase:
             break
         phrase = stripped
+    if _FUNDING.search(phrase):
+        return ""  # 拿出11亿元回购股份, 以自有资金出资5亿元回购A股: how it is paid for; what for follows the figure
     phrase = _LIGHT_VERBS.sub("", phrase).lstrip("家个名项位户所座条次")
     for _ in range(3):
         stripped = _LEADING_NOISE.sub("", phrase)
@@ -177,7 +191,16 @@ def _counted(sentence: str, end: int) -> str:
         return quoted[1] + _counted(sentence, quoted.end())
     m = _RIGHT_STOP.search(sentence, end)
     stop = m.start() if m else len(sentence)
-    return sentence[end : min(stop, end + 8)]
+    counted = sentence[end : min(stop, end + 8)]
+    served = _SERVED.search(counted)
+    if served:
+        # 488家认证机构为7.9万余家企业实施精准帮扶: the bodies that did this, not every 认证机构 there is.
+        counted = counted[: served.start()] + _NUMBERS.sub("", _predicate(sentence, end + served.start()))
+    return counted
+
+
+_SERVED = re.compile(r"(?<=..)(?:为|向|给|帮助)(?=[\d一二三四五六七八九十几数上]|$)")
+_NUMBERS = re.compile(r"[\d.]+[万亿千百]?[余多]?")
 
 
 def _predicate(sentence: str, end: int) -> str:
@@ -224,6 +247,8 @@ def measure(
     counted = _counted(text, q.end)
     if not counted and not metric and text[q.end : q.end + 1] == "的" and q.unit not in _NOT_COUNTS:
         counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
+    elif not metric and q.unit == "%" and text[q.end : q.end + 1] == "的":
+        metric = _counted(text, q.end + 1)  # 仅有20%的火势得到控制: a share of what follows 的, not of the figure before
     if q.unit in _NOT_COUNTS:
         counted = ""  # 10年来: what follows a span is not what it counts
         if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:
@@ -283,19 +308,68 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         previous_q.unit == q.unit and re.fullmatch(r"[和、及与]|以及", text[previous_q.end : q.start])
     ):
         metric, qualifies = previous_rate.metric, previous_rate.qualifies  # 同比分别增长6.4%和10.6%: one list
-    if not metric and previous is not None:
-        metric = previous.metric  # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric
+    if (metric.startswith("占") and q.unit == "%" and previous is not None and _names_own_measure(previous.metric)
+            and _own_clause(text, previous_q, q) and not _SEPARATE.search(text, previous_q.end if previous_q else 0, q.start)):
+        # 国内生产总值…增加到82.7万亿元，年均增长7.1%，占世界经济比重从11.4%…: the share is the figure's before it.
+        metric = previous.metric + metric
+    bare = not metric_key(metric)  # 总量突破90万亿元: a word for "all of it", of the measure just named
+    if bare and previous is not None and (not metric or unit_group(q.unit) == unit_group(previous.unit)):
+        # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric. Not 过火面积达到1664公顷，仅有20%的
+        # 火势得到控制: a share of something else, which 仅有 does not name.
+        metric = previous.metric + metric
+    elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
+          and _own_clause(text, previous_q, q)):
+        # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
+        metric = _CHANGE_WORDS.sub("", previous_rate.metric) + metric
     elif not metric and q.unit in RATES and previous_rate is not None and previous_rate.unit == q.unit:
         metric = previous_rate.metric  # 2023年经济增长5.2%，2024年的目标是5%左右: the same rate, a target
+    elif (q.unit == "%" and previous_rate is not None and previous_q is not None and previous_rate.unit == "%"
+          and _CHANGE_ONLY.fullmatch(metric) and not _READING.search(text, previous_q.end, q.start)):
+        # 美国5月CPI同比上涨2.9%，环比上涨0.3%: the same indicator, reckoned on the month before.
+        metric = indicator(previous_rate) + metric if indicator(previous_rate) else metric
     elif (_DIRECTION.fullmatch(metric) and q.unit in RATES and previous_rate is not None
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
-    return metric, qualifies
+    return _sibling_qualified(metric, run), qualifies
+
+
+_SIBLINGS = (("进口", "出口"), ("出口", "进口"), ("产量", "销量"), ("销量", "产量"), ("收入", "支出"), ("支出", "收入"))
+
+
+def _sibling_qualified(metric: str, run: Run) -> str:
+    """美国4月份商品进口环比增长1.9%，出口环比增长4.0%: the 出口 is the goods', as the 进口 before it; the words
+    that narrow one of a pair narrow the other said right after it."""
+    before = run.claims[-1].metric if run.claims else ""
+    for one, other in _SIBLINGS:
+        if metric.startswith(other):
+            rest = metric[len(other):]
+            tail = one + rest
+            qualifier = before[: -len(tail)] if before.endswith(tail) else ""
+            if len(qualifier) >= 2 and not qualifier.endswith(("和", "与", "及", "、")):
+                return qualifier + metric
+    return metric
 
 
 _DIRECTION = re.compile(r"(?:增长|下降|上升|回落|增加|减少|上涨|下跌)$")
+_CHANGE_WORDS = re.compile(r"同比|环比|比上年|较上年|年均|增长|下降|增加|减少|上升|提高")
+_CHANGE_ONLY = re.compile(r"(?:同比|环比|比上年|较上年|较上月|比上月)(?:增长|下降|上涨|下跌|上升|回落)")
+_SEPARATE = re.compile(r"其中|分别")  # 其中出口…，占…: a part's share, not the whole's
 _READING = re.compile(r"预期|预估|前值|初值|终值|公布值")
+
+
+def indicator(rate: Claim | None) -> str:
+    """The indicator a rate is of (生产者价格指数 in 生产者价格指数（PPI）同比增长), if it names one."""
+    if rate is None or rate.unit != "%" or not _names_own_measure(rate.metric):
+        return ""
+    return _CHANGE_WORDS.sub("", metric_key(rate.metric))
+
+
+def of_indicator(metric: str, q: Quantity, named: str) -> str:
+    """环比增长1.1% after 美国5月PPI同比增长6.5%…；: a change reckoned another way, of the indicator just named."""
+    if named and q.unit == "%" and _CHANGE_ONLY.fullmatch(metric):
+        return named + metric
+    return metric
 
 
 def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
@@ -308,7 +382,7 @@ def _own_clause(text: str, previous: Quantity | None, rate: Quantity) -> bool:
 # What a rate's clause may say without naming a measure of its own: 增速比上年全年加快13.9个百分点 is the
 # change of the rate before it.
 _NOT_A_MEASURE = re.compile(
-    r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|"
+    r"增长|下降|增加|减少|提高|提升|上升|回落|加快|放缓|扩大|收窄|缩小|增速|增幅|涨幅|降幅|升幅|跌幅|"
     # 从54万亿元增加到82.7万亿元，年均增长7.1%: an average over the years, of the figure before.
     r"年均|年平均|平均|"
     r"(?:比|较)(?:上年全年|上年同期|去年同期|去年全年|上年|去年|上月|上季度|前值|上季)"

@@ -101,6 +101,9 @@ class MetricRelation(StrEnum):
 SAME, SIMILAR, RELATED, DIFFERENT = (
     MetricRelation.SAME, MetricRelation.SIMILAR, MetricRelation.RELATED, MetricRelation.DIFFERENT
 )
+# 中央对地方转移支付 against 对地方转移支付 in a paragraph that opens with 中央本级支出: the qualifier is the
+# payer (中央), and 对 only links it to whom it pays.
+_PAYER = re.compile(r"(?<=.)[对向给]$")
 SIMILAR_MIN = 75.0  # rapidfuzz ratio of two keys worded differently (老街新增…充电点 / 增设老街…充电点)
 
 
@@ -121,7 +124,7 @@ def compare_metrics(
     (short, short_context, elsewhere), (long, _, _) = sorted(
         ((ka, a_context, a_elsewhere), (kb, b_context, b_elsewhere)), key=lambda x: len(x[0])
     )
-    if (len(short) >= 2 and long.endswith(short) and _qualifier_stated(long[: -len(short)], short_context)
+    if (len(short) >= 2 and long.endswith(short) and _qualifier_stated(_PAYER.sub("", long[: -len(short)]), short_context)
             and (elsewhere is None or long not in metric_key(elsewhere))):
         # …unless the paragraph, outside the figure's own sentence (`elsewhere`), gives the longer measure a
         # figure of its own (全国实际使用外资增长4.9%。…高技术产业实际使用外资增长18%): then the bare one is the

@@ -30,7 +30,7 @@ _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
     rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
     rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
-    rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年)"
+    rf"|(?:第)?(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年|(?<=年)半年度)"
     rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
     rf"|(?P<full>全年度|全年)|(?P<yearend>底|末)|(?P<yearstart>初)(?![步次级中选心衷见审赛稿]))"
 )
@@ -169,8 +169,26 @@ def find_periods(
         # A holiday inside a 今年 names the figure's days; drop the year it sits in.
         out = [p for p in out if not any(h.start <= p.end + 1 and p.period.contains(h.period) and p.period.days > 300
                                          for h in holidays if h.start >= p.start)]
+        counted_to = next((p for p in out if p.period.label.startswith(("截至", "截止"))), None)
+        if counted_to is not None and any(_counted_so_far(counted_to, h, sentence) for h in holidays):
+            # 截至6月9日19时59分，2026年暑期档总票房（含预售）突破4亿元: the season's total so far, as counted that
+            # day (presales before it opens), which a later day's count replaces; not the season's final total.
+            to = counted_to
+            holidays = [_so_far(to, h) if _counted_so_far(to, h, sentence) else h for h in holidays]
+            out = [p for p in out if p is not to]
         out = sorted(out + holidays, key=lambda p: p.start)
     return out
+
+
+def _counted_so_far(as_of: PeriodMention, season: PeriodMention, sentence: str) -> bool:
+    return (as_of.end <= season.start and as_of.period.end <= season.period.end
+            and not re.search(r"[。；;！？]", sentence[as_of.end : season.start]))
+
+
+def _so_far(as_of: PeriodMention, season: PeriodMention) -> PeriodMention:
+    day = as_of.period.end
+    period = Period(min(season.period.start, day), day, as_of.period.label + season.period.label)
+    return PeriodMention(period, as_of.start, season.end, as_of.base)
 
 
 # Five-year plans: “十三五”时期 is 2016–2020, 到“十四五”末 the end of 2025. The sixth plan is 1981–85, and from
@@ -347,10 +365,10 @@ def _holiday(m: re.Match[str], year: int) -> Period | None:
     return Period(start, end, m.group())
 
 
-# 过去五年, 五年来, 这五年, 近十年: the years before the article's own, counted back from it (a government
+# 过去五年, 五年来, 这五年, 近十年, 五年累计: the years before the article's own, counted back from it (a government
 # report's review). Not 新中国成立75年来 (an anniversary's span) nor 未来五年 (a plan).
 _PAST_YEARS = re.compile(
-    r"(?:过去|这|近)(?P<a>[二两三四五六七八九十]|\d)年(?:来|间|里|的)?|(?<![\d一二三四五六七八九十成立])(?P<b>[二两三四五六七八九十])年(?:来|以来)"
+    r"(?:过去|这|近)(?P<a>[二两三四五六七八九十]|\d)年(?:来|间|里|的)?|(?<![\d一二三四五六七八九十成立续])(?P<b>[二两三四五六七八九十])年(?:来|以来|累计|间)"
 )
 
 
@@ -443,7 +461,7 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
             q = {"二": 2, "两": 2, "三": 3, "2": 2, "3": 3}[m["qs"]]
             return Period(dt.date(year, 1, 1), _month_end(year, 3 * q), label)
         if m["half"]:
-            if m["half"] == "上半年":
+            if m["half"] in ("上半年", "半年度"):  # 2026年半年度: a company's half-year, January to June
                 return Period(dt.date(year, 1, 1), dt.date(year, 6, 30), label)
             return Period(dt.date(year, 7, 1), dt.date(year, 12, 31), label)
         if m["month"]:

@@ -202,6 +202,10 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # ordinals (第10个年头) and periods (前11个月, “十四五”前四年)
     if unit_word == "年" and (after.startswith(("规划", "计划", "期", "制")) or sentence.startswith(("奋斗目标", "行动计划", "义务教育", "一贯制"), end)):
         return True  # 第十五个五年规划, 3年期国债, 建军一百年奋斗目标, 九年义务教育: names, not figures
+    if unit_word == "类" and before.endswith(("药品", "中药", "器械")):
+        return True  # 化学药品4类: a drug's registration class, a label
+    if unit_word == "位" and nxt == "数":
+        return True  # 保持两位数增长, 个位数: how many digits a rate has, not a count of people
     if unit_word == "倍" and sentence.startswith(("做多", "做空", "杠杆", "反向"), end):
         return True  # 南方两倍做多海力士: a leveraged fund's name, not a multiple
     if _CODE.search(sentence, max(0, start - 6), start):

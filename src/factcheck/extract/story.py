@@ -73,6 +73,7 @@ class StoryState:
         self.period: Stated | None = None  # value: Period
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
+        self.indicator: str = ""  # the indicator whose rate the sentence before, ending in ；, gave (PPI同比…；环比…)
         self.headline: Stated | None = None  # the period the story's heading names (### 前三季度我国…)
         self.lead: Stated | None = None  # the period a list's opening paragraph begins with (“十四五”时期是…)
         self.countries: list[str] = []  # foreign countries the story has named, in order
@@ -153,6 +154,10 @@ def subject_of(
     if story.subject is not None:
         carried = story.subject.value
         assert isinstance(carried, subject.Mention)
+        if carried.canonical == subject.COUNTRY_WIDE and subject.against_country(text):
+            # 商务部…显示，自贸试验区…。…同比增长22.1%，高出全国17.2个百分点: the part the agency spoke of,
+            # not the country it is set against.
+            return None, "", 0
         return carried, "paragraph" if story.subject.paragraph == paragraph else "story", story.subject.line
     return None, "", 0
 

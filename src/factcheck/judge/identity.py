@@ -41,6 +41,7 @@ from ..extract.subject import (
     PAIR,
     PLACE,
     REGION,
+    against_country,
     find_mentions,
     gazetteer,
     same_body,
@@ -306,8 +307,33 @@ def reading_day(c: Claim) -> dt.date | None:
 _SPAN_UNITS = ("年", "个月", "天")  # a span of time (过去五年, 近10年来), not an anniversary (周年)
 
 
+# 截至当地时间7日晚, 18日: a day named by its day of the month alone, as a story tells an event's toll or its
+# progress (过火面积, 死亡人数, 火势得到控制). A reading of that event; a month on, another event's.
+_EVENT_DAY = re.compile(r"^(?:截至|截止)?(?:当地时间)?\d{1,2}日")
+EVENT_DAYS = 30
+
+
+def event_reading(c: Claim) -> bool:
+    p = c.period
+    return p is not None and p.days == 1 and bool(_EVENT_DAY.match(p.label))
+
+
+def events_apart(a: Claim, b: Claim) -> bool:
+    """One side is an event's reading of a day (仅有5%的火势得到控制 on the 7th), the other more than a month
+    away from it: two fires, two quakes, whatever the wording shares."""
+    for x, y in ((a, b), (b, a)):
+        if event_reading(x) and x.period is not None:
+            other = y.period.end if y.period is not None else y.published
+            if other is not None and abs((other - x.period.end).days) > EVENT_DAYS:
+                return True
+    return False
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    if events_apart(draft, stored):
+        return Check("period", DIFFERENT, f"an event's reading of {b.end if b else stored.published} in the source, "
+                                          f"{a.end if a else draft.published} in the draft: another event")
     if (draft.unit in _SPAN_UNITS and stored.unit in _SPAN_UNITS
             and (a is None or as_of_article(draft)) and (b is None or as_of_article(stored))
             and draft.published and stored.published and draft.published.year != stored.published.year):
@@ -399,6 +425,7 @@ _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<f
 OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
 _MET = re.compile(r"实现|完成|达成|达到|超过|超额")
 _PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
+_ITEM_READING = re.compile(rf"预[期估]|{_PREVIOUS}|{_OUTCOME}")  # words of one indicator's reading, not a plan's verb
 PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous value follows its word closely
 # A period still to come when the article was written cannot have an outcome yet (2030年服务业增加值达到
 # 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
@@ -420,6 +447,8 @@ def _said_as(sentence: str, at: int) -> tuple[str, str] | None:
             continue  # 2027年为3.1%(先前预估为3.0%): the word before 3.0% says nothing of the next figure
         if m.group() == "目标" and _MET.search(sentence, _clause_start(sentence, m.start()), m.start()):
             continue  # 全面实现年初确定的主要目标，国内生产总值增长7.8%: a target met, the figure an outcome
+        if _ITEM_READING.fullmatch(m.group()) and "；" in sentence[m.end() : at]:
+            continue  # 同比增长6.5%，预估为6.4%；环比增长1.1%: a release's 预估 is of its own item
         found = m
     return (found.group(), found.lastgroup or "") if found is not None else None
 
@@ -465,7 +494,8 @@ def _forecast_before(paragraph: str, sentence: str) -> bool:
     if at <= 0 or paragraph[at - 1] not in "；;":
         return False
     start = max(paragraph.rfind(end, 0, at) for end in "。！？") + 1
-    return any(m.lastgroup == "forecast" and m.group() not in ("目标", "安排")
+    # Not 预估 or 预期: a release's forecast is of its own item (同比增长6.5%，预估为6.4%；环比增长1.1%).
+    return any(m.lastgroup == "forecast" and m.group() not in ("目标", "安排") and not _ITEM_READING.fullmatch(m.group())
                for m in _MODALITY.finditer(paragraph, start, at))
 
 
@@ -478,6 +508,12 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         # 实现今年经济增长5%左右的预期目标 against the IMF's 预期至5.2% a month before: a prediction is its
         # maker's, on its day; another day's, or another's target, near in value, vouches for nothing.
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
+    if (a == b == FORECAST and draft.published != stored.published and made(draft) and made(stored)
+            and not same_predictor(draft, stored)):
+        # 花旗…的预测：…分别降息25个基点 against 该券商此前曾预测…分别降息25个基点: the same value, another maker;
+        # one broker's forecast does not vouch for another's.
+        return Check("modality", DIFFERENT, f"a prediction by another, or by a maker not named (the source's "
+                                            f"{predictor(stored) or '?'}, the draft's {predictor(draft) or '?'})")
     if a == b:
         in_draft, in_source = _reading(draft), _reading(stored)
         if in_source == "初值" and not in_draft and draft.published != stored.published and release(draft):
@@ -562,10 +598,35 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
         return False
     if _places_named(draft.plain_sentence) or _places_named(stored.plain_sentence):
         return False
+    if against_country(draft.plain_sentence) or against_country(stored.plain_sentence):
+        return False  # …同比增长22.1%，高出全国17.2个百分点: a part, which the sentence does not name
     if company_measure(draft.metric) or company_measure(stored.metric):
         return False  # 经调整净利润达到34亿元: every company reports one, and the recogniser may not know the name
     key = _CHANGE.sub("", metric_key(draft.metric))
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
+
+
+# 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
+_LOCAL = re.compile(r"全[省市区县州]|[本我][省市区县州]")
+_PAIR_UNNAMED = re.compile(r"两国|双方|两岸|双边")
+
+
+def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
+    """全国 or nobody on each side, one measure named in full and given the same way: one series at two times, as
+    a later report's 科技进步贡献率58.5% follows the 57.5% an earlier one gave 我国. For finding the figure that
+    replaced another (verdict.latest_since); the values and periods decide nothing here."""
+    if identity.subject.outcome != UNKNOWN or identity.metric.outcome != SAME or identity.modality.outcome != SAME:
+        return False
+    if not (_unnamed(a) and _unnamed(b)) or a.subject_kind in STANDING_KINDS or b.subject_kind in STANDING_KINDS:
+        return False
+    if a.unit in _DURATIONS or b.unit in _DURATIONS or any(_PAIR_UNNAMED.search(c.plain_sentence) for c in (a, b)):
+        return False  # 以两国建交30周年为契机: two countries' anniversary, each pair's own, not one series
+    if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) or against_country(c.plain_sentence)
+           for c in (a, b)):
+        return False  # 全省, 浙江, 高出全国1.8个百分点: a part of the country, named or not
+    key = _CHANGE.sub("", metric_key(a.metric))
+    return (len(key) >= UNNAMED_METRIC_MIN and not company_measure(a.metric) and not daily_measure(a.metric)
+            and not a_change(a) and not a_change(b))
 
 
 # 目标价180港元: an analyst's target price, a prediction its broker makes, like any 预测.
@@ -593,6 +654,8 @@ _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 _REPORTED = re.compile(r"(?:^|(?<=[，。；：]))[^，。；：]{0,16}?(?:数据显示|统计显示|消息|表示|介绍|指出|称|获悉)[，：:]?|据[^，。；]{0,16}[，]")
 
 
+_COUNTRY_WORDS = re.compile(r"全国|我国|国内")
+_FROM_PER = re.compile(r"[从由](?=(?:人均|每人)?每)")
 FULL_MEASURE_MIN = 6  # a measure named this fully (农村贫困人口减少, 中央本级基础研究支出) in its own clause
 
 
@@ -607,7 +670,10 @@ def _heads_shared(a: Claim, b: Claim) -> bool:
         # clause leaves no room for another body; the clauses before are the report's heading or its
         # other points. Not a company's (快手第一季度总营业收入达到337亿元，经调整净利润…): every company has one.
         sentence, at = sentence[start:], at - start
-    head = _REPORTED.sub(" ", sentence[:at])
+    head = _MODALITY.sub(" ", _REPORTED.sub(" ", sentence[:at]))  # 计划, 预计, 前值: how, not whose
+    if a.subject_kind == NATIONAL:
+        head = _COUNTRY_WORDS.sub(" ", head)  # 眼下全国各类市场主体: whom is the subject check's question
+    head = _FROM_PER.sub("", head)  # 最低标准从每月70元: the metric keeps 每月 and drops 从 (extract.measure)
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
             head = head.replace(said, " ")
@@ -739,7 +805,13 @@ _ON_PERIOD_BEFORE = re.compile(
 def a_change(c: Claim) -> bool:
     """A change on the period before (较2月末上升506亿美元, 环比): of that month only, never a stock a later
     one replaces; a year-on-year rate of a stock (余额同比增长24.41%) moves on with the stock."""
-    return bool(_ON_PERIOD_BEFORE.search(c.metric) or _ON_PERIOD_BEFORE.search(clause_of(c)))
+    if _ON_PERIOD_BEFORE.search(c.metric) or _ON_PERIOD_BEFORE.search(clause_of(c)):
+        return True
+    # 较5月末上升322亿美元，升幅为0.98%: the rate of the change just stated.
+    return bool(_AMPLITUDE.search(c.metric) and _ON_PERIOD_BEFORE.search(c.plain_sentence, 0, c.at()))
+
+
+_AMPLITUDE = re.compile(r"[升降增涨跌]幅")
 
 
 def _names_a_measure(metric: str) -> bool:
@@ -861,6 +933,36 @@ def consensus(c: Claim) -> bool:
     """A market's forecast of a release (预期1.1%, 预估为3.0%), made afresh before each release."""
     found = _modality_word(c)
     return found is not None and bool(_CONSENSUS.fullmatch(found[0]))
+
+
+_ANAPHOR = re.compile(r"^(?:该|其|此|这|上述|他|她|它)")
+_DATELINE = re.compile(r"^.*?电[，,]?|^据")
+
+
+def predictor(c: Claim) -> str:
+    """Who makes the prediction: the first words of its clause before 预计/预测 (花旗, 高盛), "" when the clause
+    names none or points back (该券商, 其)."""
+    sentence, at = c.plain_sentence, c.at()
+    found = None
+    for m in _PREDICTION.finditer(sentence, 0, at):
+        found = m
+    if found is None:
+        return ""
+    who = _DATELINE.sub("", sentence[_clause_start(sentence, found.start()) : found.start()]).strip()
+    if not who and c.subject and c.subject_kind in STANDING_KINDS:
+        return c.subject[:2]  # 亿纬锂能（300014.SZ）公告，预计上半年…: the company forecasts its own results
+    return "" if not who or _ANAPHOR.match(who) else who[:2]
+
+
+def made(c: Claim) -> bool:
+    """Predicted by someone in so many words (预计, 预测): not a release's consensus (预期, 预估), which is one
+    for everyone who quotes it."""
+    found = _modality_word(c)
+    return found is not None and found[0] in ("预计", "预测", "有望", "目标价")
+
+
+def same_predictor(a: Claim, b: Claim) -> bool:
+    return bool(predictor(a)) and predictor(a) == predictor(b)
 
 
 def predicted(c: Claim) -> bool:

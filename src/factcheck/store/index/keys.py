@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import sys
 
+from ...extract.metric import metric_key
 from ...extract.quantity import unit_group
 from ...memo import MB, args_bytes, memo
 from ...record.claim import Claim, mask_numbers
 
 CLAUSE_WEIGHT = 2.0  # a key from the figure's own clause counts more than one from elsewhere in its sentence
+# The measure as identity compares it (经济总量 = 国内生产总值总量 = 生产总值): a wrong or newer figure must reach
+# the source it contradicts or replaces however each is worded, among thirty years of one measure's figures.
+MEASURE_WEIGHT = 2 * CLAUSE_WEIGHT
 
 _SEP = "\x1f"  # between the unit group and the gram in a key
 # Marks for whole-field keys, so they never collide with a gram.
-_SUBJECT, _VALUE, _PERIOD = "\x1e", "\x1d", "\x1c"
+_SUBJECT, _VALUE, _PERIOD, _MEASURE = "\x1e", "\x1d", "\x1c", "\x1b"
+
+
+MEASURE_MIN = 3  # a measure this short (增长, 产值) is shared by too many figures to find the newest of one fact
+
+
+def is_measure_key(key: str) -> bool:
+    """A key of the measure as identity compares it (see claim_keys), long enough to name one."""
+    at = key.find(_MEASURE)
+    return at >= 0 and len(key) - at - 1 >= MEASURE_MIN
 
 
 def _grams(text: str) -> set[str]:
@@ -53,12 +66,16 @@ def claim_keys(claim: Claim, same_metric: bool = False) -> dict[str, float]:
     clause |= set(claim.metric) | set(claim.counted)
     if claim.subject:
         clause.add(_SUBJECT + claim.subject)
+    measure = metric_key(claim.metric)
     if same_metric:
-        return {group + g: CLAUSE_WEIGHT for g in clause}
-    clause.add(_VALUE + str(claim.value.normalize()))
-    if claim.period:
-        clause.add(f"{_PERIOD}{claim.period.start}/{claim.period.end}")
-    keys = dict.fromkeys(_sentence_keys(group, claim.sentence), 1.0)
-    keys.update((group + g, CLAUSE_WEIGHT) for g in clause)
+        keys = {group + g: CLAUSE_WEIGHT for g in clause}
+    else:
+        clause.add(_VALUE + str(claim.value.normalize()))
+        if claim.period:
+            clause.add(f"{_PERIOD}{claim.period.start}/{claim.period.end}")
+        keys = dict.fromkeys(_sentence_keys(group, claim.sentence), 1.0)
+        keys.update((group + g, CLAUSE_WEIGHT) for g in clause)
+    if measure:
+        keys[group + _MEASURE + measure] = MEASURE_WEIGHT
     return keys
 

@@ -16,7 +16,7 @@ from typing import Any
 from ...extract.quantity import unit_group
 from ...memo import MB, Bounded, args_bytes
 from ...record.claim import Claim
-from .keys import claim_keys
+from .keys import claim_keys, is_measure_key
 from .schema import BY_ID, FILE, IN_ORDER, PARAGRAPH, ROWID, SEQ, meta, row_claim
 
 TOP_K = 20  # claims handed to rapidfuzz per figure (bench: more brings in unrelated stories, not better verdicts)
@@ -136,11 +136,21 @@ class PostingsStore(Sequence[Claim]):
         memo = frozenset(keys.items())
         found = self._near.get(memo)
         if found is None:
-            found = self._near[memo] = self._fetch(self._rank(keys))
+            ids = self._rank(keys)
+            measure = {k: w for k, w in keys.items() if is_measure_key(k)} if same_metric else {}
+            if measure:
+                # Thirty reports' 国内生产总值, worded as this one is, would fill the top places: the latest
+                # figures of the very measure in store order join them, which a later or fuller one is among.
+                wide = self._rank(measure, self.gather)
+                keep = {c.id for c in self._fetch(ids)} | {c.id for c in self._fetch(wide)[-self.top_k:]}
+                found = [c for c in self._fetch(list(dict.fromkeys(ids + wide))) if c.id in keep]
+            else:
+                found = self._fetch(ids)
+            self._near[memo] = found
         return found
 
-    def _rank(self, keys: dict[str, float]) -> list[int]:
-        return rank(keys, self._frequencies(keys), self.size, self._read, self.top_k, self.gather, self.budget)
+    def _rank(self, keys: dict[str, float], top_k: int | None = None) -> list[int]:
+        return rank(keys, self._frequencies(keys), self.size, self._read, top_k or self.top_k, self.gather, self.budget)
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many claims have each key, cached in `_df`."""
