@@ -63,20 +63,37 @@ class Run:
     code: int
 
 
+# The command runs under a small launcher that reports its child's usage (as bench/large_drafts.py's):
+# Linux counts in a child's peak RSS the memory of the process it was forked from, so every check that
+# bench/scale.py ran after reading a 3M store's manifest "peaked" at that process's ~101 MB.
+LAUNCHER = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[2:], stderr=subprocess.DEVNULL)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{time.perf_counter() - start} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {code}")
+"""
+
+
 def run(cmd: list[str], out: Path | None = None, src: Path | None = None, env_extra: dict[str, str] | None = None) -> Run:
-    """Run and reap one process with wait4, so its own peak RSS and CPU are measured; `src` runs another
-    checkout's code (bench/scale.py's old-against-new)."""
+    """Run and reap one process (under LAUNCHER), so its own wall time, peak RSS and CPU are measured;
+    `src` runs another checkout's code (bench/scale.py's old-against-new)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     if src is not None:
         env["PYTHONPATH"] = str(src)
     env.update(env_extra or {})
-    start = time.perf_counter()
-    with open(out or os.devnull, "wb") as sink:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+    fd, name = tempfile.mkstemp(suffix=".usage")
+    os.close(fd)
+    usage = Path(name)
+    try:
+        with open(out or os.devnull, "wb") as sink:
+            subprocess.run([sys.executable, "-c", LAUNCHER, str(usage), *cmd], cwd=ROOT, env=env, stdout=sink,
+                           stderr=subprocess.DEVNULL, check=False)
+        wall, cpu, rss_kb, code = usage.read_text().split()
+    finally:
+        usage.unlink(missing_ok=True)
+    return Run(float(wall), float(cpu), int(rss_kb) / 1024, int(code))
 
 
 def repeat(cmd: list[str], times: int) -> list[Run]:

@@ -281,6 +281,19 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=NO_DATABASE))
 
 
+# Backends holding a lock on a table of one schema (the %s): a test's own, not another worker's (pytest -n).
+ON_SCHEMA = ("pid IN (SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+             " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s)")
+
+
+def schema_of(url: str) -> str:
+    """The schema a `database` URL names in its search_path."""
+    from urllib.parse import parse_qs, urlsplit
+
+    (options,) = parse_qs(urlsplit(url).query)["options"]
+    return options.removeprefix("-csearch_path=")
+
+
 def _with_query(url: str, **params: str) -> str:
     from urllib.parse import urlencode
 
@@ -309,9 +322,9 @@ def database(request) -> Iterator[str]:
         yield _with_query(DATABASE_URL, options=f"-csearch_path={schema}")
     finally:
         with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
-            # A store a failed test left open would hold the schema's tables: end it, or the drop waits for ever.
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                         " WHERE application_name = 'factcheck' AND datname = current_database()")
+            # A store a failed test left open would hold the schema's tables: end it, or the drop waits for
+            # ever. Only this schema's: the other workers' tests (pytest -n) use the same database.
+            conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {ON_SCHEMA}", (schema,))
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 

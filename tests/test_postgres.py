@@ -33,6 +33,7 @@ from factcheck.store.postgres import PostgresStorage
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
 sys.path.insert(0, str(ROOT / "bench"))
+from conftest import ON_SCHEMA, schema_of  # noqa: E402
 from stores import grow  # noqa: E402  (the benchmark's grown stores)
 
 STORES = ("folder", "postgresql")
@@ -191,6 +192,62 @@ def test_small_writes_merge_their_segments_and_still_find_the_same_candidates(tm
         _assert_same_candidates(index, opened, seed_claims)
 
 
+class _Statements:
+    """A reader's connection that notes each statement it runs."""
+
+    def __init__(self, conn) -> None:
+        self.conn, self.seen = conn, []
+
+    def execute(self, statement, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.seen.append(str(statement))
+        return self.conn.execute(statement, *args, **kwargs)
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self.conn, name)
+
+
+def _order_of(storage: PostgresStorage, kept: bool) -> tuple[list[int], list[int], int]:
+    """A check's store order, which reads a row of every source only when not `kept` by the last write;
+    as (ids, ranks by name, head end)."""
+    opened = storage.open()
+    try:
+        spy = opened.conn = _Statements(opened.conn)
+        order = opened._order()
+        assert any("FROM sources" in sql for sql in spy.seen) is not kept, spy.seen
+        return list(order.ids), list(order.ranks), order.head_end
+    finally:
+        opened.close()
+
+
+def _order_by_name(url: str) -> tuple[list[int], list[int], int]:
+    order = postgres.StoreOrder.by_name([sid for (sid,) in _sql(url, "SELECT id FROM sources ORDER BY name")])
+    return list(order.ids), list(order.ranks), order.head_end
+
+
+def test_store_order_is_kept_by_every_write_not_read_from_every_source_by_each_check(tmp_path, store_url, seed_claims):
+    """Each check read every source's id to order refs (15,069 rows at 1M claims, 141,000 at 10M)."""
+    from factcheck.store.folder import to_jsonl
+    from factcheck.store.protocol import Extracted
+
+    folder = tmp_path / "grown"
+    grow(ROOT / "claims", folder, 3_000)
+    storage = PostgresStorage(store_url)
+    sources = list(FileStorage(folder).dump())
+    storage.load(sources[len(sources) // 2 :])  # an import
+    assert _order_of(storage, kept=True) == _order_by_name(store_url)
+    for found in reversed(sources[: len(sources) // 2]):  # sources written out of name order: a tail
+        storage.write([Extracted(found.source, found.entry.sha256, to_jsonl(list(found.claims)), len(found.claims),
+                                 None, False)])  # an ingest's write
+    storage.load([sources[-1]])  # a source written again: its old refs are dead, its new ones a tail
+    assert _sql(store_url, "SELECT dead > 0 FROM store_state") == [(True,)]
+    kept = _order_of(storage, kept=True)
+    assert kept == _order_by_name(store_url) and kept[2] < max(kept[0]) << postgres.REF_BITS  # head and tail
+    with _both(folder, storage) as (index, opened):
+        _assert_same_candidates(index, opened, seed_claims)
+    _sql(store_url, "UPDATE store_state SET generation = generation + 1")  # moved by no writer that keeps the order
+    assert _order_of(storage, kept=False) == _order_by_name(store_url)
+
+
 def test_replacing_a_third_of_the_claims_compacts_the_postings_without_them(tmp_path, store_url, seed_claims):
     folder = tmp_path / "grown"
     grow(ROOT / "claims", folder, 3_000)
@@ -330,11 +387,21 @@ def test_a_table_dropped_outside_factcheck_is_one_line_saying_the_store_is_damag
 # --- ingest: whole sources, whatever happens --------------------------------------------------------
 
 def test_ingest_into_the_database_gives_the_store_ingest_into_a_folder_gives(seed_project, store_url, tmp_path, monkeypatch, capsys):
+    """From the rows and keys the ingest workers made: the parent parsed the JSON Lines again and computed
+    ~55 keys a claim, on one core."""
     monkeypatch.chdir(seed_project)
+    again: list[object] = []
+    monkeypatch.setattr(postgres, "parse_store_file", lambda *args: again.append(args))
+    monkeypatch.setattr(postgres, "claim_keys", lambda *args: again.append(args))
     code, _, err = run(capsys, "ingest", "--store", store_url)
-    assert code == ExitCode.OK and "written" in err
+    assert code == ExitCode.OK and "written" in err and again == []
+    monkeypatch.undo()
     FileStorage(tmp_path / "out").load(PostgresStorage(store_url).dump())
     assert snapshot(tmp_path / "out") == snapshot(ROOT / "claims")
+    monkeypatch.chdir(ROOT)
+    assert run(capsys, "check", EXAMPLE, "--format", "json", "--store", store_url) == run(
+        capsys, "check", EXAMPLE, "--format", "json")
+    monkeypatch.chdir(seed_project)
     code, _, err = run(capsys, "ingest", "--store", store_url)  # unchanged sources are skipped by their hash
     seeds = sum(len(s.claims) for s in FileStorage(ROOT / "claims").dump())
     assert code == ExitCode.OK and f"│       5 │    {seeds} │       0 │       5 │" in err
@@ -365,11 +432,12 @@ def _claims_in(url: str) -> int:
 def _writer_blocked(url: str) -> bool:
     """An ingest has written its claims and waits, mid-transaction, for the row it updates last."""
     return bool(_sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck'"
-                          " AND wait_event_type = 'Lock' AND state = 'active'"))
+                          f" AND wait_event_type = 'Lock' AND state = 'active' AND {ON_SCHEMA}", schema_of(url)))
 
 
 def _no_writers(url: str) -> bool:
-    return not _sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck' AND pid <> pg_backend_pid()")
+    return not _sql(url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'factcheck'"
+                         f" AND pid <> pg_backend_pid() AND {ON_SCHEMA}", schema_of(url))
 
 
 @pytest.fixture
@@ -508,7 +576,8 @@ def test_the_editor_reopens_the_database_store_when_an_ingest_changes_it(editor,
 
 def _idle_in_transaction(url: str) -> int:
     return _sql(url, "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%%'"
-                     " AND datname = current_database() AND pid <> pg_backend_pid()")[0][0]
+                     f" AND datname = current_database() AND pid <> pg_backend_pid() AND {ON_SCHEMA}",
+                schema_of(url))[0][0]
 
 
 def test_an_idle_editor_holds_no_snapshot_open_on_the_server(editor, seeded):
@@ -608,7 +677,7 @@ def test_a_store_of_schema_1_is_migrated_to_count_its_replaced_claims_keys(datab
     storage.load(FileStorage(ROOT / "claims").dump())
     again = [s for s in FileStorage(ROOT / "claims").dump() if s.source.startswith("seeds/004")]
     storage.load(again)  # one source replaced: its old refs linger, dead (too few to compact)
-    _sql(database, "DROP TABLE dead_keys")  # what a store of schema 1 looks like
+    _sql(database, "DROP TABLE dead_keys, store_order")  # what a store of schema 1 looks like
     _sql(database, "UPDATE factcheck_schema SET version = 1")
     assert _sql(database, "SELECT dead FROM store_state") == [(len(again[0].claims),)]
     code, _, err = run(capsys, "store", "init", "--store", database)
@@ -626,11 +695,13 @@ def test_a_store_made_before_the_record_gained_fields_gets_their_columns(databas
     storage.init()
     storage.load(FileStorage(ROOT / "claims").dump())
     _sql(database, 'ALTER TABLE claims DROP COLUMN "offset", DROP COLUMN "changed_to"')
+    _sql(database, "DROP TABLE store_order")
     _sql(database, "UPDATE factcheck_schema SET version = 2")
     code, _, err = run(capsys, "store", "init", "--store", database)
-    assert code == ExitCode.OK and "migrated the store from schema version 2 to 3" in err
+    assert code == ExitCode.OK and f"migrated the store from schema version 2 to {postgres.SCHEMA_VERSION}" in err
     columns = _sql(database, "SELECT column_name FROM information_schema.columns WHERE table_name = 'claims'")
     assert {("offset",), ("changed_to",)} <= set(columns)
+    assert _order_of(PostgresStorage(database), kept=True) == _order_by_name(database)  # schema 4's, of the sources there
     monkeypatch.chdir(ROOT)
     code, _, err = run(capsys, "check", EXAMPLE, "--format", "json", "--store", database)
     assert code == ExitCode.FINDINGS, err

@@ -132,7 +132,7 @@ class _Job:
     date: dt.date | None
     meta: dict[str, str]
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    index: bool = False  # prepare the folder index's rows and keys too (a database store makes its own)
+    index: bool = False  # prepare the claims' rows and keys too, for a store that takes them (`PREPARED`)
 
 
 # The busiest source in the outlets we measured (a newswire's day) holds 1,870 figures. A source
@@ -229,7 +229,7 @@ def ingest(
         if display in seen:
             continue  # named twice (a folder and a file in it): read once
         seen.add(display)
-        jobs.append(_Job(path, display, date, _metadata(path, meta_cache), bodies, isinstance(storage, FileStorage)))
+        jobs.append(_Job(path, display, date, _metadata(path, meta_cache), bodies, getattr(storage, "PREPARED", False)))
 
     def tick() -> None:
         if progress:

@@ -42,6 +42,8 @@ from .protocol import (
 class FileStorage:
     """claims/: JSON Lines files reviewable with git diff, read through the derived SQLite index."""
 
+    PREPARED = True  # ingest's workers make the index's rows and keys (index.build.prepare) for `write`
+
     root: Path
 
     @property

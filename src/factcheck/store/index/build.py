@@ -65,6 +65,16 @@ def prepare(jsonl: str) -> bytes:
     return pickle.dumps((jsonl.encode("utf-8"), rows, keys), pickle.HIGHEST_PROTOCOL)
 
 
+def prepared_rows(ready: bytes, data: bytes) -> list[tuple[Sequence[object], Sequence[str]]] | None:
+    """What `prepare` made, each claim's row values and keys, if it was made from exactly `data`."""
+    import pickle
+
+    text, rows, keys = pickle.loads(ready)
+    if text != data:
+        return None
+    return [(values, joined.split(KEYS_SEP) if joined else ()) for values, joined in zip(rows, keys)]
+
+
 class Writer:
     """Adds store files to an index: claims as rows, postings as one new segment per key.
 
@@ -130,14 +140,10 @@ class Writer:
     def _claims_of(path: Path, data: bytes, ready: bytes | None) -> Iterator[tuple[Sequence[object], Iterable[str]]]:
         """Each claim's row values and keys: from what the ingest worker prepared when the file holds just
         what it prepared them from, else read from the file."""
-        if ready is not None:
-            import pickle
-
-            text, rows, keys = pickle.loads(ready)
-            if text == data:
-                for values, joined in zip(rows, keys):
-                    yield values, joined.split(KEYS_SEP) if joined else ()
-                return
+        rows = prepared_rows(ready, data) if ready is not None else None
+        if rows is not None:
+            yield from rows
+            return
         for claim in parse_store_file(path, data):
             yield CLAIM.to_row(claim), claim_keys(claim)
 
