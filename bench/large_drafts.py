@@ -35,6 +35,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# The launcher that reports its child's own usage: Linux counts in a child's peak RSS the memory of the
+# process it was forked from (the bench holds the corpus, ~100 MB).
+from run import LAUNCHER
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "external" / "cctv-xwlb-yuekcc" / "news"
@@ -57,16 +61,6 @@ class Run:
         return f"{self.wall:.2f} s"
 
 
-# The command runs under a small launcher that reports its child's usage: Linux counts in a
-# child's peak RSS the memory of the process it was forked from (the bench holds the corpus, ~100 MB).
-LAUNCHER = r"""
-import resource, subprocess, sys, time
-start = time.perf_counter()
-code = subprocess.call(sys.argv[2:], stderr=subprocess.DEVNULL)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-with open(sys.argv[1], "w") as f:
-    f.write(f"{time.perf_counter() - start} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {code}")
-"""
 
 
 def run(cmd: list[str], out: Path, timeout: float, src: Path | None) -> Run:

@@ -63,7 +63,7 @@ class Run:
     code: int
 
 
-# The command runs under a small launcher that reports its child's usage (as bench/large_drafts.py's):
+# The command runs under a small launcher that reports its child's usage (bench/large_drafts.py uses it too):
 # Linux counts in a child's peak RSS the memory of the process it was forked from, so every check that
 # bench/scale.py ran after reading a 3M store's manifest "peaked" at that process's ~101 MB.
 LAUNCHER = r"""

@@ -329,11 +329,11 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
     span = end.period
     if span is None or span != start.period or span.as_of or span.days < SPAN_DAYS_MIN:
         return start, end
-    first, last = span.start.year - 1, span.end.year
+    first = span.start.year - 1
     return (
         # Labels without 末: a year's level, not a stock as of a day (record.period.as_of).
         replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}前一年）")),
-        replace(end, period=Period(dt.date(last, 1, 1), span.end, f"{last}年（{span.label}最后一年）")),
+        _level_at_end(end),
     )
 
 
@@ -354,6 +354,7 @@ def _reached(text: str, q: Quantity, cstart: int) -> bool:
 
 
 def _level_at_end(claim: Claim) -> Claim:
+    """The span's last year's, for a figure the span ended at (also the end of a 从X增加到Y)."""
     span = claim.period
     if span is None or span.as_of or span.days < SPAN_DAYS_MIN:
         return claim
