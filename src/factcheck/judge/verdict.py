@@ -95,9 +95,7 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
             continue
         if new.id == old.changed_to:
             return new  # 由52.2%提高到57.5%: the start value, replaced in the very sentence
-        identity = identify(old, new)
-        if (not (identity.named_fact or unnamed_same_measure(old, new, identity)) or not identity.specific
-                or not same_scope(old, new)):
+        if not _one_series(old, new, identify(old, new)):
             continue
         if not replaces(old, new):
             continue
@@ -107,6 +105,13 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
 
 
 FULLER_DAYS_MAX = 366
+
+
+def _one_series(a: Claim, b: Claim, identity: Identity) -> bool:
+    """One fact at two times, or two periods: the same named body, or a national measure nobody names on
+    either side (unnamed_same_measure), with a measure that says enough, of the same scope."""
+    return ((identity.named_fact or unnamed_same_measure(a, b, identity)) and identity.specific
+            and same_scope(a, b))
 
 
 def replaces(old: Claim, new: Claim) -> bool:
@@ -162,9 +167,7 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
             return latest_since(new, store) or new  # 由52.2%提高到57.5%, and 58.5% a year later
         if _when(new) <= _when(old) or not _comparable(old, new) or agree(old, new):
             continue
-        identity = identify(old, new)
-        if (not (identity.named_fact or unnamed_same_measure(old, new, identity)) or not identity.specific
-                or not same_scope(old, new)):
+        if not _one_series(old, new, identify(old, new)):
             continue
         if best is None or _newness(new) > _newness(best):
             best = new
@@ -303,9 +306,7 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         return None
     for m, i in scored:
         old = m.claim
-        if (not agree(draft, old) or not (i.named_fact or unnamed_same_measure(draft, old, i))
-                or i.period.outcome != RUNNING or not i.specific
-                or not same_scope(draft, old)
+        if (not agree(draft, old) or i.period.outcome != RUNNING or not _one_series(draft, old, i)
                 or old.published is None or old.published >= draft.published):
             continue
         newer = latest_since(old, store)
