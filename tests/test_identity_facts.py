@@ -16,7 +16,7 @@ from conftest import claim, news, store_of
 from factcheck.extract.claims import extract
 from factcheck.extract.period import find_periods
 from factcheck.judge.draft import check_document
-from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, timeless
+from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, no_alarm, timeless
 from factcheck.store.protocol import ClaimList
 
 
@@ -1458,3 +1458,90 @@ def test_five_years_summed_is_the_five_years_not_the_day_an_earlier_sentence_nam
     by_text = {c.text: c for c in extract(news(review, "2013-03-05"))}
     assert (by_text["17.2%"].period.start, by_text["17.2%"].period.end) == (dt.date(2008, 1, 1), dt.date(2012, 12, 31))
     assert not by_text["17.2%"].period.as_of
+
+
+# --- restatement sets, this session: a current figure that is an older one ---------------------------
+
+GOLD = "财联社6月7日电，据央行数据，中国5月末黄金储备报7380万盎司（约2295.4吨），环比增加28万盎司（约8.7吨），4月末为7352万盎司（约2286.7吨）。"
+
+
+def test_a_month_end_given_after_a_change_is_the_level_named_before_the_change():
+    by_text = {c.text: c for c in extract(news(GOLD, "2026-06-07"))}
+    april = by_text["7352万盎司"]
+    assert (april.metric, april.period.label) == ("黄金储备", "4月末")
+    assert by_text["28万盎司"].metric == "环比增加"
+    found = checked("央行持续增持黄金，目前我国黄金储备为7352万盎司。", "2026-06-20", store_of(("2026-06-07", GOLD)))
+    assert found["7352万盎司"][0] == "stale" and "7380万盎司" in found["7352万盎司"][1]
+
+
+def test_a_figure_in_brackets_is_the_one_before_it_in_other_units():
+    by_text = {c.text: c for c in extract(news(GOLD, "2026-06-07"))}
+    assert (by_text["约2286.7吨"].metric, by_text["约2286.7吨"].period.label) == ("黄金储备", "4月末")
+    assert by_text["约8.7吨"].metric == "环比增加"  # the change's, not the level's
+
+
+def test_a_level_reached_after_a_change_is_the_measure_that_changed():
+    by_text = {c.text: c for c in extract(news("今年全市网络零售额增加3亿元，达到20亿元。", "2026-06-07"))}
+    assert by_text["20亿元"].metric == "全市网络零售额"
+
+
+def test_a_running_total_further_on_replaces_an_older_one_given_as_current():
+    store = store_of(("2026-05-14", "财联社5月14日电，央行数据显示，前四个月人民币贷款增加8.12万亿元。"),
+                     ("2026-06-15", "财联社6月15日电，据央行初步统计，前五个月人民币贷款增加9.03万亿元。"))
+    found = checked("截至目前，今年人民币贷款已累计增加8.12万亿元。", "2026-06-21", store)["8.12万亿元"]
+    assert found[0] == "stale" and "9.03万亿元" in found[1]
+
+
+def test_a_years_total_given_before_the_year_ends_is_the_total_so_far():
+    store = store_of(("2026-06-01", "财联社6月1日电，截至5月31日晚，2026年电影票房已超150亿元。"),
+                     ("2026-06-07", "财联社6月7日电，2026年电影总票房已超155亿元。"))
+    found = checked("截至目前，2026年全国电影票房已超过150亿元。", "2026-06-18", store)["超过150亿元"]
+    assert found[0] == "stale" and "超155亿元" in found[1]
+
+
+def test_a_banks_short_name_is_the_bank_so_its_revised_forecast_replaces_the_one_before():
+    store = store_of(("2026-06-02", "财联社6月2日电，德商银行将2026年年末黄金价格预测下调至每盎司4600美元，之前为4900美元。"))
+    found = checked("德国商业银行目前预计，2026年年末黄金价格将达到每盎司4900美元。", "2026-06-20", store)["4900美元"]
+    assert found[0] == "stale" and "4600美元" in found[1]
+    assert {c.subject for c in extract(news(store.claims[0].sentence, "2026-06-02"))} == {"德国商业银行"}
+
+
+def test_a_bound_that_later_figures_have_moved_past_is_stale_when_called_current():
+    store = store_of(("2016-03-05", "2015年是“十二五”最后一年。全国高速公路通车里程超过11万公里。"),
+                     ("2018-03-05", "过去五年，全国高速公路里程增加到13.1万公里。"))
+    found = checked("现在全国高速公路通车里程超过11万公里。", "2021-07-03", store)["超过11万公里"]
+    assert found[0] == "stale" and "13.1万公里" in found[1]
+    # …but not a draft that gives the bound as of its own year.
+    assert verdicts("2015年，全国高速公路通车里程超过11万公里。", "2021-07-03", store)["超过11万公里"] == "ok"
+
+
+# --- held-out round 20: alarms and oks a second reader judged wrong ------------------------------------
+
+def test_one_funding_verb_for_two_things_is_two_facts():
+    source = claim("中国人民银行今年设立5000亿元科技创新和技术改造再贷款，支持设备更新。", "5000亿元", "2024-04-18")
+    draft = claim("中国人民银行今年将设立3000亿元保障性住房再贷款，支持收购已建成存量商品房。", "3000亿元", "2024-05-17")
+    assert "another purpose (科技创新, 保障性住房再贷款)" in no_alarm(identify(draft, source), draft, source)
+    undated = store_of(("2024-04-18", "中国人民银行设立5000亿元科技创新和技术改造再贷款，支持设备更新。"))
+    assert verdicts("中国人民银行将设立3000亿元保障性住房再贷款。", "2024-05-17", undated)["3000亿元"] == "unsupported"
+    assert verdicts("中国人民银行设立4000亿元科技创新和技术改造再贷款。", "2024-05-17", undated)["4000亿元"] == "contradicted"
+
+
+def test_one_bonds_money_for_two_purposes_is_two_facts():
+    store = store_of(("2026-03-21", "今年，我国安排超长期特别国债2500亿元支持消费品以旧换新。"))
+    draft = "今年，我国拿出1600亿元超长期特别国债，投向城市燃气、排水、供水等地下管网建设改造。"
+    assert verdicts(draft, "2026-06-11", store)["1600亿元"] == "unsupported"
+    assert verdicts("今年，我国安排超长期特别国债3000亿元支持消费品以旧换新。", "2026-06-11", store)["3000亿元"] == "contradicted"
+
+
+def test_the_countrys_sector_is_not_the_country():
+    store = store_of(("2023-07-13", "今年上半年，我国货物贸易进出口总值20.1万亿元。"
+                                    "同期，我国对第一大贸易伙伴东盟进出口3.08万亿元，同比增长5.4%。"))
+    draft = "据介绍，仅今年上半年，我国机械工业已为全球230多个国家和地区提供机械装备，累计实现进出口总额5361亿美元，同比增长5.1%。"
+    found = checked(draft, "2023-08-08", store)["5.1%"]
+    assert found[0] == "unsupported" and any("机械工业" in r for r in found[2])
+
+
+def test_a_sources_lower_bound_vouches_only_for_what_it_implies():
+    store = store_of(("2024-04-30", "今年全国快递业务量已突破500亿件。"))
+    assert verdicts("1—4月，全国快递业务量累计完成508.1亿件。", "2024-04-30", store)["508.1亿件"] == "unsupported"
+    assert verdicts("今年全国快递业务量已突破500亿件。", "2024-04-30", store)["突破500亿件"] == "ok"

@@ -25,6 +25,7 @@ from .measure import (
     changes_to,
     clause_start,
     context_of,
+    equivalent_of,
     from_neighbours,
     indicator,
     linked_rate,
@@ -39,7 +40,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 65
+EXTRACTOR_VERSION = 66
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -305,6 +306,10 @@ def _sentence_claims(
             encoding=document.encoding,
             offset=q.start,
         )
+        same = equivalent_of(text, q, run)
+        if same is not None and same.unit != claim.unit:
+            claim = replace(claim, metric=same.metric, period=same.period, period_from=same.period_from,
+                            period_line=same.period_line)
         if changes_to(text, q, run):
             # The start value is the same measure at an earlier time, and this figure replaces it.
             start_claim, claim = _ends_of_span(run.claims[-1], claim)

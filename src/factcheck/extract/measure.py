@@ -30,7 +30,7 @@ _TRAILING_NOISE = re.compile(
     r"为|是|在|至|到|有|了|的|实现了|实现|完成了|完成|新增|增设|提供|拥有|形成|贡献|力争|预计|达|从|由|"
     # How a figure is given, not what it measures: a forecast (预期), the previous release (前值), the
     # reading (初值, 终值, 公布值), a revision (修正为), a target (目标定在): identity.modality reads them.
-    r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
+    r"预期目标定在|预期目标是|预期目标为|预期目标|预期值|预期|预估值|预估|市场预估|预测|目标定在|目标是|目标为|目标|前值由|前值|修正为|修正至|初值|终值|"
     r"公布值|录得|定在|要|拟|计划|设定为|设定在|设定|设为|定为|确定为|确定在|确定|安排为|拟按|按照|按|"
     # 之前为5000美元, 先前预估为2.9%: the value replaced (identity.modality); 每盎司: the price's unit (quantity).
     rf"{VALUE_BEFORE}|{PER_UNIT_FIRST}|"
@@ -147,17 +147,19 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # A comparison base (比上年增长) is part of the measure's wording, not a break in it; so is a partner
     # (我国对东盟进出口 is not 我国进出口), which is not whom the figure is about.
     names = [(m.start, m.end) for m in mentions if m.topical or m.kind != subject.COUNTRY]
-    for span in names + [(p.start, p.end) for p in periods if not p.base]:
+    # An aside's own period (4月末为7464万盎司) is the figure's, not part of what it measures.
+    for span in names + [(p.start, p.end) for p in periods if p.base in ("", "为")]:
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
-    left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
+    left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
     phrase = _APPOSITION.sub("", _without_from(_TO_LEVEL.sub("", phrase)))
     for _ in range(4):
-        stripped = _TRAILING_NOISE.sub("", phrase)
+        # 价格预测下调至每盎司4800美元: the level's verb shows once the price's unit (每盎司) is gone.
+        stripped = _TO_LEVEL.sub("", _TRAILING_NOISE.sub("", phrase))
         if stripped == phrase:
             break
         phrase = stripped
@@ -316,7 +318,7 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
     if bare and previous is not None and (not metric or unit_group(q.unit) == unit_group(previous.unit)):
         # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric. Not 过火面积达到1664公顷，仅有20%的
         # 火势得到控制: a share of something else, which 仅有 does not name.
-        metric = previous.metric + metric
+        metric = (previous.metric if equivalent_of(text, q, run) else _level_of(previous, run)) + metric
     elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
           and _own_clause(text, previous_q, q)):
         # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
@@ -332,6 +334,31 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
     return _sibling_qualified(metric, run), qualifies
+
+
+_EQUIVALENT = re.compile(r"[（(](?:约|合|折合|即|相当于)?")
+
+
+def equivalent_of(text: str, q: Quantity, run: Run) -> Claim | None:
+    """7496万盎司（约2331.52吨）: the figure before, in other units, so of its measure and period."""
+    if run.claims and run.previous_q is not None and _EQUIVALENT.fullmatch(text[run.previous_q.end : q.start]):
+        return run.claims[-1]
+    return None
+
+
+def _level_of(previous: Claim, run: Run) -> str:
+    """The measure a bare figure after a change states the level of: 销售额增加3亿元，达到20亿元 is 销售额; 黄金储备报
+    7496万盎司，环比增加32万盎司，4月末为7464万盎司 is 黄金储备, the level named before the change."""
+    if not _CHANGE_WORDS.search(previous.metric):
+        return previous.metric
+    level = _CHANGE_WORDS.sub("", previous.metric)
+    if metric_key(level):
+        return level
+    group = unit_group(previous.unit)
+    for c in reversed(run.claims):
+        if unit_group(c.unit) == group and metric_key(c.metric) and not _CHANGE_WORDS.search(c.metric):
+            return c.metric
+    return previous.metric
 
 
 _SIBLINGS = (("进口", "出口"), ("出口", "进口"), ("产量", "销量"), ("销量", "产量"), ("收入", "支出"), ("支出", "收入"))

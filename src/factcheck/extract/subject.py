@@ -130,12 +130,22 @@ class Mention:
     kind: str = ORGANISATION  # national, region, place, country, pair, known, organisation or international
 
 
+@lru_cache(maxsize=1)
+def _firms() -> dict[str, str]:
+    """Banks and brokers by every name the news gives them (data/bodies.toml [firms])."""
+    table: dict[str, list[str]] = _data()["firms"]  # type: ignore[assignment]
+    return {alias: canon for canon, aliases in table.items() for alias in aliases}
+
+
 def canonical(name: str) -> str:
     """One key per body: 津上精密机床（浙江）有限公司 and 津上精密 share the key's prefix."""
     known = home()
     for alias, canon in known.aliases:
         if name == alias:
             return canon
+    firm = _firms().get(name)
+    if firm is not None:
+        return firm  # 德商银行 is 德国商业银行
     core = _PAREN.sub("", name)
     core = _LEGAL_SUFFIX.sub("", core)
     stripped = known.region_prefix.sub("", core)

@@ -254,6 +254,17 @@ def _sector_apart(x: Claim, y: Claim) -> str:
     return ""
 
 
+_COUNTRY_SECTOR = re.compile(r"(?:我国|全国|中国)([\u4e00-\u9fff]{2,4}?(?:制造业|服务业|工业|产业|行业))")
+
+
+def _country_sector_apart(x: Claim, y: Claim) -> str:
+    """The country's sector x's sentence names before the figure (我国机械工业), which y's paragraph never names."""
+    for m in _COUNTRY_SECTOR.finditer(x.plain_sentence, 0, x.at()):
+        if m.group(1) not in y.plain_paragraph:
+            return m.group(1)
+    return ""
+
+
 def _elsewhere(c: Claim) -> str:
     """The figure's paragraph without its own sentence: what else the paragraph gives figures for."""
     return c.plain_paragraph.replace(c.plain_sentence, " ")
@@ -283,10 +294,14 @@ def _clock(c: Claim) -> str:
 
 
 def as_of_article(c: Claim) -> bool:
-    """目前, 截至目前, 最新: dated to the article's own day in so many words, and no other day named."""
+    """目前, 截至目前, 最新: dated to the article's own day in so many words, and no other day named; a running
+    total up to that day too (截至目前今年, 今年以来)."""
     p = c.period
-    return (p is not None and p.days == 1 and p.end == c.published and p.as_of
-            and not any(ch.isdigit() for ch in p.label))
+    return (p is not None and p.end == c.published and p.as_of
+            and (not any(ch.isdigit() for ch in p.label) or bool(_NOW.search(p.label))))
+
+
+_NOW = re.compile(r"目前|当前|现在|最新|迄今")  # 截至目前2026年: the year so far, up to the article's day
 
 
 def a_reading(c: Claim) -> bool:
@@ -995,11 +1010,46 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         return f"parts of different wholes ({stored.part_of}, {draft.part_of})"
     if not identity.specific:
         return f"the measure ({metric_key(draft.metric) or draft.metric or '?'}) says too little to tell it from another"
+    sector = _country_sector_apart(draft, stored) or _country_sector_apart(stored, draft)
+    if sector:
+        # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
+        # sector only one side names makes two facts (for support, a draft may name less than its source).
+        return f"of {sector} (named before the figure), which the other never names"
+    spent = _spent_on(draft), _spent_on(stored)
+    if all(spent) and _apart(*spent):
+        # 设立3000亿元保障性住房再贷款 and 设立5000亿元科技创新…再贷款; one bond's 1600亿元 投向地下管网 and its
+        # 2500亿元 支持以旧换新: one instrument or one verb, funding two things.
+        return f"money for another purpose ({spent[1]}, {spent[0]})"
     if not same_range(draft, stored):
         return f"{stored.text} and {draft.text} are too far apart to be one figure mistyped: another scope, most likely"
     if still_running(stored, draft):
         return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
     return ""
+
+
+_PURPOSE = re.compile(r"(?:专项用于|主要用于|重点用于|用于|用作|重点支持|支持|投向|投入到|投入)([^，。；;,、]{2,20})")
+_FUNDING_VERB = re.compile(r"^(?:将|再|已|新)?(?:设立|设置|安排|下达|拿出|发行|提供|投入|新增|筹集)$")
+PURPOSE_REACH = 40  # characters after a sum in which its purpose (用于…, 投向…) is said
+
+
+def _spent_on(c: Claim) -> str:
+    """What a sum of money is for: the purpose after it (…，密集投向地下管网建设), or, after a funding verb, the
+    thing it funds (设立3000亿元保障性住房再贷款). "" for other figures, or when the sentence does not say."""
+    if not (len(c.unit) == 3 and c.unit.isupper()):
+        return ""
+    if c.counted and len(c.counted) >= 2 and _FUNDING_VERB.match(metric_key(c.metric) or c.metric):
+        return c.counted
+    sentence, end = c.plain_sentence, c.at() + len(c.plain_text)
+    found = _PURPOSE.search(sentence, end, end + PURPOSE_REACH)
+    return found.group(1) if found else ""
+
+
+def _apart(a: str, b: str) -> bool:
+    ka, kb = metric_key(a), metric_key(b)
+    return ka not in kb and kb not in ka and fuzz.ratio(ka, kb) < SIMILAR_PURPOSE
+
+
+SIMILAR_PURPOSE = 60.0
 
 
 RESTATED_AFTER_DAYS = 730  # a period closed this long before its figure is restated may have been revised since

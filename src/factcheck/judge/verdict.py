@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..i18n import _
-from ..record.claim import Claim, mask_numbers
+from ..record.claim import Claim, Qualifier, mask_numbers
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
+from ..record.period import Period
 
 # The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
 from ..record.rules import RULES
@@ -26,6 +27,7 @@ from ..store.protocol import ClaimStore
 from .compare import agree
 from .identity import (
     DIFFERENT,
+    OUTCOME,
     PREVIOUS,
     RUNNING,
     SAME,
@@ -165,7 +167,7 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
             continue
         if new.id == old.changed_to:
             return latest_since(new, store) or new  # 由52.2%提高到57.5%, and 58.5% a year later
-        if _when(new) <= _when(old) or not _comparable(old, new) or agree(old, new):
+        if _when(new) <= _when(old) or not _comparable(old, new) or _restates(old, new):
             continue
         if not _one_series(old, new, identify(old, new)):
             continue
@@ -174,16 +176,47 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
     return best
 
 
+def _implied(draft: Claim, source: Claim) -> bool:
+    """A source's one-sided bound vouches only for what it implies: 突破700亿立方米 for 超600亿立方米, not for
+    720多亿立方米 two months on, nor for an exact 508.1亿件 (a typo of 501.8亿件 would pass as well)."""
+    if source.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE):
+        return draft.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE) and draft.value <= source.value
+    if source.qualifier == Qualifier.AT_MOST:
+        return draft.qualifier == Qualifier.AT_MOST and draft.value >= source.value
+    return True
+
+
+def _restates(old: Claim, new: Claim) -> bool:
+    """The later figure says what the earlier one said: the same figure, or one within an exact figure's
+    rounding. A bound the later figure only falls within (超过12万公里, then 16万公里) has moved on."""
+    if not agree(old, new):
+        return False
+    return old.qualifier == Qualifier.EXACT or (new.value, new.qualifier) == (old.value, old.qualifier)
+
+
+def _so_far(c: Claim) -> Period | None:
+    """An outcome for a period still running when it was given is a total so far: 2026年电影票房超160亿元 in June
+    is the year's box office up to that day."""
+    p = c.period
+    if (p is None or p.as_of or c.published is None or p.start > c.published or p.end <= c.published
+            or modality(c) != OUTCOME):
+        return p
+    return Period(p.start, c.published, p.label)
+
+
 def _when(c: Claim) -> dt.date:
-    return c.period.end if c.period else (c.published or dt.date.min)
+    p = _so_far(c)
+    return p.end if p else (c.published or dt.date.min)
 
 
 def _comparable(old: Claim, new: Claim) -> bool:
     """A later figure that can replace `old` as the latest: a figure as of a later day, or a later period
     no shorter (57.5% as of March 2018, then 58.5% for 2018年; not 2020年一季度 after 2019年)."""
-    a, b = old.period, new.period
+    a, b = _so_far(old), _so_far(new)
     if b is None or b.as_of:
         return True
+    if a is not None and b.start == a.start and a.end < b.end and b.days <= FULLER_DAYS_MAX:
+        return True  # 前四个月 → 前五个月: the same running total, further on
     if a is None or a.as_of:
         return b.days >= 365
     return 0.8 <= b.days / a.days <= 1.25
@@ -254,7 +287,7 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
     scored = [(m, identify(draft, m.claim)) for m in matches]
     agreeing = [
         (m, i) for m, i in scored
-        if agree(draft, m.claim)
+        if agree(draft, m.claim) and _implied(draft, m.claim)
         and supports(
             i,
             verbatim(draft, m.claim),
@@ -310,7 +343,7 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
                 or old.published is None or old.published >= draft.published):
             continue
         newer = latest_since(old, store)
-        if newer is None or agree(draft, newer):
+        if newer is None or _restates(draft, newer):
             continue
         found = _superseded(draft, newer, old)
         if i.named_fact:
