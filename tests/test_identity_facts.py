@@ -1545,3 +1545,20 @@ def test_a_sources_lower_bound_vouches_only_for_what_it_implies():
     store = store_of(("2024-04-30", "今年全国快递业务量已突破500亿件。"))
     assert verdicts("1—4月，全国快递业务量累计完成508.1亿件。", "2024-04-30", store)["508.1亿件"] == "unsupported"
     assert verdicts("今年全国快递业务量已突破500亿件。", "2024-04-30", store)["突破500亿件"] == "ok"
+
+
+def test_a_listed_company_named_after_the_country_is_the_company():
+    store = store_of(("2026-06-12", "【中国西电：2025年营收稳步增长】财联社6月12日电，中国西电(601179.SH)公告称，"
+                                    "公司2025年度营业收入为231.5亿元。"))
+    assert store.claims[0].subject == "中国西电"  # not 西电, with 中国 taken for where it is registered
+    assert verdicts("中国西电2025年度营业收入为213.5亿元。", "2026-06-25", store)["213.5亿元"] == "contradicted"
+    assert verdicts("中国西电2025年度营业收入为231.5亿元。", "2026-06-25", store)["231.5亿元"] == "ok"
+
+
+def test_a_kind_named_by_qizhong_measures_what_its_whole_measures():
+    review = "三是基础设施水平全面跃升。2015年，铁路营业里程达到12.1万公里，其中高速铁路超过1.8万公里。"
+    part = next(c for c in extract(news(review, "2016-03-05")) if c.text == "超过1.8万公里")
+    assert part.metric == "高速铁路营业里程"
+    store = store_of(("2016-03-05", review), ("2018-03-05", "过去五年，高速铁路运营里程从9000多公里增加到2万4千公里。"))
+    found = checked("截至目前，全国高速铁路运营里程超过1.8万公里。", "2021-06-26", store)["超过1.8万公里"]
+    assert found[0] == "stale" and "2万4千公里" in found[1]

@@ -40,7 +40,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 66
+EXTRACTOR_VERSION = 67
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -264,6 +264,8 @@ def _sentence_claims(
             # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a bare part (出口) of the sentence's own whole;
             # not 其中，新增光伏装机1.05亿千瓦, a measure named in full that other sources give alone.
             part_of = whole_here
+        elif whole_here:
+            metric = _kind_of_whole(metric, whole_here)
         if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
             # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.
             mention, subject_from, subject_line = _country_wide(q), "metric", where.line
@@ -323,6 +325,15 @@ def _sentence_claims(
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
     return respectively(text, run.claims, mentions)
+
+
+def _kind_of_whole(part: str, whole: str) -> str:
+    """铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里: a kind of what the whole counts (高速铁路 of 铁路)
+    measures what the whole measures, for that kind: 高速铁路营业里程."""
+    for k in range(min(len(part), len(whole) - 1), 1, -1):
+        if part.endswith(whole[:k]) and len(part) > k:
+            return part + whole[k:]
+    return part
 
 
 SPAN_DAYS_MIN = 700  # a span of two years or more (过去五年, “十三五”时期), whose change runs from its start to its end

@@ -111,6 +111,9 @@ def full_pairs(named: list[list[subject.Mention]], story: StoryState) -> list[li
     return out
 
 
+_PLACE_KINDS = (subject.NATIONAL, subject.COUNTRY, subject.REGION, subject.PLACE)
+
+
 def named_in(text: str, story: StoryState) -> list[subject.Mention]:
     """Bodies named in the sentence, by full or short name; a national source cited with no body named is 全国."""
     mentions = subject.find_mentions(text, story.names)
@@ -121,6 +124,12 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
     # 国家能源局数据显示: the agency's name, not 国家能源 (a group's short name the store knows) inside it.
     taken += [a.span() for a in (story.names or subject.gazetteer()).agency_re.finditer(text)]
     for m in sorted(subject.short_name_mentions(text, story.short_names), key=lambda x: x.start - x.end):
+        inside = [p for p in mentions if m.start <= p.start and p.end <= m.end and p.end - p.start < m.end - m.start
+                  and p.kind in _PLACE_KINDS]
+        if inside:
+            # 中国西电, a company the store names in full: not 中国 (the country) followed by 西电.
+            mentions = [p for p in mentions if p not in inside]
+            taken = [t for t in taken if not any(t == (p.start, p.end) for p in inside)]
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
             taken.append((m.start, m.end))

@@ -137,6 +137,9 @@ def _firms() -> dict[str, str]:
     return {alias: canon for canon, aliases in table.items() for alias in aliases}
 
 
+COUNTRY_PREFIX = "中国"
+
+
 def canonical(name: str) -> str:
     """One key per body: 津上精密机床（浙江）有限公司 and 津上精密 share the key's prefix."""
     known = home()
@@ -148,6 +151,8 @@ def canonical(name: str) -> str:
         return firm  # 德商银行 is 德国商业银行
     core = _PAREN.sub("", name)
     core = _LEGAL_SUFFIX.sub("", core)
+    if core.startswith(COUNTRY_PREFIX):
+        return core  # 中国西电, 中国平安, 中国银行: the country is part of the name, not where it is registered
     stripped = known.region_prefix.sub("", core)
     return stripped if len(stripped) >= 2 else core
 

@@ -9,7 +9,7 @@ from ...record.claim import Claim
 from ...record.codec import CLAIM, quote
 
 # Bump when the schema or the keys change: an index of another version is rebuilt.
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 ID_TABLES = ("files", "paragraphs", "claims")
 INDEX_DIR = ".index"
 INDEX_FILE = "claims.sqlite3"  # the name before builds had names of their own; still read if `current` is absent
