@@ -255,3 +255,15 @@ def test_how_much_sooner_a_milestone_came_is_no_running_figure():
     store = store_of(("2025-07-10", "截至7月9日，今年以来我国快递业务量已突破1000亿件，比2024年达到千亿件提前了35天。"),
                      ("2025-10-12", "截至10月11日，今年以来我国快递业务量已突破1500亿件，比2024年达到1500亿件提前了27天。"))
     assert not [c for c in find_conflicts(store) if any(x.unit == "天" for x in c.claims)]
+
+
+def test_a_part_named_after_its_whole_does_not_qualify_the_whole():
+    store = store_of(
+        ("2023-04-08", "商务部公布的数据显示，2023年1—2月，我国服务进出口总额9612.4亿元，同比增长1.5%。\n\n"
+                       "1—2月，知识密集型服务进出口4011.7亿元，增长6.2%，占服务进出口总额的比重达到41.7%。"),
+        ("2023-05-10", "商务部公布的数据显示，2023年一季度，服务进出口总额15702.3亿元，同比增长8.5%。"
+                       "知识密集型服务贸易占比提升，占服务进出口总额的43.6%。"),
+    )
+    chains = [{c.metric for c in k.claims} for k in find_conflicts(store)]
+    assert {"服务进出口总额"} in chains  # 1—2月 → 一季度: the whole, on its own
+    assert not [m for m in chains if len(m) > 1], "the part (知识密集型) is not chained with its whole"

@@ -225,7 +225,7 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         # 16岁学艺: nothing names the measure; the clause around the figure has to.
         same = bool(draft.context) and draft.context == stored.context
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
-    outcome = compare_metrics(draft.metric, stored.metric, draft.plain_paragraph, stored.plain_paragraph,
+    outcome = compare_metrics(draft.metric, stored.metric, _so_far_said(draft), _so_far_said(stored),
                               _elsewhere(draft) if parts else None, _elsewhere(stored) if parts else None)
     for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
         joined = _joined(x)
@@ -236,6 +236,15 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         if sector:
             return Check("metric", DIFFERENT, f"of {sector} (named before the figure), which the other never names")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+def _so_far_said(c: Claim) -> str:
+    """The paragraph up to the end of the figure's sentence: a topic that qualifies a bare measure (软件和信息
+    技术服务业…业务收入) comes before it; 知识密集型服务…占服务进出口总额的43.9% after 服务进出口总额15840.1亿元
+    is a part of that whole, not its qualifier."""
+    paragraph, sentence = c.plain_paragraph, c.plain_sentence
+    at = paragraph.find(sentence)
+    return paragraph if at < 0 else paragraph[: at + len(sentence)]
 
 
 # An industry or a kind of firm the sentence names before its figure (电子信息制造业效益稳步改善，营业收入同比增长
@@ -847,6 +856,8 @@ def still_running(stored: Claim, draft: Claim) -> bool:
         return False  # a plan or target (力争, 安排) is stated once
     if p.start > stored.published and modality(stored) == FORECAST:
         return False  # 到2030年…年均增长5.2%以上: a target for a period not yet begun, stated once too
+    if forecast(draft) and modality(stored) == FORECAST:
+        return False  # 2021年计划新开工改造…3.5万个 against a March report's year ahead: the plan, stated once
     return p.end > stored.published and draft.published > stored.published
 
 
