@@ -1570,3 +1570,21 @@ def test_a_plan_restated_as_a_plan_is_held_to_the_reports_figure():
     assert found["3.1万个"] == "contradicted"
     # …but an outcome still to come, told without a plan's words, may have changed since the report.
     assert verdicts("2021年新开工改造城镇老旧小区3.1万个。", "2021-07-12", store)["3.1万个"] == "unsupported"
+
+
+def test_the_year_a_figure_is_compared_with_is_not_the_storys_year():
+    story = ("水利部今天发布，2022年，完成水利建设投资达到10800亿元，比2021年增长43%。"
+             "全年新开工水利项目2.4万个，全国农村自来水普及率提高到86%。")
+    rate = next(c for c in extract(news(story, "2023-01-13")) if c.text == "86%")
+    assert (rate.period.start, rate.period.end) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    store = store_of(("2022-09-22", "2021年，全国农村自来水普及率达到83%。"))
+    assert verdicts(story, "2023-01-13", store)["86%"] == "unsupported"  # 2022's rate, not 2021's mistyped
+
+
+def test_a_months_figure_given_days_after_it_ended_may_be_revised_by_a_later_release():
+    store = store_of(("2026-06-03", "财联社6月3日电，乘联分会数据显示，5月1-31日，全国乘用车市场零售152.3万辆，同比下降19%。"))
+    later = "财联社6月8日电，据乘联分会数据，5月1-31日，全国乘用车市场零售149.6万辆，同比下降21.4%。"
+    found = checked(later, "2026-06-08", store)["149.6万辆"]
+    assert found[0] == "unsupported" and any("early figure" in r for r in found[2])
+    # …but the same day's copy that mistypes it is still an alarm.
+    assert verdicts(later.replace("6月8日", "6月3日"), "2026-06-03", store)["149.6万辆"] == "contradicted"

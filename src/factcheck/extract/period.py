@@ -158,7 +158,7 @@ def find_periods(
     if cutoff is not None:
         # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
         out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
-    out = _spans_between_years(sentence, out)
+    out = _days_of_a_month(sentence, _spans_between_years(sentence, out))
     # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
     past = [p for p in _past_years(sentence, published)
             if not any(q.start <= p.start < q.end or 0 <= p.start - q.end <= 1 for q in out)]
@@ -261,6 +261,26 @@ _RANGE_SEP = re.compile(r"[至到—\-~～]")
 
 
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?(?:至|到|—|－|-|～|~)((?:19|20)\d\d)年(?!\d)")
+
+
+_DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日?[-—~～至到](\d{1,2})日")
+
+
+def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """5月1-31日 is the days of May between, a month's count so far (not 31日, nor all of May)."""
+    for m in _DAY_RANGE.finditer(sentence):
+        month = next((p for p in found if p.start == m.start() and p.period.start.month == int(m[1])), None)
+        if month is None:
+            continue
+        try:
+            first, last = month.period.start.replace(day=int(m[2])), month.period.start.replace(day=int(m[3]))
+        except ValueError:
+            continue
+        if first > last:
+            continue
+        span = PeriodMention(Period(first, last, m.group()), m.start(), m.end(), month.base)
+        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+    return found
 
 
 def _spans_between_years(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
@@ -393,6 +413,11 @@ def _holidays(sentence: str, published: dt.date, context_year: int | None) -> li
         if period is not None:
             out.append(PeriodMention(period, m.start(), m.end(), _base(sentence, m.start())))
     return out
+
+
+def is_base(sentence: str, start: int) -> bool:
+    """The period starting at `start` is a comparison base (比2021年, 较上年), not what a figure is about."""
+    return _base(sentence, start) not in ("", "由", "从")
 
 
 def _base(sentence: str, start: int) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..record.period import Period
 from . import subject
-from .period import PeriodMention, period_for
+from .period import PeriodMention, is_base, period_for
 from .quantity import Quantity
 
 # Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
@@ -236,6 +236,7 @@ def remember(
 
 def note_year(text: str, story: StoryState) -> None:
     """A year written out (2025年) is the year 今年 and bare months mean from here on in the story."""
-    explicit = re.findall(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text)
+    # Not a comparison base: after 2022年…比2021年增长44%, the story's 全年 is still 2022.
+    explicit = [m[1] for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?:年|全年)", text) if not is_base(text, m.start())]
     if explicit:
         story.year = int(explicit[-1])

@@ -1007,6 +1007,12 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if (draft.published and stored.published and draft.published > stored.published
             and _RELEASE.search(draft.plain_sentence)):
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
+    early = _early(stored)
+    if early is not None and draft.published and stored.published and draft.published > stored.published:
+        # 乘联分会 on 3 June: 5月1-31日 retail 154.5万辆; on 8 June, 151.0万辆: a count given days after its
+        # month ended is an early estimate, and the later release may be the revised one.
+        return (f"an early figure, given {early} days after {stored.period.label if stored.period else '?'} ended: "
+                f"a later release ({draft.published}) may have revised it")
     if (draft.changed_to and draft.period is not None and draft.published and stored.published
             and stored.published < draft.published
             and (draft.published - draft.period.end).days > RESTATED_AFTER_DAYS):
@@ -1061,6 +1067,18 @@ def _apart(a: str, b: str) -> bool:
 
 
 SIMILAR_PURPOSE = 60.0
+
+
+EARLY_DAYS = 5  # a month's figure given this soon after the month ended is an early estimate (a flash, a tracker)
+
+
+def _early(c: Claim) -> int | None:
+    """Days between a month's (or longer period's) end and its figure's publication, if that soon."""
+    p = c.period
+    if p is None or c.published is None or p.as_of or p.days < 28 or c.published < p.end:
+        return None
+    days = (c.published - p.end).days
+    return days if days <= EARLY_DAYS else None
 
 
 RESTATED_AFTER_DAYS = 730  # a period closed this long before its figure is restated may have been revised since
