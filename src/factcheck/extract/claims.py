@@ -19,6 +19,7 @@ from ..record.claim import Claim, claim_id
 from ..record.period import Period
 from . import subject
 from .measure import (
+    CHANGE_WORDS,
     METRIC_DELIMS,
     RATES,
     Run,
@@ -50,7 +51,6 @@ STRETCH = 1_000
 
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
 _MID_PART = re.compile(r"[，,；;](?:其中|这其中)")
-_CHANGE_WORDS = re.compile(r"同比|环比|增长|下降|增加|减少|上升")
 BARE_PART_MAX = 3  # a part this short once its change is gone (出口, 进口) is named only by its whole
 
 
@@ -260,7 +260,7 @@ def _sentence_claims(
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
         if not run.claims:
             metric = of_indicator(metric, q, story.indicator)
-        if whole_here and len(_CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:
+        if whole_here and len(CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:
             # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a bare part (出口) of the sentence's own whole;
             # not 其中，新增光伏装机1.05亿千瓦, a measure named in full that other sources give alone.
             part_of = whole_here

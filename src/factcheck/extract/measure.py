@@ -322,7 +322,7 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
     elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
           and _own_clause(text, previous_q, q)):
         # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
-        metric = _CHANGE_WORDS.sub("", previous_rate.metric) + metric
+        metric = CHANGE_WORDS.sub("", previous_rate.metric) + metric
     elif not metric and q.unit in RATES and previous_rate is not None and previous_rate.unit == q.unit:
         metric = previous_rate.metric  # 2023年经济增长5.2%，2024年的目标是5%左右: the same rate, a target
     elif (q.unit == "%" and previous_rate is not None and previous_q is not None and previous_rate.unit == "%"
@@ -349,14 +349,14 @@ def equivalent_of(text: str, q: Quantity, run: Run) -> Claim | None:
 def _level_of(previous: Claim, run: Run) -> str:
     """The measure a bare figure after a change states the level of: 销售额增加3亿元，达到20亿元 is 销售额; 黄金储备报
     7496万盎司，环比增加32万盎司，4月末为7464万盎司 is 黄金储备, the level named before the change."""
-    if not _CHANGE_WORDS.search(previous.metric):
+    if not CHANGE_WORDS.search(previous.metric):
         return previous.metric
-    level = _CHANGE_WORDS.sub("", previous.metric)
+    level = CHANGE_WORDS.sub("", previous.metric)
     if metric_key(level):
         return level
     group = unit_group(previous.unit)
     for c in reversed(run.claims):
-        if unit_group(c.unit) == group and metric_key(c.metric) and not _CHANGE_WORDS.search(c.metric):
+        if unit_group(c.unit) == group and metric_key(c.metric) and not CHANGE_WORDS.search(c.metric):
             return c.metric
     return previous.metric
 
@@ -379,7 +379,7 @@ def _sibling_qualified(metric: str, run: Run) -> str:
 
 
 _DIRECTION = re.compile(r"(?:增长|下降|上升|回落|增加|减少|上涨|下跌)$")
-_CHANGE_WORDS = re.compile(r"同比|环比|比上年|较上年|年均|增长|下降|增加|减少|上升|提高")
+CHANGE_WORDS = re.compile(r"同比|环比|比上年|较上年|年均|增长|下降|增加|减少|上升|提高")
 _CHANGE_ONLY = re.compile(r"(?:同比|环比|比上年|较上年|较上月|比上月)(?:增长|下降|上涨|下跌|上升|回落)")
 _SEPARATE = re.compile(r"其中|分别")  # 其中出口…，占…: a part's share, not the whole's
 _READING = re.compile(r"预期|预估|前值|初值|终值|公布值")
@@ -389,7 +389,7 @@ def indicator(rate: Claim | None) -> str:
     """The indicator a rate is of (生产者价格指数 in 生产者价格指数（PPI）同比增长), if it names one."""
     if rate is None or rate.unit != "%" or not _names_own_measure(rate.metric):
         return ""
-    return _CHANGE_WORDS.sub("", metric_key(rate.metric))
+    return CHANGE_WORDS.sub("", metric_key(rate.metric))
 
 
 def of_indicator(metric: str, q: Quantity, named: str) -> str:
