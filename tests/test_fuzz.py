@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli import main
@@ -72,6 +72,10 @@ def test_any_draft_gets_verdicts_or_one_line(data: bytes) -> None:
 
 @settings(max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=ENCODED)
+# U+0085, U+2028, U+2029: line breaks to str.splitlines, kept raw inside a JSON string, so a claim's record
+# read back by splitlines was cut in two (JSONDecodeError at ingest).
+@example(data="\x850万".encode("utf-8"))
+@example(data="去年产值\u202898亿元，今年\u2029超100亿元。".encode("utf-8"))
 def test_any_source_is_ingested_or_refused_in_one_line_and_the_store_is_kept(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "claims"

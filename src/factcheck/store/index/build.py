@@ -53,7 +53,8 @@ def prepare(jsonl: str) -> bytes:
 
     paragraphs: dict[object, object] = {}
     rows, keys = [], []
-    for line in jsonl.splitlines():
+    # "\n" only: str.splitlines also breaks at U+0085, U+2028 and U+2029, which JSON keeps raw in a string.
+    for line in jsonl.split("\n"):
         if not line.strip():
             continue
         claim = claim_from_line(line)
