@@ -1588,3 +1588,18 @@ def test_a_months_figure_given_days_after_it_ended_may_be_revised_by_a_later_rel
     assert found[0] == "unsupported" and any("early figure" in r for r in found[2])
     # …but the same day's copy that mistypes it is still an alarm.
     assert verdicts(later.replace("6月8日", "6月3日"), "2026-06-03", store)["149.6万辆"] == "contradicted"
+
+
+def test_an_agencys_monthly_release_days_after_the_month_is_its_final_word():
+    store = store_of(("2026-06-01", "财联社6月1日电，韩国5月出口同比增长53.2%，进口同比增长20.1%。"))
+    assert verdicts("韩国5月出口同比增长35.2%。", "2026-06-18", store)["35.2%"] == "contradicted"
+
+
+def test_a_lists_shared_measure_is_read_past_how_the_change_is_reckoned():
+    line = "今年前五个月，我国工业高质量发展取得新成效。前五个月，新能源汽车、太阳能电池产量同比分别增长40.1%、18.6%。"
+    by_text = {c.text: c for c in extract(news(line, "2025-06-19"))}
+    assert by_text["40.1%"].metric == "新能源汽车产量同比分别增长"
+    assert by_text["18.6%"].metric == "太阳能电池产量同比分别增长"  # not 比分别增长: 同比 is no partner's 同
+    store = store_of(("2025-06-19", line), ("2025-06-11", "今年前5个月，我国汽车产销量分别完成1282.6万辆和1274.8万辆，"
+                                                       "同比分别增长12.7%和10.9%。其中，新能源汽车销量占44%。"))
+    assert verdicts("今年前5个月，我国新能源汽车产量同比增长48.1%。", "2025-07-10", store)["48.1%"] == "contradicted"

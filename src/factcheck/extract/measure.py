@@ -455,11 +455,13 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
                 out[i] = replace(out[i], subject=b.canonical, subject_kind=b.kind, subject_from="clause")
             continue
         if len(items) == len(after) >= 2:
-            last = items[-1][0]
+            # 太阳能电池产量同比: how the change is reckoned is no part of the shared measure.
+            last = _RECKONED_TAIL.sub("", items[-1][0])
             head = _SHARED_HEAD.search(last)
-            shared = head.group() if head and not any(_SHARED_HEAD.search(item) for item, _, _ in items[:-1]) else ""
+            shared = head.group() if head and not any(
+                _SHARED_HEAD.search(_RECKONED_TAIL.sub("", item)) for item, _, _ in items[:-1]) else ""
             for i, (item, _, _) in zip(after, items):
-                item = _BEFORE_PARTNER.sub("", item)  # 我国对东盟: the item is 东盟
+                item = _BEFORE_PARTNER.sub("", _RECKONED_TAIL.sub("", item))  # 我国对东盟: the item is 东盟
                 own = item if item == last else item + shared
                 if last in out[i].metric:
                     out[i] = replace(out[i], metric=out[i].metric.replace(last, own, 1))
@@ -472,7 +474,8 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
     return out
 
 
-_BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同|向|自)(?=.)")
+_BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同(?!比)|向|自)(?=.)")
+_RECKONED_TAIL = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)$")
 
 
 def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:

@@ -1009,8 +1009,8 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     early = _early(stored)
     if early is not None and draft.published and stored.published and draft.published > stored.published:
-        # 乘联分会 on 3 June: 5月1-31日 retail 154.5万辆; on 8 June, 151.0万辆: a count given days after its
-        # month ended is an early estimate, and the later release may be the revised one.
+        # 乘联分会 on 3 June: 5月1-31日 retail 154.5万辆; on 8 June, 151.0万辆: a tracker's count given days
+        # after its month ended is an early estimate, and the later release may be the revised one.
         return (f"an early figure, given {early} days after {stored.period.label if stored.period else '?'} ended: "
                 f"a later release ({draft.published}) may have revised it")
     if (draft.changed_to and draft.period is not None and draft.published and stored.published
@@ -1069,13 +1069,17 @@ def _apart(a: str, b: str) -> bool:
 SIMILAR_PURPOSE = 60.0
 
 
-EARLY_DAYS = 5  # a month's figure given this soon after the month ended is an early estimate (a flash, a tracker)
+EARLY_DAYS = 5  # a tracker's count for a month's days, given this soon after, is an early estimate
+# 5月1-31日: a count kept over the days of a month (a weekly tracker's), not a month's statistic (5月, 5月份).
+_TRACKED_DAYS = re.compile(r"\d{1,2}月\d{1,2}日?[-—~～至到]\d{1,2}日")
 
 
 def _early(c: Claim) -> int | None:
-    """Days between a month's (or longer period's) end and its figure's publication, if that soon."""
+    """Days between the end of a tracker's month (5月1-31日) and its count's publication, if that soon. Not an
+    agency's monthly release (韩国5月出口, 加拿大5月失业率), which days after the month is its final word."""
     p = c.period
-    if p is None or c.published is None or p.as_of or p.days < 28 or c.published < p.end:
+    if (p is None or c.published is None or p.as_of or p.days < 28 or c.published < p.end
+            or not _TRACKED_DAYS.fullmatch(p.label)):
         return None
     days = (c.published - p.end).days
     return days if days <= EARLY_DAYS else None
