@@ -267,3 +267,65 @@ def test_a_part_named_after_its_whole_does_not_qualify_the_whole():
     chains = [{c.metric for c in k.claims} for k in find_conflicts(store)]
     assert {"服务进出口总额"} in chains  # 1—2月 → 一季度: the whole, on its own
     assert not [m for m in chains if len(m) > 1], "the part (知识密集型) is not chained with its whole"
+
+
+# --- listing 12: what a second reader judged wrong ----------------------------------------------------
+
+def _chained(store) -> list[set[str]]:
+    return [{c.text for c in k.claims} for k in find_conflicts(store)]
+
+
+def test_the_whole_before_its_qizhong_part_is_not_that_part():
+    store = store_of(
+        ("2025-09-16", "仅今年上半年，我国免签入境外国人1320万人次，同比上升52.9%。"),
+        ("2025-09-18", "国家移民管理局今天发布，今年1至8月，入境外国人5087.2万人次，同比上升26.8%，"
+                       "其中免签入境外国人1560万人次，同比上升51.1%。"),
+    )
+    assert not [c for c in _chained(store) if "26.8%" in c], "the whole's rate is not the part's"
+    assert {"52.9%", "51.1%"} in _chained(store)
+
+
+def test_a_kind_named_after_qizhong_is_no_topic_of_the_paragraph():
+    store = store_of(
+        ("2025-08-12", "记者今天从中国汽车工业协会获悉，汽车市场总体平稳。在汽车出口方面，1至7月，新能源汽车出口128.4万辆。"),
+        ("2025-09-11", "记者今天从中国汽车工业协会获悉，今年1—8月份，汽车产销量首次双超2000万辆。其中，新能源汽车产销"
+                       "分别完成962.5万辆和962万辆。在出口方面，1—8月份，汽车出口425.1万辆。"),
+    )
+    assert not [c for c in _chained(store) if {"128.4万辆", "425.1万辆"} <= c]
+
+
+def test_a_fuller_periods_figure_out_of_reach_is_another_scope():
+    store = store_of(
+        ("2025-07-05", "商务部最新数据显示，前5个月，我国服务进出口总额32100.5亿元。"
+                       "1—5月，旅行服务继续快速增长，进出口达9110.2亿元，增长12.1%。"),
+        ("2025-08-07", "据海关统计，今年前7个月，我国货物贸易进出口25.5万亿元，同比增长3.4%。"
+                       "今年前7个月，进出口总值达到25.5万亿元。"),
+    )
+    assert not [c for c in _chained(store) if "9110.2亿元" in c]
+
+
+def test_an_industrys_profit_past_the_semicolon_is_that_industrys():
+    store = store_of(
+        ("2025-10-09", "工业和信息化部数据显示，前8个月，全国软件业务收入95400亿元，同比增长12.4%，利润总额同比增长12.9%。"),
+        ("2025-10-30", "国家统计局今天发布的数据显示：今年前三季度，全国规模以上文化及相关产业企业实现营业收入108500亿元，"
+                       "比上年同期增长7.7%；实现利润总额9010亿元，比上年同期增长14.1%。"),
+    )
+    assert not [c for c in _chained(store) if {"12.9%", "14.1%"} <= c]
+
+
+def test_ships_held_in_port_for_two_typhoons_are_two_events():
+    store = store_of(("2025-07-06", "截至今天中午12时，福建沿海共有76条客渡运航线、190艘客渡船停航。"),
+                     ("2025-08-12", "福建海事局在今天9时启动防台风应急响应，沿海共有11条客渡运航线、35艘客渡船停航。"))
+    assert not [c for c in _chained(store) if {"190艘", "35艘"} <= c]
+
+
+def test_a_window_of_days_does_not_replace_a_running_total():
+    store = store_of(("2025-07-03", "记者从北京边检总站了解到，截至7月2日，北京口岸今年出入境人员已突破990万人次。"),
+                     ("2025-07-13", "数据显示，7月1日至10日，北京口岸出入境人员超63万人次。"))
+    assert find_conflicts(store) == []
+
+
+def test_a_toll_as_of_one_day_then_another_is_an_update():
+    store = store_of(("2023-04-19", "根据苏丹卫生部紧急行动中心发布的数据，截至目前，苏丹冲突已造成264人死亡。"),
+                     ("2023-05-03", "苏丹卫生部2日宣布，苏丹冲突已造成528人死亡。"))
+    assert [c.kind for c in find_conflicts(store)] == [UPDATE]

@@ -1603,3 +1603,24 @@ def test_a_lists_shared_measure_is_read_past_how_the_change_is_reckoned():
     store = store_of(("2025-06-19", line), ("2025-06-11", "今年前5个月，我国汽车产销量分别完成1282.6万辆和1274.8万辆，"
                                                        "同比分别增长12.7%和10.9%。其中，新能源汽车销量占44%。"))
     assert verdicts("今年前5个月，我国新能源汽车产量同比增长48.1%。", "2025-07-10", store)["48.1%"] == "contradicted"
+
+
+def test_each_rate_after_a_list_of_levels_is_the_change_of_its_level():
+    line = "一季度，中欧班列累计开行4150列、运送货物44万标准箱，同比分别增长14%、27%，运行平稳高效。"
+    by_text = {c.text: c for c in extract(news(line, "2023-04-19"))}
+    assert by_text["14%"].metric.startswith("中欧班列开行") and by_text["27%"].metric.startswith("运送货物")
+    assert by_text["14%"].qualifies == by_text["4150列"].id
+
+
+def test_a_year_something_started_in_does_not_date_the_sentences_days():
+    line = "报告称，截至2月19日的四周内，英国食品价格同比上涨17.2%，是该公司2008年开始相关调查以来最大涨幅。"
+    rate = next(c for c in extract(news(line, "2023-03-22")) if c.text == "17.2%")
+    assert rate.period.end == dt.date(2023, 2, 19)
+
+
+def test_what_was_built_over_the_years_is_no_stock_as_of_a_day_named_before():
+    review = ("加强农村金融服务，涉农贷款余额从2007年末的6.1万亿元增加到2012年末的17.6万亿元。"
+              "加强农村水电路气等基础设施建设，新建改建农村公路146万公里。")
+    by_text = {c.text: c for c in extract(news(review, "2013-03-05"))}
+    assert by_text["17.6万亿元"].metric == "涉农贷款余额" and by_text["6.1万亿元"].metric == "涉农贷款余额"
+    assert by_text["146万公里"].period is None

@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 69
+EXTRACTOR_VERSION = 70
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -51,6 +51,7 @@ STRETCH = 1_000
 
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
 _MID_PART = re.compile(r"[，,；;](?:其中|这其中)")
+_FLOW = re.compile(r"(?:新建|改建|新增|改造|建成|解决|淘汰|新开工|开工|累计)")
 BARE_PART_MAX = 3  # a part this short once its change is gone (出口, 进口) is named only by its whole
 
 
@@ -266,6 +267,11 @@ def _sentence_claims(
             part_of = whole_here
         elif whole_here:
             metric = _kind_of_whole(metric, whole_here)
+        if (period is not None and period_from in ("paragraph", "story") and period.as_of and period.days == 1
+                and _FLOW.match(metric)):
+            # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the
+            # years is no stock as of the day an earlier sentence named.
+            period, period_from, period_line = None, "", 0
         if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
             # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.
             mention, subject_from, subject_line = _country_wide(q), "metric", where.line

@@ -57,6 +57,9 @@ _FROM = re.compile(r"(?<=.)(?:由|从)[^由从]{0,6}$")
 _PER_TIME = re.compile(r"(?:人均|每人)?每(?:人|户|月|年|天|日|周)(?:每(?:年|月|天|日))?$")
 
 
+_LINKS = frozenset({"的", "为", "是", "达", "达到", "约"})
+
+
 def _without_from(phrase: str) -> str:
     found = _FROM.search(phrase)
     if found is None:
@@ -152,9 +155,13 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
-    left = re.sub(r"(?:19|20)\d\d年(?:度)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
+    left = re.sub(r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
-    phrase = left.split()[-1] if left.split() and not left[-1:].isspace() else ""
+    tokens = left.split() if not left[-1:].isspace() else []
+    phrase = tokens[-1] if tokens else ""
+    if len(tokens) >= 2 and tokens[-1] in _LINKS:
+        # 涉农贷款余额从2007年末的6.12万亿元: a period between the measure and the figure, only 的 after it.
+        phrase = tokens[-2] + tokens[-1]
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
     phrase = _APPOSITION.sub("", _without_from(_TO_LEVEL.sub("", phrase)))
     for _ in range(4):
@@ -444,6 +451,14 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
         if len(after) < 2:
             continue
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_STOP) + 1
+        levels = _levels_listed(text, out, start, m.start(), len(after)) if len(after) >= 2 else []
+        if len(levels) == len(after) >= 2:
+            # 累计开行4186列、运送货物45万标准箱，同比分别增长15%、28%: each rate the change of its level.
+            last = out[levels[-1]].metric
+            if last and all(out[i].metric.startswith(last) and len(out[i].metric) > len(last) for i in after):
+                for i, j in zip(after, levels):
+                    out[i] = replace(out[i], metric=out[j].metric + out[i].metric[len(last):], qualifies=out[j].id)
+                continue
         before = [c for c in out if start <= c.offset < m.start()]
         if before:
             start = max(c.offset + len(c.text) for c in before)
@@ -472,6 +487,22 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
                 for i, part in zip(after, _PAIRED_WORDS[word]):
                     out[i] = replace(out[i], metric=out[i].metric.replace(word, part, 1))
     return out
+
+
+_RECKONED_ONLY = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?")
+
+
+def _levels_listed(text: str, claims: list[Claim], clause: int, at: int, wanted: int) -> list[int]:
+    """The `wanted` figures just before the clause that ends at `at` (…开行4186列、运送货物45万标准箱，同比分别…),
+    in order: only when that clause says nothing but how the change is reckoned, and they are levels of
+    different measures, not rates."""
+    if not _RECKONED_ONLY.fullmatch(text[clause:at].strip()):
+        return []  # words of their own between the list and 分别: not this shape
+    prior = [i for i, c in enumerate(claims) if c.offset < clause]
+    found = prior[-wanted:] if len(prior) >= wanted else []
+    if any(claims[i].unit in RATES for i in found) or len({claims[i].metric for i in found}) < wanted:
+        return []
+    return found
 
 
 _BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同(?!比)|向|自)(?=.)")

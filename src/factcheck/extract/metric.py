@@ -70,13 +70,19 @@ def _qualifier_stated(extra: str, context: str) -> bool:
     """
     if len(extra) < QUALIFIER_MIN or extra in _generic():
         return False
-    text = metric_key(context)
+    # …汽车产销量首次双超2000万辆。其中，新能源汽车产销…: a part named after 其中 is not the paragraph's topic.
+    # 运输、旅行等服务出口: examples listed with 等 are not the topic either.
+    text = metric_key(_EXAMPLES.sub("", _PART_CLAUSE.sub("", context)))
     at = text.find(extra)
     while at >= 0:
         if not text.startswith(_narrowing(), at + len(extra)):
             return True
         at = text.find(extra, at + 1)
     return False
+
+
+_PART_CLAUSE = re.compile(r"其中[^。；;]*")
+_EXAMPLES = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+等")
 
 
 def _never_same(a: str, b: str) -> bool:

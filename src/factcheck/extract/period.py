@@ -51,6 +51,7 @@ _PERIOD = re.compile(
 # Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
+_SINCE = re.compile(r"(?:开始|起|以来|至今)")
 _BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是")
 _DAYS_BACK = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2}
 
@@ -92,7 +93,9 @@ def find_periods(
     out: list[PeriodMention] = []
     if context_year is None:
         # 5月9日，平湖市举行2023年…大会: a year later in the sentence dates the day.
-        explicit = [m for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)年", sentence) if not _base(sentence, m.start())]
+        # Not a year something started in (是该公司2008年开始相关调查以来最大涨幅): 截至2月19日 is this year's.
+        explicit = [m for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)年", sentence)
+                    if not _base(sentence, m.start()) and not _SINCE.match(sentence, m.end())]
         context_year = int(explicit[0][1]) if explicit else None  # 比2023年提前32天 dates nothing
     for m in _PERIOD.finditer(sentence):
         if not m.group().strip() or m.group() in ("截至", "截止"):

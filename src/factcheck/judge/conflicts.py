@@ -30,6 +30,7 @@ from ..record.claim import Claim
 from .compare import agree
 from .identity import (
     PREVIOUS,
+    RANGE_MAX,
     RUNNING,
     SAME,
     UNDATED,
@@ -115,7 +116,10 @@ def relate(a: Claim, b: Claim) -> Relation | None:
     if not (old.period and new.period):
         return None
     if replaces(old, new):
-        if new.period.as_of and old.period.as_of:
+        if not _within_reach(old, new):
+            return None  # 旅行服务…进出口达9200.5亿元 (1—5月) and the country's 25.7万亿元 (前7个月): another scope
+        if old.period.as_of and (new.period.as_of or new.period.days == 1):
+            # 截至目前…270人死亡, then 苏丹卫生部2日宣布…550人死亡: a toll as of one day, then of another.
             if not any(w in p.label for p in (old.period, new.period) for w in _STOCK_DAY):
                 # 截至目前…完成意向面积的10.5%, then 目前…43.9%: a running count moving on, not a stock's month end
                 return _moving_on(old, new)
@@ -156,6 +160,15 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
         # One series (a yearly report) giving a closed year's figure again, otherwise: 2012年 GDP after a census.
         return Relation(REVISION, _("restated by the same series: {old} → {new}").format(old=_said(old), new=_said(new)))
     return None  # who said either is not known: not sure enough to call it a disagreement
+
+
+def _within_reach(old: Claim, new: Claim) -> bool:
+    """A fuller period's figure of a flow is near the shorter one's scaled by the periods' lengths (1—5月 to
+    前7个月, ×1.4), within identity's range for one scope; a stock's (as of a day) within that range itself."""
+    if same_range(old, new) or old.period is None or new.period is None or old.period.as_of or new.period.as_of:
+        return same_range(old, new)
+    lo, hi = sorted((abs(old.value), abs(new.value)))
+    return hi <= lo * RANGE_MAX * max(Decimal(new.period.days) / old.period.days, Decimal(1))
 
 
 _STOCK_DAY = ("末", "底")  # 6月末, 年底: a stock as of a period's end, which the next period's end supersedes

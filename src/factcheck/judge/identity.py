@@ -232,19 +232,21 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         if joined and joined[-2:] not in y.plain_paragraph:
             # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone.
             return Check("metric", DIFFERENT, f"{joined}和{x.metric}: a measure joined to another")
-        sector = _sector_apart(x, y) if parts else ""  # conflicts only: a draft may well name less than its source
+        # Conflicts only (a draft may well name less than its source), and not for one organisation's figures:
+        # 津上精密机床's staff are its own whatever industry its paragraph names.
+        sector = _sector_apart(x, y) if parts and not (x.subject_kind in STANDING_KINDS and x.subject == y.subject) else ""
         if sector:
             return Check("metric", DIFFERENT, f"of {sector} (named before the figure), which the other never names")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
 
 
 def _so_far_said(c: Claim) -> str:
-    """The paragraph up to the end of the figure's sentence: a topic that qualifies a bare measure (软件和信息
-    技术服务业…业务收入) comes before it; 知识密集型服务…占服务进出口总额的43.9% after 服务进出口总额15840.1亿元
-    is a part of that whole, not its qualifier."""
+    """The paragraph up to the figure: a topic that qualifies a bare measure (软件和信息技术服务业…业务收入)
+    comes before it; 知识密集型服务…占服务进出口总额的43.9% after 服务进出口总额15840.1亿元, or 其中免签入境
+    外国人… after 外国人…同比上升27.8%, is a part of that whole, not its qualifier."""
     paragraph, sentence = c.plain_paragraph, c.plain_sentence
     at = paragraph.find(sentence)
-    return paragraph if at < 0 else paragraph[: at + len(sentence)]
+    return paragraph if at < 0 else paragraph[: at + c.at() + len(c.plain_text)]
 
 
 # An industry or a kind of firm the sentence names before its figure (电子信息制造业效益稳步改善，营业收入同比增长
@@ -255,8 +257,9 @@ _NOT_A_SECTOR = re.compile(r"^(?:全国|我国|全省|全市|各类|相关|重�
 
 
 def _sector_apart(x: Claim, y: Claim) -> str:
-    """A sector x's sentence names before the figure that y's paragraph never names, "" if none."""
-    for m in _SECTOR.finditer(x.plain_sentence, 0, x.at()):
+    """A sector x's paragraph names before the figure that y's paragraph never names, "" if none: 全国规模以上
+    文化及相关产业企业实现营业收入…；实现利润总额…增长14.2% is that industry's profit, past the ；."""
+    for m in _SECTOR.finditer(_so_far_said(x)):
         name = _NOT_A_SECTOR.sub("", m.group())
         if len(name) >= 4 and name not in y.plain_paragraph and name not in (y.subject or ""):
             return name
@@ -333,7 +336,7 @@ _SPAN_UNITS = ("年", "个月", "天")  # a span of time (过去五年, 近10年
 
 # 截至当地时间7日晚, 18日: a day named by its day of the month alone, as a story tells an event's toll or its
 # progress (过火面积, 死亡人数, 火势得到控制). A reading of that event; a month on, another event's.
-_EVENT_DAY = re.compile(r"^(?:截至|截止)?(?:当地时间)?\d{1,2}日")
+_EVENT_DAY = re.compile(r"^(?:截至|截止)?(?:当地时间)?(?:\d{1,2}日|今天|今日|当天|当日|昨天|昨日)")
 EVENT_DAYS = 30
 
 

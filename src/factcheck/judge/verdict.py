@@ -107,6 +107,7 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
 
 
 FULLER_DAYS_MAX = 366
+_DAY_WINDOW = re.compile(r"\d日?[至到—\-~～]\d{1,2}日")
 
 
 def _one_series(a: Claim, b: Claim, identity: Identity) -> bool:
@@ -128,7 +129,9 @@ def replaces(old: Claim, new: Claim) -> bool:
             # A stock as of a day (2月末), and the same stock for a later month (3月外汇储备规模, as of its end);
             # but a running total (截至4月29日今年) is not a fuller 一季度. 96% at the end of 2025 and still
             # 96% in March: the same figure, not a newer one.
-            stock = a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
+            # Not by a window of days (截至7月2日…突破1000万人次, then 7月1日至10日…超64万人次): a count of those days.
+            stock = (a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
+                     and not _DAY_WINDOW.search(b.label))
             # …by a figure as of a later day, or for a period over when it was given: not “十四五”期间 94% in
             # August, a plan period's summary, against 94.2% at the end of June.
             settled = b.as_of or new.published is None or b.end <= new.published + dt.timedelta(days=1)
