@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
 from . import i18n
-from .api import Checker, parse_date
+from .api import Checker, configured_language, parse_date
 from .errors import ExitCode, FactcheckError, InputError, closest, shown
 
 app = typer.Typer(
@@ -63,6 +63,19 @@ def _app(
     ),
 ) -> None:
     """Check the figures in Chinese news drafts against a store of claims from trusted sources."""
+
+
+def _project_language(config: Path | None = None) -> None:
+    """The project's `lang`, for what opens no project (`factcheck rule`), unless --lang chose one.
+
+    A config that cannot be read is the error of the commands that use it; a rule is explained all the same.
+    """
+    if i18n.chosen_by() == "option":
+        return
+    with contextlib.suppress(FactcheckError):
+        lang = configured_language(config)
+        if lang:
+            i18n.use(lang, "config")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -347,6 +360,7 @@ def rule(code: str | None = typer.Argument(None, help="A rule code such as FC002
     """Explain a verdict rule: what it means, what to do, and an example; without a code, list every rule."""
     from .api import describe_rule
 
+    _project_language()
     sys.stdout.write(describe_rule(code))
 
 
