@@ -6,6 +6,8 @@ order) and marks what a person reads with `_()`: `_("{figure} agrees with
 added on another branch in plain English merges and is simply shown in
 English until the catalogue has it. What machines read stays English in
 every language: JSON and SARIF field names, verdicts, rule codes and ids.
+Text fixed before the language is known (a command's --help, which typer
+builds at import) is marked `N_()` and translated where it is shown.
 
 The catalogues are `locale/<lang>/LC_MESSAGES/factcheck.po`, built with Babel
 (`pybabel extract` / `update` / `compile`, see the README); the compiled
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -94,6 +97,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """`message` itself, marked for the catalogue: for text fixed at import (a command's --help) that is
+    translated where it is shown, by `_(text)` on the very same string."""
+    return message
+
+
 def translator(lang: str | None = None) -> Callable[[str], str]:
     """`_` in `lang`, whatever the reader's language; None: the reader's (`_` itself).
 
@@ -105,3 +114,8 @@ def translator(lang: str | None = None) -> Callable[[str], str]:
     if lang == "en":
         return gettext.NullTranslations().gettext
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True).gettext
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: two for a Chinese character (East Asian wide or fullwidth)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
