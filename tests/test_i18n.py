@@ -76,10 +76,10 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def code_messages() -> set[str]:
-    """Every message the package marks with _() or ngettext(), as `pybabel extract -F babel.cfg` finds them."""
+    """Every message the package marks with _(), N_() or ngettext(), as `pybabel extract -F babel.cfg` finds them."""
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), keywords={"_": None, "ngettext": (1, 2)},
+        str(PACKAGE), keywords={"_": None, "N_": None, "ngettext": (1, 2)},
         method_map=[("**.py", "python"), ("data/rules.toml", "factcheck_rules")],
     ):
         found.add(message if isinstance(message, str) else message[0])
@@ -215,3 +215,145 @@ def test_the_conflicts_report_in_chinese_keeps_its_kinds_english_in_json(project
     assert out.rstrip().endswith("0 分歧, 0 修订, 2 更新, 3 被取代") and "发布于" in out and "（当前）" in out
     assert main(["--lang", "zh", "conflicts", "--store", store, "--format", "json"]) == 0
     assert set(json.loads(capsys.readouterr().out)["counts"]) >= {"disagreement", "update", "superseded"}
+
+
+# --- help ----------------------------------------------------------------------------------------
+# typer fixes the help texts at import; cli.HelpFormatter looks each up as click writes it.
+
+def _help(capsys, *argv: str) -> str:
+    assert main([*argv]) == 0
+    return capsys.readouterr().out
+
+
+def _commands():
+    """Every command and group of the command line, with the path that names it (`hook install`)."""
+    import typer.main
+
+    from factcheck.cli import app
+
+    def walk(command, path):
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, (*path, name))
+
+    return list(walk(typer.main.get_command(app), ()))
+
+
+def test_check_help_in_chinese_keeps_option_names_metavars_and_choices(capsys):
+    out = _help(capsys, "--lang", "zh", "check", "--help")
+    assert out.startswith("用法：factcheck check [OPTIONS] [DRAFTS]...\n\n  为稿件中的每个数字给出结论：ok（相符）")
+    for heading in ("\n参数：\n", "\n选项：\n"):
+        assert heading in out
+    for kept in ("--fail-on [ok,contradicted,stale,unsupported],...", "-o, --output FILE", "--format [text|json|sarif|github|html]",
+                 "-j, --jobs INTEGER RANGE", "--color, --colour [auto|always|never]", "-h, --help"):
+        assert kept in out, kept
+    flat = "".join(out.split())
+    for said in ("报告格式。[默认：text]", "把报告写入FILE（整个替换），而不是标准输出。", "显示本帮助并退出。", "[默认：0;x>=0]",
+                 "结论代码：FC000ok（相符）、FC001contradicted（矛盾）"):
+        assert said in flat, said
+    for english in ("Usage:", "Options:", "Report format", "Show this message", "default:", "Verdict codes"):
+        assert english not in out, english
+
+
+@pytest.mark.parametrize("argv", [["--lang", "zh", "--help"], ["--help", "--lang=zh"]])
+def test_the_command_list_in_chinese(capsys, argv):
+    out = _help(capsys, *argv)
+    assert out.startswith("用法：factcheck [OPTIONS] COMMAND [ARGS]...\n\n  对照取自可信来源的记录库，核查中文新闻稿件中的数字。\n")
+    assert "\n命令：\n  ingest     把来源文章中的每一条数字记录存入记录库。\n" in out
+    assert "  --lang zh|en   报告、提示和帮助所用的语言" in out
+
+
+def test_help_follows_the_locale_and_english_is_unchanged_under_lang_c(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert _help(capsys, "rule", "--help").startswith("用法：factcheck rule [OPTIONS] [CODE]\n\n  解释一条结论规则：")
+    monkeypatch.setenv("LANG", "C")
+    assert _help(capsys, "rule", "--help") == (
+        "Usage: factcheck rule [OPTIONS] [CODE]\n\n"
+        "  Explain a verdict rule: what it means, what to do, and an example; without a\n  code, list every rule.\n\n"
+        "Arguments:\n  [CODE]\n\nOptions:\n  -h, --help  Show this message and exit.\n"
+    )
+
+
+def test_help_follows_the_configs_lang_found_upward_or_named(capsys, tmp_path, monkeypatch):
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    (project / "drafts").mkdir(parents=True)
+    elsewhere.mkdir()
+    (project / "factcheck.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.chdir(project / "drafts")
+    assert _help(capsys, "ingest", "--help").startswith("用法：factcheck ingest")
+    assert _help(capsys, "ingest", "--help", "--lang", "en").startswith("Usage: factcheck ingest")  # --lang wins
+    monkeypatch.chdir(elsewhere)
+    assert _help(capsys, "ingest", "--help").startswith("Usage: factcheck ingest")
+    config = str(project / "factcheck.toml")
+    assert _help(capsys, "ingest", "--help", "--config", config).startswith("用法：factcheck ingest")
+    assert _help(capsys, "ingest", f"--config={config}", "--help").startswith("用法：factcheck ingest")
+
+
+def test_a_broken_config_does_not_stop_help(capsys, tmp_path, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('lang = "fr"\nstroe = 1\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _help(capsys, "check", "--help").startswith("Usage: factcheck check")
+
+
+def test_a_group_given_no_command_shows_its_help_in_chinese(capsys):
+    assert main(["hook", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：factcheck hook [OPTIONS] COMMAND [ARGS]...\n\n  核查已暂存稿件的 git pre-commit 钩子。\n")
+    assert "  install  安装 git pre-commit 钩子。\n" in err
+
+
+def test_every_help_text_is_in_the_catalogue_as_click_writes_it():
+    """A docstring's indentation, or a help text cut short, would not be found: it would stay English."""
+    import inspect
+
+    translate = i18n.translator("zh")
+    for path, command in _commands():
+        texts = [inspect.cleandoc(command.help or ""), command.short_help or "", command.epilog or ""]
+        if path:  # the list of commands shows a short help, whole
+            assert command.short_help, f"factcheck {' '.join(path)} has no short_help"
+        texts += [param.help or "" for param in command.params]
+        for text in filter(None, texts):
+            assert translate(text) != text, f"factcheck {' '.join(path)}: not in the catalogue: {text!r}"
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_chinese_help_fits_the_terminal_counting_two_columns_a_character(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    width = min(int(columns), 80) - 2
+    for path, _command in _commands():
+        for line in _help(capsys, "--lang", "zh", *path, "--help").splitlines():
+            if " " in line.strip():  # a single long word (a URL) may overflow, as click lets it
+                assert i18n.cells(line) <= width, (path, line)
+            words = line.strip()
+            if words:  # no line opens on a closing mark, nor ends on an opening one
+                assert words[0] not in "，。、；：）" and words[-1] != "（", (path, line)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_english_help_is_what_click_itself_writes(columns):
+    """The formatter adds a language; in English it changes nothing, byte for byte, but where a line holds
+    Chinese characters (十余名), which it measures at the two columns each takes on a terminal."""
+    from factcheck.cli import HelpContext, click
+
+    for path, command in _commands():
+        name = " ".join(("factcheck", *path))
+        settings = {"info_name": name, "help_option_names": ["-h", "--help"], "terminal_width": columns}
+        ours, clicks = command.get_help(HelpContext(command, **settings)), command.get_help(click.Context(command, **settings))
+        if i18n.cells(clicks) == len(clicks):
+            assert ours == clicks, name
+        else:
+            assert "".join(ours.split()) == "".join(clicks.split()), name  # the same words, broken elsewhere
+            assert max(map(i18n.cells, ours.splitlines())) <= columns, name
+
+
+def test_shell_completion_still_completes_commands_and_options():
+    import importlib
+
+    import typer.main
+
+    from factcheck.cli import app, click
+
+    shell_completion = importlib.import_module(f"{click.__name__}.shell_completion")
+    complete = shell_completion.BashComplete(typer.main.get_command(app), {}, "factcheck", "_FACTCHECK_COMPLETE")
+    assert [c.value for c in complete.get_completions([], "ch")] == ["check"]
+    assert {c.value for c in complete.get_completions(["check"], "--f")} == {"--format", "--fail-on", "--force-exclude"}

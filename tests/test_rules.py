@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,89 @@ def test_check_help_lists_the_codes_and_points_to_factcheck_rule(capsys):
     for rule in rules.REGISTRY:
         assert f"{rule.code} {rule.verdict}" in help_text
     assert "factcheck rule CODE" in help_text
+
+
+# --- in the reader's language --------------------------------------------------------------------
+# Each rule's summary, explanation and fix are messages of the catalogue (record/rules.py's babel_extract);
+# code, verdict and name stay English, as configs, ignore comments and SARIF write them.
+
+def _translated(text: str) -> str:
+    from factcheck import i18n
+
+    return i18n.translator("zh")(text)
+
+
+@pytest.mark.parametrize("code", BY_CODE)
+def test_every_rule_reads_in_chinese_with_its_figures_and_commands_as_they_are(code):
+    """98亿元 stays 98亿元 and `factcheck accept` stays a command: only the prose around them is translated."""
+    rule = BY_CODE[code]
+    for field in rules.TRANSLATED_FIELDS:
+        english = getattr(rule, field)
+        chinese = _translated(english)
+        assert chinese != english, f"{code} {field} has no Chinese in the catalogue"
+        assert sorted(re.findall(r"\d+(?:\.\d+)?", chinese)) == sorted(re.findall(r"\d+(?:\.\d+)?", english)), (code, field)
+        assert re.findall(r"`[^`]+`", chinese) == re.findall(r"`[^`]+`", english), (code, field)
+
+
+def test_factcheck_rule_in_chinese_under_a_chinese_locale(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["rule", "FC001"]) == 0
+    out = capsys.readouterr().out
+    rule = BY_CODE["FC001"]
+    assert out.startswith(f"FC001 contradicted 矛盾 (contradicted-figure)\n{_translated(rule.summary)}\n\n")
+    assert f"\n{_translated(rule.explanation)}\n" in out and "常见的是数字打错（98亿元写成89亿元）" in out
+    assert f"\n处理办法：{_translated(rule.fix)}\n" in out
+    assert "示例（2026-03-05 的稿件）：\n  稿件：平湖技师学院毕业生就业率连续多年稳定在98.2%。\n" in out
+    assert "  来源：平湖技师学院累计培养高素质技术技能人才1500余名，毕业生就业率连续多年稳定在96.2%。（发布于 2026-01-20）\n" in out
+    assert out.endswith("  → 98.2% 判为矛盾 [FC001]\n")
+    for english in (rule.summary, rule.explanation, rule.fix, "What to do", "Example", "published"):
+        assert english not in out
+
+
+def test_factcheck_rule_alone_in_chinese_names_each_verdict_as_the_report_does(capsys):
+    assert main(["--lang", "zh", "rule"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == [
+        "FC000  ok            相符    有来源与这一数字相符。",
+        "FC001  contradicted  矛盾    有来源就同一主体、指标和时期给出了不同的数字。",
+        "FC002  stale         已过时  这一数字与某来源相符，但该来源已被更新或更完整的数字取代。",
+        "FC003  unsupported   未核实  没有来源提到这一主体、指标和时期。",
+    ]
+    assert lines[-1] == "`factcheck rule CODE` 解释其中一条，并附示例。"
+
+
+def test_factcheck_rule_follows_the_configs_lang_and_lang_wins_over_it(capsys, monkeypatch, tmp_path):
+    (tmp_path / "factcheck.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rule", "FC003"]) == 0
+    assert capsys.readouterr().out.startswith("FC003 unsupported 未核实 (unsourced-figure)\n没有来源")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["rule", "FC003", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("FC003 unsupported (unsourced-figure)\nNo source speaks")
+
+
+def test_a_broken_config_does_not_stop_factcheck_rule(capsys, monkeypatch, tmp_path):
+    """The config is the check's to complain about; a rule is documentation, explained all the same."""
+    (tmp_path / "factcheck.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rule", "FC000"]) == 0
+    assert capsys.readouterr().out.startswith("FC000 ok (sourced-figure)\nA source agrees")
+
+
+def test_an_unknown_rule_is_one_line_in_chinese(capsys):
+    assert main(["rule", "FC9", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == "factcheck: 未知规则 'FC9'（可用 FC000, FC001, FC002, FC003）\n"
+
+
+def test_sarif_and_the_readme_keep_the_rules_in_english_whatever_the_language(capsys, monkeypatch):
+    """Code-review tools show SARIF's rule help as it is, to whoever reads the repository."""
+    import json
+
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "examples/draft_pinghu_review.md", "--format", "sarif", "--lang", "zh"]) == 1
+    (run,) = json.loads(capsys.readouterr().out)["runs"]
+    for entry in run["tool"]["driver"]["rules"]:
+        rule = BY_CODE[entry["id"]]
+        assert entry["shortDescription"]["text"] == rule.summary
+        assert entry["help"]["text"] == rules.describe(rule, "en") and "What to do: " in entry["help"]["text"]
+    assert rules.with_readme_section((ROOT / "README.md").read_text(encoding="utf-8")).count("What to do") == 4

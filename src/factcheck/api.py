@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .app.config import Config, find_config, load_config
+from .app.config import Config, configured_language, find_config, load_config
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ __all__ = [
     "Report",
     "check_text",
     "claim_to_record",
+    "configured_language",
     "describe_rule",
     "find_config",
     "open_store",
@@ -364,7 +365,7 @@ class Checker:
 
 
 def describe_rule(code: str | None = None) -> str:
-    """What `factcheck rule CODE` prints; without a code, a line for every rule."""
+    """What `factcheck rule CODE` prints, in the chosen language (i18n); without a code, a line for every rule."""
     from .record.rules import describe, listing, lookup
 
     return describe(lookup(code)) if code else listing()

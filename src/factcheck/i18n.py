@@ -6,6 +6,8 @@ order) and marks what a person reads with `_()`: `_("{figure} agrees with
 added on another branch in plain English merges and is simply shown in
 English until the catalogue has it. What machines read stays English in
 every language: JSON and SARIF field names, verdicts, rule codes and ids.
+Text fixed before the language is known (a command's --help, which typer
+builds at import) is marked `N_()` and translated where it is shown.
 
 The catalogues are `locale/<lang>/LC_MESSAGES/factcheck.po`, built with Babel
 (`pybabel extract` / `update` / `compile`, see the README); the compiled
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 DOMAIN = "factcheck"
@@ -80,6 +83,11 @@ def language() -> str:
     return _language
 
 
+def chosen_by() -> str:
+    """What chose the language: "option" (--lang), "config", "locale", or "" (nothing yet)."""
+    return _chosen_by
+
+
 def _(message: str) -> str:
     """`message` in the chosen language; the English itself where the catalogue has no entry."""
     return _translation.gettext(message)
@@ -87,3 +95,27 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """`message` itself, marked for the catalogue: for text fixed at import (a command's --help) that is
+    translated where it is shown, by `_(text)` on the very same string."""
+    return message
+
+
+def translator(lang: str | None = None) -> Callable[[str], str]:
+    """`_` in `lang`, whatever the reader's language; None: the reader's (`_` itself).
+
+    For text whose readers are fixed, such as SARIF's rule help, which code-review tools show as it is:
+    `_ = translator("en")` in the function that renders it, so pybabel still finds its `_("…")` messages.
+    """
+    if lang is None:
+        return _
+    if lang == "en":
+        return gettext.NullTranslations().gettext
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True).gettext
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: two for a Chinese character (East Asian wide or fullwidth)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -81,6 +81,24 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def configured_language(explicit: Path | None = None, cwd: Path | None = None) -> str:
+    """The config's `lang` alone ("" when it sets none), found as load_config finds the config.
+
+    For what opens no project, `--help` and `factcheck rule`: it reads one TOML table and nothing else,
+    so they load neither the store nor the matcher. A config that cannot be read is a ConfigError.
+    """
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"{explicit}: no such config file")
+    path = explicit if explicit is not None else find_config((cwd or Path.cwd()).absolute())
+    return _language(((_table(path) if path else None) or {}).get("lang", ""), path)
+
+
+def _language(lang: object, path: Path | None) -> str:
+    if lang not in ("", *LANGUAGES):
+        raise ConfigError(f"{path}: 'lang' = {lang!r} is not a language factcheck speaks (use {' or '.join(LANGUAGES)})")
+    return str(lang)
+
+
 def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
     """`--config` wins; otherwise the nearest config upward; otherwise defaults rooted at the current directory."""
     cwd = (cwd or Path.cwd()).absolute()
@@ -140,9 +158,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         # A shared config must not point a checker's writes (the index, an ingest) at any folder on
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
-    lang = table.get("lang", "")
-    if lang not in ("", *LANGUAGES):
-        raise problem(f"'lang' = {lang!r} is not a language factcheck speaks (use {' or '.join(LANGUAGES)})")
+    lang = _language(table.get("lang", ""), path)
     accept_file = one_path("accept-file", None)
     if accept_file is not None and not inside(accept_file, root):
         # `check --accept` writes it: a shared config must not point that write anywhere on the machine.

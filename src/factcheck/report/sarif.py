@@ -71,8 +71,10 @@ def _rules(docs: str | None) -> list[dict[str, Any]]:
     """One rule per flagging verdict, ids and kebab-case names from the rule registry, so FC001 is
     `contradicted-figure` in every log, as the README's rules table names it.
 
-    Each carries the registry's explanation (what `factcheck rule FC001` prints), so a code-review tool can
-    show it beside the finding; helpUri is the rule's section of the documentation ([project.urls]).
+    Each carries the registry's explanation (what `factcheck rule FC001` prints, in English), so a code-review
+    tool can show it beside the finding; helpUri is the rule's section of the documentation ([project.urls]).
+    English whatever --lang says: the log is read by whoever reads the repository, and SARIF's own way to
+    carry a second language (run.translations) is not one GitHub's code scanning reads.
     """
     from ..record.rules import describe, markdown
 
@@ -85,7 +87,7 @@ def _rules(docs: str | None) -> list[dict[str, Any]]:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.explanation},
-            "help": {"text": describe(rule), "markdown": markdown(rule)},
+            "help": {"text": describe(rule, "en"), "markdown": markdown(rule)},  # English, whatever --lang says
         }
         if docs is not None:
             entry["helpUri"] = f"{docs}#{rule.anchor}"

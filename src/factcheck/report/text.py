@@ -13,6 +13,7 @@ from ..i18n import _
 from ..record.claim import Claim
 from ..record.codec import claim_to_record
 from ..record.finding import Finding, Report, Tally
+from ..record.rules import verdict_name
 
 if TYPE_CHECKING:
     from ..record.finding import DirectiveWarning
@@ -189,12 +190,6 @@ def _excerpt(paragraph: str, needle: str, width: int = 90) -> str:
 
 
 STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "unsupported": "bold magenta"}
-
-
-def verdict_name(verdict: str) -> str:
-    """A verdict as a person reads it (相符, 矛盾, 已过时, 未核实 in Chinese); JSON and SARIF keep the English."""
-    names = {"ok": _("ok"), "contradicted": _("contradicted"), "stale": _("stale"), "unsupported": _("unsupported")}
-    return names.get(verdict, verdict)
 
 
 def text_lines(report: Report, show_all: bool = False) -> list[Line]:
