@@ -1624,3 +1624,16 @@ def test_what_was_built_over_the_years_is_no_stock_as_of_a_day_named_before():
     by_text = {c.text: c for c in extract(news(review, "2013-03-05"))}
     assert by_text["17.6万亿元"].metric == "涉农贷款余额" and by_text["6.1万亿元"].metric == "涉农贷款余额"
     assert by_text["146万公里"].period is None
+
+
+def test_qizhong_then_guonei_is_no_mention_of_the_country():
+    line = "2026年5月，挖掘机主要制造企业销售各类挖掘机24500台。其中国内销量11500台，同比增长38%。"
+    home = next(c for c in extract(news(line, "2026-06-08")) if c.text == "11500台")
+    assert (home.subject, home.metric) == (None, "国内销量")
+
+
+def test_the_year_of_the_whole_a_share_is_of_does_not_date_the_sentence():
+    line = ("【中超控股：子公司中标合计16.2亿元项目 占2025年营业总收入的31.1%】财联社6月4日电，中超控股公告称，"
+            "子公司近日中标国家电网项目，中标金额16.2亿元，占公司2025年度经审计营业总收入的31.1%。")
+    assert [c.period for c in extract(news(line, "2026-06-04")) if c.text == "16.2亿元"] == [None, None]
+    # a contract won this month, not a figure for 2025 (the headline's year is the whole's, too)

@@ -425,7 +425,14 @@ def is_base(sentence: str, start: int) -> bool:
 
 def _base(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 2) : start]
-    return next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+    found = next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+    if not found and _SHARE_OF.search(sentence, max(0, start - SHARE_REACH), start):
+        return "占"  # 占公司2025年营业总收入的31.75%: the whole a share is of, not the period of the sentence's figures
+    return found
+
+
+SHARE_REACH = 6
+_SHARE_OF = re.compile(r"占[^，。；,;、\d]{0,4}$")
 
 
 def _relative(m: re.Match[str], published: dt.date, earlier: list[PeriodMention]) -> Period | None:

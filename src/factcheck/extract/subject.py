@@ -251,7 +251,9 @@ class Gazetteer:
         # on after it (中国队, 中国人民银行).
         starts = re.escape("".join(sorted({a[0] for a in names} | {"中"})))
         # 中国中冶：, 中国平安： at the head of an item: a listed company's short name, not the country.
-        self.name_re = re.compile(rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|中国(?!{not_china})(?![\u4e00-\u9fff]{{2}}[：:]))")
+        # 其中国内销量: 其中 then 国内, not the country.
+        self.name_re = re.compile(
+            rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|(?<!其)中国(?!{not_china})(?![\u4e00-\u9fff]{{2}}[：:]))")
         pairs = data["pairs"]
         abbr = "".join(pairs["abbreviations"])  # type: ignore[index]
         context = "|".join(re.escape(w) for w in pairs["context"])  # type: ignore[index]
