@@ -329,3 +329,18 @@ def test_a_toll_as_of_one_day_then_another_is_an_update():
     store = store_of(("2023-04-19", "根据苏丹卫生部紧急行动中心发布的数据，截至目前，苏丹冲突已造成264人死亡。"),
                      ("2023-05-03", "苏丹卫生部2日宣布，苏丹冲突已造成528人死亡。"))
     assert [c.kind for c in find_conflicts(store)] == [UPDATE]
+
+
+# --- listing 13 ----------------------------------------------------------------------------------------
+
+def test_the_other_years_milestone_a_lead_is_measured_against_is_no_figure_of_this_year():
+    store = store_of(("2025-07-10", "截至7月9日，今年以来我国快递业务量已突破1000亿件，比2024年达到千亿件提前了35天。"),
+                     ("2025-10-12", "截至10月11日，今年以来我国快递业务量已突破1500亿件，比2024年达到1500亿件提前了37天。"))
+    chains = [{c.text for c in k.claims} for k in find_conflicts(store)]
+    assert chains == [{"突破1000亿件", "突破1500亿件"}]
+
+
+def test_a_count_of_what_has_been_done_so_far_that_falls_is_a_disagreement():
+    store = store_of(("2023-03-23", "近日，住房城乡建设部发布，全国已有8150个传统村落列入国家级保护名录。"),
+                     ("2023-06-01", "目前，我国已公布国家历史文化名城140座、中国传统村落6810个。"))
+    assert [c.kind for c in find_conflicts(store)] == [DISAGREEMENT]

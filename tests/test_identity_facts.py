@@ -1637,3 +1637,20 @@ def test_the_year_of_the_whole_a_share_is_of_does_not_date_the_sentence():
             "子公司近日中标国家电网项目，中标金额16.2亿元，占公司2025年度经审计营业总收入的31.1%。")
     assert [c.period for c in extract(news(line, "2026-06-04")) if c.text == "16.2亿元"] == [None, None]
     # a contract won this month, not a figure for 2025 (the headline's year is the whole's, too)
+
+
+# --- held-out round 22 --------------------------------------------------------------------------------
+
+def test_a_years_tally_given_in_july_is_no_fuller_than_septembers_tally_so_far():
+    store = store_of(("2022-07-05", "美国“枪支暴力档案”网站的最新数据显示，美国今年已发生至少300起造成4人及以上死伤的"
+                                    "枪击事件，超过2.1万人因枪支暴力丧生。"))
+    draft = "美国“枪支暴力档案”网站最新数据显示，美国今年以来已有超过2.9万人因枪支暴力丧生。"
+    assert verdicts(draft, "2022-09-05", store)["超过2.9万人"] == "unsupported"
+
+
+def test_a_report_released_later_may_revise_the_figure_a_source_gave_before():
+    store = store_of(("2024-08-25", "海关总署最新数据显示，今年上半年，我国跨境电商进出口达1.21万亿元，同比增长10.4%。"))
+    draft = "今天的发布会上，海关总署负责人还公布了跨境电商半年报。上半年，我国跨境电商进出口1.24万亿元，同比增长12.9%。"
+    found = checked(draft, "2024-10-14", store)
+    assert found["1.24万亿元"][0] == "unsupported" and "may since have been revised" in found["1.24万亿元"][2][0]
+    assert verdicts("上半年，我国跨境电商进出口1.24万亿元，同比增长12.9%。", "2024-10-14", store)["1.24万亿元"] == "contradicted"

@@ -179,12 +179,32 @@ _LEAD = re.compile(r"(?:比|较)[^，。；]{0,24}(?:提前|推迟|延后|缩短
 
 
 def _lead_time(c: Claim) -> bool:
-    return c.unit in ("天", "个月", "年", "小时") and bool(_LEAD.search(c.plain_sentence, 0, c.at()))
+    """How much sooner a milestone came (提前了35天), or the other year's milestone it is set against
+    (比2024年达到千亿件提前了35天: 千亿件 is 2024's)."""
+    sentence, at = c.plain_sentence, c.at()
+    if c.unit in ("天", "个月", "年", "小时") and _LEAD.search(sentence, 0, at):
+        return True
+    return bool(_OTHER_YEARS.search(sentence, max(0, at - 16), at)) and bool(
+        _SOONER.match(sentence, at + len(c.plain_text)))
+
+
+_OTHER_YEARS = re.compile(r"(?:比|较)(?:19|20)\d\d年[^，。；]{0,10}$")
+_SOONER = re.compile(r"[^，。；]{0,4}?(?:提前|推迟|延后|晚了|早了)")
 
 
 def _fell(old: Claim, new: Claim) -> bool:
     """A running total (截至, 以来, one start) that is lower later: not a total moving on."""
     return new.high is not None and old.low is not None and Decimal(new.high) < Decimal(old.low)
+
+
+_SO_FAR = re.compile(r"累计|已有|已经|已")
+
+
+def _counted_so_far(c: Claim) -> bool:
+    """A count of what has been done so far (已有, 累计, 已公布), which only grows."""
+    sentence, at = c.plain_sentence, c.at()
+    start = max(sentence.rfind(ch, 0, at) for ch in "。；;") + 1
+    return c.unit not in ("%", "pp", "x") and bool(_SO_FAR.search(sentence, start, at))
 
 
 def _a_rate_of_change(c: Claim) -> bool:
@@ -196,7 +216,10 @@ _RATE = re.compile(r"增长|下降|上升|回落|增速|增幅|提高|降低")
 
 
 def _moving_on(old: Claim, new: Claim) -> Relation:
-    if _fell(old, new) and old.period is not None and new.period is not None and old.period.start == new.period.start:
+    one_start = old.period is not None and new.period is not None and old.period.start == new.period.start
+    if _fell(old, new) and (one_start or (_counted_so_far(old) and _counted_so_far(new))):
+        # 全国已有8155个传统村落列入国家级保护名录, then 目前，我国已公布…传统村落6819个: what has been listed so far
+        # does not shrink; one of the two is wrong, or out of date.
         return Relation(DISAGREEMENT, _("a running total that fell: {old} → {new}").format(old=_said(old), new=_said(new)))
     if old.period is not None and old.period.days >= 365 and not old.period.as_of:
         # 2012年 GDP 51.9万亿元, then 134.9万亿元 "now": a later year's level, not a running total moving on.

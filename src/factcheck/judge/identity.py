@@ -942,6 +942,7 @@ def clause_of(c: Claim) -> str:
 _CONSENSUS = re.compile(r"(?<![于超及合出])预[期估]")
 # A data release, which may revise an earlier one: its previous reading, or the consensus it is set against
 # (预估为1.4%); not an outcome compared with the consensus (高于市场预估, 符合预期).
+_REPORT_OUT = re.compile(r"(?:公布|发布|发表)了?[^。，]{0,12}?(?:半年报|年报|季报|公报|统计报告|白皮书)")
 _RELEASE = re.compile(
     r"前值|修正|初值|终值|(?<![超于合及])(?<!不及)(?<!超出)(?<!于市场)(?<!合市场)(?<!及市场)(?<!超市场)(?<!出市场)预[期估]"
 )
@@ -1008,7 +1009,8 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 泰国商务部预计…1.5%-2.5% and 泰国央行…预计…3%: whoever predicts, on whatever day, predicts anew.
         return "a prediction (预计) made on another day, perhaps by another: not a figure to hold the draft to"
     if (draft.published and stored.published and draft.published > stored.published
-            and _RELEASE.search(draft.plain_sentence)):
+            and (_RELEASE.search(draft.plain_sentence) or _REPORT_OUT.search(_so_far_said(draft)))):
+        # …还公布了跨境电商半年报。上半年…1.25万亿元 against customs' 1.22万亿元 in August: a formal release later.
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     early = _early(stored)
     if early is not None and draft.published and stored.published and draft.published > stored.published:

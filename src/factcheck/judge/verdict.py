@@ -397,9 +397,11 @@ def _fuller_out(draft: Claim, scored: list[tuple[Match, Identity]]) -> Judgement
     p = draft.period
     if p is None or draft.published is None or not _LATEST.search(draft.plain_sentence, 0, draft.at()):
         return None
+    # A year still running when its figure was given is that year so far (今年…超过2.2万人 on 5 July): no
+    # fuller period than the draft's 今年以来 of September.
     fuller = [m.claim for m, i in scored
-              if i.named_fact and i.specific and same_scope(draft, m.claim) and m.claim.period is not None
-              and m.claim.period.start == p.start and m.claim.period.end > p.end
+              if i.named_fact and i.specific and same_scope(draft, m.claim) and (q := _so_far(m.claim)) is not None
+              and q.start == p.start and q.end > p.end
               and m.claim.published is not None and m.claim.published <= draft.published]
     if not fuller:
         return None
