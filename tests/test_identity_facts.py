@@ -1654,3 +1654,12 @@ def test_a_report_released_later_may_revise_the_figure_a_source_gave_before():
     found = checked(draft, "2024-10-14", store)
     assert found["1.24万亿元"][0] == "unsupported" and "may since have been revised" in found["1.24万亿元"][2][0]
     assert verdicts("上半年，我国跨境电商进出口1.24万亿元，同比增长12.9%。", "2024-10-14", store)["1.24万亿元"] == "contradicted"
+
+
+def test_a_bare_part_its_paragraph_qualifies_is_that_qualified_measure():
+    store = store_of(("2026-06-08", "据中国工程机械工业协会统计，2026年5月，挖掘机主要制造企业销售各类挖掘机24500台，同比增长36%。"
+                                    "其中国内销量11500台，同比增长38%；出口13000台，同比增长34%。"))
+    assert verdicts("5月挖掘机出口13300台，同比增长34%，国内销量则为11500台。", "2026-06-20", store)["13300台"] == "contradicted"
+    assert verdicts("5月挖掘机出口13000台。", "2026-06-20", store)["13000台"] == "ok"
+    # …but not a qualifier the paragraph never names: 服务出口 is not the excavators' 出口.
+    assert verdicts("5月服务出口13300台。", "2026-06-20", store)["13300台"] == "unsupported"

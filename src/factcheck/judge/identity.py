@@ -911,11 +911,20 @@ def specific(a: Claim, b: Claim) -> bool:
         return True  # an organisation's 产值, 中法's 60 years: the body narrows the metric enough
     if len(_measure_key(a)) > SHORT_METRIC and len(_measure_key(b)) > SHORT_METRIC:
         return True
+    if _qualified_by_its_paragraph(a, b) or _qualified_by_its_paragraph(b, a):
+        return True  # 出口13166台 in a paragraph on 挖掘机, against 挖掘机出口13616台: the paragraph names the rest
     ca, cb = clause_of(a), clause_of(b)
     if min(len(ca), len(cb)) < SHORT_CLAUSE or _ANAPHORIC.match(a.metric) or _ANAPHORIC.match(b.metric):
         # 10年来， alone before the comma says nothing: the sentences must agree instead.
         ca, cb = mask_numbers(a.plain_sentence), mask_numbers(b.plain_sentence)
     return fuzz.ratio(ca, cb) >= CONTEXT_MIN
+
+
+def _qualified_by_its_paragraph(short: Claim, long: Claim) -> bool:
+    """`short`'s bare measure (出口) is `long`'s (挖掘机出口) less a qualifier its own paragraph names before it."""
+    ks, kl = _measure_key(short), _measure_key(long)
+    return (len(ks) == SHORT_METRIC and len(kl) > len(ks) + 1 and kl.endswith(ks)
+            and compare_metrics(short.metric, long.metric, _so_far_said(short), "") == SAME)
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;]")
