@@ -1663,3 +1663,23 @@ def test_a_bare_part_its_paragraph_qualifies_is_that_qualified_measure():
     assert verdicts("5月挖掘机出口13000台。", "2026-06-20", store)["13000台"] == "ok"
     # …but not a qualifier the paragraph never names: 服务出口 is not the excavators' 出口.
     assert verdicts("5月服务出口13300台。", "2026-06-20", store)["13300台"] == "unsupported"
+
+
+# --- held-out round 23 --------------------------------------------------------------------------------
+
+def test_the_countrys_western_provinces_are_a_region_not_the_country():
+    store = store_of(("2026-06-09", "海关总署今天发布，今年前5个月，我国货物贸易出口11.9万亿元，同比增长11.6%。"))
+    draft = ("据成都海关统计，今年前5个月，我国西部12省区市货物贸易进出口2.02万亿元，同比增长18.1%。"
+             "其中，出口1.28万亿元，同比增长16.1%。")
+    by_text = {c.text: c for c in extract(news(draft, "2026-06-18"))}
+    assert by_text["16.1%"].subject == "西部地区"
+    assert verdicts(draft, "2026-06-18", store)["16.1%"] == "unsupported"
+
+
+def test_a_breakdown_by_quarter_is_no_figure_a_fuller_period_replaces():
+    store = store_of(("2025-04-16", "初步核算，一季度国内生产总值同比增长5.4%。"),
+                     ("2025-07-15", "初步核算，上半年国内生产总值同比增长5.3%。"))
+    draft = "分季度看，一季度国内生产总值同比增长5.4%，二季度增长5.2%，三季度增长4.8%。"
+    assert verdicts(draft, "2025-10-20", store)["5.4%"] == "ok"
+    # …but the quarter given alone, after the half-year is out, is out of date.
+    assert verdicts("一季度国内生产总值同比增长5.4%。", "2025-10-20", store)["5.4%"] == "stale"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from ..extract.period import find_periods
 from ..i18n import _
 from ..record.claim import Claim, Qualifier, mask_numbers
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
@@ -187,6 +188,17 @@ def _implied(draft: Claim, source: Claim) -> bool:
     if source.qualifier == Qualifier.AT_MOST:
         return draft.qualifier == Qualifier.AT_MOST and draft.value >= source.value
     return True
+
+
+def _broken_down(draft: Claim) -> bool:
+    """The draft's sentence gives the period right after the figure's too (一季度…，二季度…): each part of a
+    breakdown is its own fact, which a fuller period does not replace."""
+    p = draft.period
+    if p is None or p.as_of or draft.published is None:
+        return False
+    following = p.end + dt.timedelta(days=1)
+    return any(m.period.start == following and not m.period.as_of and m.start > draft.at()
+               for m in find_periods(draft.plain_sentence, draft.published, None, p.start.year))
 
 
 def _restates(old: Claim, new: Claim) -> bool:
@@ -456,6 +468,10 @@ def _agreeing(
             return Judgement(OK, _agrees(draft, cite), (cite,))
         latest_known = max((n for _m, n in latest if n is not None), key=_newness)
         return _superseded(draft, latest_known, best.claim)
+    if _broken_down(draft):
+        # 分季度看，一季度…增长5.4%，二季度增长5.2%…: a breakdown by period; 上半年's figure is no fuller one.
+        cite = max(strong, key=rank)[0].claim
+        return Judgement(OK, _agrees(draft, cite), (cite,))
     for m, _i in strong:
         if m.claim.id not in successors:
             successors[m.claim.id] = superseded_by(m.claim, store)
