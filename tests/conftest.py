@@ -375,3 +375,12 @@ def strict_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def as_in_a_terminal() -> None:
+    """Popen's preexec_fn: Ctrl-C reaches the child as it would from a terminal. A runner started in the
+    background (`.ci/run &`) has SIGINT ignored, and a child inherits that, so an interrupt test would
+    see its command run to the end."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import processes_marked
+from conftest import as_in_a_terminal, processes_marked
 
 from factcheck.app.ingest import ingest
 from factcheck.store.files import repair
@@ -50,7 +50,8 @@ def cut_seeds(folder: Path, copies: int = 1, lines_per_file: int = 6) -> list[Pa
 def factcheck(*args: str, cwd: Path, env: dict[str, str] | None = None, **kw) -> subprocess.Popen:  # type: ignore[no-untyped-def]
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
     return subprocess.Popen(
-        [sys.executable, "-m", "factcheck", *args], cwd=cwd, env={**os.environ, **(env or {})}, text=True, **pipes,
+        [sys.executable, "-m", "factcheck", *args], cwd=cwd, env={**os.environ, **(env or {})}, text=True,
+        preexec_fn=as_in_a_terminal, **pipes,
     )
 
 

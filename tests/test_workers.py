@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import processes_marked, project_store
+from conftest import as_in_a_terminal, processes_marked, project_store
 
 from factcheck import workers
 from factcheck.workers import forked_map
@@ -210,7 +210,7 @@ def sharing_check(folder: Path, stdout: Any = subprocess.DEVNULL) -> tuple[subpr
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "check", str(draft), "--store", "claims", "--format", "json", "--jobs", "3"],
         cwd=folder, env={**os.environ, "FACTCHECK_MARK": mark}, stdout=stdout, stderr=subprocess.PIPE,
-        text=True,
+        text=True, preexec_fn=as_in_a_terminal,
     )
     deadline = time.monotonic() + 60
     while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:  # the parent and its children
