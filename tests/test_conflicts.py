@@ -344,3 +344,10 @@ def test_a_count_of_what_has_been_done_so_far_that_falls_is_a_disagreement():
     store = store_of(("2023-03-23", "近日，住房城乡建设部发布，全国已有8150个传统村落列入国家级保护名录。"),
                      ("2023-06-01", "目前，我国已公布国家历史文化名城140座、中国传统村落6810个。"))
     assert [c.kind for c in find_conflicts(store)] == [DISAGREEMENT]
+
+
+def test_a_toll_since_the_middle_of_a_month_is_a_running_toll():
+    store = store_of(("2023-04-19", "根据苏丹卫生部的数据，截至目前，苏丹冲突已造成264人死亡。"),
+                     ("2023-05-03", "苏丹卫生部2日宣布，苏丹冲突已造成528人死亡。"),
+                     ("2023-05-09", "苏丹武装部队和快速支援部队自4月中旬以来发生武装冲突，根据世界卫生组织数据，苏丹冲突已造成超过590人死亡。"))
+    assert [c.kind for c in find_conflicts(store)] == [UPDATE]

@@ -52,6 +52,7 @@ _PERIOD = re.compile(
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
 _SINCE = re.compile(r"(?:开始|起|以来|至今)")
+_SINCE_PART = re.compile(r"(?:上旬|中旬|下旬|初|底|末)?以来")
 _BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是")
 _DAYS_BACK = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2}
 
@@ -319,9 +320,10 @@ def _spans_between_days(sentence: str, published: dt.date, found: list[PeriodMen
                 label = sentence[prev.start : p.end]
                 out[-1] = PeriodMention(Period(prev.period.start, end, label), prev.start, p.end, prev.base)
                 continue
-        if sentence.startswith("以来", p.end) and p.period.start <= published and not p.period.as_of:
-            label = sentence[p.start : p.end + 2]
-            p = PeriodMention(Period(p.period.start, published, label), p.start, p.end + 2, p.base)
+        since = _SINCE_PART.match(sentence, p.end)  # 以来, and 自4月中旬以来: from a part of that month
+        if since and p.period.start <= published and not p.period.as_of:
+            label = sentence[p.start : since.end()]
+            p = PeriodMention(Period(p.period.start, published, label), p.start, since.end(), p.base)
         out.append(p)
     return out
 
