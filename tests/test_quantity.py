@@ -271,3 +271,14 @@ def test_spelled_out_and_compound_figures_carry_their_printed_precision(sentence
 )
 def test_numbers_that_are_not_figures_stay_out(sentence, figures):
     assert [q.text for q in find_quantities(sentence)] == figures
+
+
+@pytest.mark.parametrize(("sentence", "text", "qualifier"), [
+    ("回购资金总额不超10亿元。", "不超10亿元", "at_most"),
+    ("募资不高于5亿元。", "不高于5亿元", "at_most"),
+    ("单笔不多于3000元。", "不多于3000元", "at_most"),
+    ("规模不小于3亿元。", "不小于3亿元", "at_least"),
+])
+def test_不_before_超_or_高于_makes_a_cap_not_a_threshold_passed(sentence, text, qualifier):
+    (q,) = find_quantities(sentence)
+    assert (q.text, q.qualifier) == (text, qualifier)

@@ -79,6 +79,8 @@ _PRE = {
     "破": AT_LEAST, "首破": AT_LEAST, "再破": AT_LEAST, "又破": AT_LEAST, "跌破": AT_MOST,
     "将近": AT_MOST, "接近": AT_MOST, "近": AT_MOST, "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST,
     "少于": AT_MOST, "不超过": AT_MOST,
+    # 回购资金总额不超10亿元, 募资不高于5亿元: a cap, not a threshold passed (不 before 超/高于 reverses it).
+    "不超": AT_MOST, "不高于": AT_MOST, "不多于": AT_MOST, "不大于": AT_MOST, "不小于": AT_LEAST,
     "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
 }
 # 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
