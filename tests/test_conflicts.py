@@ -351,3 +351,9 @@ def test_a_toll_since_the_middle_of_a_month_is_a_running_toll():
                      ("2023-05-03", "苏丹卫生部2日宣布，苏丹冲突已造成528人死亡。"),
                      ("2023-05-09", "苏丹武装部队和快速支援部队自4月中旬以来发生武装冲突，根据世界卫生组织数据，苏丹冲突已造成超过590人死亡。"))
     assert [c.kind for c in find_conflicts(store)] == [UPDATE]
+
+
+def test_a_toll_of_a_strike_dated_after_the_first_toll_is_another_strikes():
+    store = store_of(("2025-09-14", "以色列10日空袭也门。据也门卫生部门的最新统计，袭击已造成46人死亡、160人受伤。"),
+                     ("2025-09-26", "据也门胡塞武装卫生部门消息，以色列军队25日对也门首都萨那发动大规模空袭，已造成9人死亡、170人受伤。"))
+    assert not [k for k in find_conflicts(store) if any(c.text == "170人" for c in k.claims)]

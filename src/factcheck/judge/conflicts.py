@@ -109,6 +109,8 @@ def relate(a: Claim, b: Claim) -> Relation | None:
     period = identity.period.outcome
     if period == SAME or (period == UNDATED and standing(old, new)):
         return _same_period(old, new, period)
+    if _a_later_event(old, new):
+        return None  # 袭击已造成…165人受伤 on the 14th; 以色列军队25日…发动大规模空袭，已造成…174人受伤: another strike
     if period == RUNNING:
         if not agree(old, new) and replaces(old, new) and not _a_rate_of_change(old):
             return _moving_on(old, new)
@@ -213,6 +215,20 @@ def _a_rate_of_change(c: Claim) -> bool:
 
 
 _RATE = re.compile(r"增长|下降|上升|回落|增速|增幅|提高|降低")
+
+
+# 25日对也门首都萨那发动大规模空袭: the day an event happened, not the day a toll was announced (2日宣布).
+_EVENT_ON_DAY = re.compile(r"[^，。；]{0,16}?(?:发动|发生|遭受|遭到|实施|进行)[^，。；]{0,6}?(?:空袭|袭击|轰炸|爆炸|地震|袭扰)")
+
+
+def _a_later_event(old: Claim, new: Claim) -> bool:
+    """`new` is the toll of an event its sentence dates after `old`'s figure was given: another event."""
+    p, known = new.period, old.period.end if old.period else old.published
+    if p is None or p.days != 1 or known is None or p.start <= known:
+        return False
+    sentence = new.plain_sentence
+    at = sentence.find(p.label)
+    return at >= 0 and bool(_EVENT_ON_DAY.match(sentence, at + len(p.label)))
 
 
 def _moving_on(old: Claim, new: Claim) -> Relation:
