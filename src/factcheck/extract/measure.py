@@ -451,8 +451,8 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
         if len(after) < 2:
             continue
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_STOP) + 1
-        levels = _levels_listed(text, out, start, m.start(), len(after)) if len(after) >= 2 else []
-        if len(levels) == len(after) >= 2:
+        levels = _levels_listed(text, out, start, m.start(), len(after))
+        if levels:
             # 累计开行4186列、运送货物45万标准箱，同比分别增长15%、28%: each rate the change of its level.
             last = out[levels[-1]].metric
             if last and all(out[i].metric.startswith(last) and len(out[i].metric) > len(last) for i in after):
@@ -489,7 +489,8 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
     return out
 
 
-_RECKONED_ONLY = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?")
+_RECKONING = r"(?:同比|环比|比上年|较上年|比去年|较去年)"  # how a change is reckoned
+_RECKONED_ONLY = re.compile(rf"{_RECKONING}?")
 
 
 def _levels_listed(text: str, claims: list[Claim], clause: int, at: int, wanted: int) -> list[int]:
@@ -506,7 +507,7 @@ def _levels_listed(text: str, claims: list[Claim], clause: int, at: int, wanted:
 
 
 _BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同(?!比)|向|自)(?=.)")
-_RECKONED_TAIL = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)$")
+_RECKONED_TAIL = re.compile(rf"{_RECKONING}$")
 
 
 def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:

@@ -267,12 +267,12 @@ _RANGE_SEP = re.compile(r"[至到—\-~～]")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?(?:至|到|—|－|-|～|~)((?:19|20)\d\d)年(?!\d)")
 
 
-_DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日?[-—~～至到](\d{1,2})日")
+DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日?[-—~～至到](\d{1,2})日")
 
 
 def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
     """5月1-31日 is the days of May between, a month's count so far (not 31日, nor all of May)."""
-    for m in _DAY_RANGE.finditer(sentence):
+    for m in DAY_RANGE.finditer(sentence):
         month = next((p for p in found if p.start == m.start() and p.period.start.month == int(m[1])), None)
         if month is None:
             continue

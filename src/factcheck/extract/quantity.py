@@ -166,7 +166,12 @@ class Quantity:
 
     @property
     def is_currency(self) -> bool:
-        return len(self.unit) == 3 and self.unit.isupper()
+        return is_currency(self.unit)
+
+
+def is_currency(unit: str) -> bool:
+    """An ISO currency code (CNY, USD) is how a figure's unit says it is money."""
+    return len(unit) == 3 and unit.isupper()
 
 
 def unit_group(unit: str) -> str:

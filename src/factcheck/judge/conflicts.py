@@ -167,8 +167,10 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
 def _within_reach(old: Claim, new: Claim) -> bool:
     """A fuller period's figure of a flow is near the shorter one's scaled by the periods' lengths (1—5月 to
     前7个月, ×1.4), within identity's range for one scope; a stock's (as of a day) within that range itself."""
-    if same_range(old, new) or old.period is None or new.period is None or old.period.as_of or new.period.as_of:
-        return same_range(old, new)
+    if same_range(old, new):
+        return True
+    if old.period is None or new.period is None or old.period.as_of or new.period.as_of:
+        return False
     lo, hi = sorted((abs(old.value), abs(new.value)))
     return hi <= lo * RANGE_MAX * max(Decimal(new.period.days) / old.period.days, Decimal(1))
 
@@ -199,7 +201,7 @@ def _fell(old: Claim, new: Claim) -> bool:
     return new.high is not None and old.low is not None and Decimal(new.high) < Decimal(old.low)
 
 
-_SO_FAR = re.compile(r"累计|已有|已经|已")
+_SO_FAR = re.compile(r"累计|已")  # 已有, 已经, 已公布
 
 
 def _counted_so_far(c: Claim) -> bool:

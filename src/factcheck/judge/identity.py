@@ -30,8 +30,8 @@ from ..extract.metric import (
     standing_measure,
     why_different,
 )
-from ..extract.period import find_periods
-from ..extract.quantity import VALUE_BEFORE, find_quantities, unit_group
+from ..extract.period import DAY_RANGE, find_periods
+from ..extract.quantity import VALUE_BEFORE, find_quantities, is_currency, unit_group
 from ..extract.subject import (
     COUNTRY,
     COUNTRY_WIDE,
@@ -1066,7 +1066,7 @@ PURPOSE_REACH = 40  # characters after a sum in which its purpose (用于…, �
 def _spent_on(c: Claim) -> str:
     """What a sum of money is for: the purpose after it (…，密集投向地下管网建设), or, after a funding verb, the
     thing it funds (设立3000亿元保障性住房再贷款). "" for other figures, or when the sentence does not say."""
-    if not (len(c.unit) == 3 and c.unit.isupper()):
+    if not is_currency(c.unit):
         return ""
     if c.counted and len(c.counted) >= 2 and _FUNDING_VERB.match(metric_key(c.metric) or c.metric):
         return c.counted
@@ -1084,8 +1084,6 @@ SIMILAR_PURPOSE = 60.0
 
 
 EARLY_DAYS = 5  # a tracker's count for a month's days, given this soon after, is an early estimate
-# 5月1-31日: a count kept over the days of a month (a weekly tracker's), not a month's statistic (5月, 5月份).
-_TRACKED_DAYS = re.compile(r"\d{1,2}月\d{1,2}日?[-—~～至到]\d{1,2}日")
 
 
 def _early(c: Claim) -> int | None:
@@ -1093,7 +1091,7 @@ def _early(c: Claim) -> int | None:
     agency's monthly release (韩国5月出口, 加拿大5月失业率), which days after the month is its final word."""
     p = c.period
     if (p is None or c.published is None or p.as_of or p.days < 28 or c.published < p.end
-            or not _TRACKED_DAYS.fullmatch(p.label)):
+            or not DAY_RANGE.fullmatch(p.label)):  # 5月1-31日, a tracker's count over a month's days; not 5月份
         return None
     days = (c.published - p.end).days
     return days if days <= EARLY_DAYS else None
