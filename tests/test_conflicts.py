@@ -357,3 +357,31 @@ def test_a_toll_of_a_strike_dated_after_the_first_toll_is_another_strikes():
     store = store_of(("2025-09-14", "以色列10日空袭也门。据也门卫生部门的最新统计，袭击已造成46人死亡、160人受伤。"),
                      ("2025-09-26", "据也门胡塞武装卫生部门消息，以色列军队25日对也门首都萨那发动大规模空袭，已造成9人死亡、170人受伤。"))
     assert not [k for k in find_conflicts(store) if any(c.text == "170人" for c in k.claims)]
+
+
+# --- listing 14 ----------------------------------------------------------------------------------------
+
+def test_who_took_part_on_a_day_is_not_the_standing_count_moving_on():
+    store = store_of(("2023-03-04", "十四届全国人大现有代表2977人。"),
+                     ("2023-03-10", "今天（3月10日），2952名全国人大代表在人民大会堂投下庄严一票。"))
+    assert find_conflicts(store) == []
+
+
+def test_a_rolling_four_week_rate_is_that_windows_not_a_running_rate_moving_on():
+    store = store_of(("2023-03-22", "凯度公司发布的报告称，截至2月19日的四周内，英国食品价格较去年同期上涨17.1%。"),
+                     ("2023-04-01", "凯度公司近日发布报告称，截至3月19日的四周内，英国食品价格同比上涨17.5%。"))
+    assert UPDATE not in [c.kind for c in find_conflicts(store)]
+
+
+def test_a_headline_restating_a_fallen_count_adds_no_update_to_its_disagreement():
+    store = store_of(("2023-03-23", "全国8150个传统村落列入国家级保护名录\n\n近日，住房城乡建设部发布，全国已有8150个传统村落列入国家级保护名录。"),
+                     ("2023-06-01", "目前，我国已公布国家历史文化名城140座、中国传统村落6810个。"))
+    assert [c.kind for c in find_conflicts(store)] == [DISAGREEMENT]
+
+
+def test_two_series_figures_for_one_quarter_make_no_chain_to_a_fuller_period():
+    store = store_of(("2023-04-11", "今年一季度，我国新能源汽车产销量分别完成165万辆和158.6万辆，同比分别增长27.7%和26.2%。"),
+                     ("2023-05-05", "今年一季度，我国太阳能电池、新能源汽车产量分别增长53.2%、22.5%。"),
+                     ("2023-06-17", "最新统计数据显示，前5个月，我国高技术制造业投资同比增长12.8%。\n\n"
+                                   "与此同时，绿色转型也加大力度。前5个月，新能源汽车、太阳能电池、充电桩产品产量同比分别增长37%、53.6%和57.7%。"))
+    assert not [k for k in find_conflicts(store) if any(c.text == "37%" for c in k.claims)]

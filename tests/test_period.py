@@ -229,6 +229,22 @@ def test_a_span_between_two_days_and_a_span_since_a_day(sentence, published, sta
     assert (start, end, label) in periods(sentence, published)
 
 
+@pytest.mark.parametrize(
+    "sentence, published, start, end, label",
+    [
+        ("截至3月19日的四周内，英国食品价格同比上涨17.5%", "2023-04-01", "2023-02-20", "2023-03-19", "截至3月19日的四周内"),
+        ("截至2月14日的过去12周，销量下降3%", "2023-04-01", "2022-11-23", "2023-02-14", "截至2月14日的过去12周"),
+        ("截至3月31日的一个月内，价格上涨2%", "2023-04-01", "2023-03-01", "2023-03-31", "截至3月31日的一个月内"),
+    ],
+)
+def test_a_window_of_set_length_to_a_day_is_that_window_not_a_figure_as_of_the_day(sentence, published, start, end, label):
+    (window,) = find_periods(sentence, dt.date.fromisoformat(published))
+    assert (window.period.start.isoformat(), window.period.end.isoformat(), window.period.label) == (start, end, label)
+    assert not window.period.as_of
+    (as_of,) = find_periods("截至3月19日，已有5人", dt.date.fromisoformat(published))
+    assert as_of.period.as_of
+
+
 def test_a_year_in_the_name_of_an_issue_is_not_a_period():
     # 2026年第四期国债: the name of the bond, not the year the rates that follow are for.
     assert [p[2] for p in periods("今天（8月5日），财政部在香港发行2026年第四期150亿元人民币国债。", "2026-08-05")] == [

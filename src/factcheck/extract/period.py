@@ -162,7 +162,7 @@ def find_periods(
     if cutoff is not None:
         # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
         out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
-    out = _days_of_a_month(sentence, _spans_between_years(sentence, out))
+    out = _windows(sentence, _days_of_a_month(sentence, _spans_between_years(sentence, out)))
     # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
     past = [p for p in _past_years(sentence, published)
             if not any(q.start <= p.start < q.end or 0 <= p.start - q.end <= 1 for q in out)]
@@ -285,6 +285,43 @@ def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMe
         span = PeriodMention(Period(first, last, m.group()), m.start(), m.end(), month.base)
         found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
     return found
+
+
+# 截至3月19日的四周内, 截至5月14日的过去12周: a window of that length ending on the day.
+_WINDOW = re.compile(r"的(?:过去|前|最近|近)?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?P<unit>周|星期|月|天|日)(?:内|里|间|中)?")
+
+
+def _windows(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """A rolling rate over the four weeks to a day is that window's figure, not a running total as of the day:
+    the next window's rate does not move on from it, it is another period's."""
+    out = []
+    for p in found:
+        m = _WINDOW.match(sentence, p.end)
+        if m is None or p.period.days != 1 or not p.period.label.startswith(("截至", "截止")):
+            out.append(p)
+            continue
+        try:
+            n = int(number(m["n"]))
+        except NotANumber:
+            out.append(p)
+            continue
+        end = p.period.end
+        if m["unit"] == "月":
+            months = end.year * 12 + end.month - 1 - n
+            start = _same_day_or_last(months // 12, months % 12 + 1, end.day) + dt.timedelta(days=1)
+        else:
+            start = end - dt.timedelta(days=(7 if m["unit"] in ("周", "星期") else 1) * n - 1)
+        out.append(PeriodMention(Period(start, end, sentence[p.start : m.end()]), p.start, m.end(), p.base))
+    return out
+
+
+def _same_day_or_last(year: int, month: int, day: int) -> dt.date:
+    for d in range(day, 27, -1):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    return dt.date(year, month, min(day, 28))
 
 
 def _spans_between_years(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:

@@ -121,7 +121,9 @@ def relate(a: Claim, b: Claim) -> Relation | None:
         if not _within_reach(old, new):
             return None  # 旅行服务…进出口达9200.5亿元 (1—5月) and the country's 25.7万亿元 (前7个月): another scope
         if old.period.as_of and (new.period.as_of or new.period.days == 1):
-            # 截至目前…270人死亡, then 苏丹卫生部2日宣布…550人死亡: a toll as of one day, then of another.
+            # 截至目前…270人死亡, then 苏丹卫生部2日宣布…已造成550人死亡: a toll as of one day, then of another.
+            if not new.period.as_of and not _counted_so_far(new, rates=True):
+                return None  # 现有代表2977人, then 今天…2952名代表…投下庄严一票: who took part that day, not a stock
             if not any(w in p.label for p in (old.period, new.period) for w in _STOCK_DAY):
                 # 截至目前…完成意向面积的10.5%, then 目前…43.9%: a running count moving on, not a stock's month end
                 return _moving_on(old, new)
@@ -204,11 +206,12 @@ def _fell(old: Claim, new: Claim) -> bool:
 _SO_FAR = re.compile(r"累计|已")  # 已有, 已经, 已公布
 
 
-def _counted_so_far(c: Claim) -> bool:
-    """A count of what has been done so far (已有, 累计, 已公布), which only grows."""
+def _counted_so_far(c: Claim, rates: bool = False) -> bool:
+    """A count of what has been done so far (已有, 累计, 已公布), which only grows; with `rates`, a share of it
+    too (已完成八成)."""
     sentence, at = c.plain_sentence, c.at()
     start = max(sentence.rfind(ch, 0, at) for ch in "。；;") + 1
-    return c.unit not in ("%", "pp", "x") and bool(_SO_FAR.search(sentence, start, at))
+    return (rates or c.unit not in ("%", "pp", "x")) and bool(_SO_FAR.search(sentence, start, at))
 
 
 def _a_rate_of_change(c: Claim) -> bool:
@@ -290,11 +293,13 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
                 if rel is None or (rel.kind != RECONCILED and _told_together(store[i], store[j], by_sentence)):
                     continue
                 relations[(i, j)] = rel
+    told = {_figures(store[i], store[j]) for (i, j), rel in relations.items() if rel.kind == DISAGREEMENT}
     out = []
     for kind in KINDS:
         if kind == RECONCILED and not include_reconciled:
             continue
-        edges = [(pair, rel) for pair, rel in relations.items() if rel.kind == kind]
+        edges = [(pair, rel) for pair, rel in relations.items() if rel.kind == kind
+                 and (kind == DISAGREEMENT or _figures(store[pair[0]], store[pair[1]]) not in told)]
         parent: dict[int, int] = {}
         for (i, j), _rel in edges:
             ri, rj = _root(parent, i), _root(parent, j)
@@ -306,6 +311,8 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
         for members in groups.values():
             indices = dict.fromkeys(k for (i, j), _ in members for k in (i, j))
             claims = sorted((store[k] for k in indices), key=lambda c: (c.published or dt.date.min, c.source, c.line))
+            if kind in (UPDATE, SUPERSEDED) and _two_series(claims):
+                continue
             current = _newest(claims)
             subject = next((c.subject for c in claims if c.subject_strong), None) or next(
                 (c.subject for c in claims if c.subject), None
@@ -314,6 +321,21 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
             out.append(Conflict(kind, subject, current.metric, tuple(claims), current, members[0][1].why, gap))
     out.sort(key=lambda g: (KINDS.index(g.kind), -g.gap, -g.newest.toordinal(), g.subject or "", g.metric))
     return out
+
+
+def _figures(a: Claim, b: Claim) -> frozenset[tuple[str, Decimal]]:
+    """Which two sources' figures a pair sets side by side: the headline's 8155个 and its paragraph's are one."""
+    return frozenset(((a.source, a.value), (b.source, b.value)))
+
+
+def _two_series(claims: list[Claim]) -> bool:
+    """A chain with two figures for one period that do not agree (中汽协's 27.7% and 统计局's 22.5% for 一季度,
+    both before 前5个月's 37%): which series the later figure moves on from is not sure."""
+    by_period: dict[tuple[dt.date, dt.date], list[Claim]] = {}
+    for c in claims:
+        if c.period is not None:
+            by_period.setdefault((c.period.start, c.period.end), []).append(c)
+    return any(not agree(x, y) for same in by_period.values() for i, x in enumerate(same) for y in same[i + 1 :])
 
 
 def _root(parent: dict[int, int], i: int) -> int:
