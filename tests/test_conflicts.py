@@ -385,3 +385,12 @@ def test_two_series_figures_for_one_quarter_make_no_chain_to_a_fuller_period():
                      ("2023-06-17", "最新统计数据显示，前5个月，我国高技术制造业投资同比增长12.8%。\n\n"
                                    "与此同时，绿色转型也加大力度。前5个月，新能源汽车、太阳能电池、充电桩产品产量同比分别增长37%、53.6%和57.7%。"))
     assert not [k for k in find_conflicts(store) if any(c.text == "37%" for c in k.claims)]
+
+
+def test_a_sibling_in_a_chain_is_left_out_and_the_rest_of_the_chain_stands():
+    store = store_of(("2025-07-05", "商务部最新数据显示，前5个月，我国服务进出口总额32543.6亿元人民币，同比增长7.7%。"
+                                    "1—5月，旅行服务继续快速增长，进出口达9200.5亿元，增长12.2%，为服务贸易第一大领域。"),
+                     ("2025-08-05", "商务部今天发布，今年上半年，我国服务进出口总额38872.6亿元人民币，同比增长8.0%。"),
+                     ("2025-10-01", "商务部最新数据显示，今年前8个月，我国服务贸易稳步增长，服务进出口总额52476.9亿元人民币，同比增长7.4%。"))
+    chains = [sorted(c.text for c in k.claims) for k in find_conflicts(store) if k.kind == SUPERSEDED and k.claims[0].unit == "%"]
+    assert ["7.4%", "8.0%"] in chains and not any("12.2%" in chain for chain in chains)

@@ -1683,3 +1683,18 @@ def test_a_breakdown_by_quarter_is_no_figure_a_fuller_period_replaces():
     assert verdicts(draft, "2025-10-20", store)["5.4%"] == "ok"
     # …but the quarter given alone, after the half-year is out, is out of date.
     assert verdicts("一季度国内生产总值同比增长5.4%。", "2025-10-20", store)["5.4%"] == "stale"
+
+
+# --- held-out round 25 --------------------------------------------------------------------------------
+
+def test_a_first_estimate_is_no_alarm_against_the_later_release_that_revised_it():
+    store = store_of(("2024-05-16", "日本内阁府今天（5月16日）发布的初步统计结果显示，今年第一季度日本实际国内生产总值（GDP）"
+                                    "环比下降0.5%，按年率计算降幅为2.0%，继去年第四季度转正后再次出现负增长。"))
+    draft = ("日本内阁府今天（6月10日）发布的统计结果显示，今年第一季度日本实际国内生产总值环比下降0.5%，"
+             "按年率计算降幅为1.8%，继去年第四季度转正后再次出现负增长。")
+    found = checked(draft, "2024-06-10", store)
+    assert found["1.8%"][0] == "unsupported" and "first estimate" in found["1.8%"][2][0]
+    assert found["0.5%"][0] == "ok"
+    # …while the first estimate itself, restated wrong on a later day, is still an alarm against a final figure.
+    final = store_of(("2024-06-10", draft))
+    assert verdicts("今年第一季度日本实际国内生产总值按年率计算降幅为2.8%。", "2024-06-20", final)["2.8%"] == "contradicted"

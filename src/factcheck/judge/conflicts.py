@@ -40,6 +40,7 @@ from .identity import (
     identify,
     modality,
     predicted,
+    preliminary,
     release,
     same_range,
     same_scope,
@@ -59,7 +60,6 @@ KINDS = (DISAGREEMENT, REVISION, UPDATE, SUPERSEDED, RECONCILED)  # listed in th
 
 # Words that say a figure restates an earlier one of its own series: 修正, 修订, 核实, 普查 (a census's revision).
 _REVISED = re.compile(r"修正|修订|核实|核定|调整为|普查|终值|最终")
-_PRELIMINARY = re.compile(r"初值|初步|初步核算|快报|预估值|初次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,7 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
         return Relation(DISAGREEMENT, _("{old} against {new}, the same day").format(old=_said(old), new=_said(new)))
     if old.period is not None and old.period.days == 1:
         return None  # 当天…160架 and 172架 on the next day's broadcast: which day each means is not sure
-    if (_REVISED.search(new.plain_sentence) or _PRELIMINARY.search(old.plain_sentence) or release(new)
+    if (_REVISED.search(new.plain_sentence) or preliminary(old) or release(new)
             or PREVIOUS in (modality(old), modality(new))):
         return Relation(REVISION, _("restated: {old} → {new}").format(old=_said(old), new=_said(new)))
     who_old, who_new = speaker(old), speaker(new)
@@ -300,27 +300,45 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
             continue
         edges = [(pair, rel) for pair, rel in relations.items() if rel.kind == kind
                  and (kind == DISAGREEMENT or _figures(store[pair[0]], store[pair[1]]) not in told)]
-        parent: dict[int, int] = {}
-        for (i, j), _rel in edges:
-            ri, rj = _root(parent, i), _root(parent, j)
-            if ri != rj:
-                parent[rj] = ri
-        groups: dict[int, list[tuple[tuple[int, int], Relation]]] = {}
-        for pair, rel in edges:
-            groups.setdefault(_root(parent, pair[0]), []).append((pair, rel))
-        for members in groups.values():
-            indices = dict.fromkeys(k for (i, j), _ in members for k in (i, j))
-            claims = sorted((store[k] for k in indices), key=lambda c: (c.published or dt.date.min, c.source, c.line))
-            if kind in (UPDATE, SUPERSEDED) and _two_series(claims):
-                continue
-            current = _newest(claims)
-            subject = next((c.subject for c in claims if c.subject_strong), None) or next(
-                (c.subject for c in claims if c.subject), None
-            )
-            gap = _gap(claims) if kind == DISAGREEMENT else 0.0
-            out.append(Conflict(kind, subject, current.metric, tuple(claims), current, members[0][1].why, gap))
+        for members in _joined(edges):
+            if kind in (UPDATE, SUPERSEDED):
+                odd = _another_series(store, members)
+                if odd:
+                    # 一季度's 27.7% (中汽协) and 22.5% (统计局) before 前5个月's 37%: which one moves on is not sure,
+                    # so neither is chained; the rest of the chain stands without them.
+                    for rest in _joined([(pair, rel) for pair, rel in members if not odd & set(pair)]):
+                        out.append(_conflict(kind, store, rest))
+                    continue
+            out.append(_conflict(kind, store, members))
     out.sort(key=lambda g: (KINDS.index(g.kind), -g.gap, -g.newest.toordinal(), g.subject or "", g.metric))
     return out
+
+
+Edge = tuple[tuple[int, int], Relation]
+
+
+def _joined(edges: list[Edge]) -> list[list[Edge]]:
+    """The edges of each connected group (union-find)."""
+    parent: dict[int, int] = {}
+    for (i, j), _rel in edges:
+        ri, rj = _root(parent, i), _root(parent, j)
+        if ri != rj:
+            parent[rj] = ri
+    groups: dict[int, list[Edge]] = {}
+    for pair, rel in edges:
+        groups.setdefault(_root(parent, pair[0]), []).append((pair, rel))
+    return list(groups.values())
+
+
+def _conflict(kind: str, store: list[Claim], members: list[Edge]) -> Conflict:
+    indices = dict.fromkeys(k for pair, _rel in members for k in pair)
+    claims = sorted((store[k] for k in indices), key=lambda c: (c.published or dt.date.min, c.source, c.line))
+    current = _newest(claims)
+    subject = next((c.subject for c in claims if c.subject_strong), None) or next(
+        (c.subject for c in claims if c.subject), None
+    )
+    gap = _gap(claims) if kind == DISAGREEMENT else 0.0
+    return Conflict(kind, subject, current.metric, tuple(claims), current, members[0][1].why, gap)
 
 
 def _figures(a: Claim, b: Claim) -> frozenset[tuple[str, Decimal]]:
@@ -328,14 +346,31 @@ def _figures(a: Claim, b: Claim) -> frozenset[tuple[str, Decimal]]:
     return frozenset(((a.source, a.value), (b.source, b.value)))
 
 
-def _two_series(claims: list[Claim]) -> bool:
-    """A chain with two figures for one period that do not agree (中汽协's 27.7% and 统计局's 22.5% for 一季度,
-    both before 前5个月's 37%): which series the later figure moves on from is not sure."""
-    by_period: dict[tuple[dt.date, dt.date], list[Claim]] = {}
-    for c in claims:
-        if c.period is not None:
-            by_period.setdefault((c.period.start, c.period.end), []).append(c)
-    return any(not agree(x, y) for same in by_period.values() for i, x in enumerate(same) for y in same[i + 1 :])
+def _another_series(store: list[Claim], members: list[Edge]) -> set[int]:
+    """The figures of a chain that another source gives otherwise for the same period: those the fewer sources
+    give (统计局's 22.5% against 中汽协's 27.7% for 一季度, one source each: both), or the one source's sibling
+    (旅行服务's 12.3% beside 服务进出口's 8.0%, one line apart: both)."""
+    by_period: dict[tuple[dt.date, dt.date], list[int]] = {}
+    for k in dict.fromkeys(k for pair, _rel in members for k in pair):
+        p = store[k].period
+        if p is not None:
+            by_period.setdefault((p.start, p.end), []).append(k)
+    odd: set[int] = set()
+    for same in by_period.values():
+        values: list[list[int]] = []  # figures that agree, one list each
+        for k in same:
+            found = next((v for v in values if agree(store[v[0]], store[k])), None)
+            if found is None:
+                values.append([k])
+            else:
+                found.append(k)
+        if len(values) < 2:
+            continue
+        sources = [len({store[k].source for k in v}) for v in values]
+        most = max(sources)
+        keep = [v for v, n in zip(values, sources) if n == most]
+        odd.update(k for v in values if len(keep) > 1 or v is not keep[0] for k in v)
+    return odd
 
 
 def _root(parent: dict[int, int], i: int) -> int:

@@ -957,6 +957,15 @@ _RELEASE = re.compile(
 )
 
 
+# 初步统计结果显示…降幅为2.0%, 初步核算, 快报: a first estimate, which a later release may revise.
+_PRELIMINARY = re.compile(r"初值|初步(?:统计|核算|测算|估算|估计|数据|结果)|快报|预估值|初次(?:公布|发布|估算)")
+
+
+def preliminary(c: Claim) -> bool:
+    """Given as a first estimate (初步统计, 初值, 快报): a later release of the same figure may revise it."""
+    return bool(_PRELIMINARY.search(c.plain_sentence))
+
+
 def speaker(c: Claim) -> str:
     """Who the figure's paragraph cites (国家统计局, 海关总署…), "" when it names no agency: one series."""
     m = gazetteer().agency_re.search(c.plain_paragraph)
@@ -1021,6 +1030,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
             and (_RELEASE.search(draft.plain_sentence) or _REPORT_OUT.search(_so_far_said(draft)))):
         # …还公布了跨境电商半年报。上半年…1.25万亿元 against customs' 1.22万亿元 in August: a formal release later.
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
+    if draft.published and stored.published and draft.published > stored.published and preliminary(stored):
+        # 日本内阁府…初步统计结果显示…按年率计算降幅为2.0% on 16 May; the release of 10 June, 1.8%: revised.
+        return f"a first estimate in the source ({stored.published}): a later release ({draft.published}) may have revised it"
     early = _early(stored)
     if early is not None and draft.published and stored.published and draft.published > stored.published:
         # 乘联分会 on 3 June: 5月1-31日 retail 154.5万辆; on 8 June, 151.0万辆: a tracker's count given days
