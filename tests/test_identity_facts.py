@@ -1698,3 +1698,16 @@ def test_a_first_estimate_is_no_alarm_against_the_later_release_that_revised_it(
     # …while the first estimate itself, restated wrong on a later day, is still an alarm against a final figure.
     final = store_of(("2024-06-10", draft))
     assert verdicts("今年第一季度日本实际国内生产总值按年率计算降幅为2.8%。", "2024-06-20", final)["2.8%"] == "contradicted"
+
+
+def test_an_approximate_figure_vouches_only_for_what_rounds_to_it():
+    store = store_of(("2026-04-03", "据塔斯社报道，今年一季度，欧盟从俄罗斯进口的液化天然气约为68亿立方米。"))
+    assert verdicts("今年一季度，欧盟从俄罗斯进口的液化天然气为69亿立方米。", "2026-05-14", store)["69亿立方米"] == "unsupported"
+    assert verdicts("今年一季度，欧盟从俄罗斯进口的液化天然气为68.3亿立方米。", "2026-05-14", store)["68.3亿立方米"] == "ok"
+    assert verdicts("今年一季度，欧盟从俄罗斯进口的液化天然气约68亿立方米。", "2026-05-14", store)["约68亿立方米"] == "ok"
+
+
+def test_the_next_years_anniversary_of_another_pair_of_countries_is_another_fact():
+    store = store_of(("2023-03-31", "今年是中马建立全面战略伙伴关系10周年，明年将迎来两国建交50周年。"))
+    assert verdicts("习近平强调，今年是中巴建立战略伙伴关系30周年，明年将迎来两国建交50周年。", "2023-04-14", store)["50周年"] != "ok"
+    assert verdicts("今年是中马建立全面战略伙伴关系10周年，明年将迎来两国建交50周年。", "2023-04-14", store)["50周年"] == "ok"

@@ -181,12 +181,16 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
 
 
 def _implied(draft: Claim, source: Claim) -> bool:
-    """A source's one-sided bound vouches only for what it implies: 突破700亿立方米 for 超600亿立方米, not for
-    720多亿立方米 two months on, nor for an exact 508.1亿件 (a typo of 501.8亿件 would pass as well)."""
+    """A source's bound vouches only for what it implies: 突破700亿立方米 for 超600亿立方米, not for 720多亿立方米
+    two months on, nor for an exact 508.1亿件 (a typo of 501.8亿件 would pass as well); 约68亿 for 68.3亿, not 69亿."""
     if source.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE):
         return draft.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE) and draft.value <= source.value
     if source.qualifier == Qualifier.AT_MOST:
         return draft.qualifier == Qualifier.AT_MOST and draft.value >= source.value
+    if source.qualifier == Qualifier.ABOUT and draft.qualifier == Qualifier.EXACT:
+        # 约为68亿立方米 (one estimate) for 69亿立方米 (another's): compatible, but it vouches only for what rounds
+        # to it.
+        return abs(draft.value - source.value) < draft.precision + source.precision
     return True
 
 
