@@ -1711,3 +1711,13 @@ def test_the_next_years_anniversary_of_another_pair_of_countries_is_another_fact
     store = store_of(("2023-03-31", "今年是中马建立全面战略伙伴关系10周年，明年将迎来两国建交50周年。"))
     assert verdicts("习近平强调，今年是中巴建立战略伙伴关系30周年，明年将迎来两国建交50周年。", "2023-04-14", store)["50周年"] != "ok"
     assert verdicts("今年是中马建立全面战略伙伴关系10周年，明年将迎来两国建交50周年。", "2023-04-14", store)["50周年"] == "ok"
+
+
+# --- held-out round 26 --------------------------------------------------------------------------------
+
+def test_the_day_a_quake_struck_names_the_event_not_the_day_its_toll_was_counted():
+    store = store_of(("2026-06-08", "财联社6月8日电，菲律宾民防部门今天（6月8日）表示，菲律宾南部发生的地震已造成19人死亡、134人受伤。"))
+    draft = "财联社6月9日电，菲律宾民防部门9日消息称，菲律宾南部8日发生的地震已造成37人死亡。"
+    (toll,) = [c for c in extract(news(draft, "2026-06-09")) if c.text == "37人"]
+    assert toll.period is not None and toll.period.start == dt.date(2026, 6, 9) and "8" not in toll.metric
+    assert verdicts(draft, "2026-06-09", store)["37人"] != "contradicted"

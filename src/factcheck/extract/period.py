@@ -162,6 +162,10 @@ def find_periods(
     if cutoff is not None:
         # 截至6月18日上午，…8日发生的强震已导致78人死亡: the day before 的 names the event, the count is as of the 18th.
         out = [p for p in out if p.start <= cutoff or not _ATTRIBUTE.match(sentence, p.end)]
+    # 9日消息称，菲律宾南部8日发生的地震已造成37人死亡: the day the quake struck names the event; its toll is as
+    # of the day it was reported, which a later report moves on from.
+    out = [PeriodMention(p.period, p.start, p.end, EVENT) if p.period.days == 1 and not p.base
+           and _HAPPENED.match(sentence, p.end) else p for p in out]
     out = _windows(sentence, _days_of_a_month(sentence, _spans_between_years(sentence, out)))
     # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
     past = [p for p in _past_years(sentence, published)
@@ -253,6 +257,8 @@ _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|�
 # 美联储7月降息25个基点的概率 in May: the chance of something still to come, this year's July.
 _CHANCE = re.compile(r"[^，。；,;：:]{0,30}?(?:概率|可能性|几率)")
 _ATTRIBUTE = re.compile(r"(?:发生|举行|召开|开始|爆发)?的(?![\d一二三四五六七八九十])")
+EVENT = "发生"  # the base of a day that names an event (8日发生的地震), not the period of the figures after it
+_HAPPENED = re.compile(r"(?:[（(][^）)]{1,12}[）)])?(?:发生|爆发)的")
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
 # 电 after a day ends a dateline, unless it starts a word (6月1日电力负荷, 电网, 电商…).
 _DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费能气信脑源线机台车路缆荷竞磁流压解镀])")
