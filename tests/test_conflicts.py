@@ -394,3 +394,11 @@ def test_a_sibling_in_a_chain_is_left_out_and_the_rest_of_the_chain_stands():
                      ("2025-10-01", "商务部最新数据显示，今年前8个月，我国服务贸易稳步增长，服务进出口总额52476.9亿元人民币，同比增长7.4%。"))
     chains = [sorted(c.text for c in k.claims) for k in find_conflicts(store) if k.kind == SUPERSEDED and k.claims[0].unit == "%"]
     assert ["7.4%", "8.0%"] in chains and not any("12.2%" in chain for chain in chains)
+
+
+# --- listing 15 ----------------------------------------------------------------------------------------
+
+def test_a_change_against_an_earlier_period_is_that_pairs_not_a_series_a_fuller_period_moves_on():
+    store = store_of(("2025-07-15", "国家统计局今天发布数据显示，上半年，全国网上零售额同比增长8.5%，增速比一季度加快0.6个百分点。"),
+                     ("2025-09-15", "国家统计局今天发布数据显示，1—8月份，全国网上零售额同比增长9.6%，增速比1—7月份加快0.4个百分点，再创年内新高。"))
+    assert not [k for k in find_conflicts(store) if any(c.unit == "pp" for c in k.claims)]

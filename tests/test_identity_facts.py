@@ -1721,3 +1721,12 @@ def test_the_day_a_quake_struck_names_the_event_not_the_day_its_toll_was_counted
     (toll,) = [c for c in extract(news(draft, "2026-06-09")) if c.text == "37人"]
     assert toll.period is not None and toll.period.start == dt.date(2026, 6, 9) and "8" not in toll.metric
     assert verdicts(draft, "2026-06-09", store)["37人"] != "contradicted"
+
+
+def test_the_threshold_of_what_is_counted_is_no_figure_of_its_own():
+    line = "财联社6月9日电，Wind数据显示，截至6月9日，复权单位净值达到10元以上的主动权益类基金共有101只。"
+    assert [c.text for c in extract(news(line, "2026-06-09"))] == ["101只"]
+    line = "全市场的主动权益基金中，复权单位净值超过10元的基金已经达到100只。"
+    assert [c.text for c in extract(news(line, "2026-05-19"))] == ["100只"]
+    # …a bound that is the figure itself stays: 增长5%以上，占比30%.
+    assert [c.text for c in extract(news("规模以上工业增加值增长5%以上，占比为30%。", "2026-05-19"))] == ["5%以上", "30%"]

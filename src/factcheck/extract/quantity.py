@@ -183,6 +183,8 @@ def _inside_quote_start(sentence: str, start: int) -> bool:
     return start > 0 and sentence[start - 1] in "“‘「"
 
 
+# …的主动权益类基金共有101只, …的省份有10个: a bound followed by what it bounds, then that set's count.
+_THRESHOLD_OF_A_SET = re.compile(r"的[^，。；,;、\d]{1,16}?(?:已经|已)?(?:共有|有|达到?|为|超过|突破|合计|总计|累计)[^，。；,;\d]{0,3}\d")
 _CODE = re.compile(r"(?:代码|编号|编码|代号|邮编|证号)[：:]?\s*$")
 _PRONOUN_NEXT = "均都愿同表一共分此曾在将还也就已是的会称"
 
@@ -223,6 +225,9 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
         return True  # 比五年前增加5800多亿元: a comparison's base, a point in time, not a figure
+    if _THRESHOLD_OF_A_SET.match(sentence, end) and (
+            (m["post"] or "").startswith(("以上", "以下")) or (m["pre"] or "").startswith(("超", "逾", "不足", "低于", "高于", "不到"))):
+        return True  # 复权单位净值达到10元以上的主动权益类基金共有101只: the threshold of what is counted, not a figure
     if unit_word == "人" and nxt == "口":
         return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities
     if unit_word == "项" and (after in ("原则", "规定", "基本", "制度", "行动") or _inside_quote_start(sentence, start)):

@@ -98,7 +98,7 @@ def relate(a: Claim, b: Claim) -> Relation | None:
         # 注册资本170万美元 … 到后面注册资本达到11370万美元: a story told on purpose; and one report does not
         # contradict itself (五年年均增长5.2%, 十年年均增长6.2%): two figures of one text are two facts.
         return None
-    if not comparable(a, b) or _lead_time(a) or _lead_time(b):
+    if not comparable(a, b) or _lead_time(a) or _lead_time(b) or _against_an_earlier_period(a) or _against_an_earlier_period(b):
         return None
     old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
     identity = identify(new, old, parts=True)  # the later one read as a draft is read against the store
@@ -196,6 +196,18 @@ def _lead_time(c: Claim) -> bool:
 
 _OTHER_YEARS = re.compile(r"(?:比|较)(?:19|20)\d\d年[^，。；]{0,10}$")
 _SOONER = re.compile(r"[^，。；]{0,4}?(?:提前|推迟|延后|晚了|早了)")
+
+
+# 增速比一季度加快0.6个百分点, 比1—7月份加快0.4个百分点, 较上月末上升: a change against an earlier period of the
+# same series, each its own pair of periods; not 比上年同期 or 同比, where every period has its own base alike.
+_EARLIER_BASE = re.compile(
+    r"(?:比|较)(?!上年同期|去年同期|上年|去年|同期)[^，。；]{0,8}?(?:季度|月份?|月末|上半年|上月|上旬|中旬)"
+    r"[^，。；]{0,4}?(?:加快|放缓|回落|提高|上升|下降|扩大|收窄|回升|增加|减少)了?$")
+
+
+def _against_an_earlier_period(c: Claim) -> bool:
+    sentence, at = c.plain_sentence, c.at()
+    return c.unit in ("pp", "%") and bool(_EARLIER_BASE.search(sentence, max(0, at - 24), at))
 
 
 def _fell(old: Claim, new: Claim) -> bool:
