@@ -1730,3 +1730,14 @@ def test_the_threshold_of_what_is_counted_is_no_figure_of_its_own():
     assert [c.text for c in extract(news(line, "2026-05-19"))] == ["100只"]
     # …a bound that is the figure itself stays: 增长5%以上，占比30%.
     assert [c.text for c in extract(news("规模以上工业增加值增长5%以上，占比为30%。", "2026-05-19"))] == ["5%以上", "30%"]
+
+
+# --- held-out round 27 --------------------------------------------------------------------------------
+
+def test_a_coarser_figure_cut_off_at_its_last_digit_agrees_with_the_finer_one():
+    store = store_of(("2025-03-22", "截至2024年底，基本医保参保13.26亿人，参保率巩固在95%，医保基金总收入3.48万亿元，总支出2.97万亿元。"))
+    draft = "截至2024年底，全国基本医保参保132662.08万人，参保率巩固在95%。2024年全国基本医保基金总支出29764.03亿元。"
+    found = verdicts(draft, "2025-07-14", store)
+    assert found["132662.08万人"] != "contradicted" and found["29764.03亿元"] != "contradicted"
+    # …but a figure printed as precisely as the source's still has to match it: 13.27亿 is not 13.26亿.
+    assert verdicts("截至2024年底，基本医保参保13.28亿人。", "2025-07-14", store)["13.28亿人"] == "contradicted"

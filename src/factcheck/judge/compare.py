@@ -7,13 +7,15 @@ both bounds overlap, because the writer copied a threshold and changed it.
 Two printed figures agree when their rounding intervals overlap: 7.2 stands
 for [7.15, 7.25) and 7.3 for [7.25, 7.35), so they do not, while 1.6 and
 1.63 do. Intervals that only touch are a mistyped last digit, not rounding.
+A coarser figure may also be the finer one cut off at its last digit (13.26亿
+for 13.2662亿): statistics offices often print it so.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..record.claim import AT_LEAST, AT_MOST, RANGE, Claim
+from ..record.claim import AT_LEAST, AT_MOST, EXACT, RANGE, Claim
 
 OPEN = {AT_LEAST, AT_MOST}
 NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
@@ -30,6 +32,12 @@ def agree(a: Claim, b: Claim) -> bool:
         # 12%-35% against 12%-40%: a range is both its ends.
         return all((x is not None and y is not None and abs(x - y) < a.precision + b.precision) or x == y
                    for x, y in ((a.low, b.low), (a.high, b.high)))
+    if a.qualifier == b.qualifier == EXACT and a.precision != b.precision:
+        # 13.26亿人 for 132662.08万人, 2.97万亿元 for 29764.03亿元: a coarser figure is the finer one rounded, or cut
+        # off at its last digit, as statistics offices often print it; two figures printed alike must match.
+        coarse, fine = (a, b) if a.precision > b.precision else (b, a)
+        slack = fine.precision
+        return coarse.value - coarse.precision - slack <= fine.value < coarse.value + 2 * coarse.precision + slack
     if a.qualifier == b.qualifier:
         # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
         return abs(a.value - b.value) < a.precision + b.precision or a.value == b.value
