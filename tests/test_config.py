@@ -61,7 +61,7 @@ def test_factcheck_toml_wins_over_pyproject_beside_it(tmp_path):
 def test_without_a_config_the_current_folder_is_the_project(tmp_path):
     cfg = load_config(cwd=tmp_path)
     assert (cfg.root, cfg.store, cfg.origin) == (tmp_path, tmp_path / "claims", None)
-    assert cfg.fail_on == ("contradicted", "stale")  # unsupported warns unless a newsroom asks for more
+    assert cfg.fail_on == ("contradicted", "stale", "inconsistent")  # unsupported warns unless a newsroom asks for more
 
 
 def test_an_explicit_config_wins_over_discovery(tmp_path):
@@ -131,7 +131,7 @@ def test_an_unknown_key_names_the_known_key_it_is_near(tmp_path, key, hint):
         load_config(cwd=tmp_path)
     assert str(caught.value) == (
         f"{tmp_path / 'factcheck.toml'}: unknown key {key!r} in the config ({hint}known keys: accept-file, bodies, "
-        "date, drafts, exclude, fail-on, lang, sources, store)"
+        "date, drafts, exclude, fail-on, growth-tolerance, lang, multiple-tolerance, points-tolerance, share-tolerance, sources, store)"
     )
 
 

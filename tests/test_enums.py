@@ -28,7 +28,7 @@ def test_each_is_a_str_enum_whose_json_is_its_plain_string(enum: type[StrEnum]) 
 
 
 def test_the_verdicts_keep_their_strings_and_order() -> None:
-    assert VERDICTS == ("ok", "contradicted", "stale", "unsupported")
+    assert VERDICTS == ("ok", "contradicted", "stale", "unsupported", "inconsistent")
     assert set(RULES) == set(Verdict) and RULES["stale"] is RULES[Verdict.STALE]
 
 

@@ -90,7 +90,7 @@ def test_text_output_counts_what_was_suppressed(project, capsys):
     assert main(["check", "draft.md"]) == 1
     out = capsys.readouterr().out
     assert "98.2%" not in out and "20亿元" in out
-    assert out.rstrip().endswith("1 draft(s), 2 numbers: 0 ok, 0 contradicted, 0 stale, 1 unsupported (1 suppressed)")
+    assert out.rstrip().endswith("1 draft(s), 2 numbers: 0 ok, 0 contradicted, 0 stale, 1 unsupported, 0 inconsistent (1 suppressed)")
 
 
 def test_by_default_an_unsupported_figure_warns_and_an_alarm_fails(tmp_path, monkeypatch, capsys):

@@ -99,7 +99,7 @@ def test_the_summary_counts_what_the_page_shows(browser, report):
     path, data = report
     page, _ = open_page(browser, path, 1280)
     shown = page.eval_on_selector_all(".summary a.count", "els => els.map(e => [e.dataset.verdict, +e.dataset.count])")
-    assert dict(shown) == {v: data["summary"][v] for v in ("ok", "contradicted", "stale", "unsupported")}
+    assert dict(shown) == {v: data["summary"][v] for v in ("ok", "contradicted", "stale", "unsupported", "inconsistent")}
     for verdict, count in shown:
         assert page.locator(f"a.fig[data-verdict={verdict}]:not(.suppressed)").count() == count
     assert page.locator("section.draft-section").count() == 2 == page.locator(".toc a").count()

@@ -143,7 +143,7 @@ def test_the_summary_counts_are_the_json_summary(at_root, capsys):
     summary = json.loads(check(capsys, EXAMPLE, "--format", "json")[1])["summary"]
     page = Page(check(capsys, EXAMPLE, "--format", "html")[1])
     counts = {a["data-verdict"]: int(a["data-count"]) for a in page.all("a", "count")}
-    assert counts == {v: summary[v] for v in ("ok", "contradicted", "stale", "unsupported")}
+    assert counts == {v: summary[v] for v in ("ok", "contradicted", "stale", "unsupported", "inconsistent")}
     index = {a["id"] for a in page.all("details")}
     assert {a["href"].removeprefix("#") for a in page.all("a", "count")} <= index
 
@@ -262,7 +262,7 @@ def test_unsupported_figures_are_warnings_counted_apart_from_the_findings(at_roo
 
 
 def test_a_newsroom_that_fails_on_unsupported_sees_them_as_findings(at_root, capsys):
-    out = check(capsys, EXAMPLE, "--format", "html", "--fail-on", "contradicted,stale,unsupported")[1]
+    out = check(capsys, EXAMPLE, "--format", "html", "--fail-on", "contradicted,stale,unsupported,inconsistent")[1]
     page = Page(out)
     assert [a["data-count"] for a in page.all("span", "problems")] == ["8", "8"]
     assert not page.all("span", "unverified") and not page.all("input") and not page.all("a", "warn")

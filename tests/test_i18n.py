@@ -43,7 +43,7 @@ draft.md:7:16: unsupported [FC003] 20亿元: no source gives this figure for 平
     - seeds/000_c16f9ac0725775b3.txt:5 88亿元: measures 规模以上数控机床产值, not 数控机床基金规模
     - seeds/001_09746f9734a70c8c.txt:5 98亿元: measures 规模以上数控机床产值, not 数控机床基金规模
     - seeds/000_c16f9ac0725775b3.txt:5 120.41亿元: measures 规模以上产值, not 数控机床基金规模
-1 draft(s), 3 numbers: 1 ok, 1 contradicted, 0 stale, 1 unsupported
+1 draft(s), 3 numbers: 1 ok, 1 contradicted, 0 stale, 1 unsupported, 0 inconsistent
 """
 
 CHINESE = f"""\
@@ -57,7 +57,7 @@ draft.md:7:16: 未核实 [FC003] 20亿元：没有来源给出平湖经开的这
     - seeds/000_c16f9ac0725775b3.txt:5 88亿元: 指标是规模以上数控机床产值，不是数控机床基金规模
     - seeds/001_09746f9734a70c8c.txt:5 98亿元: 指标是规模以上数控机床产值，不是数控机床基金规模
     - seeds/000_c16f9ac0725775b3.txt:5 120.41亿元: 指标是规模以上产值，不是数控机床基金规模
-1 篇稿件，3 个数字：1 相符，1 矛盾，0 已过时，1 未核实
+1 篇稿件，3 个数字：1 相符，1 矛盾，0 已过时，1 未核实，0 自相矛盾
 """
 
 

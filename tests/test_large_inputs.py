@@ -118,7 +118,7 @@ def test_a_report_with_no_findings_is_still_one_json_document(project, capsys):
     assert code == 0
     assert out == json.dumps(
         {"version": 1, "findings": [], "warnings": [], "summary": {"drafts": 1, "numbers": 0, "ok": 0, "contradicted": 0,
-                                                   "stale": 0, "unsupported": 0, "suppressed": 0}},
+                                                   "stale": 0, "unsupported": 0, "inconsistent": 0, "suppressed": 0}},
         ensure_ascii=False, indent=2,
     ) + "\n"
 

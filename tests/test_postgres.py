@@ -77,7 +77,7 @@ def test_the_example_draft_gets_the_readme_verdicts_from_either_store(seeds_stor
     monkeypatch.chdir(ROOT)
     code, out, err = run(capsys, "check", EXAMPLE, "--store", seeds_store)
     assert code == ExitCode.FINDINGS and err == ""
-    assert "1 draft(s), 16 numbers: 8 ok, 2 contradicted, 4 stale, 2 unsupported" in out
+    assert "1 draft(s), 16 numbers: 8 ok, 2 contradicted, 4 stale, 2 unsupported, 0 inconsistent" in out
     assert "98.2% — the source says 96.2%" in out
 
 

@@ -20,7 +20,7 @@ BY_CODE = {rule.code: rule for rule in rules.REGISTRY}
 
 def test_every_verdict_has_exactly_one_rule_with_a_stable_code():
     assert {rule.verdict: rule.code for rule in rules.REGISTRY} == {
-        "ok": "FC000", "contradicted": "FC001", "stale": "FC002", "unsupported": "FC003",
+        "ok": "FC000", "contradicted": "FC001", "stale": "FC002", "unsupported": "FC003", "inconsistent": "FC004",
     }
     assert set(RULES) == set(VERDICTS)
     assert len(set(rules.CODES)) == len(rules.CODES)
@@ -72,7 +72,7 @@ def test_a_readme_without_the_markers_is_an_error():
 
 def test_a_code_is_looked_up_in_any_case_and_an_unknown_one_is_an_input_error():
     assert rules.lookup("fc002").verdict == "stale"
-    with pytest.raises(InputError, match=r"unknown rule 'FC009' \(use FC000, FC001, FC002, FC003\)"):
+    with pytest.raises(InputError, match=r"unknown rule 'FC009' \(use FC000, FC001, FC002, FC003, FC004\)"):
         rules.lookup("FC009")
 
 
@@ -102,7 +102,7 @@ def test_an_unknown_rule_is_one_line_and_exit_2(capsys):
     assert main(["rule", "FC9"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "factcheck: unknown rule 'FC9' (use FC000, FC001, FC002, FC003)\n"
+    assert captured.err == "factcheck: unknown rule 'FC9' (use FC000, FC001, FC002, FC003, FC004)\n"
 
 
 def test_check_help_lists_the_codes_and_points_to_factcheck_rule(capsys):
@@ -153,11 +153,12 @@ def test_factcheck_rule_in_chinese_under_a_chinese_locale(capsys, monkeypatch):
 def test_factcheck_rule_alone_in_chinese_names_each_verdict_as_the_report_does(capsys):
     assert main(["--lang", "zh", "rule"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[:4] == [
-        "FC000  ok            相符    有来源与这一数字相符。",
-        "FC001  contradicted  矛盾    有来源就同一主体、指标和时期给出了不同的数字。",
-        "FC002  stale         已过时  这一数字与某来源相符，但该来源已被更新或更完整的数字取代。",
-        "FC003  unsupported   未核实  没有来源提到这一主体、指标和时期。",
+    assert lines[:5] == [
+        "FC000  ok            相符      有来源与这一数字相符。",
+        "FC001  contradicted  矛盾      有来源就同一主体、指标和时期给出了不同的数字。",
+        "FC002  stale         已过时    这一数字与某来源相符，但该来源已被更新或更完整的数字取代。",
+        "FC003  unsupported   未核实    没有来源提到这一主体、指标和时期。",
+        "FC004  inconsistent  自相矛盾  稿件自身的其他数字与这个数字对不上。",
     ]
     assert lines[-1] == "`factcheck rule CODE` 解释其中一条，并附示例。"
 
@@ -182,7 +183,7 @@ def test_a_broken_config_does_not_stop_factcheck_rule(capsys, monkeypatch, tmp_p
 
 def test_an_unknown_rule_is_one_line_in_chinese(capsys):
     assert main(["rule", "FC9", "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == "factcheck: 未知规则 'FC9'（可用 FC000, FC001, FC002, FC003）\n"
+    assert capsys.readouterr().err == "factcheck: 未知规则 'FC9'（可用 FC000, FC001, FC002, FC003, FC004）\n"
 
 
 def test_sarif_and_the_readme_keep_the_rules_in_english_whatever_the_language(capsys, monkeypatch):
@@ -196,4 +197,4 @@ def test_sarif_and_the_readme_keep_the_rules_in_english_whatever_the_language(ca
         rule = BY_CODE[entry["id"]]
         assert entry["shortDescription"]["text"] == rule.summary
         assert entry["help"]["text"] == rules.describe(rule, "en") and "What to do: " in entry["help"]["text"]
-    assert rules.with_readme_section((ROOT / "README.md").read_text(encoding="utf-8")).count("What to do") == 4
+    assert rules.with_readme_section((ROOT / "README.md").read_text(encoding="utf-8")).count("What to do") == 5

@@ -16,7 +16,7 @@ from factcheck.report.sarif import github_command
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
-RULE_IDS = {"contradicted": "FC001", "stale": "FC002", "unsupported": "FC003"}
+RULE_IDS = {"contradicted": "FC001", "stale": "FC002", "unsupported": "FC003", "inconsistent": "FC004"}
 PROJECT_URLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
 
 
@@ -62,7 +62,7 @@ def test_rules_have_stable_ids_one_per_flagging_verdict(sarif):
     assert [r["id"] for r in rules] == sorted(RULE_IDS.values())
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
     # What fails the gate by default (contradicted, stale) is an error; unsupported is a warning.
-    assert levels == {"FC001": "error", "FC002": "error", "FC003": "warning"}
+    assert levels == {"FC001": "error", "FC002": "error", "FC003": "warning", "FC004": "error"}
     for result in sarif["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -88,6 +88,7 @@ def test_rules_are_named_as_the_readme_names_them(sarif):
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert {r["id"]: r["name"] for r in rules} == {
         "FC001": "contradicted-figure", "FC002": "superseded-figure", "FC003": "unsourced-figure",
+        "FC004": "inconsistent-figures",
     }
     assert all(table[r["id"]] == r["name"] for r in rules)
 

@@ -103,7 +103,7 @@ def test_a_suppressed_finding_from_an_off_block_is_in_source_in_sarif(project, c
         ("<!-- factcheck: ignore FC001 -->",
          "unknown factcheck directive 'ignore FC001' (use ignore, ignore[CODE,...], off, on)"),
         ("<!-- factcheck: of -->", "unknown factcheck directive 'of' (use ignore, ignore[CODE,...], off, on)"),
-        ("<!-- factcheck: ignore[FC009] -->", "unknown rule 'FC009' in ignore[...] (use FC000, FC001, FC002, FC003)"),
+        ("<!-- factcheck: ignore[FC009] -->", "unknown rule 'FC009' in ignore[...] (use FC000, FC001, FC002, FC003, FC004)"),
         ("<!-- factcheck: ignore[] -->", "'ignore[]' names no rule (use ignore, ignore[CODE,...], off, on)"),
         ("<!-- factcheck ignore -->", "factcheck directive without ':' (write <!-- factcheck: ignore -->)"),
         ("<!-- factcheck: on -->", "'on' without an 'off' before it"),
@@ -127,7 +127,7 @@ def test_an_ignore_with_text_after_it_is_a_warning_since_no_line_is_meant(projec
 def test_a_known_code_beside_an_unknown_one_still_applies(project, capsys):
     _, out, err = check(project, f"{WRONG}<!-- factcheck: ignore[FC001,FC01] -->", capsys)
     assert by_figure(out)["98.2%"] == ("contradicted", "ignore comment")
-    assert err == "draft.md:5: unknown rule 'FC01' in ignore[...] (use FC000, FC001, FC002, FC003)\n"
+    assert err == "draft.md:5: unknown rule 'FC01' in ignore[...] (use FC000, FC001, FC002, FC003, FC004)\n"
 
 
 def test_a_second_off_is_a_warning_and_the_block_still_ends_at_on():

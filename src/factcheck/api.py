@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .reading.source import Document, parse_date
     from .record.claim import Claim
     from .record.codec import claim_to_record
-    from .record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, DirectiveWarning, Finding, Report
+    from .record.finding import CONTRADICTED, INCONSISTENT, OK, STALE, UNSUPPORTED, DirectiveWarning, Finding, Report
     from .record.period import Period
     from .store.protocol import ClaimStore, Repair
 
@@ -51,9 +51,11 @@ _RECORDS = {
     "Document": "reading.source", "DirectiveWarning": "record.finding", "Checked": "app.session",
     "CheckOptions": "app.check", "Fix": "app.fix", "claim_to_record": "record.codec", "parse_date": "reading.source",
     "CONTRADICTED": "record.finding", "STALE": "record.finding", "UNSUPPORTED": "record.finding", "OK": "record.finding",
+    "INCONSISTENT": "record.finding",
 }
 __all__ = [
     "CONTRADICTED",
+    "INCONSISTENT",
     "OK",
     "STALE",
     "UNSUPPORTED",

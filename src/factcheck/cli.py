@@ -401,11 +401,12 @@ def claims_cmd(
 
 @app.command(
     short_help=N_("Give every number in a draft a verdict."),
-    help=N_("Give every number in a draft a verdict: ok, contradicted, stale or unsupported.\n\n"
+    help=N_("Give every number in a draft a verdict: ok, contradicted, stale, unsupported or inconsistent.\n\n"
             "DRAFTS are files, folders (the drafts in them), globs (drafts/**/*.md), or - for standard input; "
             "none: the configured `drafts`."),
     # Written out, not read from the registry: `--help` must not load it. tests/test_rules.py keeps them in step.
-    epilog=N_("Verdict codes: FC000 ok, FC001 contradicted, FC002 stale, FC003 unsupported; `factcheck rule CODE` "
+    epilog=N_("Verdict codes: FC000 ok, FC001 contradicted, FC002 stale, FC003 unsupported, FC004 inconsistent; "
+              "`factcheck rule CODE` "
               "explains one. <!-- factcheck: ignore[CODE] --> silences a line, <!-- factcheck: off --> ... "
               "<!-- factcheck: on --> a block."),
 )

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .api import CONTRADICTED, OK, STALE, UNSUPPORTED, Checked, Checker, find_config
+from .api import CONTRADICTED, INCONSISTENT, OK, STALE, UNSUPPORTED, Checked, Checker, find_config
 
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
@@ -107,7 +107,7 @@ def figure_range(f: Finding, lines: tuple[str, ...], units: Units) -> tuple[int,
 def severity_of(verdict: str) -> lsp.DiagnosticSeverity:
     from lsprotocol import types as lsp
 
-    if verdict in (CONTRADICTED, STALE):
+    if verdict in (CONTRADICTED, STALE, INCONSISTENT):
         return lsp.DiagnosticSeverity.Error
     if verdict == UNSUPPORTED:
         return lsp.DiagnosticSeverity.Warning

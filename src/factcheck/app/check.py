@@ -21,6 +21,7 @@ from ..errors import EmptyText, ExitCode, InputError
 from ..extract.subject import Gazetteer, gazetteer
 from ..i18n import _
 from ..judge import suppress
+from ..judge.arithmetic import Tolerance
 from ..judge.draft import Judged, judge_documents, read_draft
 from ..reading.source import Document
 from ..record.finding import OK, VERDICTS, Finding, Report, Tally
@@ -151,7 +152,8 @@ def judge_into(
     def judge(store: ClaimStore) -> int:
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
-            found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick, workers=workers)
+            found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick, workers=workers,
+                                 tolerance=tolerance_of(cfg))
             for f in itertools.islice(found, given, None):
                 take(f)
                 given += 1
@@ -169,6 +171,7 @@ def judge_marked(
     on_draft: Callable[[], None] | None = None,
     judged: Judged | None = None,
     workers: int = 1,
+    tolerance: Tolerance | None = None,
 ) -> Iterator[Finding]:
     """Each figure's verdict, marked when an ignore comment or the accept file silences it.
 
@@ -176,8 +179,13 @@ def judge_marked(
     keeps its store open and so cannot go through `judge_into`; `judged` is
     the editor's memo of judgements (see `judge.draft.judge_document`).
     """
-    found = judge_documents(docs, store, on_draft, bodies, judged, workers)
+    found = judge_documents(docs, store, on_draft, bodies, judged, workers, tolerance)
     return suppress.mark(found, docs, accepted, directives)
+
+
+def tolerance_of(cfg: Config) -> Tolerance:
+    """The config's tolerances for figures that must add up (`growth-tolerance = 0.5`), the defaults otherwise."""
+    return Tolerance(**dict(cfg.tolerances))
 
 
 def _to_stderr(line: str) -> None:

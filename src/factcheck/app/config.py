@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import ConfigError, closest
 from ..i18n import LANGUAGES
 
-# An alarm (a figure a source contradicts, or one since superseded) fails the run; an unsupported
+# An alarm (a figure a source contradicts, one since superseded, one its own draft does not bear out) fails the run; an unsupported
 # figure is a warning: real copy is full of new figures no source has yet, and a gate that blocks
 # them gets switched off. A newsroom that wants every figure sourced sets `fail-on` itself.
-DEFAULT_FAIL_ON = ("contradicted", "stale")
+DEFAULT_FAIL_ON = ("contradicted", "stale", "inconsistent")
 DEFAULT_ACCEPT_FILE = ".factcheck-accept.json"
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")  # a factcheck.toml wins over a pyproject.toml beside it
-KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accept-file", "bodies", "lang"}
+# How far a recomputed figure may be from the printed one before it is inconsistent (judge/arithmetic.py):
+# percentage points for a growth rate, a share or a change in points; a share of the ratio for a multiple.
+TOLERANCE_KEYS = {"growth-tolerance": "growth", "share-tolerance": "share", "points-tolerance": "points",
+                  "multiple-tolerance": "multiple"}
+KNOWN_KEYS = {"store", "sources", "drafts", "exclude", "fail-on", "date", "accept-file", "bodies", "lang",
+              *TOLERANCE_KEYS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,7 @@ class Config:
     bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     store_outside: str = ""  # why the configured store may not be used, if it resolves outside the project
     lang: str = ""  # the language reports and messages are in (zh or en); "": the locale's, unless --lang says
+    tolerances: tuple[tuple[str, Decimal], ...] = ()  # judge.arithmetic.Tolerance's fields the config sets
 
     def store_dir(self, given: Path | str | None = None) -> Path | str:
         """The store a command uses: --store as given, else the configured one if it lies inside the project.
@@ -159,6 +166,13 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         # the machine; a store elsewhere is fine when someone names it on the command line (--store).
         outside = f"{path}: 'store' = {table.get('store')!r} is outside the project ({root}); pass --store to use it"
     lang = _language(table.get("lang", ""), path)
+    tolerances = []
+    for key, name in TOLERANCE_KEYS.items():
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise problem(f"'{key}' must be a number of 0 or more")
+            tolerances.append((name, Decimal(str(value))))
     accept_file = one_path("accept-file", None)
     if accept_file is not None and not inside(accept_file, root):
         # `check --accept` writes it: a shared config must not point that write anywhere on the machine.
@@ -170,6 +184,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         drafts=tuple(strings("drafts", [])),
         exclude=tuple(strings("exclude", [])),
         fail_on=tuple(fail_on),
+        tolerances=tuple(tolerances),
         date=_date(table.get("date"), problem),
         accept_file=accept_file,
         origin=path,

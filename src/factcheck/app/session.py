@@ -22,7 +22,7 @@ from ..reading.source import Document, document_from_bytes, utf8
 from ..record.finding import DirectiveWarning, Finding
 from ..store import open_storage
 from ..store.protocol import OpenClaims, require_claims
-from .check import judge_marked
+from .check import judge_marked, tolerance_of
 from .config import Config
 
 # Seconds between looks at every store file. In between, a check looks only at the store folder and
@@ -154,7 +154,8 @@ class Session:
         for attempt in (1, 2):
             try:
                 store = self.store()
-                found = list(judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged))
+                found = list(judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged,
+                                          tolerance=tolerance_of(self.cfg)))
                 store.pause()  # the editor may now sit idle for hours
                 return found, directives[doc.path].warnings
             except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does

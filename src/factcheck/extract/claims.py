@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 77
+EXTRACTOR_VERSION = 78
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -349,8 +349,16 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
     """五年来，国内生产总值从54万亿元增加到82.7万亿元: 54万亿元 is the year before the span's (2012), 82.7万亿元
     its last year's (2017), not figures for the five years; so a later report's 2012 level can revise it."""
     span = end.period
-    if span is None or span != start.period or span.as_of or span.days < SPAN_DAYS_MIN:
+    if span is None or span != start.period or span.as_of:
         return start, end
+    if span.days < SPAN_DAYS_MIN:
+        # 2025年，企业产值从1.6亿元增加到2.9亿元: 1.6亿元 is 2024's, not a second figure for 2025; a quarter's or
+        # a month's start may be the period before or a year before, so it is left undated.
+        whole_year = span.start == dt.date(span.start.year, 1, 1) and span.end == dt.date(span.start.year, 12, 31)
+        if not whole_year:
+            return replace(start, period=None, period_from="", period_line=0), end
+        first = span.start.year - 1
+        return replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}前一年）")), end
     first = span.start.year - 1
     return (
         # Labels without 末: a year's level, not a stock as of a day (record.period.as_of).

@@ -10,10 +10,12 @@ from pathlib import Path
 from ..errors import EmptyText
 from ..extract import claims as claims_mod
 from ..extract.subject import Gazetteer
+from ..i18n import _
 from ..reading.source import Document, document_from_bytes, read_document
 from ..record.claim import Claim
-from ..record.finding import Finding, Report
+from ..record.finding import CONTRADICTED, INCONSISTENT, OK, STALE, Finding, Report
 from ..store.protocol import ClaimStore
+from .arithmetic import RESTATED, Inconsistency, Tolerance, inconsistencies, restated
 from .verdict import Judgement, judge
 
 
@@ -66,6 +68,7 @@ def judge_document(
     bodies: Gazetteer | None = None,
     judged: Judged | None = None,
     workers: int = 1,
+    tolerance: Tolerance | None = None,
 ) -> Iterator[Finding]:
     """Each figure's finding as soon as it is judged, so a report can be written while the draft is read.
 
@@ -79,31 +82,71 @@ def judge_document(
         names = store.subject_names()
     if successors is None:
         successors = {}
-    found = claims_mod.claims_in(doc, known_names=names, names=bodies)
-    fork_point = getattr(store, "fork_point", None)  # a store that can be read from a forked process
-    if judged is None and workers > 1 and fork_point is not None:
-        claims = list(found)
-        if len(claims) >= SHARE_FROM:
-            from ..workers import forked_map
+    claims = list(claims_mod.claims_in(doc, known_names=names, names=bodies))
 
-            judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
-            for claim, j in zip(claims, judgements):
-                yield found_in(doc, claim, j)
-            return
-        found = iter(claims)
-    for claim in found:
+    def judged_alone(claim: Claim) -> Judgement:
         if judged is None:
-            j = judge(claim, store, successors)
-        else:
-            key = unplaced(claim)
-            known = judged.get(key)
-            j = known if known is not None else judged.setdefault(key, judge(claim, store, successors))
-        yield found_in(doc, claim, j)
+            return judge(claim, store, successors)
+        key = unplaced(claim)
+        known = judged.get(key)
+        return known if known is not None else judged.setdefault(key, judge(claim, store, successors))
+
+    early: dict[str, Judgement] = {}  # judged before the rest: the figures an inconsistency turns on
+    flagged = _flagged(claims, tolerance or Tolerance(), early, judged_alone)
+    fork_point = getattr(store, "fork_point", None)  # a store that can be read from a forked process
+    if judged is None and workers > 1 and fork_point is not None and len(claims) >= SHARE_FROM:
+        from ..workers import forked_map
+
+        judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
+        for claim, j in zip(claims, judgements):
+            yield found_in(doc, claim, j, flagged.get(claim.id))
+        return
+    for claim in claims:
+        j = early.get(claim.id) or judged_alone(claim)
+        yield found_in(doc, claim, j, flagged.get(claim.id))
 
 
-def found_in(doc: Document, claim: Claim, j: Judgement) -> Finding:
-    """The figure's finding where it sits in the draft."""
-    return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
+def _flagged(
+    claims: list[Claim], tolerance: Tolerance, early: dict[str, Judgement], judged: Callable[[Claim], Judgement]
+) -> dict[str, Inconsistency]:
+    """The draft's inconsistent figures by id. Where a source bears out the figure the arithmetic points at
+    and not exactly one of the others, that other is the one to flag (the headline's 17.49万亿元 when the
+    store has the body's 17.94万亿元; the one part no source gives, when the store has the whole)."""
+    out: dict[str, Inconsistency] = {}
+    for found in inconsistencies(claims, tolerance):
+        for c in (found.figure, *found.others):
+            early.setdefault(c.id, judged(c))
+        unborne = [c for c in found.others if early[c.id].verdict != OK]
+        if early[found.figure.id].verdict == OK and len(unborne) == 1:
+            other = unborne[0]
+            if found.computation.kind == RESTATED:
+                found = restated(other, found.figure)
+            else:
+                found = Inconsistency(other, tuple(c for c in (found.figure, *found.others) if c is not other),
+                                      found.computation)
+        out.setdefault(found.figure.id, found)
+    return out
+
+
+def found_in(doc: Document, claim: Claim, j: Judgement, inconsistent: Inconsistency | None = None) -> Finding:
+    """The figure's finding where it sits in the draft. A figure its own draft does not bear out is
+    inconsistent, unless a source already contradicts it or has a newer figure: that alarm says more."""
+    if inconsistent is None:
+        return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
+    said = inconsistent_message(claim, inconsistent)
+    if j.verdict in (CONTRADICTED, STALE):
+        return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence,
+                       (*j.reasons, said), computation=inconsistent.computation)
+    store_said = (j.message,) if j.verdict == OK else ()  # a source for it: the draft's other figures are at fault
+    return Finding(doc.path, claim.line, claim.column, claim.text, INCONSISTENT, said, claim, inconsistent.others,
+                   store_said, computation=inconsistent.computation)
+
+
+def inconsistent_message(claim: Claim, found: Inconsistency) -> str:
+    c = found.computation
+    return _("{figure}: the draft's own figures do not bear it out — {formula}, where it says {stated} "
+             "(allowed: {tolerance})").format(figure=claim.text, formula=c.formula, stated=c.stated,
+                                              tolerance=c.tolerance)
 
 
 def check_documents(
@@ -111,9 +154,10 @@ def check_documents(
     store: ClaimStore,
     on_draft: Callable[[], None] | None = None,
     bodies: Gazetteer | None = None,
+    tolerance: Tolerance | None = None,
 ) -> Report:
     """`on_draft` is called after each draft, for a progress bar."""
-    findings = tuple(judge_documents(docs, store, on_draft, bodies))
+    findings = tuple(judge_documents(docs, store, on_draft, bodies, tolerance=tolerance))
     return Report(tuple(d.path for d in docs), findings, len(store))
 
 
@@ -124,10 +168,11 @@ def judge_documents(
     bodies: Gazetteer | None = None,
     judged: Judged | None = None,
     workers: int = 1,
+    tolerance: Tolerance | None = None,
 ) -> Iterator[Finding]:
     names = store.subject_names()
     successors: dict[str, Claim | None] = {}  # a stored claim's successor does not depend on the draft
     for doc in docs:
-        yield from judge_document(doc, store, names, successors, bodies, judged, workers)
+        yield from judge_document(doc, store, names, successors, bodies, judged, workers, tolerance)
         if on_draft is not None:
             on_draft()

@@ -19,12 +19,32 @@ class Verdict(StrEnum):
     CONTRADICTED = "contradicted"
     STALE = "stale"
     UNSUPPORTED = "unsupported"
+    INCONSISTENT = "inconsistent"  # figures of one draft that cannot all be right, whatever the store says
 
 
 OK, CONTRADICTED, STALE, UNSUPPORTED = Verdict.OK, Verdict.CONTRADICTED, Verdict.STALE, Verdict.UNSUPPORTED
+INCONSISTENT = Verdict.INCONSISTENT
 
 
 VERDICTS = tuple(Verdict)
+
+
+@dataclass(frozen=True, slots=True)
+class Computation:
+    """Why figures of one draft do not add up: the relation, the formula with the values used, the tolerance.
+
+    An editor must be able to redo it by hand, so the formula names every figure it used as written.
+    """
+
+    kind: str  # restated, parts, share, growth, points, multiple
+    formula: str  # 出口26015亿元 + 进口17970亿元 = 43985亿元
+    stated: str  # what the draft says the result is (进出口43880亿元)
+    expected: str  # what the other figures make it (43985亿元)
+    tolerance: str  # what difference was allowed (the printed precision, 1 percentage point)
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "formula": self.formula, "stated": self.stated, "expected": self.expected,
+                "tolerance": self.tolerance}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +61,7 @@ class Finding:
     evidence: tuple[Claim, ...]
     reasons: tuple[str, ...] = ()
     suppressed: str | None = None  # why it is not reported: "ignore comment" or "accepted"
+    computation: Computation | None = None  # for an inconsistent figure: how the draft's figures disagree
 
     @property
     def code(self) -> str:

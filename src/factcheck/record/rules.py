@@ -106,7 +106,8 @@ def babel_extract(fileobj, keywords, comment_tags, options):  # type: ignore[no-
 
 def verdict_name(verdict: str) -> str:
     """A verdict as a person reads it (相符, 矛盾, 已过时, 未核实 in Chinese); JSON, SARIF and `fail-on` keep the English."""
-    names = {"ok": _("ok"), "contradicted": _("contradicted"), "stale": _("stale"), "unsupported": _("unsupported")}
+    names = {"ok": _("ok"), "contradicted": _("contradicted"), "stale": _("stale"), "unsupported": _("unsupported"),
+             "inconsistent": _("inconsistent")}
     return names.get(verdict, verdict)
 
 

@@ -25,17 +25,27 @@ from typing import TYPE_CHECKING
 from ..i18n import _, ngettext
 from ..reading.source import Document
 from ..record.claim import Claim
-from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, VERDICTS, DirectiveWarning, Finding, Report
+from ..record.finding import (
+    CONTRADICTED,
+    INCONSISTENT,
+    OK,
+    STALE,
+    UNSUPPORTED,
+    VERDICTS,
+    DirectiveWarning,
+    Finding,
+    Report,
+)
 from ..record.rules import RULES
 from .text import kind_name, verdict_name
 
 if TYPE_CHECKING:
     from ..judge.conflicts import Conflict
 
-MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?"}
+MARKS = {"ok": "✓", "contradicted": "✗", "stale": "⟳", "unsupported": "?", "inconsistent": "≠"}
 # The verdicts that fail a check unless the config says otherwise (app.config.DEFAULT_FAIL_ON); the others
 # that are not ok are warnings: shown muted, counted apart, and hidden with one switch.
-FAIL_ON = (CONTRADICTED, STALE)
+FAIL_ON = (CONTRADICTED, STALE, INCONSISTENT)
 
 # System fonts with CJK glyphs on macOS, Windows and Linux, in that order, then whatever the browser has.
 FONTS = (
@@ -311,9 +321,7 @@ def _summary(report: Report, sections: list[list[Placed]], warn: frozenset[str])
         )
     index = []
     for v in VERDICTS:
-        mine = [p for p in every if p.finding.verdict == v]
-        if not mine:
-            continue
+        mine = [p for p in every if p.finding.verdict == v]  # listed when empty too: every count links somewhere
         links = "".join(
             f'<li><a href="#{p.anchor}">{esc(p.finding.path)}:{p.finding.line}:{p.finding.column} '
             f"{esc(p.finding.text)}</a></li>"

@@ -16,7 +16,17 @@ from typing import Any
 from urllib.parse import quote
 
 from ..judge.suppress import IN_SOURCE
-from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, DirectiveWarning, Finding, Report, Tally
+from ..record.finding import (
+    CONTRADICTED,
+    INCONSISTENT,
+    OK,
+    STALE,
+    UNSUPPORTED,
+    DirectiveWarning,
+    Finding,
+    Report,
+    Tally,
+)
 from ..record.rules import RULES
 from .text import json_nested, replay
 
@@ -28,11 +38,11 @@ SRCROOT = "%SRCROOT%"
 
 
 def level(verdict: str) -> str:
-    """An alarm (contradicted, stale) is an error; an unsupported figure is a warning; an ok one a note.
+    """An alarm (contradicted, stale, inconsistent) is an error; an unsupported figure is a warning; an ok one a note.
 
     The levels follow the gate's default `fail-on`: what fails the run by default is an error.
     """
-    if verdict in (CONTRADICTED, STALE):
+    if verdict in (CONTRADICTED, STALE, INCONSISTENT):
         return "error"
     return "warning" if verdict == UNSUPPORTED else "note"
 

@@ -61,6 +61,7 @@ def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
         "evidence": records[1:],
         "reasons": list(f.reasons),
         "suppressed": f.suppressed,
+        "computation": f.computation.to_json() if f.computation else None,
     }
 
 
@@ -189,7 +190,8 @@ def _excerpt(paragraph: str, needle: str, width: int = 90) -> str:
     return ("…" if start else "") + paragraph[start:end] + ("…" if end < len(paragraph) else "")
 
 
-STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "unsupported": "bold magenta"}
+STYLES = {"ok": "green", "contradicted": "bold red", "stale": "bold yellow", "unsupported": "bold magenta",
+          "inconsistent": "bold red"}
 
 
 def text_lines(report: Report, show_all: bool = False) -> list[Line]:
@@ -231,6 +233,13 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
     ]
     for reason in f.reasons:
         lines.append([(f"    - {reason}", "dim")])
+    if f.verdict == "inconsistent":
+        # The draft's own figures the computation used, each where it stands: the editor redoes it by hand.
+        for c in f.evidence:
+            lines.append([("    " + _("used: {source}:{line} {figure}").format(
+                source=c.source, line=c.line, figure=c.text), "cyan")] + [("  ", "")]
+                + _highlight(_excerpt(c.sentence, c.text), c.text, "reverse"))
+        return lines
     for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
         lines.append([("    " + _("evidence: {source}:{line} (published {published})").format(
             source=c.source, line=c.line, published=c.published), "cyan")])
