@@ -9,7 +9,7 @@ Outlets (kept outside this repository in ../shared/external; their text is not o
   gov   政府工作报告, a report a year (corpus/YYYYMMDD.md, front matter)
 
 Builds a store from the outlet's files dated within --store-days, checks the files
-within --draft-days as drafts, prints every alarm (contradicted, stale) with the
+within --draft-days as drafts, prints every alarm (contradicted, stale, inconsistent) with the
 draft sentence and its evidence, so each can be judged by hand, then the alarms
 per 100 figures. Published copy is almost always right, so nearly every alarm is a
 false one. `--show ok` prints the `ok` verdicts too, to judge whether each cites the
@@ -131,7 +131,7 @@ def main() -> int:
     if a.json:
         a.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     findings = report["findings"]
-    alarms = [f for f in findings if f["verdict"] in ("contradicted", "stale")]
+    alarms = [f for f in findings if f["verdict"] in ("contradicted", "stale", "inconsistent")]
     for f in findings:
         if f in alarms or a.show == "all" or (a.show == "ok" and f["verdict"] == "ok"):
             show(f)
@@ -139,7 +139,8 @@ def main() -> int:
     figures = max(s["numbers"], 1)
     print(
         f"{a.outlet}: {s['drafts']} drafts, {s['numbers']} figures: {s['ok']} ok, {s['contradicted']} contradicted, "
-        f"{s['stale']} stale, {s['unsupported']} unsupported; {100 * len(alarms) / figures:.2f} alarms per 100 figures"
+        f"{s['stale']} stale, {s['unsupported']} unsupported, {s.get('inconsistent', 0)} inconsistent; "
+        f"{100 * len(alarms) / figures:.2f} alarms per 100 figures"
     )
     return 0
 
