@@ -244,7 +244,7 @@ def test_check_help_in_chinese_keeps_option_names_metavars_and_choices(capsys):
     assert out.startswith("用法：factcheck check [OPTIONS] [DRAFTS]...\n\n  为稿件中的每个数字给出结论：ok（相符）")
     for heading in ("\n参数：\n", "\n选项：\n"):
         assert heading in out
-    for kept in ("--fail-on [ok,contradicted,stale,unsupported],...", "-o, --output FILE", "--format [text|json|sarif|github|html]",
+    for kept in ("--fail-on VERDICT,...", "-o, --output FILE", "--format [text|json|sarif|github|html]",
                  "-j, --jobs INTEGER RANGE", "--color, --colour [auto|always|never]", "-h, --help"):
         assert kept in out, kept
     flat = "".join(out.split())

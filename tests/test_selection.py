@@ -121,7 +121,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("command, shown", [
-    (["check"], ["[text|json|sarif|github|html]", "-o, --output FILE", "[ok,contradicted,stale,unsupported],...", "[auto|always|never]",
+    (["check"], ["[text|json|sarif|github|html]", "-o, --output FILE", "VERDICT,...", "[auto|always|never]",
                  "[paragraph|sentence|none]", "DRAFTS are files, folders", "--stdin-filename", "--force-exclude"]),
     (["conflicts"], ["[text|json|html]", "[auto|always|never]", "KIND"]),
     (["claims"], ["[table|jsonl]", "QUERY is text"]),

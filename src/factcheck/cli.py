@@ -209,7 +209,7 @@ ConfigOpt = typer.Option(None, "--config", help=N_("Config file (default: factch
 StoreOpt = typer.Option(
     None, "--store", help=N_("Claims store: a directory, or a postgresql://user@host/db URL (default: the configured one).")
 )
-VERDICT_LIST = "[ok,contradicted,stale,unsupported]"  # shown for options that take a comma-separated list of them
+VERDICT_LIST = "VERDICT"  # shown for options that take a comma-separated list of them; the help names each
 ColourOpt = typer.Option(
     "auto", "--color", "--colour", click_type=click.Choice(["auto", "always", "never"]),
     help=N_("Colour the text report: auto (a terminal, not TERM=dumb; FORCE_COLOR forces, NO_COLOR forbids and wins), always or never."),
@@ -420,7 +420,8 @@ def check(
     ),
     fail_on: str | None = typer.Option(
         None, "--fail-on", metavar=f"{VERDICT_LIST},...",
-        help=N_("Verdicts that fail the run (default contradicted,stale; unsupported is a warning)."),
+        help=N_("Verdicts that fail the run, of ok, contradicted, stale, unsupported and inconsistent "
+                "(default contradicted,stale,inconsistent; unsupported is a warning)."),
     ),
     show_all: bool = typer.Option(False, "--all", help=N_("List ok numbers with their citations too.")),
     evidence: str = typer.Option(
