@@ -402,3 +402,9 @@ def test_a_change_against_an_earlier_period_is_that_pairs_not_a_series_a_fuller_
     store = store_of(("2025-07-15", "国家统计局今天发布数据显示，上半年，全国网上零售额同比增长8.5%，增速比一季度加快0.6个百分点。"),
                      ("2025-09-15", "国家统计局今天发布数据显示，1—8月份，全国网上零售额同比增长9.6%，增速比1—7月份加快0.4个百分点，再创年内新高。"))
     assert not [k for k in find_conflicts(store) if any(c.unit == "pp" for c in k.claims)]
+
+
+def test_the_level_before_a_days_change_chains_with_nothing():
+    store = store_of(("2023-03-24", "英国中央银行英格兰银行23日宣布，将基准利率从4%上调至4.25%。"),
+                     ("2023-06-23", "英国中央银行英格兰银行22日宣布，将基准利率从4.5%上调至5%。"))
+    assert not [k for k in find_conflicts(store) if any(c.text in ("4%", "4.5%") for c in k.claims)]

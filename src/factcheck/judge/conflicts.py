@@ -100,6 +100,8 @@ def relate(a: Claim, b: Claim) -> Relation | None:
         return None
     if not comparable(a, b) or _lead_time(a) or _lead_time(b) or _against_an_earlier_period(a) or _against_an_earlier_period(b):
         return None
+    if any(c.changed_to and c.period is None for c in (a, b)):
+        return None  # 将基准利率从4%上调至4.25%: the level before a change of a day, which its own end replaces
     old, new = sorted((a, b), key=lambda c: (c.published or dt.date.min, c.period.end if c.period else dt.date.min))
     identity = identify(new, old, parts=True)  # the later one read as a draft is read against the store
     if not identity.named_fact or not identity.specific:
