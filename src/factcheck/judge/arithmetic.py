@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,10 +63,17 @@ class Inconsistency:
     computation: Computation
 
 
-def inconsistencies(claims: Sequence[Claim], tolerance: Tolerance = Tolerance()) -> list[Inconsistency]:
-    """Every relation among one draft's figures that fails, in the order of the flagged figures."""
+def inconsistencies(
+    claims: Sequence[Claim], tolerance: Tolerance = Tolerance(), tally: Counter[str] | None = None
+) -> list[Inconsistency]:
+    """Every relation among one draft's figures that fails, in the order of the flagged figures.
+
+    `tally`, when given, counts the relations computed by kind, the ones that hold too (a benchmark's
+    question: how many computations does the checker make on thirty years of reports?).
+    """
     by_id = {c.id: c for c in claims}
-    found = [*_restated(claims), *_changes(claims, by_id, tolerance), *_shares(claims, tolerance), *_parts(claims)]
+    found = [*_restated(claims, tally), *_changes(claims, by_id, tolerance, tally), *_shares(claims, tolerance, tally),
+             *_parts(claims, tally)]
     seen: set[str] = set()
     out = []
     for i in sorted(found, key=lambda i: (i.figure.line, i.figure.column)):
@@ -120,7 +128,7 @@ def _told(c: Claim, figures: list[str]) -> str:
     return _masked(paragraph[: at + len(sentence)] if at >= 0 else sentence, figures)
 
 
-def _restated(claims: Sequence[Claim]) -> list[Inconsistency]:
+def _restated(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[Inconsistency]:
     """A headline, a summary line or a lead restating a figure of the body, with another value.
 
     Only two sentences that say the same thing: within a story, one measure worded alike is often another
@@ -131,7 +139,10 @@ def _restated(claims: Sequence[Claim]) -> list[Inconsistency]:
     by_id = {c.id: c for c in claims}
     out = []
     for a, b in _nearby_pairs(claims):
-        if agree(a, b) or (EXACT not in (a.qualifier, b.qualifier) and a.qualifier != b.qualifier) or _rounded(a, b):
+        same_value = agree(a, b) or _rounded(a, b)
+        if same_value and tally is not None and _told_alike(a, b, figures):
+            tally[RESTATED] += 1
+        if same_value or (EXACT not in (a.qualifier, b.qualifier) and a.qualifier != b.qualifier):
             continue
         if not _told_alike(a, b, figures):
             continue
@@ -148,6 +159,8 @@ def _restated(claims: Sequence[Claim]) -> list[Inconsistency]:
         else:
             # A headline or a summary line restates the body, the fuller statement: it is the one to check.
             odd, other = (a, b) if len(a.plain_sentence) < len(b.plain_sentence) else (b, a)
+        if tally is not None:
+            tally[RESTATED] += 1
         out.append(restated(odd, other))
     return out
 
@@ -313,7 +326,9 @@ def _told_alike(a: Claim, b: Claim, figures: list[str]) -> bool:
 _DOWN = re.compile(r"下降|减少|降低|回落|下滑|缩小|收窄|减")
 
 
-def _changes(claims: Sequence[Claim], by_id: dict[str, Claim], tolerance: Tolerance) -> list[Inconsistency]:
+def _changes(
+    claims: Sequence[Claim], by_id: dict[str, Claim], tolerance: Tolerance, tally: Counter[str] | None = None
+) -> list[Inconsistency]:
     """从X增加到Y，增长P%; 由a%提高到b%，提高N个百分点; 增长N倍: the rate after a change must follow from its ends."""
     starts = {c.changed_to: c for c in claims if c.changed_to}
     ends = [by_id[i] for i in starts if i in by_id]
@@ -325,7 +340,7 @@ def _changes(claims: Sequence[Claim], by_id: dict[str, Claim], tolerance: Tolera
             continue
         if start.qualifier != EXACT or end.qualifier != EXACT or unit_group(start.unit) != unit_group(end.unit):
             continue
-        found = _change(start, end, rate, tolerance)
+        found = _change(start, end, rate, tolerance, tally)
         if found is not None:
             out.append(found)
     return out
@@ -368,7 +383,9 @@ def _start_of(end: Claim, claims: Sequence[Claim]) -> Claim | None:
 _AVERAGE = re.compile(r"年均|平均|每年")
 
 
-def _change(start: Claim, end: Claim, rate: Claim, tolerance: Tolerance) -> Inconsistency | None:
+def _change(
+    start: Claim, end: Claim, rate: Claim, tolerance: Tolerance, tally: Counter[str] | None = None
+) -> Inconsistency | None:
     clause = rate.plain_sentence[max(0, rate.at() - 12) : rate.at()]
     if _AVERAGE.search(clause):
         return None  # 年均增长: compounded over years the sentence may not give
@@ -376,6 +393,8 @@ def _change(start: Claim, end: Claim, rate: Claim, tolerance: Tolerance) -> Inco
     if rate.unit == "pp":
         if start.unit != "%" or end.unit != "%":
             return None
+        if tally is not None:
+            tally[POINTS] += 1
         moved = end.value - start.value
         stated = -rate.value if down else rate.value
         allowed = start.precision + end.precision + rate.precision + tolerance.points
@@ -388,6 +407,8 @@ def _change(start: Claim, end: Claim, rate: Claim, tolerance: Tolerance) -> Inco
         return None
     ratio = end.value / start.value
     if rate.unit == "%":
+        if tally is not None:
+            tally[GROWTH] += 1
         grown = (ratio - 1) * 100
         stated = -rate.value if down else rate.value
         # The ends' rounding moves the ratio too: 2.1万 may be 2.05万.
@@ -399,6 +420,8 @@ def _change(start: Claim, end: Claim, rate: Claim, tolerance: Tolerance) -> Inco
             GROWTH, f"{end.text} ÷ {start.text} − 1 = {_n(grown)}%", rate.text, f"{_n(grown)}%",
             _("{points} percentage point(s), and the printed precision").format(points=_n(tolerance.growth))))
     if rate.unit == "x" and not down:
+        if tally is not None:
+            tally[MULTIPLE] += 1
         stated = rate.value + 1  # 增长1.5倍: 2.5 times as much
         if abs(ratio - stated) <= stated * tolerance.multiple + rate.precision:
             return None
@@ -413,7 +436,7 @@ def _change(start: Claim, end: Claim, rate: Claim, tolerance: Tolerance) -> Inco
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；、的]{2,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|约为?)?$")
 
 
-def _shares(claims: Sequence[Claim], tolerance: Tolerance) -> list[Inconsistency]:
+def _shares(claims: Sequence[Claim], tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """出口10.67万亿元…占进出口总额的59.5%: the share of the part in the whole, both printed in the draft."""
     by_paragraph: dict[str, list[Claim]] = {}
     for c in claims:
@@ -437,6 +460,8 @@ def _shares(claims: Sequence[Claim], tolerance: Tolerance) -> list[Inconsistency
             continue
         if whole.value <= 0 or part.qualifier != EXACT or whole.qualifier != EXACT:
             continue
+        if tally is not None:
+            tally[SHARE] += 1
         computed = part.value / whole.value * 100
         slack = computed * (part.precision / part.value + whole.precision / whole.value) if part.value else Decimal(0)
         allowed = share.precision + slack + tolerance.share
@@ -523,7 +548,7 @@ def _a_partition(parts: list[Claim]) -> bool:
     return False
 
 
-def _parts(claims: Sequence[Claim]) -> list[Inconsistency]:
+def _parts(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[Inconsistency]:
     """其中，出口…；进口…: the parts of a whole in the draft, where they are all of it, must make it; parts
     of any kind may not make more than their whole."""
     by_paragraph: dict[str, list[Claim]] = {}
@@ -551,6 +576,8 @@ def _parts(claims: Sequence[Claim]) -> list[Inconsistency]:
             continue
         total = sum((p.value for p in parts), Decimal(0))
         allowed = whole.precision + sum((p.precision for p in parts), Decimal(0))
+        if tally is not None and (partition or _joined(parts)):
+            tally[PARTS] += 1
         if partition and abs(total - whole.value) > allowed:
             kind = _("the parts are all of it")
         elif total - whole.value > allowed and _joined(parts):
