@@ -217,3 +217,9 @@ def test_a_rate_told_after_a_change_from_one_years_level_to_anothers_must_follow
     assert flagged("我国专任教师总数从2012年的1462.9万人增长到2021年的1844.4万人，增幅达62%。", "2022-09-06") == {
         "62%": "growth"}
     assert flagged("注册资本由42.07亿人民币增至52.07亿人民币，增幅约24%。", "2026-06-09") == {}
+
+
+def test_a_start_its_sentence_dates_in_a_parallel_clause_is_that_years():
+    line = "城镇居民人均可支配收入由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元。"
+    (start,) = [c for c in extract(news(line, "2008-03-05")) if c.text == "2476元"]
+    assert start.period is not None and start.period.start.year == 2002

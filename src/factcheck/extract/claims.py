@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 78
+EXTRACTOR_VERSION = 79
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -345,6 +345,9 @@ def _kind_of_whole(part: str, whole: str) -> str:
 SPAN_DAYS_MIN = 700  # a span of two years or more (过去五年, “十三五”时期), whose change runs from its start to its end
 
 
+_FROM_YEAR = re.compile(r"[由从]((?:19|20)\d\d)年")
+
+
 def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
     """五年来，国内生产总值从54万亿元增加到82.7万亿元: 54万亿元 is the year before the span's (2012), 82.7万亿元
     its last year's (2017), not figures for the five years; so a later report's 2012 level can revise it."""
@@ -357,8 +360,12 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
         whole_year = span.start == dt.date(span.start.year, 1, 1) and span.end == dt.date(span.start.year, 12, 31)
         if not whole_year:
             return replace(start, period=None, period_from="", period_line=0), end
-        first = span.start.year - 1
-        return replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}前一年）")), end
+        # …由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元: a start the sentence dates
+        # in a parallel clause is that year's, not the year before the end's.
+        told = _FROM_YEAR.search(start.plain_sentence)
+        first = int(told[1]) if told and int(told[1]) < span.start.year else span.start.year - 1
+        return replace(start, period=Period(dt.date(first, 1, 1), dt.date(first, 12, 31), f"{first}年（{span.label}前一年）"
+                                            if first == span.start.year - 1 else f"{first}年")), end
     first = span.start.year - 1
     return (
         # Labels without 末: a year's level, not a stock as of a day (record.period.as_of).
