@@ -223,3 +223,14 @@ def test_a_start_its_sentence_dates_in_a_parallel_clause_is_that_years():
     line = "城镇居民人均可支配收入由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元。"
     (start,) = [c for c in extract(news(line, "2008-03-05")) if c.text == "2476元"]
     assert start.period is not None and start.period.start.year == 2002
+
+
+def test_a_share_whose_part_is_named_after_another_figure_is_not_that_figures():
+    line = "本届大会共签约项目109个，其中投资5亿元以上的93个，制造业项目占69%。"
+    assert flagged(line, "2024-09-28") == {}
+
+
+def test_a_titles_m2_is_not_the_bodys_m1():
+    line = ("【央行：5月末广义货币(M2)余额353.67万亿元 同比增长8.6%】财联社6月12日电，央行数据显示，5月末，广义货币(M2)"
+            "余额353.67万亿元，同比增长8.6%。狭义货币(M1)余额114.89万亿元,同比增长5.5%。")
+    assert flagged(line, "2026-06-12") == {}

@@ -1741,3 +1741,12 @@ def test_a_coarser_figure_cut_off_at_its_last_digit_agrees_with_the_finer_one():
     assert found["132662.08万人"] != "contradicted" and found["29764.03亿元"] != "contradicted"
     # …but a figure printed as precisely as the source's still has to match it: 13.27亿 is not 13.26亿.
     assert verdicts("截至2024年底，基本医保参保13.28亿人。", "2025-07-14", store)["13.28亿人"] == "contradicted"
+
+
+# --- held-out round 28 --------------------------------------------------------------------------------
+
+def test_a_newer_figure_of_the_drafts_value_keeps_it_current():
+    store = store_of(("2022-11-04", "2021年，中国卫星导航与位置服务产业总体产值达到约4700亿元人民币。"),
+                     ("2022-12-28", "北斗导航服务全球，已融入农业、交通、电力等多个领域，我国卫星导航与位置服务总体产值已达4700亿元。"))
+    draft = "最新数据显示，我国卫星导航与位置服务产业总体产值已达约4700亿元。"
+    assert verdicts(draft, "2023-02-21", store)["约4700亿元"] != "stale"

@@ -283,7 +283,30 @@ def _title_and_body(a: Claim, b: Claim) -> bool:
         return False
     x, y = _lead(a), _lead(b)
     n = min(len(x), len(y))
-    return n >= LEAD_MIN and x[-n:] == y[-n:]
+    if n < LEAD_MIN or x[-n:] != y[-n:]:
+        return False
+    # The title's whole phrase for the figure is the body's (规上工业原油产量), not only its last words: 一线城市
+    # …销售价格同比下降 in the title is not the body's 三线城市…同比下降.
+    title, body = (a, b) if (_in_title(a) if a.paragraph == b.paragraph else _headline(a)) else (b, a)
+    phrase = _phrase(title)
+    return len(phrase) >= LEAD_MIN and _words(body.plain_sentence[: body.at()]).endswith(phrase)
+
+
+_PHRASE_START = re.compile(r".*[：:，,；;、\s】]")
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z]|(?<![\u4e00-\u9fff])[年月日]|季度|上半年|下半年|今年|去年|前|累计|份")
+
+
+def _words(text: str) -> str:
+    """The words of a phrase without its periods and figures (4月份规上工业原油产量 → 规上工业原油产量); a figure
+    in a name stays (M2余额 is not M1余额)."""
+    return _NOT_WORDS.sub("", re.sub(r"(?<![A-Za-z])\d+[年月日]?", "", text))
+
+
+def _phrase(c: Claim) -> str:
+    """The words a title or a headline gives the figure: from its clause's start up to the figure."""
+    before = c.plain_sentence[: c.at()]
+    m = _PHRASE_START.match(before)
+    return _words(before[m.end() :] if m else before.lstrip("#* 0123456789.（）()"))
 
 
 def _rates_titled(a: Claim, b: Claim) -> bool:
@@ -497,10 +520,17 @@ def _whole_before(claims: Sequence[Claim], part: Claim) -> Claim | None:
 
 
 def _part_before(claims: Sequence[Claim], share: Claim, said: str) -> Claim | None:
-    """The amount the share is of: the last figure before 占 in the share's own sentence, not a rate."""
+    """The amount the share is of: the figure right before 占 in the share's own sentence, not a rate, and not
+    one another part is named after (签约项目109个，其中投资5亿元以上的93个，制造业项目占69%: 制造业项目 is not
+    the 93)."""
     before = [c for c in claims if c.sentence == share.sentence and c.at() < share.at() and c.unit not in ("%", "pp")]
     before = [c for c in before if c.at() + len(c.plain_text) <= len(said)]
-    return before[-1] if before else None
+    if not before or not _RIGHT_BEFORE.match(said[before[-1].at() + len(before[-1].plain_text) :]):
+        return None
+    return before[-1]
+
+
+_RIGHT_BEFORE = re.compile(r"^[，,、\s]*(?:人民币|左右)?[，,、\s]*$")
 
 
 def _named_part(claims: Sequence[Claim], share: Claim, said: str) -> Claim | None:
@@ -591,6 +621,7 @@ def _parts(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[I
     return out
 
 
+PARTS_ALIKE = 0.8  # the parts' measures, the partition's words aside, are this alike (difflib ratio)
 SHARED_MIN = 4  # a part names its whole's measure: this many characters in a row of it (一般公共预算, 旅客运输量)
 
 
@@ -616,7 +647,10 @@ def _partition_after(whole: Claim, paragraph: list[Claim]) -> list[Claim]:
                 break
             picked.append(named[0])
         else:
-            return picked
+            # 中央…本级支出 and 地方…支出 are one measure's parts; 集中式光伏装机 and 分布式新能源装机 are not
+            rests = [metric_key(c.metric).replace(w, "") for c, w in zip(picked, words)]
+            if all(SequenceMatcher(None, rests[0], r, autojunk=False).ratio() >= PARTS_ALIKE for r in rests[1:]):
+                return picked
     return []
 
 

@@ -432,8 +432,15 @@ def _fuller_out(draft: Claim, scored: list[tuple[Match, Identity]]) -> Judgement
     )
 
 
+_BOUNDS = (Qualifier.AT_LEAST, Qualifier.ABOVE, Qualifier.AT_MOST)
+
+
 def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
-    """`stale`, citing the newer figure first and the one the draft repeats after it."""
+    """`stale`, citing the newer figure first and the one the draft repeats after it; ok when the newer figure
+    is the draft's too (约4700亿元 for 2021, then 4700亿元 as of December: still the figure to use)."""
+    if agree(draft, newer) and draft.qualifier not in _BOUNDS:
+        # …but not a bound called current (超过11万公里) once a figure past it is known (13.1万公里)
+        return Judgement(OK, _agrees(draft, newer), (newer,))
     label = f" ({newer.period.label})" if newer.period else ""
     return Judgement(
         STALE,
