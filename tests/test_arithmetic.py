@@ -234,3 +234,11 @@ def test_a_titles_m2_is_not_the_bodys_m1():
     line = ("【央行：5月末广义货币(M2)余额353.67万亿元 同比增长8.6%】财联社6月12日电，央行数据显示，5月末，广义货币(M2)"
             "余额353.67万亿元，同比增长8.6%。狭义货币(M1)余额114.89万亿元,同比增长5.5%。")
     assert flagged(line, "2026-06-12") == {}
+
+
+def test_a_headline_cutting_off_the_bodys_rate_or_a_bound_beside_a_figure_past_it_is_no_inconsistency():
+    draft = "### 6月11日连板股分析：连板股晋级率26%\n\n今日连板股晋级率26.67%（不含ST股、退市股）。"
+    assert flagged(draft, "2026-06-11") == {}
+    draft = ("### 南向资金持股量环比增长超20%\n\n南向资金持股量环比增长超20%的个股有15只。\n\n"
+             "其中，某公司获南向资金持股量环比增长142.51%。")
+    assert "超20%" not in flagged(draft, "2026-06-28")

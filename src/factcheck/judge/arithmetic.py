@@ -142,8 +142,8 @@ def _restated(claims: Sequence[Claim], tally: Counter[str] | None = None) -> lis
         same_value = agree(a, b) or _rounded(a, b)
         if same_value and tally is not None and _told_alike(a, b, figures):
             tally[RESTATED] += 1
-        if same_value or (EXACT not in (a.qualifier, b.qualifier) and a.qualifier != b.qualifier):
-            continue
+        if same_value or a.qualifier != b.qualifier:
+            continue  # 超20% and 142.51%: a bound told beside a figure past it is no figure told twice
         if not _told_alike(a, b, figures):
             continue
         if a.qualifies or b.qualifies:
@@ -222,10 +222,13 @@ def _nearby_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
 
 
 def _rounded(a: Claim, b: Claim) -> bool:
-    """连板股晋级率36% in the headline, 36.36% in the body: a whole number may be the other rounded."""
+    """连板股晋级率36% in the headline, 36.36% in the body: a whole number may be the other rounded, or cut off
+    (26% for 26.67%)."""
     if a.qualifier != EXACT or b.qualifier != EXACT:
         return False
-    return abs(a.value - b.value) < _half_unit(a) + _half_unit(b)
+    coarse, fine = (a, b) if _half_unit(a) >= _half_unit(b) else (b, a)
+    half = _half_unit(coarse)
+    return coarse.value - half - _half_unit(fine) <= fine.value < coarse.value + 2 * half + _half_unit(fine)
 
 
 def _half_unit(c: Claim) -> Decimal:
@@ -323,6 +326,8 @@ def _told_alike(a: Claim, b: Claim, figures: list[str]) -> bool:
         return False
     if a.changed_to or b.changed_to or a.part_of != b.part_of:
         return False
+    if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
+        return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if a_reading(a) or a_reading(b) or PREVIOUS in (modality(a), modality(b)):
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
     for c in (a, b):
