@@ -242,3 +242,9 @@ def test_a_headline_cutting_off_the_bodys_rate_or_a_bound_beside_a_figure_past_i
     draft = ("### 南向资金持股量环比增长超20%\n\n南向资金持股量环比增长超20%的个股有15只。\n\n"
              "其中，某公司获南向资金持股量环比增长142.51%。")
     assert "超20%" not in flagged(draft, "2026-06-28")
+
+
+def test_the_change_before_a_qizhong_is_not_the_whole_it_divides():
+    line = "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。"
+    assert flagged(line, "2013-03-05") == {}
+    assert flagged(line.replace("3500亿元", "5300亿元"), "2013-03-05") == {"1.2万亿元": "parts"}

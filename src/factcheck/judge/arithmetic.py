@@ -591,8 +591,9 @@ def _parts(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[I
         by_paragraph.setdefault(c.paragraph, []).append(c)
     out = []
     for whole in claims:
-        if whole.unit in ("%", "pp") or whole.qualifier != EXACT or whole.value <= 0 or whole.part_of:
-            continue
+        if (whole.unit in ("%", "pp") or whole.qualifier != EXACT or whole.value <= 0 or whole.part_of
+                or a_change(whole) or _A_CHANGE.search(whole.metric)):
+            continue  # 比去年预算增加4000亿元，其中中央财政赤字…: a change is not the whole its 其中 divides
         parts = [c for c in by_paragraph[whole.paragraph] if _part_of(c, whole) and c.period == whole.period
                  and c.subject == whole.subject and c.unit == whole.unit
                  and (c.line, c.column) > (whole.line, whole.column) and not a_change(c)]
@@ -657,6 +658,9 @@ def _partition_after(whole: Claim, paragraph: list[Claim]) -> list[Claim]:
             if all(SequenceMatcher(None, rests[0], r, autojunk=False).ratio() >= PARTS_ALIKE for r in rests[1:]):
                 return picked
     return []
+
+
+_A_CHANGE = re.compile(r"(?:比|较)[^，。；]{0,8}?(?:增加|减少|增长|下降|提高|降低|多|少)|同比(?:增加|减少|多|少)")
 
 
 def _part_of(c: Claim, whole: Claim) -> bool:
