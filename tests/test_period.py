@@ -250,3 +250,10 @@ def test_a_year_in_the_name_of_an_issue_is_not_a_period():
     assert [p[2] for p in periods("今天（8月5日），财政部在香港发行2026年第四期150亿元人民币国债。", "2026-08-05")] == [
         "今天", "8月5日"
     ]
+
+
+def test_a_running_span_named_after_a_month_dates_the_figures_after_it(extract_claims, pick):
+    line = "4月太阳能电池（光伏电池）产量6494万千瓦，同比下降25.6%，1-4月太阳能电池（光伏电池）产量24150万千瓦，同比下降15.3%。"
+    claims = extract_claims(line, "2026-05-18")
+    assert pick(claims, "6494万千瓦").period.label == "4月"
+    assert pick(claims, "24150万千瓦").period.label == "1-4月"

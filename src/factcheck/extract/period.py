@@ -579,6 +579,8 @@ def period_for(mentions: list[PeriodMention], position: int) -> Period | None:
         return None
     chosen = before[-1].period
     for p in reversed(before[:-1]):
-        if chosen.contains(p.period) and p.period != chosen and chosen.days > p.period.days:
-            chosen = p.period  # 5月9日，平湖市举行2023年…大会，签约项目28个: the day, not the year
+        if chosen.contains(p.period) and p.period != chosen and chosen.days > p.period.days and chosen.days >= 365:
+            # 5月9日，平湖市举行2023年…大会，签约项目28个: the day, not the year; but 4月…6494万千瓦，1-4月…24150万千瓦:
+            # a running span named after a month is the figure's own.
+            chosen = p.period
     return chosen

@@ -113,6 +113,19 @@ def _within(x: str, y: str) -> bool:
     return not shorter - longer
 
 
+class _Figures:
+    """The figures each paragraph of the draft prints, to be taken out of its text: only its own (a 3 of
+    another story would turn 货币供应M3 into M#, the same words as M2's)."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.by_paragraph: dict[str, set[str]] = {}
+        for c in claims:
+            self.by_paragraph.setdefault(c.paragraph, set()).add(c.plain_text)
+
+    def of(self, c: Claim) -> list[str]:
+        return sorted(self.by_paragraph.get(c.paragraph, ()), key=len, reverse=True)
+
+
 def _masked(text: str, figures: list[str]) -> str:
     for figure in figures:
         text = text.replace(figure, "#")
@@ -135,7 +148,7 @@ def _restated(claims: Sequence[Claim], tally: Counter[str] | None = None) -> lis
     body's or another base's (收案…结案…同比分别增长 for two courts; 较上个月下降 for two parties). Where the
     figure is told three times, the one the others do not bear out is flagged.
     """
-    figures = sorted({c.plain_text for c in claims}, key=len, reverse=True)
+    figures = _Figures(claims)
     by_id = {c.id: c for c in claims}
     out = []
     for a, b in _nearby_pairs(claims):
@@ -317,7 +330,7 @@ def _rates_titled(a: Claim, b: Claim) -> bool:
     return a.period == b.period and bool(a.qualifies) and bool(b.qualifies)
 
 
-def _told_alike(a: Claim, b: Claim, figures: list[str]) -> bool:
+def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     """Two sentences of one draft stating one fact: worded alike, figures aside, and one fact by identity."""
     if a.period is None or b.period is None or unit_group(a.unit) != unit_group(b.unit):
         return False
@@ -341,8 +354,8 @@ def _told_alike(a: Claim, b: Claim, figures: list[str]) -> bool:
         # One item: the title names the body's figure by the body's words, for the body's period; whom it is
         # about is the item's (a title often names only the agency that released it).
         return (a.period == b.period and a.qualifies is None and b.qualifies is None) or _rates_titled(a, b)
-    if not titled and not (_within(_masked(a.plain_sentence, figures), _masked(b.plain_sentence, figures))
-            and _within(_told(a, figures), _told(b, figures))):
+    if not titled and not (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
+                           and _within(_told(a, figures.of(a)), _told(b, figures.of(b)))):
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)
     return (identity.named_fact and identity.specific and identity.period.outcome == SAME
