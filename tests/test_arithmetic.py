@@ -248,3 +248,9 @@ def test_the_change_before_a_qizhong_is_not_the_whole_it_divides():
     line = "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。"
     assert flagged(line, "2013-03-05") == {}
     assert flagged(line.replace("3500亿元", "5300亿元"), "2013-03-05") == {"1.2万亿元": "parts"}
+
+
+def test_a_title_naming_one_operation_is_not_the_bodys_other_operation_of_the_day():
+    line = ("【央行今日开展3000亿元隔夜逆回购操作】财联社6月29日电，央行今日开展1575亿元7天期逆回购操作，操作利率为1.40%。"
+            "同时，开展了3000亿元隔夜逆回购操作。")
+    assert flagged(line, "2026-06-29") == {}

@@ -305,7 +305,20 @@ def _title_and_body(a: Claim, b: Claim) -> bool:
     # …销售价格同比下降 in the title is not the body's 三线城市…同比下降.
     title, body = (a, b) if (_in_title(a) if a.paragraph == b.paragraph else _headline(a)) else (b, a)
     phrase = _phrase(title)
-    return len(phrase) >= LEAD_MIN and _words(body.plain_sentence[: body.at()]).endswith(phrase)
+    if len(phrase) < LEAD_MIN or not _words(body.plain_sentence[: body.at()]).endswith(phrase):
+        return False
+    # 开展3000亿元隔夜逆回购操作 in the title, 开展1575亿元7天期逆回购操作 in the body: what follows names it too.
+    x, y = _after(title), _after(body)
+    return not (x and y and x != y)
+
+
+_AFTER = re.compile(r"[^，。；,;：:】\s]{0,12}")
+
+
+def _after(c: Claim) -> str:
+    """The words right after the figure, up to the clause's end (隔夜逆回购操作)."""
+    m = _AFTER.match(c.plain_sentence, c.at() + len(c.plain_text))
+    return _words(m.group()) if m else ""
 
 
 _PHRASE_START = re.compile(r".*[：:，,；;、\s】]")
