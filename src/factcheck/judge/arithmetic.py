@@ -71,9 +71,9 @@ def inconsistencies(
     `tally`, when given, counts the relations computed by kind, the ones that hold too (a benchmark's
     question: how many computations does the checker make on thirty years of reports?).
     """
-    by_id = {c.id: c for c in claims}
-    found = [*_restated(claims, tally), *_changes(claims, by_id, tolerance, tally), *_shares(claims, tolerance, tally),
-             *_parts(claims, tally)]
+    draft = _Draft(claims)
+    found = [*_restated(draft, tally), *_changes(draft, tolerance, tally), *_shares(draft, tolerance, tally),
+             *_parts(draft, tally)]
     seen: set[str] = set()
     out = []
     for i in sorted(found, key=lambda i: (i.figure.line, i.figure.column)):
@@ -83,21 +83,42 @@ def inconsistencies(
     return out
 
 
+class _Draft:
+    """A draft's claims, grouped once by id, paragraph and sentence: each relation is looked for among the
+    figures near it, so a draft of megabytes is not searched figure by figure."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.by_id = {c.id: c for c in claims}
+        self.by_paragraph: dict[str, list[Claim]] = {}
+        self.by_sentence: dict[str, list[Claim]] = {}
+        for c in claims:
+            self.by_paragraph.setdefault(c.paragraph, []).append(c)
+            self.by_sentence.setdefault(c.sentence, []).append(c)
+
+
 def _n(value: Decimal) -> str:
     """A computed value as an editor writes it: no exponent, no trailing zeros."""
     text = f"{value.quantize(Decimal('0.01')) if abs(value) < 1000 else value.quantize(Decimal(1)):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _printed(c: Claim) -> tuple[Decimal, str] | None:
+    """How many base units one printed unit of the figure is (万亿元: 10¹²), and the words after its digits."""
+    m = _DIGITS.search(c.text)
+    written = Decimal(m.group().replace(",", "")) if m else Decimal(0)
+    if m is None or not written or not c.value:
+        return None
+    return c.value / written, c.text[m.end() :]
+
+
 def _like(value: Decimal, c: Claim) -> str:
     """A computed amount in the units a figure of the draft is written in (17.94万亿元, not 17940000000000)."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", c.text)
-    if m is None:
-        return _n(value)
-    written = Decimal(m.group().replace(",", ""))
-    if not written:
-        return _n(value)
-    return _n(value * written / c.value) + c.text[m.end():] if c.value else _n(value)
+    printed = _printed(c)
+    return _n(value / printed[0]) + printed[1] if printed else _n(value)
 
 
 def _said(c: Claim) -> str:
@@ -141,17 +162,17 @@ def _told(c: Claim, figures: list[str]) -> str:
     return _masked(paragraph[: at + len(sentence)] if at >= 0 else sentence, figures)
 
 
-def _restated(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[Inconsistency]:
+def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """A headline, a summary line or a lead restating a figure of the body, with another value.
 
     Only two sentences that say the same thing: within a story, one measure worded alike is often another
     body's or another base's (收案…结案…同比分别增长 for two courts; 较上个月下降 for two parties). Where the
     figure is told three times, the one the others do not bear out is flagged.
     """
+    claims, by_id = draft.claims, draft.by_id
     figures = _Figures(claims)
-    by_id = {c.id: c for c in claims}
     out = []
-    for a, b in _nearby_pairs(claims):
+    for a, b in _nearby_pairs(draft):
         same_value = agree(a, b) or _rounded(a, b)
         if same_value and tally is not None and _told_alike(a, b, figures):
             tally[RESTATED] += 1
@@ -195,9 +216,10 @@ def _bigrams(text: str) -> set[str]:
 STORY_LINES = 400  # a figure is restated within its story: pairs further apart than this are not tried
 
 
-def _nearby_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+def _nearby_pairs(draft: _Draft) -> Iterator[tuple[Claim, Claim]]:
     """Pairs of one dimension and head noun, near enough to be one story's: a draft of megabytes is not
     compared figure by figure."""
+    claims = draft.claims
     blocks: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
         key = metric_key(c.metric)
@@ -212,12 +234,9 @@ def _nearby_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
                 seen.add((a.id, b.id))
                 yield a, b
     # A title and its body: the title's wording may leave the measure's head out (…1794万吨 同比增长…).
-    by_paragraph: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
     for c in claims:
         if _in_title(c):
-            for other in by_paragraph[c.paragraph]:
+            for other in draft.by_paragraph[c.paragraph]:
                 if not _in_title(other) and (c.id, other.id) not in seen and (other.id, c.id) not in seen:
                     yield c, other
     by_lead: dict[str, list[Claim]] = {}
@@ -248,9 +267,8 @@ def _half_unit(c: Claim) -> Decimal:
     """Half a unit of the figure's last printed digit, in the measure's base units (36% → 0.5; 2.6万元 → 500)."""
     if c.precision:
         return c.precision
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", c.text)
-    written = Decimal(m.group().replace(",", "")) if m else Decimal(0)
-    return c.value / written / 2 if written else Decimal(0)
+    printed = _printed(c)
+    return printed[0] / 2 if printed else Decimal(0)
 
 
 _EARLIER = re.compile(r"上一|前一|上季度|上期|前期|此前|之前|上年|去年|上月")
@@ -380,16 +398,17 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
 _DOWN = re.compile(r"下降|减少|降低|回落|下滑|缩小|收窄|减")
 
 
-def _changes(
-    claims: Sequence[Claim], by_id: dict[str, Claim], tolerance: Tolerance, tally: Counter[str] | None = None
-) -> list[Inconsistency]:
+def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """从X增加到Y，增长P%; 由a%提高到b%，提高N个百分点; 增长N倍: the rate after a change must follow from its ends."""
-    starts = {c.changed_to: c for c in claims if c.changed_to}
-    ends = [by_id[i] for i in starts if i in by_id]
+    by_id = draft.by_id
+    starts = {c.changed_to: c for c in draft.claims if c.changed_to}
     out = []
-    for rate in claims:
-        end = by_id.get(rate.qualifies or "") or _end_before(rate, ends)
-        start = (starts.get(end.id) or _start_of(end, claims)) if end is not None else None
+    for rate in draft.claims:
+        if rate.unit not in ("%", "pp", "x"):
+            continue
+        sentence = draft.by_sentence[rate.sentence]
+        end = by_id.get(rate.qualifies or "") or _end_before(rate, [c for c in sentence if c.id in starts])
+        start = (starts.get(end.id) or _start_of(end, draft.by_sentence[end.sentence])) if end is not None else None
         if end is None or start is None or rate.qualifier not in (EXACT, ABOUT) or rate.sentence != end.sentence:
             continue
         if start.qualifier != EXACT or end.qualifier != EXACT or unit_group(start.unit) != unit_group(end.unit):
@@ -405,9 +424,8 @@ _RATE_AFTER = re.compile(r"^[^。；;，,]{0,2}[，,]?(?:同比|累计|总体|�
 
 
 def _end_before(rate: Claim, ends: list[Claim]) -> Claim | None:
-    """The end of a change right before a rate that names no figure of its own (…增长到2021年的1844.4万人，增幅达26%)."""
-    if rate.unit not in ("%", "pp", "x"):
-        return None
+    """The end of a change right before a rate that names no figure of its own (…增长到2021年的1844.4万人，增幅达26%);
+    `ends`: the ends of changes in the rate's sentence."""
     sentence = rate.plain_sentence
     for end in ends:
         if end.sentence == rate.sentence:
@@ -423,7 +441,8 @@ _TO = re.compile(r"^(?:[^，。；,;]{0,12}?)(?:增长到|增加到|增至|提�
 
 
 def _start_of(end: Claim, claims: Sequence[Claim]) -> Claim | None:
-    """从2012年的1462.9万人增长到2021年的1844.4万人, 由42.07亿增至52.07亿: the start told with the end."""
+    """从2012年的1462.9万人增长到2021年的1844.4万人, 由42.07亿增至52.07亿: the start told with the end, among
+    `claims`, the end's sentence's."""
     sentence = end.plain_sentence
     for start in claims:
         if start.sentence != end.sentence or start.at() >= end.at() or unit_group(start.unit) != unit_group(end.unit):
@@ -490,16 +509,13 @@ def _change(
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；、的]{2,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|约为?)?$")
 
 
-def _shares(claims: Sequence[Claim], tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
+def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """出口10.67万亿元…占进出口总额的59.5%: the share of the part in the whole, both printed in the draft."""
-    by_paragraph: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
     out = []
-    for share in claims:
+    for share in draft.claims:
         if share.unit != "%" or share.qualifier != EXACT:
             continue
-        near = by_paragraph[share.paragraph]  # 出口…，占进出口总额的…: the part and the whole its paragraph gives
+        near = draft.by_paragraph[share.paragraph]  # 出口…，占进出口总额的…: the part and the whole its paragraph gives
         sentence, at = share.plain_sentence, share.at()
         m = _SHARE_OF.search(sentence, max(0, at - 24), at)
         bare = _BARE_SHARE.search(sentence, max(0, at - 8), at) if m is None else None
@@ -509,8 +525,8 @@ def _shares(claims: Sequence[Claim], tolerance: Tolerance, tally: Counter[str] |
         part = _part_before(near, share, said) or _named_part(near, share, said)
         if part is None:
             continue
-        whole = _named(near, share, m["whole"]) if m is not None else _whole_before(claims, part)
-        if part is None or whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
+        whole = _named(near, share, m["whole"]) if m is not None else _whole_before(draft, part)
+        if whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
             continue
         if whole.value <= 0 or part.qualifier != EXACT or whole.qualifier != EXACT:
             continue
@@ -532,14 +548,15 @@ _BARE_SHARE = re.compile(r"[，,]?占(?:比)?(?:为|达到?|约为?)?$")
 WHOLE_LINES = 12  # how far back a bare share's whole may be told (the paragraph, or the lead just before it)
 
 
-def _whole_before(claims: Sequence[Claim], part: Claim) -> Claim | None:
+def _whole_before(draft: _Draft, part: Claim) -> Claim | None:
     """The whole of a share that does not name it: the figure the part's sentence divides (全国人口为140545万人，
     其中男性…，占51.03%), or the total its paragraph names (项目总投资252.83亿元…自有资金80亿元，占比31.64%).
     Not the nearest figure of the part's measure: that may be a sibling part (民营…13371亿元, then 7597.2亿元)."""
     sentence = part.plain_sentence
     split = sentence.rfind("其中", 0, part.at())
+    near = {c.id: c for c in (*draft.by_sentence[part.sentence], *draft.by_paragraph[part.paragraph])}
     found = None
-    for c in claims:
+    for c in sorted(near.values(), key=lambda c: (c.line, c.column)):
         if (c is part or c.unit != part.unit or c.period != part.period or c.qualifier != EXACT
                 or c.value <= part.value or not 0 <= part.line - c.line <= WHOLE_LINES
                 or (c.line, c.column) >= (part.line, part.column)):
@@ -609,14 +626,12 @@ def _a_partition(parts: list[Claim]) -> bool:
     return False
 
 
-def _parts(claims: Sequence[Claim], tally: Counter[str] | None = None) -> list[Inconsistency]:
+def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """其中，出口…；进口…: the parts of a whole in the draft, where they are all of it, must make it; parts
     of any kind may not make more than their whole."""
-    by_paragraph: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
+    by_paragraph = draft.by_paragraph
     out = []
-    for whole in claims:
+    for whole in draft.claims:
         if (whole.unit in ("%", "pp") or whole.qualifier != EXACT or whole.value <= 0 or whole.part_of
                 or a_change(whole) or _A_CHANGE.search(whole.metric)):
             continue  # 比去年预算增加4000亿元，其中中央财政赤字…: a change is not the whole its 其中 divides
