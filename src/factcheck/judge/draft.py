@@ -97,9 +97,11 @@ def judge_document(
     if judged is None and workers > 1 and fork_point is not None and len(claims) >= SHARE_FROM:
         from ..workers import forked_map
 
-        judgements = forked_map(lambda c: judge(c, store, successors), claims, workers, in_child=fork_point())
-        for claim, j in zip(claims, judgements):
-            yield found_in(doc, claim, j, flagged.get(claim.id))
+        todo = [c for c in claims if c.id not in early]  # the ones an inconsistency turned on are judged already
+        shared = forked_map(lambda c: judge(c, store, successors), todo, workers, in_child=fork_point())
+        judgements = early | dict(zip((c.id for c in todo), shared))
+        for claim in claims:
+            yield found_in(doc, claim, judgements[claim.id], flagged.get(claim.id))
         return
     for claim in claims:
         j = early.get(claim.id) or judged_alone(claim)
