@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..record.period import Period
+from ..record.period import WINDOW, Period
 from .numerals import NotANumber, number
 
 
@@ -293,16 +293,12 @@ def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMe
     return found
 
 
-# 截至3月19日的四周内, 截至5月14日的过去12周: a window of that length ending on the day.
-_WINDOW = re.compile(r"的(?:过去|前|最近|近)?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?P<unit>周|星期|月|天|日)(?:内|里|间|中)?")
-
-
 def _windows(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
-    """A rolling rate over the four weeks to a day is that window's figure, not a running total as of the day:
-    the next window's rate does not move on from it, it is another period's."""
+    """截至3月19日的四周内, 截至5月14日的过去12周 (record.period.WINDOW): a rolling rate over the four weeks to a
+    day is that window's figure, not a running total as of the day; the next window's is another period's."""
     out = []
     for p in found:
-        m = _WINDOW.match(sentence, p.end)
+        m = WINDOW.match(sentence, p.end)
         if m is None or p.period.days != 1 or not p.period.label.startswith(("截至", "截止")):
             out.append(p)
             continue
