@@ -35,7 +35,7 @@ from ..extract.quantity import unit_group
 from ..i18n import _
 from ..record.claim import ABOUT, EXACT, Claim
 from ..record.finding import Computation
-from .compare import agree
+from .compare import agree, rounded_or_cut
 from .identity import PREVIOUS, SAME, a_change, a_reading, identify, modality, same_range, same_scope
 
 RESTATED, PARTS, SHARE, GROWTH, POINTS, MULTIPLE = "restated", "parts", "share", "growth", "points", "multiple"
@@ -259,8 +259,7 @@ def _rounded(a: Claim, b: Claim) -> bool:
     if a.qualifier != EXACT or b.qualifier != EXACT:
         return False
     coarse, fine = (a, b) if _half_unit(a) >= _half_unit(b) else (b, a)
-    half = _half_unit(coarse)
-    return coarse.value - half - _half_unit(fine) <= fine.value < coarse.value + 2 * half + _half_unit(fine)
+    return rounded_or_cut(coarse.value, _half_unit(coarse), fine.value, _half_unit(fine))
 
 
 def _half_unit(c: Claim) -> Decimal:

@@ -27,6 +27,12 @@ def _overlap(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
     return lo is None or hi is None or lo <= hi
 
 
+def rounded_or_cut(coarse: Decimal, coarse_half: Decimal, fine: Decimal, fine_half: Decimal) -> bool:
+    """`fine` printed coarser, rounded (± half its last unit) or cut off at its last digit (up to one unit
+    more): 13.26 for 13.2662. Each figure's half unit is its printed precision."""
+    return coarse - coarse_half - fine_half <= fine < coarse + 2 * coarse_half + fine_half
+
+
 def agree(a: Claim, b: Claim) -> bool:
     if a.qualifier == b.qualifier == RANGE:
         # 12%-35% against 12%-40%: a range is both its ends.
@@ -36,8 +42,7 @@ def agree(a: Claim, b: Claim) -> bool:
         # 13.26亿人 for 132662.08万人, 2.97万亿元 for 29764.03亿元: a coarser figure is the finer one rounded, or cut
         # off at its last digit, as statistics offices often print it; two figures printed alike must match.
         coarse, fine = (a, b) if a.precision > b.precision else (b, a)
-        slack = fine.precision
-        return coarse.value - coarse.precision - slack <= fine.value < coarse.value + 2 * coarse.precision + slack
+        return rounded_or_cut(coarse.value, coarse.precision, fine.value, fine.precision)
     if a.qualifier == b.qualifier:
         # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.
         return abs(a.value - b.value) < a.precision + b.precision or a.value == b.value
