@@ -38,6 +38,7 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -102,12 +103,12 @@ def touches(finding: dict, item: dict, figure: str) -> bool:
     """Whether an inconsistent finding is about this item's figure, seen from a line of its relation."""
     if finding["verdict"] != "inconsistent":
         return False
-    pattern = whole(figure)
+    pattern = whole(unicodedata.normalize("NFKC", figure))  # 9％ in the file is 9% in the finding's text
     computation = finding.get("computation") or {}
     named = [(finding["line"], finding["text"])] + [(e.get("line"), e.get("text", "")) for e in finding["evidence"]]
     named += [(finding["line"], str(value)) for value in computation.values()]
     lines = {item["line"]} | {r["line"] for r in item.get("related", [])}
-    return any(line in lines and pattern.search(text) for line, text in named)
+    return any(line in lines and pattern.search(unicodedata.normalize("NFKC", text)) for line, text in named)
 
 
 def run(items: list[dict], workdir: Path) -> dict[str, list[dict]]:

@@ -9,8 +9,12 @@ that are examples, siblings worded alike, a headline rounding the body's figure.
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from decimal import Decimal
+from importlib import resources
 
+import pytest
 from conftest import news, store_of
 from typer.testing import CliRunner
 
@@ -254,3 +258,177 @@ def test_a_title_naming_one_operation_is_not_the_bodys_other_operation_of_the_da
     line = ("【央行今日开展3000亿元隔夜逆回购操作】财联社6月29日电，央行今日开展1575亿元7天期逆回购操作，操作利率为1.40%。"
             "同时，开展了3000亿元隔夜逆回购操作。")
     assert flagged(line, "2026-06-29") == {}
+
+
+# --- changes told as 增长至, over years, doubled; a level with its change; gaps between rates -------------
+
+def test_a_change_told_as_growing_to_must_give_its_rate():
+    line = "“十四五”期间，我国农产品出口额由2021年的5443.4亿元增长至2024年的7327.5亿元，增长34.6%。"
+    assert flagged(line, "2025-12-17") == {}
+    assert flagged(line.replace("5443.4亿元", "4543.4亿元"), "2025-12-17") == {"34.6%": "growth"}
+
+
+def test_a_multiple_over_the_years_it_took_is_read_as_a_bound():
+    line = "机构预计，2025年至2028年，全球AI光模块PCB市场规模将从6.2亿美元增长至37.7亿美元，三年增长超过5倍。"
+    assert flagged(line, "2026-06-15") == {}  # 37.7 ÷ 6.2 is 6.1 times: grown by more than 5 times
+    assert flagged(line.replace("37.7亿美元", "17.7亿美元"), "2026-06-15") == {"超过5倍": "multiple"}
+
+
+def test_doubled_means_twice_the_start_and_more_than_doubled_at_least_that():
+    line = "全国专任教师总数从1985年931.9万人增长至2023年1891.8万人，翻了一番。"
+    assert flagged(line, "2024-09-10") == {}
+    assert flagged(line.replace("1891.8万人", "1189.8万人"), "2024-09-10") == {"1189.8万人": "multiple"}
+    assert flagged(line.replace("1891.8万人", "2591.8万人").replace("翻了一番", "翻了一番多"), "2024-09-10") == {}
+
+
+def test_a_level_told_with_its_change_gives_the_rate_of_that_change():
+    line = "全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元，增长37.9%。"
+    assert flagged(line, "2009-03-05") == {}
+    assert flagged(line.replace("37.9%", "73.9%"), "2009-03-05") == {"73.9%": "growth"}
+    # the change mistyped: 1.79 on a base of 1.90 is 94%, not 114.4%
+    line = "2023年前三季度，居民国内出游总花费3.69万亿元，比上年增加1.79万亿元，增长114.4%。"
+    assert flagged(line, "2023-12-05") == {"114.4%": "growth"}
+
+
+def test_a_comparable_basis_rate_a_little_off_the_naive_ratio_is_no_inconsistency():
+    # 400 on 7600 is 5.26%; the official rate on a comparable basis is 5.6%: within the point allowed
+    line = "全年规模以上工业企业实现利润总额8000亿元，比上年增加400亿元，增长5.6%。"
+    assert flagged(line, "2025-01-27") == {}
+
+
+def test_a_change_on_a_base_the_sentence_prints_is_their_difference():
+    line = "深圳电网电力负荷达2424.18万千瓦，较去年最高负荷（2401.12万千瓦）增加23万千瓦，增幅1%。"
+    assert flagged(line, "2026-05-29") == {}
+    assert flagged(line.replace("23万千瓦", "32万千瓦"), "2026-05-29") == {"32万千瓦": "difference"}
+
+
+def test_a_gap_in_points_is_the_difference_of_the_two_rates_it_names():
+    line = ("上半年，全国规模以上工业增加值同比增长3.4%，其中，高技术制造业增加值同比增长9.6%，"
+            "快于全部规模以上工业6.2个百分点。")
+    assert flagged(line, "2022-07-15") == {}
+    assert flagged(line.replace("6.2个百分点", "2.6个百分点"), "2022-07-15") == {"2.6个百分点": "points"}
+    # the rate it is of may be named by its own words, a sentence before; the other is the measure named, not a
+    # narrower one (机电产品出口)
+    line = ("上半年，我国出口14.73万亿元，同比增长13.4%。其中，机电产品出口增长20.1%。同期，进口10.74万亿元，增长22.1%。"
+            "进口增速高于出口8.7个百分点。")
+    assert flagged(line, "2022-07-14") == {}
+    assert flagged(line.replace("8.7个百分点", "7.8个百分点"), "2022-07-14") == {"7.8个百分点": "points"}
+
+
+def test_a_share_against_its_own_base_moves_by_the_points_stated():
+    line = "当月中东原油进口量449万吨，同比降幅37.3%，占进口总量的53.1%，占比较去年同期的65.2%下滑12.1个百分点。"
+    assert flagged(line, "2026-05-24") == {}
+    assert flagged(line.replace("12.1个百分点", "21.1个百分点"), "2026-05-24") == {"21.1个百分点": "points"}
+
+
+# --- shares whose whole the story gave earlier --------------------------------------------------------
+
+def test_a_shares_whole_may_be_told_paragraphs_before_in_the_words_that_name_it():
+    draft = ("今年前4个月，我国外贸进出口总值13.32万亿元，同比增长5.8%。其中，出口7.67万亿元；进口5.65万亿元。\n\n"
+             "今年前4个月，民营企业进出口7.05万亿元，占我国外贸总值的52.9%。")
+    assert flagged(draft, "2023-05-09") == {}
+    assert flagged(draft.replace("52.9%", "25.9%"), "2023-05-09") == {"25.9%": "share"}
+
+
+def test_the_whole_named_after_zhan_is_the_figure_told_with_those_words_not_a_sector_of_it():
+    line = ("今年1月，全国实际使用外资金额975.9亿元人民币，环比增长27.5%。其中，高技术制造业实际使用外资122.4亿元人民币，"
+            "占全国实际使用外资的12.5%。")
+    assert flagged(line, "2025-02-21") == {}
+    assert flagged(line.replace("12.5%", "21.5%"), "2025-02-21") == {"21.5%": "share"}
+
+
+def test_a_share_of_a_bound_is_bounded_and_the_whole_is_the_storys_figure_of_that_measure():
+    line = ("2023年，全国新增减税降费及退税缓费22289.9亿元，其中约四分之三涉及民营经济纳税人。分行业看，制造业及批发"
+            "零售业新增减税降费及退税缓费近9500亿元，占比42.6%。")
+    assert flagged(line, "2024-01-25") == {}  # nearly 9500 of 22289.9: up to 42.6%
+    assert flagged(line.replace("42.6%", "46.2%"), "2024-01-25") == {"46.2%": "share"}
+
+
+def test_a_bare_verbs_measure_names_no_whole_of_its_own():
+    line = ("4月1日至5月31日，已有13391亿元留抵退税款退到企业账户，累计退税已达14624亿元。"
+            "在已获得退税的纳税人中，小微企业占比94.9%，共计退税6910亿元，占比51.6%。")
+    assert flagged(line, "2022-06-04") == {}  # 6910 is 51.6% of 13391, the refunds since April: not of 14624
+
+
+def test_a_sentence_opening_on_qizhong_divides_the_figure_before_it():
+    line = ("截至2025年底，我国发明专利有效量达到532万件，每万人口高价值发明专利拥有量达到16件。其中，高价值发明专利"
+            "拥有量达到229.2万件，占比43.1%。")
+    assert flagged(line, "2026-01-23") == {}
+    assert flagged(line.replace("229.2万件", "292.2万件"), "2026-01-23") == {"43.1%": "share"}
+
+
+def test_a_whole_named_after_zhan_is_that_whole_or_none():
+    # 入境外国人总数 is not printed; the 入出境外国人 its 其中 divides is another whole
+    line = ("截至6月15日，北京口岸本年度入出境外国人达343.6万人次，同比增长31.5%，其中享受免签政策入境的外国人达125.9万"
+            "人次，占入境外国人总数的71.7%。")
+    assert flagged(line, "2026-06-15") == {}
+
+
+def test_a_share_cut_off_rather_than_rounded_is_no_inconsistency():
+    line = "2026年6月，全国电视剧拍摄制作备案公示剧目197部。其中，电视剧61部，占比30.9%。"
+    assert flagged(line, "2026-06-29") == {}  # 30.96%, printed 30.9
+
+
+def test_the_parts_in_brackets_after_a_part_are_that_parts():
+    line = ("2026年5月，全国新增建档立卡新能源发电项目共6173个，其中风电项目27个，光伏发电项目6136个（集中式光伏发电项目"
+            "39个，工商业分布式光伏发电项目6097个），生物质发电项目10个。")
+    assert flagged(line, "2026-06-30") == {}
+
+
+def test_items_opened_by_their_datelines_are_two_stories():
+    draft = ("财联社6月22日电，摩根大通在比亚迪股份H股的持股比例从5.36%升至6.04%，购买的平均股价为85.5385港元。\n\n"
+             "财联社6月22日电，摩根大通在阿里巴巴-WH股的持股比例从6.80%升至7.02%，购买的平均股价为109.5315港元。")
+    assert flagged(draft, "2026-06-22") == {}
+
+
+# --- partitions (data/partitions.toml), their changes, and totals told after the parts --------------------
+
+PARTITIONS = tomllib.loads(resources.files("factcheck").joinpath("data/partitions.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("entry", PARTITIONS["partition"], ids=lambda e: "/".join(e["parts"]))
+def test_every_partition_reads_its_example_and_flags_it_once_a_figure_is_mistyped(entry):
+    example = entry["example"]
+    assert flagged(example, "2026-05-25") == {}
+    figures = re.findall(r"\d+(?:\.\d+)?(?=万亿元|亿元|万个|万人次|万人|万千瓦|套)", example)
+    last = figures[-1]
+    wrong = example[: example.rindex(last)] + str(int(last[0]) % 9 + 1) + last[1:] + example[example.rindex(last) + len(last):]
+    assert "parts" in flagged(wrong, "2026-05-25").values()
+
+
+def test_the_changes_of_a_partitions_parts_make_the_wholes_change():
+    line = ("4月份，全国共销售彩票540.73亿元，同比减少36.72亿元。其中，福利彩票机构销售179.58亿元，同比减少12.17亿元；"
+            "体育彩票机构销售361.15亿元，同比减少24.55亿元。")
+    assert flagged(line.replace("24.55亿元", "25.45亿元"), "2026-05-25") == {"36.72亿元": "parts"}
+    # changes on two bases (同比, 环比) do not add up
+    mixed = line.replace("同比减少12.17亿元", "环比减少12.17亿元").replace("24.55亿元", "25.45亿元")
+    assert flagged(mixed, "2026-05-25") == {}
+
+
+def test_a_clause_quoted_back_where_the_report_explains_it_is_the_same_target():
+    draft = ("今年经济社会发展的主要预期目标是：国内生产总值增长7.5%；城镇新增就业900万人以上；居民消费价格涨幅控制在4%左右。"
+             "\n\n这里要着重说明，提出今年居民消费价格涨幅控制在4%左右，综合考虑了输入性通胀因素。")
+    assert flagged(draft, "2012-03-05") == {}
+    assert flagged(draft.replace("提出今年居民消费价格涨幅控制在4%", "提出今年居民消费价格涨幅控制在3%"), "2012-03-05") == {
+        "3%左右": "restated"}
+
+
+def test_a_clause_that_leans_on_the_figure_before_it_or_a_breakdowns_part_is_not_quoted_back():
+    draft = ("1—4月份，规模以上高技术制造业利润同比增长44.8%，拉动全部规模以上工业企业利润增长7.8个百分点。\n\n"
+             "1—4月份，规模以上原材料制造业利润同比增长88.1%，拉动全部规模以上工业企业利润增长10.3个百分点。")
+    assert flagged(draft, "2026-05-27") == {}
+    draft = ("1—11月，全国新增减税降费及退税缓费18125.09亿元。\n\n"
+             "分经济类型看，民营经济纳税人新增减税降费及退税缓费13371亿元，占比73.8%。")
+    assert flagged(draft, "2023-12-27") == {}
+
+
+def test_a_heading_printed_right_above_its_item_restates_the_items_title():
+    draft = ("### 中国中冶：2026年1-4月新签合同额2840.3亿元\n\n"
+             "【中国中冶：2026年1-4月新签合同额2480.3亿元】财联社5月15日电，中国中冶公告称，公司2026年1-4月新签合同额"
+             "人民币2480.3亿元。")
+    assert flagged(draft, "2026-05-15") == {"2840.3亿元": "restated"}
+
+
+def test_a_whole_of_another_measure_sharing_only_a_generic_noun_is_not_the_shares_whole():
+    line = "5G移动电话用户达6.95亿户，占移动电话用户总数的比例为40.6%。我国千兆宽带接入用户达1.34亿户，占用户总数21.7%。"
+    assert flagged(line, "2023-08-23") == {}

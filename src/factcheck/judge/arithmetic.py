@@ -22,6 +22,8 @@ gross inconsistencies are flagged, and the message says the tolerance.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -30,15 +32,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from ..data import load_data
 from ..extract.metric import metric_key
 from ..extract.quantity import unit_group
 from ..i18n import _
-from ..record.claim import ABOUT, EXACT, Claim
+from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim
 from ..record.finding import Computation
 from .compare import agree, rounded_or_cut
-from .identity import PREVIOUS, SAME, a_change, a_reading, identify, modality, same_range, same_scope
+from .identity import (
+    PREVIOUS,
+    SAME,
+    a_change,
+    a_reading,
+    identify,
+    modality,
+    reading_day,
+    same_range,
+    same_scope,
+)
 
 RESTATED, PARTS, SHARE, GROWTH, POINTS, MULTIPLE = "restated", "parts", "share", "growth", "points", "multiple"
+DIFFERENCE = "difference"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +86,8 @@ def inconsistencies(
     question: how many computations does the checker make on thirty years of reports?).
     """
     draft = _Draft(claims)
-    found = [*_restated(draft, tally), *_changes(draft, tolerance, tally), *_shares(draft, tolerance, tally),
+    found = [*_restated(draft, tally), *_changes(draft, tolerance, tally), *_level_changes(draft, tolerance, tally),
+             *_doubled(draft, tolerance, tally), *_gaps(draft, tolerance, tally), *_shares(draft, tolerance, tally),
              *_parts(draft, tally)]
     seen: set[str] = set()
     out = []
@@ -90,6 +105,7 @@ class _Draft:
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
         self.by_id = {c.id: c for c in claims}
+        self.index = {c.id: i for i, c in enumerate(claims)}
         self.by_paragraph: dict[str, list[Claim]] = {}
         self.by_sentence: dict[str, list[Claim]] = {}
         for c in claims:
@@ -134,14 +150,28 @@ def _within(x: str, y: str) -> bool:
     return not shorter - longer
 
 
+# 财联社6月22日电，… / 新华社北京4月2日电 / 本报讯 / 央视网消息: a paragraph opening an item of its own
+_DATELINE = re.compile(r"\s*(?:\*\*)?(?:[^，。；,;\s]{2,12}?\d{1,2}月\d{1,2}日电|本报讯|[^，。；,;\s]{2,8}消息[）)]?)")
+
+
 class _Figures:
     """The figures each paragraph of the draft prints, to be taken out of its text: only its own (a 3 of
     another story would turn 货币供应M3 into M#, the same words as M2's)."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.by_paragraph: dict[str, set[str]] = {}
+        starts: dict[str, int] = {}
         for c in claims:
             self.by_paragraph.setdefault(c.paragraph, set()).add(c.plain_text)
+            if c.plain_paragraph.lstrip().startswith(("#", "【")) or _DATELINE.match(c.plain_paragraph):
+                starts.setdefault(c.paragraph, c.line)
+        self.story_starts = sorted(starts.values())
+
+    def apart(self, a: Claim, b: Claim) -> bool:
+        """A heading or a newswire item's 【title】 stands between the two figures: two stories."""
+        first, last = sorted((a.line, b.line))
+        at = bisect.bisect_right(self.story_starts, first)
+        return at < len(self.story_starts) and self.story_starts[at] <= last
 
     def of(self, c: Claim) -> list[str]:
         return sorted(self.by_paragraph.get(c.paragraph, ()), key=len, reverse=True)
@@ -190,6 +220,8 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
                    for x, y in ((a, b), (b, a))}
         if backing[a] != backing[b]:
             odd, other = (a, b) if backing[a] < backing[b] else (b, a)
+        elif not _title_and_body(a, b) and _clause_repeated(a, b):
+            odd, other = (b, a) if (a.line, a.column) < (b.line, b.column) else (a, b)  # the quote, not the statement
         else:
             # A headline or a summary line restates the body, the fuller statement: it is the one to check.
             odd, other = (a, b) if len(a.plain_sentence) < len(b.plain_sentence) else (b, a)
@@ -355,9 +387,69 @@ def _phrase(c: Claim) -> str:
     return _words(before[m.end() :] if m else before.lstrip("#* 0123456789.（）()"))
 
 
+def _heads(a: Claim, b: Claim) -> bool:
+    """A headline printed right above the item it heads (### 中国中冶：…2480.3亿元, then 【中国中冶：…】…)."""
+    return _headline(a) and not _headline(b) and 0 < b.line - a.line <= 2
+
+
+CLAUSE_MIN = 8  # a clause told again word for word, at least this many characters of words
+
+
+def _clause_repeated(a: Claim, b: Claim) -> bool:
+    """The figure's whole clause told again word for word, figures aside, where the draft explains it (目标…：…
+    居民消费价格涨幅控制在4%左右；… then 提出居民消费价格涨幅控制在4%左右，综合考虑了…): a long clause repeated is
+    one statement quoted back, wherever it stands."""
+    if _leans_on(a) or _leans_on(b) or any(_BREAKDOWN.search(c.plain_sentence) for c in (a, b)):
+        return False
+    x, y = _FRAMING.sub("", _clause_words(a)), _FRAMING.sub("", _clause_words(b))
+    return len(x) >= CLAUSE_MIN and x == y  # 销售收入同比增长 is not 高技术产业销售收入同比增长
+
+
+# 提出居民消费价格涨幅控制在…左右: the words that quote a statement back, not what it measures
+_FRAMING = re.compile(r"^(?:这里要着重说明|提出|把|将|要|使|确保|力争|努力|争取)+")
+
+
+# …利润同比增长44.8%，拉动全部规模以上工业企业利润增长7.8个百分点: a clause opening on a verb tells what the
+# figure before it did; whose, only that figure's clause says
+_LEANING = re.compile(r"[，,]\s*(?:并|又|也|还|从而|进而)?(?:拉动|带动|贡献|占|比|较|高于|低于|快于|慢于|超过|同比|环比|增长|"
+                      r"下降|增加|减少|提高|上升|分别|其中)")
+
+
+# 分经济类型看，民营经济纳税人…新增减税降费及退税缓费13371亿元: a breakdown's figure is a part's, worded as the whole's
+_BREAKDOWN = re.compile(r"^[^，。；,;]{0,6}?(?:分[^，。；,;]{1,8}看|按[^，。；,;]{1,8}分|从[^，。；,;]{1,8}看|其中|在[^，。；,;]{1,16}中)")
+
+
+def _leans_on(c: Claim) -> bool:
+    """The figure's clause follows a clause with a figure of its own, and opens on a verb (…，拉动…增长7.8个百分点)."""
+    text, at = c.plain_sentence, c.at()
+    starts = [m.start() for m in _CLAUSE_END.finditer(text, 0, at)]
+    if not starts:
+        return False
+    previous = [m.start() for m in _CLAUSE_END.finditer(text, 0, starts[-1])]
+    before = text[previous[-1] if previous else 0 : starts[-1]]
+    return bool(_DIGITS.search(before)) and bool(_LEANING.match(text, starts[-1]))
+
+
+_CLAUSE_END = re.compile(r"[，。；,;：:！？\n]")
+
+
+def _clause_words(c: Claim) -> str:
+    """The words of the figure's clause, figures, periods and punctuation aside."""
+    text, at = c.plain_sentence, c.at()
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    m = _CLAUSE_END.search(text, at + len(c.plain_text))
+    clause = text[starts[-1] if starts else 0 : m.start() if m else len(text)]
+    # a figure in a name stays (货币供应M3 is not M2): its digits kept as words
+    return _words(_IN_NAME.sub(lambda n: n[1] + n[2].translate(_AS_WORDS), clause))
+
+
+_IN_NAME = re.compile(r"([A-Za-z])(\d+)")
+_AS_WORDS = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
 def _rates_titled(a: Claim, b: Claim) -> bool:
     """A rate in the title and one in the body, each right after its own level (…1794万吨 同比增长1.2%)."""
-    return a.period == b.period and bool(a.qualifies) and bool(b.qualifies)
+    return _when(a) == _when(b) and bool(a.qualifies) and bool(b.qualifies)
 
 
 def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
@@ -371,7 +463,7 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
-    if a_reading(a) or a_reading(b) or PREVIOUS in (modality(a), modality(b)):
+    if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
     for c in (a, b):
         if _EARLIER.search(c.plain_sentence, max(0, c.at() - 12), c.at()):
@@ -380,21 +472,27 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             return False  # 同比增9.55%: whose growth, only the figure before it says
     if a.paragraph == b.paragraph and not titled:
         return False  # 其中，北侧地块…溢价率30.8%；南侧地块…溢价率39.7%: one paragraph's parallel sentences are siblings
-    if titled and a.paragraph == b.paragraph:
+    if titled and (a.paragraph == b.paragraph or _heads(a, b) or _heads(b, a)):
         # One item: the title names the body's figure by the body's words, for the body's period; whom it is
         # about is the item's (a title often names only the agency that released it).
-        return (a.period == b.period and a.qualifies is None and b.qualifies is None) or _rates_titled(a, b)
-    if not titled and not (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
-                           and _within(_told(a, figures.of(a)), _told(b, figures.of(b)))):
+        return (_when(a) == _when(b) and a.qualifies is None and b.qualifies is None) or _rates_titled(a, b)
+    worded = titled or (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
+                        and _within(_told(a, figures.of(a)), _told(b, figures.of(b))))
+    repeated = not worded and _clause_repeated(a, b) and not figures.apart(a, b)
+    if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)
-    return (identity.named_fact and identity.specific and identity.period.outcome == SAME
+    # A clause quoted back word for word measures what it measured (提出居民消费价格总水平涨幅控制在…): the
+    # framing verb around it (提出) does not make another measure; whom it is about must still agree.
+    fact = identity.named_fact or (repeated and identity.modality.outcome == SAME and (
+        identity.subject.outcome == SAME or a.subject == b.subject))
+    return (fact and identity.specific and identity.period.outcome == SAME
             and identity.modality.outcome == SAME and same_scope(b, a) and same_range(a, b))
 
 
 # --- a change told in one sentence ---------------------------------------------------------------------
 
-_DOWN = re.compile(r"下降|减少|降低|回落|下滑|缩小|收窄|减")
+_DOWN = re.compile(r"下降|减少|降低|回落|下滑|缩小|收窄|减|降幅|降至|跌")
 
 
 def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
@@ -406,19 +504,30 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
         if rate.unit not in ("%", "pp", "x"):
             continue
         sentence = draft.by_sentence[rate.sentence]
-        end = by_id.get(rate.qualifies or "") or _end_before(rate, [c for c in sentence if c.id in starts])
+        qualified = by_id.get(rate.qualifies or "")
+        if qualified is not None and qualified.unit in _SPANS:
+            qualified = None  # 三年增长超过5倍: the rate is the change's, told over the years it took
+        end = qualified or _end_before(rate, [c for c in sentence if c.id in starts or _start_of(c, sentence)])
         start = (starts.get(end.id) or _start_of(end, draft.by_sentence[end.sentence])) if end is not None else None
-        if end is None or start is None or rate.qualifier not in (EXACT, ABOUT) or rate.sentence != end.sentence:
+        if end is None or start is None or rate.qualifier not in _RATE_BOUNDS or rate.sentence != end.sentence:
             continue
-        if start.qualifier != EXACT or end.qualifier != EXACT or unit_group(start.unit) != unit_group(end.unit):
+        if start.qualifier not in _ENDS or end.qualifier not in _ENDS or unit_group(start.unit) != unit_group(end.unit):
             continue
+        if start.sentence == end.sentence and _RANGE.fullmatch(_between(start, end, sentence)) and not _FROM.search(
+                start.plain_sentence, max(0, start.at() - 10), start.at()):
+            continue  # 营业收入约为10.52亿元至11.28亿元: a range's two ends, not a change from one to the other
         found = _change(start, end, rate, tolerance, tally)
         if found is not None:
             out.append(found)
     return out
 
 
-_RATE_AFTER = re.compile(r"^[^。；;，,]{0,2}[，,]?(?:同比|累计|总体|共)?(?:增长|增加|提高|上升|下降|减少|降低|增幅|降幅|涨幅|升幅)(?:了|达|为|约|超过)?"
+_RANGE = re.compile(r"\s*[至到\-－~～—]+\s*")
+_SPANS = frozenset({"年", "月", "天", "日"})
+_ENDS = frozenset({EXACT, ABOUT})  # 由约105.6亿增至约121.5亿: an approximate end is read to its printed digits
+_RATE_BOUNDS = frozenset({EXACT, ABOUT, AT_LEAST, AT_MOST, ABOVE})
+_RATE_AFTER = re.compile(r"^[^。；;，,]{0,2}[，,]?(?:(?:\d+|[一二三四五六七八九十两]+)(?:年|个月)(?:来|间|内|里)?)?"
+                         r"(?:同比|累计|总体|共)?(?:增长|增加|提高|上升|下降|减少|降低|增幅|降幅|涨幅|升幅)(?:了|达|为|约|超过)?"
                          r"(?:达到|约为)?$")
 
 
@@ -435,7 +544,7 @@ def _end_before(rate: Claim, ends: list[Claim]) -> Claim | None:
 
 
 _FROM = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?$")
-_TO = re.compile(r"^(?:[^，。；,;]{0,12}?)(?:增长到|增加到|增至|提高到|提升到|上升到|升至|扩大到|降至|下降到|减少到|减至|降低到|回落到|到)"
+_TO = re.compile(r"^(?:[^，。；,;]{0,12}?)(?:(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|回落|缩小|跃升|攀升)[到至]|[增升降减]至|到)"
                  r"(?:\d{4}年(?:底|末)?的?)?$")
 
 
@@ -468,9 +577,8 @@ def _change(
         if tally is not None:
             tally[POINTS] += 1
         moved = end.value - start.value
-        stated = -rate.value if down else rate.value
         allowed = start.precision + end.precision + rate.precision + tolerance.points
-        if abs(moved - stated) <= allowed:
+        if not _beyond(-moved if down else moved, rate, allowed):
             return None
         return Inconsistency(rate, (start, end), Computation(
             POINTS, f"{end.text} − {start.text} = {_n(moved)}个百分点", rate.text, f"{_n(abs(moved))}个百分点",
@@ -482,11 +590,11 @@ def _change(
         if tally is not None:
             tally[GROWTH] += 1
         grown = (ratio - 1) * 100
-        stated = -rate.value if down else rate.value
         # The ends' rounding moves the ratio too: 2.1万 may be 2.05万.
         slack = ratio * (start.precision / start.value + end.precision / end.value) * 100
-        allowed = tolerance.growth + rate.precision + slack + (tolerance.growth if rate.qualifier == ABOUT else 0)
-        if abs(grown - stated) <= allowed:
+        approximate = sum(1 for c in (start, end, rate) if c.qualifier == ABOUT)  # 约: a point more each
+        allowed = tolerance.growth * (1 + approximate) + rate.precision + slack
+        if not _beyond(-grown if down else grown, rate, allowed):
             return None
         return Inconsistency(rate, (start, end), Computation(
             GROWTH, f"{end.text} ÷ {start.text} − 1 = {_n(grown)}%", rate.text, f"{_n(grown)}%",
@@ -495,7 +603,7 @@ def _change(
         if tally is not None:
             tally[MULTIPLE] += 1
         stated = rate.value + 1  # 增长1.5倍: 2.5 times as much
-        if abs(ratio - stated) <= stated * tolerance.multiple + rate.precision:
+        if not _beyond(ratio - 1, rate, stated * tolerance.multiple + rate.precision):
             return None
         return Inconsistency(rate, (start, end), Computation(
             MULTIPLE, f"{end.text} ÷ {start.text} = {_n(ratio)}", f"{_n(stated)}×", f"{_n(ratio)}×",
@@ -503,9 +611,198 @@ def _change(
     return None
 
 
+# 3.69万亿元，比上年增加1.97万亿元; 达2424.18万千瓦，较去年最高负荷（2401.12万千瓦）增加23万千瓦
+_BY = re.compile(r"^[，,]?\s*(?:比|较|同比)(?P<base>[^，。；,;]{0,24}?)(?P<way>增加|增长|多|提高|上升|增|减少|下降|少|降低|减)了?$")
+_LESS = ("减少", "下降", "少", "降低", "减")
+
+
+def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
+    """A level, its change on a base and the change's rate, told together (投入5955亿元，比上年增加1637亿元，增长
+    37.9%): the base is the level less the change, or the figure the sentence gives for it (较去年最高负荷（2401.12
+    万千瓦）增加23万千瓦), and the rate is the change over the base."""
+    out = []
+    for change in draft.claims:
+        if change.unit in ("%", "pp", "x") or change.qualifier != EXACT or change.value <= 0:
+            continue
+        sentence = draft.by_sentence[change.sentence]
+        before = [c for c in sentence if c.at() < change.at() and unit_group(c.unit) == unit_group(change.unit)]
+        level = next((c for c in reversed(before) if c.at() + len(c.plain_text) <= change.at()
+                      and c.qualifier == EXACT and c.value > 0
+                      and _BY.match(_between(c, change, sentence))), None)
+        if level is None:
+            continue
+        between = _between(level, change, sentence)
+        m = _BY.match(between)
+        assert m is not None
+        sign = -1 if m["way"] in _LESS else 1
+        bases = [c for c in sentence if level.at() < c.at() < change.at() and unit_group(c.unit) == unit_group(level.unit)]
+        base = bases[0] if len(bases) == 1 and bases[0].qualifier == EXACT else None
+        if len(bases) > 1 or (bases and base is None):
+            continue
+        if base is not None:
+            if tally is not None:
+                tally[DIFFERENCE] += 1
+            moved = level.value - base.value
+            allowed = level.precision + base.precision + change.precision
+            if abs(moved - sign * change.value) > allowed:
+                out.append(Inconsistency(change, (level, base), Computation(
+                    DIFFERENCE, f"{level.text} − {base.text} = {_like(moved, change)}", change.text,
+                    _like(abs(moved), change), _("the printed precision (±{allowed})").format(
+                        allowed=_like(allowed, change)))))
+                continue
+        start = base.value if base is not None else level.value - sign * change.value
+        rate = next((c for c in sentence if c.qualifies == change.id and c.unit == "%"), None)
+        if rate is None or start <= 0 or rate.qualifier not in _RATE_BOUNDS or _AVERAGE.search(
+                rate.plain_sentence, max(0, rate.at() - 12), rate.at()):
+            continue
+        if tally is not None:
+            tally[GROWTH] += 1
+        grown = sign * change.value / start * 100
+        start_precision = base.precision if base is not None else level.precision + change.precision
+        slack = abs(grown) * (change.precision / change.value + start_precision / start)
+        allowed = tolerance.growth + rate.precision + slack + (tolerance.growth if rate.qualifier == ABOUT else 0)
+        said = rate.plain_sentence[max(0, rate.at() - 6) : rate.at()]
+        # 下降6微克/立方米，降幅达10%: a rate told as a fall's size is that fall's; a rise's words against a fall
+        # (增长10%) are a wrong sign
+        way = -1 if _DOWN.search(said) else 1 if _UP.search(said) else sign
+        if _beyond(grown * way, rate, allowed):
+            written = f"{level.text} − {base.text}" if base is not None else (
+                f"{level.text} {'+' if sign < 0 else '−'} {change.text}")
+            out.append(Inconsistency(rate, (level, change, *((base,) if base else ())), Computation(
+                GROWTH, f"{change.text} ÷ ({written}) = {_n(grown)}%", rate.text, f"{_n(grown)}%",
+                _("{points} percentage point(s), and the printed precision").format(points=_n(tolerance.growth)))))
+    return out
+
+
+_UP = re.compile(r"增长|增加|提高|上升|增幅|涨幅|升幅|上涨")
+
+
+def _between(a: Claim, b: Claim, sentence: Sequence[Claim]) -> str:
+    """The words between two figures of one sentence, figures and all."""
+    return a.plain_sentence[a.at() + len(a.plain_text) : b.at()]
+
+
+_DOUBLED = re.compile(r"[，,]?\s*(?:实现了?|已经?|基本|规模)?翻了?一番(?P<more>多|还多|以上)?")
+
+
+def _doubled(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
+    """从1985年931.9万人增长至2023年1891.8万人，翻了一番: the end is twice the start (a tenth either way, the
+    multiple's tolerance; 翻了一番多 more)."""
+    out = []
+    for end in draft.claims:
+        if end.unit in ("%", "pp", "x") or end.qualifier != EXACT:
+            continue
+        m = _DOUBLED.match(end.plain_sentence, end.at() + len(end.plain_text))
+        start = _start_of(end, draft.by_sentence[end.sentence]) if m else None
+        if m is None or start is None or start.qualifier != EXACT or start.value <= 0:
+            continue
+        if tally is not None:
+            tally[MULTIPLE] += 1
+        ratio = end.value / start.value
+        allowed = 2 * tolerance.multiple
+        if ratio >= 2 - allowed and (m["more"] or ratio <= 2 + allowed):
+            continue
+        out.append(Inconsistency(end, (start,), Computation(
+            MULTIPLE, f"{end.text} ÷ {start.text} = {_n(ratio)}", "2×", f"{_n(ratio)}×",
+            _("{share} of the multiple").format(share=f"{_n(tolerance.multiple * 100)}%"))))
+    return out
+
+
+# 高技术制造业增加值同比增长9.6%，快于全部规模以上工业6.2个百分点; 进口增速高于出口8.7个百分点
+_GAP = re.compile(r"(?P<own>[^，。；,;：:]{0,8}?)(?:增速|增幅|涨幅|降幅)?(?P<way>快于|高于|超过|领先|低于|慢于|落后于?)"
+                  r"(?P<other>[^，。；,;：:\d]{1,16}?)(?:增速|增幅|涨幅|降幅)?(?:约|达)?$")
+# 占进口总量的53.1%，占比较去年同期的65.2%下滑12.1个百分点: a rate, the same rate at a base, and the move between
+_AGAINST = re.compile(r"^[，,]\s*[^，。；,;\d]{0,6}?(?:比|较)[^，。；,;\d]{0,10}?的?$")
+_MOVED = re.compile(r"^(?P<way>下滑|下降|回落|减少|降低|收窄|缩小|提高|上升|增加|提升|扩大|回升)了?(?:约|达)?$")
+_ALL = re.compile(r"^(?:全部|所有|整体|全国|全体|平均|总体)")
+_GAP_UP = ("快于", "高于", "超过", "领先")
+
+
+def _gaps(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
+    """A gap in points between two rates the draft prints: 快于全部规模以上工业6.2个百分点, or a rate against its own
+    base (占比较去年同期的65.2%下滑12.1个百分点): the difference of the two rates."""
+    out = []
+    for gap in draft.claims:
+        if gap.unit != "pp" or gap.qualifier not in _ENDS:
+            continue
+        sentence = draft.by_sentence[gap.sentence]
+        rates = [c for c in draft.by_paragraph[gap.paragraph] if c.unit == "%" and c.qualifier in _ENDS
+                 and (c.line, c.column) < (gap.line, gap.column)]
+        pair = _gap_pair(gap, rates, sentence)
+        if pair is None:
+            continue
+        first, second, up, based = pair
+        if first.period != second.period and not based:
+            continue  # 快于全部…: two rates of one period
+        if tally is not None:
+            tally[POINTS] += 1
+        moved = first.value - second.value
+        allowed = _half_unit(first) + _half_unit(second) + _half_unit(gap) + tolerance.points
+        if abs(moved - (gap.value if up else -gap.value)) <= allowed:
+            continue
+        out.append(Inconsistency(gap, (first, second), Computation(
+            POINTS, f"{first.text} − {second.text} = {_n(moved)}个百分点", gap.text, f"{_n(abs(moved))}个百分点",
+            _("the printed precision (±{allowed} of a point)").format(allowed=_n(allowed)))))
+    return out
+
+
+def _gap_pair(gap: Claim, rates: list[Claim], sentence: Sequence[Claim]) -> tuple[Claim, Claim, bool, bool] | None:
+    """The two rates a gap is between, the one it is of first; whether the first is the higher, and whether
+    the second is the first's own base (较去年同期的65.2%)."""
+    text = gap.plain_sentence
+    m = _GAP.search(text, max(0, gap.at() - 32), gap.at())
+    if m is not None:
+        other = _ALL.sub("", _words(m["other"]))
+        other = _words(metric_key(other) or other)  # 文化产业 as the measures are keyed (文化营业收入)
+        if len(other) < 2:
+            return None
+        named = [r for r in rates if other in _measure_of(r)]
+        shortest = min((len(_measure_of(r)) for r in named), default=0)
+        seconds = [r for r in named if len(_measure_of(r)) == shortest]
+        own = _words(m["own"])
+        if own and own not in ("其", "增速", "增幅"):
+            firsts = [r for r in rates if _measure_of(r).startswith(own) or _measure_of(r) == own]
+            firsts = [r for r in firsts if len(_measure_of(r)) == min(len(_measure_of(x)) for x in firsts)]
+        else:
+            # …同比增长9.6%，快于…: the rate right before, in the gap's own sentence
+            firsts = [r for r in rates if r.sentence == gap.sentence and r.at() < m.start()
+                      and re.fullmatch(r"[，,]\s*", text[r.at() + len(r.plain_text) : m.start() + len(m["own"])] or "，")]
+            firsts = firsts[-1:]
+        if len(seconds) != 1 or len(firsts) != 1 or seconds[0] is firsts[0]:
+            return None
+        return firsts[0], seconds[0], m["way"] in _GAP_UP, False
+    # 占比较去年同期的65.2%下滑12.1个百分点
+    base = next((r for r in reversed(rates) if r.sentence == gap.sentence and r.at() < gap.at()), None)
+    if base is None:
+        return None
+    moved = _MOVED.match(text[base.at() + len(base.plain_text) : gap.at()])
+    current = next((r for r in reversed(rates) if r.sentence == gap.sentence and r.at() < base.at()), None)
+    if moved is None or current is None or not _AGAINST.match(_between(current, base, sentence)):
+        return None
+    return current, base, moved["way"] not in ("下滑", "下降", "回落", "减少", "降低", "收窄", "缩小"), True
+
+
+def _measure_of(rate: Claim) -> str:
+    """What a rate is of, in words: its metric without the words of change (规模以上工业增加值 for 全国规模以上工业
+    增加值同比增长)."""
+    return _words(re.sub(r"(?:同比|环比|比上年|比去年|较上年)?(?:增长|增加|下降|减少|上涨|下跌|提高|降低|增速|增幅)+$", "",
+                         metric_key(rate.metric) or rate.metric))
+
+
+def _beyond(computed: Decimal, rate: Claim, allowed: Decimal) -> bool:
+    """The recomputed change is not what the rate says, by more than `allowed`: either way for a rate told
+    exactly or about, only past the bound for one told as a bound (三年增长超过5倍)."""
+    if rate.qualifier in (AT_LEAST, ABOVE):
+        return computed < rate.value - allowed
+    if rate.qualifier == AT_MOST:
+        return computed > rate.value + allowed
+    return abs(computed - rate.value) > allowed
+
+
 # --- a share of a whole in the draft -------------------------------------------------------------------
 
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；、的]{2,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|约为?)?$")
+_PART_BOUNDS = frozenset({EXACT, AT_MOST, AT_LEAST, ABOVE})  # 近9500亿元，占比42.6%: a bound bounds its share
 
 
 def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = None) -> list[Inconsistency]:
@@ -522,20 +819,25 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
             continue
         said = sentence[: (m or bare).start()]  # type: ignore[union-attr]
         part = _part_before(near, share, said) or _named_part(near, share, said)
-        if part is None:
+        if part is None or part.qualifier not in _PART_BOUNDS:
             continue
-        whole = _named(near, share, m["whole"]) if m is not None else _whole_before(draft, part)
+        # a whole named after 占 is that whole or none: 占入境外国人总数的… is not the 入出境外国人 its 其中 divides
+        whole = _named(draft, share, part, m["whole"]) if m is not None else _whole_before(draft, part)
         if whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
             continue
-        if whole.value <= 0 or part.qualifier != EXACT or whole.qualifier != EXACT:
+        if whole.value <= 0 or whole.qualifier != EXACT:
             continue
         if tally is not None:
             tally[SHARE] += 1
         computed = part.value / whole.value * 100
         slack = computed * (part.precision / part.value + whole.precision / whole.value) if part.value else Decimal(0)
-        allowed = share.precision + slack + tolerance.share
-        if abs(computed - share.value) <= allowed:
+        allowed = _half_unit(share) + slack + tolerance.share  # 76% may be 76.31%
+        low = computed - allowed if part.qualifier in (EXACT, AT_LEAST, ABOVE) else None
+        high = computed + allowed if part.qualifier in (EXACT, AT_MOST) else None
+        if (low is None or share.value >= low) and (high is None or share.value <= high):
             continue
+        if part.qualifier == EXACT and computed - 2 * _half_unit(share) < share.value <= computed:
+            continue  # 61部 of 197部 is 30.96%, printed 30.9: cut off, not rounded
         out.append(Inconsistency(share, (part, whole), Computation(
             SHARE, f"{part.text} ÷ {whole.text} = {_n(computed)}%", share.text, f"{_n(computed)}%",
             _("the printed precision (±{allowed} of a point)").format(allowed=_n(allowed)))))
@@ -544,26 +846,46 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
 
 # 其中男性人口为71722万人，占51.03%; 企业自有资金80亿元，占比31.64%: a share whose whole is not named after 占.
 _BARE_SHARE = re.compile(r"[，,]?占(?:比)?(?:为|达到?|约为?)?$")
-WHOLE_LINES = 12  # how far back a bare share's whole may be told (the paragraph, or the lead just before it)
+NAMED_MIN = 4
+WHOLE_LINES = 12  # how far back a share's whole may be told (the paragraph, or the lead just before it)
+
+
+def _story_before(draft: _Draft, c: Claim) -> Iterator[Claim]:
+    """The figures told before one, nearest first, up to WHOLE_LINES lines back: its story's lead and its own
+    paragraph."""
+    for other in reversed(draft.claims[: draft.index[c.id]]):
+        if c.line - other.line > WHOLE_LINES:
+            break
+        yield other
 
 
 def _whole_before(draft: _Draft, part: Claim) -> Claim | None:
     """The whole of a share that does not name it: the figure the part's sentence divides (全国人口为140545万人，
-    其中男性…，占51.03%), or the total its paragraph names (项目总投资252.83亿元…自有资金80亿元，占比31.64%).
-    Not the nearest figure of the part's measure: that may be a sibling part (民营…13371亿元, then 7597.2亿元)."""
+    其中男性…，占51.03%), the one the sentence before 其中 gives (发明专利有效量达到532万件…。其中，高价值发明专利
+    拥有量达到229.2万件，占…), the total its paragraph names (项目总投资252.83亿元…自有资金80亿元，占比31.64%), or
+    the story's one figure of the part's very measure (全国新增减税降费及退税缓费18125.09亿元 … 分经济类型看，…新增减
+    税降费及退税缓费13371亿元，占比73.8%). Not the nearest figure of the part's measure: that may be a sibling
+    part (民营…13371亿元, then 7597.2亿元)."""
     sentence = part.plain_sentence
     split = sentence.rfind("其中", 0, part.at())
-    near = {c.id: c for c in (*draft.by_sentence[part.sentence], *draft.by_paragraph[part.paragraph])}
-    found = None
-    for c in sorted(near.values(), key=lambda c: (c.line, c.column)):
-        if (c is part or c.unit != part.unit or c.period != part.period or c.qualifier != EXACT
-                or c.value <= part.value or not 0 <= part.line - c.line <= WHOLE_LINES
-                or (c.line, c.column) >= (part.line, part.column)):
-            continue
-        divided = c.sentence == part.sentence and 0 <= c.at() < split
-        if divided or (c.paragraph == part.paragraph and "总" in c.metric and "总" not in part.metric):
-            found = c  # the last before the part
-    return found
+    opens = sentence.lstrip("#*（(【 ").startswith("其中") and 0 <= split < part.at()
+    before = [c for c in _story_before(draft, part) if c.unit == part.unit and c.period == part.period
+              and c.qualifier == EXACT and c.value > part.value]
+    divided = [c for c in before if c.sentence == part.sentence and 0 <= c.at() < split]
+    if divided:
+        return divided[0]  # the last before the part
+    if opens:
+        # 其中 opening the sentence divides the one before it: its one figure larger than the part
+        previous = [c for c in before if c.paragraph == part.paragraph and c.sentence != part.sentence]
+        first = [c for c in previous if c.sentence == previous[0].sentence] if previous else []
+        if len(first) == 1:
+            return first[0]
+    totals = [c for c in before if c.paragraph == part.paragraph and "总" in c.metric and "总" not in part.metric]
+    if totals:
+        return totals[0]
+    key = metric_key(part.metric)  # a measure named in full (新增减税降费及退税缓费), not a bare verb (退税)
+    same = [c for c in before if len(key) >= NAMED_MIN and metric_key(c.metric) == key and c.subject in (part.subject, None, "全国")]
+    return same[-1] if same and len({c.value for c in same}) == 1 else None
 
 
 def _part_before(claims: Sequence[Claim], share: Claim, said: str) -> Claim | None:
@@ -574,10 +896,16 @@ def _part_before(claims: Sequence[Claim], share: Claim, said: str) -> Claim | No
     before = [c for c in before if c.at() + len(c.plain_text) <= len(said)]
     if not before or not _RIGHT_BEFORE.match(said[before[-1].at() + len(before[-1].plain_text) :]):
         return None
-    return before[-1]
+    part = before[-1]
+    if len(before) > 1 and _BY.match(said[before[-2].at() + len(before[-2].plain_text) : part.at()]):
+        # 5G基站总数达500.9万个，比上年末净增17.1万个，占移动基站总数的38.7%: the share is the level's
+        return before[-2]
+    return part
 
 
-_RIGHT_BEFORE = re.compile(r"^[，,、\s]*(?:人民币|左右)?[，,、\s]*$")
+# …449万吨，同比降幅37.3%，占…: the part's own rate of change may stand between it and 占
+_RIGHT_BEFORE = re.compile(r"^[，,、\s]*(?:人民币|左右)?[，,、\s]*(?:(?:同比|环比)?(?:增长|下降|减少|增加|降幅|增幅|上升)"
+                           r"(?:了|为|达)?\d+(?:\.\d+)?%[，,、\s]*)?$")
 
 
 def _named_part(claims: Sequence[Claim], share: Claim, said: str) -> Claim | None:
@@ -591,57 +919,90 @@ def _named_part(claims: Sequence[Claim], share: Claim, said: str) -> Claim | Non
     return found[0] if len(found) == 1 else None
 
 
-def _named(claims: Sequence[Claim], share: Claim, whole: str) -> Claim | None:
-    """The one figure of the draft whose measure is the whole named after 占, of the share's period and body."""
+# A part and its whole share a measure's words (实际使用外资, 进出口), or the part's measure is in the whole's (出口
+# in 进出口); 用户 alone is any user count.
+PART_OF_WHOLE = 3
+_TOTAL_WORDS = re.compile(r"(?:的)?(?:总额|总值|总量|总数|总和|总规模)$")
+
+
+def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None:
+    """The one figure the story gives for the whole named after 占, of the share's period: told with those very
+    words right before it (全国实际使用外资金额975.9亿元 for 占全国实际使用外资的12.5%, not 高技术制造业实际使用
+    外资), or else the one whose measure is keyed alike (进出口总额 names 货物贸易进出口, not 出口, which only ends
+    it)."""
+    alike = [c for c in _story_before(draft, share) if c.unit not in ("%", "pp") and c.qualifier == EXACT
+             and c.period == share.period and c is not part and unit_group(c.unit) == unit_group(part.unit)
+             and c.value > part.value]
+    words = _words(_TOTAL_WORDS.sub("", whole))
+    if len(words) < NAMED_MIN:
+        # 占用户总数21.7%: a short name (用户) names any count of users; the whole is one the part's measure is of
+        alike = [c for c in alike if _shared(c.metric, part.metric) >= PART_OF_WHOLE
+                 or (len(part.metric) >= 2 and part.metric in c.metric)]
+    told = [c for c in alike if len(words) >= 2 and words in _words(c.plain_sentence[max(0, c.at() - 24) : c.at()])]
+    if told and len({c.value for c in told}) == 1:
+        return told[0]
     key = metric_key(whole)
-    if not key:
-        return None
     core = key.removesuffix("总额").removesuffix("总量").removesuffix("总值") or key
-    alike = [c for c in claims if c.unit not in ("%", "pp") and c.qualifier == EXACT and c.period == share.period
-             and c.subject == share.subject and metric_key(c.metric)]
-    # 进出口总额 names 货物贸易进出口 (a measure ending in it), not 出口 (which only ends it)
-    found = [c for c in alike if metric_key(c.metric).endswith(core)]
+    found = [c for c in alike if c.paragraph == share.paragraph and c.subject == share.subject and core
+             and metric_key(c.metric).endswith(core)]
     return found[0] if len(found) == 1 else None
 
 
 # --- parts that are all of a whole ---------------------------------------------------------------------
 
-# Parts that are all of their whole when both are named (出口 and 进口 make 进出口; 税收收入 and 非税收入 the
-# budget's revenue): each part's measure names one of a set, and the set is named whole.
-_PARTITIONS = (
-    ("出口", "进口"), ("税收收入", "非税收入"), ("商品零售", "餐饮收入"), ("中央", "地方"), ("城镇", "农村"),
-    ("城镇", "乡村"), ("集中式", "分布式"), ("福利彩票", "体育彩票"), ("新房", "二手房"), ("国内", "国际"),
-    ("第一产业", "第二产业", "第三产业"), ("沪市", "深市"), ("上交所", "深交所"), ("男性", "女性"), ("一手", "二手"),
-    ("公共", "私人"),
-)
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Parts that are all of their whole when each is named (出口 and 进口 make 进出口): data/partitions.toml."""
+
+    parts: tuple[str, ...]
+    whole: tuple[str, ...] = ()  # words naming the whole where it is not the parts' measure (社会消费品零售)
+
+
+@functools.cache
+def partitions() -> tuple[Partition, ...]:
+    entries: list[dict[str, list[str]]] = load_data("partitions.toml")["partition"]  # type: ignore[assignment]
+    return tuple(Partition(tuple(entry["parts"]), tuple(entry.get("whole", ()))) for entry in entries)
+
+
+def _when(c: Claim) -> tuple[object, object] | None:
+    """The days a figure's period spans, however it was worded (今年5月 and 5月 are one month)."""
+    return (c.period.start, c.period.end) if c.period is not None else None
+
+
+def _names(c: Claim, word: str) -> bool:
+    """The figure's measure names the word, as written or as keyed (公共 is written, 公 keyed)."""
+    return word in c.metric or word in metric_key(c.metric)
+
+
+def _one_each(parts: Sequence[Claim], words: Sequence[str]) -> bool:
+    return all(sum(1 for p in parts if _names(p, w)) == 1 for w in words) and all(
+        sum(1 for w in words if _names(p, w)) == 1 for p in parts)
 
 
 def _a_partition(parts: list[Claim]) -> bool:
-    keys = [metric_key(p.metric) for p in parts]
-    for words in _PARTITIONS:
-        if len(words) == len(keys) and all(sum(1 for k in keys if w in k) == 1 for w in words) and all(
-                sum(1 for w in words if w in k) == 1 for k in keys):
-            return True
-    return False
+    return any(len(known.parts) == len(parts) and _one_each(parts, known.parts) for known in partitions())
 
 
 def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """其中，出口…；进口…: the parts of a whole in the draft, where they are all of it, must make it; parts
-    of any kind may not make more than their whole."""
+    of any kind may not make more than their whole. Where each is told with its change on one base (同比减少…),
+    the parts' changes must make the whole's."""
     by_paragraph = draft.by_paragraph
     out = []
     for whole in draft.claims:
         if (whole.unit in ("%", "pp") or whole.qualifier != EXACT or whole.value <= 0 or whole.part_of
                 or a_change(whole) or _A_CHANGE.search(whole.metric)):
             continue  # 比去年预算增加4000亿元，其中中央财政赤字…: a change is not the whole its 其中 divides
-        parts = [c for c in by_paragraph[whole.paragraph] if _part_of(c, whole) and c.period == whole.period
-                 and c.subject == whole.subject and c.unit == whole.unit
+        paragraph = by_paragraph[whole.paragraph]
+        parts = [c for c in paragraph if _part_of(c, whole) and _when(c) == _when(whole)
+                 and c.subject == whole.subject and c.unit == whole.unit and _named_measure(c)
                  and (c.line, c.column) > (whole.line, whole.column) and not a_change(c)]
         partition = _a_partition(parts)
         if not partition:
             # 全国一般公共预算支出94809亿元…分中央和地方看，中央…本级支出12910亿元；地方…支出81899亿元: parts a
-            # known partition names, of the whole's measure, told after it without 其中.
-            named = _partition_after(whole, by_paragraph[whole.paragraph])
+            # known partition names, of the whole's measure, told after it without 其中; or before a total
+            # that sums them (…；两市合计28438.86亿元).
+            named = _partition_after(whole, paragraph) or _partition_before(whole, paragraph)
             if named:
                 parts, partition = named, True
         if not partition:
@@ -650,6 +1011,8 @@ def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsisten
             parts = [p for p in parts if head and metric_key(p.metric).endswith(head)]
         if len(parts) < 2 or any(p.qualifier != EXACT for p in parts):
             continue
+        if partition:
+            out.extend(_changes_of_parts(draft, whole, parts, tally))
         total = sum((p.value for p in parts), Decimal(0))
         allowed = whole.precision + sum((p.precision for p in parts), Decimal(0))
         if tally is not None and (partition or _joined(parts)):
@@ -667,6 +1030,47 @@ def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsisten
     return out
 
 
+# 体育彩票机构销售361.16亿元，同比减少24.55亿元; 上交所融资余额报14523.54亿元，较前一交易日增加115.97亿元
+_CHANGE_AFTER = re.compile(r"[，,]\s*(?P<base>(?:比|较|同比)[^，。；,;\d]{0,10}?)?(?P<way>增加|减少|多|少|下降|增长|上升)了?")
+
+
+def _change_after(c: Claim, draft: _Draft) -> tuple[Claim, str, int] | None:
+    """The change told right after a level (…，同比减少36.72亿元): the change, its base's words, and its sign."""
+    sentence = draft.by_sentence[c.sentence]
+    after = [x for x in sentence if x.at() > c.at()]
+    if not after or unit_group(after[0].unit) != unit_group(c.unit) or after[0].qualifier != EXACT:
+        return None
+    m = _CHANGE_AFTER.fullmatch(_between(c, after[0], sentence))
+    if m is None:
+        return None
+    return after[0], m["base"] or "", -1 if m["way"] in ("减少", "少", "下降") else 1
+
+
+def _changes_of_parts(draft: _Draft, whole: Claim, parts: Sequence[Claim],
+                      tally: Counter[str] | None = None) -> list[Inconsistency]:
+    """彩票540.73亿元，同比减少36.72亿元。其中，福利彩票…同比减少12.17亿元；体育彩票…同比减少24.55亿元: the
+    changes of a partition's parts on one base make the whole's change."""
+    told = _change_after(whole, draft)
+    changes = [_change_after(p, draft) for p in parts]
+    if told is None or any(c is None for c in changes):
+        return []
+    bases = {c[1] for c in changes if c is not None and c[1]} | ({told[1]} if told[1] else set())
+    if len(bases) > 1:
+        return []  # 同比 for one, 较上月 for another: changes on two bases do not add up
+    if tally is not None:
+        tally[PARTS] += 1
+    total = sum((c[0].value * c[2] for c in changes if c is not None), Decimal(0))
+    allowed = told[0].precision + sum((c[0].precision for c in changes if c is not None), Decimal(0))
+    if abs(total - told[0].value * told[2]) <= allowed:
+        return []
+    used = tuple(c[0] for c in changes if c is not None)
+    formula = " + ".join(("−" if c[2] < 0 else "") + _said(c[0]) for c in changes if c is not None)
+    kind = _("the parts are all of it")
+    return [Inconsistency(told[0], used, Computation(
+        PARTS, f"{formula} = {_like(abs(total), told[0])} ({kind})", told[0].text, _like(abs(total), told[0]),
+        _("the printed precision (±{allowed})").format(allowed=_like(allowed, told[0]))))]
+
+
 PARTS_ALIKE = 0.8  # the parts' measures, the partition's words aside, are this alike (difflib ratio)
 SHARED_MIN = 4  # a part names its whole's measure: this many characters in a row of it (一般公共预算, 旅客运输量)
 
@@ -679,22 +1083,57 @@ def _shared(a: str, b: str) -> int:
 
 def _partition_after(whole: Claim, paragraph: list[Claim]) -> list[Claim]:
     """The figures after a whole, of its unit, period and measure (the same last two characters), that a
-    known partition names one each (中央…支出 and 地方…支出)."""
+    known partition names one each (中央…支出 and 地方…支出); or of any measure, where the whole is named by
+    the partition's own words for it (社会消费品零售总额: 商品零售额 and 餐饮收入)."""
+    after = [c for c in paragraph if (c.line, c.column) > (whole.line, whole.column)]
+    return _partition_among(whole, after)
+
+
+_SUMMED = re.compile(r"(?:合计|共计|总计|加总|总共)(?:为|达|约)?[\s：:]*$")
+
+
+def _partition_before(whole: Claim, paragraph: list[Claim]) -> list[Claim]:
+    """The parts told before a total that sums them (上交所…；深交所…；两市合计28438.86亿元)."""
+    if not _SUMMED.search(whole.plain_sentence, max(0, whole.at() - 6), whole.at()):
+        return []
+    before = [c for c in paragraph if (c.line, c.column) < (whole.line, whole.column)]
+    return _partition_among(whole, before)
+
+
+def _partition_among(whole: Claim, told: list[Claim]) -> list[Claim]:
+    picked = _partition_of(whole, told)
+    at = (whole.line, whole.column)
+    if picked and at < (picked[0].line, picked[0].column):
+        # 项目共6173个，其中风电项目27个，光伏发电项目6136个（集中式光伏发电项目39个，工商业分布式光伏发电项目
+        # 6097个）: parts of a figure between them and the whole, whose measure each names, are that figure's
+        first = min((p.line, p.column) for p in picked)
+        keys = [metric_key(p.metric) for p in picked]
+        if any(at < (c.line, c.column) < first and c.unit == whole.unit and len(metric_key(c.metric)) >= NAMED_MIN
+               and all(metric_key(c.metric) in k for k in keys) for c in told):
+            return []
+    return picked
+
+
+def _partition_of(whole: Claim, near: list[Claim]) -> list[Claim]:
     head = metric_key(whole.metric)[-2:]
-    after = [c for c in paragraph if (c.line, c.column) > (whole.line, whole.column) and c.unit == whole.unit
-             and c.period == whole.period and c.qualifier == EXACT and not c.part_of and not a_change(c)
-             and head and metric_key(c.metric).endswith(head) and metric_key(c.metric) != metric_key(whole.metric)
-             and _shared(metric_key(c.metric), metric_key(whole.metric)) >= SHARED_MIN]
-    for words in _PARTITIONS:
+    near = [c for c in near if c.unit == whole.unit and _when(c) == _when(whole) and c.qualifier == EXACT
+            and not c.part_of and not a_change(c) and metric_key(c.metric) != metric_key(whole.metric)]
+    measured = [c for c in near if head and metric_key(c.metric).endswith(head)
+                and _shared(metric_key(c.metric), metric_key(whole.metric)) >= SHARED_MIN]
+    for known in partitions():
+        named_whole = any(w in whole.metric for w in known.whole)
+        pool = near if named_whole else measured
         picked = []
-        for w in words:
-            named = [c for c in after if w in metric_key(c.metric) and not any(o in metric_key(c.metric) for o in words if o != w)]
+        for w in known.parts:
+            named = [c for c in pool if _names(c, w) and not any(_names(c, o) for o in known.parts if o != w)]
             if len(named) != 1:
                 break
             picked.append(named[0])
         else:
+            if named_whole:
+                return picked
             # 中央…本级支出 and 地方…支出 are one measure's parts; 集中式光伏装机 and 分布式新能源装机 are not
-            rests = [metric_key(c.metric).replace(w, "") for c, w in zip(picked, words)]
+            rests = [metric_key(c.metric).replace(w, "") for c, w in zip(picked, known.parts)]
             if all(SequenceMatcher(None, rests[0], r, autojunk=False).ratio() >= PARTS_ALIKE for r in rests[1:]):
                 return picked
     return []
