@@ -89,7 +89,7 @@ def test_forecasts_made_on_other_days_and_other_bodies_figures_are_no_conflict()
 def test_disagreements_come_first_and_every_kind_is_counted_apart():
     found = find_conflicts(store_of(*QUARTERS, *TOLL, *TWO_MINISTRIES, *CENSUS))
     assert [g.kind for g in found] == [DISAGREEMENT, REVISION, UPDATE, SUPERSEDED]
-    assert counts(found) == {DISAGREEMENT: 1, REVISION: 1, UPDATE: 1, SUPERSEDED: 1, "reconciled": 0}
+    assert counts(found) == {DISAGREEMENT: 1, "inconsistent": 0, REVISION: 1, UPDATE: 1, SUPERSEDED: 1, "reconciled": 0}
 
 
 def test_disagreements_rank_by_how_far_apart_then_how_recent():
@@ -132,7 +132,7 @@ def test_the_command_labels_each_kind_in_text_json_and_html(project):
     runner = CliRunner()
     text = runner.invoke(app, ["conflicts", "--color", "never"])
     assert text.exit_code == 0
-    assert text.stdout.splitlines()[-1] == "1 disagreement, 1 revision, 1 update, 1 superseded"
+    assert text.stdout.splitlines()[-1] == "1 disagreement, 0 inconsistent, 1 revision, 1 update, 1 superseded"
     data = json.loads(runner.invoke(app, ["conflicts", "--format", "json"]).stdout)
     assert [g["kind"] for g in data["conflicts"]] == [DISAGREEMENT, REVISION, UPDATE, SUPERSEDED]
     assert data["counts"][REVISION] == 1
@@ -408,3 +408,39 @@ def test_the_level_before_a_days_change_chains_with_nothing():
     store = store_of(("2023-03-24", "英国中央银行英格兰银行23日宣布，将基准利率从4%上调至4.25%。"),
                      ("2023-06-23", "英国中央银行英格兰银行22日宣布，将基准利率从4.5%上调至5%。"))
     assert not [k for k in find_conflicts(store) if any(c.text in ("4%", "4.5%") for c in k.claims)]
+
+
+# A source whose own figures do not add up: check's FC004 arithmetic, run on each source of the store.
+RETAIL = ("2026-05-18", "1—4月份，社会消费品零售总额164941亿元，同比增长1.9%。按消费类型分，1—4月份，商品零售额146058亿元，"
+          "同比增长1.7%；餐饮收入18833亿元，增长3.8%。")
+
+
+def test_a_sources_figures_that_do_not_add_up_are_listed_with_the_computation():
+    found = [g for g in find_conflicts(store_of(RETAIL)) if g.kind == "inconsistent"]
+    assert len(found) == 1
+    entry = found[0]
+    assert entry.current.text == "164941亿元"  # the whole its parts do not make
+    assert [c.text for c in entry.claims] == ["164941亿元", "146058亿元", "18833亿元"]
+    assert entry.computation is not None and entry.computation.expected == "164891亿元"
+    assert "商品零售额 146058亿元 + 餐饮收入 18833亿元" in entry.why
+    # the same parts adding up, in another source, are no entry
+    right = (RETAIL[0], RETAIL[1].replace("18833亿元", "18883亿元"))
+    assert [g.kind for g in find_conflicts(store_of(right))] == []
+
+
+def test_the_command_lists_an_inconsistent_source_in_text_json_and_html(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nsources = ['news']\n", encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "retail.md").write_text(f"---\ndate: {RETAIL[0]}\n---\n\n{RETAIL[1]}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "news"]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["conflicts", "--kind", "inconsistent", "--format", "json"]).stdout)
+    (entry,) = data["conflicts"]
+    assert entry["kind"] == "inconsistent" and entry["computation"]["kind"] == "parts"
+    assert entry["computation"]["stated"] == "164941亿元" and entry["computation"]["expected"] == "164891亿元"
+    assert [c["current"] for c in entry["claims"]] == [True, False, False]
+    text = runner.invoke(app, ["conflicts", "--color", "never"]).stdout
+    assert "(does not add up)" in text and "0 disagreement, 1 inconsistent" in text
+    page = runner.invoke(app, ["conflicts", "--format", "html"]).stdout
+    assert "∑ inconsistent" in page and "<mark>164941亿元</mark>" in page

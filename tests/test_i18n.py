@@ -212,7 +212,7 @@ def test_the_conflicts_report_in_chinese_keeps_its_kinds_english_in_json(project
     store = str(ROOT / "claims")
     assert main(["--lang", "zh", "conflicts", "--store", store]) == 0
     out = capsys.readouterr().out
-    assert out.rstrip().endswith("0 分歧, 0 修订, 2 更新, 3 被取代") and "发布于" in out and "（当前）" in out
+    assert out.rstrip().endswith("0 分歧, 0 自相矛盾, 0 修订, 2 更新, 3 被取代") and "发布于" in out and "（当前）" in out
     assert main(["--lang", "zh", "conflicts", "--store", store, "--format", "json"]) == 0
     assert set(json.loads(capsys.readouterr().out)["counts"]) >= {"disagreement", "update", "superseded"}
 

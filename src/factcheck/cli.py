@@ -511,8 +511,9 @@ def hook_run(config: Path | None = ConfigOpt) -> None:
 
 @app.command(
     short_help=N_("List where the store's sources differ: disagreements, revisions, updates."),
-    help=N_("List where the store's sources differ about one fact: disagreements first, then revisions, updates and "
-            "superseded figures, each as a timeline with the current figure marked."),
+    help=N_("List where the store's sources differ about one fact: disagreements first, then a source's figures "
+            "that do not add up, revisions, updates and superseded figures, each as a timeline with the current "
+            "figure marked."),
 )
 def conflicts(
     fmt: str = typer.Option(
@@ -521,7 +522,7 @@ def conflicts(
     ),
     kind: list[str] = typer.Option(
         None, "--kind", metavar="KIND", show_default=False,
-        help=N_("Only this kind (disagreement, revision, update, superseded, reconciled); repeat for more."),
+        help=N_("Only this kind (disagreement, inconsistent, revision, update, superseded, reconciled); repeat for more."),
     ),
     since: str | None = typer.Option(None, "--since", help=N_("Only facts with a figure published on or after this day (YYYY-MM-DD).")),
     subject: str = typer.Option("", "--subject", help=N_("Only facts about a body whose name contains this.")),

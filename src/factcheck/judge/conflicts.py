@@ -12,6 +12,9 @@ not conflicts. Kinds, an editor's question each:
   (前值修正为, a year's GDP restated after a census): the later one stands.
 - update: a running figure moving on (截至目前, a toll, 员工 as of each day).
 - superseded: a fuller or later period of the fact (一季度 → 上半年 → 前三季度).
+- inconsistent: one source's own figures that cannot all be right (a headline against its body, parts
+  against their whole, a share or a rate against the figures it follows from): check's FC004, run on each
+  source of the store.
 - reconciled (only with --all): the values agree (十余名 and 10余名).
 """
 
@@ -27,6 +30,8 @@ from ..extract.metric import metric_key
 from ..extract.quantity import unit_group
 from ..i18n import _
 from ..record.claim import Claim
+from ..record.finding import Computation
+from .arithmetic import inconsistencies
 from .compare import agree
 from .identity import (
     PREVIOUS,
@@ -56,7 +61,9 @@ REVISION = "revision"
 UPDATE = "update"
 SUPERSEDED = "superseded"
 RECONCILED = "reconciled"
-KINDS = (DISAGREEMENT, REVISION, UPDATE, SUPERSEDED, RECONCILED)  # listed in this order; a group takes its first
+INCONSISTENT = "inconsistent"
+# listed in this order; a group takes its first
+KINDS = (DISAGREEMENT, INCONSISTENT, REVISION, UPDATE, SUPERSEDED, RECONCILED)
 
 # Words that say a figure restates an earlier one of its own series: 修正, 修订, 核实, 普查 (a census's revision).
 _REVISED = re.compile(r"修正|修订|核实|核定|调整为|普查|终值|最终")
@@ -71,6 +78,7 @@ class Conflict:
     current: Claim  # the figure to use now
     why: str = ""  # for the editor: who said what, or what moved on
     gap: float = 0.0  # how far apart the values are, as a share of the larger (disagreements rank by it)
+    computation: Computation | None = None  # an inconsistent source's arithmetic: the formula, the values, the result
 
     @property
     def sources(self) -> set[str]:
@@ -290,8 +298,8 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
     """Group the claims that relate in one way (union-find over the pairs of each kind): a revision of 2012's
     GDP and the chain of later years' levels are two entries, not one muddle of both.
 
-    Disagreements come first, the furthest apart and most recent first; then revisions, updates and
-    superseded figures, most recent first.
+    Disagreements come first, the furthest apart and most recent first; then a source's figures that do not
+    add up; then revisions, updates and superseded figures, most recent first.
     """
     store = list(stored)  # any ClaimStore; read once, then by position
     by_sentence: dict[tuple[str, str], list[Claim]] = {}
@@ -324,7 +332,26 @@ def find_conflicts(stored: Iterable[Claim], include_reconciled: bool = False) ->
                         out.append(_conflict(kind, store, rest))
                     continue
             out.append(_conflict(kind, store, members))
+    out.extend(_inconsistent(store))
     out.sort(key=lambda g: (KINDS.index(g.kind), -g.gap, -g.newest.toordinal(), g.subject or "", g.metric))
+    return out
+
+
+def _inconsistent(store: list[Claim]) -> list[Conflict]:
+    """Each source's figures that do not add up, by check's own arithmetic (FC004): the flagged figure is the
+    entry's `current`, the one to look at, with the figures it was computed from."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in store:
+        by_source.setdefault(c.source, []).append(c)
+    out = []
+    for claims in by_source.values():
+        claims.sort(key=lambda c: (c.line, c.column))
+        for found in inconsistencies(claims):
+            told = sorted((found.figure, *found.others), key=lambda c: (c.line, c.column))
+            done = found.computation
+            why = done.formula if done.kind == "restated" else f"{done.formula} ≠ {done.stated} ({done.tolerance})"
+            out.append(Conflict(INCONSISTENT, found.figure.subject, found.figure.metric, tuple(told), found.figure,
+                                why, 0.0, done))
     return out
 
 

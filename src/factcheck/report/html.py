@@ -531,9 +531,10 @@ def highlighted(paragraph: str, figure: str, sentence: str = "") -> str:
 
 
 # Each kind of conflict by colour and by a text mark, so the page reads in grey-scale too.
-CONFLICT_MARKS = {"disagreement": "≠", "revision": "✎", "update": "↻", "superseded": "⤴", "reconciled": "="}
+CONFLICT_MARKS = {"disagreement": "≠", "inconsistent": "∑", "revision": "✎", "update": "↻", "superseded": "⤴",
+                  "reconciled": "="}
 TIMELINE_CSS = """
-.k-disagreement { --v: var(--contradicted); } .k-revision { --v: #8250df; } .k-update { --v: #0969da; }
+.k-disagreement, .k-inconsistent { --v: var(--contradicted); } .k-revision { --v: #8250df; } .k-update { --v: #0969da; }
 .k-superseded { --v: var(--stale); } .k-reconciled { --v: var(--ok); }
 .fact { border: 1px solid var(--line); border-left: 6px solid var(--v); border-radius: .4rem; padding: .5rem .75rem;
   margin: 0 0 1rem; overflow-wrap: anywhere; }
@@ -573,6 +574,7 @@ def conflicts_to_html(conflicts: Sequence[Conflict], title: str = "factcheck con
 
 def _fact(i: int, g: Conflict) -> str:
     kind, subject, metric = g.kind, g.subject, g.metric
+    now = _("does not add up") if kind == "inconsistent" else _("current")  # the entry's figure to look at
     items = []
     for c in g.claims:
         current = c.id == g.current.id
@@ -583,7 +585,7 @@ def _fact(i: int, g: Conflict) -> str:
             f"{opening}"
             f'<time datetime="{esc(published)}">{esc(published)}</time> · '
             f'<span class="value">{esc(c.text)}</span> · {esc(period)}'
-            + (f' · <span class="now">{esc(_("current"))}</span>' if current else "")
+            + (f' · <span class="now">{esc(now)}</span>' if current else "")
             + f'<p class="where">{esc(c.source)}:{c.line}</p>'
             f"<blockquote>{highlighted(c.paragraph or c.sentence, c.text, c.sentence)}</blockquote></li>"
         )

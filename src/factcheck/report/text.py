@@ -312,6 +312,7 @@ def conflicts_to_json(conflicts: list) -> str:
                 "why": g.why,
                 "gap": round(g.gap, 4),
                 "claims": [{"id": c.id, **_evidence_record(c), "current": c.id == g.current.id} for c in g.claims],
+                **({"computation": g.computation.to_json()} if g.computation is not None else {}),
             }
             for g in conflicts
         ],
@@ -319,8 +320,8 @@ def conflicts_to_json(conflicts: list) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
-CONFLICT_STYLES = {"disagreement": "bold red", "revision": "bold magenta", "update": "bold cyan",
-                   "superseded": "bold yellow", "reconciled": "green"}
+CONFLICT_STYLES = {"disagreement": "bold red", "inconsistent": "bold red", "revision": "bold magenta",
+                   "update": "bold cyan", "superseded": "bold yellow", "reconciled": "green"}
 
 
 def conflict_lines(conflicts: list, include_reconciled: bool = False) -> list[Line]:
@@ -336,9 +337,10 @@ def conflict_lines(conflicts: list, include_reconciled: bool = False) -> list[Li
             current = c.id == g.current.id
             period = c.period.label if c.period else _("undated")
             said = _("published {day}").format(day=c.published)
+            mark = _("(does not add up)") if g.kind == "inconsistent" else _("(current)")
             lines.append(
                 [(f"  {'→' if current else ' '} {c.text}  {period}  {c.source}:{c.line}  {said}", "")]
-                + ([("  " + _("(current)"), "bold")] if current else [])
+                + ([("  " + mark, "bold")] if current else [])
             )
             lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text, 70), c.text, "reverse"))
     found = counts(conflicts)
@@ -348,6 +350,6 @@ def conflict_lines(conflicts: list, include_reconciled: bool = False) -> list[Li
 
 def kind_name(kind: str) -> str:
     """A conflict's kind as the editor reads it; JSON keeps the English key."""
-    names = {"disagreement": _("disagreement"), "revision": _("revision"), "update": _("update"),
-             "superseded": _("superseded"), "reconciled": _("reconciled")}
+    names = {"disagreement": _("disagreement"), "inconsistent": _("inconsistent"), "revision": _("revision"),
+             "update": _("update"), "superseded": _("superseded"), "reconciled": _("reconciled")}
     return names.get(kind, kind)
