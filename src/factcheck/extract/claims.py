@@ -78,7 +78,7 @@ def claims_in(
 ) -> Iterator[Claim]:
     """`extract`, paragraph by paragraph: a check of a big draft judges and drops each claim in turn."""
     if markdown is None:
-        markdown = document.path.endswith((".md", ".markdown"))
+        markdown = document.markdown
     published = document.published or dt.date.today()
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = StoryState(known, names or subject.gazetteer())
@@ -89,11 +89,16 @@ def claims_in(
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
     opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
-    for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
+    paragraphs = layout.paragraphs(text, document.body_start, markdown, one_per_line=document.word is not None)
+    for p_index, para in enumerate(paragraphs):
         if para.kind == "title":
             story = story.fresh()
         if para.kind == "item":
             scope = story.fresh()  # a list item neither inherits nor passes on
+        elif para.kind == "cell":
+            # A table's cell is about whom its caption or the story names (表1 平湖经开主要经济指标), unless
+            # its row names another; what its row names is not the next cell's.
+            scope = copy.copy(story)
         elif _POINT.match(para.text):
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
@@ -117,7 +122,7 @@ def claims_in(
         named = full_pairs([named_in(sent.text, scope) for sent in sentences], scope)
         said = _as_written(para, written, folded) if folded else para.text
         near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
-        whole = (said, _bodies(named))
+        whole = (para.shown or said, _bodies(named))  # a cell's claim quotes its row under the headers
         lead_subject = scope.subject
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
