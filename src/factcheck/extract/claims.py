@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..reading import layout, script
+from ..reading import layout, script, table
 from ..reading.source import Document
 from ..record.claim import Claim, claim_id
 from ..record.period import Period
@@ -126,7 +126,10 @@ def claims_in(
         lead_subject = scope.subject
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
-            yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+            found = _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+            if para.kind == "cell":  # the cell's figure is its last (五倍籽产量121吨: 五倍 is a name)
+                found = [_cell_metric(c) for c in found[-1:]]
+            yield from found
             if scope is not story and _POINT.match(para.text):
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
@@ -137,6 +140,21 @@ def claims_in(
             story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
         elif para.kind == "heading" and layout.SECTION.match(para.text):
             story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
+
+
+def _cell_metric(claim: Claim) -> Claim:
+    """A row header is one name: 社会保障和就业 is the metric, not the 就业 that prose would split off at 和.
+
+    The cell's sentence is its period, its headers and its figure: what stands between the period and
+    the figure is the measure, unless the row names whom the figure is about (平湖市 | 地区生产总值).
+    """
+    head = claim.plain_sentence[: claim.at()]
+    dated = table.PERIOD.match(head)
+    head = head[dated.end() :] if dated else head
+    metric = script.plain(claim.metric)
+    if not metric or head == metric or not head.endswith(metric) or claim.subject_from in ("clause", "sentence"):
+        return claim
+    return replace(claim, metric=head)
 
 
 _LEAD_AT = 1  # how far into its paragraph a lead's period may start: after an opening quote (“十四五”时期是…)

@@ -260,6 +260,7 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False, one_per_line: 
     current_kind: str | None = None
     table: list[Chars] = []  # the rows of the table being read
     before: list[Chars] = []  # the last lines before it, which may caption it
+    dated: Chars | None = None  # the last heading that names a period (2016年…统计公报), for an undated caption
 
     def close() -> None:
         nonlocal current, current_kind
@@ -268,10 +269,18 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False, one_per_line: 
             kinds.append(current_kind)
         current, current_kind = [], None
 
+    def keep(chars: Chars) -> None:
+        nonlocal before, dated
+        from .table import dating
+
+        before = [*before[-1:], chars]
+        if dating(chars):
+            dated = chars
+
     def close_table() -> None:
         from .table import cell_sentences
 
-        for cell in cell_sentences(table, before[-2:]):
+        for cell in cell_sentences(table, before[-2:], dated):
             shown[len(blocks)] = cell.shown
             blocks.append(cell.chars)
             kinds.append("cell")
@@ -298,7 +307,7 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False, one_per_line: 
                     if chars[0]:
                         blocks.append(chars)
                         kinds.append("title")
-                        before = [*before[-1:], chars]
+                        keep(chars)
                     continue
                 if _MD_ITEM.match(line):
                     close()
@@ -312,7 +321,8 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False, one_per_line: 
         if not chars[0]:
             close()
             continue
-        before = [*before[-1:], chars]
+        if markdown:
+            keep(chars)
         current.append(chars)
         if one_per_line:
             close()

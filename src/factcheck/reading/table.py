@@ -29,7 +29,7 @@ _SEPARATOR = re.compile(r"^\|?(?::?-+:?\|)*:?-+:?\|?$")  # spaces are gone by th
 CAPTION_MAX = 80  # a line before the table this long or shorter may be its caption
 _UNIT_LINE = re.compile(r"单位[:：]\s*([^\s，,。；;）)】]+)")
 # The period a caption or header names: 2025年, 2025年1-11月, 2025年上半年, 前三季度, 1-11月.
-_PERIOD = re.compile(
+PERIOD = re.compile(
     r"(?:(?:19|20)\d\d年(?:\d{1,2}[-—–~至]\d{1,2}月|前?\d{1,2}个?月(?:份|末|底)?|[一二三四1-4]季度|上半年|下半年|前三季度|全年|末|底)?"
     r"|\d{1,2}[-—–~至]\d{1,2}月|前三季度|上半年|下半年|[一二三四]季度)"
 )
@@ -39,6 +39,8 @@ _UNIT_WORD = re.compile(r"元|%|‰|人|个|家|吨|亩|米|辆|台|件|户|次|
 _RATE = re.compile(r"增长|增速|增幅|下降|比重|占比|率|同比|环比")
 _UNIT_HEADER = ("单位", "计量单位")
 _GENERIC = re.compile(r"^(?:绝对数|绝对值|数值|总量|金额|数量|本期|本年|指标值|完成值|数据|合计数)$")
+_FALLS_AS = {"增长": "下降", "上涨": "下降", "增加": "减少", "提高": "下降", "上升": "下降"}
+_FALLS = tuple(_FALLS_AS)
 _ROW_LEAD = re.compile(r"^(?:其中[:：]?|#|\d{1,2}[.、．]|[（(]\d{1,2}[）)])")
 # A number alone in its cell, or with a unit of a few characters after it (98亿元, 8.1%).
 _NUMBER = re.compile(r"^([-−+]?\d+(?:,\d{3})*(?:\.\d+)?)([^\d]{0,4})$")
@@ -52,19 +54,30 @@ class CellSentence:
     shown: str  # the caption, the header row and the cell's row, as the table shows them
 
 
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def dating(line: Chars) -> bool:
+    """A heading that dates the tables under it: short, no sentence, a period in it, and not the day it was
+    published (2017年3月16日 under a bulletin's title dates the bulletin, not its tables)."""
+    return _is_caption(line[0]) and len(line[0]) <= 40 and not _DAY.search(line[0]) and _caption_period([line]) is not None
+
+
 def is_row(line: str) -> bool:
     return bool(ROW.match(line))
 
 
-def cell_sentences(rows: list[Chars], before: list[Chars]) -> list[CellSentence]:
-    """The sentences of a table's numeric cells, row by row; `before` is what came just before it (its caption)."""
+def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None = None) -> list[CellSentence]:
+    """The sentences of a table's numeric cells, row by row; `before` is what came just before it (its caption),
+    `dated` the last heading before it that names a period (2016年国民经济和社会发展统计公报), for a table whose
+    caption names none."""
     table = [_cells(r) for r in rows if not _SEPARATOR.match(r[0])]
     if len(table) < 2:
         return []
     header, body = table[0], table[1:]
-    captions = [c for c in before if len(c[0]) <= CAPTION_MAX]
+    captions = [c for c in before if _is_caption(c[0])]
     unit = _caption_unit(captions)
-    period = _caption_period(captions)
+    period = _caption_period(captions) or (_caption_period([dated]) if dated is not None else None)
     unit_column = next((j for j, h in enumerate(header) if h[0] in _UNIT_HEADER), None)
     shown_head = "\n".join(c[0] for c in captions) + ("\n" if captions else "") + _shown(header)
     out: list[CellSentence] = []
@@ -116,6 +129,11 @@ def _shown(cells: list[Chars]) -> str:
     return "| " + " | ".join(c[0] for c in cells) + " |"
 
 
+def _is_caption(text: str) -> bool:
+    """A line that may caption a table: short, and no sentence (1-12月，工业品…下降2.1%。 is prose)."""
+    return len(text) <= CAPTION_MAX and "。" not in text
+
+
 def _caption_unit(captions: list[Chars]) -> str:
     for text, _ in reversed(captions):
         m = _UNIT_LINE.search(text)
@@ -126,14 +144,14 @@ def _caption_unit(captions: list[Chars]) -> str:
 
 def _caption_period(captions: list[Chars]) -> Chars | None:
     for text, origin in reversed(captions):
-        m = _PERIOD.search(text)
+        m = None if _DAY.search(text) else PERIOD.search(text)
         if m:
             return text[m.start() : m.end()], origin[m.start() : m.end()]
     return None
 
 
 def _is_period(text: str) -> bool:
-    return bool(_PERIOD.fullmatch(text) or _BARE_YEAR.fullmatch(text))
+    return bool(PERIOD.fullmatch(text) or _BARE_YEAR.fullmatch(text))
 
 
 def _as_period(chars: Chars) -> Chars:
@@ -172,8 +190,8 @@ def _sentence(
     value_origin = cell[1]
     last = array("I", value_origin[-1:])
     negative = number[0] in "-−"
-    if negative and col_text.endswith("增长"):  # 增长-3.2% is written 下降3.2%
-        col_text = col_text[:-2] + "下降"
+    if negative and col_text.endswith(_FALLS):  # 增长-3.2% is written 下降3.2%
+        col_text = col_text[:-2] + _FALLS_AS[col_text[-2:]]
         number, value_origin = number[1:], value_origin[1:]
     pieces.append((col_text, col_origin))
     given = suffix or col_unit or (row_unit[0] if row_unit is not None and row_unit[0] else "")
