@@ -56,6 +56,12 @@ class Place:
             return _("table {table}, row {row}, cell {cell}").format(table=self.table, row=self.row, cell=self.cell)
         return _("paragraph {paragraph}").format(paragraph=self.paragraph)
 
+    def qualified_name(self) -> str:
+        """paragraph[4] or table[1]/row[2]/cell[3]: the place as a path, for machines (SARIF's logical location)."""
+        if self.table:
+            return f"table[{self.table}]/row[{self.row}]/cell[{self.cell}]"
+        return f"paragraph[{self.paragraph}]"
+
     def to_json(self) -> dict[str, int]:
         names = ("table", "row", "cell") if self.table else ("paragraph",)
         return {**{n: getattr(self, n) for n in names}, "character": self.character}

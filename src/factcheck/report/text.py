@@ -10,6 +10,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import _
+from ..reading.word import Place
 from ..record.claim import Claim
 from ..record.codec import claim_to_record
 from ..record.finding import Finding, Report, Tally
@@ -62,6 +63,9 @@ def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
         "reasons": list(f.reasons),
         "suppressed": f.suppressed,
         "computation": f.computation.to_json() if f.computation else None,
+        # In a Word draft, where an editor finds the figure: {"paragraph", "character"} or {"table", "row",
+        # "cell", "character"}; `line` and `column` count in the text factcheck rendered it to. null otherwise.
+        "word": f.place.to_json() if f.place else None,
     }
 
 
@@ -231,6 +235,8 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
         [(f"{f.path}:{f.line}:{f.column}: ", ""), (verdict_name(f.verdict), STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")],
         [("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"),
     ]
+    if f.place is not None:
+        lines.insert(1, [("    " + word_place(f.place), "cyan")])
     for reason in f.reasons:
         lines.append([(f"    - {reason}", "dim")])
     if f.verdict == "inconsistent":
@@ -245,6 +251,11 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
             source=c.source, line=c.line, published=c.published), "cyan")])
         lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     return lines
+
+
+def word_place(place: Place) -> str:
+    """in Word: paragraph 4, character 11 — what an editor looks for in the document."""
+    return _("in Word: {place}, character {character}").format(place=place.describe(), character=place.character)
 
 
 def summary_line(tally: Tally) -> Line:
