@@ -239,7 +239,7 @@ def test_a_table_cell_is_a_claim_whose_metric_period_and_unit_come_from_its_head
     # A row header is one name, and a fall in a growth column is written as one.
     assert (claims["1.5%"].metric, claims["1.5%"].value) == ("社会保障和就业支出比上年下降", 1.5)
     # The evidence is the row under its caption and headers, as the table shows it.
-    assert output.paragraph == ("表12025年平湖经开主要经济指标\n单位：亿元\n| 指标 | 2025年 | 比上年增长（%） |\n"
+    assert output.paragraph == ("表12025年平湖经开主要经济指标 单位：亿元 / | 指标 | 2025年 | 比上年增长（%） | / "
                                 "| 规上工业总产值 | 1066.5 | 8.1 |")
     assert (output.line, output.column) == (12, TABLE.splitlines()[8].index("1066.5") + 1)  # after 3 lines of front matter
 
@@ -286,3 +286,20 @@ def test_a_bad_docx_in_a_folder_is_reported_and_the_rest_is_ingested_keeping_the
     assert all(after[name] == data for name, data in before.items())  # nothing already there lost or changed
     code, out, _ = run(capsys, "claims", "--source", "table.docx", "--format", "jsonl")
     assert {json.loads(line)["text"] for line in out.splitlines()} == {"1066.5亿元", "8.1%", "3.2亿元", "1.5%"}
+
+
+def test_evidence_from_a_word_source_is_cited_by_its_table_cell(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("factcheck.toml").write_text('store = "claims"\nsources = ["sources"]\n', encoding="utf-8")
+    Path("sources").mkdir()
+    Path("sources/bulletin.docx").write_bytes(from_markdown(TABLE))
+    assert run(capsys, "ingest", "--date", "2026-01-20")[0] == ExitCode.OK
+    Path("draft.md").write_text("---\ndate: 2026-02-01\n---\n平湖经开2025年规上工业总产值1068.5亿元。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "draft.md")
+    assert code == ExitCode.FINDINGS
+    assert "the source says 1066.5亿元" in out
+    assert "    evidence: sources/bulletin.docx:6 (published 2026-01-20)\n      in Word: table 1, row 2, cell 2, character 1\n" in out
+    assert "| 指标 | 2025年 | 比上年增长（%） | / | 规上工业总产值 | 1066.5 | 8.1 |" in out  # the row under its headers
+    _, out, _ = run(capsys, "check", "draft.md", "--format", "json")
+    (finding,) = json.loads(out)["findings"]
+    assert (finding["word"], finding["evidence"][0]["word"]) == (None, {"table": 1, "row": 2, "cell": 2, "character": 1})

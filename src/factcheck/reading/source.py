@@ -18,7 +18,7 @@ from ..errors import EmptyText, InputError
 from ..i18n import _
 
 if TYPE_CHECKING:
-    from .word import WordMap
+    from .word import Place, WordMap
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -307,3 +307,27 @@ def _lines(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
     return tuple(text.split("\n"))
+
+
+def word_place(path: Path, line: int, column: int) -> Place | None:
+    """Where a claim of a Word source sits in Word (paragraph, or table cell), for citing its evidence; None for
+    any other source, or one gone or unreadable. Rendered again only when the file's size or mtime changes."""
+    if path.suffix.lower() != ".docx":
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    where = _word_map(str(path), st.st_size, st.st_mtime_ns)
+    return where.place(line, column) if where is not None else None
+
+
+@functools.lru_cache(maxsize=8)
+def _word_map(path: str, size: int, mtime_ns: int) -> WordMap | None:
+    try:
+        data = Path(path).read_bytes()
+        if read_text(data, path)[1] != WORD:
+            return None
+        return _render_word(data, path)[1]
+    except (OSError, InputError):
+        return None

@@ -51,7 +51,7 @@ class CellSentence:
     """One numeric cell as a sentence (with the file offset of every character) and the row it stands in."""
 
     chars: Chars
-    shown: str  # the caption, the header row and the cell's row, as the table shows them
+    shown: str  # the caption, the header row and the cell's row, as the table shows them, on one line
 
 
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -79,14 +79,15 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
     unit = _caption_unit(captions)
     period = _caption_period(captions) or (_caption_period([dated]) if dated is not None else None)
     unit_column = next((j for j, h in enumerate(header) if h[0] in _UNIT_HEADER), None)
-    shown_head = "\n".join(c[0] for c in captions) + ("\n" if captions else "") + _shown(header)
+    # One line, rows apart by " / ", as every report quotes a paragraph on a line of its own.
+    shown_head = " ".join(c[0] for c in captions) + (" / " if captions else "") + _shown(header)
     out: list[CellSentence] = []
     for row in body:
         if not row or not row[0][0]:
             continue
         head = _strip_lead(row[0])
         row_period = head if _is_period(head[0]) else None
-        shown = shown_head + "\n" + _shown(row)
+        shown = shown_head + " / " + _shown(row)
         for j in range(1, len(row)):
             if j == unit_column:
                 continue

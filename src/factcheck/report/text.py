@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -45,6 +46,8 @@ def _evidence_record(c: Claim) -> dict[str, Any]:
 
 def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
     records = [claim_to_record(f.claim)] + [_evidence_record(c) for c in f.evidence]
+    for rec, place in itertools.zip_longest(records[1:], f.evidence_places[: len(f.evidence)]):
+        rec["word"] = place.to_json() if place is not None else None  # a Word source's paragraph or cell
     for rec in records:
         if evidence != "paragraph":
             rec["paragraph"] = None
@@ -246,9 +249,12 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
                 source=c.source, line=c.line, figure=c.text), "cyan")] + [("  ", "")]
                 + _highlight(_excerpt(c.sentence, c.text), c.text, "reverse"))
         return lines
+    places = dict(zip(f.evidence, f.evidence_places))
     for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
         lines.append([("    " + _("evidence: {source}:{line} (published {published})").format(
             source=c.source, line=c.line, published=c.published), "cyan")])
+        if (place := places.get(c)) is not None:
+            lines.append([("      " + word_place(place), "cyan")])
         lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     return lines
 
