@@ -300,6 +300,8 @@ def ingest(
         say(note)
     for line in report.errors:  # each bad source in one line; the others were ingested
         print(f"factcheck: {line}", file=sys.stderr)
+    if report.errors and not (report.written or report.skipped):  # nothing else read: the error lines say it all
+        raise typer.Exit(ExitCode.ERROR)
     from rich.table import Table
 
     table = Table(title=f"claims store {checker.store_name}")

@@ -261,7 +261,7 @@ def ingest(
             errors.append(outcome)
         else:
             results.append(outcome)
-    if not results:
+    if errors and not results:  # nothing readable to write: the store is left exactly as it was
         return IngestReport(len(files), 0, skipped, tuple(errors), notes=tuple(notes))
     say(WRITING)
     done = storage.write(results, waiting, phase)
