@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/word.py FILE.docx ...                 # a line per file: read or refused, why, what it holds
     .venv/bin/python bench/word.py FILE.docx --table 3           # that table's numeric cells beside the claims read there
+    .venv/bin/python bench/word.py --seeds                       # each seed as .txt and as .docx: the same claims?
 
 The files are other people's (public repositories; see bench/RESULTS.md for
 where each came from) and stay out of this repository. For a table, each
@@ -25,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from factcheck.errors import InputError
 from factcheck.extract.claims import extract
+from factcheck.reading import layout
 from factcheck.reading.source import document_from_bytes
 
 NUMBER = re.compile(r"^[-−]?\d+(?:,\d{3})*(?:\.\d+)?$")
@@ -86,11 +88,59 @@ def table(path: Path, number: int) -> None:
     print(f"\n{cells} numeric cells, {len(by_cell)} claims in the table, {right} with the cell's value")
 
 
+def seeds_as_word() -> None:
+    """Each seed article built as a Word document (a paragraph a line, a Word comment on one paragraph and a
+    tracked change, deleted text and inserted text, in another, as an editor leaves them): are its claims the
+    .txt's? The comment and the deletion must change nothing; the insertion is an added sentence's figure."""
+    import copy
+
+    import docx
+
+    from factcheck.reading.source import read_document
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        as_text = read_document(path, display=path.name, require_date=False)
+        document = docx.Document()
+        # The article's paragraphs as the layout rebuilds them (the seeds are page text, broken mid-sentence
+        # by columns): what a Word file of the article holds, one paragraph each.
+        body = [p.text for p in layout.paragraphs(text, as_text.body_start)]
+        paragraphs = [document.add_paragraph(line) for line in body]
+        document.add_comment(paragraphs[1].runs, text="请再核对一下这段的数字", author="编辑")
+        last = paragraphs[-1]._p
+        run = last.findall(w + "r")[-1]
+        deleted = copy.deepcopy(run)
+        deleted.find(w + "t").tag = w + "delText"
+        inserted = copy.deepcopy(run)
+        inserted.find(w + "t").text = "（编者注：全文共计3处修改。）"
+        for tag, child in (("del", deleted), ("ins", inserted)):
+            change = last.makeelement(w + tag, {w + "id": "9", w + "author": "编辑"})
+            change.append(child)
+            last.append(change)
+        out = io.BytesIO()
+        document.save(out)
+        as_word = document_from_bytes(out.getvalue(), path.with_suffix(".docx").name, date=as_text.published)
+
+        def facts(claims: list) -> list[tuple]:
+            return sorted((c.text, c.unit, c.metric, c.period.label if c.period else "", c.subject or "") for c in claims)
+
+        txt, word = facts(extract(as_text)), facts(extract(as_word))
+        extra = [f for f in word if f not in txt]
+        missing = [f for f in txt if f not in word]
+        print(f"{path.name}: {len(txt)} claims as .txt, {len(word)} as .docx; only in .docx {extra}; only in .txt "
+              f"{len(missing)}{' ' + str(missing[:5]) if missing else ''}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--table", type=int, help="print this table's cells beside their claims (1 is the first)")
+    parser.add_argument("--seeds", action="store_true", help="each seed as .txt and as .docx, claims compared")
     args = parser.parse_args()
+    if args.seeds:
+        seeds_as_word()
     for path in args.files:
         if args.table:
             table(path, args.table)

@@ -303,3 +303,24 @@ def test_evidence_from_a_word_source_is_cited_by_its_table_cell(tmp_path, monkey
     _, out, _ = run(capsys, "check", "draft.md", "--format", "json")
     (finding,) = json.loads(out)["findings"]
     assert (finding["word"], finding["evidence"][0]["word"]) == (None, {"table": 1, "row": 2, "cell": 2, "character": 1})
+
+
+def test_a_seed_article_as_word_gives_the_claims_of_its_text(seed_path):
+    """The seed's paragraphs (as the layout rebuilds its page text) each a Word paragraph: the same figures,
+    with the same metric, period and subject, as the .txt gives."""
+    from factcheck.reading import layout
+
+    path = seed_path("002")
+    as_text = read_document(path, display=path.name, require_date=False)
+    document = docx.Document()
+    for paragraph in layout.paragraphs(as_text.text, as_text.body_start):
+        document.add_paragraph(paragraph.text)
+    out = io.BytesIO()
+    document.save(out)
+    as_word = document_from_bytes(out.getvalue(), path.with_suffix(".docx").name, date=as_text.published)
+
+    def facts(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
+        return [(c.text, c.unit, c.metric, c.period.label if c.period else "", c.subject) for c in extract(doc)]
+
+    assert len(facts(as_text)) == 55
+    assert facts(as_word) == facts(as_text)
