@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -91,6 +90,8 @@ def is_word(data: bytes) -> bool:
     """A ZIP whose content types or parts say it is a Word document (whatever the file is called)."""
     if not data.startswith(ZIP_MAGIC):
         return False
+    import zipfile  # only a ZIP pays for it: the Markdown path (and the hook's budget) never does
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
