@@ -189,6 +189,7 @@ def test_annotation_properties_are_escaped(tmp_path, monkeypatch):
         path, line, column, verdict, code = "稿件,初稿:v2.md", 3, 1, "stale", "FC002"
         message = "10%\nsecond line"
         claim = Claim()
+        place = None  # not a Word draft
 
     monkeypatch.chdir(tmp_path)
     assert github_command(Finding(), tmp_path) == (

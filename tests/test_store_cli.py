@@ -397,10 +397,6 @@ BAD_INPUT = [
         id="bad-sources-toml",
     ),
     pytest.param(
-        _write({"batch/a_good.txt": ZONE_2025.encode(), "batch/b_bad.txt": b"\x00\x01"}), ["ingest", "batch", *DATED], "b_bad.txt",
-        id="one-bad-file-writes-nothing",
-    ),
-    pytest.param(
         lambda p: _corrupt_line(p, 3, '{"id": "x", "text": '), ["claims", "--format", "jsonl"], f"{SEED_002_FILE}:3",
         id="corrupt-store-line",
     ),
@@ -433,6 +429,22 @@ def test_bad_input_is_one_line_naming_it_exit_2_and_the_store_untouched(setup, a
     assert err.startswith("factcheck: ") and "Traceback" not in err
     assert named in err
     assert snapshot(project / "claims") == before
+
+
+def test_one_bad_file_in_a_folder_is_named_and_the_rest_is_ingested_keeping_the_store(project, monkeypatch, capsys):
+    """Issue #28: an unreadable source is one line and exit 2, and does not hold back the folder's others."""
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    _write({"batch/a_good.txt": ZONE_2025.encode(), "batch/b_bad.txt": b"\x00\x01"})(project)
+    before = snapshot(project / "claims")
+    code, out, err = run(capsys, "ingest", "batch", *DATED)
+    assert code == ExitCode.ERROR and out == ""
+    assert [line for line in err.splitlines() if line.startswith("factcheck: ")] == [
+        "factcheck: batch/b_bad.txt: binary file (contains NUL bytes), not a text article (UTF-16 needs a byte-order mark)"]
+    assert "Traceback" not in err
+    after = snapshot(project / "claims")
+    assert {k: v for k, v in after.items() if k in before and k != "manifest.json"} == {
+        k: v for k, v in before.items() if k != "manifest.json"}  # nothing already there lost or changed
+    assert {c.source for c in Store(project / "claims").load()} >= {"batch/a_good.txt"}
 
 
 @pytest.mark.parametrize(

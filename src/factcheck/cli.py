@@ -268,10 +268,10 @@ def _console(stderr: bool = False):  # rich is imported only by the commands tha
 @app.command(
     short_help=N_("Record every numeric claim of source articles in the store."),
     help=N_("Read source articles and record every numeric claim in the store.\n\n"
-            "PATHS are source files (.txt, .md) or folders of them; none: the configured `sources`."),
+            "PATHS are source files (.txt, .md, .docx) or folders of them; none: the configured `sources`."),
 )
 def ingest(
-    paths: list[Path] = typer.Argument(None, help=N_("Source files or folders (.txt, .md); default: the configured sources.")),
+    paths: list[Path] = typer.Argument(None, help=N_("Source files or folders (.txt, .md, .docx); default: the configured sources.")),
     store: str | None = StoreOpt,
     date: str | None = typer.Option(None, "--date", help=N_("Publication date for sources that carry none (YYYY-MM-DD).")),
     force: bool = typer.Option(False, "--force", help=N_("Re-read sources even when unchanged.")),
@@ -298,9 +298,9 @@ def ingest(
         report = checker.ingest(targets, _date(date), force, tick, waiting=lambda why: say(f"{why}…"), phase=phase)
     for note in report.notes:
         say(note)
-    if report.errors:
-        for line in report.errors:
-            print(f"factcheck: {line}", file=sys.stderr)
+    for line in report.errors:  # each bad source in one line; the others were ingested
+        print(f"factcheck: {line}", file=sys.stderr)
+    if report.errors and not (report.written or report.skipped):  # nothing else read: the error lines say it all
         raise typer.Exit(ExitCode.ERROR)
     from rich.table import Table
 
@@ -309,10 +309,12 @@ def ingest(
         table.add_column(col, justify="right")
     rate = f"{report.claims_per_second:,.0f}" if report.extracted else "-"
     table.add_row(
-        str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped), "0",
-        f"{report.seconds:.1f}", rate,
+        str(report.sources), str(report.claims), str(len(report.written)), str(report.skipped),
+        str(len(report.errors)), f"{report.seconds:.1f}", rate,
     )
     err.print(table)
+    if report.errors:
+        raise typer.Exit(ExitCode.ERROR)
 
 
 # The ingest phases that count sources (app/ingest.py's PHASES[:2]; tests/test_store_cli.py keeps them in step):

@@ -153,7 +153,7 @@ def judge_into(
         nonlocal given
         with progress(len(docs) if bar else 0, "checking") as tick:
             found = judge_marked(docs, store, bodies, accepted.fingerprints, directives, tick, workers=workers,
-                                 tolerance=tolerance_of(cfg))
+                                 tolerance=tolerance_of(cfg), root=cfg.root)
             for f in itertools.islice(found, given, None):
                 take(f)
                 given += 1
@@ -172,15 +172,27 @@ def judge_marked(
     judged: Judged | None = None,
     workers: int = 1,
     tolerance: Tolerance | None = None,
+    root: Path | None = None,
 ) -> Iterator[Finding]:
-    """Each figure's verdict, marked when an ignore comment or the accept file silences it.
+    """Each figure's verdict, marked when an ignore comment or the accept file silences it; with the project's
+    `root`, evidence from a Word source is placed in it too (paragraph, or table cell).
 
     One rule for the command line, the hook and the editor (app/session.py), which
     keeps its store open and so cannot go through `judge_into`; `judged` is
     the editor's memo of judgements (see `judge.draft.judge_document`).
     """
     found = judge_documents(docs, store, on_draft, bodies, judged, workers, tolerance)
-    return suppress.mark(found, docs, accepted, directives)
+    marked = suppress.mark(found, docs, accepted, directives)
+    return marked if root is None else (_evidence_placed(f, root) for f in marked)
+
+
+def _evidence_placed(f: Finding, root: Path) -> Finding:
+    """The finding with each Word source's evidence placed in Word, as the source reads now."""
+    if not any(e.source.lower().endswith(".docx") for e in f.evidence):
+        return f
+    from ..reading.source import word_place
+
+    return replace(f, evidence_places=tuple(word_place(root / e.source, e.line, e.column) for e in f.evidence))
 
 
 def tolerance_of(cfg: Config) -> Tolerance:

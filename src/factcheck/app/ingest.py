@@ -211,8 +211,9 @@ def ingest(
     under its lock, `waiting` hearing when another writer has it; the
     database in a transaction), and Ctrl-C cannot cut a write short.
 
-    Nothing is written unless every source reads cleanly, so a bad file never
-    leaves the store half-updated.
+    A source that cannot be read (corrupt, encrypted, undecodable) is reported in `errors` and left
+    as the store had it; every other source is written, so one bad file in a folder does not hold
+    back the rest, and nothing already in the store is lost.
     """
     started = time.perf_counter()
     say = phase or (lambda name: None)
@@ -260,13 +261,14 @@ def ingest(
             errors.append(outcome)
         else:
             results.append(outcome)
-    if errors:
+    if errors and not results:  # nothing readable to write: the store is left exactly as it was
         return IngestReport(len(files), 0, skipped, tuple(errors), notes=tuple(notes))
     say(WRITING)
     done = storage.write(results, waiting, phase)
     extracted = sum(r.claims for r in results)
     return IngestReport(
-        len(files), done.claims, skipped, (), done.sources, extracted, time.perf_counter() - started, tuple(notes)
+        len(files), done.claims, skipped, tuple(errors), done.sources, extracted, time.perf_counter() - started,
+        tuple(notes)
     )
 
 

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..i18n import _
 from .config import Config
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # when no `drafts` globs are configured
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")  # when no `drafts` globs are configured
 STDIN = "-"
 _WILD = re.compile(r"[*?\[]")
 

@@ -155,7 +155,7 @@ class Session:
             try:
                 store = self.store()
                 found = list(judge_marked([doc], store, self.bodies, accepted, directives, judged=self.judged,
-                                          tolerance=tolerance_of(self.cfg)))
+                                          tolerance=tolerance_of(self.cfg), root=self.cfg.root))
                 store.pause()  # the editor may now sit idle for hours
                 return found, directives[doc.path].warnings
             except Exception as exc:  # a damaged index under us: rebuilt from claims/ once, as `with_index` does

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..reading import layout, script
+from ..reading import layout, script, table
 from ..reading.source import Document
 from ..record.claim import Claim, claim_id
 from ..record.period import Period
@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 80
+EXTRACTOR_VERSION = 81
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -78,7 +78,7 @@ def claims_in(
 ) -> Iterator[Claim]:
     """`extract`, paragraph by paragraph: a check of a big draft judges and drops each claim in turn."""
     if markdown is None:
-        markdown = document.path.endswith((".md", ".markdown"))
+        markdown = document.markdown
     published = document.published or dt.date.today()
     known = subject.ShortNames(known_names) if known_names else None  # built once, shared by every story
     story = StoryState(known, names or subject.gazetteer())
@@ -89,11 +89,16 @@ def claims_in(
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
     opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
-    for p_index, para in enumerate(layout.paragraphs(text, document.body_start, markdown)):
+    paragraphs = layout.paragraphs(text, document.body_start, markdown, one_per_line=document.word is not None)
+    for p_index, para in enumerate(paragraphs):
         if para.kind == "title":
             story = story.fresh()
         if para.kind == "item":
             scope = story.fresh()  # a list item neither inherits nor passes on
+        elif para.kind == "cell":
+            # A table's cell is about whom its caption or the story names (表1 平湖经开主要经济指标), unless
+            # its row names another; what its row names is not the next cell's.
+            scope = copy.copy(story)
         elif _POINT.match(para.text):
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
@@ -117,11 +122,14 @@ def claims_in(
         named = full_pairs([named_in(sent.text, scope) for sent in sentences], scope)
         said = _as_written(para, written, folded) if folded else para.text
         near = _Stretches(said, sentences, named) if len(said) > PARAGRAPH_MAX else None
-        whole = (said, _bodies(named))
+        whole = (para.shown or said, _bodies(named))  # a cell's claim quotes its row under the headers
         lead_subject = scope.subject
         for sent, mentions in zip(sentences, named):
             around = near.around(sent) if near is not None else whole
-            yield from _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+            found = _sentence_claims(document, para, said, sent, mentions, around, published, scope, seen, lines)
+            if para.kind == "cell":  # the cell's figure is its last (五倍籽产量121吨: 五倍 is a name)
+                found = [_cell_metric(c) for c in found[-1:]]
+            yield from found
             if scope is not story and _POINT.match(para.text):
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
@@ -132,6 +140,21 @@ def claims_in(
             story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
         elif para.kind == "heading" and layout.SECTION.match(para.text):
             story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
+
+
+def _cell_metric(claim: Claim) -> Claim:
+    """A row header is one name: 社会保障和就业 is the metric, not the 就业 that prose would split off at 和.
+
+    The cell's sentence is its period, its headers and its figure: what stands between the period and
+    the figure is the measure, unless the row names whom the figure is about (平湖市 | 地区生产总值).
+    """
+    head = claim.plain_sentence[: claim.at()]
+    dated = table.PERIOD.match(head)
+    head = head[dated.end() :] if dated else head
+    metric = script.plain(claim.metric)
+    if not metric or head == metric or not head.endswith(metric) or claim.subject_from in ("clause", "sentence"):
+        return claim
+    return replace(claim, metric=head)
 
 
 _LEAD_AT = 1  # how far into its paragraph a lead's period may start: after an opening quote (“十四五”时期是…)

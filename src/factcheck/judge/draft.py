@@ -131,8 +131,14 @@ def _flagged(
 
 
 def found_in(doc: Document, claim: Claim, j: Judgement, inconsistent: Inconsistency | None = None) -> Finding:
-    """The figure's finding where it sits in the draft. A figure its own draft does not bear out is
-    inconsistent, unless a source already contradicts it or has a newer figure: that alarm says more."""
+    """The figure's finding where it sits in the draft (in a Word draft, its paragraph or cell too)."""
+    found = _found_in(doc, claim, j, inconsistent)
+    return replace(found, place=doc.word.place(claim.line, claim.column)) if doc.word is not None else found
+
+
+def _found_in(doc: Document, claim: Claim, j: Judgement, inconsistent: Inconsistency | None = None) -> Finding:
+    """A figure its own draft does not bear out is inconsistent, unless a source already contradicts it or
+    has a newer figure: that alarm says more."""
     if inconsistent is None:
         return Finding(doc.path, claim.line, claim.column, claim.text, j.verdict, j.message, claim, j.evidence, j.reasons)
     said = inconsistent_message(claim, inconsistent)

@@ -30,7 +30,7 @@ _MD_LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
 _MD_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 # 1. / 1、/ （1）/ - / * : a list item, whose figures belong to it alone (a news summary's headlines).
 _MD_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[-*+]\s)")
-STANDALONE = ("title", "item")  # kinds that never join the sentence before or after them
+STANDALONE = ("title", "item", "cell")  # kinds that never join the sentence before or after them
 DOUBLED_MAX = 30  # the longest chunk of doubled print looked for
 _DOUBLED = re.compile(rf"(.{{1,{DOUBLED_MAX}}}?)\1+")
 _TWINS = re.compile(r"(.)(?=\1)")  # a character and the same one next to it
@@ -48,8 +48,10 @@ class Paragraph:
     text: str
     origin: Sequence[int]  # an array('I'): four bytes a character, not a tuple of int objects
     # "body"; "heading" (short, unpunctuated); "title" (a new story: a markdown heading, a line
-    # in bold alone, or a long unpunctuated line); "item" (a list item: a scope of its own).
+    # in bold alone, or a long unpunctuated line); "item" (a list item: a scope of its own);
+    # "cell" (a table's figure, as the sentence its headers make of it: reading/table.py).
     kind: str
+    shown: str = ""  # for a cell: its row under the table's headers, which a claim quotes as its paragraph
 
 
 # Full-width digits and letters become ASCII; ASCII sentence punctuation becomes Chinese.
@@ -245,12 +247,20 @@ def _kind(chars: Chars) -> str:
     return "body" if _SENTENCE_PUNCT.search(text) else "title"
 
 
-def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragraph]:
-    """Rebuild the article's paragraphs from page text."""
+def paragraphs(text: str, start: int = 0, markdown: bool = False, one_per_line: bool = False) -> list[Paragraph]:
+    """Rebuild the article's paragraphs from page text.
+
+    `one_per_line`: each line is a paragraph already, as a Word document is rendered (reading/word.py);
+    nothing is rejoined.
+    """
     blocks: list[Chars] = []
     kinds: list[str | None] = []  # a kind markdown decides (heading, bold line, list item), else None
+    shown: dict[int, str] = {}  # a table cell's block: the row it stands in
     current: list[Chars] = []  # the lines of the block being read
     current_kind: str | None = None
+    table: list[Chars] = []  # the rows of the table being read
+    before: list[Chars] = []  # the last lines before it, which may caption it
+    dated: Chars | None = None  # the last heading that names a period (2016年…统计公报), for an undated caption
 
     def close() -> None:
         nonlocal current, current_kind
@@ -259,7 +269,31 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
             kinds.append(current_kind)
         current, current_kind = [], None
 
+    def keep(chars: Chars) -> None:
+        nonlocal before, dated
+        from .table import dating
+
+        before = [*before[-1:], chars]
+        if dating(chars):
+            dated = chars
+
+    def close_table() -> None:
+        from .table import cell_sentences
+
+        for cell in cell_sentences(table, before[-2:], dated):
+            shown[len(blocks)] = cell.shown
+            blocks.append(cell.chars)
+            kinds.append("cell")
+        table.clear()
+
     for line, offset in _lines(text, start):
+        if markdown and "|" in line and table_row(line):
+            close()
+            table.append(_drop_comments(line, offset))
+            continue
+        if table:
+            close_table()
+            before.clear()
         if markdown:
             if _MD_LINK_LINE.match(line):
                 line = ""
@@ -273,6 +307,7 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
                     if chars[0]:
                         blocks.append(chars)
                         kinds.append("title")
+                        keep(chars)
                     continue
                 if _MD_ITEM.match(line):
                     close()
@@ -286,9 +321,24 @@ def paragraphs(text: str, start: int = 0, markdown: bool = False) -> list[Paragr
         if not chars[0]:
             close()
             continue
+        if markdown:
+            keep(chars)
         current.append(chars)
+        if one_per_line:
+            close()
     close()
-    return _join_blocks(blocks, kinds)
+    if table:
+        close_table()
+    if one_per_line:
+        return [Paragraph(b[0], b[1], k or _kind(b), shown.get(i, "")) for i, (b, k) in enumerate(zip(blocks, kinds))]
+    return _join_blocks(blocks, kinds, shown)
+
+
+def table_row(line: str) -> bool:
+    """A Markdown table's row (`| 指标 | 2025年 |`), an editor's comment after it or not."""
+    from .table import is_row
+
+    return is_row(re.sub(r"<!--.*?-->", "", line))
 
 
 def _drop_comments(line: str, offset: int) -> Chars:
@@ -302,7 +352,9 @@ def _drop_comments(line: str, offset: int) -> Chars:
     return _join(pieces)
 
 
-def _join_blocks(blocks: list[Chars], forced: list[str | None] | None = None) -> list[Paragraph]:
+def _join_blocks(
+    blocks: list[Chars], forced: list[str | None] | None = None, shown: dict[int, str] | None = None
+) -> list[Paragraph]:
     """Rejoin a sentence that a column or page break split, stepping over captions in between.
 
     A short unpunctuated block between the halves of a sentence is a caption
@@ -323,13 +375,13 @@ def _join_blocks(blocks: list[Chars], forced: list[str | None] | None = None) ->
     # The pieces of a sentence still open, joined once it closes: adding block to block
     # copied the paragraph so far each time, for a paragraph of many short lines.
     open_body: list[Chars] | None = None
-    for block, kind in zip(blocks, kinds):
+    for i, (block, kind) in enumerate(zip(blocks, kinds)):
         if kind in STANDALONE:
             if open_body is not None:
                 out.append(_para(open_body, "body"))
                 out.extend(_para(b, k) for b, k in held)
                 open_body, held = None, []
-            out.append(_para(block, kind))
+            out.append(_para(block, kind, (shown or {}).get(i, "")))
             continue
         if open_body is not None:
             if kind == "heading" and len(held) < 6:
@@ -363,9 +415,9 @@ def _is_fragment(block: Chars) -> bool:
     return bool(re.search(r"[，、]", text)) and "“" in text
 
 
-def _para(chars: Chars | list[Chars], kind: str) -> Paragraph:
+def _para(chars: Chars | list[Chars], kind: str, shown: str = "") -> Paragraph:
     text, origin = _join(chars) if isinstance(chars, list) else chars
-    return Paragraph(text, origin, kind)
+    return Paragraph(text, origin, kind, shown)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,15 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import EmptyText, InputError
 from ..i18n import _
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+if TYPE_CHECKING:
+    from .word import Place, WordMap
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -36,6 +40,13 @@ class Document:
     date_inferred: bool
     title: str = ""
     encoding: str = "utf-8"
+    # A Word document's rendering (reading/word.py): `text` is then the rendered text, this each line's place in Word.
+    word: WordMap | None = None
+
+    @property
+    def markdown(self) -> bool:
+        """Read with Markdown's furniture (headings, list items, tables, comments): a Word document is rendered so."""
+        return self.word is not None or self.path.endswith((".md", ".markdown"))
 
 
 def parse_date(value: str) -> dt.date:
@@ -214,8 +225,14 @@ def document_from_bytes(
     configured: dt.date | None = None,
     today: dt.date | None = None,
 ) -> Document:
-    """An article from its bytes (a file, standard input, git's staged copy), decoded and dated."""
-    text, encoding = decode(data, name)
+    """An article from its bytes (a file, standard input, git's staged copy), decoded and dated.
+
+    The reader is picked by content: a Word document is one whatever it is called.
+    """
+    word = None
+    text, encoding = read_text(data, name)
+    if encoding == WORD:
+        text, word = _render_word(data, name)
     if "\r" in text and "\n" not in text:  # CR alone ends lines (old Mac files, some CMS exports): same length, offsets hold
         text = text.replace("\r", "\n")
     fields, body_start = front_matter(text, name)
@@ -233,7 +250,32 @@ def document_from_bytes(
         date_inferred=inferred,
         title=fields.get("title") or meta.get("title", ""),
         encoding=encoding,
+        word=word,
     )
+
+
+WORD = "docx"  # the `encoding` of a Word document: its text is rendered, not decoded
+
+
+def read_text(data: bytes, name: str) -> tuple[str, str]:
+    """`decode`, but a Word document (by its bytes) is named as one, and a file Word would not open either refused."""
+    from . import word
+
+    if word.is_word(data):
+        return "", WORD
+    refused = word.refusal(data, name)
+    if refused:
+        raise InputError(refused)
+    return decode(data, name)
+
+
+def _render_word(data: bytes, name: str) -> tuple[str, WordMap]:
+    from .word import render
+
+    text, where = render(data, name)
+    if not text.strip():
+        raise EmptyText(_("{path}: empty file").format(path=name), name)
+    return text, where
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -258,7 +300,34 @@ def source_lines(path: Path) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8)
 def _lines(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
-    text, _ = decode(Path(path).read_bytes(), path)
+    data = Path(path).read_bytes()
+    text, encoding = read_text(data, path)
+    if encoding == WORD:
+        text = _render_word(data, path)[0]
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
     return tuple(text.split("\n"))
+
+
+def word_place(path: Path, line: int, column: int) -> Place | None:
+    """Where a claim of a Word source sits in Word (paragraph, or table cell), for citing its evidence; None for
+    any other source, or one gone or unreadable. Rendered again only when the file's size or mtime changes."""
+    if path.suffix.lower() != ".docx":
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    where = _word_map(str(path), st.st_size, st.st_mtime_ns)
+    return where.place(line, column) if where is not None else None
+
+
+@functools.lru_cache(maxsize=8)
+def _word_map(path: str, size: int, mtime_ns: int) -> WordMap | None:
+    try:
+        data = Path(path).read_bytes()
+        if read_text(data, path)[1] != WORD:
+            return None
+        return _render_word(data, path)[1]
+    except (OSError, InputError):
+        return None

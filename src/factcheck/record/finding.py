@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from ..reading.word import Place
 from .claim import Claim
 from .rules import RULES
 
@@ -62,6 +63,8 @@ class Finding:
     reasons: tuple[str, ...] = ()
     suppressed: str | None = None  # why it is not reported: "ignore comment" or "accepted"
     computation: Computation | None = None  # for an inconsistent figure: how the draft's figures disagree
+    place: Place | None = None  # in a Word draft: the paragraph or table cell, which `line` and `column` are not
+    evidence_places: tuple[Place | None, ...] = ()  # the same for each evidence claim from a Word source, in order
 
     @property
     def code(self) -> str:

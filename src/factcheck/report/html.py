@@ -37,7 +37,7 @@ from ..record.finding import (
     Report,
 )
 from ..record.rules import RULES
-from .text import kind_name, verdict_name
+from .text import kind_name, verdict_name, word_place
 
 if TYPE_CHECKING:
     from ..judge.conflicts import Conflict
@@ -407,6 +407,7 @@ def _finding(p: Placed, evidence: str = "paragraph") -> str:
         f'<li class="finding v-{v}{muted}" id="{p.anchor}" tabindex="-1" data-verdict="{v}" data-code="{f.code}">',
         f'<p><span class="mark">{MARKS[v]} {esc(verdict_name(v))} [{f.code}]</span> <b>{esc(f.text)}</b> '
         f'<span class="where">{esc(f.path)}:{f.line}:{f.column}</span></p>',
+        *([f'<p class="where">{esc(word_place(f.place))}</p>'] if f.place is not None else []),
         f"<p>{esc(f.message)}</p>",
         f'<p class="where">{esc(_(rule.summary))}</p>',  # a message of data/rules.toml (babel.cfg)
     ]

@@ -70,8 +70,8 @@ def _artifact(path: str, root: Path) -> dict[str, Any]:
     return {"uri": Path(os.path.abspath(path)).as_uri()}
 
 
-def _region(f: Finding) -> dict[str, int]:
-    region = {"startLine": f.line, "startColumn": f.column}
+def _region(f: Finding) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
     if f.claim.end_column > f.column:  # exclusive, as SARIF wants; a figure broken across lines has none
         region["endColumn"] = f.claim.end_column
     return region
@@ -116,6 +116,14 @@ def _result(f: Finding, root: Path, rule_index: dict[str, int]) -> dict[str, Any
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": {"verdict": f.verdict, "figure": f.text, "sentence": f.claim.sentence},
     }
+    if f.place is not None:
+        # A Word draft: the region counts in the text factcheck rendered it to (one paragraph or table row a
+        # line); the logical location and `properties.word` are the paragraph or cell an editor finds in Word.
+        location = result["locations"][0]
+        location["logicalLocations"] = [{"kind": "element", "name": f.place.qualified_name(),
+                                         "fullyQualifiedName": f.place.qualified_name()}]
+        location["physicalLocation"]["region"]["snippet"] = {"text": f.claim.paragraph}
+        result["properties"]["word"] = f.place.to_json()
     evidence = [
         {
             "id": i,
@@ -290,7 +298,8 @@ def github_command(f: Finding, root: Path) -> str:
         props["endColumn"] = str(f.claim.end_column)
     props["title"] = f"{f.code} {f.verdict}"
     rendered = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
-    return f"::{level(f.verdict)} {rendered}::{_escape_data(f.message)}"
+    where = f" ({f.place.qualified_name()}, character {f.place.character})" if f.place is not None else ""
+    return f"::{level(f.verdict)} {rendered}::{_escape_data(f.message + where)}"
 
 
 def github_warning(w: DirectiveWarning, root: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -10,6 +11,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import _
+from ..reading.word import Place
 from ..record.claim import Claim
 from ..record.codec import claim_to_record
 from ..record.finding import Finding, Report, Tally
@@ -44,6 +46,8 @@ def _evidence_record(c: Claim) -> dict[str, Any]:
 
 def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
     records = [claim_to_record(f.claim)] + [_evidence_record(c) for c in f.evidence]
+    for rec, place in itertools.zip_longest(records[1:], f.evidence_places[: len(f.evidence)]):
+        rec["word"] = place.to_json() if place is not None else None  # a Word source's paragraph or cell
     for rec in records:
         if evidence != "paragraph":
             rec["paragraph"] = None
@@ -62,6 +66,9 @@ def finding_record(f: Finding, evidence: str = "paragraph") -> dict[str, Any]:
         "reasons": list(f.reasons),
         "suppressed": f.suppressed,
         "computation": f.computation.to_json() if f.computation else None,
+        # In a Word draft, where an editor finds the figure: {"paragraph", "character"} or {"table", "row",
+        # "cell", "character"}; `line` and `column` count in the text factcheck rendered it to. null otherwise.
+        "word": f.place.to_json() if f.place else None,
     }
 
 
@@ -231,6 +238,8 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
         [(f"{f.path}:{f.line}:{f.column}: ", ""), (verdict_name(f.verdict), STYLES[f.verdict]), (f" [{f.code}] {f.message}", "")],
         [("    ", "")] + _highlight(_excerpt(f.claim.sentence, f.text), f.text, "reverse"),
     ]
+    if f.place is not None:
+        lines.insert(1, [("    " + word_place(f.place), "cyan")])
     for reason in f.reasons:
         lines.append([(f"    - {reason}", "dim")])
     if f.verdict == "inconsistent":
@@ -240,11 +249,19 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
                 source=c.source, line=c.line, figure=c.text), "cyan")] + [("  ", "")]
                 + _highlight(_excerpt(c.sentence, c.text), c.text, "reverse"))
         return lines
+    places = dict(zip(f.evidence, f.evidence_places))
     for c in f.evidence[: 1 if f.verdict != "unsupported" else 0] + (f.evidence[1:2] if f.verdict == "stale" else ()):
         lines.append([("    " + _("evidence: {source}:{line} (published {published})").format(
             source=c.source, line=c.line, published=c.published), "cyan")])
+        if (place := places.get(c)) is not None:
+            lines.append([("      " + word_place(place), "cyan")])
         lines.append([("      ", "")] + _highlight(_excerpt(c.paragraph, c.text), c.text, "reverse"))
     return lines
+
+
+def word_place(place: Place) -> str:
+    """in Word: paragraph 4, character 11 — what an editor looks for in the document."""
+    return _("in Word: {place}, character {character}").format(place=place.describe(), character=place.character)
 
 
 def summary_line(tally: Tally) -> Line:

@@ -1,0 +1,60 @@
+"""Tables: a numeric cell is a claim whose metric, period and unit come from its headers and caption.
+
+One reader for Markdown tables and Word's (reading/table.py); Word's are pinned in tests/test_word.py.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.claims import extract
+from factcheck.reading.source import read_document
+
+TABLE = """# 平湖经开2025年经济运行
+
+表1 2025年平湖经开主要经济指标
+
+单位：亿元
+
+| 指标 | 2025年 | 比上年增长（%） |
+|---|---|---|
+| 规上工业总产值 | 1066.5 | 8.1 |
+| 社会保障和就业支出 | 3.2 | -1.5 |
+"""
+
+
+def test_a_table_cell_is_a_claim_whose_metric_period_and_unit_come_from_its_headers_and_caption(tmp_path):
+    path = tmp_path / "table.md"
+    path.write_text(f"---\ndate: 2026-01-20\n---\n{TABLE}", encoding="utf-8")
+    claims = {c.text: c for c in extract(read_document(path))}
+    output = claims["1066.5亿元"]
+    assert (output.metric, output.period.label, output.unit, output.subject) == ("规上工业总产值", "2025年", "CNY", "平湖经开")
+    assert claims["8.1%"].metric == "规上工业总产值比上年增长"
+    # A row header is one name, and a fall in a growth column is written as one.
+    assert (claims["1.5%"].metric, claims["1.5%"].value) == ("社会保障和就业支出比上年下降", 1.5)
+    # The evidence is the row under its caption and headers, as the table shows it.
+    assert output.paragraph == ("表12025年平湖经开主要经济指标 单位：亿元 / | 指标 | 2025年 | 比上年增长（%） | / "
+                                "| 规上工业总产值 | 1066.5 | 8.1 |")
+    assert (output.line, output.column) == (12, TABLE.splitlines()[8].index("1066.5") + 1)  # after 3 lines of front matter
+
+
+def test_a_table_under_a_dated_title_takes_its_period_and_a_unit_column_its_units(tmp_path):
+    text = ("2016年国民经济和社会发展统计公报\n\n2017年3月16日\n\n表4主要林业产品产量\n\n"
+            "| | 单 位 | 产量 | 比上年增长（%） |\n|---|---|---|---|\n| 木材采伐 | 万立方米 | 135.23 | 28.2 |\n"
+            "| 五倍籽 | 吨 | 121 | -18.8 |\n")
+    path = tmp_path / "bulletin.md"
+    path.write_text(text, encoding="utf-8")
+    claims = [(c.text, c.metric, c.period.label if c.period else None) for c in extract(read_document(path))]
+    assert claims == [
+        ("135.23万立方米", "木材采伐产量", "2016年"),
+        ("28.2%", "木材采伐比上年增长", "2016年"),
+        ("121吨", "五倍籽产量", "2016年"),  # 五倍 is part of a name here, no multiple
+        ("18.8%", "五倍籽比上年下降", "2016年"),
+    ]
+
+
+def test_prose_around_a_table_is_read_as_before(tmp_path):
+    text = f"---\ndate: 2026-01-20\n---\n{TABLE}\n2025年，平湖经开24家规模以上数控机床企业实现产值98亿元，同比增长8.1%。\n"
+    path = tmp_path / "table.md"
+    path.write_text(text, encoding="utf-8")
+    prose = [c for c in extract(read_document(path)) if "数控机床" in c.sentence]
+    assert [(c.text, c.metric) for c in prose] == [
+        ("24家", "规模以上数控机床"), ("98亿元", "规模以上数控机床企业产值"), ("8.1%", "规模以上数控机床企业产值同比增长")]
