@@ -257,3 +257,19 @@ def test_a_running_span_named_after_a_month_dates_the_figures_after_it(extract_c
     claims = extract_claims(line, "2026-05-18")
     assert pick(claims, "6494万千瓦").period.label == "4月"
     assert pick(claims, "24150万千瓦").period.label == "1-4月"
+
+
+def test_a_period_in_the_reason_given_for_a_figure_does_not_date_the_next_sentence(extract_claims, pick):
+    claims = extract_claims(
+        "4月份，全国共销售彩票540.73亿元，同比减少36.72亿元，主要原因是去年同期即开型彩票销量基数较高，以及今年有关"
+        "体育赛事活动减少。其中，福利彩票机构销售179.58亿元；体育彩票机构销售361.16亿元。", "2026-05-25")
+    assert pick(claims, "179.58亿元").period.label == "4月份"
+    assert pick(claims, "361.16亿元").period.label == "4月份"
+
+
+def test_a_day_told_as_when_something_happens_dates_no_figure(extract_claims, pick):
+    claims = extract_claims(
+        "项目总投资252.83亿元。该项目建设期24个月，预计开工时间2026年6月3日，预计财务内部收益率为8.01%。"
+        "项目资金中，企业自有资金80亿元，占比31.64%。", "2026-05-14")
+    assert pick(claims, "8.01%").period is None
+    assert pick(claims, "80亿元").period is None

@@ -215,6 +215,16 @@ def _listed(topical: list[subject.Mention], text: str) -> bool:
 # 落实2030年…目标, 制定2030年前碳排放达峰行动方案: the year names the plan acted on, not the period the next
 # sentence's figures are about.
 _NAMES_A_PLAN = re.compile(r"(?:落实|实现|完成|制定|编制|实施|出台|印发|发布|启动)$")
+# …下降6.4%，主要原因是去年同期…基数较高，以及今年有关体育赛事活动减少: a period in the reason given for a
+# figure is the reason's, not the period the next sentence's figures are about
+_AN_ASIDE = re.compile(r"[，,；;](?:主要)?(?:原因是|是由于|由于|因为|得益于|受益于|主要受)")
+# 预计开工时间2026年6月3日: a day that is when something happens, told as a fact of its own
+_WHEN = re.compile(r"(?:时间|日期|时点)(?:为|是|定于|预计为)?$")
+
+
+def when(text: str, at: int) -> bool:
+    """The period at `at` is a day told as when something happens (开工时间2026年6月3日), not a period of figures."""
+    return bool(_WHEN.search(text, max(0, at - 6), at))
 
 
 def remember(
@@ -229,7 +239,8 @@ def remember(
         if _listed(topical, text):
             # 京津冀协同发展、长江经济带建设取得重要进展。新建铁路…: several bodies, none the next sentence's.
             story.subject = None
-    own = [p for p in periods if not p.base and not _NAMES_A_PLAN.search(text, max(0, p.start - 2), p.start)]
+    own = [p for p in periods if not p.base and not _NAMES_A_PLAN.search(text, max(0, p.start - 2), p.start)
+           and not _AN_ASIDE.search(text, 0, p.start)]
     if own:
         story.period = Stated(own[-1].period, line)
 
