@@ -432,3 +432,9 @@ def test_a_heading_printed_right_above_its_item_restates_the_items_title():
 def test_a_whole_of_another_measure_sharing_only_a_generic_noun_is_not_the_shares_whole():
     line = "5G移动电话用户达6.95亿户，占移动电话用户总数的比例为40.6%。我国千兆宽带接入用户达1.34亿户，占用户总数21.7%。"
     assert flagged(line, "2023-08-23") == {}
+
+
+def test_the_words_naming_a_whole_are_the_figures_own_clause_not_a_clause_before_it():
+    line = ("一季度，我国外贸结构持续优化，一般贸易进出口6.46万亿元，同比增长7.9%。东盟继续为我国第一大贸易伙伴，"
+            "对东盟进出口1.56万亿元，占我国外贸总值的15.8%。")
+    assert flagged(line, "2023-04-13") == {}  # 一般贸易 is a part of 我国外贸, not the whole the share names

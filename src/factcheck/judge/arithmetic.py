@@ -922,6 +922,14 @@ def _named_part(claims: Sequence[Claim], share: Claim, said: str) -> Claim | Non
 # A part and its whole share a measure's words (实际使用外资, 进出口), or the part's measure is in the whole's (出口
 # in 进出口); 用户 alone is any user count.
 PART_OF_WHOLE = 3
+def _clause_before(c: Claim) -> str:
+    """The figure's clause up to it: the words that name it (我国外贸进出口总值 in …，我国外贸进出口总值13.32万亿元),
+    not a clause before (我国外贸结构持续优化，一般贸易进出口6.46万亿元)."""
+    before = c.plain_sentence[: c.at()]
+    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    return before[starts[-1] if starts else 0 :]
+
+
 _TOTAL_WORDS = re.compile(r"(?:的)?(?:总额|总值|总量|总数|总和|总规模)$")
 
 
@@ -938,7 +946,7 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
         # 占用户总数21.7%: a short name (用户) names any count of users; the whole is one the part's measure is of
         alike = [c for c in alike if _shared(c.metric, part.metric) >= PART_OF_WHOLE
                  or (len(part.metric) >= 2 and part.metric in c.metric)]
-    told = [c for c in alike if len(words) >= 2 and words in _words(c.plain_sentence[max(0, c.at() - 24) : c.at()])]
+    told = [c for c in alike if len(words) >= 2 and words in _words(_clause_before(c))]
     if told and len({c.value for c in told}) == 1:
         return told[0]
     key = metric_key(whole)
