@@ -507,7 +507,7 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
         qualified = by_id.get(rate.qualifies or "")
         if qualified is not None and qualified.unit in _SPANS:
             qualified = None  # 三年增长超过5倍: the rate is the change's, told over the years it took
-        end = qualified or _end_before(rate, [c for c in sentence if c.id in starts or _start_of(c, sentence)])
+        end = qualified or _end_before(rate, sentence, starts)
         start = (starts.get(end.id) or _start_of(end, draft.by_sentence[end.sentence])) if end is not None else None
         if end is None or start is None or rate.qualifier not in _RATE_BOUNDS or rate.sentence != end.sentence:
             continue
@@ -531,14 +531,16 @@ _RATE_AFTER = re.compile(r"^[^。；;，,]{0,2}[，,]?(?:(?:\d+|[一二三四五
                          r"(?:达到|约为)?$")
 
 
-def _end_before(rate: Claim, ends: list[Claim]) -> Claim | None:
-    """The end of a change right before a rate that names no figure of its own (…增长到2021年的1844.4万人，增幅达26%);
-    `ends`: the ends of changes in the rate's sentence."""
+def _end_before(rate: Claim, claims: Sequence[Claim], starts: dict[str, Claim]) -> Claim | None:
+    """The end of a change right before a rate that names no figure of its own (…增长到2021年的1844.4万人，增幅达26%),
+    among the rate's sentence's `claims`: one the extraction tied a start to (`starts`, by end), or one whose
+    start its sentence tells (asked only of the figure right before the rate)."""
     sentence = rate.plain_sentence
-    for end in ends:
+    for end in claims:
         if end.sentence == rate.sentence:
             after = end.at() + len(end.plain_text)
-            if 0 <= rate.at() - after <= 12 and _RATE_AFTER.match(sentence[after : rate.at()]):
+            if (0 <= rate.at() - after <= 12 and _RATE_AFTER.match(sentence[after : rate.at()])
+                    and (end.id in starts or _start_of(end, claims) is not None)):
                 return end
     return None
 
@@ -1125,7 +1127,10 @@ def _partition_among(whole: Claim, told: list[Claim]) -> list[Claim]:
 def _partition_of(whole: Claim, near: list[Claim]) -> list[Claim]:
     head = metric_key(whole.metric)[-2:]
     near = [c for c in near if c.unit == whole.unit and _when(c) == _when(whole) and c.qualifier == EXACT
-            and not c.part_of and not a_change(c) and metric_key(c.metric) != metric_key(whole.metric)]
+            and not c.part_of and metric_key(c.metric) != metric_key(whole.metric)]
+    if len(near) < 2:
+        return []
+    near = [c for c in near if not a_change(c)]
     measured = [c for c in near if head and metric_key(c.metric).endswith(head)
                 and _shared(metric_key(c.metric), metric_key(whole.metric)) >= SHARED_MIN]
     for known in partitions():
