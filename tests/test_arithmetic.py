@@ -438,3 +438,15 @@ def test_the_words_naming_a_whole_are_the_figures_own_clause_not_a_clause_before
     line = ("一季度，我国外贸结构持续优化，一般贸易进出口6.46万亿元，同比增长7.9%。东盟继续为我国第一大贸易伙伴，"
             "对东盟进出口1.56万亿元，占我国外贸总值的15.8%。")
     assert flagged(line, "2023-04-13") == {}  # 一般贸易 is a part of 我国外贸, not the whole the share names
+
+
+def test_average_rates_told_as_a_list_are_not_recomputed():
+    line = ("“十四五”以来，中央企业资产总额从不到70万亿元增长至超过90万亿元，利润总额从1.9万亿元增长至2.6万亿元，"
+            "年均增速分别达到7.3%、8.3%。")
+    assert flagged(line, "2025-09-17") == {}
+
+
+def test_a_clause_of_a_period_and_a_bare_measure_is_not_quoted_back():
+    draft = ("中部六省外贸保持较快增长，前7个月进出口2.2万亿元，同比增长11.6%。\n\n"
+             "西部十二省（区、市）外贸进出口均保持增长，前7个月进出口2.5万亿元，同比增长10.5%。")
+    assert flagged(draft, "2025-08-21") == {}

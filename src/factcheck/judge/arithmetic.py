@@ -392,7 +392,7 @@ def _heads(a: Claim, b: Claim) -> bool:
     return _headline(a) and not _headline(b) and 0 < b.line - a.line <= 2
 
 
-CLAUSE_MIN = 8  # a clause told again word for word, at least this many characters of words
+CLAUSE_MIN = 6  # a clause told again word for word, at least this many characters of words
 
 
 def _clause_repeated(a: Claim, b: Claim) -> bool:
@@ -438,9 +438,14 @@ def _clause_words(c: Claim) -> str:
     text, at = c.plain_sentence, c.at()
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
     m = _CLAUSE_END.search(text, at + len(c.plain_text))
-    clause = text[starts[-1] if starts else 0 : m.start() if m else len(text)]
-    # a figure in a name stays (货币供应M3 is not M2): its digits kept as words
-    return _words(_IN_NAME.sub(lambda n: n[1] + n[2].translate(_AS_WORDS), clause))
+    clause = text[starts[-1] if starts else 0 : m.start() if m else len(text)].replace(c.plain_text, "#")
+    # a figure in a name stays (货币供应M3 is not M2): its digits kept as words; the figure's own unit and a period's
+    # words (前7个月进出口2.2万亿元) are no words of what it measures
+    words = _words(_IN_NAME.sub(lambda n: n[1] + n[2].translate(_AS_WORDS), clause))
+    return _PERIOD_WORDS.sub("", words)
+
+
+_PERIOD_WORDS = re.compile(r"个月|季度|月份|上半年|下半年|全年|年度|今年|去年|同期")
 
 
 _IN_NAME = re.compile(r"([A-Za-z])(\d+)")
@@ -570,8 +575,8 @@ def _change(
     start: Claim, end: Claim, rate: Claim, tolerance: Tolerance, tally: Counter[str] | None = None
 ) -> Inconsistency | None:
     clause = rate.plain_sentence[max(0, rate.at() - 12) : rate.at()]
-    if _AVERAGE.search(clause):
-        return None  # 年均增长: compounded over years the sentence may not give
+    if _AVERAGE.search(_clause_before(rate)):
+        return None  # 年均增长, 年均增速分别达到7.3%、8.3%: compounded over years the sentence may not give
     down = bool(_DOWN.search(clause))
     if rate.unit == "pp":
         if start.unit != "%" or end.unit != "%":
@@ -654,8 +659,7 @@ def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | No
                 continue
         start = base.value if base is not None else level.value - sign * change.value
         rate = next((c for c in sentence if c.qualifies == change.id and c.unit == "%"), None)
-        if rate is None or start <= 0 or rate.qualifier not in _RATE_BOUNDS or _AVERAGE.search(
-                rate.plain_sentence, max(0, rate.at() - 12), rate.at()):
+        if rate is None or start <= 0 or rate.qualifier not in _RATE_BOUNDS or _AVERAGE.search(_clause_before(rate)):
             continue
         if tally is not None:
             tally[GROWTH] += 1
