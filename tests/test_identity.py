@@ -96,6 +96,23 @@ def test_a_true_figure_moved_to_another_body_is_unsupported(source, draft, figur
     assert identify(c, stored).subject.outcome == DIFFERENT
 
 
+def test_an_anniversary_of_another_event_the_same_year_is_unsupported():
+    # 1949 founded both: the anniversary of one is no support for the other's
+    store = store_of(("2023-12-29", "全国政协举行新年茶话会。习近平指出，明年也是人民政协成立75周年。"))
+    draft = "全国政协召开主席会议。王沪宁表示，今年是人民政协成立75周年，要以实际行动迎接新中国成立75周年、人民政协成立75周年。"
+    told = [f for f in check_document(news(draft, "2024-03-27", "draft.md"), store) if f.text == "75周年"]
+    assert [f.verdict for f in told] == ["ok", "unsupported", "ok"], [f.message for f in told]
+    # 1945 ended the war and returned Taiwan: the second anniversary is not the first's
+    store = store_of(("2025-02-24", "今年是世界反法西斯战争胜利80周年。"))
+    draft = "中方表示，今年是世界反法西斯战争胜利80周年，也是台湾光复回归中国80周年。"
+    told = [f for f in check_document(news(draft, "2025-05-19", "draft.md"), store) if f.text == "80周年"]
+    assert told[-1].verdict == "unsupported", told[-1].message
+    # …and the same event's anniversary in a year's words and in 今年's is one fact
+    store = store_of(("2023-12-29", "习近平强调，2024年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。"))
+    told = findings("会议指出，今年是新中国成立75周年。", "2024-03-27", store)["75周年"]
+    assert told[0] == "ok", told[1]
+
+
 def test_the_same_figure_of_another_crop_is_another_metric():
     store = store_of(("2024-07-20", "今年全国早稻总产量2817万吨，比上年增长0.2%。"))
     assert verdicts("今年全国晚稻总产量2817万吨。", "2024-11-20", store)["2817万吨"] == "unsupported"

@@ -273,3 +273,11 @@ def test_a_day_told_as_when_something_happens_dates_no_figure(extract_claims, pi
         "项目资金中，企业自有资金80亿元，占比31.64%。", "2026-05-14")
     assert pick(claims, "8.01%").period is None
     assert pick(claims, "80亿元").period is None
+
+
+def test_each_anniversary_is_of_its_own_event(extract_claims):
+    claims = extract_claims("中方表示，今年是世界反法西斯战争胜利80周年，也是台湾光复回归中国80周年。", "2025-05-19")
+    assert [c.metric for c in claims] == ["是世界反法西斯战争胜利", "台湾光复回归中国"]
+    # what was founded is named before the verb: 新中国成立75周年 is not 人民政协成立75周年
+    claims = extract_claims("会议指出，今年是新中国成立75周年。王沪宁表示，今年是人民政协成立75周年。", "2024-03-27")
+    assert [c.metric for c in claims] == ["新中国成立", "是人民政协成立"]

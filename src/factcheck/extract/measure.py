@@ -308,8 +308,25 @@ def with_counted(metric: str, counted: str, q: Quantity) -> str:
     return metric or counted
 
 
+_OCCASION = re.compile(r"^(?:(?:19|20)\d\d年|今年|明年|去年|当年|这一年)?(?:也|还|又|同时)?(?:是|为|迎来|恰逢|正值|适逢|纪念)?")
+_FOUNDED = re.compile(r"^(?:成立|建立|创立|诞生|解放)$")  # a bare verb: what was founded is before it
+
+
+def _occasion(text: str, q: Quantity, metric: str) -> str:
+    """What an anniversary is of, in its own clause's words, names and all: 台湾光复回归中国 in 也是台湾光复回归中国
+    80周年, 新中国成立 for 新中国成立75周年. Each anniversary is an event of its own; it never takes the figure
+    before it's (今年是世界反法西斯战争胜利80周年，也是台湾光复回归中国80周年)."""
+    if metric_key(metric) and not _FOUNDED.match(metric):
+        return metric
+    start = clause_start(text, q.start, 0)
+    own = _OCCASION.sub("", text[start : q.start]).strip()
+    return own if len(own) > len(metric) else metric
+
+
 def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, run: Run) -> tuple[str, str | None]:
     """A figure that names no measure of its own takes the one of the figure before it."""
+    if q.unit == "周年":
+        return _occasion(text, q, metric), qualifies
     previous, previous_q, previous_rate = run.previous, run.previous_q, run.previous_rate
     if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
         # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
