@@ -1,0 +1,122 @@
+"""PDFs as sources (统计公报, 年报, 公告): the text layer in reading order, each line's page, the tables as tables.
+
+pdfplumber reads the text layer (chosen over pypdfium2 because it finds
+tables, where a bulletin keeps most of its figures: bench/web.py,
+bench/RESULTS.md). Each page is read top to bottom: its text lines as the
+page has them (broken where the page breaks them; the layout rejoins them
+into paragraphs downstream, as it does a page of pasted text) and each
+table it finds, at its place on the page, as Markdown rows, so the one
+table reader (reading/table.py) makes claims of the cells. Every line keeps
+its page, which every report cites: a PDF has no paragraph numbers an
+editor could find, but it has pages.
+
+There is no OCR: a scanned PDF (no text layer) is refused in one line that
+says so, and so are an encrypted or a damaged one. pdfplumber is imported
+only for a PDF (`pip install 'factcheck[pdf]'`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import InputError
+from ..i18n import _
+from .word import Place, WordMap
+
+MAGIC = b"%PDF-"
+INSTALL = "pip install 'factcheck[pdf]'"
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF by its header (`%PDF-`, which may follow a few bytes of junk), whatever the file is called."""
+    return MAGIC in data[:1024]
+
+
+def render(data: bytes, name: str) -> tuple[str, WordMap]:
+    """The text layer, page by page (tables as Markdown rows), and each line's page."""
+    try:
+        import pdfplumber
+    except ImportError:
+        raise InputError(_("{path}: reading PDFs needs pdfplumber: {install}").format(path=name, install=INSTALL)) from None
+    lines: list[str] = []
+    places: list[tuple[tuple[int, Place], ...]] = []
+    chars = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            tables = 0
+            for number, page in enumerate(pdf.pages, start=1):
+                chars += len(page.chars)
+                for kind, item in _page_items(page):
+                    if kind == "text":
+                        lines.append(item)
+                        places.append(((1, Place(page=number, kind="pdf")),))
+                        continue
+                    tables += 1
+                    for r, row in enumerate(item, start=1):
+                        line = "|"
+                        cells: list[tuple[int, Place]] = []
+                        for c, cell in enumerate(row, start=1):
+                            line += " "
+                            cells.append((len(line) + 1, Place(page=number, table=tables, row=r, cell=c, kind="pdf")))
+                            line += cell + " |"
+                        lines.append(line)
+                        places.append(tuple(cells))
+                        if r == 1:
+                            lines.append("|" + "---|" * len(row))
+                            places.append(())
+                    lines.append("")  # a table ends its block: the text after it is not its row
+                    places.append(())
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises its own for a damaged or encrypted file
+        if b"/Encrypt" in data:
+            raise InputError(_("{path}: an encrypted (password-protected) PDF; save it without a password").format(
+                path=name)) from None
+        why = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise InputError(_("{path}: not a readable PDF ({why})").format(path=name, why=why)) from None
+    if not chars:
+        raise InputError(_("{path}: a PDF with no text layer (a scan?); factcheck reads text, it does no OCR").format(
+            path=name))
+    return "\n".join(lines) + "\n", WordMap(tuple(places), kind="pdf")
+
+
+def _page_items(page: Any) -> list[tuple[str, Any]]:
+    """The page's text lines and tables, top to bottom; a table's text is read once, as the table."""
+    found = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    # A bulletin's table is often ruled only above and below its header and at its foot: the page's width at
+    # the table's height is read as the table, its text's rows and columns found by their gaps.
+    boxes = [(0, t.bbox[1], page.width, t.bbox[3]) for t in found]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+        y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    items: list[tuple[float, str, Any]] = []
+    for line in page.filter(outside).extract_text_lines(return_chars=False):
+        text = " ".join(line["text"].split())
+        if text:
+            items.append((line["top"], "text", text))
+    for table, box in zip(found, boxes):
+        rows = [[_cell(c) for c in row] for row in _rows(page, table, box)]
+        rows = [r for r in rows if any(r)]
+        if len(rows) >= 2:
+            items.append((table.bbox[1], "table", rows))
+    items.sort(key=lambda item: item[0])
+    return [(kind, item) for _, kind, item in items]
+
+
+def _rows(page: Any, table: Any, box: tuple[float, float, float, float]) -> list[list[str | None]]:
+    """The table's rows by its rules; where its rules leave several lines in one cell (rows ruled off only at the
+    header), by the gaps between its text instead."""
+    rows: list[list[str | None]] = table.extract()
+    if len(rows) >= 3 and not any(c and c.count("\n") >= 2 for row in rows for c in row):
+        return rows
+    by_text = page.crop(box).extract_table({"vertical_strategy": "text", "horizontal_strategy": "text"})
+    return by_text if by_text and len(by_text) > len(rows) else rows
+
+
+def _cell(text: str | None) -> str:
+    """A cell's text on one line: its lines joined (a CJK cell wraps mid-word), `|` kept out of the row."""
+    return "".join((text or "").split("\n")).strip().replace("|", "｜")
