@@ -48,6 +48,10 @@ def render(data: bytes, name: str) -> tuple[str, WordMap]:
             for number, page in enumerate(pdf.pages, start=1):
                 chars += len(page.chars)
                 for kind, item in _page_items(page):
+                    if kind == "break":
+                        lines.append("")
+                        places.append(())
+                        continue
                     if kind == "text":
                         lines.append(item)
                         places.append(((1, Place(page=number, kind="pdf")),))
@@ -94,10 +98,18 @@ def _page_items(page: Any) -> list[tuple[str, Any]]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     items: list[tuple[float, str, Any]] = []
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
-        text = " ".join(line["text"].split())
-        if text:
-            items.append((line["top"], "text", text))
+    lines = [line for line in page.filter(outside).extract_text_lines(return_chars=False) if line["text"].strip()]
+    if lines:
+        left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)
+        em = sorted((line["x1"] - line["x0"]) / max(len(line["text"]), 1) for line in lines)[len(lines) // 2]
+    for line in lines:
+        # A paragraph's first line is indented, its last stops short of the margin: where the page's paragraphs
+        # begin and end, which the layout needs to rejoin the lines between (a title or a caption is one short line).
+        if line["x0"] > left + 1.5 * em:
+            items.append((line["top"] - 0.1, "break", None))
+        items.append((line["top"], "text", " ".join(line["text"].split())))
+        if line["x1"] < right - 2 * em:
+            items.append((line["top"] + 0.1, "break", None))
     for table, box in zip(found, boxes):
         rows = [[_cell(c) for c in row] for row in _rows(page, table, box)]
         rows = [r for r in rows if any(r)]

@@ -58,7 +58,7 @@ class Place:
         cell = _("table {table}, row {row}, cell {cell}").format(table=self.table, row=self.row, cell=self.cell)
         if self.page:
             page = _("page {page}").format(page=self.page)
-            return f"{page}, {cell}" if self.table else page
+            return _(", ").join((page, cell)) if self.table else page
         if self.table:
             return cell
         return _("paragraph {paragraph}").format(paragraph=self.paragraph)
