@@ -4,6 +4,7 @@
     .venv/bin/python bench/web.py FILE.html|FILE.pdf ...         # a line per file as factcheck reads it
     .venv/bin/python bench/web.py FILE --table 2                 # that table's cells beside the claims read there
     .venv/bin/python bench/web.py --pdf-compare FILE.pdf ...     # pdfplumber against pypdfium2: text, tables, time
+    .venv/bin/python bench/web.py --page-of FILE.pdf OUT.html    # the bulletin as its statistics bureau's page
 
 The comparisons also need the two libraries not chosen (`pip install selectolax pypdfium2`).
 The pages and PDFs are other people's (public repositories; bench/RESULTS.md
@@ -163,6 +164,41 @@ def pdf_compare(paths: list[Path]) -> None:
         print(f"| {path.name} | {pages} | {chars:,} | {tables} | {plumber:.2f} | {pchars:,} | {pdfium:.2f} |")
 
 
+def page_of(pdf_path: Path, out: Path) -> None:
+    """A real bulletin published as a web page, as statistics bureaus publish the PDF's text beside it: a menu, the
+    bulletin's lines as paragraphs and its tables as HTML tables (cells as pdfplumber reads them, by the gaps in
+    their text), a footer. No real saved page with a data table turned up; this one's text and figures are real."""
+    import html
+
+    import pdfplumber
+
+    parts = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+            boxes = [(0, t.bbox[1], page.width, t.bbox[3]) for t in tables]
+
+            def outside(obj, boxes=boxes):  # type: ignore[no-untyped-def]
+                y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+                return not any(b[1] <= y <= b[3] for b in boxes)
+
+            items = [(line["top"], "<p>" + html.escape(line["text"]) + "</p>")
+                     for line in page.filter(outside).extract_text_lines()]
+            for box in boxes:
+                rows = page.crop(box).extract_table({"vertical_strategy": "text", "horizontal_strategy": "text"}) or []
+                cells = "".join("<tr>" + "".join(f"<td>{html.escape(c or '')}</td>" for c in row) + "</tr>"
+                                for row in rows if any(row))
+                items.append((box[1], f'<table class="MsoNormalTable" border="1">{cells}</table>'))
+            parts += [text for _, text in sorted(items)]
+    nav = "".join(f'<li><a href="/{i}/">{n}</a></li>' for i, n in enumerate(("首页", "统计数据", "统计公报", "统计分析")))
+    out.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>统计公报</title>'
+        '<meta name="PubDate" content="2024-05-07 10:00"></head><body>'
+        f'<ul class="nav">{nav}</ul><div class="TRS_Editor">' + "\n".join(parts) + "</div>"
+        '<div class="footer"><p>主办单位：统计局 版权所有</p></div></body></html>', encoding="utf-8")
+    print(f"{out}: {len(parts)} blocks")
+
+
 def survey(path: Path) -> str:
     data = path.read_bytes()
     started = time.perf_counter()
@@ -224,9 +260,12 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--compare", action="store_true", help="trafilatura against selectolax on these pages")
     parser.add_argument("--pdf-compare", action="store_true", help="pdfplumber against pypdfium2 on these PDFs")
+    parser.add_argument("--page-of", nargs=2, type=Path, metavar=("PDF", "OUT"), help="write the PDF as a web page")
     parser.add_argument("--table", type=int, help="print this table's cells beside their claims (1 is the first)")
     args = parser.parse_args()
-    if args.compare:
+    if args.page_of:
+        page_of(*args.page_of)
+    elif args.compare:
         compare(args.files)
     elif args.pdf_compare:
         pdf_compare(args.files)
