@@ -181,3 +181,32 @@ def test_a_bad_pdf_in_a_folder_is_reported_and_the_rest_is_ingested(tmp_path, mo
     assert {r["encoding"] for r in records} == {"pdf"}
     _, out, _ = run(capsys, "claims", "--source", "001_09746f9734a70c8c.txt", "--format", "jsonl")
     assert out.strip()  # the seeds went in beside it
+
+
+def test_a_table_ruled_only_at_its_header_is_read_by_where_its_words_stand():
+    """黔东南州2023年统计公报, 表2, as pdfplumber gives its words: the rules leave every figure in one cell, and the
+    row header 农林牧渔业总产值 is wider than 指标名称 above it (cut to 牧渔业总产值 when columns follow the header)."""
+    from factcheck.reading.pdf import _rows_by_words
+
+    def word(text: str, x0: float, top: float) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 10.5 * len(text), "top": top}
+
+    words = [word("指标名称", 168, 488), word("绝对数（亿元）", 294, 488), word("比上年增长（%）", 400, 488),
+             word("农林牧渔业总产值", 105, 512), word("481.96", 316, 512), word("4.2", 432, 512),
+             word("#种植业", 116, 528), word("282.41", 316, 528), word("3.8", 432, 528),
+             word("林", 121, 545), word("业", 142, 545), word("86.95", 318, 545), word("4.2", 432, 545)]
+    assert _rows_by_words(words) == [["指标名称", "绝对数（亿元）", "比上年增长（%）"], ["农林牧渔业总产值", "481.96", "4.2"],
+                                     ["#种植业", "282.41", "3.8"], ["林业", "86.95", "4.2"]]
+
+
+def test_a_header_written_on_two_lines_is_read_as_one():
+    """周口市2023年统计公报, 表5: `产 量 | 比上年` over `| 增长`."""
+    from factcheck.reading.pdf import _rows_by_words
+
+    def word(text: str, x0: float, top: float) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 10.5 * len(text), "top": top}
+
+    words = [word("产品名称", 60, 100), word("单位", 200, 100), word("产量", 300, 100), word("比上年", 400, 100),
+             word("增长", 405, 115), word("钢材", 60, 135), word("吨", 205, 135), word("1577693", 300, 135),
+             word("48.8", 405, 135)]
+    assert _rows_by_words(words) == [["产品名称", "单位", "产量", "比上年增长"], ["钢材", "吨", "1577693", "48.8"]]

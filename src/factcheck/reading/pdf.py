@@ -18,6 +18,7 @@ only for a PDF (`pip install 'factcheck[pdf]'`).
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ..errors import InputError
@@ -25,6 +26,7 @@ from ..i18n import _
 from .word import Place, WordMap
 
 MAGIC = b"%PDF-"
+_FIGURE = re.compile(r"^[-−]?\d[\d,.]*$")
 INSTALL = "pip install 'factcheck[pdf]'"
 
 
@@ -121,12 +123,43 @@ def _page_items(page: Any) -> list[tuple[str, Any]]:
 
 def _rows(page: Any, table: Any, box: tuple[float, float, float, float]) -> list[list[str | None]]:
     """The table's rows by its rules; where its rules leave several lines in one cell (rows ruled off only at the
-    header), by the gaps between its text instead."""
+    header), by where its words stand instead."""
     rows: list[list[str | None]] = table.extract()
     if len(rows) >= 3 and not any(c and c.count("\n") >= 2 for row in rows for c in row):
         return rows
-    by_text = page.crop(box).extract_table({"vertical_strategy": "text", "horizontal_strategy": "text"})
-    return by_text if by_text and len(by_text) > len(rows) else rows
+    by_words = _rows_by_words(page.crop(box).extract_words(x_tolerance=1.5))
+    return by_words if len(by_words) > len(rows) else rows
+
+
+def _rows_by_words(words: list[dict[str, Any]]) -> list[list[str | None]]:
+    """Rows are words at one height; columns are the spans of the page no word crosses (a row header wider than
+    the header above it, 农林牧渔业总产值 under 指标名称, widens its column rather than being cut); the lines above
+    the first row with a figure are the header, a header cell written on two lines (产量 / 比上年增长) read as one."""
+    if not words:
+        return []
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        if spans and w["x0"] <= spans[-1][1] + 4:
+            spans[-1][1] = max(spans[-1][1], w["x1"])
+        else:
+            spans.append([w["x0"], w["x1"]])
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and w["top"] - lines[-1][0]["top"] <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows = []
+    for line in lines:
+        cells = ["" for _ in spans]
+        for w in sorted(line, key=lambda w: w["x0"]):
+            j = next(i for i, (a, b) in enumerate(spans) if a <= w["x0"] <= b)
+            cells[j] += w["text"]
+        rows.append(cells)
+    first = next((i for i, r in enumerate(rows) if any(_FIGURE.match(c) for c in r[1:])), 0)
+    header: list[str | None] = ["".join(r[j] for r in rows[: first or 1]) for j in range(len(spans))]
+    body: list[list[str | None]] = [list(r) for r in rows[first or 1 :]]
+    return [header, *body]
 
 
 def _cell(text: str | None) -> str:
