@@ -166,11 +166,13 @@ def pdf_compare(paths: list[Path]) -> None:
 
 def page_of(pdf_path: Path, out: Path) -> None:
     """A real bulletin published as a web page, as statistics bureaus publish the PDF's text beside it: a menu, the
-    bulletin's lines as paragraphs and its tables as HTML tables (cells as pdfplumber reads them, by the gaps in
-    their text), a footer. No real saved page with a data table turned up; this one's text and figures are real."""
+    bulletin's lines as paragraphs and its tables as HTML tables (cells as factcheck's PDF reader finds them), a
+    footer. No real saved page with a data table turned up; this one's text and figures are real."""
     import html
 
     import pdfplumber
+
+    from factcheck.reading.pdf import _rows
 
     parts = []
     with pdfplumber.open(pdf_path) as pdf:
@@ -184,8 +186,8 @@ def page_of(pdf_path: Path, out: Path) -> None:
 
             items = [(line["top"], "<p>" + html.escape(line["text"]) + "</p>")
                      for line in page.filter(outside).extract_text_lines()]
-            for box in boxes:
-                rows = page.crop(box).extract_table({"vertical_strategy": "text", "horizontal_strategy": "text"}) or []
+            for table, box in zip(tables, boxes):
+                rows = _rows(page, table, box)
                 cells = "".join("<tr>" + "".join(f"<td>{html.escape(c or '')}</td>" for c in row) + "</tr>"
                                 for row in rows if any(row))
                 items.append((box[1], f'<table class="MsoNormalTable" border="1">{cells}</table>'))

@@ -210,3 +210,8 @@ def test_a_header_written_on_two_lines_is_read_as_one():
              word("增长", 405, 115), word("钢材", 60, 135), word("吨", 205, 135), word("1577693", 300, 135),
              word("48.8", 405, 135)]
     assert _rows_by_words(words) == [["产品名称", "单位", "产量", "比上年增长"], ["钢材", "吨", "1577693", "48.8"]]
+
+
+def test_an_article_that_mentions_the_pdf_header_is_still_an_article():
+    doc = pdf(f"排版说明：PDF 文件以 %PDF-1.7 开头。{WRONG}\n".encode(), "说明.md")
+    assert doc.word is None and doc.encoding == "utf-8"

@@ -31,8 +31,9 @@ INSTALL = "pip install 'factcheck[pdf]'"
 
 
 def is_pdf(data: bytes) -> bool:
-    """A PDF by its header (`%PDF-`, which may follow a few bytes of junk), whatever the file is called."""
-    return MAGIC in data[:1024]
+    """A PDF by its header (`%PDF-` first, after blank bytes at most), whatever the file is called; an article
+    that only mentions %PDF- somewhere is no PDF."""
+    return data[:1024].lstrip(b"\x00\t\n\r\f ").startswith(MAGIC)
 
 
 def render(data: bytes, name: str) -> tuple[str, WordMap]:
