@@ -203,3 +203,15 @@ def test_a_damaged_page_named_alone_is_one_line_and_exit_2(newsroom, capsys):
 def test_an_input_error_names_the_page():
     with pytest.raises(InputError, match=r"page\.html"):
         page(b"<!DOCTYPE html>\n")
+
+
+def test_a_page_saved_complete_is_read_without_the_frames_and_scripts_saved_beside_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("pages/稿件_files").mkdir(parents=True)
+    Path("pages/稿件.html").write_bytes(html_from_markdown(TABLE, head='<meta name="PubDate" content="2026-01-20">'))
+    Path("pages/稿件_files/ad.html").write_text("<!DOCTYPE html><html><body><a href='/'>广告</a></body></html>")
+    Path("pages/稿件_files/share.htm").write_bytes(html_from_markdown("分享到微博"))
+    code, _out, err = run(capsys, "ingest", "pages", "--store", "claims")
+    assert (code, err.count("factcheck:")) == (ExitCode.OK, 0)
+    _, out, _ = run(capsys, "claims", "--store", "claims", "--format", "jsonl")
+    assert {json.loads(line)["source"] for line in out.splitlines()} == {"pages/稿件.html"}
