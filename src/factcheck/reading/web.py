@@ -39,7 +39,7 @@ _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)")
 _DATE_LINE = re.compile(r"(?:发布(?:时间|日期)|发稿时间|日期|时间)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 # Where a page says when it was published, first what government sites and news sites set.
 _DATE_META = ("pubdate", "publishdate", "article:published_time", "og:published_time", "datepublished",
-              "publish_date", "publishdate", "dc.date", "firstpublishedtime", "og:release_date")
+              "publish_date", "dc.date", "firstpublishedtime", "og:release_date")
 _BLOCK = {"p", "head", "list", "table", "quote", "code"}
 
 
