@@ -58,3 +58,15 @@ def test_prose_around_a_table_is_read_as_before(tmp_path):
     prose = [c for c in extract(read_document(path)) if "数控机床" in c.sentence]
     assert [(c.text, c.metric) for c in prose] == [
         ("24家", "规模以上数控机床"), ("98亿元", "规模以上数控机床企业产值"), ("8.1%", "规模以上数控机床企业产值同比增长")]
+
+
+def test_a_growth_column_beside_a_unit_column_is_a_percentage_not_the_rows_unit(tmp_path):
+    """周口市2023年统计公报, 表5: `增长` alone heads the growth column, and 吨 in the 单位 column is the output's unit;
+    read as 48.8吨, the growth was a second, wrong output figure."""
+    text = ("表5 2023年周口市规模以上工业主要产品产量及增速\n\n| 产品名称 | 单位 | 产量 | 增长 |\n|---|---|---|---|\n"
+            "| 钢材 | 吨 | 1577693 | 48.8 |\n| 糖果 | 吨 | 26073 | -3.3 |\n")
+    path = tmp_path / "bulletin.md"
+    path.write_text(text, encoding="utf-8")
+    claims = [(c.text, c.unit, c.metric) for c in extract(read_document(path, date=None, require_date=False))]
+    assert claims == [("1577693吨", "吨", "钢材产量"), ("48.8%", "%", "钢材增长"),
+                      ("26073吨", "吨", "糖果产量"), ("3.3%", "%", "糖果下降")]

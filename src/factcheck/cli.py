@@ -268,10 +268,10 @@ def _console(stderr: bool = False):  # rich is imported only by the commands tha
 @app.command(
     short_help=N_("Record every numeric claim of source articles in the store."),
     help=N_("Read source articles and record every numeric claim in the store.\n\n"
-            "PATHS are source files (.txt, .md, .docx) or folders of them; none: the configured `sources`."),
+            "PATHS are source files (.txt, .md, .docx, .html, .pdf) or folders of them; none: the configured `sources`."),
 )
 def ingest(
-    paths: list[Path] = typer.Argument(None, help=N_("Source files or folders (.txt, .md, .docx); default: the configured sources.")),
+    paths: list[Path] = typer.Argument(None, help=N_("Source files or folders (.txt, .md, .docx, .html, .pdf); default: the configured sources.")),
     store: str | None = StoreOpt,
     date: str | None = typer.Option(None, "--date", help=N_("Publication date for sources that carry none (YYYY-MM-DD).")),
     force: bool = typer.Option(False, "--force", help=N_("Re-read sources even when unchanged.")),

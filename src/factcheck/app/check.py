@@ -187,10 +187,12 @@ def judge_marked(
 
 
 def _evidence_placed(f: Finding, root: Path) -> Finding:
-    """The finding with each Word source's evidence placed in Word, as the source reads now."""
-    if not any(e.source.lower().endswith(".docx") for e in f.evidence):
+    """The finding with each rendered source's evidence placed in its file (Word, a web page, a PDF's page), as the
+    source reads now."""
+    from ..reading.source import RENDERED_SUFFIXES, word_place
+
+    if not any(e.source.lower().endswith(RENDERED_SUFFIXES) for e in f.evidence):
         return f
-    from ..reading.source import word_place
 
     return replace(f, evidence_places=tuple(word_place(root / e.source, e.line, e.column) for e in f.evidence))
 

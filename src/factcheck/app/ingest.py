@@ -94,7 +94,7 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
         seen.add(real)
         keep = []
         for d in sorted(dirs):
-            if d.startswith("."):
+            if d.startswith(".") or _saved_page_parts(folder, d, names):
                 continue
             link = os.path.join(folder, d)
             if os.path.islink(link) and not inside(Path(link), root):
@@ -109,6 +109,16 @@ def _walk(top: Path, root: Path, notes: list[str]) -> list[Path]:
         files += [Path(folder) / n for n in sorted(names)
                   if not n.startswith(".") and Path(n).suffix.lower() in SOURCE_SUFFIXES and os.path.isfile(os.path.join(folder, n))]
     return sorted(files)
+
+
+def _saved_page_parts(folder: str, name: str, files: list[str]) -> bool:
+    """A browser's "web page, complete" puts its scripts, styles and frames (more .html, none the article) in
+    `page_files` (`page.files` in Chinese Windows) beside `page.html`: that folder is the page's, not a source."""
+    for tail in ("_files", ".files"):
+        stem = name[: -len(tail)] if name.endswith(tail) else ""
+        if stem and any(stem + suffix in files for suffix in (".html", ".htm", ".shtml")):
+            return True
+    return False
 
 
 def _metadata(path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> dict[str, str]:

@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 83
+EXTRACTOR_VERSION = 84
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -89,7 +89,9 @@ def claims_in(
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
     opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
-    paragraphs = layout.paragraphs(text, document.body_start, markdown, one_per_line=document.word is not None)
+    # A Word document and a web page are rendered a paragraph a line; a PDF's lines are its pages' lines, rejoined here.
+    one_per_line = document.word is not None and document.word.kind != "pdf"
+    paragraphs = layout.paragraphs(text, document.body_start, markdown, one_per_line=one_per_line)
     for p_index, para in enumerate(paragraphs):
         if para.kind == "title":
             story = story.fresh()

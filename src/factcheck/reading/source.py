@@ -20,7 +20,9 @@ from ..i18n import _
 if TYPE_CHECKING:
     from .word import Place, WordMap
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".shtml", ".pdf")
+# Files read by rendering them to text (a Word document, a web page, a PDF), whose claims are placed in the file.
+RENDERED_SUFFIXES = (".docx", ".html", ".htm", ".shtml", ".pdf")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -40,7 +42,8 @@ class Document:
     date_inferred: bool
     title: str = ""
     encoding: str = "utf-8"
-    # A Word document's rendering (reading/word.py): `text` is then the rendered text, this each line's place in Word.
+    # A rendered file's map (a Word document, a web page, a PDF: reading/word.py, web.py, pdf.py): `text` is then
+    # the rendered text, this each line's place in the file.
     word: WordMap | None = None
 
     @property
@@ -227,15 +230,17 @@ def document_from_bytes(
 ) -> Document:
     """An article from its bytes (a file, standard input, git's staged copy), decoded and dated.
 
-    The reader is picked by content: a Word document is one whatever it is called.
+    The reader is picked by content: a Word document, a PDF or a web page is one whatever it is called. A web
+    page's own date and title (its metadata) count as front matter's.
     """
     word = None
     text, encoding = read_text(data, name)
-    if encoding == WORD:
-        text, word = _render_word(data, name)
+    page_fields: dict[str, str] = {}
+    if encoding in RENDERED:
+        text, word, page_fields = _render(data, name, encoding)
     if "\r" in text and "\n" not in text:  # CR alone ends lines (old Mac files, some CMS exports): same length, offsets hold
         text = text.replace("\r", "\n")
-    fields, body_start = front_matter(text, name)
+    fields, body_start = front_matter(text, name) if word is None else (page_fields, 0)
     if not text[body_start:].strip():
         raise EmptyText(_("{path}: empty file (no text after front matter)").format(path=name), name)
     meta = meta or {}
@@ -255,27 +260,53 @@ def document_from_bytes(
 
 
 WORD = "docx"  # the `encoding` of a Word document: its text is rendered, not decoded
+PDF = "pdf"
+HTML = "html"
+RENDERED = (WORD, PDF, HTML)
 
 
 def read_text(data: bytes, name: str) -> tuple[str, str]:
-    """`decode`, but a Word document (by its bytes) is named as one, and a file Word would not open either refused."""
-    from . import word
+    """`decode`, but a Word document, a PDF or a web page (by its bytes) is named as one, to be rendered; and a file
+    Word would not open either is refused."""
+    from . import pdf, web, word
 
     if word.is_word(data):
         return "", WORD
+    if pdf.is_pdf(data):
+        return "", PDF
     refused = word.refusal(data, name)
     if refused:
         raise InputError(refused)
+    if web.is_html(data):
+        return "", HTML
     return decode(data, name)
 
 
-def _render_word(data: bytes, name: str) -> tuple[str, WordMap]:
-    from .word import render
+def _render(data: bytes, name: str, kind: str) -> tuple[str, WordMap, dict[str, str]]:
+    """A Word document, PDF or web page as text and its map; a web page's date and title as front matter's."""
+    fields: dict[str, str] = {}
+    if kind == WORD:
+        from .word import render
 
-    text, where = render(data, name)
+        text, where = render(data, name)
+    elif kind == PDF:
+        from . import pdf
+
+        text, where = pdf.render(data, name)
+    else:
+        from . import web
+
+        page = web.render(data, name)
+        text, where = page.text, page.where
+        if page.published is not None:
+            fields["date"] = page.published.isoformat()
+        if page.title:
+            fields["title"] = page.title
     if not text.strip():
+        if kind == HTML:
+            raise EmptyText(_("{path}: a web page with no article text in it").format(path=name), name)
         raise EmptyText(_("{path}: empty file").format(path=name), name)
-    return text, where
+    return text, where, fields
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -302,17 +333,18 @@ def source_lines(path: Path) -> tuple[str, ...]:
 def _lines(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
     data = Path(path).read_bytes()
     text, encoding = read_text(data, path)
-    if encoding == WORD:
-        text = _render_word(data, path)[0]
+    if encoding in RENDERED:
+        text = _render(data, path, encoding)[0]
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
     return tuple(text.split("\n"))
 
 
 def word_place(path: Path, line: int, column: int) -> Place | None:
-    """Where a claim of a Word source sits in Word (paragraph, or table cell), for citing its evidence; None for
-    any other source, or one gone or unreadable. Rendered again only when the file's size or mtime changes."""
-    if path.suffix.lower() != ".docx":
+    """Where a claim of a rendered source sits in its file (a Word paragraph or table cell, a web page's paragraph
+    with its address, a PDF's page), for citing its evidence; None for any other source, or one gone or
+    unreadable. Rendered again only when the file's size or mtime changes."""
+    if path.suffix.lower() not in RENDERED_SUFFIXES:
         return None
     try:
         st = path.stat()
@@ -326,8 +358,9 @@ def word_place(path: Path, line: int, column: int) -> Place | None:
 def _word_map(path: str, size: int, mtime_ns: int) -> WordMap | None:
     try:
         data = Path(path).read_bytes()
-        if read_text(data, path)[1] != WORD:
+        kind = read_text(data, path)[1]
+        if kind not in RENDERED:
             return None
-        return _render_word(data, path)[1]
+        return _render(data, path, kind)[1]
     except (OSError, InputError):
         return None

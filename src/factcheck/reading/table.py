@@ -195,9 +195,10 @@ def _sentence(
         col_text = col_text[:-2] + _FALLS_AS[col_text[-2:]]
         number, value_origin = number[1:], value_origin[1:]
     pieces.append((col_text, col_origin))
-    given = suffix or col_unit or (row_unit[0] if row_unit is not None and row_unit[0] else "")
-    if not given:
-        given = "%" if _RATE.search(col_text) else unit
+    # A 单位 column gives the unit of the row's quantity, not of its growth beside it (吨 | 1577693 | 48.8 under
+    # 单位 | 产量 | 增长): a rate column's cell is a percentage unless the cell or its header says otherwise.
+    rate = "%" if _RATE.search(col_text) else ""
+    given = suffix or col_unit or rate or (row_unit[0] if row_unit is not None and row_unit[0] else "") or unit
     if not given and not (col_text or head[0]):
         return None
     written = number + suffix

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import InputError
@@ -42,28 +42,41 @@ _DIRECTIVE = re.compile(r"factcheck\s*:?\s*\S")
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a figure is in Word: paragraph N (body paragraphs with text, counted from 1), or a table's cell."""
+    """Where a figure is in the file an editor has: a Word paragraph (body paragraphs with text, counted from 1)
+    or table cell, a web page's paragraph or table cell (with the page's address), or a PDF's page."""
 
     paragraph: int = 0
     table: int = 0
     row: int = 0
     cell: int = 0
     character: int = 0  # the figure's first character in its paragraph or cell, from 1
+    page: int = 0  # a PDF's page, from 1
+    url: str = ""  # a web page's address, the citation an editor can open
+    kind: str = "docx"  # what the place is in: docx, html or pdf
 
     def describe(self) -> str:
+        cell = _("table {table}, row {row}, cell {cell}").format(table=self.table, row=self.row, cell=self.cell)
+        if self.page:
+            page = _("page {page}").format(page=self.page)
+            return _(", ").join((page, cell)) if self.table else page
         if self.table:
-            return _("table {table}, row {row}, cell {cell}").format(table=self.table, row=self.row, cell=self.cell)
+            return cell
         return _("paragraph {paragraph}").format(paragraph=self.paragraph)
 
     def qualified_name(self) -> str:
-        """paragraph[4] or table[1]/row[2]/cell[3]: the place as a path, for machines (SARIF's logical location)."""
-        if self.table:
-            return f"table[{self.table}]/row[{self.row}]/cell[{self.cell}]"
-        return f"paragraph[{self.paragraph}]"
+        """paragraph[4] or table[1]/row[2]/cell[3] (page[2]/… in a PDF): the place as a path, for machines (SARIF)."""
+        path = f"table[{self.table}]/row[{self.row}]/cell[{self.cell}]" if self.table else ""
+        if self.page:
+            return f"page[{self.page}]" + (f"/{path}" if path else "")
+        return path or f"paragraph[{self.paragraph}]"
 
-    def to_json(self) -> dict[str, int]:
-        names = ("table", "row", "cell") if self.table else ("paragraph",)
-        return {**{n: getattr(self, n) for n in names}, "character": self.character}
+    def to_json(self) -> dict[str, int | str]:
+        names = ("table", "row", "cell") if self.table else () if self.page else ("paragraph",)
+        out: dict[str, int | str] = {n: getattr(self, n) for n in (("page",) if self.page else ()) + names}
+        out["character"] = self.character
+        if self.url:
+            out["url"] = self.url
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +84,15 @@ class WordMap:
     """For each rendered line (from 1), the columns where its pieces start and the place each came from."""
 
     lines: tuple[tuple[tuple[int, Place], ...], ...]
+    kind: str = "docx"  # docx, html or pdf: a PDF's lines are page lines, rejoined into paragraphs downstream
+
+    @property
+    def url(self) -> str:
+        """A web page's address, from the first place that has it."""
+        return next((p.url for pieces in self.lines for _, p in pieces if p.url), "")
 
     def place(self, line: int, column: int) -> Place | None:
-        """The Word place of (line, column) in the rendered text, with the character counted in its piece."""
+        """The place of (line, column) in the rendered text, with the character counted in its piece."""
         if not 0 < line <= len(self.lines):
             return None
         found: tuple[int, Place] | None = None
@@ -83,7 +102,7 @@ class WordMap:
         if found is None:
             return None
         start, place = found
-        return Place(place.paragraph, place.table, place.row, place.cell, column - start + 1)
+        return replace(place, character=column - start + 1)
 
 
 def is_word(data: bytes) -> bool:

@@ -260,7 +260,12 @@ def finding_lines(f: Finding, show_all: bool = False) -> list[Line]:
 
 
 def word_place(place: Place) -> str:
-    """in Word: paragraph 4, character 11 — what an editor looks for in the document."""
+    """in Word: paragraph 4, character 11 — what an editor looks for in the document, the PDF or on the web page."""
+    if place.kind == "pdf":  # a PDF's lines are rejoined into paragraphs: the page is what a reader finds
+        return _("in the PDF: {place}").format(place=place.describe())
+    if place.kind == "html":
+        return _("on the web page {url}: {place}, character {character}").format(
+            url=place.url or "-", place=place.describe(), character=place.character)
     return _("in Word: {place}, character {character}").format(place=place.describe(), character=place.character)
 
 
