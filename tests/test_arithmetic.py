@@ -450,3 +450,14 @@ def test_a_clause_of_a_period_and_a_bare_measure_is_not_quoted_back():
     draft = ("中部六省外贸保持较快增长，前7个月进出口2.2万亿元，同比增长11.6%。\n\n"
              "西部十二省（区、市）外贸进出口均保持增长，前7个月进出口2.5万亿元，同比增长10.5%。")
     assert flagged(draft, "2025-08-21") == {}
+
+
+def test_a_short_clause_after_a_figure_is_about_what_that_clause_named():
+    draft = ("调图后，全国铁路增开旅客列车230列，开行总量达到13028列，增开列车进一步便利旅客出行。\n\n"
+             "调图后，全国铁路增开货物列车91列，开行总量达到22859列，为冬季能源供应提供运力支撑。")
+    assert flagged(draft, "2025-01-05") == {}
+
+
+def test_two_lower_bounds_of_one_fact_may_both_hold():
+    draft = "### 前8个月中国内地居民与东盟国家人员往来超2500万人次\n\n今年1—8月，中国内地居民与东盟国家人员往来超2524.4万人次。"
+    assert flagged(draft, "2025-09-17") == {}

@@ -206,8 +206,10 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
         same_value = agree(a, b) or _rounded(a, b)
         if same_value and tally is not None and _told_alike(a, b, figures):
             tally[RESTATED] += 1
-        if same_value or a.qualifier != b.qualifier:
-            continue  # 超20% and 142.51%: a bound told beside a figure past it is no figure told twice
+        if same_value or a.qualifier != b.qualifier or a.qualifier in (AT_LEAST, AT_MOST, ABOVE):
+            # 超20% and 142.51%: a bound told beside a figure past it is no figure told twice; 超2500万人次 in the
+            # headline and 超2524.4万人次 in the body are two bounds that may both hold
+            continue
         if not _told_alike(a, b, figures):
             continue
         if a.qualifies or b.qualifies:
@@ -402,7 +404,22 @@ def _clause_repeated(a: Claim, b: Claim) -> bool:
     if _leans_on(a) or _leans_on(b) or any(_BREAKDOWN.search(c.plain_sentence) for c in (a, b)):
         return False
     x, y = _FRAMING.sub("", _clause_words(a)), _FRAMING.sub("", _clause_words(b))
+    if len(x) < CLAUSE_NAMES and (_follows_a_figure(a) or _follows_a_figure(b)):
+        return False  # 增开旅客列车230列，开行总量达到13028列: a short clause is about what the clause before named
     return len(x) >= CLAUSE_MIN and x == y  # 销售收入同比增长 is not 高技术产业销售收入同比增长
+
+
+CLAUSE_NAMES = 8  # a clause this long names its own measure (居民消费价格涨幅控制在…), whatever stands before it
+
+
+def _follows_a_figure(c: Claim) -> bool:
+    """The clause before the figure's, within its sentence and after a comma, holds a figure of its own."""
+    text, at = c.plain_sentence, c.at()
+    starts = [m for m in _CLAUSE_END.finditer(text, 0, at)]
+    if not starts or starts[-1].group() not in "，,":
+        return False
+    previous = [m.end() for m in _CLAUSE_END.finditer(text, 0, starts[-1].start())]
+    return bool(_DIGITS.search(text, previous[-1] if previous else 0, starts[-1].start()))
 
 
 # 提出居民消费价格涨幅控制在…左右: the words that quote a statement back, not what it measures
