@@ -444,3 +444,11 @@ def test_the_command_lists_an_inconsistent_source_in_text_json_and_html(tmp_path
     assert "(does not add up)" in text and "0 disagreement, 1 inconsistent" in text
     page = runner.invoke(app, ["conflicts", "--format", "html"]).stdout
     assert "∑ inconsistent" in page and "<mark>164941亿元</mark>" in page
+
+
+def test_a_months_first_estimate_then_its_figure_is_a_revision_not_a_fall():
+    found = find_conflicts(store_of(
+        ("2025-09-13", "美国密歇根大学12日发布的初步调查数据显示，美国9月份消费者信心指数初值为55.4。"),
+        ("2025-09-27", "美国密歇根大学26日发布调查数据显示，9月份美国消费者信心指数为55.1。"),
+    ))
+    assert [g.kind for g in found] == [REVISION]

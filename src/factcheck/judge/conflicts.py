@@ -155,6 +155,9 @@ def _same_period(old: Claim, new: Claim, period: str) -> Relation | None:
         return Relation(UPDATE, _("as it stood on each day: {old} ({old_day}) → {new} ({new_day})").format(
             old=old.text, old_day=old.published, new=new.text, new_day=new.published))
     if still_running(old, new):
+        if preliminary(old):
+            # 9月份消费者信心指数初值为55.4, then 9月份…为55.1: the month's first estimate, revised
+            return Relation(REVISION, _("restated: {old} → {new}").format(old=_said(old), new=_said(new)))
         if old.period is not None and old.period.days > 1 and _fell(old, new):
             return Relation(DISAGREEMENT, _("a running total that fell: {old} → {new}").format(old=_said(old), new=_said(new)))
         return Relation(UPDATE, _("the period was still running when {old} was published ({day})").format(old=old.text, day=old.published))
