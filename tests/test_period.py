@@ -281,3 +281,9 @@ def test_each_anniversary_is_of_its_own_event(extract_claims):
     # what was founded is named before the verb: 新中国成立75周年 is not 人民政协成立75周年
     claims = extract_claims("会议指出，今年是新中国成立75周年。王沪宁表示，今年是人民政协成立75周年。", "2024-03-27")
     assert [c.metric for c in claims] == ["新中国成立", "是人民政协成立"]
+
+
+def test_a_span_qualifying_a_noun_dates_no_figure(extract_claims, pick):
+    claims = extract_claims("上半年，我国轻工业延续去年四季度以来的回升向好态势，规模以上轻工业增加值同比增长7.0%，"
+                            "营业收入达11.3万亿元。", "2025-08-10")
+    assert pick(claims, "11.3万亿元").period.label == "上半年"

@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 84
+EXTRACTOR_VERSION = 85
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -267,7 +267,7 @@ def _sentence_claims(
     quantities = find_quantities(text)
     periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
     # 预计开工时间2026年6月3日: a day told as when something happens dates no figure of the sentence
-    periods = [p for p in periods if not when(text, p.start)]
+    periods = [p for p in periods if not when(text, p.start, p.end)]
     if not quantities:
         remember(story, mentions, periods, sentence_line, sent.paragraph, text)
         story.part = ""

@@ -222,9 +222,10 @@ _AN_ASIDE = re.compile(r"[，,；;](?:主要)?(?:原因是|是由于|由于|因�
 _WHEN = re.compile(r"(?:时间|日期|时点)(?:为|是|定于|预计为)?$")
 
 
-def when(text: str, at: int) -> bool:
-    """The period at `at` is a day told as when something happens (开工时间2026年6月3日), not a period of figures."""
-    return bool(_WHEN.search(text, max(0, at - 6), at))
+def when(text: str, at: int, end: int = -1) -> bool:
+    """The period at `at` is a day told as when something happens (开工时间2026年6月3日), or a span qualifying a
+    noun (延续去年四季度以来的回升向好态势), not a period of the sentence's figures."""
+    return bool(_WHEN.search(text, max(0, at - 6), at)) or (end > at and text.startswith("以来的", end - 2))
 
 
 def remember(
