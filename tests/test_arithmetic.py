@@ -461,3 +461,42 @@ def test_a_short_clause_after_a_figure_is_about_what_that_clause_named():
 def test_two_lower_bounds_of_one_fact_may_both_hold():
     draft = "### 前8个月中国内地居民与东盟国家人员往来超2500万人次\n\n今年1—8月，中国内地居民与东盟国家人员往来超2524.4万人次。"
     assert flagged(draft, "2025-09-17") == {}
+
+
+# --- a year's rate against the year before's level in the store -------------------------------------------
+
+RETAIL_2023 = ("2023-05-16", "国家统计局数据显示，1—4月份，全国社会消费品零售总额156326亿元，同比增长8.5%。")
+
+
+def test_a_rate_is_recomputed_from_the_same_months_a_year_before_in_the_store():
+    store = store_of(RETAIL_2023)
+    right = "国家统计局数据显示，1—4月份，全国社会消费品零售总额164941亿元，同比增长5.5%。"
+    assert findings(right, "2024-05-18", store)["5.5%"].verdict == "unsupported"  # 5.51%: no alarm
+    wrong = findings(right.replace("同比增长5.5%", "同比下降5.5%"), "2024-05-18", store)["5.5%"]
+    assert wrong.verdict == "inconsistent" and wrong.computation.kind == "growth"
+    assert wrong.computation.expected == "5.51%"
+    assert [c.source for c in wrong.evidence] == ["draft.md", "news/00.md"]  # the draft's level, the store's
+    # a base from another release may be of another scope: a rate of the right sign is not flagged against it
+    assert findings(right.replace("5.5%", "9.5%"), "2024-05-18", store)["9.5%"].verdict == "unsupported"
+
+
+def test_a_rate_in_real_terms_or_against_another_base_is_not_recomputed_from_the_store():
+    store = store_of(("2023-04-18", "一季度，全国国内生产总值284997亿元，同比增长4.5%。"),
+                     ("2023-05-16", "4月份，全国社会消费品零售总额34910亿元，同比增长18.4%。"))
+    real = "一季度，全国国内生产总值296299亿元，同比增长5.3%。"  # 3.97% nominal; 5.3% at constant prices
+    assert findings(real, "2024-04-16", store)["5.3%"].verdict == "unsupported"
+    month = "4月份，全国社会消费品零售总额35699亿元，环比增长0.03%。"  # on the month before, not the year
+    assert findings(month, "2024-05-18", store)["0.03%"].verdict == "unsupported"
+
+
+def test_a_rate_a_source_gives_or_a_level_a_source_contradicts_is_not_flagged_from_the_store():
+    store = store_of(RETAIL_2023, ("2024-05-17", "1—4月份，全国社会消费品零售总额164941亿元，同比下降0.5%。"))
+    draft = "国家统计局数据显示，1—4月份，全国社会消费品零售总额164941亿元，同比下降0.5%。"
+    assert findings(draft, "2024-05-18", store)["0.5%"].verdict == "ok"  # the release's own rate stands
+
+
+def test_a_years_rate_is_on_the_year_before_without_saying_so():
+    store = store_of(("2023-01-30", "2022年，全国一般公共预算收入203703亿元，比上年增长0.6%。"))
+    draft = "2023年，全国一般公共预算收入216784亿元，增长6.4%。"
+    assert findings(draft, "2024-01-31", store)["6.4%"].verdict == "unsupported"  # 6.42%
+    assert findings(draft.replace("增长6.4%", "下降6.4%"), "2024-01-31", store)["6.4%"].verdict == "inconsistent"

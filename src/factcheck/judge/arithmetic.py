@@ -23,11 +23,12 @@ gross inconsistencies are flagged, and the message says the tolerance.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -820,6 +821,85 @@ def _beyond(computed: Decimal, rate: Claim, allowed: Decimal) -> bool:
     if rate.qualifier == AT_MOST:
         return computed > rate.value + allowed
     return abs(computed - rate.value) > allowed
+
+
+# --- a year's rate against the year before's level in the store ------------------------------------------
+
+# 同比增长, 比上年增长: a rate on the same period a year before; not 环比, 年均, a base year named apart
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期")
+_OTHER_BASE = re.compile(r"环比|年均|平均|两年|三年|比\d{4}年|较\d{4}年|比[一二三四1-4]季度|较上月|比上月|比上季")
+# A rate reckoned in real terms or on a comparable basis is not the ratio of two printed levels: output and
+# value added at constant prices, profits of a changing sample, incomes' real growth
+_CHANGE_WORDS = re.compile(r"增长|下降|增加|减少")
+_COMPARABLE = re.compile(r"生产总值|GDP|增加值|实际|不变价|可比|扣除价格|剔除|同口径|利润|可支配收入|消费支出|工资")
+
+
+def year_on_year(
+    claims: Sequence[Claim], earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance = Tolerance(),
+    tally: Counter[str] | None = None,
+) -> list[Inconsistency]:
+    """营业收入9.27万亿元，同比增长5.8%, and last year's same months' 营业收入 in the store: the rate must follow
+    from the two levels. `earlier` gives a figure's candidates in the store (the same measure); only the
+    same fact (identity.py) of the same period a year before counts, the newest release of it. Rates in
+    real terms or on a comparable basis (GDP, value added, profits, real incomes) are not recomputed."""
+    by_id = {c.id: c for c in claims}
+    out = []
+    for rate in claims:
+        level = by_id.get(rate.qualifies or "")
+        if (rate.unit != "%" or rate.qualifier not in _ENDS or level is None or level.qualifier != EXACT
+                or level.value <= 0 or level.period is None or level.unit in ("%", "pp", "x")):
+            continue
+        said = rate.metric + _clause_before(rate)
+        whole_year = (level.period.start.month, level.period.start.day, level.period.end.month,
+                      level.period.end.day) == (1, 1, 12, 31) and _CHANGE_WORDS.search(said)
+        if not (_YEAR_ON_YEAR.search(said) or whole_year) or _OTHER_BASE.search(said) or _COMPARABLE.search(
+                level.metric + said + level.plain_sentence):
+            continue  # a year's 增长 is on the year before; a shorter period's only when it says 同比
+        base = _a_year_before(level, earlier(level))
+        if base is None:
+            continue
+        if tally is not None:
+            tally[GROWTH] += 1
+        grown = (level.value / base.value - 1) * 100
+        slack = (level.value / base.value) * (level.precision / level.value + base.precision / base.value) * 100
+        allowed = tolerance.growth * (2 if rate.qualifier == ABOUT else 1) + _half_unit(rate) + slack
+        down = bool(_DOWN.search(rate.plain_sentence, max(0, rate.at() - 6), rate.at()))
+        stated = -rate.value if down else rate.value
+        # A base from another release may be of another scope (共建"一带一路"国家 grew in number between the
+        # two years; 19.47 → 22.07万亿元 is 13.35%, the customs' rate on the same countries 6.4%): only a
+        # rate of the wrong sign is flagged against the store.
+        if stated * grown > 0 or not _beyond(grown if not down else -grown, rate, allowed):
+            continue
+        out.append(Inconsistency(rate, (level, base), Computation(
+            GROWTH, f"{level.text} ÷ {base.text} ({base.source}, {base.period.label if base.period else ''}) − 1 = "
+                    f"{_n(grown)}%", rate.text, f"{_n(grown)}%",
+            _("the wrong sign, beyond {points} percentage point(s) and the printed precision").format(
+                points=_n(tolerance.growth)))))
+    return out
+
+
+def _a_year_before(level: Claim, candidates: Sequence[Claim]) -> Claim | None:
+    """The store's figure of the same fact for the same days a year before, its newest release."""
+    assert level.period is not None
+    try:
+        start, end = level.period.start.replace(year=level.period.start.year - 1), level.period.end.replace(
+            year=level.period.end.year - 1)
+    except ValueError:
+        return None  # 2月29日
+    found = [c for c in candidates if c.period is not None and (c.period.start, c.period.end) == (start, end)
+             and c.qualifier == EXACT and c.value > 0 and unit_group(c.unit) == unit_group(level.unit)
+             and not c.period.as_of]
+    found = [c for c in found if _one_fact(level, c)]
+    if not found:
+        return None
+    newest = max(found, key=lambda c: (c.published or dt.date.min, c.source, c.line))
+    return newest
+
+
+def _one_fact(level: Claim, stored: Claim) -> bool:
+    identity = identify(level, stored)
+    return (identity.named_fact and identity.specific and identity.subject.outcome == SAME
+            and same_scope(level, stored) and modality(level) == modality(stored))
 
 
 # --- a share of a whole in the draft -------------------------------------------------------------------

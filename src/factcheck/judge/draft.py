@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from ..reading.source import Document, document_from_bytes, read_document
 from ..record.claim import Claim
 from ..record.finding import CONTRADICTED, INCONSISTENT, OK, STALE, Finding, Report
 from ..store.protocol import ClaimStore
-from .arithmetic import RESTATED, Inconsistency, Tolerance, inconsistencies, restated
+from .arithmetic import RESTATED, Inconsistency, Tolerance, inconsistencies, restated, year_on_year
 from .verdict import Judgement, judge
 
 
@@ -92,7 +92,8 @@ def judge_document(
         return known if known is not None else judged.setdefault(key, judge(claim, store, successors))
 
     early: dict[str, Judgement] = {}  # judged before the rest: the figures an inconsistency turns on
-    flagged = _flagged(claims, tolerance or Tolerance(), early, judged_alone)
+    flagged = _flagged(claims, tolerance or Tolerance(), early, judged_alone,
+                       lambda c: store.near(c, same_metric=True))
     fork_point = getattr(store, "fork_point", None)  # a store that can be read from a forked process
     if judged is None and workers > 1 and fork_point is not None and len(claims) >= SHARE_FROM:
         from ..workers import forked_map
@@ -109,7 +110,8 @@ def judge_document(
 
 
 def _flagged(
-    claims: list[Claim], tolerance: Tolerance, early: dict[str, Judgement], judged: Callable[[Claim], Judgement]
+    claims: list[Claim], tolerance: Tolerance, early: dict[str, Judgement], judged: Callable[[Claim], Judgement],
+    earlier: Callable[[Claim], Sequence[Claim]] | None = None,
 ) -> dict[str, Inconsistency]:
     """The draft's inconsistent figures by id. Where a source bears out the figure the arithmetic points at
     and not exactly one of the others, that other is the one to flag (the headline's 17.49万亿元 when the
@@ -127,6 +129,15 @@ def _flagged(
                 found = Inconsistency(other, tuple(c for c in (found.figure, *found.others) if c is not other),
                                       found.computation)
         out.setdefault(found.figure.id, found)
+    for found in year_on_year(claims, earlier, tolerance) if earlier is not None else ():
+        rate, level = found.figure, found.others[0]
+        if rate.id in out:
+            continue
+        early.setdefault(rate.id, judged(rate))
+        early.setdefault(level.id, judged(level))
+        if early[rate.id].verdict == OK or early[level.id].verdict in (CONTRADICTED, STALE):
+            continue  # a source gives the rate (on its own comparable basis); or the level's own alarm says more
+        out[rate.id] = found
     return out
 
 
