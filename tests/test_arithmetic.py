@@ -500,3 +500,15 @@ def test_a_years_rate_is_on_the_year_before_without_saying_so():
     draft = "2023年，全国一般公共预算收入216784亿元，增长6.4%。"
     assert findings(draft, "2024-01-31", store)["6.4%"].verdict == "unsupported"  # 6.42%
     assert findings(draft.replace("增长6.4%", "下降6.4%"), "2024-01-31", store)["6.4%"].verdict == "inconsistent"
+
+
+def test_a_shares_whole_may_be_in_the_store_told_with_the_words_that_name_it():
+    store = store_of(("2023-05-09", "今年前4个月，我国外贸进出口总值13.32万亿元，同比增长5.8%。其中，出口7.67万亿元。"))
+    draft = "今年前4个月，民营企业进出口7.05万亿元，占我国外贸总值的52.9%。"
+    assert findings(draft, "2023-05-10", store)["52.9%"].verdict == "unsupported"  # 52.93%
+    wrong = findings(draft.replace("52.9%", "25.9%"), "2023-05-10", store)["25.9%"]
+    assert wrong.verdict == "inconsistent" and wrong.computation.expected == "52.93%"
+    assert [c.source for c in wrong.evidence] == ["draft.md", "news/00.md"]
+    # another period's total is no whole of it
+    other = store_of(("2023-04-14", "一季度，我国外贸进出口总值9.89万亿元。"))
+    assert findings(draft.replace("52.9%", "25.9%"), "2023-05-10", other)["25.9%"].verdict == "unsupported"

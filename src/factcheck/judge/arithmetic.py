@@ -902,6 +902,65 @@ def _one_fact(level: Claim, stored: Claim) -> bool:
             and same_scope(level, stored) and modality(level) == modality(stored))
 
 
+def shares_of_stored_wholes(
+    claims: Sequence[Claim], earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance = Tolerance(),
+    tally: Counter[str] | None = None,
+) -> list[Inconsistency]:
+    """民营企业进出口7.05万亿元，占我国外贸总值的52.9%, the whole not in the draft but in the store: the one
+    figure of that period, about the same body, told in the store with the very words the share names it by
+    (我国外贸进出口总值13.32万亿元)."""
+    draft = _Draft(claims)
+    out = []
+    for share in claims:
+        if share.unit != "%" or share.qualifier != EXACT or share.period is None:
+            continue
+        sentence, at = share.plain_sentence, share.at()
+        m = _SHARE_OF.search(sentence, max(0, at - 24), at)
+        if m is None:
+            continue
+        near = draft.by_paragraph[share.paragraph]
+        said = sentence[: m.start()]
+        part = _part_before(near, share, said) or _named_part(near, share, said)
+        if part is None or part.qualifier not in _PART_BOUNDS or _named(draft, share, part, m["whole"]) is not None:
+            continue
+        words = _words(_TOTAL_WORDS.sub("", m["whole"]))
+        if len(words) < NAMED_MIN:
+            continue
+        told = [c for c in earlier(part) if c.qualifier == EXACT and _when(c) == _when(share) and c.value > part.value
+                and unit_group(c.unit) == unit_group(part.unit) and words in _words(_clause_before(c))
+                and (c.subject in (part.subject, share.subject) or (c.subject == "全国" and _NATIONAL.match(words)))]
+        if not told or len({c.value for c in told}) != 1:
+            continue
+        whole = max(told, key=lambda c: (c.published or dt.date.min, c.source, c.line))
+        found = _share_off(share, part, whole, tolerance, tally)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+_NATIONAL = re.compile(r"我国|全国|中国")  # 占我国外贸总值的: the country's, whoever the part's sentence names
+
+
+def _share_off(share: Claim, part: Claim, whole: Claim, tolerance: Tolerance,
+               tally: Counter[str] | None = None) -> Inconsistency | None:
+    """The share against its part over its whole: beyond the printed precision (a bound's share one way only,
+    a share cut off rather than rounded allowed)."""
+    if tally is not None:
+        tally[SHARE] += 1
+    computed = part.value / whole.value * 100
+    slack = computed * (part.precision / part.value + whole.precision / whole.value) if part.value else Decimal(0)
+    allowed = _half_unit(share) + slack + tolerance.share  # 76% may be 76.31%
+    low = computed - allowed if part.qualifier in (EXACT, AT_LEAST, ABOVE) else None
+    high = computed + allowed if part.qualifier in (EXACT, AT_MOST) else None
+    if (low is None or share.value >= low) and (high is None or share.value <= high):
+        return None
+    if part.qualifier == EXACT and computed - 2 * _half_unit(share) < share.value <= computed:
+        return None  # 61部 of 197部 is 30.96%, printed 30.9: cut off, not rounded
+    return Inconsistency(share, (part, whole), Computation(
+        SHARE, f"{part.text} ÷ {whole.text} = {_n(computed)}%", share.text, f"{_n(computed)}%",
+        _("the printed precision (±{allowed} of a point)").format(allowed=_n(allowed))))
+
+
 # --- a share of a whole in the draft -------------------------------------------------------------------
 
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；、的]{2,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|约为?)?$")
@@ -930,20 +989,9 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
             continue
         if whole.value <= 0 or whole.qualifier != EXACT:
             continue
-        if tally is not None:
-            tally[SHARE] += 1
-        computed = part.value / whole.value * 100
-        slack = computed * (part.precision / part.value + whole.precision / whole.value) if part.value else Decimal(0)
-        allowed = _half_unit(share) + slack + tolerance.share  # 76% may be 76.31%
-        low = computed - allowed if part.qualifier in (EXACT, AT_LEAST, ABOVE) else None
-        high = computed + allowed if part.qualifier in (EXACT, AT_MOST) else None
-        if (low is None or share.value >= low) and (high is None or share.value <= high):
-            continue
-        if part.qualifier == EXACT and computed - 2 * _half_unit(share) < share.value <= computed:
-            continue  # 61部 of 197部 is 30.96%, printed 30.9: cut off, not rounded
-        out.append(Inconsistency(share, (part, whole), Computation(
-            SHARE, f"{part.text} ÷ {whole.text} = {_n(computed)}%", share.text, f"{_n(computed)}%",
-            _("the printed precision (±{allowed} of a point)").format(allowed=_n(allowed)))))
+        found = _share_off(share, part, whole, tolerance, tally)
+        if found is not None:
+            out.append(found)
     return out
 
 

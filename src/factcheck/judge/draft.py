@@ -15,7 +15,15 @@ from ..reading.source import Document, document_from_bytes, read_document
 from ..record.claim import Claim
 from ..record.finding import CONTRADICTED, INCONSISTENT, OK, STALE, Finding, Report
 from ..store.protocol import ClaimStore
-from .arithmetic import RESTATED, Inconsistency, Tolerance, inconsistencies, restated, year_on_year
+from .arithmetic import (
+    RESTATED,
+    Inconsistency,
+    Tolerance,
+    inconsistencies,
+    restated,
+    shares_of_stored_wholes,
+    year_on_year,
+)
 from .verdict import Judgement, judge
 
 
@@ -129,14 +137,16 @@ def _flagged(
                 found = Inconsistency(other, tuple(c for c in (found.figure, *found.others) if c is not other),
                                       found.computation)
         out.setdefault(found.figure.id, found)
-    for found in year_on_year(claims, earlier, tolerance) if earlier is not None else ():
+    against_the_store = [*year_on_year(claims, earlier, tolerance), *shares_of_stored_wholes(claims, earlier, tolerance)
+                         ] if earlier is not None else []
+    for found in against_the_store:
         rate, level = found.figure, found.others[0]
         if rate.id in out:
             continue
         early.setdefault(rate.id, judged(rate))
         early.setdefault(level.id, judged(level))
         if early[rate.id].verdict == OK or early[level.id].verdict in (CONTRADICTED, STALE):
-            continue  # a source gives the rate (on its own comparable basis); or the level's own alarm says more
+            continue  # a source gives the rate or share (on its own basis); or the level's or part's alarm says more
         out[rate.id] = found
     return out
 
