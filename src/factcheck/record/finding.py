@@ -37,7 +37,7 @@ class Computation:
     An editor must be able to redo it by hand, so the formula names every figure it used as written.
     """
 
-    kind: str  # restated, parts, share, growth, points, multiple
+    kind: str  # restated, parts, share, growth, difference, points, multiple
     formula: str  # 出口26015亿元 + 进口17970亿元 = 43985亿元
     stated: str  # what the draft says the result is (进出口43880亿元)
     expected: str  # what the other figures make it (43985亿元)
