@@ -70,3 +70,24 @@ def test_a_growth_column_beside_a_unit_column_is_a_percentage_not_the_rows_unit(
     claims = [(c.text, c.unit, c.metric) for c in extract(read_document(path, date=None, require_date=False))]
     assert claims == [("1577693吨", "吨", "钢材产量"), ("48.8%", "%", "钢材增长"),
                       ("26073吨", "吨", "糖果产量"), ("3.3%", "%", "糖果下降")]
+
+
+def _metrics(tmp_path, table: str) -> dict[str, str]:
+    path = tmp_path / "bulletin.md"
+    path.write_text(f"---\ndate: 2024-03-20\n---\n{table}", encoding="utf-8")
+    return {c.text: c.metric for c in extract(read_document(path))}
+
+
+def test_the_kinds_listed_under_a_total_are_that_totals_parts(tmp_path):
+    # 周口's 交通运输主要指标 (a 2023 bulletin): #铁路, 水运, 公路 under 货物运输总量
+    text = ("表6 2023年交通运输主要指标\n\n| 指标 | 单位 | 绝对数 | 比上年增长（%） |\n|---|---|---|---|\n"
+            "| 货物运输总量 | 亿吨 | 2.92 | 6.6 |\n| #铁路 | 亿吨 | 0.80 | -6.6 |\n| 水运 | 亿吨 | 0.35 | 7.3 |\n"
+            "| 旅客运输周转量 | 亿人公里 | 36.73 | 67.4 |\n| #铁路 | 亿人公里 | 1.36 | 83.8 |\n")
+    metrics = _metrics(tmp_path, text)
+    assert metrics["0.80亿吨"] == "铁路货物运输量" and metrics["0.35亿吨"] == "水运货物运输量"
+    assert metrics["1.36亿人公里"] == "铁路旅客运输周转量"
+    # where the value column names the measure (产量), the row names only the product: 猪肉产量, as before
+    text = ("表5 2023年主要畜产品产量\n\n| 指标 | 产量（万吨） | 比上年增长（%） |\n|---|---|---|\n"
+            "| 猪牛羊禽肉产量 | 19.23 | 5.1 |\n| #猪肉 | 13.49 | 7.4 |\n")
+    metrics = _metrics(tmp_path, text)
+    assert metrics["13.49万吨"] == "猪肉产量"

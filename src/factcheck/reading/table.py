@@ -82,10 +82,23 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
     # One line, rows apart by " / ", as every report quotes a paragraph on a line of its own.
     shown_head = " ".join(c[0] for c in captions) + (" / " if captions else "") + _shown(header)
     out: list[CellSentence] = []
+    # 货物运输总量 | 亿吨 | 2.92, then #铁路 | 亿吨 | 0.80, 水运, 公路: the rows under a total that name only a
+    # kind of it (where the value columns name no measure) are that total's parts, 铁路货物运输量
+    generic = all(_GENERIC.match(h[0]) or _RATE.search(h[0]) or _is_period(h[0]) or j == unit_column
+                  for j, h in enumerate(header) if j > 0)
+    parent: Chars | None = None
+    carrying = False
     for row in body:
         if not row or not row[0][0]:
             continue
         head = _strip_lead(row[0])
+        if generic and _TOTAL_ROW.search(head[0]):
+            parent, carrying = head, False
+        elif generic and parent is not None and (head is not row[0] or carrying) and _A_KIND.fullmatch(head[0]):
+            carrying = True
+            head = _kind_of(head, parent)
+        else:
+            parent, carrying = None, False
         row_period = head if _is_period(head[0]) else None
         shown = shown_head + " / " + _shown(row)
         for j in range(1, len(row)):
@@ -100,6 +113,20 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
             if chars is not None:
                 out.append(CellSentence(chars, shown))
     return out
+
+
+_TOTAL_ROW = re.compile(r"[量额]$")  # 货物运输总量, 旅客运输周转量, 房地产开发投资额: a measure its kinds divide
+# a kind of it, named alone (铁路, 水运, 内资企业), not another measure (短期贷款, 本年到位资金)
+_A_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}(?<![量额值数率积款金入出资])")
+
+
+def _kind_of(head: Chars, parent: Chars) -> Chars:
+    """A kind's row header with its total's measure: 铁路 under 货物运输总量 is 铁路货物运输量."""
+    text, origin = parent
+    m = re.search(r"总(?=[量额数]$)", text)
+    if m:
+        text, origin = text[: m.start()] + text[m.end() :], origin[: m.start()] + origin[m.end() :]
+    return head[0] + text, head[1] + origin
 
 
 def _cells(row: Chars) -> list[Chars]:
