@@ -282,3 +282,11 @@ def test_numbers_that_are_not_figures_stay_out(sentence, figures):
 def test_不_before_超_or_高于_makes_a_cap_not_a_threshold_passed(sentence, text, qualifier):
     (q,) = find_quantities(sentence)
     assert (q.text, q.qualifier) == (text, qualifier)
+
+
+def test_千升_is_a_unit_not_the_scale_千_before_升():
+    # 周口's 2023 bulletin: 饮料酒 23027千升 in its table of products
+    (q,) = find_quantities("饮料酒产量23027千升")
+    assert (q.value, q.unit) == (Decimal(23027), "千升")
+    (q,) = find_quantities("饮料酒11.91万千升")
+    assert (q.value, q.unit) == (Decimal("119100"), "千升")
