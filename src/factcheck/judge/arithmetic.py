@@ -415,12 +415,8 @@ CLAUSE_NAMES = 8  # a clause this long names its own measure (居民消费价格
 
 def _follows_a_figure(c: Claim) -> bool:
     """The clause before the figure's, within its sentence and after a comma, holds a figure of its own."""
-    text, at = c.plain_sentence, c.at()
-    starts = [m for m in _CLAUSE_END.finditer(text, 0, at)]
-    if not starts or starts[-1].group() not in "，,":
-        return False
-    previous = [m.end() for m in _CLAUSE_END.finditer(text, 0, starts[-1].start())]
-    return bool(_DIGITS.search(text, previous[-1] if previous else 0, starts[-1].start()))
+    previous = _previous_clause(c)
+    return previous is not None and previous[1].group() in "，," and bool(_DIGITS.search(previous[0]))
 
 
 # 提出居民消费价格涨幅控制在…左右: the words that quote a statement back, not what it measures
@@ -439,24 +435,32 @@ _BREAKDOWN = re.compile(r"^[^，。；,;]{0,6}?(?:分[^，。；,;]{1,8}看|按[
 
 def _leans_on(c: Claim) -> bool:
     """The figure's clause follows a clause with a figure of its own, and opens on a verb (…，拉动…增长7.8个百分点)."""
-    text, at = c.plain_sentence, c.at()
-    starts = [m.start() for m in _CLAUSE_END.finditer(text, 0, at)]
-    if not starts:
-        return False
-    previous = [m.start() for m in _CLAUSE_END.finditer(text, 0, starts[-1])]
-    before = text[previous[-1] if previous else 0 : starts[-1]]
-    return bool(_DIGITS.search(before)) and bool(_LEANING.match(text, starts[-1]))
+    previous = _previous_clause(c)
+    return (previous is not None and bool(_DIGITS.search(previous[0]))
+            and bool(_LEANING.match(c.plain_sentence, previous[1].start())))
 
 
 _CLAUSE_END = re.compile(r"[，。；,;：:！？\n]")
 
 
+def _breaks(c: Claim) -> list[re.Match[str]]:
+    """The clause marks of the figure's sentence before it."""
+    return list(_CLAUSE_END.finditer(c.plain_sentence, 0, c.at()))
+
+
+def _previous_clause(c: Claim) -> tuple[str, re.Match[str]] | None:
+    """The clause before the figure's in its sentence, and the mark that ends it; None in a sentence's first."""
+    breaks = _breaks(c)
+    if not breaks:
+        return None
+    return c.plain_sentence[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()], breaks[-1]
+
+
 def _clause_words(c: Claim) -> str:
     """The words of the figure's clause, figures, periods and punctuation aside."""
-    text, at = c.plain_sentence, c.at()
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
-    m = _CLAUSE_END.search(text, at + len(c.plain_text))
-    clause = text[starts[-1] if starts else 0 : m.start() if m else len(text)].replace(c.plain_text, "#")
+    text, breaks = c.plain_sentence, _breaks(c)
+    m = _CLAUSE_END.search(text, c.at() + len(c.plain_text))
+    clause = text[breaks[-1].end() if breaks else 0 : m.start() if m else len(text)].replace(c.plain_text, "#")
     # a figure in a name stays (货币供应M3 is not M2): its digits kept as words; the figure's own unit and a period's
     # words (前7个月进出口2.2万亿元) are no words of what it measures
     words = _words(_IN_NAME.sub(lambda n: n[1] + n[2].translate(_AS_WORDS), clause))
@@ -536,7 +540,7 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
             continue
         if start.qualifier not in _ENDS or end.qualifier not in _ENDS or unit_group(start.unit) != unit_group(end.unit):
             continue
-        if start.sentence == end.sentence and _RANGE.fullmatch(_between(start, end, sentence)) and not _FROM.search(
+        if start.sentence == end.sentence and _RANGE.fullmatch(_between(start, end)) and not _FROM.search(
                 start.plain_sentence, max(0, start.at() - 10), start.at()):
             continue  # 营业收入约为10.52亿元至11.28亿元: a range's two ends, not a change from one to the other
         found = _change(start, end, rate, tolerance, tally)
@@ -651,14 +655,11 @@ def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | No
             continue
         sentence = draft.by_sentence[change.sentence]
         before = [c for c in sentence if c.at() < change.at() and unit_group(c.unit) == unit_group(change.unit)]
-        level = next((c for c in reversed(before) if c.at() + len(c.plain_text) <= change.at()
-                      and c.qualifier == EXACT and c.value > 0
-                      and _BY.match(_between(c, change, sentence))), None)
-        if level is None:
+        told = next(((c, m) for c in reversed(before) if c.at() + len(c.plain_text) <= change.at()
+                     and c.qualifier == EXACT and c.value > 0 and (m := _BY.match(_between(c, change)))), None)
+        if told is None:
             continue
-        between = _between(level, change, sentence)
-        m = _BY.match(between)
-        assert m is not None
+        level, m = told
         sign = -1 if m["way"] in _LESS else 1
         bases = [c for c in sentence if level.at() < c.at() < change.at() and unit_group(c.unit) == unit_group(level.unit)]
         base = bases[0] if len(bases) == 1 and bases[0].qualifier == EXACT else None
@@ -701,7 +702,7 @@ def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | No
 _UP = re.compile(r"增长|增加|提高|上升|增幅|涨幅|升幅|上涨")
 
 
-def _between(a: Claim, b: Claim, sentence: Sequence[Claim]) -> str:
+def _between(a: Claim, b: Claim) -> str:
     """The words between two figures of one sentence, figures and all."""
     return a.plain_sentence[a.at() + len(a.plain_text) : b.at()]
 
@@ -801,7 +802,7 @@ def _gap_pair(gap: Claim, rates: list[Claim], sentence: Sequence[Claim]) -> tupl
         return None
     moved = _MOVED.match(text[base.at() + len(base.plain_text) : gap.at()])
     current = next((r for r in reversed(rates) if r.sentence == gap.sentence and r.at() < base.at()), None)
-    if moved is None or current is None or not _AGAINST.match(_between(current, base, sentence)):
+    if moved is None or current is None or not _AGAINST.match(_between(current, base)):
         return None
     return current, base, moved["way"] not in ("下滑", "下降", "回落", "减少", "降低", "收窄", "缩小"), True
 
@@ -834,18 +835,27 @@ _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少")
 _COMPARABLE = re.compile(r"生产总值|GDP|增加值|实际|不变价|可比|扣除价格|剔除|同口径|利润|可支配收入|消费支出|工资")
 
 
-def year_on_year(
+def against_the_store(
     claims: Sequence[Claim], earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance = Tolerance(),
     tally: Counter[str] | None = None,
 ) -> list[Inconsistency]:
+    """The relations a draft's figures hold with the store's: a year's rate against last year's level, a
+    share against a whole the store gives. `earlier` gives a figure's candidates in the store (the same
+    measure)."""
+    draft = _Draft(claims)
+    return [*_year_on_year(draft, earlier, tolerance, tally), *_shares_of_stored_wholes(draft, earlier, tolerance, tally)]
+
+
+def _year_on_year(
+    draft: _Draft, earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance, tally: Counter[str] | None
+) -> list[Inconsistency]:
     """营业收入9.27万亿元，同比增长5.8%, and last year's same months' 营业收入 in the store: the rate must follow
-    from the two levels. `earlier` gives a figure's candidates in the store (the same measure); only the
-    same fact (identity.py) of the same period a year before counts, the newest release of it. Rates in
-    real terms or on a comparable basis (GDP, value added, profits, real incomes) are not recomputed."""
-    by_id = {c.id: c for c in claims}
+    from the two levels. Only the same fact (identity.py) of the same period a year before counts, the newest
+    release of it. Rates in real terms or on a comparable basis (GDP, value added, profits, real incomes) are
+    not recomputed."""
     out = []
-    for rate in claims:
-        level = by_id.get(rate.qualifies or "")
+    for rate in draft.claims:
+        level = draft.by_id.get(rate.qualifies or "")
         if (rate.unit != "%" or rate.qualifier not in _ENDS or level is None or level.qualifier != EXACT
                 or level.value <= 0 or level.period is None or level.unit in ("%", "pp", "x")):
             continue
@@ -902,36 +912,29 @@ def _one_fact(level: Claim, stored: Claim) -> bool:
             and same_scope(level, stored) and modality(level) == modality(stored))
 
 
-def shares_of_stored_wholes(
-    claims: Sequence[Claim], earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance = Tolerance(),
-    tally: Counter[str] | None = None,
+def _shares_of_stored_wholes(
+    draft: _Draft, earlier: Callable[[Claim], Sequence[Claim]], tolerance: Tolerance, tally: Counter[str] | None
 ) -> list[Inconsistency]:
     """民营企业进出口7.05万亿元，占我国外贸总值的52.9%, the whole not in the draft but in the store: the one
     figure of that period, about the same body, told in the store with the very words the share names it by
     (我国外贸进出口总值13.32万亿元)."""
-    draft = _Draft(claims)
     out = []
-    for share in claims:
-        if share.unit != "%" or share.qualifier != EXACT or share.period is None:
+    for share in draft.claims:
+        told = _part_of_share(draft, share) if share.period is not None else None
+        if told is None:
             continue
-        sentence, at = share.plain_sentence, share.at()
-        m = _SHARE_OF.search(sentence, max(0, at - 24), at)
-        if m is None:
-            continue
-        near = draft.by_paragraph[share.paragraph]
-        said = sentence[: m.start()]
-        part = _part_before(near, share, said) or _named_part(near, share, said)
-        if part is None or part.qualifier not in _PART_BOUNDS or _named(draft, share, part, m["whole"]) is not None:
-            continue
-        words = _words(_TOTAL_WORDS.sub("", m["whole"]))
+        named, part = told
+        if named is None or _named(draft, share, part, named) is not None:
+            continue  # a bare 占比, or a whole the draft gives itself
+        words = _words(_TOTAL_WORDS.sub("", named))
         if len(words) < NAMED_MIN:
             continue
-        told = [c for c in earlier(part) if c.qualifier == EXACT and _when(c) == _when(share) and c.value > part.value
-                and unit_group(c.unit) == unit_group(part.unit) and words in _words(_clause_before(c))
-                and (c.subject in (part.subject, share.subject) or (c.subject == "全国" and _NATIONAL.match(words)))]
-        if not told or len({c.value for c in told}) != 1:
+        wholes = [c for c in earlier(part) if c.qualifier == EXACT and _when(c) == _when(share) and c.value > part.value
+                  and unit_group(c.unit) == unit_group(part.unit) and words in _words(_clause_before(c))
+                  and (c.subject in (part.subject, share.subject) or (c.subject == "全国" and _NATIONAL.match(words)))]
+        if not wholes or len({c.value for c in wholes}) != 1:
             continue
-        whole = max(told, key=lambda c: (c.published or dt.date.min, c.source, c.line))
+        whole = max(wholes, key=lambda c: (c.published or dt.date.min, c.source, c.line))
         found = _share_off(share, part, whole, tolerance, tally)
         if found is not None:
             out.append(found)
@@ -971,20 +974,12 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
     """出口10.67万亿元…占进出口总额的59.5%: the share of the part in the whole, both printed in the draft."""
     out = []
     for share in draft.claims:
-        if share.unit != "%" or share.qualifier != EXACT:
+        told = _part_of_share(draft, share)
+        if told is None:
             continue
-        near = draft.by_paragraph[share.paragraph]  # 出口…，占进出口总额的…: the part and the whole its paragraph gives
-        sentence, at = share.plain_sentence, share.at()
-        m = _SHARE_OF.search(sentence, max(0, at - 24), at)
-        bare = _BARE_SHARE.search(sentence, max(0, at - 8), at) if m is None else None
-        if m is None and bare is None:
-            continue
-        said = sentence[: (m or bare).start()]  # type: ignore[union-attr]
-        part = _part_before(near, share, said) or _named_part(near, share, said)
-        if part is None or part.qualifier not in _PART_BOUNDS:
-            continue
+        named, part = told
         # a whole named after 占 is that whole or none: 占入境外国人总数的… is not the 入出境外国人 its 其中 divides
-        whole = _named(draft, share, part, m["whole"]) if m is not None else _whole_before(draft, part)
+        whole = _named(draft, share, part, named) if named is not None else _whole_before(draft, part)
         if whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
             continue
         if whole.value <= 0 or whole.qualifier != EXACT:
@@ -993,6 +988,24 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
         if found is not None:
             out.append(found)
     return out
+
+
+def _part_of_share(draft: _Draft, share: Claim) -> tuple[str | None, Claim] | None:
+    """What a share is of: the whole named after 占 (None where it is bare, 占比31.64%), and its part, the amount
+    its own paragraph gives (出口…，占进出口总额的…)."""
+    if share.unit != "%" or share.qualifier != EXACT:
+        return None
+    sentence, at = share.plain_sentence, share.at()
+    m = _SHARE_OF.search(sentence, max(0, at - 24), at)
+    bare = _BARE_SHARE.search(sentence, max(0, at - 8), at) if m is None else None
+    if m is None and bare is None:
+        return None
+    said = sentence[: (m or bare).start()]  # type: ignore[union-attr]
+    near = draft.by_paragraph[share.paragraph]
+    part = _part_before(near, share, said) or _named_part(near, share, said)
+    if part is None or part.qualifier not in _PART_BOUNDS:
+        return None
+    return (m["whole"] if m is not None else None), part
 
 
 # 其中男性人口为71722万人，占51.03%; 企业自有资金80亿元，占比31.64%: a share whose whole is not named after 占.
@@ -1076,9 +1089,8 @@ PART_OF_WHOLE = 3
 def _clause_before(c: Claim) -> str:
     """The figure's clause up to it: the words that name it (我国外贸进出口总值 in …，我国外贸进出口总值13.32万亿元),
     not a clause before (我国外贸结构持续优化，一般贸易进出口6.46万亿元)."""
-    before = c.plain_sentence[: c.at()]
-    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
-    return before[starts[-1] if starts else 0 :]
+    breaks = _breaks(c)
+    return c.plain_sentence[breaks[-1].end() if breaks else 0 : c.at()]
 
 
 _TOTAL_WORDS = re.compile(r"(?:的)?(?:总额|总值|总量|总数|总和|总规模)$")
@@ -1199,7 +1211,7 @@ def _change_after(c: Claim, draft: _Draft) -> tuple[Claim, str, int] | None:
     after = [x for x in sentence if x.at() > c.at()]
     if not after or unit_group(after[0].unit) != unit_group(c.unit) or after[0].qualifier != EXACT:
         return None
-    m = _CHANGE_AFTER.fullmatch(_between(c, after[0], sentence))
+    m = _CHANGE_AFTER.fullmatch(_between(c, after[0]))
     if m is None:
         return None
     return after[0], m["base"] or "", -1 if m["way"] in ("减少", "少", "下降") else 1

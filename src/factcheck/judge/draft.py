@@ -15,15 +15,7 @@ from ..reading.source import Document, document_from_bytes, read_document
 from ..record.claim import Claim
 from ..record.finding import CONTRADICTED, INCONSISTENT, OK, STALE, Finding, Report
 from ..store.protocol import ClaimStore
-from .arithmetic import (
-    RESTATED,
-    Inconsistency,
-    Tolerance,
-    inconsistencies,
-    restated,
-    shares_of_stored_wholes,
-    year_on_year,
-)
+from .arithmetic import RESTATED, Inconsistency, Tolerance, against_the_store, inconsistencies, restated
 from .verdict import Judgement, judge
 
 
@@ -137,9 +129,7 @@ def _flagged(
                 found = Inconsistency(other, tuple(c for c in (found.figure, *found.others) if c is not other),
                                       found.computation)
         out.setdefault(found.figure.id, found)
-    against_the_store = [*year_on_year(claims, earlier, tolerance), *shares_of_stored_wholes(claims, earlier, tolerance)
-                         ] if earlier is not None else []
-    for found in against_the_store:
+    for found in against_the_store(claims, earlier, tolerance) if earlier is not None else ():
         rate, level = found.figure, found.others[0]
         if rate.id in out:
             continue
