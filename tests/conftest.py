@@ -259,6 +259,24 @@ def project_store(folder: Path) -> str:
     return '"claims"'
 
 
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch) -> Path:
+    """A project with a copy of the committed store and no `drafts` globs, as the current directory: every
+    draft format the tool reads is a draft."""
+    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """The command line run in-process: its exit code, stdout and stderr."""
+    from factcheck.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 # --- the PostgreSQL store: a real server, named by FACTCHECK_TEST_DATABASE_URL --------------------
 
 DATABASE_URL = os.environ.get("FACTCHECK_TEST_DATABASE_URL", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SEPARATOR = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*")
@@ -20,33 +21,38 @@ RELATED = ("平湖经开区召开2024年度工作总结会", "我区5家企业�
 FOOTER = "主办单位：平湖经济技术开发区管委会　版权所有　浙ICP备12345678号"
 
 
-def html_from_markdown(text: str, head: str = "", url: str = "") -> bytes:
-    """A government page holding the article: `#` a heading, `| a | b |` a table, every other line a paragraph."""
-    body: list[str] = []
+def markdown_blocks(text: str) -> Iterator[tuple[str, str, list[list[str]]]]:
+    """A Markdown article's blocks in order, front matter aside: ("heading", its text, []), ("table", "", its
+    rows of cells), or ("line", the line as written, []) for any other line that is not blank."""
     rows: list[list[str]] = []
-
-    def table() -> None:
-        if rows:
-            cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-            body.append(f'<table class="MsoNormalTable" border="1">{cells}</table>')
-            rows.clear()
-
-    for line in _FRONT_MATTER.sub("", text).splitlines():
+    for line in [*_FRONT_MATTER.sub("", text).splitlines(), ""]:
         line = line.strip()
         if line.startswith("|"):
             if not _SEPARATOR.fullmatch(line):
                 rows.append([c.strip() for c in line.strip("|").split("|")])
             continue
-        table()
-        if not line:
-            continue
+        if rows:
+            yield "table", "", rows
+            rows = []
         if line.startswith("#"):
-            body.append(f"<h1>{html.escape(line.lstrip('#').strip())}</h1>")
+            yield "heading", line.lstrip("#").strip(), []
+        elif line:
+            yield "line", line, []
+
+
+def html_from_markdown(text: str, head: str = "", url: str = "") -> bytes:
+    """A government page holding the article: `#` a heading, `| a | b |` a table, every other line a paragraph."""
+    body: list[str] = []
+    for kind, line, rows in markdown_blocks(text):
+        if kind == "table":
+            cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+            body.append(f'<table class="MsoNormalTable" border="1">{cells}</table>')
+        elif kind == "heading":
+            body.append(f"<h1>{html.escape(line)}</h1>")
         elif line.startswith("<!--"):
             body.append(line)
         else:
             body.append(f"<p>{html.escape(line)}</p>")
-    table()
     nav = "".join(f'<li><a href="/{i}/">{n}</a></li>' for i, n in enumerate(NAV))
     related = "".join(f'<li><a href="/news/{i}.html">{t}</a></li>' for i, t in enumerate(RELATED))
     canonical = f'<link rel="canonical" href="{url}">' if url else ""

@@ -15,10 +15,9 @@ import pytest
 
 pytest.importorskip("pdfplumber", reason="pdfplumber is not installed: pip install 'factcheck[pdf]'")
 
-from conftest import ROOT, SEEDS, project_store
+from conftest import ROOT, SEEDS, run
 from pagefiles import pdf_from_markdown, pdf_from_pages
 
-from factcheck.cli import main
 from factcheck.errors import ExitCode, InputError
 from factcheck.extract.claims import extract
 from factcheck.reading.source import document_from_bytes
@@ -35,21 +34,8 @@ BULLETIN = [
 ]
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def pdf(data: bytes, name: str = "bulletin.pdf"):  # type: ignore[no-untyped-def]
     return document_from_bytes(data, name, require_date=False)
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch) -> Path:
-    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # --- reading a PDF ------------------------------------------------------------------------------------------

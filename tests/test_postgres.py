@@ -22,7 +22,6 @@ import psycopg
 import pytest
 
 from factcheck.app.config import load_config
-from factcheck.cli import main
 from factcheck.errors import ExitCode, StoreError
 from factcheck.store import open_storage, postgres
 from factcheck.store.files import FileStorage
@@ -33,16 +32,10 @@ from factcheck.store.postgres import PostgresStorage
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/draft_pinghu_review.md"
 sys.path.insert(0, str(ROOT / "bench"))
-from conftest import ON_SCHEMA, schema_of  # noqa: E402
+from conftest import ON_SCHEMA, run, schema_of  # noqa: E402
 from stores import grow  # noqa: E402  (the benchmark's grown stores)
 
 STORES = ("folder", "postgresql")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

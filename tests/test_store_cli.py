@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, run
 
 from factcheck.app.config import load_config
 from factcheck.app.ingest import ingest
@@ -38,12 +38,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def identities(folder: Path) -> dict[str, tuple[int, int]]:
     """(inode, mtime) per file: an atomic rewrite changes both, even with the same bytes."""
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()}
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="session")

@@ -14,11 +14,10 @@ import pytest
 
 pytest.importorskip("trafilatura", reason="trafilatura is not installed: pip install 'factcheck[web]'")
 
-from conftest import ROOT, SEEDS, project_store
+from conftest import ROOT, SEEDS, run
 from pagefiles import FOOTER, NAV, RELATED, html_from_markdown
 from test_table import TABLE
 
-from factcheck.cli import main
 from factcheck.errors import EmptyText, ExitCode, InputError
 from factcheck.extract.claims import extract
 from factcheck.reading.source import document_from_bytes
@@ -29,21 +28,8 @@ WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # t
 URL = "https://www.pinghu.gov.cn/art/2026/1/20/art_1229_3645.html"
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def page(data: bytes, name: str = "page.html"):  # type: ignore[no-untyped-def]
     return document_from_bytes(data, name, require_date=False)
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch) -> Path:
-    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # --- reading a page --------------------------------------------------------------------------------------

@@ -15,11 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, project_store
+from conftest import ROOT, SEEDS, run
 from test_table import TABLE
 from wordfiles import docx, from_markdown
 
-from factcheck.cli import main
 from factcheck.errors import ExitCode, InputError
 from factcheck.extract.claims import extract
 from factcheck.reading.source import document_from_bytes, read_document
@@ -30,22 +29,8 @@ WRONG = "平湖技师学院毕业生就业率连续多年稳定在98.2%。"  # t
 
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def word(data: bytes, name: str = "draft.docx"):  # type: ignore[no-untyped-def]
     return document_from_bytes(data, name, require_date=False)
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch) -> Path:
-    """A project with a copy of the committed store and no `drafts` globs: .md, .txt and .docx are drafts."""
-    (tmp_path / "factcheck.toml").write_text(f"store = {project_store(tmp_path)}\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # --- reading a Word document --------------------------------------------------------------------------
