@@ -1750,3 +1750,28 @@ def test_a_newer_figure_of_the_drafts_value_keeps_it_current():
                      ("2022-12-28", "北斗导航服务全球，已融入农业、交通、电力等多个领域，我国卫星导航与位置服务总体产值已达4700亿元。"))
     draft = "最新数据显示，我国卫星导航与位置服务产业总体产值已达约4700亿元。"
     assert verdicts(draft, "2023-02-21", store)["约4700亿元"] != "stale"
+
+
+# --- named after round 30 ---------------------------------------------------------------------------
+
+def test_a_short_name_given_in_brackets_is_the_body_named_before_it_not_a_body_called_简称():
+    text = "中国铁路上海局集团有限公司（简称上铁集团）今年一季度发送旅客1.9亿人次。上铁集团4月发送旅客6000万人次。"
+    subjects = {c.text: c.subject for c in extract(news(text, "2025-05-01"))}
+    assert subjects["1.9亿人次"] == subjects["6000万人次"] == "中国铁路上海局"
+
+
+def test_a_sum_of_money_named_by_its_amount_is_the_same_measure():
+    store = store_of(("2025-01-20", "商务部数据显示，2024年全国实际使用外资金额8262.5亿元人民币，同比下降27.1%。"))
+    found = verdicts("2024年全国实际使用外资8362.5亿元，同比下降27.1%。", "2025-02-01", store)
+    assert found == {"8362.5亿元": "contradicted", "27.1%": "ok"}
+
+
+def test_what_one_campaign_counts_is_no_alarm_against_another_campaigns_count():
+    store = store_of(("2026-04-21", "2025年，全国市场监管系统重点围绕化肥行业掺杂掺假、以次充好等违法行为，"
+                                    "共查办各类化肥质量违法案件3845件，罚没金额5000余万元。"))
+    draft = "全国市场监管部门2025年开展专项整治，严查保健品虚假宣传等行为，共查办违法案件6175件，罚没金额1.035亿元。"
+    verdict, _, reasons = checked(draft, "2026-01-28", store)["1.035亿元"]
+    assert verdict == "unsupported" and "the count of a campaign" in reasons[0]
+    # The same campaign's figure, mistyped, is still caught.
+    again = "2025年，全国市场监管系统重点围绕化肥行业掺杂掺假等违法行为，共查办化肥质量违法案件3845件，罚没金额6000余万元。"
+    assert verdicts(again, "2026-05-01", store)["6000余万元"] == "contradicted"

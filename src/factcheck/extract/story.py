@@ -79,11 +79,16 @@ class StoryState:
         self.countries: list[str] = []  # foreign countries the story has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None
+        self.aliases: dict[str, str] = {}  # short names the story gave its bodies: 上铁集团 → 中国铁路上海局
 
     def fresh(self) -> StoryState:
         return StoryState(self.known, self.names)
 
     def learn(self, mention: subject.Mention) -> None:
+        if mention.alias:
+            self.aliases.setdefault(mention.name, mention.canonical)
+            self.short_names.add(mention.name, mention.canonical)
+            return
         if mention.strong and subject._LEGAL_SUFFIX.search(mention.name):
             core = mention.canonical
             for n in range(2, min(len(core), 5)):
@@ -117,6 +122,9 @@ _PLACE_KINDS = (subject.NATIONAL, subject.COUNTRY, subject.REGION, subject.PLACE
 def named_in(text: str, story: StoryState) -> list[subject.Mention]:
     """Bodies named in the sentence, by full or short name; a national source cited with no body named is 全国."""
     mentions = subject.find_mentions(text, story.names)
+    if story.aliases:
+        # 上铁集团 after （简称上铁集团）: the body named in full, not a company called 上铁.
+        mentions = [replace(m, canonical=story.aliases[m.name]) if m.name in story.aliases else m for m in mentions]
     for m in mentions:
         if not subject.acted_on(text, m):
             story.learn(m)

@@ -128,6 +128,7 @@ class Mention:
     strong: bool  # a known body or a registered company name: safe to tell apart from another
     topical: bool = True  # in subject position, not the object of a verb (落实平湖市…, 与绍兴市科技局)
     kind: str = ORGANISATION  # national, region, place, country, pair, known, organisation or international
+    alias: bool = False  # a short name the text gives the body before it: （简称上铁集团）
 
 
 @lru_cache(maxsize=1)
@@ -370,8 +371,26 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
+    mentions = _aliased(text, mentions)
     mentions.sort(key=lambda x: x.start)
     return tuple(_listed_roles(text, [_with_role(text, m) for m in mentions]))
+
+
+# 中国铁路上海局集团有限公司（简称上铁集团）, 国家电网有限公司（以下简称“国家电网”）: a second name for the body before.
+_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|统称)[为：:]?[“\"「]?(?P<alias>[^（）()“”\"「」，,、。；]{2,16}?)[”\"」]?[）)]")
+
+
+def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bracketed short name is the body named just before it, not a body of its own (简称上铁 is no name)."""
+    if "称" not in text:
+        return mentions
+    for m in _ALIAS.finditer(text):
+        inside = [x for x in mentions if m.start() <= x.start < m.end()]
+        mentions = [x for x in mentions if x not in inside]
+        named = next((x for x in mentions if x.end == m.start()), None)
+        if named is not None:
+            mentions.append(replace(named, name=m["alias"], start=m.start("alias"), end=m.end("alias"), alias=True))
+    return mentions
 
 
 def _listed_roles(text: str, mentions: list[Mention]) -> list[Mention]:

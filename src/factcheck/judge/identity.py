@@ -1058,6 +1058,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
         # sector only one side names makes two facts (for support, a draft may name less than its source).
         return f"of {sector} (named before the figure), which the other never names"
+    campaigns = _campaign(draft), _campaign(stored)
+    if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
+        # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
+        # 5000余万元: one regulator's year, two campaigns; what a campaign counts is that campaign's.
+        return f"the count of a campaign ({campaigns[1] or campaigns[0]}) the other does not name"
     spent = _spent_on(draft), _spent_on(stored)
     if all(spent) and _apart(*spent):
         # 设立3000亿元保障性住房再贷款 and 设立5000亿元科技创新…再贷款; one bond's 1600亿元 投向地下管网 and its
@@ -1068,6 +1073,20 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if still_running(stored, draft):
         return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
     return ""
+
+
+# An operation the sentence counts the results of: 开展专项整治, 部署…执法行动, 围绕/严查…违法行为.
+_CAMPAIGN = re.compile(
+    r"(?:开展|部署|组织|启动|实施|深化|持续)[^，。；]{0,16}?(?:专项行动|专项整治|专项治理|专项检查|执法行动|整治行动|"
+    r"集中整治|攻坚行动|百日行动)|(?:围绕|针对|聚焦|严查|严打|打击|整治)[^，。；]{2,30}?(?:违法行为|违法犯罪|犯罪|乱象)"
+)
+SIMILAR_CAMPAIGN = 70.0
+
+
+def _campaign(c: Claim) -> str:
+    """The operation whose results the figure counts, named in its sentence before it ("" if none)."""
+    found = _CAMPAIGN.search(c.plain_sentence, 0, c.at())
+    return found.group() if found else ""
 
 
 _PURPOSE = re.compile(r"(?:专项用于|主要用于|重点用于|用于|用作|重点支持|支持|投向|投入到|投入)([^，。；;,、]{2,20})")
