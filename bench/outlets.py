@@ -8,6 +8,10 @@ Outlets (kept outside this repository in ../shared/external; their text is not o
   cls   财联社电报, a financial newswire, a file a day (news/YYYYMMDD.md, front matter)
   gov   政府工作报告, a report a year (corpus/YYYYMMDD.md, front matter)
 
+Any other outlet kept as a folder of the same form (YYYYMMDD*.md, a front matter date or the
+name's) is read with --corpus DIR; --outlet then only names it. --store-days may list several
+spans, comma-separated (20191001:20191031,20200101:20200229).
+
 Builds a store from the outlet's files dated within --store-days, checks the files
 within --draft-days as drafts, prints every alarm (contradicted, stale, inconsistent) with the
 draft sentence and its evidence, so each can be judged by hand, then the alarms
@@ -43,9 +47,9 @@ EXTRACTION = ("reading", "record", "extract", "data", "store/folder.py", "store/
 _FRONT = re.compile(r"\A---\s*\n")
 
 
-def days(corpus: Path, span: str) -> list[Path]:
-    first, last = span.split(":")
-    return sorted(p for p in corpus.glob("*.md") if first <= p.name[:8] <= last)
+def days(corpus: Path, spans: str) -> list[Path]:
+    bounds = [span.split(":") for span in spans.split(",")]
+    return sorted(p for p in corpus.glob("*.md") if any(first <= p.name[:8] <= last for first, last in bounds))
 
 
 def dated(path: Path) -> str:
@@ -76,7 +80,7 @@ def code_hash() -> str:
 
 
 def build_store(outlet: str, span: str, workdir: Path) -> Path:
-    home = workdir / f"{outlet}-store-{span.replace(':', '-')}-{code_hash()}"
+    home = workdir / f"{outlet}-store-{span.replace(':', '-').replace(',', '_')}-{code_hash()}"
     if (home / ".done").exists():
         return home / "claims"
     sources = home / "sources"
@@ -117,13 +121,18 @@ def show(f: dict) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--outlet", choices=sorted(OUTLETS), default="cctv")
+    ap.add_argument("--outlet", default="cctv", help=f"{', '.join(sorted(OUTLETS))}, or a name for --corpus")
+    ap.add_argument("--corpus", type=Path, help="another outlet's folder of YYYYMMDD*.md files")
     ap.add_argument("--store-days", required=True, help="FIRST:LAST, YYYYMMDD")
     ap.add_argument("--draft-days", required=True, help="FIRST:LAST, YYYYMMDD")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-outlets")
     ap.add_argument("--show", choices=("alarms", "ok", "all"), default="alarms")
     ap.add_argument("--json", type=Path, help="write the check's JSON here")
     a = ap.parse_args()
+    if a.corpus is not None:
+        OUTLETS[a.outlet] = a.corpus.resolve()
+    elif a.outlet not in OUTLETS:
+        ap.error(f"unknown outlet {a.outlet!r}: give its folder with --corpus")
     if not OUTLETS[a.outlet].is_dir():
         sys.exit(f"no corpus at {OUTLETS[a.outlet]}")
     store = build_store(a.outlet, a.store_days, a.workdir)

@@ -1775,3 +1775,89 @@ def test_what_one_campaign_counts_is_no_alarm_against_another_campaigns_count():
     # The same campaign's figure, mistyped, is still caught.
     again = "2025年，全国市场监管系统重点围绕化肥行业掺杂掺假等违法行为，共查办化肥质量违法案件3845件，罚没金额6000余万元。"
     assert verdicts(again, "2026-05-01", store)["6000余万元"] == "contradicted"
+
+
+def test_两国_are_china_and_the_one_foreign_country_the_sentence_names():
+    store = store_of(("2024-01-27", "国家主席习近平1月27日同法国总统马克龙互致贺电，庆祝两国建交60周年。"))
+    (stored,) = [c for c in store.claims if c.text == "60周年"]
+    assert stored.subject == "中法国"
+    # …and the day of the message is not the anniversary's: a May article telling it agrees.
+    assert verdicts("习近平同法国人民一道庆祝中法建交60周年。", "2024-05-06", store)["60周年"] == "ok"
+    # With two foreign countries named, which two is not said.
+    two = store_of(("2024-01-27", "美国总统同英国首相通电话，庆祝两国建交60周年。"))
+    assert [c.subject for c in two.claims if c.text == "60周年"] != ["中美国"]
+
+
+# --- held-out round 31: a daily newspaper (人民日报) nobody had tuned to ----------------------------
+
+def test_a_figure_glued_to_letters_names_the_thing_measured():
+    (c,) = [c for c in extract(news("目前，医用N95口罩产能利用率已达128%。", "2020-02-15")) if c.text == "128%"]
+    assert c.metric == "医用N95口罩产能利用率"
+    store = store_of(("2020-02-14", "全国口罩产能利用率已达94%。"))
+    assert verdicts("目前，全国医用N95口罩产能利用率已达128%。", "2020-02-15", store)["128%"] == "unsupported"
+
+
+def test_a_count_both_sides_give_as_of_their_own_day_moves_between_them():
+    store = store_of(("2019-10-22", "“一带一路”新闻合作联盟目前已有来自97个国家的204家媒体成为正式成员。"))
+    draft = "“一带一路”新闻合作联盟目前已有来自98个国家的205家媒体成为正式成员。"
+    assert "contradicted" not in verdicts(draft, "2020-02-19", store).values()
+
+
+def test_a_mark_passed_and_a_figure_past_it_are_two_lower_bounds_that_both_hold():
+    store = store_of(("2020-01-27", "2019年，中俄双边贸易额再破1000亿美元。"))
+    assert verdicts("2019年，中俄双边贸易额超过了1100亿美元。", "2020-02-28", store)["超过了1100亿美元"] == "unsupported"
+    # Neither a mark: a threshold copied and changed is still caught.
+    store = store_of(("2020-01-27", "2019年，中俄双边贸易额超过1000亿美元。"))
+    assert verdicts("2019年，中俄双边贸易额超过1100亿美元。", "2020-02-28", store)["超过1100亿美元"] == "contradicted"
+
+
+def test_a_bare_item_of_a_list_is_the_list_heads_and_two_lists_of_other_funds_are_two_facts():
+    store = store_of(("2020-01-15", "2019年全国三项社会保险基金总收入为5.82万亿元，总支出为5.41万亿元。"))
+    draft = "2019年全国7项社保基金预算执行总收入8.1万亿元，总支出7.5万亿元，当期结余0.6万亿元。"
+    verdict, _, reasons = checked(draft, "2020-02-21", store)["7.5万亿元"]
+    assert verdict == "unsupported" and "a list of" in reasons[0]
+    # The same funds' list with a mistyped item is still caught.
+    assert verdicts("2019年，全国三项社会保险基金总收入5.82万亿元，总支出5.47万亿元。", "2020-02-21", store)["5.47万亿元"] == "contradicted"
+
+
+def test_a_level_at_constant_prices_is_another_measure_than_the_years_own():
+    store = store_of(("2020-02-12", "2010年我国GDP总量为41.21万亿元，按不变价计算2019年GDP总量约为78.04万亿元。"))
+    found = verdicts("初步核算，2019年我国国内生产总值990865亿元，比上年增长6.1%。", "2020-02-29", store)
+    assert found["990865亿元"] == "unsupported"
+
+
+def test_a_measure_per_head_is_not_the_total():
+    store = store_of(("2020-01-22", "2019年，我国国内生产总值比上年增长6.1%。"))
+    assert verdicts("2019年，我国人均国内生产总值70892元，比上年增长5.7%。", "2020-02-29", store)["5.7%"] == "unsupported"
+
+
+def test_a_rate_rounded_to_the_percent_agrees_with_the_release_to_the_tenth():
+    store = store_of(("2020-01-22", "2019年全国快递业务量635亿件，增长25%。"))
+    assert verdicts("2019年全国快递业务量635.2亿件，增长25.3%。", "2020-02-29", store)["25.3%"] == "ok"
+    assert verdicts("2019年全国快递业务量635.2亿件，增长25.6%。", "2020-02-29", store)["25.6%"] == "contradicted"
+
+
+def test_the_level_before_a_change_told_on_another_day_is_another_fact():
+    store = store_of(("2023-02-03", "英国中央银行英格兰银行2日宣布，将基准利率从3.5%上调至4%。"))
+    draft = "英国中央银行英格兰银行23日宣布，将基准利率从4%上调至4.25%。"
+    assert verdicts(draft, "2023-03-24", store)["4%"] == "unsupported"
+
+
+def test_a_year_a_quarter_is_set_against_is_not_the_quarters_period():
+    (c,) = [c for c in extract(news("一季度网络零售规模和去年基本持平，实物商品网上零售额同比增加5.9%。", "2020-05-06"))
+            if c.text == "5.9%"]
+    assert c.period is not None and c.period.label == "一季度"
+
+
+def test_a_rivers_basin_is_a_region_of_its_own():
+    text = "长江流域生态环境质量持续改善，截至2019年底，水质优良断面比例同比上升4.2个百分点。"
+    (c,) = extract(news(text, "2020-01-23"))
+    assert c.subject == "长江"
+
+
+def test_two_villages_of_one_province_are_two_subjects():
+    store = store_of(("2020-01-12", "湖南省花垣县。2016年，十八洞村贫困发生率由2013年的56.75%下降到1.28%。"))
+    draft = "湖南省花垣县。2016年，楠木桥村建档立卡贫困人口多达245户915人，贫困发生率高达30%。"
+    verdict, _, reasons = checked(draft, "2020-05-02", store)["30%"]
+    assert verdict == "unsupported" and "the source is about 十八洞村, the draft about 楠木桥村" in reasons[0]
+    assert verdicts(draft.replace("楠木桥村", "十八洞村"), "2020-05-02", store)["30%"] == "contradicted"

@@ -364,3 +364,16 @@ def test_headings_lines_in_bold_alone_and_list_items_are_scopes_of_their_own():
         ("title", "一季度非化石"),
         ("body", "记者从中国电"),
     ]
+
+
+@pytest.mark.parametrize(
+    "raw, reads",
+    [
+        ("研发费用 117 276 379 431", "研发费用117 276 379 431"),  # a table's row printed as text: four figures
+        ("税号为7213 91 10 00", "税号为7213 91 10 00"),  # a code's groups
+        ("总投资 2 0 2 3 万元", "总投资2023万元"),  # letter-spaced print: one figure
+        ("表1 2025年主要经济指标", "表1 2025年主要经济指标"),  # a table's number is not the year's first digit
+    ],
+)
+def test_a_space_between_figures_is_kept_only_letter_spacing_inside_one_is_dropped(raw, reads):
+    assert clean(raw) == reads

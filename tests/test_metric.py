@@ -106,3 +106,10 @@ def test_a_specific_qualifier_in_the_paragraph_still_qualifies():
 def test_a_measure_every_company_reports_needs_a_name(word):
     assert company_measure(f"第一季度{word}")
     assert not company_measure("农村贫困人口减少")
+
+
+@pytest.mark.parametrize("word", TABLES["averages"]["words"])
+def test_a_measure_per_head_or_per_day_is_never_the_total_it_divides(word):
+    assert not same_metric(f"{word}国内生产总值比上年增长", "国内生产总值比上年增长")
+    assert compare_metrics(f"{word}国内生产总值", "国内生产总值", "人均国内生产总值70892元。", "") == DIFFERENT
+    assert same_metric(f"{word}国内生产总值比上年增长", f"{word}GDP同比增长")  # the word on both sides: one measure

@@ -290,3 +290,12 @@ def test_千升_is_a_unit_not_the_scale_千_before_升():
     assert (q.value, q.unit) == (Decimal(23027), "千升")
     (q,) = find_quantities("饮料酒11.91万千升")
     assert (q.value, q.unit) == (Decimal("119100"), "千升")
+
+
+def test_a_decade_is_when_something_happened_not_a_count_of_years():
+    assert [q.text for q in find_quantities("上世纪70年代末，父亲曾到龙门寺测绘，历时20年。")] == ["20年"]
+
+
+def test_a_whole_percent_is_a_rate_printed_to_the_percent():
+    (q,) = find_quantities("快递业务量增长25%。")
+    assert q.precision == Decimal("0.5")

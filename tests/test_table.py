@@ -31,7 +31,7 @@ def test_a_table_cell_is_a_claim_whose_metric_period_and_unit_come_from_its_head
     # A row header is one name, and a fall in a growth column is written as one.
     assert (claims["1.5%"].metric, claims["1.5%"].value) == ("社会保障和就业支出比上年下降", 1.5)
     # The evidence is the row under its caption and headers, as the table shows it.
-    assert output.paragraph == ("表12025年平湖经开主要经济指标 单位：亿元 / | 指标 | 2025年 | 比上年增长（%） | / "
+    assert output.paragraph == ("表1 2025年平湖经开主要经济指标 单位：亿元 / | 指标 | 2025年 | 比上年增长（%） | / "
                                 "| 规上工业总产值 | 1066.5 | 8.1 |")
     assert (output.line, output.column) == (12, TABLE.splitlines()[8].index("1066.5") + 1)  # after 3 lines of front matter
 

@@ -156,7 +156,8 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
-    left = re.sub(r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|\d+(?:\.\d+)?", " ", left)
+    left = re.sub(r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])", " ", left)
+    # …but a figure glued to letters names the thing: N95口罩, PM2.5浓度, 5G基站.
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     tokens = left.split() if not left[-1:].isspace() else []
     phrase = tokens[-1] if tokens else ""

@@ -85,6 +85,16 @@ _PART_CLAUSE = re.compile(r"其中[^。；;]*")
 _EXAMPLES = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+等")
 
 
+@lru_cache(maxsize=1)
+def _averages() -> tuple[str, ...]:
+    return tuple(_data()["averages"]["words"])  # type: ignore[index]
+
+
+def an_average(metric: str) -> bool:
+    """A measure per head, per day or on average (人均消费支出, 平均价格): its parts do not add up to it."""
+    return any(word in metric for word in _averages()) or "平均" in metric or "均价" in metric
+
+
 def _never_same(a: str, b: str) -> bool:
     _, _, _, different = _tables()
     for x, y in different:
@@ -121,8 +131,8 @@ def compare_metrics(
     similar: worded apart but close, enough only beside an equal value and a named body; related: the
     same head noun (…面积, …投资), enough only for one organisation's very same figure; else different."""
     ka, kb = metric_key(a), metric_key(b)
-    if not ka or not kb:
-        return DIFFERENT
+    if not ka or not kb or any((word in a or word in ka) != (word in b or word in kb) for word in _averages()):
+        return DIFFERENT  # 人均国内生产总值 is not 国内生产总值, 年均增长 not 增长
     if ka == kb:
         return SAME
     if _never_same(ka, kb):

@@ -467,11 +467,14 @@ def is_base(sentence: str, start: int) -> bool:
 def _base(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 2) : start]
     found = next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+    if not found and before.endswith(("和", "跟")) and _LEVEL_WITH.match(sentence, start):
+        found = before[-1]  # 一季度网络零售规模和去年基本持平: last year is what the quarter is set against
     if not found and _SHARE_OF.search(sentence, max(0, start - SHARE_REACH), start):
         return "占"  # 占公司2025年营业总收入的31.75%: the whole a share is of, not the period of the sentence's figures
     return found
 
 
+_LEVEL_WITH = re.compile(r"[^，。；,;]{1,10}?(?:基本)?(?:持平|相比|相当|相同|一样|差不多)")
 SHARE_REACH = 6
 _SHARE_OF = re.compile(r"占[^，。；,;、\d]{0,4}$")
 

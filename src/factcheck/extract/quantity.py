@@ -222,6 +222,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 证券代码：501225, 编号2024-031: a label, not a quantity
     if unit_word == "人" and m["cn"] in ("两", "二", "三") and prev in ("", "，", ",", "。", "；", "：") and nxt and nxt in _PRONOUN_NEXT:
         return True  # 他与普京、泽连斯基分别通话，两人愿意…: "the two of them", not a count
+    if unit_word == "年" and nxt == "代":
+        return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
@@ -494,6 +496,8 @@ def _precision(written: str, scale: Decimal, m: re.Match[str], unit_word: str) -
     precision = numerals.half_unit_of_precision(written) * scale
     if m["scale"] and precision == 0:
         precision = scale / 2
+    if precision == 0 and (m["sym"] or unit_word) in ("%", "％", "百分点", "个百分点"):
+        precision = Decimal("0.5")  # 增长25% for the 25.3% of a release: a whole percent is printed to the percent
     return precision
 
 

@@ -141,6 +141,8 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
             taken.append((m.start, m.end))
+    if "两国" in text and not any(m.kind == subject.PAIR for m in mentions):
+        mentions += _two_countries(text, mentions, story, taken)
     if not any(m.topical for m in mentions):
         cited = subject.attribution(text, story.names)
         if cited is not None:
@@ -148,6 +150,18 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
             mentions.append(subject.Mention(text[start:end], subject.COUNTRY_WIDE, start, end, True, kind=subject.ATTRIBUTION))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _two_countries(text: str, mentions: list[subject.Mention], story: StoryState,
+                   taken: list[tuple[int, int]]) -> list[subject.Mention]:
+    """同法国总统马克龙互致贺电，庆祝两国建交60周年: 两国 are China and the one foreign country the sentence (or
+    else the story) names; with two or more named, which two is not said."""
+    foreign = {m.canonical for m in mentions if m.kind == subject.COUNTRY} or set(story.countries)
+    if len(foreign) != 1:
+        return []
+    pair = "中" + foreign.pop()
+    return [subject.Mention("两国", pair, m.start(), m.end(), True, kind=subject.PAIR)
+            for m in re.finditer("两国", text) if not any(s < m.end() and m.start() < e for s, e in taken)]
 
 
 def subject_of(

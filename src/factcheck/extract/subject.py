@@ -265,7 +265,9 @@ class Gazetteer:
         )
         # 湖州市, 桐乡市, 德清县: a two-character place before 市/县/州/盟, after a boundary.
         # Not 各类市场主体, 汇率市场化: 市场 is a market, not a city.
-        self.suffix_place_re = re.compile(r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})(市(?!场)|[县州盟])")
+        # 长江流域, 黄河流域: a river's basin is a region of its own, not the country its figures are set in.
+        self.suffix_place_re = re.compile(
+            r"(?:^|(?<=[，。；：、（“”省区在据从对向与和及]))([\u4e00-\u9fff]{2})(市(?!场)|[县州盟]|流域)")
         self.agency_re = re.compile("|".join(re.escape(a) for a in sorted(self.agencies, key=len, reverse=True)))
 
 
@@ -285,7 +287,7 @@ def gazetteer(bodies: Mapping[str, Sequence[str]] | None = None) -> Gazetteer:
     return _gazetteer(key)
 
 
-_PLACE_SUFFIX = re.compile("[市县州盟]")
+_PLACE_SUFFIX = re.compile("[市县州盟]|流域")
 # 县域, 县级, 县城, 县乡, 市民: the suffix begins the next word, so the two characters before it (扩大县乡消费,
 # 吸引市民) are a place only when they are one already known (北京市民).
 _SUFFIX_STARTS_WORD = frozenset("域级城乡民")

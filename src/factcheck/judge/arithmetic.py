@@ -34,7 +34,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ..data import load_data
-from ..extract.metric import metric_key
+from ..extract.metric import an_average, metric_key
 from ..extract.quantity import unit_group
 from ..i18n import _
 from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim
@@ -46,6 +46,7 @@ from .identity import (
     a_change,
     a_reading,
     identify,
+    lists_apart,
     modality,
     reading_day,
     same_range,
@@ -505,7 +506,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return (_when(a) == _when(b) and a.qualifies is None and b.qualifies is None) or _rates_titled(a, b)
     worded = titled or (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
                         and _within(_told(a, figures.of(a)), _told(b, figures.of(b))))
-    repeated = not worded and _clause_repeated(a, b) and not figures.apart(a, b)
+    # …but a clause repeated after two lists' different heads is each list's own (给予党纪政务处分 in two campaigns).
+    repeated = not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
     if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)
@@ -830,9 +832,11 @@ def _beyond(computed: Decimal, rate: Claim, allowed: Decimal) -> bool:
 _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期")
 _OTHER_BASE = re.compile(r"环比|年均|平均|两年|三年|比\d{4}年|较\d{4}年|比[一二三四1-4]季度|较上月|比上月|比上季")
 # A rate reckoned in real terms or on a comparable basis is not the ratio of two printed levels: output and
-# value added at constant prices, profits of a changing sample, incomes' real growth
+# value added at constant prices, profits of a changing sample, incomes' real growth; and any measure of the
+# firms above a size (规模以上, 限额以上), a set that changes every year and is compared on the same firms
 _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少")
-_COMPARABLE = re.compile(r"生产总值|GDP|增加值|实际|不变价|可比|扣除价格|剔除|同口径|利润|可支配收入|消费支出|工资")
+_COMPARABLE = re.compile(
+    r"生产总值|GDP|增加值|实际|不变价|可比|扣除价格|剔除|同口径|利润|可支配收入|消费支出|工资|规模以上|规上|限额以上|限上")
 
 
 def against_the_store(
@@ -1103,7 +1107,7 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
     it)."""
     alike = [c for c in _story_before(draft, share) if c.unit not in ("%", "pp") and c.qualifier == EXACT
              and c.period == share.period and c is not part and unit_group(c.unit) == unit_group(part.unit)
-             and c.value > part.value]
+             and c.value > part.value and not _a_share_of(c, whole)]
     words = _words(_TOTAL_WORDS.sub("", whole))
     if len(words) < NAMED_MIN:
         # 占用户总数21.7%: a short name (用户) names any count of users; the whole is one the part's measure is of
@@ -1117,6 +1121,13 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
     found = [c for c in alike if c.paragraph == share.paragraph and c.subject == share.subject and core
              and metric_key(c.metric).endswith(core)]
     return found[0] if len(found) == 1 else None
+
+
+def _a_share_of(c: Claim, whole: str) -> bool:
+    """`c` is itself given as a share of `whole` (服务类投诉323件，占投诉总量的58.8%): a sibling part, not the whole."""
+    end = c.at() + len(c.plain_text)
+    after = c.plain_sentence[end : end + len(whole) + 6]
+    return "占" in after and whole in after
 
 
 # --- parts that are all of a whole ---------------------------------------------------------------------
@@ -1162,8 +1173,10 @@ def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsisten
     out = []
     for whole in draft.claims:
         if (whole.unit in ("%", "pp") or whole.qualifier != EXACT or whole.value <= 0 or whole.part_of
-                or a_change(whole) or _A_CHANGE.search(whole.metric)):
-            continue  # 比去年预算增加4000亿元，其中中央财政赤字…: a change is not the whole its 其中 divides
+                or a_change(whole) or _A_CHANGE.search(whole.metric) or an_average(whole.metric)):
+            # 比去年预算增加4000亿元，其中中央财政赤字…: a change is not the whole its 其中 divides; 人均消费支出
+            # 21559元 is no sum of 城镇居民人均… and 农村居民人均…
+            continue
         paragraph = by_paragraph[whole.paragraph]
         parts = [c for c in paragraph if _part_of(c, whole) and _when(c) == _when(whole)
                  and c.subject == whole.subject and c.unit == whole.unit and _named_measure(c)

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..record.claim import AT_LEAST, AT_MOST, EXACT, RANGE, Claim
 
 OPEN = {AT_LEAST, AT_MOST}
+RATES = ("%", "pp")
 NEIGHBOURHOOD = Decimal("1.5")  # 超1000项 agrees with 1400项, not with 5000项
 
 
@@ -42,6 +43,9 @@ def agree(a: Claim, b: Claim) -> bool:
         # 13.26亿人 for 132662.08万人, 2.97万亿元 for 29764.03亿元: a coarser figure is the finer one rounded, or cut
         # off at its last digit, as statistics offices often print it; two figures printed alike must match.
         coarse, fine = (a, b) if a.precision > b.precision else (b, a)
+        if a.unit in RATES:
+            # 增长25% for 25.3%: a rate is rounded to the percent it is printed to, never cut off (6% is not 6.6%).
+            return abs(coarse.value - fine.value) <= coarse.precision + fine.precision
         return rounded_or_cut(coarse.value, coarse.precision, fine.value, fine.precision)
     if a.qualifier == b.qualifier:
         # Same wording (both exact, or 超/近/约/余 on both sides): the printed figures must match.

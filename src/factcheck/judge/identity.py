@@ -47,7 +47,7 @@ from ..extract.subject import (
     same_body,
 )
 from ..i18n import _
-from ..record.claim import Claim, mask_numbers
+from ..record.claim import AT_LEAST, Claim, mask_numbers
 from ..record.period import Period
 
 
@@ -173,10 +173,26 @@ def _titles_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a and b) and not any(x in y or y in x for x in a for y in b)
 
 
+# A village, township or town by its name (十八洞村, 楠木桥村, 乌镇); not a kind of one (贫困村, 行政村, 特色小镇).
+_LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:村|镇|乡)(?![民里子庄落级委干务镇乡村])")
+_NOT_A_LOCALITY = re.compile(
+    r"(?:贫困|示范|重点|行政|自然|美丽|文明|特色|传统|小康|农|城|乡|每个|全|各|该|本|边境|中心|建制|试点|名|古|小|集|"
+    r"城乡|新农|和美|宜居|样板|先进|富裕|空心|移民|少数民族)(?:村|镇|乡)$")
+
+
+@lru_cache(maxsize=1 << 14)
+def _localities(sentence: str) -> frozenset[str]:
+    return frozenset(m.group() for m in _LOCALITY.finditer(sentence) if not _NOT_A_LOCALITY.search(m.group()))
+
+
 def _named_apart(draft: Claim, stored: Claim) -> str:
     a, b = _codes(draft.plain_sentence), _codes(stored.plain_sentence)
     if a and b and not a & b:
         return f"the source is about {'、'.join(sorted(b))}, the draft about {'、'.join(sorted(a))}"
+    la, lb = _localities(draft.plain_sentence), _localities(stored.plain_sentence)
+    if la and lb and not la & lb:
+        # 楠木桥村…贫困发生率高达30% and 十八洞村…贫困发生率…1.28%: two villages of one province.
+        return f"the source is about {'、'.join(sorted(lb))}, the draft about {'、'.join(sorted(la))}"
     ta = tuple(t for t in _titles(draft.plain_paragraph) if len(t) > 4)  # full titles, not 《办法》
     tb = tuple(t for t in _titles(stored.plain_paragraph) if len(t) > 4)
     if _titles_apart(ta, tb):
@@ -227,6 +243,9 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
     outcome = compare_metrics(draft.metric, stored.metric, _so_far_said(draft), _so_far_said(stored),
                               _elsewhere(draft) if parts else None, _elsewhere(stored) if parts else None)
+    if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
+        # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
+        return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
     for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
         joined = _joined(x)
         if joined and joined[-2:] not in y.plain_paragraph:
@@ -238,6 +257,15 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         if sector:
             return Check("metric", DIFFERENT, f"of {sector} (named before the figure), which the other never names")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+_CONSTANT_PRICES = re.compile(r"按(?:不变价格?|可比价格?|\d{4}年价格?)(?:计算|折算)|以\d{4}年为基期")
+
+
+def _at_constant_prices(c: Claim) -> bool:
+    """A level the sentence gives at constant prices (按不变价计算): a real-terms measure, another than the
+    level at the year's own prices."""
+    return bool(_CONSTANT_PRICES.search(c.plain_sentence, 0, c.at()))
 
 
 def _so_far_said(c: Claim) -> str:
@@ -358,6 +386,15 @@ def events_apart(a: Claim, b: Claim) -> bool:
 
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    if (draft.changed_to or stored.changed_to) and a is None and b is None and draft.published != stored.published:
+        # 将基准利率从4%上调至4.25% on 23 March, 从3.5%上调至4% on 2 February: each start is the level the day
+        # before its own change, two days, two facts (however standing the bank).
+        return Check("period", DIFFERENT, f"the level before a change: as of {stored.published} in the source, "
+                                          f"{draft.published} in the draft")
+    if draft.unit == stored.unit == "周年" and _in_its_year(draft) and _in_its_year(stored) and timeless(draft, stored):
+        # 1月27日…互致贺电，庆祝两国建交60周年 and 5月…庆祝中法建交60周年: the day is the message's; the
+        # anniversary is the year's, whichever day of it tells it.
+        return Check("period", SAME)
     if events_apart(draft, stored):
         return Check("period", DIFFERENT, f"an event's reading of {b.end if b else stored.published} in the source, "
                                           f"{a.end if a else draft.published} in the draft: another event")
@@ -717,6 +754,12 @@ _SPANS = ("年", "周年")
 _ANNIVERSARY = re.compile(r"周年|建交|外交关系|成立|诞辰|纪念|解放|胜利|回归|建党|建国|建院|建校")
 
 
+def _in_its_year(c: Claim) -> bool:
+    """Undated, or dated within the year it was published in."""
+    p = c.period
+    return p is None or (c.published is not None and p.start.year == p.end.year == c.published.year)
+
+
 def timeless(a: Claim, b: Claim) -> bool:
     """Undated figures that hold beyond their article's day: an organisation's, a measure of a body as it
     is (员工, 面积, 全长), or a span of years within one year (中法建交60周年 in February and in May);
@@ -1021,6 +1064,15 @@ def predicted(c: Claim) -> bool:
 
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
+    if (draft.published != stored.published and identity.period.outcome == UNDATED
+            and (as_of_article(draft) or as_of_article(stored))):
+        # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
+        # says is as of its own day, may have moved between the two.
+        return f"a count as of its day ({stored.published} in the source, {draft.published} in the draft): it may have moved"
+    if draft.qualifier == stored.qualifier == AT_LEAST and (_MILESTONE.match(draft.text) or _MILESTONE.match(stored.text)):
+        # 双边贸易额再破1000亿美元 and 超过了1100亿美元: a mark passed and a figure past it both hold. (超55亿元
+        # for 超45亿元, neither a mark, is a threshold copied and changed.)
+        return f"two lower bounds, one a mark passed ({stored.text}, {draft.text}): both may hold"
     if draft.published != stored.published and (consensus(draft) or consensus(stored)):
         return "a forecast (预期) for another release: each release is forecast afresh"
     if draft.published != stored.published and (predicted(draft) or predicted(stored)):
@@ -1058,6 +1110,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
         # sector only one side names makes two facts (for support, a draft may name less than its source).
         return f"of {sector} (named before the figure), which the other never names"
+    heads = _list_head(draft), _list_head(stored)
+    if all(heads) and _owners_apart(*heads):
+        # 7项社保基金预算执行总收入8.1万亿元，总支出7.5万亿元 and 三项社会保险基金总收入…，总支出5.41万亿元: the
+        # 总支出 of the fund each list is about, and the lists are about two sets of funds.
+        return f"a list of {heads[1]}'s figures in the source, of {heads[0]}'s in the draft"
     campaigns = _campaign(draft), _campaign(stored)
     if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
         # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
@@ -1075,6 +1132,49 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     return ""
 
 
+_PERIOD_WORDS = re.compile(r"\d{4}年(?:度|末|底|初)?|全年|今年|去年|上年|当年|[一二三四]季度|上半年|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?")
+
+
+def _list_head(c: Claim) -> str:
+    """The measure that opens the figure's list when the figure is a later item with a bare measure of its own
+    (…基金总收入8.1万亿元，总支出7.5万亿元: 基金总收入 for 总支出); "" otherwise."""
+    sentence, at = c.plain_sentence, c.at()
+    group = unit_group(c.unit)
+    first = next((q for q in find_quantities(sentence) if unit_group(q.unit) == group), None)
+    if first is None or first.start >= at or len(metric_key(c.metric)) > 4:
+        return ""
+    head = _PERIOD_WORDS.sub("", sentence[_clause_start(sentence, first.start) : first.start])
+    return metric_key(head)
+
+
+def lists_apart(a: Claim, b: Claim) -> bool:
+    """Figures in clauses after others whose sentences open on different things: 查处涉黑涉恶腐败…问题3.8万件，
+    给予党纪政务处分3.2万人 and 查处违反中央八项规定精神问题6.1万起，…给予党纪政务处分6.6万人."""
+    heads = []
+    for c in (a, b):
+        sentence = c.plain_sentence
+        heads.append(mask_numbers(_PERIOD_WORDS.sub("", sentence[: _clause_start(sentence, c.at())])))
+    return all(heads) and _owners_apart(*heads)
+
+
+def _owners_apart(a: str, b: str) -> bool:
+    """Two list heads' owners (what comes before their shared last word) that are not one owner worded apart."""
+    i = 0
+    while i < min(len(a), len(b)) and a[-1 - i] == b[-1 - i]:
+        i += 1
+    owner_a, owner_b = a[: len(a) - i], b[: len(b) - i]
+    j = 0  # and the words both start with (全国, the subject)
+    while j < min(len(owner_a), len(owner_b)) and owner_a[j] == owner_b[j]:
+        j += 1
+    owner_a, owner_b = owner_a[j:], owner_b[j:]
+    if len(owner_a) < 2 or len(owner_b) < 2 or owner_a in owner_b or owner_b in owner_a:
+        return False
+    return fuzz.ratio(owner_a, owner_b) < SIMILAR_OWNER
+
+
+SIMILAR_OWNER = 60.0
+
+
 # An operation the sentence counts the results of: 开展专项整治, 部署…执法行动, 围绕/严查…违法行为.
 _CAMPAIGN = re.compile(
     r"(?:开展|部署|组织|启动|实施|深化|持续)[^，。；]{0,16}?(?:专项行动|专项整治|专项治理|专项检查|执法行动|整治行动|"
@@ -1087,6 +1187,9 @@ def _campaign(c: Claim) -> str:
     """The operation whose results the figure counts, named in its sentence before it ("" if none)."""
     found = _CAMPAIGN.search(c.plain_sentence, 0, c.at())
     return found.group() if found else ""
+
+
+_MILESTONE = re.compile(r"^(?:再次?|首次|一举|成功|历史性)?(?:突破|破|跨越|迈上|站上|跃上|越过)")
 
 
 _PURPOSE = re.compile(r"(?:专项用于|主要用于|重点用于|用于|用作|重点支持|支持|投向|投入到|投入)([^，。；;,、]{2,20})")

@@ -137,8 +137,27 @@ def _normalise_line(line: str, start: int) -> Chars:
         if prev and nxt and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
             pieces.append((" ", _offsets(start + m.start(), 1)))
             prev = " "
+        elif prev.isdigit() and nxt.isdigit() and not (_digits_before(text, m.start()) == _digits_after(text, pos) == 1):
+            # A table's row printed as text (研发费用 117 276 379 431), a code (7213 91 10 00), a date and a
+            # time: figures side by side, not one. Only a letter-spaced figure (2 0 2 3) is one.
+            pieces.append((" ", _offsets(start + m.start(), 1)))
+            prev = " "
     pieces.append((text[pos:], _offsets(start + pos, len(text) - pos)))
     return _join(pieces)
+
+
+def _digits_before(text: str, end: int) -> int:
+    i = end
+    while i > 0 and text[i - 1].isdigit():
+        i -= 1
+    return end - i
+
+
+def _digits_after(text: str, start: int) -> int:
+    i = start
+    while i < len(text) and text[i].isdigit():
+        i += 1
+    return i - start
 
 
 def _printed_unit(m: re.Match[str]) -> str:
