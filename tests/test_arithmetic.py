@@ -537,3 +537,14 @@ def test_a_sibling_part_given_as_a_share_of_the_same_whole_is_not_that_whole():
     draft = ("“五一”期间，上海市消保委系统共计受理消费投诉549件，同比下降51.7%，其中服务类投诉323件，占投诉总量的58.8%；"
              "商品类投诉226件，占投诉总量的41.2%。")
     assert flagged(draft, "2020-05-13") == {}
+
+
+def test_sections_told_on_one_template_are_each_about_their_own_section():
+    draft = ("学前教育。2019年，资助金额共计32.67亿元，其中，中央财政资金10.97亿元，地方财政资金21.69亿元。\n\n"
+             "普通高中。2019年，资助金额共计13.24亿元，其中，中央财政资金8.06亿元，地方财政资金5.17亿元。")
+    assert flagged(draft, "2020-05-21") == {}
+
+
+def test_a_part_given_a_bare_share_is_not_the_whole_of_the_share_before_it():
+    draft = "各级政府共投入资金113.61亿元。其中，统筹安排中央财政资金25.67亿元，占财政资金总额的22.59%；地方财政资金87.94亿元，占77.41%。"
+    assert flagged(draft, "2020-05-21") == {}

@@ -91,3 +91,65 @@ def test_the_kinds_listed_under_a_total_are_that_totals_parts(tmp_path):
             "| 猪牛羊禽肉产量 | 19.23 | 5.1 |\n| #猪肉 | 13.49 | 7.4 |\n")
     metrics = _metrics(tmp_path, text)
     assert metrics["13.49万吨"] == "猪肉产量"
+
+
+def claims_of(tmp_path, text: str, name: str = "page.md") -> dict[str, object]:
+    path = tmp_path / name
+    path.write_text(f"---\ndate: 2022-07-19\n---\n\n{text}", encoding="utf-8")
+    return {c.text: c for c in extract(read_document(path))}
+
+
+# A research note's page as pdfplumber gives it: a key-value table set beside the forecasts, the years heading
+# only the right-hand columns, each label run together with its first figure, growth rows under their measure.
+SIDE_BY_SIDE = """公司点评 高测股份（688556.SH）
+
+| 股票数据 |  | 主要财务数据及预测 |  |  |
+|---|---|---|---|---|
+| 总股本(百万股)： | 227.92 | 2020 | 2021 | 2022E |
+| 流通股(百万股)： |  | 营业收入(百万元)746 | 1,567 | 3,684 |
+|  |  | (+/-)YOY(%)4.5% | 110.0% | 135.1% |
+| 总资产(百万元)： | 3,508.81 |  |  |  |
+|  |  | 全面摊薄EPS(元)0.43 | 1.07 | 2.91 |
+"""
+
+
+def test_a_table_beside_another_reads_its_own_years_labels_units_and_growth_rows(tmp_path):
+    claims = claims_of(tmp_path, SIDE_BY_SIDE)
+    read = {t: (c.metric, c.period.label if c.period else None, c.unit, c.subject) for t, c in claims.items()
+            if c.period is not None}
+    assert read["746百万元"] == ("营业收入", "2020年", "CNY", "高测股份")
+    assert read["1,567百万元"] == ("营业收入", "2021年", "CNY", "高测股份")
+    assert read["4.5%"] == ("营业收入同比增长", "2020年", "%", "高测股份")
+    assert read["1.07元"] == ("全面摊薄EPS", "2021年", "CNY", "高测股份")
+    # 2022E is a forecast for 2022, not 2022's outcome
+    from factcheck.judge.identity import modality
+    assert claims["3,684百万元"].period.label == "2022年" and modality(claims["3,684百万元"]) == "forecast"
+
+
+# A saved page's table: title rows above the header, a county spanning rows, reference marks, and an infobox
+# label's own period (人口（2020年底）) that dates nothing else.
+PAGE_TABLE = """# 雄安新区
+
+人口（2020年底）
+
+# 行政区划与空间布局
+
+新区规划范围包括安新、容城等县及周边部分区域。
+
+| 新区 |  |  |  |  |
+|---|---|---|---|---|
+| 地图[注 1] |  |  |  |  |
+| 行政区划 |  | 面积（平方公里） | 人口（万人） | 生产总值（亿人民币）[69] |
+| 保定市 | 安新县[71] | 724 | 45.37 | 57.82 |
+|  | 容城县[73] | 314 | 27.32 | 59.4 |
+"""
+
+
+def test_a_pages_table_finds_its_header_below_its_title_rows_and_a_label_spanning_rows(tmp_path):
+    claims = claims_of(tmp_path, PAGE_TABLE)
+    read = {t: (c.metric[-2:], c.unit, c.period) for t, c in claims.items() if "|" in c.paragraph}
+    assert read == {
+        "724平方公里": ("面积", "平方公里", None), "45.37万人": ("人口", "人", None), "57.82亿人民币": ("总值", "CNY", None),
+        "314平方公里": ("面积", "平方公里", None), "27.32万人": ("人口", "人", None), "59.4亿人民币": ("总值", "CNY", None),
+    }
+    assert claims["724平方公里"].metric in ("面积", "安新县面积") and claims["314平方公里"].metric in ("面积", "容城县面积")

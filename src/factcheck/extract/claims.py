@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 89
+EXTRACTOR_VERSION = 90
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -101,7 +101,7 @@ def claims_in(
             # A table's cell is about whom its caption or the story names (表1 平湖经开主要经济指标), unless
             # its row names another; what its row names is not the next cell's.
             scope = copy.copy(story)
-        elif _POINT.match(para.text):
+        elif _POINT.match(para.text) and para.kind != "heading":  # （五）2020年…预算: a section, not a point
             # ——三大攻坚战开局良好…: one point of a report's review, under the story's lead (过去一年, 我国)
             # like the others, but what it names (海南自贸试验区) is not the next point's subject.
             scope = copy.copy(story)
@@ -151,6 +151,7 @@ def _cell_metric(claim: Claim) -> Claim:
     the figure is the measure, unless the row names whom the figure is about (平湖市 | 地区生产总值).
     """
     head = claim.plain_sentence[: claim.at()]
+    head = head.removeprefix("预计")  # 预计2022年…: a forecast column's (2022E), which modality reads
     dated = table.PERIOD.match(head)
     head = head[dated.end() :] if dated else head
     metric = script.plain(claim.metric)
@@ -379,8 +380,12 @@ def _ends_of_span(start: Claim, end: Claim) -> tuple[Claim, Claim]:
     """五年来，国内生产总值从54万亿元增加到82.7万亿元: 54万亿元 is the year before the span's (2012), 82.7万亿元
     its last year's (2017), not figures for the five years; so a later report's 2012 level can revise it."""
     span = end.period
-    if span is None or span != start.period or span.as_of:
+    if span is None or span != start.period:
         return start, end
+    if span.as_of:
+        # 贫困人口从923万减少到2019年末的30.83万，贫困发生率从26.8%减少到0.85%: the start is a stock at an
+        # earlier day the sentence does not give, not one at 2019年末.
+        return replace(start, period=None, period_from="", period_line=0), end
     if span.days < SPAN_DAYS_MIN:
         # 2025年，企业产值从1.6亿元增加到2.9亿元: 1.6亿元 is 2024's, not a second figure for 2025; a quarter's or
         # a month's start may be the period before or a year before, so it is left undated.

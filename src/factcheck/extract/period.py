@@ -25,7 +25,8 @@ class PeriodMention:
 
 
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年|本年|当年|次年|过去一年|刚刚过去的一年)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年(?!结转|结余|滚存|执行数|预算数|末累计)|本年|当年|次年|过去一年|刚刚过去的一年)"
+# 上年结转收入, 上年执行数: last year's carry-over or outturn, a measure's name or a base, not a period
 _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
     rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
@@ -467,6 +468,8 @@ def is_base(sentence: str, start: int) -> bool:
 def _base(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 2) : start]
     found = next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+    if not found and before.endswith("在") and _ON_THE_BASIS.match(sentence, start):
+        found = "在"  # 今年在去年的基础上，新增减税降费超过2.5万亿元: last year is the base, this year the period
     if not found and before.endswith(("和", "跟")) and _LEVEL_WITH.match(sentence, start):
         found = before[-1]  # 一季度网络零售规模和去年基本持平: last year is what the quarter is set against
     if not found and _SHARE_OF.search(sentence, max(0, start - SHARE_REACH), start):
@@ -474,6 +477,7 @@ def _base(sentence: str, start: int) -> str:
     return found
 
 
+_ON_THE_BASIS = re.compile(r"[^，。；,;]{1,8}?的?基础上")
 _LEVEL_WITH = re.compile(r"[^，。；,;]{1,10}?(?:基本)?(?:持平|相比|相当|相同|一样|差不多)")
 SHARE_REACH = 6
 _SHARE_OF = re.compile(r"占[^，。；,;、\d]{0,4}$")

@@ -85,7 +85,7 @@ _PRE = {
     "约为": ABOUT, "约": ABOUT, "大约": ABOUT, "大概": ABOUT,
 }
 # 多 after the measure word (长2米多、) widens like 余/多 before it; not 3家多元化企业.
-_POST = {"以上": AT_LEAST, "以下": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
+_POST = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "之内": AT_MOST, "左右": ABOUT, "上下(?!游)": ABOUT, "之多": AT_LEAST, "多(?=[、，。；的）]|$)": ABOVE}
 
 def _ALT(words: Iterable[str]) -> str:
     return "|".join(sorted((w if "(" in w else re.escape(w) for w in words), key=len, reverse=True))
@@ -140,7 +140,7 @@ _SCENARIO = re.compile(r"[^，。；]{0,3}的(?:概率|可能性)")
 _DAYTIME = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|早晨|夜里|夜间|时间|当天|今天|明天|次日|日)$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
 # Letters that name the measure written straight before its figure: GDP259.7亿元, 人均GDP超过1.2万美元.
-_METRIC_ACRONYM = re.compile(r"(?<![A-Za-z0-9&])(?:GDP|GNP|GNI|CPI|PPI|PMI|FDI|R&D)$")
+_METRIC_ACRONYM = re.compile(r"(?<![A-Za-z0-9&])(?:GDP|GNP|GNI|CPI|PPI|PMI|FDI|R&D|EPS|ROE|ROA|PE|PB|M2|M1|M0)$")
 # A page's furniture, not the story's: 阅读 53318, 浏览量：1234.
 _COUNTER = re.compile(r"(?:阅读|浏览|点击|访问|播放)(?:量|数|次数|人数)?\s*[：:]?\s*$")
 _BARE_VERBS = ("达到", "达", "为", "是", "至", "到", "超过", "突破", "约", "近", "增至", "降至", "：")
@@ -229,7 +229,7 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
         return True  # 比五年前增加5800多亿元: a comparison's base, a point in time, not a figure
     if _THRESHOLD_OF_A_SET.match(sentence, end) and (
-            (m["post"] or "").startswith(("以上", "以下")) or (m["pre"] or "").startswith(("超", "逾", "不足", "低于", "高于", "不到"))):
+            (m["post"] or "").startswith(("以上", "以下", "以内")) or (m["pre"] or "").startswith(("超", "逾", "不足", "低于", "高于", "不到"))):
         return True  # 复权单位净值达到10元以上的主动权益类基金共有101只: the threshold of what is counted, not a figure
     if unit_word == "人" and nxt == "口":
         return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities

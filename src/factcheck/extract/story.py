@@ -206,6 +206,10 @@ def period_of(
     if period is not None:
         return period, "sentence", line
     now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
+    carried = story.period.value if story.period is not None else None
+    if now is not None and now.group() == "现有" and isinstance(carried, Period) and carried.days == 1:
+        # 截至5月14日24时…现有确诊病例91例；现有疑似病例4例: 现有 is as of the moment the sentence before named
+        return carried, "paragraph", story.period.line  # type: ignore[union-attr]
     if now is not None:
         if published is None:
             return None, "", 0

@@ -35,9 +35,9 @@ from difflib import SequenceMatcher
 
 from ..data import load_data
 from ..extract.metric import an_average, metric_key
-from ..extract.quantity import unit_group
+from ..extract.quantity import find_quantities, unit_group
 from ..i18n import _
-from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim
+from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.finding import Computation
 from .compare import agree, rounded_or_cut
 from .identity import (
@@ -405,10 +405,23 @@ def _clause_repeated(a: Claim, b: Claim) -> bool:
     one statement quoted back, wherever it stands."""
     if _leans_on(a) or _leans_on(b) or any(_BREAKDOWN.search(c.plain_sentence) for c in (a, b)):
         return False
+    if _opening(a) == _opening(b):
+        # 资助金额共计34.58亿元，其中，中央财政资金… then 资助金额共计32.66亿元，其中，中央财政资金…: a report's
+        # sections told on one template, each about what its own section names; a statement quoted back opens
+        # on the words that quote it (提出…).
+        return False
     x, y = _FRAMING.sub("", _clause_words(a)), _FRAMING.sub("", _clause_words(b))
     if len(x) < CLAUSE_NAMES and (_follows_a_figure(a) or _follows_a_figure(b)):
         return False  # 增开旅客列车230列，开行总量达到13028列: a short clause is about what the clause before named
     return len(x) >= CLAUSE_MIN and x == y  # 销售收入同比增长 is not 高技术产业销售收入同比增长
+
+
+def _opening(c: Claim) -> str:
+    """The words of the sentence's first two clauses, figures masked: a template's (资助金额共计#亿元，其中), not a
+    statement's, which goes on to say something else (城镇调查失业率5.5%左右，体现了…)."""
+    text = c.plain_sentence
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)][:2]
+    return mask_numbers(text[: ends[1] if len(ends) > 1 else len(text)])
 
 
 CLAUSE_NAMES = 8  # a clause this long names its own measure (居民消费价格涨幅控制在…), whatever stands before it
@@ -1126,8 +1139,21 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
 def _a_share_of(c: Claim, whole: str) -> bool:
     """`c` is itself given as a share of `whole` (服务类投诉323件，占投诉总量的58.8%): a sibling part, not the whole."""
     end = c.at() + len(c.plain_text)
-    after = c.plain_sentence[end : end + len(whole) + 6]
-    return "占" in after and whole in after
+    rest = c.plain_sentence[end:]
+    if _BARE_SHARE_AFTER.match(rest):
+        return True  # 地方财政资金87.94亿元，占77.41%: a part given its share of the whole just named
+    share = re.search(r"占[^，。；]{0,4}" + re.escape(whole), rest)
+    if share is None:
+        return False
+    # …later in its sentence, past its own change (共计303.27亿元，比上年增加11.30亿元，增幅3.87%，占资助资金总额的
+    # 14.26%), but not past another part (进出口X亿元，其中出口Y亿元，占进出口总额的…: X is the whole).
+    between = rest[: share.start()]
+    return not any(unit_group(q.unit) == unit_group(c.unit) and not _A_CHANGE_BEFORE.search(between, 0, q.start)
+                   for q in find_quantities(between))
+
+
+_BARE_SHARE_AFTER = re.compile(r"[，,]\s*占(?:比)?(?:为|达)?\d")
+_A_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|增幅|降幅|上升|提高)[^，。；\d]{0,2}$")
 
 
 # --- parts that are all of a whole ---------------------------------------------------------------------

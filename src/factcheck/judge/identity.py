@@ -384,8 +384,19 @@ def events_apart(a: Claim, b: Claim) -> bool:
     return False
 
 
+_CUMULATIVE = re.compile(r"累计|历年|总计|迄今")
+
+
+def _since_its_start(c: Claim) -> bool:
+    """累计开行突破2万列 with only a year carried from the sentence before: a total since the start, not that year's."""
+    return (c.period is not None and c.period_from not in ("sentence", "clause")
+            and bool(_CUMULATIVE.search(clause_of(c))))
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    if _since_its_start(draft) or _since_its_start(stored):
+        return Check("period", UNKNOWN, "a total since its start (累计…), its year carried from another sentence")
     if (draft.changed_to or stored.changed_to) and a is None and b is None and draft.published != stored.published:
         # 将基准利率从4%上调至4.25% on 23 March, 从3.5%上调至4% on 2 February: each start is the level the day
         # before its own change, two days, two facts (however standing the bank).
@@ -481,7 +492,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # 目标顺利实现, 目标任务全面完成: a target met is an outcome.
 _FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
              # A budget's 安排 allocates: a plan, restated or not; 制度性安排, 作出的安排 are arrangements, nouns.
-             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
+             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|(?:报告|会议|规划|纲要|方案|计划|意见|决定)(?:中)?提出|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
 # 之前为5000美元, (先前预估为2.9%): the value the figure beside it replaced, a forecast's or a reading's.
 _PREVIOUS = rf"前值|修正为|修正至|{VALUE_BEFORE}"
 _OUTCOME = r"公布值|初值|终值|录得"
@@ -864,6 +875,8 @@ _SECTOR_ONLY = re.compile(
 _RECKONED = re.compile(
     r"比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
     r"|回升|回暖|反弹|下滑|增速"  # 增速回升1.1个百分点: which growth rate rose?
+    # 约为去年同期的95%, 恢复到去年同期的87%: a level against its base, of the measure the clause before named
+    r"|(?:约为|约|为|相当于|恢复到|恢复至|达到|达|是)?(?:去年|上年|往年)同期(?:水平)?"
 )
 
 
@@ -1115,6 +1128,16 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 7项社保基金预算执行总收入8.1万亿元，总支出7.5万亿元 and 三项社会保险基金总收入…，总支出5.41万亿元: the
         # 总支出 of the fund each list is about, and the lists are about two sets of funds.
         return f"a list of {heads[1]}'s figures in the source, of {heads[0]}'s in the draft"
+    if (len(metric_key(draft.metric)) <= SHORT_LIST_METRIC and not {draft.subject_kind, stored.subject_kind} & set(STANDING_KINDS)
+            and lists_apart(draft, stored)):
+        # 营养膳食补助惠及学生4060.82万人，投入资金290.28亿元 and 社会组织开展了6.2万个扶贫项目，投入资金超过600亿元:
+        # a bare measure after other figures is of what its sentence opened on, and the two opened on different things.
+        return "a bare measure after other figures, in sentences that open on different things"
+    local = _unnamed_local(draft) or _unnamed_local(stored)
+    if local:
+        # 全县贫困发生率从…54.36%… in a story about 广西, 去年全省固定资产投资增长9.3% read as the country's: the
+        # county, city or province the sentence means is not the body the figure was given.
+        return f"about the {local[1:]} its sentence calls {local}, which it does not name"
     campaigns = _campaign(draft), _campaign(stored)
     if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
         # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
@@ -1130,6 +1153,23 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if still_running(stored, draft):
         return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
     return ""
+
+
+SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence
+
+# 全县, 全市, 本省: the local whole a sentence means, and the kinds of body that can be it.
+_LOCAL_LEVEL = {"省": (REGION,), "市": (PLACE, KNOWN), "县": (PLACE, KNOWN), "州": (PLACE, KNOWN), "区": (PLACE, KNOWN, REGION)}
+
+
+def _unnamed_local(c: Claim) -> str:
+    """全县/全市/全省 before the figure where its subject is no body of that level (a province for 全县, the
+    country for 全省): the word, else ""."""
+    found = None
+    for m in _LOCAL.finditer(c.plain_sentence, 0, c.at()):
+        found = m
+    if found is None:
+        return ""
+    return "" if c.subject_kind in _LOCAL_LEVEL.get(found.group()[-1], ()) else found.group()
 
 
 _PERIOD_WORDS = re.compile(r"\d{4}年(?:度|末|底|初)?|全年|今年|去年|上年|当年|[一二三四]季度|上半年|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?")

@@ -257,6 +257,8 @@ CONTINUATION = "了的地得着过、，。；：）」』”个件家名项亿�
 
 def _kind(chars: Chars) -> str:
     text = chars[0]
+    if SECTION.match(text) and text.endswith("。") and len(text) <= HEADING_MAX and not re.search(r"[。！？，；]", text[:-1]):
+        return "heading"  # （五）2020年政府性基金预算收入预计和支出安排。: a report's section, its full stop and all
     if text[-1] in TERMINAL or re.search(r"[。！？]", text):
         return "body"  # a heading or caption never holds a full stop
     if text[-1] in "：:":

@@ -33,7 +33,7 @@ PERIOD = re.compile(
     r"(?:(?:19|20)\d\d年(?:\d{1,2}[-—–~至]\d{1,2}月|前?\d{1,2}个?月(?:份|末|底)?|[一二三四1-4]季度|上半年|下半年|前三季度|全年|末|底)?"
     r"|\d{1,2}[-—–~至]\d{1,2}月|前三季度|上半年|下半年|[一二三四]季度)"
 )
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d[EAF]?")  # 2022E, 2022F: a forecast's year; 2021A: an actual's
 _PAREN_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 _UNIT_WORD = re.compile(r"元|%|‰|人|个|家|吨|亩|米|辆|台|件|户|次|瓦|万|亿|倍|项|套|座|公里|平方|千克|公斤|立方|升|架|艘|所|张|篇|部|条")
 _RATE = re.compile(r"增长|增速|增幅|下降|比重|占比|率|同比|环比")
@@ -55,12 +55,16 @@ class CellSentence:
 
 
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def dating(line: Chars) -> bool:
     """A heading that dates the tables under it: short, no sentence, a period in it, and not the day it was
     published (2017年3月16日 under a bulletin's title dates the bulletin, not its tables)."""
-    return _is_caption(line[0]) and len(line[0]) <= 40 and not _DAY.search(line[0]) and _caption_period([line]) is not None
+    # 人口（2020年底） in a page's infobox: a label's own period, in brackets, dates that label only.
+    unbracketed = _BRACKETED.sub("", line[0])
+    return (_is_caption(line[0]) and len(line[0]) <= 40 and not _DAY.search(line[0])
+            and _caption_period([(unbracketed, array("I", range(len(unbracketed))))]) is not None)
 
 
 def is_row(line: str) -> bool:
@@ -74,8 +78,13 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
     table = [_cells(r) for r in rows if not _SEPARATOR.match(r[0])]
     if len(table) < 2:
         return []
-    header, body = table[0], table[1:]
-    captions = [c for c in before if _is_caption(c[0])]
+    # The header is the last row before the first that holds a figure: rows above it title the table (a
+    # page's 雄安新区 / 地图 rows above 行政区划 | 面积（平方公里） | 人口（万人）).
+    first = next((i for i, r in enumerate(table) if any(_figure(c) for c in r[1:])), 1)
+    top = max(first - 1, 0)
+    header, body = [_without_notes(c) for c in table[top]], table[top + 1 :]
+    titles = [_joined(r) for r in table[:top]]
+    captions = [c for c in [*before, *titles] if c[0] and _is_caption(c[0])]
     unit = _caption_unit(captions)
     period = _caption_period(captions) or (_caption_period([dated]) if dated is not None else None)
     unit_column = next((j for j, h in enumerate(header) if h[0] in _UNIT_HEADER), None)
@@ -87,11 +96,37 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
     generic = all(_GENERIC.match(h[0]) or _RATE.search(h[0]) or _is_period(h[0]) or j == unit_column
                   for j, h in enumerate(header) if j > 0)
     parent: Chars | None = None
+    previous_heads: dict[int, Chars] = {}  # the last measure's label in each column a label stands in
     carrying = False
     for row in body:
-        if not row or not row[0][0]:
+        years = [j for j, c in enumerate(row) if _BARE_YEAR.fullmatch(c[0])]
+        if len(years) >= 2 and years == list(range(years[0], years[-1] + 1)):
+            # 2020 | 2021 | 2022E over the columns of a table set beside another on the page: those columns'
+            # header from here on; what the row has before them is the other table's
+            header = [row[j] if j in years else (header[j] if j < len(header) else ("", array("I")))
+                      for j in range(max(len(header), len(row)))]
+            row = row[: years[0]]
+        row = _label_apart(row, len(header))
+        start = next((j for j in range(1, len(row)) if _figure(row[j])), len(row))
+        # The row's label is the last cell with words before its figures: 保定市 | 安新县 | | 724 is 安新县's; a
+        # label spanning rows (保定市) is printed once, and the rows under it start with an empty cell.
+        at, label = next(((j, c) for j, c in reversed(list(enumerate(row[:start]))) if c[0] and j != unit_column),
+                         (0, None))
+        if label is None:
             continue
-        head = _strip_lead(row[0])
+        glued = None
+        m = _LABEL_AND_FIGURE.match(label[0]) if at > 0 else None
+        if m and not _is_period(m.group(2)):
+            # 营业收入(百万元)746 where the page's columns ran together: the label, and the figure of its column
+            label, glued = (m.group(1), label[1][: m.end(1)]), (at, (label[0][m.start(2) :], label[1][m.start(2) :]))
+        head, row_unit_given = _unit_apart(_strip_lead(_without_notes(label)))
+        above = previous_heads.get(at)
+        if _GROWTH_ROW.fullmatch(head[0]) and above is not None:
+            # (+/-)YOY under 营业收入(百万元), in the same column: that row's measure's growth
+            head = (above[0] + "同比增长", above[1] + array("I", above[1][-1:]) * 4)
+            row_unit_given = ("%", array("I", head[1][-1:]))
+        else:
+            previous_heads[at] = head
         if generic and _TOTAL_ROW.search(head[0]):
             parent, carrying = head, False
         elif generic and parent is not None and (head is not row[0] or carrying) and _A_KIND.fullmatch(head[0]):
@@ -101,18 +136,76 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
             parent, carrying = None, False
         row_period = head if _is_period(head[0]) else None
         shown = shown_head + " / " + _shown(row)
-        for j in range(1, len(row)):
+        cells = [(j, row[j]) for j in range(max(start, 1), len(row))]
+        if glued is not None:
+            cells.insert(0, glued)
+        for j, cell in cells:
             if j == unit_column:
                 continue
-            m = _NUMBER.match(row[j][0])
+            m = _NUMBER.match(cell[0])
             if not m or (m.group(2) and not _UNIT_WORD.search(m.group(2))):
                 continue
             column = header[j] if j < len(header) else ("", array("I"))
-            row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else None
-            chars = _sentence(head, column, row[j], m, row_period or period, unit, row_unit)
+            row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else row_unit_given
+            chars = _sentence(head, column, cell, m, row_period or period, unit, row_unit)
             if chars is not None:
                 out.append(CellSentence(chars, shown))
     return out
+
+
+def _figure(cell: Chars) -> bool:
+    """A cell that is a figure the reader keeps: a number, with a unit or none; not a year heading a column."""
+    m = _NUMBER.match(cell[0])
+    if m is None:
+        return False
+    return not (m.group(2) and not _UNIT_WORD.search(m.group(2))) and not _is_period(cell[0])
+
+
+def _joined(row: list[Chars]) -> Chars:
+    """A title row's words on one line (its spanning cell, and the empty ones beside it)."""
+    cells = [c for c in row if c[0]]
+    origin = array("I")
+    for c in cells:
+        origin.extend(c[1])
+    return "".join(c[0] for c in cells), origin
+
+
+_NOTES = re.compile(r"\[(?:注\s*)?\d+\]")  # a reference mark: 安新县[71], 地图[注 1]
+
+
+def _without_notes(chars: Chars) -> Chars:
+    text, origin = chars
+    keep = [i for i in range(len(text)) if not any(m.start() <= i < m.end() for m in _NOTES.finditer(text))]
+    return "".join(text[i] for i in keep), array("I", (origin[i] for i in keep))
+
+
+def _unit_apart(head: Chars) -> tuple[Chars, Chars | None]:
+    """营业收入(百万元): the row's measure and its unit, which its cells are given in."""
+    text, origin = head
+    pm = _PAREN_UNIT.search(text)
+    if not pm or not _UNIT_WORD.search(pm.group(1)):
+        return head, None
+    return (text[: pm.start()], origin[: pm.start()]), (pm.group(1), origin[pm.start(1) : pm.end(1)])
+
+
+# 营业收入(百万元)746 when a page's columns run together: the label, then the row's first figure.
+_LABEL_AND_FIGURE = re.compile(r"^(.*[^\d\s.,+\-−])\s*([-−+]?\d+(?:,\d{3})*(?:\.\d+)?%?)$")
+
+
+def _label_apart(row: list[Chars], columns: int) -> list[Chars]:
+    """A first cell holding the label and the first figure, in a row a cell short of its header, split in two."""
+    if not row or len(row) >= columns:
+        return row
+    m = _LABEL_AND_FIGURE.match(row[0][0])
+    if not m or _is_period(m.group(2)):
+        return row
+    text, origin = row[0]
+    cut = m.start(2)
+    return [(m.group(1), origin[: m.end(1)]), (text[cut:], origin[cut:]), *row[1:]]
+
+
+# (+/-)YOY, YoY, 同比(%), 增长率: a row giving the growth of the measure in the row above it
+_GROWTH_ROW = re.compile(r"[（(]?[+＋]?/?[-－]?[)）]?\s*(?:YOY|YoY|yoy|同比|增长率|增速)\s*[（(]?%?[)）]?")
 
 
 _TOTAL_ROW = re.compile(r"[量额]$")  # 货物运输总量, 旅客运输周转量, 房地产开发投资额: a measure its kinds divide
@@ -186,6 +279,10 @@ def _as_period(chars: Chars) -> Chars:
     """A header of a bare year (2025) is that year: 2025年, the 年 placed at the year's last digit."""
     text, origin = chars
     if _BARE_YEAR.fullmatch(text):
+        if text[-1] in "EF":  # 2022E: the year a forecast is for (预计 makes it one to the claim's modality)
+            return "预计" + text[:-1] + "年", array("I", origin[:1]) * 2 + origin[:-1] + array("I", origin[-1:])
+        if text[-1] == "A":
+            text, origin = text[:-1], origin[:-1]
         return text + "年", origin + array("I", origin[-1:])
     return chars
 

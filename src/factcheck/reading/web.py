@@ -165,6 +165,15 @@ def _json_ld_date(tree: Any) -> dt.date | None:
     return None
 
 
+LAYOUT_CELL = 40  # characters: a cell holding paragraphs this long lays a page out; a header's 面积<p>（平方公里）</p> does not
+
+
+def _lays_out(cell: Any) -> bool:
+    """A cell that holds the article's blocks (its paragraphs, a table of its own), not a short label in a <p>."""
+    blocks = [c for c in cell if isinstance(c.tag, str) and c.tag in _BLOCK]
+    return bool(blocks) and (any(c.tag in ("table", "list", "head") for c in blocks) or len(_text(cell)) > LAYOUT_CELL)
+
+
 def _text(element: Any) -> str:
     """An element's text on one line, its own line breaks as spaces."""
     return " ".join("".join(element.itertext()).split())
@@ -219,8 +228,7 @@ class _Renderer:
 
     def _table(self, table: Any) -> None:
         rows = [[cell for cell in row if cell.tag == "cell"] for row in table.iter("row")]
-        layout = all(len(r) <= 1 for r in rows) or any(
-            any(isinstance(c.tag, str) and c.tag in _BLOCK for c in cell) for r in rows for cell in r)
+        layout = all(len(r) <= 1 for r in rows) or any(_lays_out(cell) for r in rows for cell in r)
         if layout:  # a table that lays the page out: its paragraphs are the article's
             for row in rows:
                 for cell in row:
