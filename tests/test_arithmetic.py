@@ -548,3 +548,9 @@ def test_sections_told_on_one_template_are_each_about_their_own_section():
 def test_a_part_given_a_bare_share_is_not_the_whole_of_the_share_before_it():
     draft = "各级政府共投入资金113.61亿元。其中，统筹安排中央财政资金25.67亿元，占财政资金总额的22.59%；地方财政资金87.94亿元，占77.41%。"
     assert flagged(draft, "2020-05-21") == {}
+
+
+def test_a_rate_after_a_change_that_names_another_measure_is_that_measures():
+    line = "十年间，正定地区生产总值从158.9亿元增长到303.4亿元，城镇和农村居民人均可支配收入分别比2012年增长了107.1%和124.7%。"
+    assert flagged(line, "2022-06-24") == {}
+    assert flagged("十年间，正定地区生产总值从158.9亿元增长到303.4亿元，增长了107.1%。", "2022-06-24") == {"107.1%": "growth"}

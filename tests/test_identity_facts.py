@@ -1918,3 +1918,26 @@ def test_last_years_carry_over_names_a_measure_and_a_reports_section_dates_its_f
     text = "（六）2020年国有资本经营预算收入预计和支出安排。\n\n中央国有资本经营预算收入1691.65亿元，增长3.4%。加上上年结转收入144.06亿元，收入总量为1835.71亿元。"
     periods = {c.text: c.period.label if c.period else None for c in extract(news(text, "2020-05-31"))}
     assert periods["1691.65亿元"] == "2020年" and periods["1835.71亿元"] == "2020年"
+
+
+# --- held-out round 33 (新闻联播, five unseen weeks): revisions, counts since a day, changes over years --------
+
+def test_an_agencys_later_release_a_little_apart_is_a_revision_not_a_contradiction():
+    store = store_of(("2022-04-27", "国家外汇管理局最新数据，一季度，我国经常账户顺差895亿美元，是历年一季度最高值。"))
+    revised = "国家外汇管理局最新数据显示，一季度我国经常账户顺差889亿美元，为历史同期最高值。"
+    verdict, _, reasons = checked(revised, "2022-06-24", store)["889亿美元"]
+    assert verdict == "unsupported" and "a revision" in reasons[0]
+    assert verdicts(revised.replace("889", "859"), "2022-06-24", store)["859亿美元"] == "contradicted"  # too far apart
+
+
+def test_a_count_since_a_day_is_as_of_its_article_not_of_that_day():
+    store = store_of(("2023-06-16", "自去年7月开启加息进程以来，欧洲央行已连续八次加息，共计加息400个基点。"))
+    draft = "自去年7月开启加息进程以来，欧洲央行已连续加息九次，共计加息425个基点。"
+    assert "contradicted" not in verdicts(draft, "2023-07-28", store).values()
+
+
+def test_a_rate_over_the_years_a_change_ran_is_not_its_last_years():
+    store = store_of(("2024-01-12", "2023年，我国合计进出口7.67万亿元，增长2.7%。"))
+    draft = "进出口额从2015年的886.6亿元增长到2023年的1257.8亿元，增幅达41.9%。"
+    verdict, _, reasons = checked(draft, "2024-02-20", store)["41.9%"]
+    assert verdict == "unsupported" and "over the years 2015–2023" in reasons[0]

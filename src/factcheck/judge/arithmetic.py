@@ -555,6 +555,8 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
             continue
         if start.qualifier not in _ENDS or end.qualifier not in _ENDS or unit_group(start.unit) != unit_group(end.unit):
             continue
+        if _names_another_measure(end, rate):
+            continue  # …生产总值从158.9亿元增长到303.4亿元，城镇和农村居民人均可支配收入分别…增长了107.1%: the incomes' rate
         if start.sentence == end.sentence and _RANGE.fullmatch(_between(start, end)) and not _FROM.search(
                 start.plain_sentence, max(0, start.at() - 10), start.at()):
             continue  # 营业收入约为10.52亿元至11.28亿元: a range's two ends, not a change from one to the other
@@ -562,6 +564,21 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
         if found is not None:
             out.append(found)
     return out
+
+
+_NOT_A_MEASURE = re.compile(r"[^\u4e00-\u9fff]|同比|比上年|较上年|比去年|比\d{4}年|较\d{4}年|年均|平均|分别|累计|总体|增长|增加|"
+                            r"提高|上升|下降|减少|降低|增幅|降幅|涨幅|升幅|[了达为约共超过到]")
+
+
+def _names_another_measure(end: Claim, rate: Claim) -> bool:
+    """Words naming a measure stand between a change's end and the rate after it: the rate is that measure's."""
+    if end.sentence != rate.sentence or rate.at() <= end.at():
+        return False
+    between = rate.plain_sentence[end.at() + len(end.plain_text) : rate.at()]
+    return len(_NOT_A_MEASURE.sub("", between)) >= ANOTHER_MEASURE
+
+
+ANOTHER_MEASURE = 4  # characters of a measure's name (人均可支配收入); 年均, 全年 and the like are fewer
 
 
 _RANGE = re.compile(r"\s*[至到\-－~～—]+\s*")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
@@ -388,15 +389,39 @@ _CUMULATIVE = re.compile(r"累计|历年|总计|迄今")
 
 
 def _since_its_start(c: Claim) -> bool:
-    """累计开行突破2万列 with only a year carried from the sentence before: a total since the start, not that year's."""
-    return (c.period is not None and c.period_from not in ("sentence", "clause")
-            and bool(_CUMULATIVE.search(clause_of(c))))
+    """累计开行突破2万列 with only a year carried from the sentence before: a total since the start, not that year's.
+    So is a count since a day (自去年7月开启加息进程以来，…已连续加息九次): as of its article, not of that July."""
+    if c.period is None:
+        return False
+    if "以来" not in c.period.label and _SINCE_THEN.search(c.plain_sentence, 0, c.at()):
+        return True
+    return c.period_from not in ("sentence", "clause") and bool(_CUMULATIVE.search(clause_of(c)))
+
+
+_FROM_YEAR_TO_YEAR = re.compile(r"[从由](\d{4})年[^，。；]{0,16}?(?:到|至)(\d{4})年")
+
+
+def _over_the_years(c: Claim) -> str:
+    """The years a rate's change ran over, when its sentence gives both ends (从2015年…到2023年…，增幅达41.9%)."""
+    if c.unit not in ("%", "x"):
+        return ""
+    found = None
+    for m in _FROM_YEAR_TO_YEAR.finditer(c.plain_sentence, 0, c.at()):
+        found = m
+    return f"{found[1]}–{found[2]}" if found else ""
+
+
+_SINCE_THEN = re.compile(r"[自从][^，。；]{1,20}以来")
 
 
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
+    spans = _over_the_years(draft), _over_the_years(stored)
+    if any(spans) and spans[0] != spans[1]:
+        # 进出口额从2015年的886.6亿元增长到2023年的1257.8亿元，增幅达41.9%: growth over eight years, not 2023's
+        return Check("period", DIFFERENT, f"a change over the years {spans[0] or spans[1]}, on one side only")
     if _since_its_start(draft) or _since_its_start(stored):
-        return Check("period", UNKNOWN, "a total since its start (累计…), its year carried from another sentence")
+        return Check("period", UNKNOWN, "a total since a start (累计…, 自…以来), as of its own article, not of that year or day")
     if (draft.changed_to or stored.changed_to) and a is None and b is None and draft.published != stored.published:
         # 将基准利率从4%上调至4.25% on 23 March, 从3.5%上调至4% on 2 February: each start is the level the day
         # before its own change, two days, two facts (however standing the bank).
@@ -1095,6 +1120,12 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
             and (_RELEASE.search(draft.plain_sentence) or _REPORT_OUT.search(_so_far_said(draft)))):
         # …还公布了跨境电商半年报。上半年…1.25万亿元 against customs' 1.22万亿元 in August: a formal release later.
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
+    if (draft.published and stored.published and draft.published > stored.published and draft.value and stored.value
+            and speaker(draft) and speaker(draft) == speaker(stored)
+            and abs(draft.value - stored.value) <= abs(stored.value) * REVISED_WITHIN):
+        # 国家外汇管理局…一季度经常账户顺差895亿美元 in April, 889亿美元 in June: the agency's later release of its
+        # own figure, a little apart, is a revision (a slip of the pen is seldom this close and this late).
+        return f"{speaker(stored)}'s later release ({draft.published}) of its figure, {stored.text} on {stored.published}: a revision"
     if draft.published and stored.published and draft.published > stored.published and preliminary(stored):
         # 日本内阁府…初步统计结果显示…按年率计算降幅为2.0% on 16 May; the release of 10 June, 1.8%: revised.
         return f"a first estimate in the source ({stored.published}): a later release ({draft.published}) may have revised it"
@@ -1271,6 +1302,7 @@ def _early(c: Claim) -> int | None:
     return days if days <= EARLY_DAYS else None
 
 
+REVISED_WITHIN = Decimal("0.015")  # a revision moves a released figure by this much at most (895 → 889: 0.7%)
 RESTATED_AFTER_DAYS = 730  # a period closed this long before its figure is restated may have been revised since
 
 
