@@ -1941,3 +1941,28 @@ def test_a_rate_over_the_years_a_change_ran_is_not_its_last_years():
     draft = "进出口额从2015年的886.6亿元增长到2023年的1257.8亿元，增幅达41.9%。"
     verdict, _, reasons = checked(draft, "2024-02-20", store)["41.9%"]
     assert verdict == "unsupported" and "over the years 2015–2023" in reasons[0]
+
+
+def test_a_bare_full_year_told_as_done_in_the_first_months_is_last_years():
+    (c,) = extract(news("全年国内生产总值990865亿元。", "2020-02-28"))
+    assert (c.period.start, c.period.end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    (c,) = extract(news("预计全年国内生产总值增长3%。", "2020-05-31"))  # a forecast's 全年 is this year's
+    assert c.period.start.year == 2020
+
+
+def test_a_newer_figure_of_another_scope_does_not_make_a_figure_stale():
+    store = store_of(("2020-01-03", "截至2019年底，全国已有1536个县建设融媒体中心，覆盖率近82%。"),
+                     ("2020-03-03", "截至2020年2月底，全国已有1800个县建设融媒体中心，覆盖率近90%。"))
+    draft = "如今的东湖绿心，全区森林面积2.5万亩，覆盖率近82%。"
+    assert verdicts(draft, "2020-05-21", store)["近82%"] != "stale"
+
+
+def test_a_part_that_names_one_of_two_measures_a_whole_joins_is_that_measure_alone():
+    metrics = {c.text: c.metric for c in extract(news("2019年全年减税降费2.36万亿元，其中新增减税1.93万亿元。", "2020-05-31"))}
+    assert metrics["1.93万亿元"] == "新增减税"
+
+
+def test_两国_with_neither_country_known_says_too_little():
+    store = store_of(("2025-04-03", "4月3日，国家主席习近平同波黑主席团轮值主席茨维亚诺维奇互致贺电，庆祝两国建交30周年。"))
+    draft = "7月9日，国家主席习近平同玻利维亚总统阿尔塞互致贺电，庆祝两国建交40周年。"
+    assert verdicts(draft, "2025-07-09", store)["40周年"] == "unsupported"

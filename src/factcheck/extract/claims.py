@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 90
+EXTRACTOR_VERSION = 91
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -366,8 +366,14 @@ def _kind_of_whole(part: str, whole: str) -> str:
     measures what the whole measures, for that kind: 高速铁路营业里程."""
     for k in range(min(len(part), len(whole) - 1), 1, -1):
         if part.endswith(whole[:k]) and len(part) > k:
-            return part + whole[k:]
+            # …unless what is left of the whole is a second measure beside the first, not what it counts:
+            # 减税降费2.36万亿元，其中新增减税1.93万亿元 is tax cuts alone, not 新增减税降费.
+            return part + whole[k:] if _COUNTS.search(whole[k:]) else part
     return part
+
+
+# What a whole's measure counts, after the kind it divides (铁路 | 营业里程, 快递 | 业务量)
+_COUNTS = re.compile(r"里程|[量额值数率]|面积|规模|收入|支出|投资|产值|人次|人数|总量|容量|长度|产能")
 
 
 SPAN_DAYS_MIN = 700  # a span of two years or more (过去五年, “十三五”时期), whose change runs from its start to its end

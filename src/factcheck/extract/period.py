@@ -134,6 +134,11 @@ def find_periods(
             period = _resolve(m, published, published.year - 1)
             if period is None:
                 continue
+        elif (bare_full_year and not story_year and period.end > published and published.month <= BARE_YEAR_LAST_MONTH
+              and not _FUTURE.search(sentence, 0, m.start()) and not _CHANCE.match(sentence, m.end())):
+            # 全年国内生产总值990865亿元 in a February bulletin, 全年…增长10.7% in May: the year just ended, told as
+            # done; this year's 全年 is still to come (将, 预计, 目标 say so).
+            period = _resolve(m, published, published.year - 1) or period
         if m["year"] or m["rel"]:
             context_year = period.start.year
         if not has_span(m) and out and out[-1].period.days == 1 and out[-1].period.label.startswith(("截至", "截止")):
@@ -478,6 +483,7 @@ def _base(sentence: str, start: int) -> str:
 
 
 _ON_THE_BASIS = re.compile(r"[^，。；,;]{1,8}?的?基础上")
+BARE_YEAR_LAST_MONTH = 9  # until September a bare 全年 told as done is last year's; later it may be this year's, nearly over
 _LEVEL_WITH = re.compile(r"[^，。；,;]{1,10}?(?:基本)?(?:持平|相比|相当|相同|一样|差不多)")
 SHARE_REACH = 6
 _SHARE_OF = re.compile(r"占[^，。；,;、\d]{0,4}$")

@@ -986,6 +986,8 @@ def specific(a: Claim, b: Claim) -> bool:
     """
     if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
         return False  # 上升, 增长: a change of something the clause never names
+    if any(_PAIR_UNNAMED.search(c.metric) and c.subject_kind != PAIR for c in (a, b)):
+        return False  # 庆祝两国建交40周年 with 玻利维亚 unknown to the gazetteer: which two, the measure does not say
     if _share_of_whole(a) or _share_of_whole(b):
         return False  # 占我国进出口总值的57.1%: a part's share, and the metric names only the whole
     if standing(a, b) or a.subject_kind == b.subject_kind == PAIR:
@@ -1100,6 +1102,34 @@ def predicted(c: Claim) -> bool:
     return found is not None and bool(_PREDICTION.fullmatch(found[0]))
 
 
+def scope_apart(draft: Claim, stored: Claim) -> str:
+    """Why two figures of one named measure are of different scopes, though subject, metric and period agree
+    ("" when nothing says so): what a list is of, an unnamed local whole, a campaign. No alarm rests on such a
+    pair, and no newer figure makes the other stale.
+    """
+    heads = _list_head(draft), _list_head(stored)
+    if all(heads) and _owners_apart(*heads):
+        # 7项社保基金预算执行总收入8.1万亿元，总支出7.5万亿元 and 三项社会保险基金总收入…，总支出5.41万亿元: the
+        # 总支出 of the fund each list is about, and the lists are about two sets of funds.
+        return f"a list of {heads[1]}'s figures in the source, of {heads[0]}'s in the draft"
+    if (len(metric_key(draft.metric)) <= SHORT_LIST_METRIC and not {draft.subject_kind, stored.subject_kind} & set(STANDING_KINDS)
+            and lists_apart(draft, stored)):
+        # 营养膳食补助惠及学生4060.82万人，投入资金290.28亿元 and 社会组织开展了6.2万个扶贫项目，投入资金超过600亿元:
+        # a bare measure after other figures is of what its sentence opened on, and the two opened on different things.
+        return "a bare measure after other figures, in sentences that open on different things"
+    local = _unnamed_local(draft) or _unnamed_local(stored)
+    if local:
+        # 全县贫困发生率从…54.36%… in a story about 广西, 去年全省固定资产投资增长9.3% read as the country's: the
+        # county, city or province the sentence means is not the body the figure was given.
+        return f"about the {local[1:]} its sentence calls {local}, which it does not name"
+    campaigns = _campaign(draft), _campaign(stored)
+    if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
+        # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
+        # 5000余万元: one regulator's year, two campaigns; what a campaign counts is that campaign's.
+        return f"the count of a campaign ({campaigns[1] or campaigns[0]}) the other does not name"
+    return ""
+
+
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
     if (draft.published != stored.published and identity.period.outcome == UNDATED
@@ -1154,26 +1184,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
         # sector only one side names makes two facts (for support, a draft may name less than its source).
         return f"of {sector} (named before the figure), which the other never names"
-    heads = _list_head(draft), _list_head(stored)
-    if all(heads) and _owners_apart(*heads):
-        # 7项社保基金预算执行总收入8.1万亿元，总支出7.5万亿元 and 三项社会保险基金总收入…，总支出5.41万亿元: the
-        # 总支出 of the fund each list is about, and the lists are about two sets of funds.
-        return f"a list of {heads[1]}'s figures in the source, of {heads[0]}'s in the draft"
-    if (len(metric_key(draft.metric)) <= SHORT_LIST_METRIC and not {draft.subject_kind, stored.subject_kind} & set(STANDING_KINDS)
-            and lists_apart(draft, stored)):
-        # 营养膳食补助惠及学生4060.82万人，投入资金290.28亿元 and 社会组织开展了6.2万个扶贫项目，投入资金超过600亿元:
-        # a bare measure after other figures is of what its sentence opened on, and the two opened on different things.
-        return "a bare measure after other figures, in sentences that open on different things"
-    local = _unnamed_local(draft) or _unnamed_local(stored)
-    if local:
-        # 全县贫困发生率从…54.36%… in a story about 广西, 去年全省固定资产投资增长9.3% read as the country's: the
-        # county, city or province the sentence means is not the body the figure was given.
-        return f"about the {local[1:]} its sentence calls {local}, which it does not name"
-    campaigns = _campaign(draft), _campaign(stored)
-    if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
-        # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
-        # 5000余万元: one regulator's year, two campaigns; what a campaign counts is that campaign's.
-        return f"the count of a campaign ({campaigns[1] or campaigns[0]}) the other does not name"
+    scope = scope_apart(draft, stored)
+    if scope:
+        return scope
     spent = _spent_on(draft), _spent_on(stored)
     if all(spent) and _apart(*spent):
         # 设立3000亿元保障性住房再贷款 and 设立5000亿元科技创新…再贷款; one bond's 1600亿元 投向地下管网 and its
@@ -1225,7 +1238,11 @@ def lists_apart(a: Claim, b: Claim) -> bool:
     for c in (a, b):
         sentence = c.plain_sentence
         heads.append(mask_numbers(_PERIOD_WORDS.sub("", sentence[: _clause_start(sentence, c.at())])))
-    return all(heads) and _owners_apart(*heads)
+    # …after other figures on both sides (a list's), not after a lead (央行持续增持黄金，) or a dateline's day
+    return all(_A_FIGURE.search(h) for h in heads) and _owners_apart(*heads)
+
+
+_A_FIGURE = re.compile(r"#(?:万|亿|千|百)?[^\s#月日年时，。；、,;]")
 
 
 def _owners_apart(a: str, b: str) -> bool:

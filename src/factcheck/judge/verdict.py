@@ -43,6 +43,7 @@ from .identity import (
     modality,
     no_alarm,
     same_scope,
+    scope_apart,
     speaker,
     standing,
     supports,
@@ -362,8 +363,8 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
                 or old.published is None or old.published >= draft.published):
             continue
         newer = latest_since(old, store)
-        if newer is None or _restates(draft, newer):
-            continue
+        if newer is None or _restates(draft, newer) or scope_apart(draft, old) or scope_apart(draft, newer):
+            continue  # 全区森林…覆盖率高达85%以上 is no county's media coverage, however new
         found = _superseded(draft, newer, old)
         if i.named_fact:
             return found
@@ -460,6 +461,11 @@ def _same_change(draft: Claim, cited: Claim, successors: dict[str, Claim | None]
     return bool(draft.changed_to) and newer is not None and newer.id == cited.changed_to
 
 
+def _of_the_drafts_scope(draft: Claim, newer: Claim | None) -> Claim | None:
+    """A newer figure, unless it is of another scope than the draft's (identity.scope_apart)."""
+    return None if newer is None or scope_apart(draft, newer) else newer
+
+
 def _agreeing(
     draft: Claim, agreeing: list[tuple[Match, Identity]], store: ClaimStore, successors: dict[str, Claim | None]
 ) -> Judgement:
@@ -472,7 +478,7 @@ def _agreeing(
     strong = [(m, i) for m, i in agreeing if m.strict >= best.strict - CONTRADICT_MARGIN or m is best]
     if as_of_article(draft):
         # 目前, 最新, 截至目前: the draft gives its figure as today's; ok only if nothing newer is known.
-        latest = [(m, latest_since(m.claim, store)) for m, _i in strong]
+        latest = [(m, _of_the_drafts_scope(draft, latest_since(m.claim, store))) for m, _i in strong]
         fresh = [m for m, newer in latest if newer is None]
         if fresh:
             cite = max(fresh, key=lambda m: (_newness(m.claim), m.strict)).claim
@@ -492,6 +498,8 @@ def _agreeing(
         return Judgement(OK, _agrees(draft, cite), (cite,))
     newer = successors[best.claim.id]
     assert newer is not None
+    if scope_apart(draft, newer):
+        return Judgement(OK, _agrees(draft, best.claim), (best.claim,))  # the newer figure is of another scope
     if best_identity.period.outcome not in (SAME, UNDATED, RUNNING):
         label = f" ({newer.period.label})" if newer.period else ""
         # The draft gives no period: it may mean the older figure's period on purpose.
