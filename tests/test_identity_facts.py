@@ -1966,3 +1966,10 @@ def test_两国_with_neither_country_known_says_too_little():
     store = store_of(("2025-04-03", "4月3日，国家主席习近平同波黑主席团轮值主席茨维亚诺维奇互致贺电，庆祝两国建交30周年。"))
     draft = "7月9日，国家主席习近平同玻利维亚总统阿尔塞互致贺电，庆祝两国建交40周年。"
     assert verdicts(draft, "2025-07-09", store)["40周年"] == "unsupported"
+
+
+def test_a_rate_rounded_alike_for_a_later_running_period_does_not_keep_an_older_one_current():
+    store = store_of(("2025-05-19", "从投资来看，1—4月份，全国固定资产投资同比增长4%，投资规模持续扩大。"),
+                     ("2025-06-16", "前5个月，全国固定资产投资同比增长3.7%，投资规模继续扩大。"))
+    found = checked("国家统计局最新数据显示，今年1—4月全国固定资产投资同比增长4%。", "2025-07-11", store)["4%"]
+    assert found[0] == "stale" and "3.7%" in found[1]

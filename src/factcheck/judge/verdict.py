@@ -308,6 +308,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
     agreeing = [
         (m, i) for m, i in scored
         if agree(draft, m.claim) and _implied(draft, m.claim)
+        # a rate agrees with one printed to other digits only for one period: 1—4月's 4% is not 前5个月's 3.7%
+        and not (draft.unit in ("%", "pp") and draft.precision != m.claim.precision and i.period.outcome != SAME)
         and supports(
             i,
             verbatim(draft, m.claim),
@@ -439,8 +441,9 @@ _BOUNDS = (Qualifier.AT_LEAST, Qualifier.ABOVE, Qualifier.AT_MOST)
 def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
     """`stale`, citing the newer figure first and the one the draft repeats after it; ok when the newer figure
     is the draft's too (约4700亿元 for 2021, then 4700亿元 as of December: still the figure to use)."""
-    if agree(draft, newer) and draft.qualifier not in _BOUNDS:
-        # …but not a bound called current (超过11万公里) once a figure past it is known (13.1万公里)
+    if agree(draft, newer) and draft.qualifier not in _BOUNDS and (draft.precision == newer.precision or draft.unit not in ("%", "pp")):
+        # …but not a bound called current (超过11万公里) once a figure past it is known (13.1万公里), nor a rate
+        # only rounded alike (1—4月's 4% for 前5个月's 3.7%)
         return Judgement(OK, _agrees(draft, newer), (newer,))
     label = f" ({newer.period.label})" if newer.period else ""
     return Judgement(
