@@ -1973,3 +1973,14 @@ def test_a_rate_rounded_alike_for_a_later_running_period_does_not_keep_an_older_
                      ("2025-06-16", "前5个月，全国固定资产投资同比增长3.7%，投资规模继续扩大。"))
     found = checked("国家统计局最新数据显示，今年1—4月全国固定资产投资同比增长4%。", "2025-07-11", store)["4%"]
     assert found[0] == "stale" and "3.7%" in found[1]
+
+
+def test_a_slip_of_the_pen_in_a_later_release_is_still_caught_not_taken_for_a_revision():
+    store = store_of(("2026-06-03", "国铁集团数据显示，今年1至5月全国铁路发送旅客19.69亿人次。"))
+    draft = "国铁集团数据显示，今年1至5月全国铁路发送旅客19.96亿人次。"  # the digits swapped, 1.4% off
+    assert verdicts(draft, "2026-06-20", store)["19.96亿人次"] == "contradicted"
+
+
+def test_a_mark_just_passed_is_not_out_of_date_when_the_figure_past_it_is_known():
+    store = store_of(("2026-03-01", "目前，全国森林覆盖率超过24%。"), ("2026-03-21", "目前，全国森林面积达36.14亿亩，森林覆盖率25.09%。"))
+    assert verdicts("目前我国森林覆盖率已突破25%。", "2026-06-04", store)["突破25%"] != "stale"

@@ -1152,7 +1152,7 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     if (draft.published and stored.published and draft.published > stored.published and draft.value and stored.value
             and speaker(draft) and speaker(draft) == speaker(stored)
-            and abs(draft.value - stored.value) <= abs(stored.value) * REVISED_WITHIN):
+            and abs(draft.value - stored.value) <= abs(stored.value) * REVISED_WITHIN and not slip(draft.text, stored.text)):
         # 国家外汇管理局…一季度经常账户顺差895亿美元 in April, 889亿美元 in June: the agency's later release of its
         # own figure, a little apart, is a revision (a slip of the pen is seldom this close and this late).
         return f"{speaker(stored)}'s later release ({draft.published}) of its figure, {stored.text} on {stored.published}: a revision"
@@ -1317,6 +1317,15 @@ def _early(c: Claim) -> int | None:
         return None
     days = (c.published - p.end).days
     return days if days <= EARLY_DAYS else None
+
+
+def slip(a: str, b: str) -> bool:
+    """Two printings of a figure a slip of the pen apart: the same digits in another order (19.69亿 → 19.96亿),
+    or one digit changed (7.2 → 7.3). A revision usually moves more than one digit (895 → 889)."""
+    x, y = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if len(x) != len(y):
+        return False
+    return sorted(x) == sorted(y) or sum(p != q for p, q in zip(x, y)) <= 1
 
 
 REVISED_WITHIN = Decimal("0.015")  # a revision moves a released figure by this much at most (895 → 889: 0.7%)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 
@@ -441,6 +442,10 @@ _BOUNDS = (Qualifier.AT_LEAST, Qualifier.ABOVE, Qualifier.AT_MOST)
 def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
     """`stale`, citing the newer figure first and the one the draft repeats after it; ok when the newer figure
     is the draft's too (约4700亿元 for 2021, then 4700亿元 as of December: still the figure to use)."""
+    if draft.qualifier in _BOUNDS and _just_past(draft, newer):
+        # 目前我国森林覆盖率已突破25% when 25.09% is out: the mark still says it; a bound far behind (超过11万公里
+        # for 13.1万公里) is out of date.
+        return Judgement(OK, _agrees(draft, newer), (newer,))
     if agree(draft, newer) and draft.qualifier not in _BOUNDS and (draft.precision == newer.precision or draft.unit not in ("%", "pp")):
         # …but not a bound called current (超过11万公里) once a figure past it is known (13.1万公里), nor a rate
         # only rounded alike (1—4月's 4% for 前5个月's 3.7%)
@@ -452,6 +457,15 @@ def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
             figure=draft.text, newer=newer.text, period=label, source=newer.source, published=newer.published),
         (newer, old),
     )
+
+
+JUST_PAST = Decimal("0.05")  # a figure this little past a lower bound (25.09% for 突破25%) is still what the bound says
+
+
+def _just_past(bound: Claim, newer: Claim) -> bool:
+    if bound.qualifier == Qualifier.AT_MOST or not bound.value or bound.unit != newer.unit or newer.qualifier != Qualifier.EXACT:
+        return False  # a newer mark (超155亿元 after 超150亿元) says the total has moved on
+    return bound.value <= newer.value <= bound.value * (1 + JUST_PAST)
 
 
 def _agrees(draft: Claim, cite: Claim) -> str:
