@@ -1984,3 +1984,10 @@ def test_a_slip_of_the_pen_in_a_later_release_is_still_caught_not_taken_for_a_re
 def test_a_mark_just_passed_is_not_out_of_date_when_the_figure_past_it_is_known():
     store = store_of(("2026-03-01", "目前，全国森林覆盖率超过24%。"), ("2026-03-21", "目前，全国森林面积达36.14亿亩，森林覆盖率25.09%。"))
     assert verdicts("目前我国森林覆盖率已突破25%。", "2026-06-04", store)["突破25%"] != "stale"
+
+
+def test_a_count_of_two_kinds_joined_is_not_a_count_of_the_first_alone():
+    store = store_of(("2022-06-28", "我国与149个国家、32个国际组织签署了200多份共建“一带一路”合作文件。"))
+    draft = "十年间，我国与170多个国家和国际组织签署200多份“一带一路”合作文件。"
+    verdict, _, reasons = checked(draft, "2022-10-20", store)["170多个"]
+    assert verdict == "unsupported" and "国际组织 on one side only" in reasons[0]

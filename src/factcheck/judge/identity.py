@@ -244,6 +244,10 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
     outcome = compare_metrics(draft.metric, stored.metric, _so_far_said(draft), _so_far_said(stored),
                               _elsewhere(draft) if parts else None, _elsewhere(stored) if parts else None)
+    kinds = _counted_with(draft), _counted_with(stored)
+    if outcome in (SAME, SIMILAR) and kinds[0] != kinds[1]:
+        # 与170多个国家和国际组织签署… against 与149个国家、32个国际组织…: a count of both kinds, not of 国家 alone
+        return Check("metric", DIFFERENT, f"a count of {draft.counted or stored.counted} and {kinds[0] or kinds[1]} on one side only")
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
@@ -267,6 +271,15 @@ def _at_constant_prices(c: Claim) -> bool:
     """A level the sentence gives at constant prices (按不变价计算): a real-terms measure, another than the
     level at the year's own prices."""
     return bool(_CONSTANT_PRICES.search(c.plain_sentence, 0, c.at()))
+
+
+def _counted_with(c: Claim) -> str:
+    """The second kind a count's noun is joined to right after it (170多个国家和国际组织: 国际组织), else ""."""
+    if not c.counted:
+        return ""
+    end = c.at() + len(c.plain_text)
+    m = re.match(re.escape(c.counted) + r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)", c.plain_sentence[end:])
+    return m.group(1) if m else ""
 
 
 def _so_far_said(c: Claim) -> str:
