@@ -277,6 +277,13 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def checked_verdicts(capsys, draft: str) -> list[tuple[str, str, str, str]]:
+    """Every finding of `check DRAFT` (as of 2026-02-10, accepted ones too): text, verdict, code and message, the
+    things a draft read from another format must give alike."""
+    _code, out, _ = run(capsys, "check", draft, "--format", "json", "--date", "2026-02-10", "--all")
+    return [(f["text"], f["verdict"], f["code"], f["message"]) for f in json.loads(out)["findings"]]
+
+
 # --- the PostgreSQL store: a real server, named by FACTCHECK_TEST_DATABASE_URL --------------------
 
 DATABASE_URL = os.environ.get("FACTCHECK_TEST_DATABASE_URL", "")

@@ -157,18 +157,6 @@ def _to_unicode(cid: dict[str, int]) -> bytes:
 
 def pdf_from_markdown(text: str, per_page: int = 30) -> bytes:
     """The article as a PDF: its lines (headings as plain lines) and tables, `per_page` lines to a page."""
-    items: list[Item] = []
-    rows: list[list[str]] = []
-    for line in _FRONT_MATTER.sub("", text).splitlines() + [""]:
-        line = line.strip()
-        if line.startswith("|"):
-            if not _SEPARATOR.fullmatch(line):
-                rows.append([c.strip() for c in line.strip("|").split("|")])
-            continue
-        if rows:
-            items.append([list(r) for r in rows])
-            rows = []
-        if line:
-            items.append(line.lstrip("#").strip())
+    items: list[Item] = [rows if kind == "table" else line for kind, line, rows in markdown_blocks(text)]
     pages = [items[i : i + per_page] for i in range(0, len(items), per_page)]
     return pdf_from_pages(pages)

@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("pdfplumber", reason="pdfplumber is not installed: pip install 'factcheck[pdf]'")
 
-from conftest import ROOT, SEEDS, run
+from conftest import ROOT, SEEDS, checked_verdicts, run
 from pagefiles import pdf_from_markdown, pdf_from_pages
 
 from factcheck.errors import ExitCode, InputError
@@ -117,15 +117,10 @@ def test_without_pdfplumber_a_pdf_is_one_line_naming_the_extra_and_exit_2(newsro
 
 # --- checking against a PDF source ---------------------------------------------------------------------------
 
-def _verdicts(capsys, draft: str) -> list[tuple[str, str, str, str]]:
-    _code, out, _ = run(capsys, "check", draft, "--format", "json", "--date", "2026-02-10", "--all")
-    return [(f["text"], f["verdict"], f["code"], f["message"]) for f in json.loads(out)["findings"]]
-
-
 def test_the_same_article_as_markdown_and_as_a_pdf_gets_the_same_verdicts(newsroom, capsys):
     shutil.copy(EXAMPLE, "review.md")
     Path("review.pdf").write_bytes(pdf_from_markdown(EXAMPLE.read_text(encoding="utf-8"), per_page=8))
-    as_markdown, as_pdf = _verdicts(capsys, "review.md"), _verdicts(capsys, "review.pdf")
+    as_markdown, as_pdf = checked_verdicts(capsys, "review.md"), checked_verdicts(capsys, "review.pdf")
     assert len(as_pdf) == 16
     assert as_pdf == as_markdown
 

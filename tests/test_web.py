@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("trafilatura", reason="trafilatura is not installed: pip install 'factcheck[web]'")
 
-from conftest import ROOT, SEEDS, run
+from conftest import ROOT, SEEDS, checked_verdicts, run
 from pagefiles import FOOTER, NAV, RELATED, html_from_markdown
 from test_table import TABLE
 
@@ -125,15 +125,10 @@ def test_without_trafilatura_a_web_page_is_one_line_naming_the_extra_and_exit_2(
 
 # --- the same article as Markdown and as a page ----------------------------------------------------------------
 
-def _verdicts(capsys, draft: str) -> list[tuple[str, str, str, str]]:
-    _code, out, _ = run(capsys, "check", draft, "--format", "json", "--date", "2026-02-10", "--all")
-    return [(f["text"], f["verdict"], f["code"], f["message"]) for f in json.loads(out)["findings"]]
-
-
 def test_the_same_article_as_markdown_and_as_a_web_page_gets_the_same_verdicts(newsroom, capsys):
     shutil.copy(EXAMPLE, "review.md")
     Path("review.html").write_bytes(html_from_markdown(EXAMPLE.read_text(encoding="utf-8")))
-    as_markdown, as_page = _verdicts(capsys, "review.md"), _verdicts(capsys, "review.html")
+    as_markdown, as_page = checked_verdicts(capsys, "review.md"), checked_verdicts(capsys, "review.html")
     assert len(as_page) == 16
     assert as_page == as_markdown
 
@@ -141,7 +136,7 @@ def test_the_same_article_as_markdown_and_as_a_web_page_gets_the_same_verdicts(n
 def test_a_table_in_markdown_and_on_a_web_page_gets_the_same_verdicts(newsroom, capsys):
     Path("table.md").write_text(f"---\ndate: 2026-02-10\n---\n{TABLE}", encoding="utf-8")
     Path("table.html").write_bytes(html_from_markdown(TABLE))
-    assert _verdicts(capsys, "table.html") == _verdicts(capsys, "table.md")
+    assert checked_verdicts(capsys, "table.html") == checked_verdicts(capsys, "table.md")
 
 
 # --- ingesting pages -------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, run
+from conftest import ROOT, SEEDS, checked_verdicts, run
 from test_table import TABLE
 from wordfiles import docx, from_markdown
 
@@ -113,15 +113,10 @@ def test_a_corrupt_docx_draft_is_one_line_and_exit_2_never_a_traceback(newsroom,
 
 # --- checking a Word draft -----------------------------------------------------------------------------
 
-def _verdicts(capsys, draft: str) -> list[tuple[str, str, str, str]]:
-    _code, out, _ = run(capsys, "check", draft, "--format", "json", "--date", "2026-02-10", "--all")
-    return [(f["text"], f["verdict"], f["code"], f["message"]) for f in json.loads(out)["findings"]]
-
-
 def test_the_same_article_as_markdown_and_as_word_gets_the_same_verdicts(newsroom, capsys):
     shutil.copy(EXAMPLE, "review.md")
     Path("review.docx").write_bytes(from_markdown(EXAMPLE.read_text(encoding="utf-8")))
-    as_markdown, as_word = _verdicts(capsys, "review.md"), _verdicts(capsys, "review.docx")
+    as_markdown, as_word = checked_verdicts(capsys, "review.md"), checked_verdicts(capsys, "review.docx")
     assert len(as_word) == 16
     assert as_word == as_markdown
 
@@ -129,7 +124,7 @@ def test_the_same_article_as_markdown_and_as_word_gets_the_same_verdicts(newsroo
 def test_a_table_in_markdown_and_in_word_gets_the_same_verdicts(newsroom, capsys):
     Path("table.md").write_text(f"---\ndate: 2026-02-10\n---\n{TABLE}", encoding="utf-8")
     Path("table.docx").write_bytes(from_markdown(TABLE))
-    assert _verdicts(capsys, "table.docx") == _verdicts(capsys, "table.md")
+    assert checked_verdicts(capsys, "table.docx") == checked_verdicts(capsys, "table.md")
 
 
 def test_every_report_cites_the_paragraph_an_editor_finds_in_word(newsroom, capsys):
