@@ -34,6 +34,12 @@ def rounded_or_cut(coarse: Decimal, coarse_half: Decimal, fine: Decimal, fine_ha
     return coarse - coarse_half - fine_half <= fine < coarse + 2 * coarse_half + fine_half
 
 
+def rounded_rate(a: Claim, b: Claim) -> bool:
+    """Rates printed to other digits (4% and 3.7%), which `agree` only by rounding one to the other: enough for
+    one period's figure, not to say a later period's is the same."""
+    return a.unit in RATES and a.precision != b.precision
+
+
 def agree(a: Claim, b: Claim) -> bool:
     if a.qualifier == b.qualifier == RANGE:
         # 12%-35% against 12%-40%: a range is both its ends.

@@ -1164,11 +1164,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # …还公布了跨境电商半年报。上半年…1.25万亿元 against customs' 1.22万亿元 in August: a formal release later.
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     if (draft.published and stored.published and draft.published > stored.published and draft.value and stored.value
-            and speaker(draft) and speaker(draft) == speaker(stored)
+            and (agency := speaker(draft)) and agency == speaker(stored)
             and abs(draft.value - stored.value) <= abs(stored.value) * REVISED_WITHIN and not slip(draft.text, stored.text)):
         # 国家外汇管理局…一季度经常账户顺差895亿美元 in April, 889亿美元 in June: the agency's later release of its
         # own figure, a little apart, is a revision (a slip of the pen is seldom this close and this late).
-        return f"{speaker(stored)}'s later release ({draft.published}) of its figure, {stored.text} on {stored.published}: a revision"
+        return f"{agency}'s later release ({draft.published}) of its figure, {stored.text} on {stored.published}: a revision"
     if draft.published and stored.published and draft.published > stored.published and preliminary(stored):
         # 日本内阁府…初步统计结果显示…按年率计算降幅为2.0% on 16 May; the release of 10 June, 1.8%: revised.
         return f"a first estimate in the source ({stored.published}): a later release ({draft.published}) may have revised it"

@@ -26,7 +26,7 @@ from ..record.period import Period
 # The rules' codes, names and docs are data (data/rules.toml), rendered for `factcheck rule`, SARIF and the README.
 from ..record.rules import RULES
 from ..store.protocol import ClaimStore
-from .compare import agree
+from .compare import agree, rounded_rate
 from .identity import (
     DIFFERENT,
     OUTCOME,
@@ -310,7 +310,7 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         (m, i) for m, i in scored
         if agree(draft, m.claim) and _implied(draft, m.claim)
         # a rate agrees with one printed to other digits only for one period: 1—4月's 4% is not 前5个月's 3.7%
-        and not (draft.unit in ("%", "pp") and draft.precision != m.claim.precision and i.period.outcome != SAME)
+        and not (rounded_rate(draft, m.claim) and i.period.outcome != SAME)
         and supports(
             i,
             verbatim(draft, m.claim),
@@ -446,7 +446,7 @@ def _superseded(draft: Claim, newer: Claim, old: Claim) -> Judgement:
         # 目前我国森林覆盖率已突破25% when 25.09% is out: the mark still says it; a bound far behind (超过11万公里
         # for 13.1万公里) is out of date.
         return Judgement(OK, _agrees(draft, newer), (newer,))
-    if agree(draft, newer) and draft.qualifier not in _BOUNDS and (draft.precision == newer.precision or draft.unit not in ("%", "pp")):
+    if agree(draft, newer) and draft.qualifier not in _BOUNDS and not rounded_rate(draft, newer):
         # …but not a bound called current (超过11万公里) once a figure past it is known (13.1万公里), nor a rate
         # only rounded alike (1—4月's 4% for 前5个月's 3.7%)
         return Judgement(OK, _agrees(draft, newer), (newer,))

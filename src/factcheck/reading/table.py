@@ -142,8 +142,8 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
         for j, cell in cells:
             if j == unit_column:
                 continue
-            m = _NUMBER.match(cell[0])
-            if not m or (m.group(2) and not _UNIT_WORD.search(m.group(2))):
+            m = _number(cell)
+            if m is None:
                 continue
             column = header[j] if j < len(header) else ("", array("I"))
             row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else row_unit_given
@@ -153,12 +153,15 @@ def cell_sentences(rows: list[Chars], before: list[Chars], dated: Chars | None =
     return out
 
 
-def _figure(cell: Chars) -> bool:
-    """A cell that is a figure the reader keeps: a number, with a unit or none; not a year heading a column."""
+def _number(cell: Chars) -> re.Match[str] | None:
+    """A number alone in its cell, with a unit or none (98亿元, 8.1%), not one with other words after it."""
     m = _NUMBER.match(cell[0])
-    if m is None:
-        return False
-    return not (m.group(2) and not _UNIT_WORD.search(m.group(2))) and not _is_period(cell[0])
+    return None if m is None or (m.group(2) and not _UNIT_WORD.search(m.group(2))) else m
+
+
+def _figure(cell: Chars) -> bool:
+    """A cell that is a figure the reader keeps: a number, not a year heading a column."""
+    return _number(cell) is not None and not _is_period(cell[0])
 
 
 def _joined(row: list[Chars]) -> Chars:
