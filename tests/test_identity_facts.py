@@ -310,6 +310,18 @@ def test_bodies_listed_before_分别_each_get_their_figure():
     assert found == {"3.2万亿元": "广东", "2.9万亿元": "江苏"}
 
 
+def test_years_listed_before_分别_each_date_their_figure():
+    said = "2018年和2019年，全国财政收入分别为18.3万亿元和19万亿元。"
+    found = {c.text: c.period.label for c in extract(news(said, "2020-05-25"))}
+    assert found == {"18.3万亿元": "2018年", "19万亿元": "2019年"}
+    # The later year's figure is no newer version of the earlier year's: each stands for its own year.
+    store = store_of(("2020-05-25", said))
+    assert verdicts("2018年，全国财政收入18.3万亿元。", "2020-06-01", store)["18.3万亿元"] == "ok"
+    # Three years and two figures: which is which, the list does not say.
+    three = {c.text: c.period.label for c in extract(news("2017年、2018年和2019年，收入分别为17万亿元和19万亿元。", "2020-05-25"))}
+    assert three["17万亿元"] != "2017年"
+
+
 def test_swapped_partners_are_never_ok():
     store = store_of(("2025-06-11", "前5个月，我国对东盟、欧盟进出口分别增长16.9%、3.9%。"))
     assert verdicts("前5个月，我国对欧盟进出口增长16.9%。", "2025-07-01", store)["16.9%"] != "ok"

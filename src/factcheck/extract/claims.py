@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 91
+EXTRACTOR_VERSION = 92
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -358,7 +358,7 @@ def _sentence_claims(
     story.indicator = indicator(run.previous_rate) if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
-    return respectively(text, run.claims, mentions)
+    return respectively(text, run.claims, mentions, periods)
 
 
 def _kind_of_whole(part: str, whole: str) -> str:

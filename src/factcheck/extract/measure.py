@@ -7,6 +7,7 @@ figure; what is left is compared across sources (metric.py keys it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..record.claim import Claim, mask_numbers
@@ -460,7 +461,9 @@ _SHARED_HEAD = re.compile(
 )
 
 
-def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]) -> list[Claim]:
+def respectively(
+    text: str, claims: list[Claim], mentions: list[subject.Mention], periods: Sequence[PeriodMention] = ()
+) -> list[Claim]:
     """Each figure after 分别 given the item of the list before it that it belongs to."""
     if "分别" not in text or len(claims) < 2:
         return claims
@@ -469,6 +472,11 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
         after = _listed_figures(text, m.end(), out)
         if len(after) < 2:
             continue
+        listed = _periods_listed(text, periods, m.start(), len(after))
+        if listed:
+            # 2018年和2019年，全国财政收入分别为18.3万亿元和19万亿元: each figure its own year's.
+            for i, when in zip(after, listed):
+                out[i] = replace(out[i], period=when.period, period_from="sentence")
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_STOP) + 1
         levels = _levels_listed(text, out, start, m.start(), len(after))
         if levels:
@@ -506,6 +514,19 @@ def respectively(text: str, claims: list[Claim], mentions: list[subject.Mention]
                 for i, part in zip(after, _PAIRED_WORDS[word]):
                     out[i] = replace(out[i], metric=out[i].metric.replace(word, part, 1))
     return out
+
+
+def _periods_listed(text: str, periods: Sequence[PeriodMention], at: int, wanted: int) -> list[PeriodMention]:
+    """The last list of `wanted` periods before `at` joined by nothing but 、和与及 (2018年和2019年), or none."""
+    before = [p for p in periods if p.end <= at and not p.base]
+    found = before[-wanted:]
+    if len(found) < wanted or len({(p.period.start, p.period.end) for p in found}) < wanted:
+        return []
+    if any(not _ITEM_SEP.fullmatch(text[a.end : b.start]) for a, b in zip(found, found[1:])):
+        return []
+    if len(before) > wanted and _ITEM_SEP.fullmatch(text[before[-wanted - 1].end : found[0].start]):
+        return []  # a longer list than the figures: which is which, the list does not say
+    return found
 
 
 _RECKONING = r"(?:同比|环比|比上年|较上年|比去年|较去年)"  # how a change is reckoned
