@@ -315,6 +315,7 @@ def test_an_import_in_chunks_reads_its_folder_as_it_goes_and_checks_as_the_folde
     folder = tmp_path / "grown"
     grow(ROOT / "claims", folder, 6_000)
     monkeypatch.setattr(postgres, "IMPORT_SOURCES", 7)
+    monkeypatch.setattr(postgres, "IMPORT_SEGMENT_CLAIMS", 1_000)  # the postings held, written every 1,000 claims
     pulled, at_writes = [0], []
     _spy_writes(monkeypatch, lambda batch: at_writes.append(pulled[0]))
 
@@ -330,6 +331,8 @@ def test_an_import_in_chunks_reads_its_folder_as_it_goes_and_checks_as_the_folde
     count = PostgresStorage(store_url).load(sources())
     assert count == pulled[0] > 100 and at_writes[:3] == [7, 14, 21]  # a chunk read, a chunk written
     assert len(transactions) == 2  # the import's and the merge's: no savepoint a chunk
+    [(segments, claims)] = _sql(store_url, "SELECT count(*), sum(claims) FROM segments")
+    assert segments >= 5 and claims == _sql(store_url, "SELECT claims FROM store_state")[0][0]  # none held whole
     FileStorage(tmp_path / "back").load(PostgresStorage(store_url).dump())
     assert set(snapshot(tmp_path / "back")) == {p.name for p in folder.iterdir() if p.is_file()} | {".gitignore"}
     draft = tmp_path / "draft.md"

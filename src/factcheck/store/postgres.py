@@ -65,6 +65,9 @@ LOCKS = 0x6663  # advisory lock namespace ("fc"): one per bucket of sources bein
 # What an import holds of its claims at once; their postings (8 bytes a ref) are kept for one segment.
 IMPORT_SOURCES = 500
 IMPORT_CLAIMS = 50_000
+# An import writes the postings it holds as a segment of their own every so many claims (~55 keys a claim,
+# 8 bytes a ref: ~220 MB), so its memory does not grow with the folder; the segments merge as any writes' do.
+IMPORT_SEGMENT_CLAIMS = 500_000
 LOCK_BUCKETS = 256  # sources share a lock by hash: an import of 15,000 sources holds 256 locks, not 15,000
 MERGE_LOCK = -1
 
@@ -370,14 +373,17 @@ class PostgresStorage:
                 # Every bucket first, in order: each chunk's own locking then finds them held, so the
                 # chunks' buckets, in no one order across chunks, cannot deadlock with another writer.
                 self._lock_buckets(conn, range(LOCK_BUCKETS), None)
-                postings: dict[str, array[int]] = {}  # refs are 8 bytes each: kept whole, written as one segment
+                postings: dict[str, array[int]] = {}  # refs are 8 bytes each: written as a segment now and then
                 added = 0
                 for chunk in _chunked(sources):
                     added += self._write(conn, chunk, None, postings)
                     count += len(chunk)
+                    if added >= IMPORT_SEGMENT_CLAIMS:
+                        self._write_segment(conn, self._next_id(conn), postings, added)
+                        postings, added = {}, 0
+                if added:
+                    self._write_segment(conn, self._next_id(conn), postings, added)
                 if count:
-                    (segment,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
-                    self._write_segment(conn, segment, postings, added)
                     conn.execute(KEEP_ORDER)
             if count:
                 self._merge(conn)
@@ -482,6 +488,11 @@ class PostgresStorage:
             if own:  # an import keeps the order once, after its last chunk
                 conn.execute(KEEP_ORDER)
         return added
+
+    @staticmethod
+    def _next_id(conn: psycopg.Connection[Any]) -> int:
+        (found,) = conn.execute("SELECT nextval('ids')").fetchone() or (0,)
+        return int(found)
 
     def _write_segment(self, conn: psycopg.Connection[Any], segment: int, postings: dict[str, array[int]], added: int) -> None:
         with conn.cursor().copy("COPY postings(key, segment, n, refs) FROM STDIN (FORMAT BINARY)") as copy:
