@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from ..record.claim import Claim, mask_numbers
 from . import subject
@@ -522,7 +523,7 @@ def _periods_listed(text: str, periods: Sequence[PeriodMention], at: int, wanted
     found = before[-wanted:]
     if len(found) < wanted or len({(p.period.start, p.period.end) for p in found}) < wanted:
         return []
-    if any(not _ITEM_SEP.fullmatch(text[a.end : b.start]) for a, b in zip(found, found[1:])):
+    if any(not _ITEM_SEP.fullmatch(text[a.end : b.start]) for a, b in pairwise(found)):
         return []
     if len(before) > wanted and _ITEM_SEP.fullmatch(text[before[-wanted - 1].end : found[0].start]):
         return []  # a longer list than the figures: which is which, the list does not say
