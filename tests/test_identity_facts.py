@@ -233,6 +233,30 @@ def test_the_newest_running_total_re_quoted_as_current_is_ok_and_another_value_n
     assert verdicts("今年以来，粤港澳大湾区内地9市进出口3.9万亿元。", "2025-07-10", store)["3.9万亿元"] == "unsupported"
 
 
+WORLD_CASES = (
+    ("2022-04-15", "据世卫组织最新统计数据，全球累计新冠肺炎确诊病例超过5亿例，达到500186525例。"),
+    ("2022-04-23", "据世界卫生组织统计，全球新冠肺炎累计确诊病例已达505817953例。"),
+)
+
+
+def test_a_running_total_of_a_later_day_than_any_known_is_unsupported_not_stale():
+    # 30 April's count agrees with 15 April's 超过5亿 and is above 23 April's count: no old figure given as new.
+    store = store_of(*WORLD_CASES)
+    verdict, message, reasons = checked("据世卫组织最新统计数据，全球累计新冠肺炎确诊病例达到510270667例。", "2022-04-30",
+                                        store)["510270667例"]
+    assert verdict == "unsupported" and "later than the newest figure known (505817953例" in message
+    assert "超过5亿例: agrees, but is an older figure" in reasons[0]
+    # 15 April's very count, given on 30 April as the latest: an old figure presented as current.
+    assert verdicts("据世卫组织最新统计数据，全球累计新冠肺炎确诊病例达到500186525例。", "2022-04-30",
+                    store)["500186525例"] == "stale"
+
+
+def test_a_bound_restated_at_the_same_figure_is_no_newer_figure():
+    store = store_of(("2022-07-20", "中国有1.6亿多户市场主体，这是经济发展的韧性所在。"),
+                     ("2022-10-27", "今年4月份以来，市场主体已超过1.6亿户，这是中国经济韧性所在。"))
+    assert verdicts("今年以来，中国有1.6亿多户市场主体。", "2022-11-05", store)["1.6亿多户"] == "ok"
+
+
 def test_a_stated_day_is_not_the_draft_s_now():
     # 截至4月底 is a claim about 30 April, which a store that stops at 31 March cannot vouch for.
     store = store_of(("2024-04-05", "国家林草局数据显示，截至3月底，全国已造林1570万亩。"))
@@ -320,6 +344,29 @@ def test_years_listed_before_分别_each_date_their_figure():
     # Three years and two figures: which is which, the list does not say.
     three = {c.text: c.period.label for c in extract(news("2017年、2018年和2019年，收入分别为17万亿元和19万亿元。", "2020-05-25"))}
     assert three["17万亿元"] != "2017年"
+
+
+def test_parts_of_services_trade_are_not_parts_of_goods_trade():
+    # 外贸进出口 (customs: goods) reads as the bare 进出口; services' 进出口 is a kind of it, so another whole.
+    store = store_of(("2022-08-07", "海关统计，今年前7个月，我国外贸进出口总值23.6万亿元，同比增长10.4%。"
+                                    "其中，出口13.37万亿元，同比增长14.7%；进口10.23万亿元，同比增长5.3%。"))
+    found = checked("1—7月，我国服务进出口总额33922.1亿元，同比增长20.7%。其中服务出口16422.4亿元，增长22.8%；"
+                    "进口17499.7亿元，增长18.9%。", "2022-09-01", store)
+    verdict, _, reasons = found["18.9%"]
+    assert verdict == "unsupported" and "parts of different wholes" in reasons[0]
+
+
+def test_the_changes_of_levels_too_far_apart_are_of_two_scopes():
+    # 国有企业's 利润总额 and the internet sector's: the levels differ 36-fold, so their growth rates are two facts.
+    store = store_of(("2023-10-28", "财政部数据显示，1—9月，国有企业营业总收入619689.5亿元，同比增长3.9%；"
+                                    "利润总额34797.5亿元，同比增长4.3%。"))
+    found = checked("今年前三季度，我国互联网业务收入10294亿元，同比增长3.4%，实现利润总额959.3亿元，同比增长18.2%。",
+                    "2023-10-30", store)
+    verdict, _, reasons = found["18.2%"]
+    assert verdict == "unsupported" and "changes of 34797.5亿元 and 959.3亿元" in reasons[0]
+    # The same level with another rate is still the same fact mistyped.
+    assert verdicts("1—9月，国有企业营业总收入619689.5亿元，同比增长3.9%；利润总额34797.5亿元，同比增长5.3%。",
+                    "2023-10-30", store)["5.3%"] == "contradicted"
 
 
 def test_swapped_partners_are_never_ok():

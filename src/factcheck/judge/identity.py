@@ -32,7 +32,7 @@ from ..extract.metric import (
     why_different,
 )
 from ..extract.period import DAY_RANGE, find_periods
-from ..extract.quantity import VALUE_BEFORE, find_quantities, is_currency, unit_group
+from ..extract.quantity import VALUE_BEFORE, Quantity, find_quantities, is_currency, unit_group
 from ..extract.subject import (
     COUNTRY,
     COUNTRY_WIDE,
@@ -881,7 +881,14 @@ def same_scope(a: Claim, b: Claim) -> bool:
     """
     if not a.part_of and not b.part_of:
         return True
-    return bool(a.part_of and b.part_of) and compare_metrics(a.part_of, b.part_of) in (SAME, SIMILAR)
+    if not (a.part_of and b.part_of):
+        return False
+    relation = compare_metrics(a.part_of, b.part_of)
+    if relation == SIMILAR:
+        # 服务进出口总额 against 外贸进出口总值 (进出口): a kind of the other whole, so another whole.
+        short, long = sorted((metric_key(a.part_of), metric_key(b.part_of)), key=len)
+        return not (len(long) > len(short) and long.endswith(short))
+    return relation == SAME
 
 
 def corroborated(draft: Claim, stored: Claim) -> bool:
@@ -1207,9 +1214,31 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         return f"money for another purpose ({spent[1]}, {spent[0]})"
     if not same_range(draft, stored):
         return f"{stored.text} and {draft.text} are too far apart to be one figure mistyped: another scope, most likely"
+    levels = _level_changed(draft), _level_changed(stored)
+    if levels[0] is not None and levels[1] is not None and _levels_apart(levels[0], levels[1]):
+        # 进口17499.7亿元，增长18.9% (services) against 进口10.23万亿元，同比增长5.3% (goods): the changes of two
+        # levels too far apart to be one figure are of two scopes too.
+        return (f"changes of {levels[1].text} and {levels[0].text}, too far apart to be one figure: another scope, "
+                "most likely")
     if still_running(stored, draft):
         return f"the source's period was still running when it was published ({stored.published}): it may have changed since"
     return ""
+
+
+def _level_changed(c: Claim) -> Quantity | None:
+    """The level a growth rate qualifies (利润总额959.3亿元，同比增长18.2%), as its sentence gives it."""
+    if not c.qualifies:
+        return None
+    sentence, at = c.plain_sentence, c.at()
+    before = [q for q in find_quantities(sentence) if q.end <= at and q.unit not in ("%", "pp", "x")]
+    return before[-1] if before else None
+
+
+def _levels_apart(a: Quantity, b: Quantity) -> bool:
+    if unit_group(a.unit) != unit_group(b.unit) or not a.value or not b.value:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi > lo * RANGE_MAX
 
 
 SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence

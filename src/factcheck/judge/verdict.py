@@ -212,7 +212,8 @@ def _restates(old: Claim, new: Claim) -> bool:
     rounding. A bound the later figure only falls within (超过12万公里, then 16万公里) has moved on."""
     if not agree(old, new):
         return False
-    return old.qualifier == Qualifier.EXACT or (new.value, new.qualifier) == (old.value, old.qualifier)
+    # 1.6亿多户, then 超过1.6亿户: two bounds at one printed figure say the same, whichever word bounds it.
+    return old.qualifier == Qualifier.EXACT or new.value == old.value and new.qualifier != Qualifier.EXACT
 
 
 def _so_far(c: Claim) -> Period | None:
@@ -241,6 +242,11 @@ def _comparable(old: Claim, new: Claim) -> bool:
     if a is None or a.as_of:
         return b.days >= 365
     return 0.8 <= b.days / a.days <= 1.25
+
+
+def _repeats(draft: Claim, source: Claim) -> bool:
+    """The draft gives the source's very figure (a bound as that bound), not one the source's bound admits."""
+    return draft.value == source.value and draft.qualifier == source.qualifier
 
 
 def _newness(c: Claim) -> tuple[dt.date, dt.date]:
@@ -360,6 +366,7 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
     earlier day or period (or undated) in the source, and only when the store knows a later, different figure."""
     if not as_of_article(draft) or draft.published is None:
         return None
+    later = None
     for m, i in scored:
         old = m.claim
         if (not agree(draft, old) or i.period.outcome != RUNNING or not _one_series(draft, old, i)
@@ -368,6 +375,9 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         newer = latest_since(old, store)
         if newer is None or _restates(draft, newer) or scope_apart(draft, old) or scope_apart(draft, newer):
             continue  # 全区森林…覆盖率高达85%以上 is no county's media coverage, however new
+        if _later_than_known(draft, newer, [(m, i)]):
+            later = later or _later_figure(draft, newer, old)
+            continue  # another source may give the draft's very figure
         found = _superseded(draft, newer, old)
         if i.named_fact:
             return found
@@ -375,7 +385,25 @@ def _called_current(draft: Claim, scored: list[tuple[Match, Identity]], store: C
         unnamed = _("{source}:{line} names no body: one measure, named in full, read as the whole country's").format(
             source=old.source, line=old.line)
         return replace(found, reasons=(*provenance(draft, newer), unnamed))
-    return None
+    return later
+
+
+def _later_than_known(draft: Claim, newest: Claim, agreeing: list[tuple[Match, Identity]]) -> bool:
+    """达到510270667例, stated as of 30 April, where the store's newest is 505817953例 on the 23rd and only an
+    older 超过5亿例 agrees: a figure of a later day than any known, not an old one given as new."""
+    return (draft.period is not None and draft.period_from == "sentence" and _when(newest) < _when(draft)
+            and not any(_repeats(draft, m.claim) for m, _i in agreeing))
+
+
+def _later_figure(draft: Claim, newest: Claim, agreeing: Claim) -> Judgement:
+    return Judgement(
+        UNSUPPORTED,
+        _("{figure}: given as of {day}, later than the newest figure known ({newer} in {source}, {published}); "
+          "no source gives it").format(figure=draft.text, day=_when(draft).isoformat(), newer=newest.text,
+                                       source=newest.source, published=_when(newest).isoformat()),
+        (agreeing, newest),
+        (f"{agreeing.source}:{agreeing.line} {agreeing.text}: " + _("agrees, but is an older figure than the draft's"),),
+    )
 
 
 def _previously(draft: Claim, scored: list[tuple[Match, Identity]], store: ClaimStore) -> Judgement | None:
@@ -501,6 +529,8 @@ def _agreeing(
             cite = max(fresh, key=lambda m: (_newness(m.claim), m.strict)).claim
             return Judgement(OK, _agrees(draft, cite), (cite,))
         latest_known = max((n for _m, n in latest if n is not None), key=_newness)
+        if _later_than_known(draft, latest_known, strong):
+            return _later_figure(draft, latest_known, best.claim)
         return _superseded(draft, latest_known, best.claim)
     if _broken_down(draft):
         # 分季度看，一季度…增长5.4%，二季度增长5.2%…: a breakdown by period; 上半年's figure is no fuller one.
