@@ -98,6 +98,19 @@ def test_the_gazetteer_names_places_countries_pairs_and_the_country(sentence, ex
     assert mentions(sentence) == expected
 
 
+COUNTRIES: dict[str, list[str]] = subject._data()["countries"]  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(("country", "alias"), [(c, a) for c, names in COUNTRIES.items() for a in names])
+def test_every_country_of_the_gazetteer_is_named_by_each_of_its_names(country, alias):
+    assert mentions(f"{alias}总统表示，两国贸易额增长10%。")[0][1:3] == (country, "country")
+
+
+def test_two_countries_a_longer_name_holds_are_not_read_inside_it():
+    assert [m[1] for m in mentions("赤道几内亚、几内亚比绍和巴布亚新几内亚代表出席。")] == ["赤道几内亚", "几内亚比绍", "巴布亚新几内亚"]
+    assert mentions("沿海地区经济增长。") == []  # 海地 is left out of the list on purpose
+
+
 def test_a_place_is_the_same_body_only_as_itself():
     assert subject.same_body("美国", "美国西部联盟银行") is False  # a bank whose name starts with its country
     assert subject.same_body("津上精密", "津上精密机床") is True  # a company's short and full names

@@ -334,6 +334,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
                 name = text[start : m.end()]
         if len(name) < 4 or _overlaps(taken, start, m.end()):
             continue
+        if name in names.names:
+            continue  # 欧洲联盟, 非洲联盟: a name the gazetteer knows whole (as 欧盟, 非盟), read as it is there
         if text[max(0, start - 1) : start] in ("该", "此", "其", "本") or text[max(0, start - 2) : start] in ("这个", "这家", "这所"):
             continue  # 该生产基地: the body the story is already about, not a new one
         if start > 0 and text[start - 1].isdigit() and name[0] in "年月日季":
