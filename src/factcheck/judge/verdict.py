@@ -213,7 +213,7 @@ def _restates(old: Claim, new: Claim) -> bool:
     if not agree(old, new):
         return False
     # 1.6亿多户, then 超过1.6亿户: two bounds at one printed figure say the same, whichever word bounds it.
-    return old.qualifier == Qualifier.EXACT or new.value == old.value and new.qualifier != Qualifier.EXACT
+    return old.qualifier == Qualifier.EXACT or (new.value == old.value and new.qualifier != Qualifier.EXACT)
 
 
 def _so_far(c: Claim) -> Period | None:
