@@ -791,6 +791,34 @@ def test_an_agency_speaking_on_a_day_in_brackets_is_attribution_not_the_subject(
     assert found.subject == "全国"
 
 
+@pytest.mark.parametrize(("said", "whole"), [
+    ("甘肃省统计局数据显示，2022年末，全省常住人口2492万人，比上年末增加2万人。", "甘肃"),
+    ("石家庄市统计局数据显示，2022年末全市常住人口1122.35万人。", "石家庄"),
+    ("广西壮族自治区统计局公布的数据显示，2022年末全区常住人口5047万人。", "广西"),
+])
+def test_the_whole_a_local_agency_reports_on_is_its_own(said, whole):
+    # The agency speaks (attribution, not the subject), but 全省, 全市, 全区 is the jurisdiction it names.
+    assert {c.subject for c in extract(news(said, "2023-02-19"))} == {whole}
+
+
+def test_one_bureaus_sentence_copied_for_two_places_vouches_only_for_the_same_value():
+    # Bodies carried from earlier paragraphs, each its own (石家庄, 西部地区): the sentences read alike, the
+    # figures do not, so 1.88万 is no rounding of 2万 but another place's count.
+    store = store_of(("2023-02-19", "西部省份中，广西壮族自治区统计局数据显示，2022年末全区常住人口5047万人，比上年末增加10万人。\n\n"
+                                    "统计数据显示，2022年末，全省常住人口2492万人，比上年末增加2万人。"))
+    found = verdicts("石家庄人口增长由负转正\n\n统计数据显示，2022年末全市常住总人口1122.35万人，比上年末增加1.88万人。",
+                     "2023-06-03", store)
+    assert found["1.88万人"] == "unsupported"
+
+
+def test_a_change_in_a_count_is_not_the_count():
+    said = "阿里巴巴集团回应\n\n在过去一年，阿里巴巴集团减少了约2万名员工。"
+    found = claim(said, "约2万名", "2023-06-01")
+    assert found.subject == "阿里巴巴" and found.metric == "减少员工"
+    store = store_of(("2023-03-11", "阿里巴巴集团园区\n\n阿里巴巴集团人数庞大，多达2万名员工搬迁至新园区。"))
+    assert verdicts(said, "2023-06-01", store)["约2万名"] != "ok"
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

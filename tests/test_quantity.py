@@ -296,6 +296,15 @@ def test_a_decade_is_when_something_happened_not_a_count_of_years():
     assert [q.text for q in find_quantities("上世纪70年代末，父亲曾到龙门寺测绘，历时20年。")] == ["20年"]
 
 
+@pytest.mark.parametrize("sentence", ["七台河交警支队工作人员依法追缉。", "五台山景区今天开放。", "长春市九台区召开会议。", "五家渠市举行招聘会。"])
+def test_a_place_whose_name_opens_with_a_numeral_is_no_count(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_count_before_a_word_that_is_no_place_is_still_read():
+    assert [q.text for q in find_quantities("新购两台山地车，另有三台设备在检修。")] == ["两台", "三台"]
+
+
 def test_a_whole_percent_is_a_rate_printed_to_the_percent():
     (q,) = find_quantities("快递业务量增长25%。")
     assert q.precision == Decimal("0.5")

@@ -164,6 +164,23 @@ def _two_countries(text: str, mentions: list[subject.Mention], story: StoryState
             for m in re.finditer("两国", text) if not any(s < m.end() and m.start() < e for s, e in taken)]
 
 
+_LOCAL_WHOLE = re.compile(r"[全本]([省市区县州])")
+_LEVEL_KINDS = {"省": (subject.REGION,), "市": (subject.PLACE, subject.KNOWN), "区": (subject.REGION, subject.PLACE),
+                "县": (subject.PLACE,), "州": (subject.PLACE,)}
+
+
+def _jurisdiction(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
+    """甘肃省统计局数据显示，…全省常住人口2492万人: 全省 is the province whose agency speaks, named only as the
+    speaker (a speaker is no subject, cause 4 of #23, but the whole it reports on is its own)."""
+    local = [m for m in _LOCAL_WHOLE.finditer(text, 0, q.start)]
+    if not local:
+        return None
+    level, at = local[-1][1], local[-1].start()
+    speakers = [m for m in mentions if not m.topical and m.end <= at and m.kind in _LEVEL_KINDS[level]
+                and (m.name.endswith(level) or text.startswith(level, m.end))]
+    return speakers[-1] if speakers else None
+
+
 def subject_of(
     mentions: list[subject.Mention],
     q: Quantity,
@@ -175,6 +192,10 @@ def subject_of(
 ) -> tuple[subject.Mention | None, str, int]:
     """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
     mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start)
+    if mention is None or mention.kind == subject.ATTRIBUTION:
+        speaking = _jurisdiction(mentions, q, text)
+        if speaking is not None:
+            return replace(speaking, topical=True), "sentence", line
     if "两国" in text[clause_start : q.start] and (mention is None or mention.kind != subject.PAIR):
         return None, "", 0  # 以明年两国建交70周年为契机: two countries, which the clause does not say
     if mention is not None:

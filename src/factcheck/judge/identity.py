@@ -104,6 +104,10 @@ class Identity:
     # The draft gives as today's (目前, 眼下) a figure its source dates more than a year before: the source
     # vouches for it then, not now (眼下…市场主体9800多万户 in 2021, from the 2018 report).
     aged: bool = False
+    # Each side's body carried from an earlier paragraph or headline, and not the same one (石家庄's 比上年末增加
+    # 1.88万人 and 西部地区's 2万人, in one statistics bureau's sentence): a copied sentence vouches only for the
+    # very same value.
+    carried_apart: bool = False
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -667,9 +671,11 @@ def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
         and "story" not in (draft.subject_from, stored.subject_from)
         and draft.subject not in stored.plain_paragraph and stored.subject not in draft.plain_paragraph
     )
+    carried_apart = bool(draft.subject and stored.subject and checks[0].outcome == UNKNOWN
+                         and not same_body(draft.subject, stored.subject))
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
                     unnamed_national, named_apart and checks[0].outcome != SAME, predicted(draft) or predicted(stored),
-                    aged(draft, stored))
+                    aged(draft, stored), carried_apart)
 
 
 AGED_DAYS = 365  # a figure given as today's whose source is older than this may have moved since
@@ -864,6 +870,8 @@ def supports(
         # 成功分离 is in every launch story.
         if identity.unnamed_national and equal_value and identity.metric_named and identity.period.outcome == SAME:
             return True  # 2020年减免社保费1.7万亿元: a national measure, for the very period, stated alike
+        if identity.carried_apart and not equal_value:
+            return False
         return verbatim or (reworded and equal_value and identity.metric_named)
     return metric == SIMILAR and equal_value and reworded and both_standing
 
