@@ -819,6 +819,27 @@ def test_a_change_in_a_count_is_not_the_count():
     assert verdicts(said, "2023-06-01", store)["约2万名"] != "ok"
 
 
+def test_each_articles_own_event_is_its_own_scope():
+    # The quake service's template: 本次震中 is each report's own quake, so 308次 and 103公里 are no update of
+    # September's 135次 and 247公里, however alike the sentences read.
+    store = store_of(("2023-09-03", "据中国地震台网速报目录，震中周边200公里内近5年来发生3级以上地震共135次，"
+                                    "最大地震距离本次震中247公里。"))
+    found = verdicts("据中国地震台网速报目录，震中周边200公里内近5年来发生3级以上地震共308次，最大地震距离本次震中103公里。",
+                     "2023-12-01", store)
+    assert found["308次"] == found["103公里"] == "unsupported"
+
+
+def test_two_forecasters_named_are_two_forecasts_whatever_the_value():
+    store = store_of(("2023-09-12", "国际货币基金组织预测今年中国经济将增长5.2%。"))
+    draft = "经合组织近日发布报告调高了对中国经济增长的预期，认为今年中国经济将增长5.2%。"
+    assert verdicts(draft, "2023-12-04", store)["5.2%"] == "unsupported"
+    assert verdicts("国际货币基金组织预测今年中国经济将增长5.2%。", "2023-12-04", store)["5.2%"] == "ok"
+
+
+def test_a_forums_name_is_no_count():
+    assert [q.text for q in find_quantities("中国数实融合50人论坛智库专家表示，论坛成员有50人。")] == ["50人"]
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

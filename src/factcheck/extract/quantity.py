@@ -229,6 +229,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 他与普京、泽连斯基分别通话，两人愿意…: "the two of them", not a count
     if _NUMERAL_PLACE.match(sentence, len(sentence) - len(head)):
         return True  # 七台河交警支队, 五台山景区: a place whose name opens with a numeral and a measure word
+    if unit_word == "人" and sentence.startswith("论坛", end):
+        return True  # 中国经济50人论坛, 中国数实融合50人论坛: a forum's name, not a count of people
     if unit_word == "年" and nxt == "代":
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
