@@ -840,6 +840,24 @@ def test_a_forums_name_is_no_count():
     assert [q.text for q in find_quantities("中国数实融合50人论坛智库专家表示，论坛成员有50人。")] == ["50人"]
 
 
+def test_a_list_takes_the_period_of_the_words_that_open_it():
+    # Two releases' budget lists, each under its own 2023年 or 1—11月: the items are the year's and the
+    # eleven months', so 20530亿元 and 17275亿元 are two periods' spending, not one mistyped.
+    source = "1—11月，全国一般公共预算支出238663亿元。\n\n主要支出科目情况如下：\n\n7.城乡社区支出17275亿元，同比增长1.4%。"
+    draft = "2023年，全国一般公共预算支出274574亿元。\n\n主要支出科目情况如下：\n\n7.城乡社区支出20530亿元，同比增长5.7%。"
+    found = {c.text: c for c in extract(news(draft, "2024-02-01"))}
+    assert found["20530亿元"].period.label == "2023年"
+    assert "contradicted" not in verdicts(draft, "2024-02-01", store_of(("2023-12-15", source))).values()
+    # A paragraph that does not open a list lends its period to no item.
+    loose = {c.text: c for c in extract(news("今天气温20度。\n\n8.农林水支出23967亿元。", "2024-02-01"))}
+    assert loose["23967亿元"].period is None and loose["23967亿元"].metric == "农林水支出"  # the item's dot is gone
+
+
+def test_a_contracts_delivery_month_dates_no_figure():
+    found = {c.text: c for c in extract(news("WTI3月原油期货收跌2.67%，报73.82美元/桶。今年3月，期货市场成交额增长10%。", "2024-02-02"))}
+    assert found["2.67%"].period is None and found["10%"].period.label == "今年3月"
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 95
+EXTRACTOR_VERSION = 96
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -88,6 +88,8 @@ def claims_in(
     lines = layout.LineIndex(written)
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
+    list_lead: Stated | None = None  # the period of the words that open a list, for its items
+    said_before: Stated | None = None  # the period the last paragraph opened with
     opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
     # A Word document and a web page are rendered a paragraph a line; a PDF's lines are its pages' lines, rejoined here.
     one_per_line = document.word is not None and document.word.kind != "pdf"
@@ -96,7 +98,8 @@ def claims_in(
         if para.kind == "title":
             story = story.fresh()
         if para.kind == "item":
-            scope = story.fresh()  # a list item neither inherits nor passes on
+            scope = story.fresh()  # a list item neither inherits nor passes on…
+            scope.lead = list_lead  # …but the period of the words that introduce its list (…情况如下：)
         elif para.kind == "cell":
             # A table's cell is about whom its caption or the story names (表1 平湖经开主要经济指标), unless
             # its row names another; what its row names is not the next cell's.
@@ -116,6 +119,11 @@ def claims_in(
         else:
             scope = story
             opening, lead = (para, story.year, p_index), None
+            # 2023年，全国一般公共预算支出274574亿元…。主要支出科目情况如下：then 1.教育支出41242亿元: the year
+            # is the list's, said in the paragraph that opens it or the one before that.
+            own = _lead_period(para.text, published, story.year, _first_line(para, lines), p_index)
+            list_lead = (own or said_before) if para.text.rstrip().endswith(("：", ":")) else None
+            said_before = own
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)
@@ -269,6 +277,8 @@ def _sentence_claims(
     periods = find_periods(text, published, None, story.year) if quantities or _MAY_DATE.search(text) else []
     # 预计开工时间2026年6月3日: a day told as when something happens dates no figure of the sentence
     periods = [p for p in periods if not when(text, p.start, p.end)]
+    # WTI3月原油期货收跌2.67%: a contract's delivery month names the contract, and dates no figure.
+    periods = [p for p in periods if not _CONTRACT_MONTH.match(text, p.end)]
     if not quantities:
         remember(story, mentions, periods, sentence_line, sent.paragraph, text)
         story.part = ""
@@ -456,6 +466,7 @@ def _country_wide(q: Quantity) -> subject.Mention:
 # A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
 # A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
 # achievements or tasks, under the list's lead.
+_CONTRACT_MONTH = re.compile(r"(?:[^，。；]{0,4}?(?:原油|黄金|白银|铜|大豆|玉米))?(?:期货|合约|期权)")
 _POINT = re.compile(r"——|--|[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十]{1,3}[)）]")
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 

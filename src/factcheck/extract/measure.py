@@ -176,7 +176,8 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         phrase = stripped
     if _FUNDING.search(phrase):
         return ""  # 拿出11亿元回购股份, 以自有资金出资5亿元回购A股: how it is paid for; what for follows the figure
-    phrase = _LIGHT_VERBS.sub("", phrase).lstrip("家个名项位户所座条次")
+    # 7.城乡社区支出: the item's number is gone, and its dot with it.
+    phrase = _LIGHT_VERBS.sub("", phrase).lstrip(".．、").lstrip("家个名项位户所座条次")
     for _ in range(3):
         stripped = _LEADING_NOISE.sub("", phrase)
         if stripped == phrase:

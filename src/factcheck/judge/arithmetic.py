@@ -493,6 +493,10 @@ def _rates_titled(a: Claim, b: Claim) -> bool:
     return _when(a) == _when(b) and bool(a.qualifies) and bool(b.qualifies)
 
 
+_PLACE_KINDS = ("national", "region", "place", "country", "pair", "")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     """Two sentences of one draft stating one fact: worded alike, figures aside, and one fact by identity."""
     if a.period is None or b.period is None or unit_group(a.unit) != unit_group(b.unit):
@@ -502,6 +506,12 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if a.changed_to or b.changed_to or a.part_of != b.part_of:
         return False
+    for x, y in ((a, b), (b, a)):
+        extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
+        if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS and len(_CJK.findall(extra)) >= 2:
+            # 零跑汽车1月交付12277台，哪吒汽车1月交付10032台 with 哪吒汽车 unknown to the recogniser: the company
+            # carried from the clause before is a guess, and the words where a name stands say it is another.
+            return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
