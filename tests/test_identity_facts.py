@@ -858,6 +858,16 @@ def test_a_contracts_delivery_month_dates_no_figure():
     assert found["2.67%"].period is None and found["10%"].period.label == "今年3月"
 
 
+def test_a_courts_sentence_is_its_defendants():
+    from factcheck.judge.identity import scope_apart
+
+    one = claim("据此，人民法院判处被告人王某某有期徒刑三年，并处罚金人民币五万元。", "五万元", "2024-02-03")
+    other = claim("据此，人民法院以非法行医罪判处吴某娟有期徒刑三年，并处罚金人民币五万元。", "五万元", "2023-12-31")
+    again = claim("人民法院以非法行医罪判处吴某娟有期徒刑三年，并处罚金人民币五万元。", "五万元", "2024-01-05")
+    assert scope_apart(one, other) == "the sentence of another defendant (吴某娟, 王某某)"
+    assert scope_apart(again, other) == ""
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

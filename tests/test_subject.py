@@ -111,6 +111,12 @@ def test_two_countries_a_longer_name_holds_are_not_read_inside_it():
     assert mentions("沿海地区经济增长。") == []  # 海地 is left out of the list on purpose
 
 
+def test_a_pair_of_countries_is_the_same_body_only_as_itself():
+    assert subject.same_body("中印度", "中印度尼西亚") is False  # 2025: 75 years with India and with Indonesia
+    assert subject.same_body("中法", "中法国") is True  # 法 starts one country's name
+    assert subject.same_body("中马", "中马来西亚") is False  # …马 starts several (马来西亚, 马尔代夫, 马达加斯加)
+
+
 def test_a_place_is_the_same_body_only_as_itself():
     assert subject.same_body("美国", "美国西部联盟银行") is False  # a bank whose name starts with its country
     assert subject.same_body("津上精密", "津上精密机床") is True  # a company's short and full names

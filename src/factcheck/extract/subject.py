@@ -169,11 +169,32 @@ def same_body(a: str | None, b: str | None) -> bool | None:
     if a in home().bodies or b in home().bodies:
         return False
     short, long = sorted((a, b), key=len)
+    if _pair(short) and _pair(long):
+        # 中法 is 中法国 (法 starts one country's name), but 中印 may be 中印度尼西亚, and 中印度 is not.
+        return len(short) == 2 and long.startswith(short) and len(_by_initial().get(short[1], ())) == 1
     if short in _places():
         return False  # 美国 is not 美国西部联盟银行: a place's name starts many bodies' names
     if canonical(a) == canonical(b):
         return True  # 平湖技师学院 (a configured body) and 技师学院 (the recogniser's key for the same name)
     return long.startswith(short) and len(short) >= 2
+
+
+def _pair(name: str) -> bool:
+    """中法, 中印度: China and one country, as the pair recogniser names them."""
+    return name.startswith("中") and (len(name) == 2 or name[1:] in _countries())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(canon for canon, kind in gazetteer().names.values() if kind == COUNTRY)
+
+
+@lru_cache(maxsize=1)
+def _by_initial() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for country in sorted(_countries()):
+        found[country[0]] = (*found.get(country[0], ()), country)
+    return found
 
 
 @lru_cache(maxsize=1)

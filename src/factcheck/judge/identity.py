@@ -1152,6 +1152,11 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
         # 全县贫困发生率从…54.36%… in a story about 广西, 去年全省固定资产投资增长9.3% read as the country's: the
         # county, city or province the sentence means is not the body the figure was given.
         return f"about the {local[1:]} its sentence calls {local}, which it does not name"
+    accused = _accused(draft), _accused(stored)
+    if all(accused) and accused[0] != accused[1]:
+        # 判处被告人王某某有期徒刑三年，并处罚金人民币五万元 and 判处吴某娟有期徒刑三年，并处罚金人民币五万元: a
+        # sentence is its defendant's, however alike two courts word it.
+        return f"the sentence of another defendant ({accused[1]}, {accused[0]})"
     if (draft.published and stored.published and draft.published != stored.published
             and _THIS_EVENT.search(draft.plain_sentence) and _THIS_EVENT.search(stored.plain_sentence)):
         # 震中周边200公里内近5年来发生3级以上地震共308次…（距离本次震中103公里） on 1 December, 135次 and 247公里
@@ -1257,6 +1262,13 @@ def _levels_apart(a: Quantity, b: Quantity) -> bool:
 
 
 _THIS_EVENT = re.compile(r"本次|此次|这次")
+# Whom a court sentences: 判处被告人王某某有期徒刑三年, 以非法行医罪判处吴某娟有期徒刑三年.
+_ACCUSED = re.compile(r"(?:被告人|罪犯|判处)([\u4e00-\u9fff]{2,4}?)(?=有期徒刑|无期徒刑|死刑|死缓|拘役|管制|罚金|，|。)")
+
+
+def _accused(c: Claim) -> str:
+    m = _ACCUSED.search(c.plain_sentence)
+    return m[1].removeprefix("被告人") if m else ""
 SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence
 
 # 全县, 全市, 本省: the local whole a sentence means, and the kinds of body that can be it.
