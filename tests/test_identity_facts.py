@@ -868,6 +868,16 @@ def test_a_courts_sentence_is_its_defendants():
     assert scope_apart(again, other) == ""
 
 
+def test_a_total_over_years_counted_back_is_as_of_its_own_article():
+    # 十年来 from a January white paper and from April: two tallies as of their days, not one mistyped.
+    store = store_of(("2023-01-19", "十年来，全国累计完成造林9.6亿亩，新增和修复湿地1200多万亩。"))
+    assert verdicts("十年来，国土绿化取得历史性成就，全国累计完成造林10.2亿亩。", "2023-04-02", store)["10.2亿亩"] == "unsupported"
+    assert verdicts("十年来，全国累计完成造林9.6亿亩。", "2023-04-02", store)["9.6亿亩"] == "ok"
+    # …but a year's total is that year's, 累计 or not.
+    year = store_of(("2023-01-19", "2022年，全国累计完成造林9.6亿亩。"))
+    assert verdicts("2022年，全国累计完成造林6.9亿亩。", "2023-04-02", year)["6.9亿亩"] == "contradicted"
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

@@ -497,6 +497,13 @@ _PLACE_KINDS = ("national", "region", "place", "country", "pair", "")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _lead_words(c: Claim) -> str:
+    """The words a figure's sentence opens with, before its first figure (蔚来, 小鹏汽车): where a name stands."""
+    text = c.plain_sentence
+    first = _DIGITS.search(text)
+    return "".join(_CJK.findall(text[: first.start() if first else c.at()]))
+
+
 def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     """Two sentences of one draft stating one fact: worded alike, figures aside, and one fact by identity."""
     if a.period is None or b.period is None or unit_group(a.unit) != unit_group(b.unit):
@@ -508,9 +515,12 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     for x, y in ((a, b), (b, a)):
         extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
-        if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS and len(_CJK.findall(extra)) >= 2:
-            # 零跑汽车1月交付12277台，哪吒汽车1月交付10032台 with 哪吒汽车 unknown to the recogniser: the company
-            # carried from the clause before is a guess, and the words where a name stands say it is another.
+        heads = _lead_words(x), _lead_words(y)
+        if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS and (
+                len(_CJK.findall(extra)) >= 2 or (all(len(h) >= 2 for h in heads) and heads[0] != heads[1])):
+            # 零跑汽车1月交付12277台，哪吒汽车1月交付10032台 (哪吒汽车 unknown to the recogniser), 蔚来2月交付新车…
+            # against 小鹏汽车：2月交付新车…: a company carried from another clause is a guess, and the words where
+            # a name stands say it is another.
             return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
@@ -1026,12 +1036,27 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
         whole = _named(draft, share, part, named) if named is not None else _whole_before(draft, part)
         if whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
             continue
+        if named is None and _given_a_share(draft, whole, share):
+            # 60岁及以上人口为940716人，占5.36%，其中65岁及以上人口为565217人，占3.22%: the part's share is of
+            # the base the whole's own share is of (the city's people), not of the whole.
+            continue
         if whole.value <= 0 or whole.qualifier != EXACT:
             continue
         found = _share_off(share, part, whole, tolerance, tally)
         if found is not None:
             out.append(found)
     return out
+
+
+def _given_a_share(draft: _Draft, whole: Claim, besides: Claim) -> bool:
+    """Another share of the whole's sentence is the whole's own (…940716人，占5.36%)."""
+    for c in draft.claims:
+        if c is besides or c.sentence != whole.sentence or c.unit != "%":
+            continue
+        told = _part_of_share(draft, c)
+        if told is not None and told[1] is whole:
+            return True
+    return False
 
 
 def _part_of_share(draft: _Draft, share: Claim) -> tuple[str | None, Claim] | None:

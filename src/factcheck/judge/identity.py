@@ -403,6 +403,8 @@ def events_apart(a: Claim, b: Claim) -> bool:
 
 
 _CUMULATIVE = re.compile(r"累计|历年|总计|迄今")
+# 十年来, 近5年, 过去三年: years counted back from the article (not 2026年, a year)
+_SPAN_BACK = re.compile(r"(?:近|过去)[\d一二两三四五六七八九十]{1,2}多?年(?:来|以来)?|[\d一二两三四五六七八九十]{1,2}多?年(?:来|以来)")
 
 
 def _since_its_start(c: Claim) -> bool:
@@ -412,6 +414,8 @@ def _since_its_start(c: Claim) -> bool:
         return False
     if "以来" not in c.period.label and _SINCE_THEN.search(c.plain_sentence, 0, c.at()):
         return True
+    if _SPAN_BACK.fullmatch(c.period.label) and _CUMULATIVE.search(clause_of(c)):
+        return True  # 十年来…累计完成造林9.6亿亩: a total since a start counted back from its own article's day
     return c.period_from not in ("sentence", "clause") and bool(_CUMULATIVE.search(clause_of(c)))
 
 
