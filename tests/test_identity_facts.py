@@ -878,6 +878,30 @@ def test_a_total_over_years_counted_back_is_as_of_its_own_article():
     assert verdicts("2022年，全国累计完成造林6.9亿亩。", "2023-04-02", year)["6.9亿亩"] == "contradicted"
 
 
+def test_a_sub_index_is_of_the_index_its_paragraph_named():
+    from factcheck.judge.identity import scope_apart
+
+    pmi = claim("9月份，制造业采购经理指数（PMI）为50.2%。9月份新订单指数为50.5%，较上月上升0.3个百分点。", "50.5%", "2023-09-30")
+    logistics = claim("9月份中国物流业景气指数为53.5%，较上月回升3.2个百分点。新订单指数为53.3%。", "53.3%", "2023-10-08")
+    pmi_again = claim("9月份制造业采购经理指数（PMI）为50.2%。新订单指数为53.5%。", "53.5%", "2023-10-08")
+    assert scope_apart(logistics, pmi) == "a sub-index of 制造业采购经理指数 in the source, of 物流业景气指数 in the draft"
+    assert scope_apart(pmi_again, pmi) == ""  # the same index's sub-index mistyped is still an alarm
+
+
+def test_a_sector_named_at_the_head_of_the_sentence_is_the_measures():
+    store = store_of(("2025-05-19", "从投资来看，1—4月份，固定资产投资同比增长4%，投资规模持续扩大。"))
+    draft = "前4个月，规模以上电子信息制造业营业收入和利润都实现两位数增长，固定资产投资同比增长9%。"
+    assert verdicts(draft, "2025-06-03", store)["9%"] == "unsupported"
+
+
+def test_before_and_after_an_event_are_two_states():
+    from factcheck.judge.identity import scope_apart
+
+    after = claim("发行上市完成后，公司实际控制人家族仍将合计控制公司72.70%的股份。", "72.70%", "2024-03-23")
+    before = claim("上市前该公司实控人家族合计控制98%的股份。", "98%", "2024-04-01")
+    assert scope_apart(before, after) == "after 上市 in the source, before 上市 in the draft"
+
+
 def test_a_function_word_before_a_county_is_no_place():
     found = claim("随着县域商业设施持续完善，今年前5个月县乡消费品零售额增长5.4%。", "5.4%", "2025-06-20")
     assert found.subject != "随着"

@@ -312,7 +312,8 @@ def _sector_apart(x: Claim, y: Claim) -> str:
     return ""
 
 
-_COUNTRY_SECTOR = re.compile(r"(?:我国|全国|中国)([\u4e00-\u9fff]{2,4}?(?:制造业|服务业|工业|产业|行业))")
+# 我国机械工业…, 规模以上电子信息制造业…: a sector of the country's economy named at the head of the sentence
+_COUNTRY_SECTOR = re.compile(r"(?:我国|全国|中国|规模以上)([\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业))")
 
 
 def _country_sector_apart(x: Claim, y: Claim) -> str:
@@ -1156,6 +1157,15 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
         # 全县贫困发生率从…54.36%… in a story about 广西, 去年全省固定资产投资增长9.3% read as the country's: the
         # county, city or province the sentence means is not the body the figure was given.
         return f"about the {local[1:]} its sentence calls {local}, which it does not name"
+    parents = _index_named_before(draft), _index_named_before(stored)
+    if all(parents) and metric_key(parents[0]) != metric_key(parents[1]):
+        # 物流业景气指数为53.5%…。新订单指数为53.3% against 制造业采购经理指数…新订单指数为50.5%: a sub-index is
+        # of the index its paragraph named first.
+        return f"a sub-index of {parents[1]} in the source, of {parents[0]} in the draft"
+    stages = _stage(draft), _stage(stored)
+    if all(stages) and stages[0] != stages[1]:
+        # 上市前…合计控制98%的股份 against 发行上市完成后…仍将合计控制72.70%: before and after an event, two states.
+        return f"{stages[1]} in the source, {stages[0]} in the draft"
     accused = _accused(draft), _accused(stored)
     if all(accused) and accused[0] != accused[1]:
         # 判处被告人王某某有期徒刑三年，并处罚金人民币五万元 and 判处吴某娟有期徒刑三年，并处罚金人民币五万元: a
@@ -1266,6 +1276,35 @@ def _levels_apart(a: Quantity, b: Quantity) -> bool:
 
 
 _THIS_EVENT = re.compile(r"本次|此次|这次")
+# 中国物流业景气指数为53.5%, 制造业采购经理指数（PMI）为50.2%: an index given a value, which the sub-indices after it
+# (新订单指数, 生产指数) belong to.
+_INDEX_GIVEN = re.compile(r"([\u4e00-\u9fffA-Z]{2,14}?(?:指数|PMI))(?:（[A-Z]+）)?(?:为|是|达到?|录得)[\d.]+")
+_SUB_INDEX = re.compile(r"(?:新订单|新出口订单|生产|从业人员|供应商配送时间|原材料库存|产成品库存|采购量|进口|业务活动预期|"
+                        r"投入品价格|销售价格|出厂价格|主要原材料购进价格|积压订单|库存周转次数|设备利用率)指数$")
+
+
+def _index_named_before(c: Claim) -> str:
+    """For a sub-index (新订单指数), the index its paragraph gave a value before it, else ""."""
+    if not _SUB_INDEX.search(metric_key(c.metric) or c.metric):
+        return ""
+    before = c.plain_paragraph[: c.plain_paragraph.find(c.plain_sentence) + c.at()]
+    found = [_INDEX_HEAD.sub("", m[1]) for m in _INDEX_GIVEN.finditer(before) if not _SUB_INDEX.search(m[1])]
+    return found[0] if found else ""
+
+
+_INDEX_HEAD = re.compile(r"^(?:[年月日]份?|季度|中国|我国|全国|的)+")  # 9月份中国物流业景气指数: the index, not its month
+
+
+# 上市前, 发行上市完成后: a state before or after an event the sentence names
+_STAGE = re.compile(r"(上市|发行|重组|并购|改制|收购|交割|合并)(?:完成)?(前|之前|后|之后|以后)")
+
+
+def _stage(c: Claim) -> str:
+    found = list(_STAGE.finditer(c.plain_sentence, 0, c.at()))
+    if not found:
+        return ""
+    event, when = found[-1][1], found[-1][2]
+    return f"after {event}" if when in ("后", "之后", "以后") else f"before {event}"
 # Whom a court sentences: 判处被告人王某某有期徒刑三年, 以非法行医罪判处吴某娟有期徒刑三年.
 _ACCUSED = re.compile(r"(?:被告人|罪犯|判处)([\u4e00-\u9fff]{2,4}?)(?=有期徒刑|无期徒刑|死刑|死缓|拘役|管制|罚金|，|。)")
 
