@@ -115,6 +115,25 @@ def test_check_json_is_byte_identical_on_a_grown_store(grown, tmp_path, monkeypa
         assert summary["ok"] > 0 and summary["numbers"] > 10
 
 
+def test_a_drafts_figures_are_looked_up_in_a_few_queries_with_the_same_answers(grown, tmp_path, monkeypatch, capsys):
+    """Every figure's key counts and postings asked for at once: over a network each round trip costs a
+    millisecond or more, and three a figure were most of a check's waiting."""
+    _, url = grown
+    monkeypatch.chdir(ROOT)
+    queries: list[str] = []
+    execute = psycopg.Connection.execute
+    monkeypatch.setattr(psycopg.Connection, "execute",
+                        lambda conn, query, *a, **k: (queries.append(str(query)), execute(conn, query, *a, **k))[1])
+    lookups = lambda: sum("FROM postings" in q or "FROM dead_keys" in q for q in queries)  # noqa: E731
+    prefetched = run(capsys, "check", EXAMPLE, "--format", "json", "--store", url)
+    asked = lookups()
+    monkeypatch.setattr(postgres.PostgresClaims, "prefetch", lambda self, claims: None)
+    queries.clear()
+    one_by_one = run(capsys, "check", EXAMPLE, "--format", "json", "--store", url)
+    assert prefetched == one_by_one and json.loads(prefetched[1])["summary"]["numbers"] == 16
+    assert asked * 3 < lookups(), (asked, lookups())
+
+
 def test_replaced_claims_leave_the_databases_answers_as_the_folders(grown, tmp_path, monkeypatch, capsys):
     """Sources written again leave their old refs in the postings until compaction: their keys are counted
     as dead, so every key's frequency is of live claims and the answers are those of a store written once."""

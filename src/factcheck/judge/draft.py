@@ -83,6 +83,9 @@ def judge_document(
     if successors is None:
         successors = {}
     claims = list(claims_mod.claims_in(doc, known_names=names, names=bodies))
+    prefetch = getattr(store, "prefetch", None)  # a database store reads every figure's keys at once
+    if prefetch is not None:
+        prefetch([c for c in claims if judged is None or unplaced(c) not in judged])
 
     def judged_alone(claim: Claim) -> Judgement:
         if judged is None:

@@ -43,8 +43,18 @@ from ..record.claim import Claim
 from ..record.codec import CLAIM, quote
 from .folder import parse_store_file, store_file_name
 from .index.build import SUBJECT, prepared_rows
-from .index.keys import claim_keys
-from .index.query import CACHE_BYTES, GATHER, POSTINGS_BUDGET, SCAN_BELOW, TOP_K, PostingsStore, claim_bytes, ids_bytes
+from .index.keys import claim_keys, is_measure_key
+from .index.query import (
+    CACHE_BYTES,
+    GATHER,
+    POSTINGS_BUDGET,
+    SCAN_BELOW,
+    TOP_K,
+    PostingsStore,
+    claim_bytes,
+    ids_bytes,
+    read_first,
+)
 from .manifest import COLUMNS as SOURCE_COLUMNS
 from .manifest import ManifestEntry
 from .protocol import ClaimStore, Extracted, Repair, StoredSource, Written, redacted, require_claims
@@ -704,6 +714,21 @@ class PostgresClaims(PostingsStore):
             cur.itersize = 10_000
             cur.execute(f"SELECT {_C_FIELDS} FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY s.name, c.seq")
             return [CLAIM.from_row(row) for row in cur]
+
+    def prefetch(self, claims: Sequence[Claim]) -> None:
+        """What `near` will ask for every figure of a draft, asked at once: one query for the keys' counts and
+        one for the postings `rank` reads, not three round trips a figure (~0.8 ms each on loopback)."""
+        if self.size < self.scan_below or not claims:
+            return
+        asked = []
+        for c in claims:
+            for same_metric in (False, True):
+                keys = claim_keys(c, same_metric)
+                asked.append(keys)
+                if same_metric:
+                    asked.append({k: w for k, w in keys.items() if is_measure_key(k)})
+        df = self._frequencies(list(dict.fromkeys(k for keys in asked for k in keys)))
+        self._read(sorted({k for keys in asked if keys for k in read_first(keys, df, self.budget)}))
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How many live claims have each key: replaced claims' refs linger until compaction, counted as dead."""

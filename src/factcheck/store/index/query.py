@@ -368,6 +368,18 @@ class IdOrder:
         return self.head_firsts[j] if j < len(self.head_firsts) else 1 << 62
 
 
+def read_first(keys: Mapping[str, float], df: Mapping[str, int], budget: int = POSTINGS_BUDGET) -> list[str]:
+    """The keys `rank` reads: rarest first, until their postings would pass the budget."""
+    chosen: list[str] = []
+    spent = 0
+    for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
+        if chosen and spent + df[key] > budget:
+            break
+        chosen.append(key)
+        spent += df[key]
+    return chosen
+
+
 def rank(
     keys: dict[str, float],
     df: Mapping[str, int],
@@ -384,13 +396,7 @@ def rank(
     only re-rank those (a set intersection, not a Python loop). `read` gives
     each key's claim ids in store order; ties keep the order of first sight.
     """
-    chosen: list[str] = []
-    spent = 0
-    for key in sorted((k for k in keys if df[k]), key=lambda k: (df[k], k)):
-        if chosen and spent + df[key] > budget:
-            break
-        chosen.append(key)
-        spent += df[key]
+    chosen = read_first(keys, df, budget)
     scores: dict[int, float] = {}
     get = scores.get
     for key, ids in read(chosen).items():
