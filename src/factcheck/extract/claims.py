@@ -89,7 +89,7 @@ def claims_in(
     seen: dict[tuple[str, str], int] = {}
     lead: Stated | None = None
     list_lead: Stated | None = None  # the period of the words that open a list, for its items
-    said_before: Stated | None = None  # the period the last paragraph opened with
+    said_before: tuple[str, dt.date, int | None, int, int] | None = None  # the last paragraph, for its period
     opening: tuple[layout.Paragraph, int | None, int] | None = None  # the last paragraph that may open a list
     # A Word document and a web page are rendered a paragraph a line; a PDF's lines are its pages' lines, rejoined here.
     one_per_line = document.word is not None and document.word.kind != "pdf"
@@ -121,9 +121,12 @@ def claims_in(
             opening, lead = (para, story.year, p_index), None
             # 2023年，全国一般公共预算支出274574亿元…。主要支出科目情况如下：then 1.教育支出41242亿元: the year
             # is the list's, said in the paragraph that opens it or the one before that.
-            own = _lead_period(para.text, published, story.year, _first_line(para, lines), p_index)
-            list_lead = (own or said_before) if para.text.rstrip().endswith(("：", ":")) else None
-            said_before = own
+            list_lead = None
+            if para.text.rstrip().endswith(("：", ":")):  # read only where a list opens: a period a paragraph
+                list_lead = _lead_period(para.text, published, story.year, _first_line(para, lines), p_index)
+                if list_lead is None and said_before is not None:
+                    list_lead = _lead_period(*said_before)
+            said_before = (para.text, published, story.year, _first_line(para, lines), p_index)
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)
