@@ -94,6 +94,17 @@ def test_a_parts_share_after_the_wholes_own_share_is_of_the_same_base():
     assert flagged("全国人口为140545万人，其中男性人口为71722万人，占15.03%。", "2024-03-01") == {"15.03%": "share"}
 
 
+def test_a_releases_month_on_month_section_is_not_its_year_on_year_one_told_again():
+    # Only the section headings say which: the sentences under them read alike, with other figures.
+    draft = ("# 3月份工业生产者出厂价格同比下降2.8%\n\n一、3月份工业生产者价格同比变动情况\n\n"
+             "工业生产者购进价格中，化工原料类价格下降5.4%，黑色金属材料类价格下降4.1%。\n\n"
+             "二、3月份工业生产者价格环比变动情况\n\n"
+             "工业生产者购进价格中，黑色金属材料类价格下降1.6%，化工原料类价格下降0.1%。")
+    claims = {c.text: c for c in extract(news(draft, "2024-04-11"))}
+    assert claims["1.6%"].metric == "黑色金属材料类价格环比下降" and claims["4.1%"].metric == "黑色金属材料类价格下降"
+    assert flagged(draft, "2024-04-11") == {}
+
+
 def test_a_part_of_the_paragraph_before_is_not_the_whole_told_again():
     draft = ("我国企业在共建“一带一路”国家新签对外承包工程项目合同额4520.1亿元人民币，增长18.2%，"
              "完成营业额3187.2亿元人民币，增长16%。\n\n"

@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 97
+EXTRACTOR_VERSION = 98
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -153,6 +153,9 @@ def claims_in(
             story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
         elif para.kind == "heading" and layout.SECTION.match(para.text):
             story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
+            # 二、3月份工业生产者价格环比变动情况: the section's changes are month on month, though its sentences
+            # read as the 同比 section's (生产资料价格下降0.1%) with other figures.
+            story.reckoning = "环比" if "环比" in para.text and "同比" not in para.text else ""
 
 
 def _cell_metric(claim: Claim) -> Claim:
@@ -308,6 +311,8 @@ def _sentence_claims(
             part_of = whole_here
         elif whole_here:
             metric = _kind_of_whole(metric, whole_here)
+        if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
+            metric = _reckoned(metric, story.reckoning)
         if (period is not None and period_from in ("paragraph", "story") and period.as_of and period.days == 1
                 and _FLOW.match(metric)):
             # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the
@@ -469,6 +474,16 @@ def _country_wide(q: Quantity) -> subject.Mention:
 # A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
 # A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
 # achievements or tasks, under the list's lead.
+_RECKONED_IN = re.compile(r"同比|环比|比上月|较上月|比上年|较上年|比去年|较去年")
+_CHANGE_VERB = re.compile(r"(?:下降|上涨|增长|上升|下跌|回落|减少|增加|持平)")
+
+
+def _reckoned(metric: str, reckoning: str) -> str:
+    """生活资料价格下降 under a 环比 section's heading: 生活资料价格环比下降, the change its section reckons."""
+    verb = _CHANGE_VERB.search(metric)
+    return metric[: verb.start()] + reckoning + metric[verb.start() :] if verb else metric
+
+
 _CONTRACT_MONTH = re.compile(r"(?:[^，。；]{0,4}?(?:原油|黄金|白银|铜|大豆|玉米))?(?:期货|合约|期权)")
 _POINT = re.compile(r"——|--|[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十]{1,3}[)）]")
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")

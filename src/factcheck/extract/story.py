@@ -76,6 +76,8 @@ class StoryState:
         self.indicator: str = ""  # the indicator whose rate the sentence before, ending in ；, gave (PPI同比…；环比…)
         self.headline: Stated | None = None  # the period the story's heading names (### 前三季度我国…)
         self.lead: Stated | None = None  # the period a list's opening paragraph begins with (“十四五”时期是…)
+        # 环比 where the section's heading says its changes are month on month (二、3月份…价格环比变动情况)
+        self.reckoning: str = ""
         self.countries: list[str] = []  # foreign countries the story has named, in order
         self.short_names = subject.ShortNames(parent=known)
         self.year: int | None = None

@@ -513,6 +513,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if a.changed_to or b.changed_to or a.part_of != b.part_of:
         return False
+    if ("环比" in a.metric) != ("环比" in b.metric):
+        return False  # a month-on-month change and a year-on-year one, though their clauses read alike
     for x, y in ((a, b), (b, a)):
         extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
         heads = _lead_words(x), _lead_words(y)
