@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 from ..data import load_data
 from ..extract.metric import an_average, metric_key
 from ..extract.quantity import find_quantities, unit_group
+from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
 from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.finding import Computation
@@ -493,7 +494,7 @@ def _rates_titled(a: Claim, b: Claim) -> bool:
     return _when(a) == _when(b) and bool(a.qualifies) and bool(b.qualifies)
 
 
-_PLACE_KINDS = ("national", "region", "place", "country", "pair", "")
+_PLACE_KINDS = (NATIONAL, REGION, PLACE, COUNTRY, PAIR, "")  # bodies that carry well across paragraphs
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -515,15 +516,19 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if ("环比" in a.metric) != ("环比" in b.metric):
         return False  # a month-on-month change and a year-on-year one, though their clauses read alike
-    for x, y in ((a, b), (b, a)):
-        extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
-        heads = _lead_words(x), _lead_words(y)
-        if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS and (
-                len(_CJK.findall(extra)) >= 2 or (all(len(h) >= 2 for h in heads) and heads[0] != heads[1])):
-            # 零跑汽车1月交付12277台，哪吒汽车1月交付10032台 (哪吒汽车 unknown to the recogniser), 蔚来2月交付新车…
-            # against 小鹏汽车：2月交付新车…: a company carried from another clause is a guess, and the words where
-            # a name stands say it is another.
+    guessed = [(x, y) for x, y in ((a, b), (b, a))
+               if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS]
+    if guessed:
+        # 零跑汽车1月交付12277台，哪吒汽车1月交付10032台 (哪吒汽车 unknown to the recogniser), 蔚来2月交付新车…
+        # against 小鹏汽车：2月交付新车…: a company carried from another clause is a guess, and the words where
+        # a name stands say it is another.
+        heads = _lead_words(a), _lead_words(b)
+        if all(len(h) >= 2 for h in heads) and heads[0] != heads[1]:
             return False
+        for x, y in guessed:
+            extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
+            if len(_CJK.findall(extra)) >= 2:
+                return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
@@ -1052,7 +1057,7 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
 
 def _given_a_share(draft: _Draft, whole: Claim, besides: Claim) -> bool:
     """Another share of the whole's sentence is the whole's own (…940716人，占5.36%)."""
-    for c in draft.claims:
+    for c in draft.by_paragraph[whole.paragraph]:
         if c is besides or c.sentence != whole.sentence or c.unit != "%":
             continue
         told = _part_of_share(draft, c)

@@ -983,7 +983,7 @@ def still_running(stored: Claim, draft: Claim) -> bool:
 RANGE_MAX = 3  # a level figure this many times another is another scope, not a slip of the keyboard
 
 
-def same_range(a: Claim, b: Claim) -> bool:
+def same_range(a: Claim | Quantity, b: Claim | Quantity) -> bool:
     """超2.8万家 exhibitors against the 超4900家 of the new sections: a mistyped or outdated figure is
     within a factor of three of the right one (98→89, 1900→2000余), another scope seldom is.
     Rates are exempt: 37.7%→27.7% is a typo, and growth rates range widely anyway."""
@@ -1269,10 +1269,7 @@ def _level_changed(c: Claim) -> Quantity | None:
 
 
 def _levels_apart(a: Quantity, b: Quantity) -> bool:
-    if unit_group(a.unit) != unit_group(b.unit) or not a.value or not b.value:
-        return False
-    lo, hi = sorted((abs(a.value), abs(b.value)))
-    return hi > lo * RANGE_MAX
+    return unit_group(a.unit) == unit_group(b.unit) and not same_range(a, b)
 
 
 _THIS_EVENT = re.compile(r"本次|此次|这次")
@@ -1287,8 +1284,7 @@ def _index_named_before(c: Claim) -> str:
     """For a sub-index (新订单指数), the index its paragraph gave a value before it, else ""."""
     if not _SUB_INDEX.search(metric_key(c.metric) or c.metric):
         return ""
-    before = c.plain_paragraph[: c.plain_paragraph.find(c.plain_sentence) + c.at()]
-    found = [_INDEX_HEAD.sub("", m[1]) for m in _INDEX_GIVEN.finditer(before) if not _SUB_INDEX.search(m[1])]
+    found = [_INDEX_HEAD.sub("", m[1]) for m in _INDEX_GIVEN.finditer(_so_far_said(c)) if not _SUB_INDEX.search(m[1])]
     return found[0] if found else ""
 
 
@@ -1305,6 +1301,8 @@ def _stage(c: Claim) -> str:
         return ""
     event, when = found[-1][1], found[-1][2]
     return f"after {event}" if when in ("后", "之后", "以后") else f"before {event}"
+
+
 # Whom a court sentences: 判处被告人王某某有期徒刑三年, 以非法行医罪判处吴某娟有期徒刑三年.
 _ACCUSED = re.compile(r"(?:被告人|罪犯|判处)([\u4e00-\u9fff]{2,4}?)(?=有期徒刑|无期徒刑|死刑|死缓|拘役|管制|罚金|，|。)")
 
@@ -1312,6 +1310,8 @@ _ACCUSED = re.compile(r"(?:被告人|罪犯|判处)([\u4e00-\u9fff]{2,4}?)(?=有
 def _accused(c: Claim) -> str:
     m = _ACCUSED.search(c.plain_sentence)
     return m[1].removeprefix("被告人") if m else ""
+
+
 SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence
 
 # 全县, 全市, 本省: the local whole a sentence means, and the kinds of body that can be it.
