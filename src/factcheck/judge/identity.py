@@ -279,11 +279,16 @@ def _at_constant_prices(c: Claim) -> bool:
 
 def _counted_with(c: Claim) -> str:
     """The second kind a count's noun is joined to right after it (170多个国家和国际组织: 国际组织), else ""."""
-    if not c.counted:
-        return ""
     end = c.at() + len(c.plain_text)
-    m = re.match(re.escape(c.counted) + r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)", c.plain_sentence[end:])
+    if not c.counted or not c.plain_sentence.startswith(c.counted, end):
+        return ""
+    m = _JOINED_KIND.match(c.plain_sentence, end + len(c.counted))
     return m.group(1) if m else ""
+
+
+# One pattern for every noun: a pattern a noun (re.escape(noun) + …) cost a compile per noun, ~1 ms each,
+# a tenth of a one-day check.
+_JOINED_KIND = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)")
 
 
 def _so_far_said(c: Claim) -> str:
