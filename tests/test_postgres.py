@@ -107,12 +107,63 @@ def test_check_json_is_byte_identical_on_a_grown_store(grown, tmp_path, monkeypa
     draft.write_text("---\ndate: 2026-03-05\n---\n\n" + seeds.replace("98亿元", "89亿元"), encoding="utf-8")
     monkeypatch.chdir(ROOT)
     for path in (EXAMPLE, str(draft)):
-        # The folder store shares the long draft among processes; the database judges it in one.
-        from_folder = run(capsys, "check", path, "--format", "json", "--store", str(folder), "--jobs", "2")
-        from_database = run(capsys, "check", path, "--format", "json", "--store", url)
-        assert from_folder == from_database
+        from_folder = run(capsys, "check", path, "--format", "json", "--store", str(folder), "--jobs", "1")
+        for jobs in ("1", "2"):
+            from_database = run(capsys, "check", path, "--format", "json", "--store", url, "--jobs", jobs)
+            assert from_folder == from_database
         summary = json.loads(from_database[1])["summary"]
         assert summary["ok"] > 0 and summary["numbers"] > 10
+
+
+def test_a_long_draft_is_shared_with_processes_that_read_the_parents_snapshot(grown, tmp_path, monkeypatch, capsys):
+    """A child opens a connection of its own and takes up the parent's exported snapshot: what another
+    writer adds meanwhile is not half seen by one process of the check."""
+    _, url = grown
+    reader = PostgresStorage(url).open()
+    try:
+        before = len(reader)
+        reopen = reader.fork_point()
+        inherited = reader.conn
+        PostgresStorage(url).load([_renamed(next(FileStorage(ROOT / "claims").dump()), "news/later.md")])
+        assert _sql(url, "SELECT claims FROM store_state")[0][0] > before  # the store has moved on
+        reopen()
+        assert reader.conn is not inherited  # the child's own connection: the parent's session is not touched
+        assert reader.conn.execute("SELECT claims FROM store_state").fetchone()[0] == before
+        assert inherited.execute("SELECT claims FROM store_state").fetchone()[0] == before
+        inherited.close()  # here, in one process, the "parent's" connection is ours to close
+    finally:
+        reader.close()
+    # And a check does share: each child that took up the snapshot leaves a mark.
+    made = postgres.PostgresClaims.fork_point
+    marks = tmp_path / "children"
+    marks.mkdir()
+
+    def marking(self):  # type: ignore[no-untyped-def]
+        reopen = made(self)
+
+        def in_child() -> None:
+            reopen()
+            (marks / str(len(list(marks.iterdir())))).touch()
+
+        return in_child
+
+    monkeypatch.setattr(postgres.PostgresClaims, "fork_point", marking)
+    monkeypatch.chdir(ROOT)
+    draft = tmp_path / "draft.md"
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    draft.write_text("---\ndate: 2026-03-05\n---\n\n" + seeds, encoding="utf-8")
+    shared = run(capsys, "check", str(draft), "--format", "json", "--store", url, "--jobs", "2")
+    assert list(marks.iterdir())
+    assert shared == run(capsys, "check", str(draft), "--format", "json", "--store", url, "--jobs", "1")
+
+
+def _renamed(source, name):  # type: ignore[no-untyped-def]
+    from dataclasses import replace as changed
+
+    from factcheck.store.folder import store_file_name
+
+    return changed(source, source=name, entry=changed(source.entry, file=store_file_name(name)),
+                   claims=tuple(changed(c, source=name, id=c.id[::-1]) for c in source.claims))
 
 
 def test_a_drafts_figures_are_looked_up_in_a_few_queries_with_the_same_answers(grown, tmp_path, monkeypatch, capsys):

@@ -226,6 +226,19 @@ def _lock_key(source: str) -> int:
     return int.from_bytes(hashlib.sha1(source.encode()).digest()[:4], "big") % LOCK_BUCKETS
 
 
+def _snapshot_reader(conn: psycopg.Connection[Any]) -> psycopg.Connection[Any]:
+    """Every transaction a snapshot, read only; set on the connection, not the transaction, so that a paused
+    reader's next one is a snapshot too."""
+    import psycopg
+
+    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    conn.read_only = True
+    return conn
+
+
+_SNAPSHOT_ID = re.compile(r"[0-9A-F]+-[0-9A-F]+(?:-[0-9]+)?")
+
+
 class PostgresStorage:
     """A factcheck store in a PostgreSQL database (the schema the connection's search_path names)."""
 
@@ -254,15 +267,12 @@ class PostgresStorage:
 
     def open(self, notice: Callable[[str], None] | None = None, full_look: bool = False) -> PostgresClaims:
         """`full_look` changes nothing here: the store's generation moves with every write, and nothing is derived."""
-        import psycopg
-
         conn = self._connect()
         try:
             with _translated(self.where):
                 # Set on the connection, not the transaction: a paused reader's next one is a snapshot too.
-                conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-                conn.read_only = True
-                return PostgresClaims(conn, self.where)
+                _snapshot_reader(conn)
+                return PostgresClaims(conn, self.where, reconnect=lambda: _snapshot_reader(connect(self.url)))
         except BaseException:
             conn.close()
             raise
@@ -679,6 +689,7 @@ class PostgresClaims(PostingsStore):
         gather: int = GATHER,
         budget: int = POSTINGS_BUDGET,
         scan_below: int = SCAN_BELOW,
+        reconnect: Callable[[], psycopg.Connection[Any]] | None = None,
     ) -> None:
         state = self._state(conn)
         super().__init__(conn, state[0], top_k, gather, budget, scan_below)
@@ -688,6 +699,35 @@ class PostgresClaims(PostingsStore):
         self._postings: Bounded[str, list[int]] = Bounded(CACHE_BYTES["postings"], ids_bytes)
         self._store_order: StoreOrder | None = None
         self._claims: Bounded[int, Claim] = Bounded(CACHE_BYTES["claims"], lambda _, claim: 100 + claim_bytes(claim))
+        self._reconnect = reconnect
+        self._inherited: list[psycopg.Connection[Any]] = []
+
+    def fork_point(self) -> Callable[[], None]:
+        """In the parent, just before forking: what a child runs to read this very snapshot on its own.
+
+        A connection may not cross a fork, so a child opens its own and takes
+        up the parent's snapshot (exported, held while the parent's transaction
+        lasts): it sees the store exactly as the parent does, whatever was
+        written since. The inherited connection is kept, never used or
+        closed: closing it would end the parent's session. A reader built on
+        a bare connection cannot reconnect, and its child gives its share back
+        to the parent.
+        """
+        reconnect = self._reconnect
+        row = self.conn.execute("SELECT pg_export_snapshot()").fetchone()
+        snapshot = str(row[0]) if row else ""
+
+        def reopen() -> None:
+            from psycopg import sql
+
+            if reconnect is None or not _SNAPSHOT_ID.fullmatch(snapshot):
+                raise StoreError(f"{self.where}: this reader cannot be shared with another process")
+            conn = reconnect()
+            conn.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
+            self._inherited.append(self.conn)
+            self.conn = conn
+
+        return reopen
 
     @staticmethod
     def _state(conn: psycopg.Connection[Any]) -> tuple[int, int, int]:
@@ -735,11 +775,14 @@ class PostgresClaims(PostingsStore):
         out = {k: n for k in keys if (n := self._df.get(k)) is not None}
         missing = [k for k in keys if k not in out]
         if missing:
+            # One round trip: a key's refs in every segment, less the dead ones it lists (a fresh server
+            # process plans and reads its catalog for each statement, ~5 ms on the first).
             found = dict(self.conn.execute(
-                "SELECT key, sum(n) FROM postings WHERE key = ANY(%s) GROUP BY key", (missing,)).fetchall())
-            dead = dict(self.conn.execute("SELECT key, n FROM dead_keys WHERE key = ANY(%s)", (missing,)).fetchall())
+                "SELECT key, sum(n) FROM (SELECT key, n FROM postings WHERE key = ANY(%(k)s)"
+                " UNION ALL SELECT key, -n FROM dead_keys WHERE key = ANY(%(k)s)) AS counted GROUP BY key",
+                {"k": missing}).fetchall())
             for key in missing:
-                self._df[key] = out[key] = max(int(found.get(key) or 0) - int(dead.get(key) or 0), 0)
+                self._df[key] = out[key] = max(int(found.get(key) or 0), 0)
         return out
 
     def _read(self, keys: list[str]) -> dict[str, list[int]]:
@@ -749,7 +792,9 @@ class PostgresClaims(PostingsStore):
         missing = [k for k in keys if k not in out]
         if missing:
             found: dict[str, array[int]] = {key: array("q") for key in missing}
-            for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,)):
+            # In binary: bytea as text is hex, twice the bytes and decoded (~35 ms against ~23 for a day's keys).
+            for key, data in self.conn.execute("SELECT key, refs FROM postings WHERE key = ANY(%s)", (missing,),
+                                               binary=True):
                 found[key].extend(_from_little_endian(data))
             order = self._order()
             for key, refs in found.items():
