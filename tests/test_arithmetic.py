@@ -591,3 +591,15 @@ def test_a_rate_after_a_change_that_names_another_measure_is_that_measures():
     line = "十年间，正定地区生产总值从158.9亿元增长到303.4亿元，城镇和农村居民人均可支配收入分别比2012年增长了107.1%和124.7%。"
     assert flagged(line, "2022-06-24") == {}
     assert flagged("十年间，正定地区生产总值从158.9亿元增长到303.4亿元，增长了107.1%。", "2022-06-24") == {"107.1%": "growth"}
+
+
+def test_one_clause_said_of_two_people_is_not_one_fact_told_twice():
+    draft = ("二级注册建造师李某，从2017年8月至2023年6月，在13个中标项目中担任项目经理，其中12个项目工期重叠。\n\n"
+             "一级注册建造师王某，从2021年7月至2023年6月，在7个中标项目中担任项目经理，其中6个项目工期重叠。")
+    assert flagged(draft, "2024-04-11") == {}
+
+
+def test_the_same_clause_under_two_indicators_named_in_letters_is_two_facts():
+    draft = ("据测算，在3月份0.1%的CPI同比变动中，翘尾影响约为-0.3个百分点，今年价格变动的新影响约为0.4个百分点。\n\n"
+             "据测算，在3月份-2.8%的PPI同比变动中，翘尾影响约为-2.3个百分点，今年价格变动的新影响约为-0.5个百分点。")
+    assert flagged(draft, "2024-04-11") == {}

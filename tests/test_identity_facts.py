@@ -1704,11 +1704,14 @@ def test_one_bonds_money_for_two_purposes_is_two_facts():
 
 
 def test_the_countrys_sector_is_not_the_country():
-    store = store_of(("2023-07-13", "今年上半年，我国货物贸易进出口总值20.1万亿元。"
-                                    "同期，我国对第一大贸易伙伴东盟进出口3.08万亿元，同比增长5.4%。"))
+    store = store_of(("2023-07-13", "今年上半年，我国进出口总额同比增长5.4%。"))
     draft = "据介绍，仅今年上半年，我国机械工业已为全球230多个国家和地区提供机械装备，累计实现进出口总额5361亿美元，同比增长5.1%。"
     found = checked(draft, "2023-08-08", store)["5.1%"]
     assert found[0] == "unsupported" and any("机械工业" in r for r in found[2])
+    # The trade with a partner, told after its level, is the partner's: no alarm either.
+    store = store_of(("2023-07-13", "同期，我国对第一大贸易伙伴东盟进出口3.08万亿元，同比增长5.4%。"))
+    found = checked(draft, "2023-08-08", store)["5.1%"]
+    assert found[0] == "unsupported" and "about 东盟" in found[2][0]
 
 
 def test_a_sources_lower_bound_vouches_only_for_what_it_implies():
@@ -2161,3 +2164,44 @@ def test_a_count_of_two_kinds_joined_is_not_a_count_of_the_first_alone():
     draft = "十年间，我国与170多个国家和国际组织签署200多份“一带一路”合作文件。"
     verdict, _, reasons = checked(draft, "2022-10-20", store)["170多个"]
     assert verdict == "unsupported" and "国际组织 on one side only" in reasons[0]
+
+
+# --- round 46: scope, subject and measure on a portal's and a broadcast's days --------------------------
+
+def test_trade_with_a_partner_is_not_the_countrys_whole_trade():
+    store = store_of(("2026-01-14", "2025年我国货物贸易进出口首次突破45万亿元，连续9年保持增长。"))
+    draft = "2025年，我国对中东欧国家进出口1.1万亿元，同比增长7.5%，连续10年保持增长。"
+    verdict, _, reasons = checked(draft, "2026-01-29", store)["10年"]
+    assert verdict == "unsupported" and "trade with 中东欧国家" in reasons[0]
+
+
+def test_a_part_of_the_trade_with_a_partner_is_neither_contradicted_nor_vouched_for_by_the_whole_trades():
+    store = store_of(("2026-01-24", "2025年，广东货物贸易进出口9.5万亿元，同比增长4.4%。其中，出口机电产品4.2万亿元，"
+                                    "占出口总值的近七成。"))
+    draft = "2025年，广东省对APEC其他经济体进出口6.2万亿元，增长3.3%。其中，出口机电产品2.6万亿元，占出口总值近七成。"
+    found = checked(draft, "2026-01-31", store)
+    assert found["2.6万亿元"][0] == "unsupported" and "trade with APEC其他经济体" in found["2.6万亿元"][2][0]
+    assert found["近七成"][0] == "unsupported"  # the same words, of another trade
+
+
+def test_a_rate_after_a_level_is_the_levels_bodys_not_the_sentences_head():
+    from factcheck.extract.claims import claims_in
+    from factcheck.extract.subject import names_from_subjects
+
+    text = "贵州茅台官方账号发布的报告显示，2023年度茅台集团营收1600亿元，同比增长20%。"
+    found = claims_in(news(text, "2024-03-08"), known_names=names_from_subjects({"贵州茅台", "茅台集团"}))
+    assert {c.text: c.subject for c in found} == {"1600亿元": "茅台集团", "20%": "茅台集团"}
+
+
+def test_a_companys_measure_under_a_place_carried_from_an_earlier_paragraph_is_nobodys():
+    store = store_of(("2024-03-28", "中国消费市场持续回暖。\n\n据公司年报，去年净利润67.9亿元，同比增长32.77%。"))
+    draft = "近年来，中国网约车市场发展迅速。\n\n平台方面，据公司财报显示，2023年全年净利润5.35亿元，实现扭亏。"
+    verdict, _, reasons = checked(draft, "2024-04-10", store)["5.35亿元"]
+    assert verdict == "unsupported" and "a company's measure" in reasons[0]
+
+
+def test_a_bare_total_revenue_of_two_unnamed_companies_is_no_series():
+    store = store_of(("2024-03-23", "- 2023年全年总收入为人民币1,924亿元，较2022年全年增长36.6%。"),
+                     ("2024-03-26", "2023年总收入为人民币42亿元，较2022年增长16.5%。"))
+    draft = "平台方面，据财报显示，2023年全年度总收入为人民币1923.8亿元，同比增长36.6%。"
+    assert verdicts(draft, "2024-04-10", store)["1923.8亿元"] != "stale"

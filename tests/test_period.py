@@ -287,3 +287,11 @@ def test_a_span_qualifying_a_noun_dates_no_figure(extract_claims, pick):
     claims = extract_claims("上半年，我国轻工业延续去年四季度以来的回升向好态势，规模以上轻工业增加值同比增长7.0%，"
                             "营业收入达11.3万亿元。", "2025-08-10")
     assert pick(claims, "11.3万亿元").period.label == "上半年"
+
+
+def test_months_between_two_years_are_one_span_not_the_last_month():
+    """Read as its last month, two people's counts over different spans looked like one month's figure."""
+    assert periods("从2017年8月至2023年6月，他在13个中标项目中担任项目经理", "2024-04-11") == [
+        ("2017-08-01", "2023-06-30", "2017年8月至2023年6月")]
+    assert periods("2022年12月至2023年11月，全省新增就业13万人", "2024-01-11") == [
+        ("2022-12-01", "2023-11-30", "2022年12月至2023年11月")]

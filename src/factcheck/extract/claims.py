@@ -41,7 +41,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 98
+EXTRACTOR_VERSION = 99
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -252,6 +252,18 @@ def _as_written(para: layout.Paragraph, written: str, folded_at: list[int]) -> s
     return "".join(pieces) + para.text[pos:]
 
 
+def _level_subject(run: Run, level_id: str, mentions: list[subject.Mention], q: Quantity,
+                   rate_subject: str | None) -> tuple[subject.Mention, str] | None:
+    """A rate whose clause names no body is the change of its level's body, when that level's own clause named it:
+    贵州茅台公众号发布的…显示，2023年度茅台集团营收1644.8亿元，同比增长20.5% is 茅台集团's growth, not the
+    sentence's head's."""
+    level = next((c for c in run.claims if c.id == level_id), None)
+    if level is None or level.subject_from != "clause" or not level.subject or level.subject == rate_subject:
+        return None
+    named = [m for m in mentions if m.canonical == level.subject and m.end <= q.start]
+    return (named[-1], "clause") if named else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Where:
     """A figure's place in its file: line and column of its start, of its first digit and of its end."""
@@ -303,6 +315,9 @@ def _sentence_claims(
         metric, qualifies = linked_rate(text, q, left, metric, run)
         metric = with_counted(metric, counted, q)
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        if qualifies and subject_from == "sentence":
+            mention, subject_from = (_level_subject(run, qualifies, mentions, q, mention.canonical if mention else None)
+                                     or (mention, subject_from))
         if not run.claims:
             metric = of_indicator(metric, q, story.indicator)
         if whole_here and len(CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:

@@ -181,8 +181,8 @@ def _company() -> re.Pattern[str]:
 
 
 def company_measure(metric: str) -> bool:
-    """A measure every company reports (净利润, 营业收入): whose it is, only a name can say."""
-    return bool(_company().search(metric))
+    """A measure every company reports (净利润, 营业收入, a bare 总收入): whose it is, only a name can say."""
+    return bool(_company().search(metric)) or metric_key(metric).startswith(tuple(_data()["company"]["bare"]))  # type: ignore[index,arg-type]
 
 
 def why_different(a: str, b: str) -> str:

@@ -172,7 +172,7 @@ def find_periods(
     # of the day it was reported, which a later report moves on from.
     out = [PeriodMention(p.period, p.start, p.end, EVENT) if p.period.days == 1 and not p.base
            and _HAPPENED.match(sentence, p.end) else p for p in out]
-    out = _windows(sentence, _days_of_a_month(sentence, _spans_between_years(sentence, out)))
+    out = _windows(sentence, _days_of_a_month(sentence, _spans_between_months(sentence, _spans_between_years(sentence, out))))
     # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
     past = [p for p in _past_years(sentence, published)
             if not any(q.start <= p.start < q.end or 0 <= p.start - q.end <= 1 for q in out)]
@@ -279,6 +279,9 @@ _RANGE_SEP = re.compile(r"[至到—\-~～]")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?(?:至|到|—|－|-|～|~)((?:19|20)\d\d)年(?!\d)")
 
 
+_MONTH_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月份?(?:至|到|—|－|-|～|~)((?:19|20)\d\d)年(\d{1,2})月份?(?![\d日])")
+
+
 DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日?[-—~～至到](\d{1,2})日")
 
 
@@ -339,6 +342,20 @@ def _spans_between_years(sentence: str, found: list[PeriodMention]) -> list[Peri
         if not first < last <= first + 30:
             continue
         span = PeriodMention(Period(dt.date(first, 1, 1), dt.date(last, 12, 31), m.group()), m.start(), m.end(),
+                             _base(sentence, m.start()))
+        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+    return found
+
+
+def _spans_between_months(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """从2017年8月至2023年6月 is the months between, one span: read as its last month, two people's counts over
+    different years looked like one month's figure."""
+    for m in _MONTH_RANGE.finditer(sentence):
+        first, last = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
+        if not (1 <= first[1] <= 12 and 1 <= last[1] <= 12 and first < last and last[0] <= first[0] + 30):
+            continue
+        end = dt.date(last[0] + last[1] // 12, last[1] % 12 + 1, 1) - dt.timedelta(days=1)
+        span = PeriodMention(Period(dt.date(first[0], first[1], 1), end, m.group()), m.start(), m.end(),
                              _base(sentence, m.start()))
         found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
     return found

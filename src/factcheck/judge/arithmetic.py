@@ -47,6 +47,7 @@ from .identity import (
     a_change,
     a_reading,
     identify,
+    letters_apart,
     lists_apart,
     modality,
     reading_day,
@@ -547,7 +548,9 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     worded = titled or (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
                         and _within(_told(a, figures.of(a)), _told(b, figures.of(b))))
     # …but a clause repeated after two lists' different heads is each list's own (给予党纪政务处分 in two campaigns).
-    repeated = not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
+    # …and a clause repeated under two indicators named in letters (在…CPI同比变动中，…新影响约为… / …PPI…) is each one's.
+    repeated = (not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
+                and not letters_apart(a, b))
     if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)

@@ -205,6 +205,10 @@ def _named_apart(draft: Claim, stored: Claim) -> str:
     return ""
 
 
+def _company_measure_of_a_place(c: Claim) -> bool:
+    return c.subject_from in ("paragraph", "story") and c.subject_kind not in STANDING_KINDS and company_measure(c.metric)
+
+
 def subject_check(draft: Claim, stored: Claim) -> Check:
     apart = _named_apart(draft, stored)
     if apart:
@@ -225,6 +229,12 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
             return Check("subject", SAME, f"{stored.subject} is named in the draft's sentence")
         return Check("subject", UNKNOWN, _("about {subject}; the draft does not say whom").format(subject=stored.subject))
     if same_body(draft.subject, stored.subject):
+        carried = next((c for c in (draft, stored) if _company_measure_of_a_place(c)), None)
+        if carried is not None:
+            # 近年来，中国网约车市场…。平台方面，据滴滴财报显示，…净利润5.35亿元: a place carried from an earlier
+            # paragraph has no 净利润; some company the recogniser does not know has.
+            return Check("subject", UNKNOWN, f"{carried.metric}: a company's measure, under {carried.subject} "
+                                             "carried from an earlier paragraph")
         return Check("subject", SAME)
     reason = _("about {source_subject}, not {draft_subject}").format(source_subject=stored.subject, draft_subject=draft.subject)
     if not (_firm(draft) and _firm(stored)):
@@ -255,6 +265,10 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
+    partner = _partner_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
+    if partner:
+        # 广东省对APEC其他经济体进出口…。其中，出口机电产品2.62万亿元 is not the province's whole 出口机电产品.
+        return Check("metric", DIFFERENT, f"trade with {partner} (named before the figure), which the source never names")
     for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
         joined = _joined(x)
         if joined and joined[-2:] not in y.plain_paragraph:
@@ -326,6 +340,21 @@ def _country_sector_apart(x: Claim, y: Claim) -> str:
     for m in _COUNTRY_SECTOR.finditer(x.plain_sentence, 0, x.at()):
         if m.group(1) not in y.plain_paragraph:
             return m.group(1)
+    return ""
+
+
+# 我国对中东欧国家进出口…, 广东省对APEC其他经济体进出口…。其中，出口机电产品…: the trade with a partner, named
+# right before the trade it measures; not the country's or the province's whole trade.
+_PARTNER = re.compile(r"(?<=[对与同])((?:[A-Za-z]{2,8})?[\u4e00-\u9fff“”\"]{2,12}?)(?:的)?(?:双边)?(?:货物)?(?:贸易|进出口|出口|进口)")
+_NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|同期|全年|比|此|其|这)")
+
+
+def _partner_apart(x: Claim, y: Claim) -> str:
+    """The trading partner x's paragraph names before the figure that y's paragraph never names, "" if none."""
+    for m in _PARTNER.finditer(_so_far_said(x)):
+        name = m.group(1).strip("“”\"")
+        if len(name) >= 2 and not _NOT_A_PARTNER.match(name) and name not in y.plain_paragraph:
+            return name
     return ""
 
 
@@ -733,8 +762,19 @@ def unnamed_alike(draft: Claim, stored: Claim, metric: Check, period: Check) -> 
         return False  # …同比增长22.1%，高出全国17.2个百分点: a part, which the sentence does not name
     if company_measure(draft.metric) or company_measure(stored.metric):
         return False  # 经调整净利润达到34亿元: every company reports one, and the recogniser may not know the name
+    if letters_apart(draft, stored):
+        return False  # 在3月份0.1%的CPI同比变动中…新影响约为0.4个百分点 is not the PPI's: the indicator, named in letters
     key = _CHANGE.sub("", metric_key(draft.metric))
     return len(key) >= UNNAMED_METRIC_MIN and _heads_shared(draft, stored) and _heads_shared(stored, draft)
+
+
+_LETTERED = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+def letters_apart(a: Claim, b: Claim) -> bool:
+    """Each sentence names, in Latin letters before the figure, other indicators (CPI against PPI, M2 against M1)."""
+    x, y = (frozenset(_LETTERED.findall(c.plain_sentence, 0, c.at())) for c in (a, b))
+    return bool(x) and bool(y) and x != y
 
 
 # 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
@@ -1243,6 +1283,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
         # sector only one side names makes two facts (for support, a draft may name less than its source).
         return f"of {sector} (named before the figure), which the other never names"
+    partner = _partner_apart(draft, stored) or _partner_apart(stored, draft)
+    if partner:
+        return f"trade with {partner} (named before the figure), which the other never names"
     scope = scope_apart(draft, stored)
     if scope:
         return scope
