@@ -2205,3 +2205,10 @@ def test_a_bare_total_revenue_of_two_unnamed_companies_is_no_series():
                      ("2024-03-26", "2023年总收入为人民币42亿元，较2022年增长16.5%。"))
     draft = "平台方面，据财报显示，2023年全年度总收入为人民币1923.8亿元，同比增长36.6%。"
     assert verdicts(draft, "2024-04-10", store)["1923.8亿元"] != "stale"
+
+
+def test_the_same_period_of_the_countrys_trade_names_no_partner():
+    store = store_of(("2026-06-15", "今年前5个月，京津冀地区进出口总值达2.09万亿元，占同期我国外贸进出口总值的10.1%。"
+                                    "其中，出口6308.4亿元，增长11.5%；进口1.46万亿元，增长15.8%。"))
+    draft = "今年前5个月，京津冀地区进口1.46万亿元，同比增长18.5%。"
+    assert verdicts(draft, "2026-06-24", store)["18.5%"] == "contradicted"

@@ -345,15 +345,17 @@ def _country_sector_apart(x: Claim, y: Claim) -> str:
 
 # 我国对中东欧国家进出口…, 广东省对APEC其他经济体进出口…。其中，出口机电产品…: the trade with a partner, named
 # right before the trade it measures; not the country's or the province's whole trade.
-_PARTNER = re.compile(r"(?<=[对与同])((?:[A-Za-z]{2,8})?[\u4e00-\u9fff“”\"]{2,12}?)(?:的)?(?:双边)?(?:货物)?(?:贸易|进出口|出口|进口)")
-_NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|同期|全年|比|此|其|这)")
+_PARTNER = re.compile(r"(?:(?<![相针绝面应核])对|(?<![参给赋])与|同(?![期比样时步类等]))"
+                      r"((?:[A-Za-z]{2,8})?[\u4e00-\u9fff“”\"]{2,12}?)(?:的)?(?:双边)?(?:货物)?(?:贸易|进出口|出口|进口)")
+# 对外贸易, 与上年相比, …: no partner; and the country itself is the one trading (占同期我国外贸进出口总值的10.1%)
+_NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|全年|此|其|这)|我国|全国|中国|本市|全省|全市")
 
 
 def _partner_apart(x: Claim, y: Claim) -> str:
     """The trading partner x's paragraph names before the figure that y's paragraph never names, "" if none."""
     for m in _PARTNER.finditer(_so_far_said(x)):
         name = m.group(1).strip("“”\"")
-        if len(name) >= 2 and not _NOT_A_PARTNER.match(name) and name not in y.plain_paragraph:
+        if len(name) >= 2 and not _NOT_A_PARTNER.search(name) and name not in y.plain_paragraph:
             return name
     return ""
 
