@@ -22,6 +22,7 @@ from .measure import (
     CHANGE_WORDS,
     METRIC_DELIMS,
     RATES,
+    RECKONING,
     Run,
     changes_to,
     clause_start,
@@ -41,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 99
+EXTRACTOR_VERSION = 100
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -489,7 +490,7 @@ def _country_wide(q: Quantity) -> subject.Mention:
 # A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
 # A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
 # achievements or tasks, under the list's lead.
-_RECKONED_IN = re.compile(r"同比|环比|比上月|较上月|比上年|较上年|比去年|较去年")
+_RECKONED_IN = re.compile(RECKONING)
 _CHANGE_VERB = re.compile(r"(?:下降|上涨|增长|上升|下跌|回落|减少|增加|持平)")
 
 

@@ -531,8 +531,8 @@ def _periods_listed(text: str, periods: Sequence[PeriodMention], at: int, wanted
     return found
 
 
-_RECKONING = r"(?:同比|环比|比上年|较上年|比去年|较去年)"  # how a change is reckoned
-_RECKONED_ONLY = re.compile(rf"{_RECKONING}?")
+RECKONING = r"(?:同比|环比|比上月|较上月|比上年|较上年|比去年|较去年)"  # how a change is reckoned
+_RECKONED_ONLY = re.compile(rf"{RECKONING}?")
 
 
 def _levels_listed(text: str, claims: list[Claim], clause: int, at: int, wanted: int) -> list[int]:
@@ -549,7 +549,7 @@ def _levels_listed(text: str, claims: list[Claim], clause: int, at: int, wanted:
 
 
 _BEFORE_PARTNER = re.compile(r"^.*(?:对|与|同(?!比)|向|自)(?=.)")
-_RECKONED_TAIL = re.compile(rf"{_RECKONING}$")
+_RECKONED_TAIL = re.compile(rf"{RECKONING}$")
 
 
 def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:

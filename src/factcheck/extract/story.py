@@ -167,8 +167,6 @@ def _two_countries(text: str, mentions: list[subject.Mention], story: StoryState
 
 
 _LOCAL_WHOLE = re.compile(r"[全本]([省市区县州])")
-_LEVEL_KINDS = {"省": (subject.REGION,), "市": (subject.PLACE, subject.KNOWN), "区": (subject.REGION, subject.PLACE),
-                "县": (subject.PLACE,), "州": (subject.PLACE,)}
 
 
 def _jurisdiction(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
@@ -178,7 +176,7 @@ def _jurisdiction(mentions: list[subject.Mention], q: Quantity, text: str) -> su
     if not local:
         return None
     level, at = local[-1][1], local[-1].start()
-    speakers = [m for m in mentions if not m.topical and m.end <= at and m.kind in _LEVEL_KINDS[level]
+    speakers = [m for m in mentions if not m.topical and m.end <= at and m.kind in subject.LOCAL_LEVEL_KINDS[level]
                 and (m.name.endswith(level) or text.startswith(level, m.end))]
     return speakers[-1] if speakers else None
 

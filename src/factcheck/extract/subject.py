@@ -118,6 +118,10 @@ def home() -> Home:
 NATIONAL, REGION, PLACE, COUNTRY, PAIR, KNOWN, ORGANISATION, INTERNATIONAL = (
     "national", "region", "place", "country", "pair", "known", "organisation", "international")
 ATTRIBUTION = "attribution"  # 国家统计局数据显示…: a national source cited, so the figure is about 全国
+# 全省, 全市, 本县: a local whole, by its last character, and the kinds of body that can be it (the speaker an
+# agency's 全省 means, when extracting; the subject a bare 全县 may stand for, when judging).
+LOCAL_LEVEL_KINDS = {"省": (REGION,), "市": (PLACE, KNOWN), "县": (PLACE, KNOWN), "州": (PLACE, KNOWN),
+                     "区": (PLACE, KNOWN, REGION)}
 COUNTRY_WIDE = "全国"  # the canonical name of the whole country
 
 

@@ -37,6 +37,7 @@ from ..extract.subject import (
     COUNTRY,
     COUNTRY_WIDE,
     KNOWN,
+    LOCAL_LEVEL_KINDS,
     NATIONAL,
     ORGANISATION,
     PAIR,
@@ -1364,8 +1365,6 @@ def _accused(c: Claim) -> str:
 
 SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence
 
-# 全县, 全市, 本省: the local whole a sentence means, and the kinds of body that can be it.
-_LOCAL_LEVEL = {"省": (REGION,), "市": (PLACE, KNOWN), "县": (PLACE, KNOWN), "州": (PLACE, KNOWN), "区": (PLACE, KNOWN, REGION)}
 
 
 def _unnamed_local(c: Claim) -> str:
@@ -1376,7 +1375,7 @@ def _unnamed_local(c: Claim) -> str:
         found = m
     if found is None:
         return ""
-    return "" if c.subject_kind in _LOCAL_LEVEL.get(found.group()[-1], ()) else found.group()
+    return "" if c.subject_kind in LOCAL_LEVEL_KINDS.get(found.group()[-1], ()) else found.group()
 
 
 _PERIOD_WORDS = re.compile(r"\d{4}年(?:度|末|底|初)?|全年|今年|去年|上年|当年|[一二三四]季度|上半年|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?")
