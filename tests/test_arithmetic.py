@@ -603,3 +603,10 @@ def test_the_same_clause_under_two_indicators_named_in_letters_is_two_facts():
     draft = ("据测算，在3月份0.1%的CPI同比变动中，翘尾影响约为-0.3个百分点，今年价格变动的新影响约为0.4个百分点。\n\n"
              "据测算，在3月份-2.8%的PPI同比变动中，翘尾影响约为-2.3个百分点，今年价格变动的新影响约为-0.5个百分点。")
     assert flagged(draft, "2024-04-11") == {}
+
+
+def test_a_rate_reckoned_on_a_base_of_its_own_is_not_the_changes_rate():
+    draft = "第三季度末，该俱乐部活跃会员达到创纪录的2040万，较上一季度增加260万，较去年同期增长51%。"
+    assert flagged(draft, "2023-09-14") == {}
+    # The same base, or none named for the rate: the change's rate, and a wrong one is still flagged.
+    assert flagged("全省投入5955亿元，比上年增加1637亿元，增长17.9%。", "2023-09-14") == {"17.9%": "growth"}

@@ -2212,3 +2212,30 @@ def test_the_same_period_of_the_countrys_trade_names_no_partner():
                                     "其中，出口6308.4亿元，增长11.5%；进口1.46万亿元，增长15.8%。"))
     draft = "今年前5个月，京津冀地区进口1.46万亿元，同比增长18.5%。"
     assert verdicts(draft, "2026-06-24", store)["18.5%"] == "contradicted"
+
+
+# --- round 47 -------------------------------------------------------------------------------------
+
+def test_two_agencies_counts_of_one_thing_are_no_alarm():
+    store = store_of(("2023-08-10", "中汽协数据显示，7月汽车出口39.2万辆。1-7月，汽车出口253.3万辆，同比增长67.9%。"))
+    draft = "据海关数据，今年1~7月，中国汽车已出口277.8万辆，同比增长74%。"
+    found = checked(draft, "2023-09-14", store)
+    assert found["74%"][0] == "unsupported" and any("counted by 中汽协 in the source, by 海关" in r for r in found["74%"][2])
+
+
+def test_what_was_added_of_late_told_on_two_days_is_two_batches():
+    store = store_of(("2023-09-05", "天眼查显示，近日，某地产集团有限公司新增多则被执行人信息，被执行金额合计36亿余元。"))
+    draft = "天眼查App显示，近日，某地产集团有限公司新增14则被执行人信息，被执行金额合计22亿余元。"
+    assert verdicts(draft, "2023-09-11", store)["22亿余元"] == "unsupported"
+
+
+def test_a_contracts_delivery_month_names_the_contract_for_any_commodity():
+    store = store_of(("2023-12-30", "连涨两日的NYMEX2月天然气期货收跌1.68%，报2.5140美元/百万英热单位。"))
+    draft = "上周累涨14.5%的NYMEX2月天然气期货收跌近12.47%，报2.9000美元/百万英热单位。"
+    assert verdicts(draft, "2024-01-17", store)["近12.47%"] == "unsupported"
+
+
+def test_a_companys_figure_is_no_later_release_of_the_same_sentence_elsewhere():
+    store = store_of(("2023-11-06", "2018年至2021年6月末，形成新增隐性债务176.95亿元。\n\n"
+                                    "截至2021年9月末，该公司累计筹集资金4.32亿元用于片区建设，形成新增隐性债务4.32亿元。"))
+    assert verdicts("2018年至2021年6月末，形成新增隐性债务176.95亿元。", "2024-01-17", store)["176.95亿元"] != "stale"

@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 100
+EXTRACTOR_VERSION = 101
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -500,7 +500,9 @@ def _reckoned(metric: str, reckoning: str) -> str:
     return metric[: verb.start()] + reckoning + metric[verb.start() :] if verb else metric
 
 
-_CONTRACT_MONTH = re.compile(r"(?:[^，。；]{0,4}?(?:原油|黄金|白银|铜|大豆|玉米))?(?:期货|合约|期权)")
+# WTI3月原油期货, NYMEX2月天然气期货: any commodity's contract, named by its delivery month
+_CONTRACT_MONTH = re.compile(r"(?:[^，。；]{0,4}?(?:原油|天然气|燃料油|汽油|取暖油|黄金|白银|铜|铝|镍|铁矿石|螺纹钢|大豆|豆粕|"
+                             r"玉米|小麦|棉花|白糖|咖啡|可可|生猪))?(?:期货|合约|期权)")
 _POINT = re.compile(r"——|--|[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十]{1,3}[)）]")
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 

@@ -742,6 +742,10 @@ def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | No
         rate = next((c for c in sentence if c.qualifies == change.id and c.unit == "%"), None)
         if rate is None or start <= 0 or rate.qualifier not in _RATE_BOUNDS or _AVERAGE.search(_clause_before(rate)):
             continue
+        reckoned = _base_named(_clause_before(rate))
+        if reckoned and reckoned != _base_named(m.group()):
+            # 达到2040万，较上一季度增加260万，较去年同期增长51%: the rate names a base of its own, not the change's.
+            continue
         if tally is not None:
             tally[GROWTH] += 1
         grown = sign * change.value / start * 100
@@ -762,6 +766,16 @@ def _level_changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | No
 
 
 _UP = re.compile(r"增长|增加|提高|上升|增幅|涨幅|升幅|上涨")
+_BASE_NAMED = re.compile(r"同比|(?:比|较)([^，。；,;]{1,12}?)(?=增加|增长|提高|上升|多|下降|减少|降低|少|减|增)")
+
+
+def _base_named(text: str) -> str:
+    """The base a clause reckons its change against, as one word for one base (同比, 较去年同期: 同期), else ""."""
+    m = _BASE_NAMED.search(text)
+    if m is None:
+        return ""
+    base = m.group(1) or "同期"
+    return "同期" if "同期" in base else "上年" if base.endswith(("上年", "去年")) else base
 
 
 def _between(a: Claim, b: Claim) -> str:

@@ -361,6 +361,24 @@ def _partner_apart(x: Claim, y: Claim) -> str:
     return ""
 
 
+# 据海关数据，…汽车已出口277.8万辆 against 中汽协数据显示，…汽车出口253.3万辆: whose count it is
+_COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据"
+                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的)?(?:最新)?(?:统计)?数据(?:显示|表明)")
+
+
+def _counted_by(c: Claim) -> str:
+    """Whose data the figure's paragraph last cites before it (海关, 中汽协, 国家统计局), else ""."""
+    found = [m.group(1) or m.group(2) for m in _COUNTED_BY.finditer(_so_far_said(c))]
+    return found[-1] if found else ""
+
+
+def _counters_apart(draft: Claim, stored: Claim) -> str:
+    a, b = _counted_by(draft), _counted_by(stored)
+    if a and b and a not in b and b not in a:
+        return f"counted by {b} in the source, by {a} in the draft"
+    return ""
+
+
 def _elsewhere(c: Claim) -> str:
     """The figure's paragraph without its own sentence: what else the paragraph gives figures for."""
     return c.plain_paragraph.replace(c.plain_sentence, " ")
@@ -783,6 +801,7 @@ def letters_apart(a: Claim, b: Claim) -> bool:
 # 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
 _LOCAL = re.compile(r"全[省市区县州]|[本我][省市区县州]")
 _PAIR_UNNAMED = re.compile(r"两国|双方|两岸|双边")
+_FIRM_REFERENT = re.compile(r"该(?:公司|企业|集团|平台|项目)")
 
 
 def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
@@ -798,6 +817,8 @@ def unnamed_same_measure(a: Claim, b: Claim, identity: Identity) -> bool:
     if any(_places_named(c.plain_sentence) or _LOCAL.search(c.plain_sentence) or against_country(c.plain_sentence)
            for c in (a, b)):
         return False  # 全省, 浙江, 高出全国1.8个百分点: a part of the country, named or not
+    if any(_FIRM_REFERENT.search(c.plain_paragraph) for c in (a, b)):
+        return False  # 该公司累计筹集资金…形成新增隐性债务4.32亿元: some company's, not the country's series
     key = _CHANGE.sub("", metric_key(a.metric))
     return (len(key) >= UNNAMED_METRIC_MIN and not company_measure(a.metric) and not daily_measure(a.metric)
             and not a_change(a) and not a_change(b))
@@ -1224,6 +1245,11 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
         # 震中周边200公里内近5年来发生3级以上地震共308次…（距离本次震中103公里） on 1 December, 135次 and 247公里
         # in September: each article's 本次 is its own event (two quakes), whatever the template shares.
         return "each article's own event (本次, 此次), told on different days"
+    if (draft.published and stored.published and draft.published != stored.published
+            and any(_RECENT_BATCH.search(c.plain_sentence, 0, c.at()) for c in (draft, stored))):
+        # 近日，恒大地产…新增14则被执行人信息，被执行金额合计22亿余元 on 11 September, 36亿余元 on the 5th: each
+        # article's batch of what was added of late, not one running total.
+        return "what was added of late (近日…新增), told on different days: two batches"
     campaigns = _campaign(draft), _campaign(stored)
     if any(campaigns) and not (all(campaigns) and fuzz.partial_ratio(*campaigns) >= SIMILAR_CAMPAIGN):
         # 开展专项整治，严查保健品虚假宣传…，罚没金额1.035亿元 and 重点围绕化肥行业掺杂掺假…违法行为…，罚没金额
@@ -1289,6 +1315,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     partner = _partner_apart(draft, stored) or _partner_apart(stored, draft)
     if partner:
         return f"trade with {partner} (named before the figure), which the other never names"
+    counters = _counters_apart(draft, stored)
+    if counters:
+        return counters  # two agencies' counts of one thing differ by their methods, not by a slip
     scope = scope_apart(draft, stored)
     if scope:
         return scope
@@ -1324,6 +1353,7 @@ def _levels_apart(a: Quantity, b: Quantity) -> bool:
 
 
 _THIS_EVENT = re.compile(r"本次|此次|这次")
+_RECENT_BATCH = re.compile(r"(?:近日|日前|近期)[^。；;]{0,30}?新增")
 # 中国物流业景气指数为53.5%, 制造业采购经理指数（PMI）为50.2%: an index given a value, which the sub-indices after it
 # (新订单指数, 生产指数) belong to.
 _INDEX_GIVEN = re.compile(r"([\u4e00-\u9fffA-Z]{2,14}?(?:指数|PMI))(?:（[A-Z]+）)?(?:为|是|达到?|录得)[\d.]+")
