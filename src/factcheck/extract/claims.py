@@ -487,9 +487,6 @@ def _country_wide(q: Quantity) -> subject.Mention:
     return subject.Mention(subject.COUNTRY_WIDE, subject.COUNTRY_WIDE, q.start, q.start, True, kind=subject.NATIONAL)
 
 
-# A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
-# A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
-# achievements or tasks, under the list's lead.
 _RECKONED_IN = re.compile(RECKONING)
 _CHANGE_VERB = re.compile(r"(?:下降|上涨|增长|上升|下跌|回落|减少|增加|持平)")
 
@@ -503,6 +500,9 @@ def _reckoned(metric: str, reckoning: str) -> str:
 # WTI3月原油期货, NYMEX2月天然气期货: any commodity's contract, named by its delivery month
 _CONTRACT_MONTH = re.compile(r"(?:[^，。；]{0,4}?(?:原油|天然气|燃料油|汽油|取暖油|黄金|白银|铜|铝|镍|铁矿石|螺纹钢|大豆|豆粕|"
                              r"玉米|小麦|棉花|白糖|咖啡|可可|生猪))?(?:期货|合约|期权)")
+# A headline that names a document (a report, a communiqué, a plan) dates the document, not its figures.
+# A paragraph that opens with a dash or an ordinal (——, 七是, （三）): one point of a list of a report's
+# achievements or tasks, under the list's lead.
 _POINT = re.compile(r"——|--|[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十]{1,3}[)）]")
 _DOCUMENT = re.compile(r"(?:报告|公报|规划|纲要|决定|决议|意见|通知|方案|办法|条例|白皮书|年鉴)$")
 

@@ -285,6 +285,11 @@ _MONTH_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月份?(?:至|到|
 DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日?[-—~～至到](\d{1,2})日")
 
 
+def _spanning(found: list[PeriodMention], span: PeriodMention) -> list[PeriodMention]:
+    """The periods with `span` in place of those it covers (2016年至2020年 for 2016年 and 2020年), in order."""
+    return sorted([p for p in found if not (span.start <= p.start < span.end)] + [span], key=lambda p: p.start)
+
+
 def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
     """5月1-31日 is the days of May between, a month's count so far (not 31日, nor all of May)."""
     for m in DAY_RANGE.finditer(sentence):
@@ -298,7 +303,7 @@ def _days_of_a_month(sentence: str, found: list[PeriodMention]) -> list[PeriodMe
         if first > last:
             continue
         span = PeriodMention(Period(first, last, m.group()), m.start(), m.end(), month.base)
-        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+        found = _spanning(found, span)
     return found
 
 
@@ -343,7 +348,7 @@ def _spans_between_years(sentence: str, found: list[PeriodMention]) -> list[Peri
             continue
         span = PeriodMention(Period(dt.date(first, 1, 1), dt.date(last, 12, 31), m.group()), m.start(), m.end(),
                              _base(sentence, m.start()))
-        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+        found = _spanning(found, span)
     return found
 
 
@@ -357,7 +362,7 @@ def _spans_between_months(sentence: str, found: list[PeriodMention]) -> list[Per
         end = dt.date(last[0] + last[1] // 12, last[1] % 12 + 1, 1) - dt.timedelta(days=1)
         span = PeriodMention(Period(dt.date(first[0], first[1], 1), end, m.group()), m.start(), m.end(),
                              _base(sentence, m.start()))
-        found = sorted([p for p in found if not (m.start() <= p.start < m.end())] + [span], key=lambda p: p.start)
+        found = _spanning(found, span)
     return found
 
 

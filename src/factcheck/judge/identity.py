@@ -1396,7 +1396,6 @@ def _accused(c: Claim) -> str:
 SHORT_LIST_METRIC = 4  # a measure this short (投入资金, 审结上升) says what it is of only through its sentence
 
 
-
 def _unnamed_local(c: Claim) -> str:
     """全县/全市/全省 before the figure where its subject is no body of that level (a province for 全县, the
     country for 全省): the word, else ""."""

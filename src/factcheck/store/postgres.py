@@ -270,7 +270,6 @@ class PostgresStorage:
         conn = self._connect()
         try:
             with _translated(self.where):
-                # Set on the connection, not the transaction: a paused reader's next one is a snapshot too.
                 _snapshot_reader(conn)
                 return PostgresClaims(conn, self.where, reconnect=lambda: _snapshot_reader(connect(self.url)))
         except BaseException:
