@@ -15,6 +15,7 @@ from conftest import claim, news, store_of
 
 from factcheck.extract.claims import extract
 from factcheck.extract.period import find_periods
+from factcheck.extract.subject import find_mentions
 from factcheck.judge.draft import check_document
 from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, no_alarm, timeless
 from factcheck.store.protocol import ClaimList
@@ -178,7 +179,6 @@ def test_identity_decides_however_far_apart_the_wording():
 
 # --- subjects: the company at the head of the item, never who speaks for it -------------------------
 
-from factcheck.extract.subject import find_mentions  # noqa: E402
 
 
 def topical(text: str) -> list[str]:
@@ -2239,3 +2239,21 @@ def test_a_companys_figure_is_no_later_release_of_the_same_sentence_elsewhere():
     store = store_of(("2023-11-06", "2018年至2021年6月末，形成新增隐性债务176.95亿元。\n\n"
                                     "截至2021年9月末，该公司累计筹集资金4.32亿元用于片区建设，形成新增隐性债务4.32亿元。"))
     assert verdicts("2018年至2021年6月末，形成新增隐性债务176.95亿元。", "2024-01-17", store)["176.95亿元"] != "stale"
+
+
+def test_two_days_readings_told_from_the_same_starting_point_are_two_facts():
+    store = store_of(("2023-11-03", "美元指数从22年10月的高位持续回落，期间有所反弹，跌0.71%，报106.12。"))
+    draft = "美元指数从22年10月的高位持续回落，期间有所反弹，收涨0.73%，报103.34。"
+    verdict, message, _ = checked(draft, "2024-01-17", store)["103.34"]
+    assert verdict == "unsupported" and "10月" not in message  # the high it fell from dates neither reading
+
+
+def test_a_period_before_a_company_is_no_part_of_its_name():
+    """Learned whole, 前三季度上汽 became a name, and another company's profit in the same period shared it."""
+    assert [m.name for m in find_mentions("公告显示，前三季度长城汽车集团实现营收")] == ["长城汽车集团"]
+    store = store_of(("2023-10-26", "公告显示，前三季度上汽集团实现营收5079.7亿元，同比下降0.44%；"),
+                     ("2023-10-30", "比亚迪电子今年前9个月营业额921.4亿元人民币，同比增长29.5%；前9个月净利润30.4亿元人民币，"
+                                    "去年同期为12.37亿元，同比增长146.1%。"))
+    assert "前三季度上汽" not in {c.subject for c in store}
+    draft = "相比之下，去年前三季度，上汽集团实现营业收入5233.42亿元，净利润114.07亿元；长城汽车实现营业收入1195.04亿元，净利润49.95亿元；"
+    assert verdicts(draft, "2024-01-15", store)["49.95亿元"] == "unsupported"

@@ -295,3 +295,12 @@ def test_months_between_two_years_are_one_span_not_the_last_month():
         ("2017-08-01", "2023-06-30", "2017年8月至2023年6月")]
     assert periods("2022年12月至2023年11月，全省新增就业13万人", "2024-01-11") == [
         ("2022-12-01", "2023-11-30", "2022年12月至2023年11月")]
+
+
+def test_a_two_digit_year_before_a_month_is_that_year_and_no_count_of_years(extract_claims):
+    """Read as 10月 of the year before the article, a reading's starting point dated the reading itself."""
+    assert periods("美元指数从22年10月的高位持续回落", "2024-01-17") == [("2022-10-01", "2022-10-31", "22年10月")]
+    claims = extract_claims("美元指数从22年10月的高位持续回落，期间有所反弹，收涨0.73%，报103.34。", "2024-01-17")
+    assert "22年" not in [c.text for c in claims]
+    assert all(c.period is None for c in claims)
+    assert periods("他已服刑22年6个月", "2024-01-17") == []

@@ -27,6 +27,9 @@ SCALES = {
     "百": Decimal(10) ** 2,
 }
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# 22年10月: a year written with two digits, as market copy writes it; read so only before a month,
+# since 22年 alone is as often a count of years.
+SHORT_YEAR = r"(?<!\d)[0-3]\d(?=年(?:1[0-2]|0?[1-9])月)"
 # One character for one, so offsets survive: full-width digits and signs (１１.92亿, ５％),
 # and the traditional forms of numeral and unit characters (萬, 億, 兩, 點, 個百分點, 港幣).
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９

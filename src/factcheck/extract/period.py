@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..record.period import WINDOW, Period
-from .numerals import NotANumber, number
+from .numerals import SHORT_YEAR, NotANumber, number
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class PeriodMention:
 
 
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年(?!结转|结余|滚存|执行数|预算数|末累计)|本年|当年|次年|过去一年|刚刚过去的一年)"
+_YEAR = rf"(?P<year>(?:19|20)\d\d|{SHORT_YEAR})(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年(?!结转|结余|滚存|执行数|预算数|末累计)|本年|当年|次年|过去一年|刚刚过去的一年)"
 # 上年结转收入, 上年执行数: last year's carry-over or outturn, a measure's name or a base, not a period
 _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
@@ -72,7 +72,8 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _year_of(m: re.Match[str], published: dt.date, context_year: int | None) -> int | None:
     if m["year"]:
-        return int(m["year"])
+        year = int(m["year"])
+        return year + 2000 if year < 100 else year  # 22年10月
     rel = m["rel"]
     if rel:
         base = published.year

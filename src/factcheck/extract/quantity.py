@@ -252,6 +252,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
         return True  # a calendar year
+    if unit_word == "年" and _SHORT_YEAR.match(sentence, start):
+        return True  # 从22年10月的高位: a date, not 22 years
     if num.isdigit() and len(num) > 4 and unit_word == "年" and _YEAR_TAIL.fullmatch(num[-4:]):
         return True  # 533182023年: a page-view count or list number glued to the next line's year
     if m["afrac"] and not m["post"] and nxt and nxt not in "的，。；、）：”":
@@ -294,6 +296,7 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
     return "." in m.group() and before.endswith(_INDEX_READINGS) and bool(_INDEX.search(sentence))
 
 
+_SHORT_YEAR = re.compile(numerals.SHORT_YEAR)
 _INDEX_READINGS = ("终值", "初值", "预期", "前值", "修正为", "公布值", "录得", "报", "为")
 _INDEX = re.compile(r"指数|PMI|景气|信心|指标")
 

@@ -55,7 +55,7 @@ _GENERIC_BODY = re.compile(
     r"(?:大型|中型|小型|中小|中小微|小微|微型|各类|各级|商业|国有|民营|私营|地方|农村|城市|城商|政策性|股份制|外资|"
     r"全国性|区域性|开发性|金融|科技型|龙头|骨干|重点|上市|头部|大中型)+(?:商业)?(?:银行|企业|公司|集团|学校|大学|医院|机构|协会)"
 )
-_PERIOD_HEAD = re.compile(r"(?:第?[一二三四]季度|上半年|下半年|全年|今年|去年|年内|当年|本年|前[一二三四五六七八九十\d]{1,2}个?月)")
+_PERIOD_HEAD = re.compile(r"(?:第?[一二三四]季度|前[二三两]季度|上半年|下半年|全年|今年|去年|年内|当年|本年|前[一二三四五六七八九十\d]{1,2}个?月)+")
 _SUBSIDIARY = re.compile(r"(?:子|母|分|上市|该|本|各|多家|相关|关联)公司$")
 # A listed company is named before its code (海螺水泥（600585.SH）) or as the one that announces
 # (百利天恒公告称): in company news, the company. (A wire item's head, 【X：…】, is not enough: 主力资金监控：…)
@@ -357,6 +357,11 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             if s_ <= start < e_ < m.end():
                 start = e_  # 平湖经开钟溪汇国际青年社区: the community inside the zone is a name of its own
                 name = text[start : m.end()]
+        head = _PERIOD_HEAD.match(name)
+        if head:
+            # 前三季度上汽集团实现营收: when, then the name; 一季度公司综合毛利率: when, then 公司 (the company the
+            # item is about), no name. Learned whole, 前三季度上汽 became a name that other companies' figures shared.
+            start, name = start + head.end(), name[head.end() :]
         if len(name) < 4 or _overlaps(taken, start, m.end()):
             continue
         if name in names.names:
@@ -365,8 +370,6 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue  # 该生产基地: the body the story is already about, not a new one
         if start > 0 and text[start - 1].isdigit() and name[0] in "年月日季":
             continue  # 5月份银行结汇, 6月密歇根大学: what is left of a date, not a name
-        if _PERIOD_HEAD.match(name):
-            continue  # 一季度公司综合毛利率: when, then 公司 (the company the item is about), not a name
         if _SUBSIDIARY.search(name):
             continue  # 全资子公司, 旗下多家子公司: some company's subsidiary, which the sentence names apart
         if _GENERIC_BODY.fullmatch(name):
