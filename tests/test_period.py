@@ -304,3 +304,21 @@ def test_a_two_digit_year_before_a_month_is_that_year_and_no_count_of_years(extr
     assert "22年" not in [c.text for c in claims]
     assert all(c.period is None for c in claims)
     assert periods("他已服刑22年6个月", "2024-01-17") == []
+
+
+def test_a_year_that_describes_a_noun_leaves_the_month_named_before_it_in_force(extract_claims, pick):
+    """Read as last year's, a month's carry-over effect met the next month's under one period."""
+    claims = extract_claims("据测算，在6月份的CPI同比变动中，上年价格变动的翘尾影响约为0.5个百分点，与上月相同。", "2023-07-10")
+    assert pick(claims, "约为0.5个百分点").period.label == "6月份"
+    assert pick(claims, "约为0.5个百分点").metric == "价格变动的翘尾影响"
+    assert pick(extract_claims("5月份，去年新开工项目的投资增长8%。", "2023-07-10"), "8%").period.label == "5月份"
+    assert pick(extract_claims("5月份，全省CPI上涨0.2%，去年全省的CPI上涨2%。", "2023-07-10"), "2%").period.label == "去年"
+
+
+def test_a_record_and_the_day_it_was_set_date_no_move_told_after_them(extract_claims, pick):
+    """The span of 2020年11月来最低, and 5月11日, carried to the next clause's move, made two days' moves one fact."""
+    claims = extract_claims("KBW纳斯达克地区银行指数（KRX）涨超1%，5月11日创2020年11月来最低；"
+                            "SPDR标普地区银行ETF（KRE）涨超1%，5月4日创2020年10月来最低。", "2023-07-12")
+    assert [c.period for c in claims] == [None, None]
+    assert periods("KRE涨2.3%，创2020年10月以来最低", "2023-06-14")[0][2] == "2020年10月以来"
+    assert period_for(find_periods("KRE涨2.3%，创2020年10月以来最低", dt.date(2023, 6, 14)), 20) is None

@@ -14,7 +14,7 @@ from itertools import pairwise
 from ..record.claim import Claim, mask_numbers
 from . import subject
 from .metric import metric_key
-from .period import EVENT, PeriodMention
+from .period import ATTRIBUTIVE, EVENT, PeriodMention
 from .quantity import PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
 
 CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
@@ -154,7 +154,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     names = [(m.start, m.end) for m in mentions if m.topical or m.kind != subject.COUNTRY]
     # An aside's own period (4月末为7464万盎司) is the figure's, not part of what it measures.
     # So is the day an event named happened on (8日发生的地震已造成37人死亡).
-    for span in names + [(p.start, p.end) for p in periods if p.base in ("", "为", EVENT)]:
+    for span in names + [(p.start, p.end) for p in periods if p.base in ("", "为", EVENT, ATTRIBUTIVE)]:
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]

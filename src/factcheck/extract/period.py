@@ -52,9 +52,10 @@ _PERIOD = re.compile(
 # Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
-_SINCE = re.compile(r"(?:开始|起|以来|至今)")
+_SINCE = re.compile(r"(?:开始|起|以来|来(?=[最新首])|至今)")  # 2020年11月来最低
 _SINCE_PART = re.compile(r"(?:上旬|中旬|下旬|初|底|末)?以来")
-_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是")
+_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是",
+                "创", "刷新")  # 5月4日创2020年10月来最低: the span a record is set over, not the figure's period
 _DAYS_BACK = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2}
 
 
@@ -173,7 +174,8 @@ def find_periods(
     # of the day it was reported, which a later report moves on from.
     out = [PeriodMention(p.period, p.start, p.end, EVENT) if p.period.days == 1 and not p.base
            and _HAPPENED.match(sentence, p.end) else p for p in out]
-    out = _windows(sentence, _days_of_a_month(sentence, _spans_between_months(sentence, _spans_between_years(sentence, out))))
+    out = _attributive_years(sentence, _windows(sentence, _days_of_a_month(
+        sentence, _spans_between_months(sentence, _spans_between_years(sentence, out)))))
     # 2013至2017年这五年间: the five years are the ones just named, not the five before the article.
     past = [p for p in _past_years(sentence, published)
             if not any(q.start <= p.start < q.end or 0 <= p.start - q.end <= 1 for q in out)]
@@ -192,6 +194,24 @@ def find_periods(
             holidays = [_so_far(to, h) if _counted_so_far(to, h, sentence) else h for h in holidays]
             out = [p for p in out if p is not to]
         out = sorted(out + holidays, key=lambda p: p.start)
+    return out
+
+
+EVENT = "发生"  # the base of a day that names an event (8日发生的地震), not the period of the figures after it
+ATTRIBUTIVE = "的"  # the base of a year that describes a noun (上年价格变动的翘尾影响), not the figures' period
+_DESCRIBES = re.compile(r"(?![全我本该各])[\u4e00-\u9fff]{1,6}?的(?!话)")  # not 去年全省的CPI: a scope, then the measure
+
+
+def _attributive_years(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """在6月份的CPI同比变动中，上年价格变动的翘尾影响约为0.5个百分点; 5月份，去年新开工项目的投资增长…: a year
+    that describes a noun (the price changes of last year) leaves the month named before it in force."""
+    out: list[PeriodMention] = []
+    for p in found:
+        narrower = next((q for q in reversed(out) if not q.base and q.period.days < 300), None)
+        if (narrower is not None and not p.base and p.period.days > 300 and _DESCRIBES.match(sentence, p.end)
+                and not re.search(r"[。！？]", sentence[narrower.end : p.start])):
+            p = PeriodMention(p.period, p.start, p.end, ATTRIBUTIVE)
+        out.append(p)
     return out
 
 
@@ -264,8 +284,8 @@ _FUTURE = re.compile(r"将于|将在|将|计划于|拟于|预计|定于|即将|�
 # 美联储7月降息25个基点的概率 in May: the chance of something still to come, this year's July.
 _CHANCE = re.compile(r"[^，。；,;：:]{0,30}?(?:概率|可能性|几率)")
 _ATTRIBUTE = re.compile(r"(?:发生|举行|召开|开始|爆发)?的(?![\d一二三四五六七八九十])")
-EVENT = "发生"  # the base of a day that names an event (8日发生的地震), not the period of the figures after it
-_HAPPENED = re.compile(r"(?:[（(][^）)]{1,12}[）)])?(?:发生|爆发)的")
+# …and 5月4日曾创2020年10月来最低: the day a record was set, not the day of the moves told after it
+_HAPPENED = re.compile(r"(?:[（(][^）)]{1,12}[）)])?(?:(?:发生|爆发)的|曾?(?:创下?|刷新)(?!造|建|作|办|业|新(?!高|低)))")
 _SO_FAR = re.compile(r"累计|已(?:经|达|有|完成|实现|突破|超过?)")
 # 电 after a day ends a dateline, unless it starts a word (6月1日电力负荷, 电网, 电商…).
 _DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费能气信脑源线机台车路缆荷竞磁流压解镀])")
