@@ -610,3 +610,11 @@ def test_a_rate_reckoned_on_a_base_of_its_own_is_not_the_changes_rate():
     assert flagged(draft, "2023-09-14") == {}
     # The same base, or none named for the rate: the change's rate, and a wrong one is still flagged.
     assert flagged("全省投入5955亿元，比上年增加1637亿元，增长17.9%。", "2023-09-14") == {"17.9%": "growth"}
+
+
+def test_items_that_name_their_company_after_the_figure_are_not_one_fact_told_twice():
+    """Each item of a market wrap names its stock last; the company carried from the paragraph before is a guess."""
+    draft = ("房地产板块震荡走弱，京投发展、津滨发展跌超5%，中南建设、沙河股份、中交地产、金科股份等不同程度下跌。\n\n"
+             "预计上半年净利同比增长107%到128%，凌云股份连续两日涨停。\n\n"
+             "预计上半年净利同比增长174%到183%，三角轮胎涨停。")
+    assert flagged(draft, "2023-07-12") == {}

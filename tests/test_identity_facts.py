@@ -8,14 +8,17 @@ report), reworded: the outlets' own text stays outside this repository.
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import claim, news, store_of
 
+import factcheck
 from factcheck.extract.claims import extract
 from factcheck.extract.period import find_periods
-from factcheck.extract.subject import find_mentions
+from factcheck.extract.subject import counter, find_mentions
 from factcheck.judge.draft import check_document
 from factcheck.judge.identity import FORECAST, OUTCOME, PREVIOUS, identify, modality, no_alarm, timeless
 from factcheck.store.protocol import ClaimList
@@ -2257,3 +2260,27 @@ def test_a_period_before_a_company_is_no_part_of_its_name():
     assert "前三季度上汽" not in {c.subject for c in store}
     draft = "相比之下，去年前三季度，上汽集团实现营业收入5233.42亿元，净利润114.07亿元；长城汽车实现营业收入1195.04亿元，净利润49.95亿元；"
     assert verdicts(draft, "2024-01-15", store)["49.95亿元"] == "unsupported"
+
+
+def test_one_agencys_count_against_a_figure_whose_story_names_its_counter_elsewhere_is_no_alarm():
+    store = store_of(("2023-04-20", "### 全国吸收外资实现“开门稳”\n\n商务部最新数据显示，一季度，全国实际使用外资4084.5亿元人民币，"
+                                    "同比增长4.9%。\n\n一季度，新设外商投资企业超过1万家，同比增长25.5%。"))
+    draft = "市场监管总局今天（5月26日）发布数据显示，一季度，全国新设外商投资企业1.1万户，同比增长7.6%。"
+    found = checked(draft, "2023-05-26", store)
+    assert found["7.6%"][0] == "unsupported" and any("counted by 市场监管总局" in r for r in found["7.6%"][2])
+
+
+COUNTERS = tomllib.loads((Path(factcheck.__file__).parent / "data" / "bodies.toml").read_text(encoding="utf-8"))["counters"]
+
+
+@pytest.mark.parametrize("canon", sorted(COUNTERS))
+def test_every_name_of_a_counter_is_that_counter_and_no_other(canon):
+    """央行数据显示 against 中国人民银行…数据显示 is one count; against 海关's, two."""
+    assert {counter(f"据{alias}数据") for alias in COUNTERS[canon]} == {canon}
+    store = store_of(("2025-06-13", f"{COUNTERS[canon][0]}今天发布数据显示，5月末，某指标同比增长7.9%。"))
+    for alias in COUNTERS[canon]:
+        found = checked(f"{alias}数据显示，5月末，某指标同比增长9.7%。", "2025-06-20", store)["9.7%"]
+        assert not any("counted by" in r for r in found[2]), alias
+    other = next(c for c in sorted(COUNTERS) if c != canon)
+    found = checked(f"{COUNTERS[other][0]}数据显示，5月末，某指标同比增长9.7%。", "2025-06-20", store)["9.7%"]
+    assert found[0] == "unsupported"

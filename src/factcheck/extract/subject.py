@@ -144,6 +144,18 @@ def _firms() -> dict[str, str]:
     return {alias: canon for canon, aliases in table.items() for alias in aliases}
 
 
+@lru_cache(maxsize=1)
+def _counters() -> tuple[tuple[str, str], ...]:
+    table: dict[str, list[str]] = _data()["counters"]  # type: ignore[assignment]
+    return tuple(sorted(((alias, canon) for canon, aliases in table.items() for alias in aliases),
+                        key=lambda pair: -len(pair[0])))
+
+
+def counter(name: str) -> str:
+    """Whose count a cited name is (央行 → 中国人民银行; data/bodies.toml [counters]), else the name itself."""
+    return next((canon for alias, canon in _counters() if alias in name), name)
+
+
 COUNTRY_PREFIX = "中国"
 
 

@@ -506,6 +506,16 @@ def _lead_words(c: Claim) -> str:
     return "".join(_CJK.findall(text[: first.start() if first else c.at()]))
 
 
+_ITEM_TAIL = 12  # CJK characters
+
+
+def _tail_words(c: Claim) -> str:
+    """The words of the clauses after the figure's (凌云股份连续两日涨停): where a list of items may name each one's."""
+    text = c.plain_sentence
+    end = re.compile(r"[，,；;：:]").search(text, c.at() + len(c.plain_text))
+    return "".join(_CJK.findall(text[end.end():])) if end else ""
+
+
 def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     """Two sentences of one draft stating one fact: worded alike, figures aside, and one fact by identity."""
     if a.period is None or b.period is None or unit_group(a.unit) != unit_group(b.unit):
@@ -530,6 +540,12 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
             if len(_CJK.findall(extra)) >= 2:
                 return False
+    if guessed or not a.subject or not b.subject:
+        tails = _tail_words(a), _tail_words(b)
+        if all(2 <= len(t) <= _ITEM_TAIL for t in tails) and tails[0] != tails[1]:
+            # 预计上半年净利同比增长107%到128%，凌云股份连续两日涨停 and …，三角轮胎涨停: a short last clause that
+            # names each item's own (a long one goes on about the figure: 城镇调查失业率5.5%左右，体现了…).
+            return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):

@@ -44,6 +44,7 @@ from ..extract.subject import (
     PLACE,
     REGION,
     against_country,
+    counter,
     find_mentions,
     gazetteer,
     same_body,
@@ -363,7 +364,8 @@ def _partner_apart(x: Claim, y: Claim) -> str:
 
 # 据海关数据，…汽车已出口277.8万辆 against 中汽协数据显示，…汽车出口253.3万辆: whose count it is
 _COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据"
-                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的)?(?:最新)?(?:统计)?数据(?:显示|表明)")
+                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:[（(][^）)]{0,12}[）)])?"
+                         r"(?:发布的?|公布的?)?(?:最新)?(?:统计)?数据(?:显示|表明)")
 
 
 def _counted_by(c: Claim) -> str:
@@ -374,8 +376,13 @@ def _counted_by(c: Claim) -> str:
 
 def _counters_apart(draft: Claim, stored: Claim) -> str:
     a, b = _counted_by(draft), _counted_by(stored)
-    if a and b and a not in b and b not in a:
+    if a and b and a not in b and b not in a and counter(a) != counter(b):
         return f"counted by {b} in the source, by {a} in the draft"
+    # 市场监管总局…发布数据显示，一季度…新设外商投资企业同比增长7.6% against 25.5% in a paragraph whose story
+    # opened with 商务部最新数据显示: one side names whose count it is, the other's is told in another paragraph.
+    for named, other, side in ((a, stored, "draft"), (b, draft, "source")):
+        if named and not _counted_by(other) and other.subject_from == "story":
+            return f"counted by {named} in the {side}; whose count the other is, its story says elsewhere"
     return ""
 
 
