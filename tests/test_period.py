@@ -322,3 +322,13 @@ def test_a_record_and_the_day_it_was_set_date_no_move_told_after_them(extract_cl
     assert [c.period for c in claims] == [None, None]
     assert periods("KRE涨2.3%，创2020年10月以来最低", "2023-06-14")[0][2] == "2020年10月以来"
     assert period_for(find_periods("KRE涨2.3%，创2020年10月以来最低", dt.date(2023, 6, 14)), 20) is None
+
+
+def test_the_span_a_record_is_measured_over_dates_no_figure_whatever_the_verb(extract_claims, pick):
+    """Read as 1990, a day's move met another day's move under one period."""
+    claims = extract_claims("日元连跌两日，逼近1990年来低谷，美元兑日元在美股早盘曾接近151.80，向上周四上测152.00所创的"
+                            "1990年中以来高位靠近，日内涨近0.3%，美股收盘时处于151.60上方；", "2024-04-02")
+    assert "152.00所" not in [c.text for c in claims]  # 所创的: a particle, not a count of institutions
+    assert pick(claims, "近0.3%").period.label != "1990年"
+    assert periods("上周四上测152.00", "2024-04-02") == [("2024-03-28", "2024-03-28", "上周四")]
+    assert periods("上周累涨14.5%", "2024-04-02") == [("2024-03-25", "2024-03-31", "上周")]

@@ -47,12 +47,14 @@ _DAY = r"(?P<relday>今天|今日|今晨|今早|昨天|昨日|昨晚|前天|当�
 _TO_DATE = r"(?P<ytd>今年以来|年初以来|今年年初以来)|(?P<now>截至目前|截止目前|截至今天|截止今天|到目前为止|至今)"
 _PERIOD = re.compile(
     _PERIOD_START
-    + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?P<week>本周|上周|上一周)|(?:{_YEAR})?(?:{_SPAN})?))"
+    + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?P<week>本周|上周|上一周)(?P<weekday>[一二三四五六日天](?![度季]))?|(?:{_YEAR})?(?:{_SPAN})?))"
 )
 # Words that make the period after them a comparison base: 比上年全年加快1.5个百分点 is about
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
 _SINCE = re.compile(r"(?:开始|起|以来|来(?=[最新首])|至今)")  # 2020年11月来最低
+_RECORD_SINCE = re.compile(r"(?:年?中|底|末|初)?(?:以来|来)的?(?:历史)?(?:新高|新低|最高|最低|高位|低位|低谷|高点|低点|峰值|"
+                           r"最大|最小|最快|最慢|最多|最少)")
 _SINCE_PART = re.compile(r"(?:上旬|中旬|下旬|初|底|末)?以来")
 _BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是",
                 "创", "刷新")  # 5月4日创2020年10月来最低: the span a record is set over, not the figure's period
@@ -157,6 +159,8 @@ def find_periods(
             # 今年全国铁路累计完成货物发送量17.27亿吨 in June: the year so far, not the whole year.
             period = Period(period.start, published, m.group())
         base = _base(sentence, m.start())
+        if not base and _RECORD_SINCE.match(sentence, m.end()):
+            base = "创"  # 逼近1990年来低谷, 1990年中以来高位: the span a record is measured over, whatever the verb
         if not base and out and out[-1].base and out[-1].end == m.start() - 1 and sentence[m.start() - 1] in "到至—-～~":
             base = out[-1].base  # 是1950年到2002年53年的总和: both ends of a compared span are the comparison's
         if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
@@ -553,6 +557,9 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
     if m["week"]:
         # 上交所本周…上报案件线索1起: that week's count, Monday to Sunday, not every week's.
         monday = published - dt.timedelta(days=published.weekday() + (7 if m["week"] != "本周" else 0))
+        if m["weekday"]:
+            day = monday + dt.timedelta(days="一二三四五六日天".index(m["weekday"]) if m["weekday"] != "天" else 6)
+            return Period(day, day, label)  # 上周四: that Thursday, a day
         return Period(monday, monday + dt.timedelta(days=6), label)
     if m["lastmonth"]:
         first = published.replace(day=1)

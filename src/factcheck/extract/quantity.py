@@ -252,6 +252,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
         return True  # a calendar year
+    if unit_word == "所" and nxt and nxt in "创做作说述称提指谓属得需用":
+        return True  # 上测152.00所创的高位: 所 before a verb is a particle, not a count of institutions
     if unit_word == "年" and _SHORT_YEAR.match(sentence, start):
         return True  # 从22年10月的高位: a date, not 22 years
     if num.isdigit() and len(num) > 4 and unit_word == "年" and _YEAR_TAIL.fullmatch(num[-4:]):
