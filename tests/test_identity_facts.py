@@ -2284,3 +2284,12 @@ def test_every_name_of_a_counter_is_that_counter_and_no_other(canon):
     other = next(c for c in sorted(COUNTERS) if c != canon)
     found = checked(f"{COUNTERS[other][0]}数据显示，5月末，某指标同比增长9.7%。", "2025-06-20", store)["9.7%"]
     assert found[0] == "unsupported"
+
+
+def test_an_undated_figure_long_after_the_sources_period_is_no_support():
+    """June's release names its month a paragraph before: undated, it was vouched for by March's 0.02 points."""
+    store = store_of(("2023-04-11", "3月份，食品烟酒类价格环比下降0.9%。食品中，水产品价格下降0.8%，影响CPI下降约0.02个百分点；"))
+    draft = "6月份，食品烟酒类价格环比下降0.2%。\n\n食品中，水产品价格下降1.2%，影响CPI下降约0.02个百分点；"
+    verdict, _, reasons = checked(draft, "2023-07-10", store)["约0.02个百分点"]
+    assert verdict == "unsupported" and any("long after 3月份" in r for r in reasons)
+    assert verdicts(draft.replace("6月份", "3月份"), "2023-04-20", store)["约0.02个百分点"] == "ok"  # within the month after

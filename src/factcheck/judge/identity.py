@@ -498,6 +498,9 @@ def _over_the_years(c: Claim) -> str:
 _SINCE_THEN = re.compile(r"[自从][^，。；]{1,20}以来")
 
 
+MONTH_DAYS = 31
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
     spans = _over_the_years(draft), _over_the_years(stored)
@@ -560,6 +563,13 @@ def period_check(draft: Claim, stored: Claim) -> Check:
             return Check("period", DIFFERENT,
                          f"undated, as of {undated.published} in {'the draft' if a is None else 'the source'}, before "
                          f"{_span(known)} ({known.start}..{known.end}) ended")
+        if (a is None and b is not None and draft.published and not timeless(draft, stored)
+                and (draft.published - b.end).days > max(b.days, MONTH_DAYS)):
+            # 水产品价格下降1.2%，影响CPI下降约0.02个百分点 in July, undated (its 6月份 is a paragraph before) against
+            # March's: an undated figure is as of its article, and by then the source's period was well past,
+            # another one (April's, May's) having come since.
+            return Check("period", DIFFERENT, f"undated, as of {draft.published} in the draft, long after "
+                                              f"{_span(b)} ({b.start}..{b.end}) ended")
         return Check("period", UNKNOWN, f"only {side} gives a period ({_span(known)})")
     if (draft.published != stored.published and not (a.days == b.days == 1) and max(a.days, b.days) <= READING_DAYS
             and not (draft.published and stored.published and a.end < draft.published and b.end < stored.published)
