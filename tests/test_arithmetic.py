@@ -618,3 +618,27 @@ def test_items_that_name_their_company_after_the_figure_are_not_one_fact_told_tw
              "预计上半年净利同比增长107%到128%，凌云股份连续两日涨停。\n\n"
              "预计上半年净利同比增长174%到183%，三角轮胎涨停。")
     assert flagged(draft, "2023-07-12") == {}
+
+
+def test_figures_on_two_accounting_bases_and_for_two_spans_of_a_release_are_not_one_fact_told_four_times():
+    """A results release gives each profit under 按非国际财务报告准则 and 按国际财务报告准则, for the quarter (its
+    title's) and the half-year (its 02 section's): twelve FC004 flags before."""
+    draft = ("# 腾讯第二季度营收1492亿元 同比增长11%\n\n腾讯控股有限公司今天公布截至二零二三年六月三十日止第二季度及"
+             "中期业绩。\n\n01 二零二三年第二季业绩摘要\n\n"
+             "按非国际财务报告准则，撇除若干一次性及/或非现金项目的影响，以体现核心业务的业绩：\n"
+             "经营盈利为人民币501亿元（69亿美元），同比增长37%；经营利润率由去年同期的27%上升至34%。\n\n"
+             "期内盈利为人民币386亿元（53亿美元），同比增长33%；净利润率由去年同期的22%上升至26%。\n\n"
+             "按国际财务报告准则：\n经营盈利为人民币403亿元（56亿美元），同比增长34%；经营利润率由去年同期的22%上升至27%。\n\n"
+             "期内盈利为人民币270亿元（37亿美元），同比增长41%；净利润率由去年同期14%上升至18%。\n\n"
+             "02 二零二三年上半年度业绩摘要\n\n"
+             "按非国际财务报告准则，撇除若干一次性及/或非现金项目的影响，以体现核心业务的业绩：\n"
+             "经营盈利为人民币985亿元（136亿美元），同比增长35%；经营利润率由去年同期的27%上升至33%。\n\n"
+             "期内盈利为人民币721亿元（100亿美元），同比增长30%；净利润率由去年同期的21%上升至24%。\n\n"
+             "按国际财务报告准则：\n经营盈利为人民币807亿元（112亿美元），同比增长20%；经营利润率由去年同期的25%上升至27%。\n\n"
+             "期内盈利为人民币534亿元（74亿美元），同比增长24%；净利润率由去年同期的16%上升至18%。")
+    claims = {c.text: c for c in extract(news(draft, "2023-08-16"))}
+    assert claims["270亿元"].metric.startswith("按国际财务报告准则") and claims["386亿元"].metric.startswith("按非国际")
+    assert claims["386亿元"].period.label == "第二季度" and claims["721亿元"].period.label == "上半年"
+    assert flagged(draft, "2023-08-16") == {}
+    # …but one basis's profit for one quarter, given twice with two values, is flagged
+    assert "534亿元" in flagged(draft.replace("上半年度", "第二季度"), "2023-08-16")

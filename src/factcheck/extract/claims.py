@@ -36,13 +36,13 @@ from .measure import (
     respectively,
     with_counted,
 )
-from .metric import metric_key
+from .metric import BASIS, metric_key
 from .period import find_periods
 from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 104
+EXTRACTOR_VERSION = 105
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -129,6 +129,11 @@ def claims_in(
                     list_lead = _lead_period(*said_before)
             said_before = (para.text, published, story.year, _first_line(para, lines), p_index)
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
+        basis = BASIS.match(para.text.lstrip(" *#\u3000"))
+        if basis:
+            scope.basis = story.basis = re.sub(r"\s", "", basis.group())
+        elif para.kind == "title" or (para.kind == "heading" and layout.SECTION.match(para.text)):
+            story.basis = ""  # 02 二零二三年上半年度业绩摘要: a new section, on no basis yet
         scope.whole = scope.part = ""
         sentences = layout.sentences(para, p_index)
         # Names first, sentence by sentence as a reader meets them: a figure's record lists every
@@ -153,10 +158,14 @@ def claims_in(
             # headline names a document: 2021年政府工作报告 dates the report, whose review is of 2020.
             story.headline = None if _DOCUMENT.search(para.text.strip("#* ")) else story.period
         elif para.kind == "heading" and layout.SECTION.match(para.text):
-            story.headline = story.period  # 一、2020年工作回顾: the section's figures are 2020's, until the next
+            # 一、2020年工作回顾: the section's figures are 2020's, until the next. A section that names no period
+            # (01 二零二三年第二季业绩摘要: 第二季 is no period read) stays under the story's title.
+            story.headline = story.period or story.headline
             # 二、3月份工业生产者价格环比变动情况: the section's changes are month on month, though its sentences
             # read as the 同比 section's (生产资料价格下降0.1%) with other figures.
             story.reckoning = "环比" if "环比" in para.text and "同比" not in para.text else ""
+
+
 
 
 def _cell_metric(claim: Claim) -> Claim:
@@ -329,6 +338,10 @@ def _sentence_claims(
             metric = _kind_of_whole(metric, whole_here)
         if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
             metric = _reckoned(metric, story.reckoning)
+        if story.basis and metric and story.basis not in metric:
+            # 按非国际财务报告准则 then 按国际财务报告准则, each a line over the same sentences with other
+            # figures: two measures, not one company's profit told twice.
+            metric = story.basis + metric
         if (period is not None and period_from in ("paragraph", "story") and period.as_of and period.days == 1
                 and _FLOW.match(metric)):
             # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the

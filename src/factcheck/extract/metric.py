@@ -180,6 +180,18 @@ def _company() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in _data()["company"]["words"]))  # type: ignore[index]
 
 
+# A basis figures are reckoned on, said ahead of them: an accounting standard (按国际财务报告准则：), a currency
+# (以美元计价，), a set of comparable firms (按可比口径：).
+BASIS = re.compile(r"(?:按照|按|以)\s*[\u4e00-\u9fffA-Za-z\s]{1,14}?(?:准则|计价|计|口径)(?=\s*[，,：:])")
+_BASIS_IN = re.compile(r"(?:按照|按|以)[\u4e00-\u9fffA-Za-z]{1,14}?(?:准则|计价|计|口径)")
+
+
+def bases_apart(a: str, b: str) -> bool:
+    """按非国际财务报告准则 and 按国际财务报告准则 before one measure: two measures, one letter apart."""
+    x, y = _BASIS_IN.match(a), _BASIS_IN.match(b)
+    return bool(x and y and x.group() != y.group())
+
+
 def company_measure(metric: str) -> bool:
     """A measure every company reports (净利润, 营业收入, a bare 总收入): whose it is, only a name can say."""
     return bool(_company().search(metric)) or metric_key(metric).startswith(tuple(_data()["company"]["bare"]))  # type: ignore[index,arg-type]

@@ -34,7 +34,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ..data import load_data
-from ..extract.metric import an_average, metric_key
+from ..extract.metric import an_average, bases_apart, metric_key
 from ..extract.quantity import find_quantities, unit_group
 from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
@@ -542,9 +542,10 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
                 return False
     if guessed or not a.subject or not b.subject:
         tails = _tail_words(a), _tail_words(b)
-        if all(2 <= len(t) <= _ITEM_TAIL for t in tails) and tails[0] != tails[1]:
+        if all(2 <= len(t) <= _ITEM_TAIL for t in tails) and tails[0][:2] != tails[1][:2]:
             # 预计上半年净利同比增长107%到128%，凌云股份连续两日涨停 and …，三角轮胎涨停: a short last clause that
-            # names each item's own (a long one goes on about the figure: 城镇调查失业率5.5%左右，体现了…).
+            # opens with each item's own name (a long one goes on about the figure: 城镇调查失业率5.5%左右，体现了…;
+            # one opening alike, 净利润率由去年同期…, is the same clause told again).
             return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
@@ -566,7 +567,7 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     # …but a clause repeated after two lists' different heads is each list's own (给予党纪政务处分 in two campaigns).
     # …and a clause repeated under two indicators named in letters (在…CPI同比变动中，…新影响约为… / …PPI…) is each one's.
     repeated = (not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
-                and not letters_apart(a, b))
+                and not letters_apart(a, b) and not bases_apart(a.metric, b.metric))
     if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)

@@ -37,7 +37,9 @@ _TWINS = re.compile(r"(.)(?=\1)")  # a character and the same one next to it
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A numbered section of a long document (一、2020年工作回顾, （三）…, 第二部分): a heading of its own,
 # never the start of the sentence after it (过去一年… begins with 过, which can continue a broken line).
-SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节])")
+# 一、, （二）, 第三部分, and 02 二零二三年上半年度业绩摘要 (a release's numbered part)
+SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节]"
+                     r"|0[1-9](?=\s*[\u4e00-\u9fff]))")
 HEADING_MAX = 30  # a block this short with no sentence punctuation is a heading or caption
 
 
