@@ -332,3 +332,11 @@ def test_the_span_a_record_is_measured_over_dates_no_figure_whatever_the_verb(ex
     assert pick(claims, "近0.3%").period.label != "1990年"
     assert periods("上周四上测152.00", "2024-04-02") == [("2024-03-28", "2024-03-28", "上周四")]
     assert periods("上周累涨14.5%", "2024-04-02") == [("2024-03-25", "2024-03-31", "上周")]
+
+
+def test_the_day_of_an_event_then_its_span_dates_no_move(extract_claims, pick):
+    claims = extract_claims("2年期美债收益率较上周五刷新的去年12月13日美联储议息会议首日以来高位回落近15个基点，"
+                            "日内降约3个基点。", "2024-02-21")
+    assert pick(claims, "约3个").period is None
+    # …but a record the period's own figure sets (创上市以来新高) leaves the period the figure's
+    assert pick(extract_claims("2023年一季度净利润创上市以来新高，达10亿元。", "2024-04-20"), "10亿元").period.label == "2023年一季度"

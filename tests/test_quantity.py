@@ -308,3 +308,9 @@ def test_a_count_before_a_word_that_is_no_place_is_still_read():
 def test_a_whole_percent_is_a_rate_printed_to_the_percent():
     (q,) = find_quantities("快递业务量增长25%。")
     assert q.precision == Decimal("0.5")
+
+
+def test_the_number_in_an_index_name_is_no_figure_and_stays_in_the_measure(extract_claims, pick):
+    claims = extract_claims("道指周涨0.62%，标普500周跌0.31%，纳指周跌1.9%。沪深300指数涨1%。", "2023-08-14")
+    assert [c.text for c in claims] == ["0.62%", "0.31%", "1.9%", "1%"]
+    assert pick(claims, "0.31%").metric == "标普500周跌" and pick(claims, "1%").metric == "沪深300指数涨"

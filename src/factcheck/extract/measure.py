@@ -15,7 +15,7 @@ from ..record.claim import Claim, mask_numbers
 from . import subject
 from .metric import metric_key
 from .period import ATTRIBUTIVE, EVENT, PeriodMention
-from .quantity import PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
+from .quantity import INDEX_FAMILIES, PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
 
 CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 
@@ -147,6 +147,12 @@ def _inside_word(sentence: str, at: int) -> bool:
     return sentence[at - 1 : at + 1] in _CONJUNCTION_WORDS or sentence[at : at + 2] in _CONJUNCTION_WORDS
 
 
+# Dates and bare numbers, which are no part of a measure's name; an index's number is (标普500周跌0.31%).
+_DATES_AND_NUMBERS = re.compile(
+    r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|"
+    + "".join(f"(?<!{family})" for family in INDEX_FAMILIES) + r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
+
+
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
     """What the figure measures: the phrase before it in its clause, without names, periods, verbs and fillers."""
     # A comparison base (比上年增长) is part of the measure's wording, not a break in it; so is a partner
@@ -158,7 +164,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
-    left = re.sub(r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])", " ", left)
+    left = _DATES_AND_NUMBERS.sub(" ", left)
     # …but a figure glued to letters names the thing: N95口罩, PM2.5浓度, 5G基站.
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     tokens = left.split() if not left[-1:].isspace() else []
@@ -183,7 +189,12 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
         if stripped == phrase:
             break
         phrase = stripped
+    if _ONE_OF.fullmatch(phrase):
+        return ""  # 她是一个四十多岁的老师, 一个14岁女孩: a person's age, counted by 一个, is no measure of a body
     return phrase
+
+
+_ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")
 
 
 def context_of(text: str, start: int, end: int, counted: str, mentions: list[subject.Mention]) -> str:
@@ -327,11 +338,19 @@ def _occasion(text: str, q: Quantity, metric: str) -> str:
     return own if len(own) > len(metric) else metric
 
 
+_STREAK = re.compile(r"(?:已经?|已)?连续[\u4e00-\u9fff]{0,4}")  # 连续下降, 已经连续增长: a run of years, no measure
+_STREAK_UNITS = ("年", "个月", "季度", "天", "周", "日")
+
+
 def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, run: Run) -> tuple[str, str | None]:
     """A figure that names no measure of its own takes the one of the figure before it."""
     if q.unit == "周年":
         return _occasion(text, q, metric), qualifies
     previous, previous_q, previous_rate = run.previous, run.previous_q, run.previous_rate
+    if previous is not None and q.unit in _STREAK_UNITS and _STREAK.fullmatch(metric) and previous.metric:
+        # 初婚人数…2022年下降到1051.756万人，连续九年下降: the streak is the measure's just named, not every
+        # measure's that fell nine years running (结婚率…连续9年下降).
+        return CHANGE_WORDS.sub("", previous.metric) + metric, qualifies
     if previous is not None and _TOTAL.match(metric) and unit_group(previous.unit) in _COUNT_UNITS:
         # 共谋划重点建设项目101个，总投资4049亿元: the total of the projects just counted.
         metric = previous.metric + metric

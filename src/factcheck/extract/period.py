@@ -53,8 +53,10 @@ _PERIOD = re.compile(
 # the figure's own period, compared with last year. After 由/从 the base is the figure's own
 # period only for the figure right after it (利润由上年全年下降2.3%转为增长10.2%).
 _SINCE = re.compile(r"(?:开始|起|以来|来(?=[最新首])|至今)")  # 2020年11月来最低
-_RECORD_SINCE = re.compile(r"(?:年?中|底|末|初)?(?:以来|来)的?(?:历史)?(?:新高|新低|最高|最低|高位|低位|低谷|高点|低点|峰值|"
-                           r"最大|最小|最快|最慢|最多|最少)")
+# …and 去年12月13日美联储议息会议首日以来高位: the day of an event, then its span; not 一季度净利润创上市以来新高,
+# where the record is the quarter's own (创 says so).
+_RECORD_SINCE = re.compile(r"(?:年?中|底|末|初|[^\d，。；,;创刷达为是增降涨跌]{1,12}?)?(?:以来|来)的?(?:历史)?"
+                           r"(?:新高|新低|最高|最低|高位|低位|低谷|高点|低点|峰值|最大|最小|最快|最慢|最多|最少)")
 _SINCE_PART = re.compile(r"(?:上旬|中旬|下旬|初|底|末)?以来")
 _BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "同", "与", "相比", "由", "从", "是",
                 "创", "刷新")  # 5月4日创2020年10月来最低: the span a record is set over, not the figure's period

@@ -252,6 +252,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 世界500强, 300亿级, 3号楼, 三大主导产业; not 突破4900万标准箱大关, a milestone
     if num and re.fullmatch(r"(?:19|20)\d\d", num) and (unit_word in ("年", "") and not m["scale"]):
         return True  # a calendar year
+    if _INDEX_FAMILY.search(sentence, max(0, start - 4), start):
+        return True  # 标普500周跌0.31%, 沪深300指数, 中证1000: the number is part of an index's name
     if unit_word == "所" and nxt and nxt in "创做作说述称提指谓属得需用":
         return True  # 上测152.00所创的高位: 所 before a verb is a particle, not a count of institutions
     if unit_word == "年" and _SHORT_YEAR.match(sentence, start):
@@ -299,6 +301,10 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
 
 
 _SHORT_YEAR = re.compile(numerals.SHORT_YEAR)
+# Index families whose members are named by a number: 标普500, 沪深300, 中证1000, 科创50, 罗素2000.
+INDEX_FAMILIES = ("标普", "富时", "日经", "沪深", "中证", "上证", "深证", "国证", "北证", "科创", "创业板", "纳斯达克",
+                  "纳指", "罗素", "斯托克", "道琼斯")
+_INDEX_FAMILY = re.compile(f"(?:{'|'.join(INDEX_FAMILIES)})$")
 _INDEX_READINGS = ("终值", "初值", "预期", "前值", "修正为", "公布值", "录得", "报", "为")
 _INDEX = re.compile(r"指数|PMI|景气|信心|指标")
 

@@ -499,6 +499,7 @@ _SINCE_THEN = re.compile(r"[自从][^，。；]{1,20}以来")
 
 
 MONTH_DAYS = 31
+_COUNTED_BACK = re.compile(r"(?:过去|这|近)[\d一二两三四五六七八九十]+年|[\d二两三四五六七八九十]+年(?:来|以来|间)")
 
 
 def period_check(draft: Claim, stored: Claim) -> Check:
@@ -587,6 +588,11 @@ def period_check(draft: Claim, stored: Claim) -> Check:
     if a.start == b.start and a.end == b.end:
         return Check("period", SAME)
     if a.end == b.end and ((a.as_of and a.days == 1) or (b.as_of and b.days == 1)):
+        if _COUNTED_BACK.match(a.label) or _COUNTED_BACK.match(b.label):
+            # 这十年…市场主体总量从2012年的5500万户增长到1.58亿户 in May 2022 against 截至2021年底1.54亿户: the years
+            # counted back from an article end where it pleases; the stock's own day is not said.
+            return Check("period", UNKNOWN, f"{a.label if _COUNTED_BACK.match(a.label) else b.label}: years counted "
+                                            "back from the article, which leave the day of the stock unsaid")
         return Check("period", SAME)  # 2月末外汇储备 and 2月外汇储备: a stock as of the month's end
     # 今年以来, 截至目前, 今年…累计: as of the draft's own day, not 截至4月底.
     now = a.end == draft.published and (a.as_of or (a.days > 1 and (a.start.month, a.start.day) == (1, 1)))
@@ -1047,7 +1053,11 @@ def _names_a_measure(metric: str) -> bool:
     """Something is named besides a change (增长), the whole a share is of (占GDP的比重 of what?), how the
     change is reckoned (比上年增加, 平均每年增长: of what?) or a sector."""
     rest = _RECKONED.sub("", _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric))))
+    rest = _A_RUN.sub("", rest)  # 连续下降: a run of years of what?
     return len(rest) >= 1 and rest != "比" and not _SECTOR_ONLY.match(rest)  # 同比分别增长: a list's change of what?
+
+
+_A_RUN = re.compile(r"^(?:已经?|已)?连续|持续|逐年")
 
 
 def still_running(stored: Claim, draft: Claim) -> bool:
