@@ -296,3 +296,12 @@ def test_a_qualifying_rate_points_at_a_claim_of_the_same_sentence(seed, claims_o
 )
 def test_a_figure_after_a_latin_letter_metric_is_read_with_it(extract_claims, pick, text, figure, metric):
     assert metric_key(pick(extract_claims(text), figure).metric) == metric
+
+
+def test_a_basis_that_leads_in_sets_the_measure_after_it_and_one_in_a_sentence_does_not(extract_claims, pick):
+    claims = extract_claims("按国际财务报告准则：\n期内盈利为人民币270亿元（37亿美元），同比增长41%。\n\n"
+                            "每股基本盈利为人民币2.761元。", "2023-08-16")
+    assert pick(claims, "2.761元").metric.startswith("按国际财务报告准则")
+    claims = extract_claims("以美元计价，前4个月进出口2.01万亿美元，同比下降0.6%。\n\n前4个月，我国对东盟进出口2.3万亿元，增长5%。",
+                            "2026-05-10")
+    assert pick(claims, "2.01万亿美元").metric == "进出口" and pick(claims, "2.3万亿元").metric == "东盟进出口"

@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 106
+EXTRACTOR_VERSION = 107
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -129,8 +129,11 @@ def claims_in(
                     list_lead = _lead_period(*said_before)
             said_before = (para.text, published, story.year, _first_line(para, lines), p_index)
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
-        basis = BASIS.match(para.text.lstrip(" *#\u3000"))
-        if basis:
+        head = para.text.lstrip(" *#\u3000")
+        basis = BASIS.match(head)
+        if basis and _LEADS_IN.match(head, basis.end()):
+            # 按国际财务报告准则：, 按非国际财务报告准则，撇除…以体现核心业务的业绩：: a basis that leads in sets the
+            # measure of the paragraphs after it; 以美元计价，出口增长… is one sentence's, read as its words are.
             scope.basis = story.basis = re.sub(r"\s", "", basis.group())
         elif para.kind == "title" or (para.kind == "heading" and layout.SECTION.match(para.text)):
             story.basis = ""  # 02 二零二三年上半年度业绩摘要: a new section, on no basis yet
@@ -166,6 +169,8 @@ def claims_in(
             story.reckoning = "环比" if "环比" in para.text and "同比" not in para.text else ""
 
 
+# What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
+_LEADS_IN = re.compile(r"\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
 
 
 def _cell_metric(claim: Claim) -> Claim:
