@@ -642,3 +642,14 @@ def test_figures_on_two_accounting_bases_and_for_two_spans_of_a_release_are_not_
     assert flagged(draft, "2023-08-16") == {}
     # …but one basis's profit for one quarter, given twice with two values, is flagged
     assert "534亿元" in flagged(draft.replace("上半年度", "第二季度"), "2023-08-16")
+
+
+def test_a_rulebooks_provisions_and_a_drafts_readings_are_not_one_fact_told_twice():
+    draft = ("（六）权益性投资余额原则上不得超过本企业净资产的50%（含本次投资金额）；\n\n"
+             "（六）权益性投资余额原则上不得超过本企业净资产的40%（含本次投资金额），国务院规定的投资公司和控股公司除外。\n\n"
+             "决定机关自受理之日起2个月内作出批准或不批准的书面决定。\n\n"
+             "决定机关自受理之日起4个月内作出批准或不批准的书面决定，并抄报国家金融监督管理总局。\n\n"
+             "根据各方面意见，提请本次常委会会议审议的草案三次审议稿拟作如下主要修改。\n\n"
+             "根据各方面意见，提请本次常委会会议审议的草案二次审议稿拟作如下主要修改。")
+    assert flagged(draft, "2023-10-17") == {}
+    assert "二次" not in {c.text for c in extract(news(draft, "2023-10-17"))}  # a reading's ordinal

@@ -2325,3 +2325,10 @@ def test_years_counted_back_from_an_article_leave_a_stocks_day_unsaid():
     draft = "这十年，我国实施公平竞争政策。市场主体总量从2012年的5500万户增长到1.58亿户。"
     verdict, _, reasons = checked(draft, "2022-05-20", store)["1.58亿户"]
     assert verdict == "unsupported" and any("counted back" in r for r in reasons)
+
+
+def test_what_follows_a_count_of_banks_is_no_bank():
+    """20家上市银行 gave the subject 家上市银行, which two analyses' counts of banks then shared."""
+    assert find_mentions("在20家上市银行中，19家银行的制造业投放规模位居行业分布前2名。") == []
+    store = store_of(("2023-08-31", "在共计19家上市银行中，2023年上半年有12家银行的个人住房贷款余额相较2022年末出现减少。"))
+    assert verdicts("截至2023年6月末，13家上市银行信用卡未尝信贷余额7.44万亿元。", "2023-10-19", store)["13家"] == "unsupported"

@@ -244,8 +244,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 20万人口以上城市: 人口 is a word; the figure is a threshold in a class of cities
     if unit_word == "项" and (after in ("原则", "规定", "基本", "制度", "行动") or _inside_quote_start(sentence, start)):
         return True  # 和平共处五项原则, 中央八项规定: names
-    if unit_word == "次" and sentence.startswith(("会议", "全会", "全体会议", "常委会"), end):
-        return True  # 十届全国人大二次会议: a session, an ordinal
+    if unit_word == "次" and sentence.startswith(("会议", "全会", "全体会议", "常委会", "审议稿", "审稿", "修订稿", "征求意见稿"), end):
+        return True  # 十届全国人大二次会议, 草案二次审议稿: a session, a reading, an ordinal
     if unit_word == "小时" and m["num"] == "24" and _ROUND_THE_CLOCK.match(sentence, end):
         return True  # 24小时巡逻: round the clock, not a duration measured
     if after[:1] in ("强", "级", "号", "届") or (after.startswith("大") and not after.startswith("大关")):

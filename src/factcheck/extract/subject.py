@@ -380,8 +380,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue  # 欧洲联盟, 非洲联盟: a name the gazetteer knows whole (as 欧盟, 非盟), read as it is there
         if text[max(0, start - 1) : start] in ("该", "此", "其", "本") or text[max(0, start - 2) : start] in ("这个", "这家", "这所"):
             continue  # 该生产基地: the body the story is already about, not a new one
-        if start > 0 and text[start - 1].isdigit() and name[0] in "年月日季岁":
-            continue  # 5月份银行结汇, 6月密歇根大学, 0岁至大学: what is left of a date or an age, not a name
+        if start > 0 and text[start - 1].isdigit() and name[0] in "年月日季岁家个名所只位":
+            continue  # 5月份银行结汇, 6月密歇根大学, 0岁至大学, 20家上市银行: what is left of a date, an age or a count
         if _SUBSIDIARY.search(name):
             continue  # 全资子公司, 旗下多家子公司: some company's subsidiary, which the sentence names apart
         if _GENERIC_BODY.fullmatch(name):

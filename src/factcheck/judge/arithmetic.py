@@ -507,6 +507,7 @@ def _lead_words(c: Claim) -> str:
 
 
 _ITEM_TAIL = 12  # CJK characters
+_PROVISION = re.compile(r"不得|应当|原则上|之日起|不超过|不低于|不少于|最高不|最低不")
 
 
 def _tail_words(c: Claim) -> str:
@@ -551,6 +552,10 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
+    if all(_PROVISION.search(c.plain_sentence) for c in (a, b)):
+        # 不得超过本企业净资产的50% and …的40%, 自受理之日起2个月内 and 4个月内: a rulebook's provisions, each for its
+        # own matter (the article heading says which), not one limit told twice.
+        return False
     for c in (a, b):
         if _EARLIER.search(c.plain_sentence, max(0, c.at() - 12), c.at()):
             return False  # 上一季度逆差为25亿美元: another period than the one the sentence opened with
