@@ -653,3 +653,25 @@ def test_a_rulebooks_provisions_and_a_drafts_readings_are_not_one_fact_told_twic
              "根据各方面意见，提请本次常委会会议审议的草案二次审议稿拟作如下主要修改。")
     assert flagged(draft, "2023-10-17") == {}
     assert "二次" not in {c.text for c in extract(news(draft, "2023-10-17"))}  # a reading's ordinal
+
+
+def test_a_paragraph_that_leads_in_with_a_period_dates_the_paragraphs_after_it():
+    """第四季度业绩： then 2023年全年业绩： over the same sentences with other figures: 20 FC004 flags before."""
+    draft = ("# 拼多多去年四季度营收近889亿元\n\n拼多多今日发布了截至12月31日的第四季度及全年业绩。\n\n"
+             "第四季度业绩：\n总营收为888.810亿元（约合125.186亿美元），与2022年同期的395.536亿元相比增长123%。\n\n"
+             "来自交易服务的营收为402.054亿元（约合56.628亿美元），与2022年同期的87.966亿元相比增长357%。\n\n"
+             "2023年全年业绩：\n总营收为2476.392亿元（约合348.793亿美元），与2022年的1305.576亿元相比增长90%。\n\n"
+             "来自交易服务的营收为940.987亿元（约合132.535亿美元），与2022年的276.265亿元相比增长241%。")
+    claims = {c.text: c for c in extract(news(draft, "2024-03-20"))}
+    assert claims["940.987亿元"].period.label == "2023年全年" and claims["402.054亿元"].period.label == "第四季度"
+    assert flagged(draft, "2024-03-20") == {}
+
+
+def test_a_period_after_a_titles_last_figure_dates_nothing_in_the_body():
+    """上周 in the title dates the scientist's leaving; carried to the body, it made two updates of one day's move
+    (5%, then 7.06%) one week's figure told twice."""
+    draft = ("【谷歌股价下跌5%市值蒸发2200亿美元上周诺奖科学家John Jumper离开谷歌】财联社6月22日电，谷歌股价下跌5%，"
+             "报349.660美元/股，总市值报4.26万亿美元，市值蒸发2200亿美元。\n\n"
+             "【谷歌股价下跌7%市值蒸发3200亿美元上周诺奖科学家John Jumper离开谷歌】财联社6月22日电，谷歌股价下跌7.06%，"
+             "报342.05美元/股，股价创4月底以来新低，总市值报4.16万亿美元，市值蒸发3200亿美元。")
+    assert flagged(draft, "2026-06-22") == {}

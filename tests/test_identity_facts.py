@@ -2332,3 +2332,11 @@ def test_what_follows_a_count_of_banks_is_no_bank():
     assert find_mentions("在20家上市银行中，19家银行的制造业投放规模位居行业分布前2名。") == []
     store = store_of(("2023-08-31", "在共计19家上市银行中，2023年上半年有12家银行的个人住房贷款余额相较2022年末出现减少。"))
     assert verdicts("截至2023年6月末，13家上市银行信用卡未尝信贷余额7.44万亿元。", "2023-10-19", store)["13家"] == "unsupported"
+
+
+def test_a_span_said_with_no_measure_and_a_conversion_in_brackets_are_read_for_what_they_are():
+    store = store_of(("2024-03-01", "10年间，俞永福在阿里巴巴集团管过多个业务。"),
+                     ("2024-02-28", "截至2023年12月31日，百度持有的现金、现金等价物、限制性现金和短期投资总值为2054亿元（约合289.3亿美元）。"))
+    assert verdicts("9年间，他把所有精力投入阿里巴巴集团的盒马。", "2024-03-18", store)["9年"] == "unsupported"
+    draft = "截至2023年12月31日，拼多多持有的现金、现金等价物和短期投资为2172亿元（约合306亿美元）。"
+    assert claim(draft, "306亿美元", "2024-03-20").metric == claim(draft, "2172亿元", "2024-03-20").metric

@@ -164,3 +164,18 @@ def test_the_newsrooms_home_is_data_not_code() -> None:
     assert (city.name, city.canonical) == ("平湖", "平湖市")
     assert not [m for m in subject.find_mentions("平湖技师学院培养人才1500余名。") if m.canonical == "平湖市"]
     assert subject.same_body("平湖经开", "平湖市") is False
+
+
+@pytest.mark.parametrize("text, name", [
+    ("受财报消息影响，拼多多美股盘前直线拉升，一度涨超16%。", "拼多多"),
+    ("阿里巴巴美股盘前拉升，一度涨超5%。", "阿里巴巴"),
+    ("拼多多四季报全面超预期，营收同比增123%至889亿元。", "拼多多"),
+])
+def test_a_company_named_by_its_shares_or_its_report_is_named(text, name):
+    """拼多多's 经调整净利润 took 阿里巴巴 from the paragraph before: names the recogniser did not know."""
+    assert [m.name for m in subject.find_mentions(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["今日美股三大指数集体收涨", "中概股股价大涨", "第一季度业绩显示，经调整净利润61亿元", "公司财报显示营收增长"])
+def test_a_day_a_market_or_a_period_before_its_shares_is_no_company(text):
+    assert [m for m in subject.find_mentions(text) if m.kind == "organisation"] == []

@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 108
+EXTRACTOR_VERSION = 110
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -156,6 +156,13 @@ def claims_in(
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
                 scope.subject = lead_subject
+        lead_in = _PERIOD_LEAD.match(para.text.lstrip(" *#\u3000")) if scope is story else None
+        if lead_in:
+            # 第四季度业绩：…, 2023年全年业绩：…: a paragraph that leads in with a period dates the paragraphs after
+            # it, as a section's heading does, until the next one.
+            led = [p for p in find_periods(lead_in.group(), published, None, story.year) if not p.base]
+            if led:
+                story.headline = Stated(led[0].period, _first_line(para, lines))
         if para.kind == "title":
             # The period a headline names is its figures' (### 前三季度我国海洋生产总值…), not when the
             # headline names a document: 2021年政府工作报告 dates the report, whose review is of 2020.
@@ -169,6 +176,7 @@ def claims_in(
             story.reckoning = "环比" if "环比" in para.text and "同比" not in para.text else ""
 
 
+_PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，。；,;：:\d]{1,12}[：:]")
 # What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
 _LEADS_IN = re.compile(r"\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
 
@@ -405,7 +413,10 @@ def _sentence_claims(
         elif _reached(text, q, cstart):
             claim = _level_at_end(claim)
         run.add(q, claim)
-    remember(story, mentions, periods, sentence_line, sent.paragraph, text)
+    # 【谷歌股价下跌5%市值蒸发2200亿美元上周诺奖科学家John Jumper离开谷歌】: a period after the sentence's last figure
+    # dates a clause with none, not the next sentence's figures.
+    last = quantities[-1].end
+    remember(story, mentions, [p for p in periods if p.start < last], sentence_line, sent.paragraph, text)
     story.part = part_of if text.rstrip().endswith("；") else ""
     story.indicator = indicator(run.previous_rate) if text.rstrip().endswith("；") else ""
     if not part_of:

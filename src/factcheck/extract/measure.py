@@ -194,6 +194,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     return phrase
 
 
+_SPAN_WORD = re.compile(r"间|来|里|以来|之间|期间|之内|内")
 _ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")
 
 
@@ -316,6 +317,8 @@ def changes_to(text: str, q: Quantity, run: Run) -> bool:
 
 def with_counted(metric: str, counted: str, q: Quantity) -> str:
     """The counted noun joins the metric: 经过10次增资 measures 增资, 新增16个小区 measures 新增小区."""
+    if not metric and _SPAN_WORD.fullmatch(counted):
+        return ""  # 9年间，他把所有精力投入盒马: the span something took, said with no measure
     if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
         # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
         # and the words before it (辖区范围内, 新增) qualify it.
@@ -338,6 +341,7 @@ def _occasion(text: str, q: Quantity, metric: str) -> str:
     return own if len(own) > len(metric) else metric
 
 
+_CONVERTED = re.compile(r"(?:约|大约)?(?:合|折合|合计约|相当于)(?:人民币|美元)?")
 _STREAK = re.compile(r"(?:已经?|已)?连续[\u4e00-\u9fff]{0,4}")  # 连续下降, 已经连续增长: a run of years, no measure
 _STREAK_UNITS = ("年", "个月", "季度", "天", "周", "日")
 
@@ -347,6 +351,9 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
     if q.unit == "周年":
         return _occasion(text, q, metric), qualifies
     previous, previous_q, previous_rate = run.previous, run.previous_q, run.previous_rate
+    if previous is not None and _CONVERTED.fullmatch(metric) and previous_q is not None and previous.metric:
+        # 现金…为2172亿元（约合306亿美元）: the same figure in another currency, of the same measure
+        return previous.metric, previous.qualifies
     if previous is not None and q.unit in _STREAK_UNITS and _STREAK.fullmatch(metric) and previous.metric:
         # 初婚人数…2022年下降到1051.756万人，连续九年下降: the streak is the measure's just named, not every
         # measure's that fell nine years running (结婚率…连续9年下降).

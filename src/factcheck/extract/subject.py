@@ -67,6 +67,12 @@ _ANNOUNCES = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:在[\u4e00-\u9fff]{1,6}?(?:所|官网|网站))?"
     r"(?:发布)?(?:公告|披露)(?:称|显示|，)"
 )
+# 拼多多美股盘前直线拉升, 拼多多四季报全面超预期: a company named by its shares or its report, at a clause's head.
+_ITS_SHARES = re.compile(
+    r"(?:^|(?<=[，。；：,;:\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
+    r"(?:美股|港股|A股|股价|财报|[一二三四]?季报|年报|中报|半年报|季度业绩|年度业绩)"
+)
+_NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
@@ -462,8 +468,10 @@ _NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", 
 
 def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
     """Companies named as listed companies are named: by their code, an item's head, or announcing."""
-    for pattern in (_STOCK_CODE, _ANNOUNCES):
+    for pattern in (_STOCK_CODE, _ANNOUNCES, _ITS_SHARES):
         for m in pattern.finditer(text):
+            if pattern is _ITS_SHARES and _NOT_A_SHARE_NAME.search(m["name"]):
+                continue  # 今日美股, 中概股股价: a day or a market, not a company
             name = _trim_start(m["name"])
             if pattern is _STOCK_CODE:
                 # ST太和, 和邦生物（603077.SH）: a 和 at the name's edge is part of it; in 茅台和五粮液（…） it joins two.

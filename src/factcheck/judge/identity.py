@@ -1058,6 +1058,7 @@ def _names_a_measure(metric: str) -> bool:
 
 
 _A_RUN = re.compile(r"^(?:已经?|已)?连续|持续|逐年")
+_SPAN_ONLY = re.compile(r"间|来|前|里|以来|之间")  # 9年间, 60年来: a span and its direction, no measure
 
 
 def still_running(stored: Claim, draft: Claim) -> bool:
@@ -1117,6 +1118,11 @@ def specific(a: Claim, b: Claim) -> bool:
     """
     if not (_names_a_measure(a.metric) and _names_a_measure(b.metric)):
         return False  # 上升, 增长: a change of something the clause never names
+    if (any(_SPAN_ONLY.fullmatch(metric_key(c.metric)) for c in (a, b))
+            and not a.subject_kind == b.subject_kind == PAIR):
+        # 9年间，他把所有精力投入盒马 and 10年间，俞永福在阿里管过…: two people's years, under one company; only
+        # two countries' 60年来 is one relation's span.
+        return False
     if any(_PAIR_UNNAMED.search(c.metric) and c.subject_kind != PAIR for c in (a, b)):
         return False  # 庆祝两国建交40周年 with 玻利维亚 unknown to the gazetteer: which two, the measure does not say
     if _share_of_whole(a) or _share_of_whole(b):
