@@ -675,3 +675,9 @@ def test_a_period_after_a_titles_last_figure_dates_nothing_in_the_body():
              "【谷歌股价下跌7%市值蒸发3200亿美元上周诺奖科学家John Jumper离开谷歌】财联社6月22日电，谷歌股价下跌7.06%，"
              "报342.05美元/股，股价创4月底以来新低，总市值报4.16万亿美元，市值蒸发3200亿美元。")
     assert flagged(draft, "2026-06-22") == {}
+
+
+def test_trade_with_two_partners_named_by_one_character_is_two_facts():
+    draft = ("对美贸易是日本最大的顺差来源，2月对美出口达到1.72万亿日元，同比增加18.4%。进口达到1.01万亿日元，同比增长9.3%。\n\n"
+             "2月日本对欧贸易大体实现平衡，出口达到8715亿日元，同比增长14.6%；进口达到8901亿日元，增长0.9%。")
+    assert flagged(draft, "2024-03-21") == {}

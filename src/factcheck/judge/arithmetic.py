@@ -50,6 +50,7 @@ from .identity import (
     letters_apart,
     lists_apart,
     modality,
+    partner_apart,
     reading_day,
     same_range,
     same_scope,
@@ -552,6 +553,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
+    if partner_apart(a, b) or partner_apart(b, a):
+        return False  # 2月对美出口…进口… and 2月日本对欧贸易…进口达到8901亿日元: trade with two partners
     if all(_PROVISION.search(c.plain_sentence) for c in (a, b)):
         # 不得超过本企业净资产的50% and …的40%, 自受理之日起2个月内 and 4个月内: a rulebook's provisions, each for its
         # own matter (the article heading says which), not one limit told twice.

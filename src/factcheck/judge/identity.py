@@ -267,7 +267,7 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
-    partner = _partner_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
+    partner = partner_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
     if partner:
         # 广东省对APEC其他经济体进出口…。其中，出口机电产品2.62万亿元 is not the province's whole 出口机电产品.
         return Check("metric", DIFFERENT, f"trade with {partner} (named before the figure), which the source never names")
@@ -348,16 +348,18 @@ def _country_sector_apart(x: Claim, y: Claim) -> str:
 # 我国对中东欧国家进出口…, 广东省对APEC其他经济体进出口…。其中，出口机电产品…: the trade with a partner, named
 # right before the trade it measures; not the country's or the province's whole trade.
 _PARTNER = re.compile(r"(?:(?<![相针绝面应核])对|(?<![参给赋])与|同(?![期比样时步类等]))"
-                      r"((?:[A-Za-z]{2,8})?[\u4e00-\u9fff“”\"]{2,12}?)(?:的)?(?:双边)?(?:货物)?(?:贸易|进出口|出口|进口)")
+                      r"((?:[A-Za-z]{2,8})?[\u4e00-\u9fff“”\"]{1,12}?)(?:的)?(?:双边)?(?:货物)?(?:贸易|进出口|出口|进口)")
+_ONE_CHARACTER_PARTNERS = frozenset("美欧日俄英法德韩印澳加非拉亚")  # 对美出口, 对欧贸易
 # 对外贸易, 与上年相比, …: no partner; and the country itself is the one trading (占同期我国外贸进出口总值的10.1%)
 _NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|全年|此|其|这)|我国|全国|中国|本市|全省|全市")
 
 
-def _partner_apart(x: Claim, y: Claim) -> str:
+def partner_apart(x: Claim, y: Claim) -> str:
     """The trading partner x's paragraph names before the figure that y's paragraph never names, "" if none."""
     for m in _PARTNER.finditer(_so_far_said(x)):
         name = m.group(1).strip("“”\"")
-        if len(name) >= 2 and not _NOT_A_PARTNER.search(name) and name not in y.plain_paragraph:
+        if ((len(name) >= 2 or name in _ONE_CHARACTER_PARTNERS) and not _NOT_A_PARTNER.search(name)
+                and name not in y.plain_paragraph):
             return name
     return ""
 
@@ -1345,7 +1347,7 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 我国机械工业…进出口总额同比增长5.1% against the country's trade with 东盟: for an alarm, the country's
         # sector only one side names makes two facts (for support, a draft may name less than its source).
         return f"of {sector} (named before the figure), which the other never names"
-    partner = _partner_apart(draft, stored) or _partner_apart(stored, draft)
+    partner = partner_apart(draft, stored) or partner_apart(stored, draft)
     if partner:
         return f"trade with {partner} (named before the figure), which the other never names"
     counters = _counters_apart(draft, stored)
