@@ -2340,3 +2340,11 @@ def test_a_span_said_with_no_measure_and_a_conversion_in_brackets_are_read_for_w
     assert verdicts("9年间，他把所有精力投入阿里巴巴集团的盒马。", "2024-03-18", store)["9年"] == "unsupported"
     draft = "截至2023年12月31日，拼多多持有的现金、现金等价物和短期投资为2172亿元（约合306亿美元）。"
     assert claim(draft, "306亿美元", "2024-03-20").metric == claim(draft, "2172亿元", "2024-03-20").metric
+
+
+def test_a_country_whose_assets_are_traded_is_not_who_trades():
+    """美国 in 净买入美国长期证券 was read as the subject, leaving 长期证券 as the measure of two different totals."""
+    assert claim("海外7月总体净购买美国长期证券635亿美元。", "635亿美元", "2023-10-19").metric == "总体净购买美国长期证券"
+    store = store_of(("2023-09-19", "7月海外私人投资者净买入美国长期证券456亿美元，远不及6月的1839亿美元。"))
+    draft = "进行一些调整后，海外7月总体净购买美国长期证券635亿美元，远超7月的88亿美元。"
+    assert verdicts(draft, "2023-10-19", store)["635亿美元"] == "unsupported"

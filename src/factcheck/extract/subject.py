@@ -517,6 +517,8 @@ _OBJECT_MARKERS: tuple[str, ...] = (
     "高出", "低出", "超出", "领先", "落后于",
     # 社区通过合资组建城市服务公司: the company is what the 社区 set up, not the sentence's subject.
     "通过", "作为", "依托", "成立", "组建", "设立", "合资",
+    # 海外投资者净买入美国长期证券, 中国增持美国国债: the country's assets are what is traded, not who trades.
+    "买入", "购买", "购入", "卖出", "抛售", "增持", "减持", "持有",
 )
 # 强化金融控股公司监管, 推进成渝地区双城经济圈建设, 建设世界一流大学: what a policy acts on, a kind of body
 # more than a body, and never the topic.
