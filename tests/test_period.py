@@ -340,3 +340,12 @@ def test_the_day_of_an_event_then_its_span_dates_no_move(extract_claims, pick):
     assert pick(claims, "约3个").period is None
     # …but a record the period's own figure sets (创上市以来新高) leaves the period the figure's
     assert pick(extract_claims("2023年一季度净利润创上市以来新高，达10亿元。", "2024-04-20"), "10亿元").period.label == "2023年一季度"
+
+
+def test_a_count_since_an_event_is_as_of_the_article_not_the_year_before_it(extract_claims, pick):
+    """The 2012年 of the sentence before dated 党的十八大以来…两次, so June's 两次到重庆 and May's 两次到甘肃 met."""
+    claims = extract_claims("甘肃革命老区人口443万，2012年农村贫困人口超过118万。党的十八大以来，习近平总书记两次到甘肃考察调研。",
+                            "2022-05-01")
+    period = pick(claims, "两次").period
+    assert (period.start, period.end, period.label) == (dt.date(2022, 5, 1), dt.date(2022, 5, 1), "党的十八大以来")
+    assert period.as_of

@@ -16,6 +16,8 @@ from . import subject
 from .period import PeriodMention, is_base, period_for
 from .quantity import Quantity
 
+# 党的十八大以来, 新中国成立以来, 疫情发生以来: since an event the words name, up to the article's day.
+_SINCE_EVENT = re.compile(r"(?:^|(?<=[，。；：,;:]))(?P<since>(?:自|从)?[\u4e00-\u9fff“”]{2,12}?以来)[，,]")
 # Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
 _NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新")  # not 主要表现在, 体现在
 
@@ -228,6 +230,11 @@ def period_of(
     period = period_for(periods, q.start)
     if period is not None:
         return period, "sentence", line
+    since = max(_SINCE_EVENT.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
+    if since is not None and published is not None:
+        # 党的十八大以来，习近平总书记两次到甘肃考察调研: a running count since an event, as of the article's day;
+        # not the year the sentence before named (2012年农村贫困人口…).
+        return Period(published, published, since["since"]), "sentence", line
     now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
     carried = story.period.value if story.period is not None else None
     if now is not None and now.group() == "现有" and isinstance(carried, Period) and carried.days == 1:
