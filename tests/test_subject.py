@@ -179,3 +179,9 @@ def test_a_company_named_by_its_shares_or_its_report_is_named(text, name):
 @pytest.mark.parametrize("text", ["今日美股三大指数集体收涨", "中概股股价大涨", "第一季度业绩显示，经调整净利润61亿元", "公司财报显示营收增长"])
 def test_a_day_a_market_or_a_period_before_its_shares_is_no_company(text):
     assert [m for m in subject.find_mentions(text) if m.kind == "organisation"] == []
+
+
+@pytest.mark.parametrize("text", ["不按美国通用会计准则（Non-GAAP），运营利润为657.776亿元", "每股美国存托股（ADS）基本收益17.00元"])
+def test_a_country_inside_a_securitys_or_a_standards_name_is_no_subject(text):
+    """美国 of 美国存托股 made two companies' results the United States'."""
+    assert [m for m in subject.find_mentions(text) if m.kind == "country"] == []

@@ -456,7 +456,9 @@ def _listed_roles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A name with one of these right after it is part of a longer word, not the body itself:
 # 北京时间, 上海合作组织, 美国式, 中国籍; 吉林 in 吉林市 is found as the city.
-_NAME_GOES_ON = ("时间", "合作组织", "式", "籍", "舰", "号", "路", "大道", "街", "站", "港口", "方面")
+_NAME_GOES_ON = ("时间", "合作组织", "式", "籍", "舰", "号", "路", "大道", "街", "站", "港口", "方面",
+                 # 每股美国存托股, 不按美国通用会计准则: a kind of security, an accounting standard
+                 "存托股", "存托凭证", "通用会计准则", "会计准则", "财务报告准则")
 
 
 def _inside_word(text: str, m: re.Match[str]) -> bool:
