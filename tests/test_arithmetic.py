@@ -681,3 +681,13 @@ def test_trade_with_two_partners_named_by_one_character_is_two_facts():
     draft = ("对美贸易是日本最大的顺差来源，2月对美出口达到1.72万亿日元，同比增加18.4%。进口达到1.01万亿日元，同比增长9.3%。\n\n"
              "2月日本对欧贸易大体实现平衡，出口达到8715亿日元，同比增长14.6%；进口达到8901亿日元，增长0.9%。")
     assert flagged(draft, "2024-03-21") == {}
+
+
+def test_a_repeated_clause_pairs_each_figure_with_its_own_place_and_a_basis_said_before_is_part_of_it():
+    draft = ("消息面上，深圳今日起调整二套住房最低首付款比例，二套住房个人住房贷款最低首付款比例由原来的普通住房70%、"
+             "非普通住房80%统一调整为40%。\n\n"
+             "二套住房个人住房贷款最低首付款比例由原来的普通住房70%、非普通住房80%统一调整为40%。")
+    assert flagged(draft, "2023-11-23") == {}
+    draft = ("百度第三季度业绩公布。归属于百度的净利润为67亿元，“百度核心”第三季度净利润为64亿元，净利润率为24%。\n\n"
+             "不按美国通用会计准则（Non-GAAP），归属于百度的净利润为73亿元，“百度核心”第三季度净利润为70亿元，净利润率为26%。")
+    assert flagged(draft, "2023-11-21") == {}

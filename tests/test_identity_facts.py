@@ -2348,3 +2348,14 @@ def test_a_country_whose_assets_are_traded_is_not_who_trades():
     store = store_of(("2023-09-19", "7月海外私人投资者净买入美国长期证券456亿美元，远不及6月的1839亿美元。"))
     draft = "进行一些调整后，海外7月总体净购买美国长期证券635亿美元，远超7月的88亿美元。"
     assert verdicts(draft, "2023-10-19", store)["635亿美元"] == "unsupported"
+
+
+def test_a_bodys_own_channel_publishes_and_a_market_share_is_some_companys():
+    """贵州茅台公众号 published 茅台集团's report: the group's 利润总额 was read as the listed company's."""
+    store = store_of(("2024-03-08", "今年1月30日，贵州茅台公众号发布的《茅台集团2023年度生产经营工作报告》显示，2023年度茅台集团"
+                                    "营收1644.8亿元，利润总额1083.5亿元，同比增长18.8%。"),
+                     ("2024-01-26", "第四季出货量同比下降2.1%，市场份额降至20%。"))
+    draft = "贵州茅台（600519.SH）公布的2023年度报告显示，去年公司营业总收入达到1505.60亿元，利润总额为1036.63亿元，同比增长18.2%。"
+    assert verdicts(draft, "2024-04-23", store)["1036.63亿元"] == "unsupported"
+    draft = "按2023年零售额计，茶百道在中国现制茶饮店市场中排名第三，市场份额达到6.8%。"
+    assert verdicts(draft, "2024-04-23", store)["6.8%"] == "unsupported"

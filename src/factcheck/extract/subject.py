@@ -78,7 +78,8 @@ _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
 # 人民银行13日发布, 中国汽车工业协会今天（5月12日）公布: the day between the speaker and its verb.
 _WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)?(?:[（(][^）)]{1,10}[）)])?")
-_SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露")
+_SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露"
+                     r"|(?:微信)?公众号|官网|官方微博|官方账号|官微")  # 贵州茅台公众号发布的《茅台集团…报告》: who publishes
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
 _NAMES_AN_INDEX = re.compile(r"[\u4e00-\u9fff]{0,8}指数")

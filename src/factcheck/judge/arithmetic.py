@@ -508,6 +508,26 @@ def _lead_words(c: Claim) -> str:
 
 
 _ITEM_TAIL = 12  # CJK characters
+_BASIS_SAID = re.compile(r"(?:不按照?|按照?|以)[\u4e00-\u9fffA-Za-z（）()\-]{1,20}?(?:准则|计价|口径)")
+
+
+def _basis_before(c: Claim) -> str:
+    """The accounting standard, currency or set of firms the figure's paragraph names before it, "" if none."""
+    found = _BASIS_SAID.findall(_said_so_far(c))
+    return found[-1] if found else ""
+
+
+def _said_so_far(c: Claim) -> str:
+    paragraph, sentence = c.plain_paragraph, c.plain_sentence
+    at = paragraph.find(sentence)
+    return paragraph if at < 0 else paragraph[: at + c.at()]
+
+
+def _nth_in_clause(c: Claim) -> int:
+    """How many figures its clause gives before it: 普通住房70%、非普通住房80% pairs 70% with 70%, never with 80%."""
+    text = c.plain_sentence
+    start = max((m.end() for m in re.finditer(r"[，。；,;：:]", text[: c.at()])), default=0)
+    return len(_DIGITS.findall(text, start, c.at()))
 _PROVISION = re.compile(r"不得|应当|原则上|之日起|不超过|不低于|不少于|最高不|最低不")
 
 
@@ -555,6 +575,9 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
     if partner_apart(a, b) or partner_apart(b, a):
         return False  # 2月对美出口…进口… and 2月日本对欧贸易…进口达到8901亿日元: trade with two partners
+    if _basis_before(a) != _basis_before(b):
+        # 不按美国通用会计准则（Non-GAAP），…“百度核心”第三季度净利润为70亿元 against the GAAP paragraph's 64亿元
+        return False
     if all(_PROVISION.search(c.plain_sentence) for c in (a, b)):
         # 不得超过本企业净资产的50% and …的40%, 自受理之日起2个月内 and 4个月内: a rulebook's provisions, each for its
         # own matter (the article heading says which), not one limit told twice.
@@ -575,7 +598,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     # …but a clause repeated after two lists' different heads is each list's own (给予党纪政务处分 in two campaigns).
     # …and a clause repeated under two indicators named in letters (在…CPI同比变动中，…新影响约为… / …PPI…) is each one's.
     repeated = (not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
-                and not letters_apart(a, b) and not bases_apart(a.metric, b.metric))
+                and not letters_apart(a, b) and not bases_apart(a.metric, b.metric)
+                and _nth_in_clause(a) == _nth_in_clause(b))
     if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
     identity = identify(b, a)
