@@ -314,3 +314,10 @@ def test_the_number_in_an_index_name_is_no_figure_and_stays_in_the_measure(extra
     claims = extract_claims("道指周涨0.62%，标普500周跌0.31%，纳指周跌1.9%。沪深300指数涨1%。", "2023-08-14")
     assert [c.text for c in claims] == ["0.62%", "0.31%", "1.9%", "1%"]
     assert pick(claims, "0.31%").metric == "标普500周跌" and pick(claims, "1%").metric == "沪深300指数涨"
+
+
+def test_the_span_a_comparison_runs_over_is_no_figure(extract_claims):
+    """处于近三年中位数以下 on two days was an `ok` of 近三年 for 近三年."""
+    claims = extract_claims("当前上证综指的平均市盈率为12.21倍，处于近三年中位数以下水平。两市周一成交量9311亿元，"
+                            "处于近三年日均成交量中位数区域。该项目历时近三年建成。", "2023-11-21")
+    assert [c.text for c in claims] == ["12.21倍", "9311亿元", "近三年"]  # the last is a duration told

@@ -235,6 +235,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word in ("年", "个月") and (m["pre"] or "").startswith("近") and _OVER_A_HORIZON.match(sentence, end):
+        return True  # 处于近三年中位数以下, 近三年日均成交量: the span a comparison runs over, not a figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
         return True  # 比五年前增加5800多亿元: a comparison's base, a point in time, not a figure
     if _THRESHOLD_OF_A_SET.match(sentence, end) and (
@@ -301,6 +303,7 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
 
 
 _SHORT_YEAR = re.compile(numerals.SHORT_YEAR)
+_OVER_A_HORIZON = re.compile(r"的?(?:中位数|日均|平均|均值|同期)")  # not 近40年来新低: a record's span is said
 # Index families whose members are named by a number: 标普500, 沪深300, 中证1000, 科创50, 罗素2000.
 INDEX_FAMILIES = ("标普", "富时", "日经", "沪深", "中证", "上证", "深证", "国证", "北证", "科创", "创业板", "纳斯达克",
                   "纳指", "罗素", "斯托克", "道琼斯")
