@@ -156,7 +156,7 @@ def claims_in(
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
                 scope.subject = lead_subject
-        lead_in = _PERIOD_LEAD.match(para.text.lstrip(" *#\u3000")) if scope is story else None
+        lead_in = _PERIOD_LEAD.match(head) if scope is story else None
         if lead_in:
             # 第四季度业绩：…, 2023年全年业绩：…: a paragraph that leads in with a period dates the paragraphs after
             # it, as a section's heading does, until the next one.

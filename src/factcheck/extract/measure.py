@@ -194,7 +194,6 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     return phrase
 
 
-_SPAN_WORD = re.compile(r"间|来|里|以来|之间|期间|之内|内")
 _ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")
 
 
@@ -317,8 +316,6 @@ def changes_to(text: str, q: Quantity, run: Run) -> bool:
 
 def with_counted(metric: str, counted: str, q: Quantity) -> str:
     """The counted noun joins the metric: 经过10次增资 measures 增资, 新增16个小区 measures 新增小区."""
-    if not metric and _SPAN_WORD.fullmatch(counted):
-        return ""  # 9年间，他把所有精力投入盒马: the span something took, said with no measure
     if len(counted) >= 2 and not q.is_currency and q.unit not in _NOT_COUNTS:
         # 经过10次增资, 已有16个小区: the noun after the measure word is what is counted,
         # and the words before it (辖区范围内, 新增) qualify it.

@@ -54,6 +54,7 @@ from .identity import (
     reading_day,
     same_range,
     same_scope,
+    so_far_said,
 )
 
 RESTATED, PARTS, SHARE, GROWTH, POINTS, MULTIPLE = "restated", "parts", "share", "growth", "points", "multiple"
@@ -511,30 +512,29 @@ _ITEM_TAIL = 12  # CJK characters
 _BASIS_SAID = re.compile(r"(?:不按照?|按照?|以)[\u4e00-\u9fffA-Za-z（）()\-]{1,20}?(?:准则|计价|口径)")
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；,;：:]")
+
+
 def _basis_before(c: Claim) -> str:
     """The accounting standard, currency or set of firms the figure's paragraph names before it, "" if none."""
-    found = _BASIS_SAID.findall(_said_so_far(c))
+    found = _BASIS_SAID.findall(so_far_said(c))
     return found[-1] if found else ""
-
-
-def _said_so_far(c: Claim) -> str:
-    paragraph, sentence = c.plain_paragraph, c.plain_sentence
-    at = paragraph.find(sentence)
-    return paragraph if at < 0 else paragraph[: at + c.at()]
 
 
 def _nth_in_clause(c: Claim) -> int:
     """How many figures its clause gives before it: 普通住房70%、非普通住房80% pairs 70% with 70%, never with 80%."""
     text = c.plain_sentence
-    start = max((m.end() for m in re.finditer(r"[，。；,;：:]", text[: c.at()])), default=0)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, c.at())), default=0)
     return len(_DIGITS.findall(text, start, c.at()))
+
+
 _PROVISION = re.compile(r"不得|应当|原则上|之日起|不超过|不低于|不少于|最高不|最低不")
 
 
 def _tail_words(c: Claim) -> str:
     """The words of the clauses after the figure's (凌云股份连续两日涨停): where a list of items may name each one's."""
     text = c.plain_sentence
-    end = re.compile(r"[，,；;：:]").search(text, c.at() + len(c.plain_text))
+    end = _CLAUSE_BREAK.search(text, c.at() + len(c.plain_text))
     return "".join(_CJK.findall(text[end.end():])) if end else ""
 
 

@@ -258,7 +258,7 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         # 16岁学艺: nothing names the measure; the clause around the figure has to.
         same = bool(draft.context) and draft.context == stored.context
         return Check("metric", SAME if same else DIFFERENT, "" if same else "no metric named on either side")
-    outcome = compare_metrics(draft.metric, stored.metric, _so_far_said(draft), _so_far_said(stored),
+    outcome = compare_metrics(draft.metric, stored.metric, so_far_said(draft), so_far_said(stored),
                               _elsewhere(draft) if parts else None, _elsewhere(stored) if parts else None)
     kinds = _counted_with(draft), _counted_with(stored)
     if outcome in (SAME, SIMILAR) and kinds[0] != kinds[1]:
@@ -307,7 +307,7 @@ def _counted_with(c: Claim) -> str:
 _JOINED_KIND = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)")
 
 
-def _so_far_said(c: Claim) -> str:
+def so_far_said(c: Claim) -> str:
     """The paragraph up to the figure: a topic that qualifies a bare measure (软件和信息技术服务业…业务收入)
     comes before it; 知识密集型服务…占服务进出口总额的43.9% after 服务进出口总额15840.1亿元, or 其中免签入境
     外国人… after 外国人…同比上升27.8%, is a part of that whole, not its qualifier."""
@@ -326,7 +326,7 @@ _NOT_A_SECTOR = re.compile(r"^(?:全国|我国|全省|全市|各类|相关|重�
 def _sector_apart(x: Claim, y: Claim) -> str:
     """A sector x's paragraph names before the figure that y's paragraph never names, "" if none: 全国规模以上
     文化及相关产业企业实现营业收入…；实现利润总额…增长14.2% is that industry's profit, past the ；."""
-    for m in _SECTOR.finditer(_so_far_said(x)):
+    for m in _SECTOR.finditer(so_far_said(x)):
         name = _NOT_A_SECTOR.sub("", m.group())
         if len(name) >= 4 and name not in y.plain_paragraph and name not in (y.subject or ""):
             return name
@@ -356,7 +356,7 @@ _NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|全年|此|其|这)|我国|�
 
 def partner_apart(x: Claim, y: Claim) -> str:
     """The trading partner x's paragraph names before the figure that y's paragraph never names, "" if none."""
-    for m in _PARTNER.finditer(_so_far_said(x)):
+    for m in _PARTNER.finditer(so_far_said(x)):
         name = m.group(1).strip("“”\"")
         if ((len(name) >= 2 or name in _ONE_CHARACTER_PARTNERS) and not _NOT_A_PARTNER.search(name)
                 and name not in y.plain_paragraph):
@@ -372,7 +372,7 @@ _COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布
 
 def _counted_by(c: Claim) -> str:
     """Whose data the figure's paragraph last cites before it (海关, 中汽协, 国家统计局), else ""."""
-    found = [m.group(1) or m.group(2) for m in _COUNTED_BY.finditer(_so_far_said(c))]
+    found = [m.group(1) or m.group(2) for m in _COUNTED_BY.finditer(so_far_said(c))]
     return found[-1] if found else ""
 
 
@@ -1146,7 +1146,7 @@ def _qualified_by_its_paragraph(short: Claim, long: Claim) -> bool:
     """`short`'s bare measure (出口) is `long`'s (挖掘机出口) less a qualifier its own paragraph names before it."""
     ks, kl = _measure_key(short), _measure_key(long)
     return (len(ks) == SHORT_METRIC and len(kl) > len(ks) + 1 and kl.endswith(ks)
-            and compare_metrics(short.metric, long.metric, _so_far_said(short), "") == SAME)
+            and compare_metrics(short.metric, long.metric, so_far_said(short), "") == SAME)
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;]")
@@ -1310,7 +1310,7 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 泰国商务部预计…1.5%-2.5% and 泰国央行…预计…3%: whoever predicts, on whatever day, predicts anew.
         return "a prediction (预计) made on another day, perhaps by another: not a figure to hold the draft to"
     if (draft.published and stored.published and draft.published > stored.published
-            and (_RELEASE.search(draft.plain_sentence) or _REPORT_OUT.search(_so_far_said(draft)))):
+            and (_RELEASE.search(draft.plain_sentence) or _REPORT_OUT.search(so_far_said(draft)))):
         # …还公布了跨境电商半年报。上半年…1.25万亿元 against customs' 1.22万亿元 in August: a formal release later.
         return f"a later release than the source's ({stored.published}): {stored.text} may since have been revised"
     if (draft.published and stored.published and draft.published > stored.published and draft.value and stored.value
@@ -1400,7 +1400,7 @@ def _index_named_before(c: Claim) -> str:
     """For a sub-index (新订单指数), the index its paragraph gave a value before it, else ""."""
     if not _SUB_INDEX.search(metric_key(c.metric) or c.metric):
         return ""
-    found = [_INDEX_HEAD.sub("", m[1]) for m in _INDEX_GIVEN.finditer(_so_far_said(c)) if not _SUB_INDEX.search(m[1])]
+    found = [_INDEX_HEAD.sub("", m[1]) for m in _INDEX_GIVEN.finditer(so_far_said(c)) if not _SUB_INDEX.search(m[1])]
     return found[0] if found else ""
 
 
