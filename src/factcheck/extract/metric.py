@@ -182,8 +182,9 @@ def _company() -> re.Pattern[str]:
 
 # A basis figures are reckoned on, said ahead of them: an accounting standard (按国际财务报告准则：), a currency
 # (以美元计价，), a set of comparable firms (按可比口径：).
-BASIS = re.compile(r"(?:按照|按|以)\s*[\u4e00-\u9fffA-Za-z\s]{1,14}?(?:准则|计价|计|口径)(?=\s*[，,：:])")
-_BASIS_IN = re.compile(r"(?:按照|按|以)[\u4e00-\u9fffA-Za-z]{1,14}?(?:准则|计价|计|口径)")
+_BASIS_WORDS = r"(?:按照|按|以)\s*[\u4e00-\u9fffA-Za-z\s]{1,14}?(?:准则|计价|计|口径)"
+BASIS = re.compile(_BASIS_WORDS + r"(?=\s*[，,：:])")  # said ahead of figures, before a comma or a colon
+_BASIS_IN = re.compile(_BASIS_WORDS)  # at the head of a metric it was put before
 
 
 def bases_apart(a: str, b: str) -> bool:
