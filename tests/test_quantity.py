@@ -321,3 +321,17 @@ def test_the_span_a_comparison_runs_over_is_no_figure(extract_claims):
     claims = extract_claims("当前上证综指的平均市盈率为12.21倍，处于近三年中位数以下水平。两市周一成交量9311亿元，"
                             "处于近三年日均成交量中位数区域。该项目历时近三年建成。", "2023-11-21")
     assert [c.text for c in claims] == ["12.21倍", "9311亿元", "近三年"]  # the last is a duration told
+
+
+def test_the_first_few_of_a_set_are_what_is_shown_not_a_figure(extract_claims, pick):
+    """A quake bulletin's 按震级大小前50次 repeats in every bulletin; it counts what a map shows."""
+    said = [q.text for q in find_quantities("震中周边200公里内近5年来发生4级以上地震共320次，按震级大小前50次历史地震分布如图。")]
+    assert "50次" not in said and "320次" in said
+    claims = extract_claims("公司前10名股东合计持股比例为65%。目前50家企业入驻，此前3次会谈。", "2024-04-22")
+    assert pick(claims, "65%").metric == "公司前10名股东持股比例"
+    assert {"50家", "3次"} <= {c.text for c in claims}  # 目前, 此前: now and before, no set
+
+
+def test_a_tenor_paired_with_another_is_no_count_of_years():
+    said = [q.text for q in find_quantities("美债收益率徘徊一周高位，10年和30年期收益率涨10个基点。")]
+    assert said == ["10个"]  # 10个基点, the move; not 10年

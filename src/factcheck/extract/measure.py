@@ -147,10 +147,13 @@ def _inside_word(sentence: str, at: int) -> bool:
     return sentence[at - 1 : at + 1] in _CONJUNCTION_WORDS or sentence[at : at + 2] in _CONJUNCTION_WORDS
 
 
-# Dates and bare numbers, which are no part of a measure's name; an index's number is (标普500周跌0.31%).
+# Dates and bare numbers, which are no part of a measure's name; an index's number is (标普500周跌0.31%),
+# and so is a set's first few (前10名股东).
 _DATES_AND_NUMBERS = re.compile(
     r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|"
-    + "".join(f"(?<!{family})" for family in INDEX_FAMILIES) + r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
+    + "".join(f"(?<!{family})" for family in INDEX_FAMILIES)
+    # 前10名股东持股比例: the first ten of a set are part of what is measured (not 目前50家, 此前3次).
+    + r"(?<![^目此之当日提空以从面]前)(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
 
 
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]
@@ -172,6 +175,9 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     if len(tokens) >= 2 and tokens[-1] in _LINKS:
         # 涉农贷款余额从2007年末的6.12万亿元: a period between the measure and the figure, only 的 after it.
         phrase = tokens[-2] + tokens[-1]
+    elif len(tokens) >= 2 and tokens[-2].endswith("在") and tokens[-1].startswith("的"):
+        # 韩国ICT产品在4月的出口额为127.7亿美元: what is measured is ICT products' exports, the month between.
+        phrase = tokens[-2][:-1] + tokens[-1][1:]
     phrase = _LOCATIVE.sub("", phrase).translate(_NO_QUOTES)
     phrase = _APPOSITION.sub("", _without_from(_TO_LEVEL.sub("", phrase)))
     for _ in range(4):
@@ -554,7 +560,7 @@ def _periods_listed(text: str, periods: Sequence[PeriodMention], at: int, wanted
     return found
 
 
-RECKONING = r"(?:同比|环比|比上月|较上月|比上年|较上年|比去年|较去年)"  # how a change is reckoned
+RECKONING = r"(?:同比|环比|比上月|较上月|[比较][上前]一年|比上年|较上年|比去年|较去年)"  # how a change is reckoned
 _RECKONED_ONLY = re.compile(rf"{RECKONING}?")
 
 

@@ -136,6 +136,10 @@ _QUOTE = re.compile(r"“[^“”]{0,14}”|‘[^‘’]{0,14}’|「[^「」]{0
 _CLAUSE_END = "，。；、！？）：”,;"
 _ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
+# 按震级大小前50次历史地震, 前10名股东: 前 before a count picks the first of a set; not 目前50家, 此前3次, 提前5天.
+_TOP_OF_A_SET = re.compile(r"(?<![目此之当日提空以从面])前$")
+_PICKED = ("次", "名", "位", "家", "个", "只", "条", "座")
+_TENOR_PAIRED = re.compile(r"[和、及与至-](?:\d+|[一二三五十]+)年期")
 _SCENARIO = re.compile(r"[^，。；]{0,3}的(?:概率|可能性)")
 _DAYTIME = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|早晨|夜里|夜间|时间|当天|今天|明天|次日|日)$")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d")
@@ -231,6 +235,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 七台河交警支队, 五台山景区: a place whose name opens with a numeral and a measure word
     if unit_word == "人" and sentence.startswith("论坛", end):
         return True  # 中国经济50人论坛, 中国数实融合50人论坛: a forum's name, not a count of people
+    if unit_word == "年" and _TENOR_PAIRED.match(sentence, end):
+        return True  # 10年和30年期收益率: a bond's tenor, like the 30年期 it is paired with
     if unit_word == "年" and nxt == "代":
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
@@ -272,6 +278,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 五百分之一 is a fraction, not 500 points
     if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
         return True  # 0时33分, 7时26分: a clock time, not a score
+    if unit_word in _PICKED and _TOP_OF_A_SET.search(before) and nxt and nxt not in _CLAUSE_END + "。":
+        return True  # 按震级大小前50次历史地震分布如图: how many of a set are shown, not a figure
     if _SCENARIO.match(sentence, end):
         return True  # 累计加息25个基点的概率为30.5%: the size of a scenario weighed, not a figure reported
     if unit_word == "点" and _DAYTIME.search(sentence, max(0, start - 4), start):

@@ -22,14 +22,20 @@ _SINCE_EVENT = re.compile(r"(?:^|(?<=[，。；：,;:]))(?P<since>(?:自|从)?[\
 _NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新")  # not 主要表现在, 体现在
 
 
-def _subject_for(mentions: list[subject.Mention], position: int, clause_start: int) -> subject.Mention | None:
+# 微软股价上涨1.39%，市值达到28844亿美元，而苹果股价跌0.50%，市值28813亿美元: a clause that opens on
+# 而 or 但 and a name turns the sentence to that body.
+_TURN = re.compile(r"(?:^|[，,；;])(?:而|但|但是)$")
+
+
+def _subject_for(mentions: list[subject.Mention], position: int, clause_start: int, text: str = "") -> subject.Mention | None:
     """The body a figure is about: named in its own clause, else the sentence's topic before it."""
     before = [m for m in mentions if m.end <= position]
     in_clause = [m for m in before if m.start >= clause_start and m.topical]
     if in_clause:
         return in_clause[-1]
     topical = [m for m in before if m.topical]
-    return _head(topical)
+    turned = [m for m in topical if _TURN.search(text, 0, m.start)]
+    return turned[-1] if turned else _head(topical)
 
 
 def _head(topical: list[subject.Mention]) -> subject.Mention | None:
@@ -195,7 +201,7 @@ def subject_of(
     text: str = "",
 ) -> tuple[subject.Mention | None, str, int]:
     """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
-    mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start)
+    mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start, text)
     if mention is None or mention.kind == subject.ATTRIBUTION:
         speaking = _jurisdiction(mentions, q, text)
         if speaking is not None:

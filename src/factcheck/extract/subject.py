@@ -67,9 +67,10 @@ _ANNOUNCES = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:晚间|早间|盘后|日前|近日)?(?:在[\u4e00-\u9fff]{1,6}?(?:所|官网|网站))?"
     r"(?:发布)?(?:公告|披露)(?:称|显示|，)"
 )
-# 拼多多美股盘前直线拉升, 拼多多四季报全面超预期: a company named by its shares or its report, at a clause's head.
+# 拼多多美股盘前直线拉升, 拼多多四季报全面超预期: a company named by its shares or its report, at a clause's head
+# (而苹果股价跌0.50%: after a conjunction).
 _ITS_SHARES = re.compile(
-    r"(?:^|(?<=[，。；：,;:\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
+    r"(?:^|(?<=[，。；：,;:\s]))(?:而|但|同时|此外|另外|其中)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
     r"(?:美股|港股|A股|股价|财报|[一二三四]?季报|年报|中报|半年报|季度业绩|年度业绩)"
 )
 _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
