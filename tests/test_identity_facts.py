@@ -615,6 +615,77 @@ def test_an_undated_figure_is_not_one_for_a_period_that_ended_after_its_article(
     assert verdict == "unsupported" and "as of 2026-01-18 in the source, before" in reasons[0]
 
 
+def test_a_month_s_index_told_early_in_the_month_is_the_month_before_s():
+    """On 5 August an undated 55%以上 is July's reading: it does not vouch for 8月份's."""
+    store = store_of(("2025-08-05", "从后市发展来看，业务活动预期指数保持在55%以上的较高水平。"))
+    draft = "8月份，中国物流业景气指数为50.9%。业务活动预期指数保持在55%以上，物流企业市场预期保持高位。"
+    verdict, _, reasons = checked(draft, "2025-09-02", store)["55%以上"]
+    assert verdict == "unsupported" and any("before 8月份" in r for r in reasons)
+    verdict, _, reasons = checked(draft.replace("8月份", "7月份"), "2025-08-20", store)["55%以上"]
+    assert not any("before 7月份" in r for r in reasons)
+
+
+def test_one_country_s_bonds_do_not_vouch_for_another_s():
+    """英债 and 美债 are the two countries' debt: 30年期收益率涨10个基点 of gilts is not of Treasuries."""
+    store = store_of(("2023-10-17", "美债收益率徘徊一周高位，10年和30年期收益率涨10个基点。"))
+    found = checked("10年期英债收益率涨5个基点，30年期收益率涨10个基点。", "2023-10-17", store)["10个"]
+    assert found[0] == "unsupported" and any("英国" in r for r in found[2])
+    assert verdicts("10年期美债收益率涨10个基点。", "2023-10-17", store)["10个"] == "ok"
+
+
+def test_a_price_after_a_model_is_that_model_s():
+    """调整后起售价 is the price of the model named last before it: Model3's is not Model Y's."""
+    store = store_of(("2023-11-17", "11月14日，特斯拉中国官网显示，Model3及Model Y后轮驱动版起售价均进行了上调，其中Model3后轮驱动"
+                                    "焕新版涨价1500元，调整后26.14万元起售，Model Y后轮驱动版涨价2500元，调整后起售价为26.64万元。"))
+    draft = "11月14日，Model3后轮驱动焕新版售价上调1500元，调整后起售价为26.14万元；Model Y后轮驱动版价格上调2500元，调整后起售价为26.64万元。"
+    found = checked(draft, "2023-11-21", store)
+    assert found["26.14万元"][0] == "unsupported"
+    assert any("of Model Y (named last before the figure) in the source, of Model3" in r for r in found["26.14万元"][2])
+    assert found["26.64万元"][0] == "ok"
+
+
+def test_car_exports_named_as_customs_against_an_unattributed_count_are_no_alarm():
+    """海关总署 counts 522.1万辆 for 2023, 中汽协 (which the ministry's briefing used) 491万辆."""
+    store = store_of(("2024-01-19", "发布会上相关负责人介绍，2023年，我国汽车产销双双突破3000万辆。汽车出口491万辆，同比增长57.9%，首次跃居全球第一。"))
+    draft = "1月12日，海关总署发布全年汽车出口数据。2023年，中国汽车出口522.1万辆，同比增长57.4%。"
+    found = checked(draft, "2024-01-25", store)
+    assert found["522.1万辆"][0] == "unsupported" and found["57.4%"][0] == "unsupported"
+    assert any("several agencies count" in r for r in found["522.1万辆"][2])
+    # The same digits in another order are a slip, whichever agency counted.
+    store = store_of(("2025-06-11", "中国汽车工业协会今天发布的数据显示，今年前5个月，我国汽车产销量分别完成1282.6万辆和1274.8万辆。"))
+    assert verdicts("今年前5个月，我国汽车产量为1228.6万辆。", "2025-06-20", store)["1228.6万辆"] == "contradicted"
+    # A measure one agency alone counts is held to its figure.
+    store = store_of(("2024-01-19", "2023年，我国国内生产总值1260582亿元，比上年增长5.2%。"))
+    draft = "1月17日，国家统计局发布数据。2023年，我国国内生产总值1260582亿元，比上年增长5.3%。"
+    assert verdicts(draft, "2024-01-25", store)["5.3%"] == "contradicted"
+
+
+def test_a_change_on_the_year_before_names_no_measure_of_its_own():
+    """比上一年下降了0.9% of a sector's pay is no 比上一年下滑6.3% of fiscal revenue."""
+    store = store_of(("2023-02-02", "根据财政部刚刚发布的2022年全年财政收支数据，2022年广义财政收入约为28.16万亿元，比上一年下滑6.3%；"))
+    draft = ("国家统计局近日发布的数据显示，2022年的房地产是唯一下降的行业——在城镇非私营单位中，"
+             "房地产行业就业人员年平均工资为90346元，比上一年下降了0.9%。")
+    verdict, _, reasons = checked(draft, "2023-05-15", store)["0.9%"]
+    assert verdict == "unsupported" and any("says too little" in r for r in reasons)
+
+
+def test_a_product_s_exports_with_the_month_between_are_the_product_s():
+    """韩国ICT产品在4月的出口额 is ICT products' exports, not the country's 出口额 of April."""
+    store = store_of(("2023-05-01", "韩国4月出口额同比减少14.2%，半导体骤降41%。"))
+    draft = "根据韩国科学技术信息通信部的数据，韩国ICT产品在4月的出口额为127.7亿美元，同比下降了35.9%。"
+    assert verdicts(draft, "2023-05-15", store)["35.9%"] == "unsupported"
+
+
+def test_after_but_the_sentence_turns_to_the_company_named():
+    """…微软…市值达到28844亿美元，而苹果股价跌0.50%，市值28813亿美元: the second value is Apple's."""
+    claims = {c.text: c for c in extract(news("美东时间1月11日，微软股价上涨1.39%，市值达到28844亿美元，而苹果股价跌0.50%，"
+                                                 "市值28813亿美元。", "2024-01-11"))}
+    assert claims["28844亿美元"].subject == "微软" and claims["28813亿美元"].subject == "苹果"
+    store = store_of(("2024-01-11", "美东时间1月11日，微软股价上涨1.39%，市值达到28844亿美元。"))
+    draft = "截至美东时间1月24日10:18，微软股价上涨1.26%，市值超过3万亿美元，创下该公司市值新高。"
+    assert verdicts(draft, "2024-01-24", store)["超过3万亿美元"] == "unsupported"  # a market value is its day's
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -14,6 +14,7 @@ from factcheck.extract.metric import (
     SIMILAR,
     company_measure,
     compare_metrics,
+    contested_measure,
     daily_measure,
     metric_key,
     same_metric,
@@ -113,3 +114,10 @@ def test_a_measure_per_head_or_per_day_is_never_the_total_it_divides(word):
     assert not same_metric(f"{word}国内生产总值比上年增长", "国内生产总值比上年增长")
     assert compare_metrics(f"{word}国内生产总值", "国内生产总值", "人均国内生产总值70892元。", "") == DIFFERENT
     assert same_metric(f"{word}国内生产总值比上年增长", f"{word}GDP同比增长")  # the word on both sides: one measure
+
+
+@pytest.mark.parametrize("word", TABLES["contested"]["words"])
+def test_a_contested_measure_is_counted_by_more_than_one_agency(word):
+    # 海关's car exports (522.1万辆) and 中汽协's (491万辆) are two counts of 2023.
+    assert contested_measure(f"我国{word}")
+    assert not contested_measure("国内生产总值")

@@ -170,6 +170,16 @@ def _daily() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in _data()["daily"]["words"]))  # type: ignore[index]
 
 
+@lru_cache(maxsize=1)
+def _contested() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _data()["contested"]["words"]))  # type: ignore[index]
+
+
+def contested_measure(metric: str) -> bool:
+    """Counted by more than one agency, each by its own rules (海关's car exports, 中汽协's)."""
+    return bool(_contested().search(metric))
+
+
 def daily_measure(metric: str) -> bool:
     """A day's activity (净买入, 成交额, 回购…股): never a standing fact, whoever it is about."""
     return bool(_daily().search(metric))

@@ -137,6 +137,18 @@ def _printed(c: Claim) -> tuple[Decimal, str] | None:
     return c.value / written, c.text[m.end() :]
 
 
+def _rounded_to(c: Claim) -> Decimal:
+    """Half a unit of the figure's last printed digit, a round figure's zeros counted as rounding: 750万吨 may be
+    754万吨 (285万吨, 占比37.8%), which a share computed from it must allow."""
+    printed = _printed(c)
+    m = _DIGITS.search(c.text)
+    if printed is None or m is None or "." in m.group():
+        return c.precision
+    digits = m.group().replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return max(c.precision, printed[0] * Decimal(10) ** zeros / 2) if zeros and len(digits) > zeros else c.precision
+
+
 def _like(value: Decimal, c: Claim) -> str:
     """A computed amount in the units a figure of the draft is written in (17.94万亿元, not 17940000000000)."""
     printed = _printed(c)
@@ -1078,7 +1090,7 @@ def _share_off(share: Claim, part: Claim, whole: Claim, tolerance: Tolerance,
     if tally is not None:
         tally[SHARE] += 1
     computed = part.value / whole.value * 100
-    slack = computed * (part.precision / part.value + whole.precision / whole.value) if part.value else Decimal(0)
+    slack = computed * (_rounded_to(part) / part.value + _rounded_to(whole) / whole.value) if part.value else Decimal(0)
     allowed = _half_unit(share) + slack + tolerance.share  # 76% may be 76.31%
     low = computed - allowed if part.qualifier in (EXACT, AT_LEAST, ABOVE) else None
     high = computed + allowed if part.qualifier in (EXACT, AT_MOST) else None

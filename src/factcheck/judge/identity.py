@@ -26,6 +26,7 @@ from ..extract.metric import (
     SIMILAR,
     company_measure,
     compare_metrics,
+    contested_measure,
     daily_measure,
     metric_key,
     standing_measure,
@@ -267,6 +268,12 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
+    products = (_lettered_last(draft), _lettered_last(stored)) if outcome in (SAME, SIMILAR) else ("", "")
+    if all(products) and _one_word(products[0]) != _one_word(products[1]):
+        # 其中Model3…涨价1500元，调整后26.14万元起售，Model Y…调整后起售价为26.64万元: 调整后起售价 is the price of
+        # the model named last before it.
+        return Check("metric", DIFFERENT, f"of {products[1]} (named last before the figure) in the source, "
+                                          f"of {products[0]} in the draft")
     partner = partner_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
     if partner:
         # 广东省对APEC其他经济体进出口…。其中，出口机电产品2.62万亿元 is not the province's whole 出口机电产品.
@@ -319,7 +326,8 @@ def so_far_said(c: Claim) -> str:
 # An industry or a kind of firm the sentence names before its figure (电子信息制造业效益稳步改善，营业收入同比增长
 # 9.4%; 中央企业研发投入增长约6.5%): the measure is that sector's, not the economy's 营业收入 or 研发投入.
 # Also a trading partner (中国与中亚国家…贸易额同比增长22%): the trade with them, not the country's.
-_SECTOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业|企业)|(?<=[与同对])[\u4e00-\u9fff]{2,6}?(?:国家|地区)")
+# Not an association's name (中国汽车工业协会 speaks of the car industry, and so does its count).
+_SECTOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业|企业)(?!协会|联合会|学会|联盟|信息化部)|(?<=[与同对])[\u4e00-\u9fff]{2,6}?(?:国家|地区)")
 _NOT_A_SECTOR = re.compile(r"^(?:全国|我国|全省|全市|各类|相关|重点|有关|广大|各地|各级)")
 
 
@@ -334,7 +342,7 @@ def _sector_apart(x: Claim, y: Claim) -> str:
 
 
 # 我国机械工业…, 规模以上电子信息制造业…: a sector of the country's economy named at the head of the sentence
-_COUNTRY_SECTOR = re.compile(r"(?:我国|全国|中国|规模以上)([\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业))")
+_COUNTRY_SECTOR = re.compile(r"(?:我国|全国|中国|规模以上)([\u4e00-\u9fff]{2,8}?(?:制造业|服务业|工业|产业|行业))(?!协会|联合会|学会|联盟)")
 
 
 def _country_sector_apart(x: Claim, y: Claim) -> str:
@@ -367,12 +375,14 @@ def partner_apart(x: Claim, y: Claim) -> str:
 # 据海关数据，…汽车已出口277.8万辆 against 中汽协数据显示，…汽车出口253.3万辆: whose count it is
 _COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据"
                          r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:[（(][^）)]{0,12}[）)])?"
-                         r"(?:发布的?|公布的?)?(?:最新)?(?:统计)?数据(?:显示|表明)")
+                         r"(?:发布的?|公布的?)?(?:最新)?(?:统计)?数据(?:显示|表明)"
+                         # 1月12日，海关总署发布全年汽车出口数据。
+                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:发布|公布)了?[^，。；]{0,10}?数据")
 
 
 def _counted_by(c: Claim) -> str:
     """Whose data the figure's paragraph last cites before it (海关, 中汽协, 国家统计局), else ""."""
-    found = [m.group(1) or m.group(2) for m in _COUNTED_BY.finditer(so_far_said(c))]
+    found = [m.group(1) or m.group(2) or m.group(3) for m in _COUNTED_BY.finditer(so_far_said(c))]
     return found[-1] if found else ""
 
 
@@ -382,9 +392,12 @@ def _counters_apart(draft: Claim, stored: Claim) -> str:
         return f"counted by {b} in the source, by {a} in the draft"
     # 市场监管总局…发布数据显示，一季度…新设外商投资企业同比增长7.6% against 25.5% in a paragraph whose story
     # opened with 商务部最新数据显示: one side names whose count it is, the other's is told in another paragraph.
+    # So, for a measure several agencies count (汽车出口: 海关, 中汽协), is one whose counter its paragraph never names.
     for named, other, side in ((a, stored, "draft"), (b, draft, "source")):
         if named and not _counted_by(other) and other.subject_from == "story":
             return f"counted by {named} in the {side}; whose count the other is, its story says elsewhere"
+        if named and not _counted_by(other) and contested_measure(other.metric) and not _transposed(draft.text, stored.text):
+            return f"counted by {named} in the {side}; several agencies count {other.metric}, and the other does not say which"
     return ""
 
 
@@ -504,6 +517,13 @@ MONTH_DAYS = 31
 _COUNTED_BACK = re.compile(r"(?:过去|这|近)[\d一二两三四五六七八九十]+年|[\d二两三四五六七八九十]+年(?:来|以来|间)")
 
 
+def _slack(known: Period) -> int:
+    """Days a dated period may run past an undated figure's article: a year's total may be told in
+    December, but a month's index told on the 5th is the month before's (业务活动预期指数保持在55%以上 on
+    5 August is July's, not 8月份's)."""
+    return min(AFTER_SLACK, max(known.days // 4, 1))
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
     a, b = draft.period, stored.period
     spans = _over_the_years(draft), _over_the_years(stored)
@@ -559,7 +579,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         assert known is not None
         side = "the source" if b is not None else "the draft"
         undated = draft if a is None else stored
-        if (undated.published and known.end > undated.published + dt.timedelta(days=AFTER_SLACK)
+        if (undated.published and known.end > undated.published + dt.timedelta(days=_slack(known))
                 and not timeless(draft, stored)):
             # 参保率稳定在95% in January against 截至今年5月底…95%: the undated figure was as of its day,
             # before the dated one's period ended; two facts, however alike.
@@ -823,6 +843,19 @@ def letters_apart(a: Claim, b: Claim) -> bool:
     return bool(x) and bool(y) and x != y
 
 
+_LETTERED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ -]?[A-Za-z0-9]+)*")
+
+
+def _lettered_last(c: Claim) -> str:
+    """The last name in Latin letters before the figure in its sentence (Model Y, CPI), as one word."""
+    names = [m.group() for m in _LETTERED_NAME.finditer(c.plain_sentence, 0, c.at())]
+    return names[-1] if names and len(_one_word(names[-1])) >= 2 else ""
+
+
+def _one_word(name: str) -> str:
+    return name.replace(" ", "").replace("-", "").casefold()  # Model Y, model-y, ModelY
+
+
 # 全省, 我市: a province's or a city's figure, its body unnamed in the sentence but not the whole country's.
 _LOCAL = re.compile(r"全[省市区县州]|[本我][省市区县州]")
 _PAIR_UNNAMED = re.compile(r"两国|双方|两岸|双边")
@@ -1027,7 +1060,7 @@ _SECTOR_ONLY = re.compile(
 
 # How a change is reckoned (比上年, 平均每年, 扣除物价因素), which names no measure of its own.
 _RECKONED = re.compile(
-    r"比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
+    r"[比较][上前]一年|比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
     r"|回升|回暖|反弹|下滑|增速"  # 增速回升1.1个百分点: which growth rate rose?
     # 约为去年同期的95%, 恢复到去年同期的87%: a level against its base, of the measure the clause before named
     r"|(?:约为|约|为|相当于|恢复到|恢复至|达到|达|是)?(?:去年|上年|往年)同期(?:水平)?"
@@ -1543,6 +1576,12 @@ def _early(c: Claim) -> int | None:
         return None
     days = (c.published - p.end).days
     return days if days <= EARLY_DAYS else None
+
+
+def _transposed(a: str, b: str) -> bool:
+    """The same digits in another order (1282.6 → 1228.6): a slip, never two agencies' methods."""
+    x, y = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    return x != y and sorted(x) == sorted(y)
 
 
 def slip(a: str, b: str) -> bool:
