@@ -686,6 +686,14 @@ def test_after_but_the_sentence_turns_to_the_company_named():
     assert verdicts(draft, "2024-01-24", store)["超过3万亿美元"] == "unsupported"  # a market value is its day's
 
 
+def test_a_headline_s_round_figure_may_be_the_story_s_rounded():
+    """中国3月增持200亿美元美债 in a headline, 203亿美元 in the story: no alarm, and no `ok` either."""
+    store = store_of(("2024-04-19", "美国财政部公布的数据显示，中国3月增持203亿美元美债。"))
+    verdict, _, reasons = checked("中国3月增持200亿美元美债。", "2024-04-20", store)["200亿美元"]
+    assert verdict == "unsupported" and any("may be 203亿美元 rounded" in r for r in reasons)
+    assert verdicts("中国3月增持230亿美元美债。", "2024-04-20", store)["230亿美元"] == "contradicted"  # one zero: a slip
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

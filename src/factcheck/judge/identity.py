@@ -51,7 +51,7 @@ from ..extract.subject import (
     same_body,
 )
 from ..i18n import _
-from ..record.claim import AT_LEAST, Claim, mask_numbers
+from ..record.claim import AT_LEAST, EXACT, Claim, mask_numbers
 from ..record.period import Period
 
 
@@ -1326,6 +1326,25 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
     return ""
 
 
+_MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
+ROUND_ZEROS = 2  # 200, 3000: zeros this many may be rounding; not 20% for 23%, a rate printed to its digit
+
+
+def _rounded_off(draft: Claim, stored: Claim) -> bool:
+    """The draft's round figure (200亿美元) is the source's exact one (203亿美元) rounded to its zeros."""
+    if draft.qualifier != EXACT or stored.qualifier != EXACT or draft.unit != stored.unit or draft.unit == "%":
+        return False
+    m = _MANTISSA.search(draft.text)
+    if m is None or "." in m.group() or not draft.value:
+        return False
+    digits = m.group().replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < ROUND_ZEROS or zeros == len(digits):
+        return False
+    step = draft.value / Decimal(digits) * Decimal(10) ** zeros
+    return abs(stored.value - draft.value) <= step / 2
+
+
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
     if (draft.published != stored.published and identity.period.outcome == UNDATED
@@ -1333,6 +1352,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
         # says is as of its own day, may have moved between the two.
         return f"a count as of its day ({stored.published} in the source, {draft.published} in the draft): it may have moved"
+    if _rounded_off(draft, stored):
+        # 中国3月增持美债200亿美元 in a headline, 203亿美元 in the story: a round figure may be the other rounded.
+        return f"{draft.text} may be {stored.text} rounded: a round figure, as headlines print them"
     if draft.qualifier == stored.qualifier == AT_LEAST and (_MILESTONE.match(draft.text) or _MILESTONE.match(stored.text)):
         # 双边贸易额再破1000亿美元 and 超过了1100亿美元: a mark passed and a figure past it both hold. (超55亿元
         # for 超45亿元, neither a mark, is a threshold copied and changed.)
