@@ -692,6 +692,33 @@ def test_a_headline_s_round_figure_may_be_the_story_s_rounded():
     verdict, _, reasons = checked("中国3月增持200亿美元美债。", "2024-04-20", store)["200亿美元"]
     assert verdict == "unsupported" and any("may be 203亿美元 rounded" in r for r in reasons)
     assert verdicts("中国3月增持230亿美元美债。", "2024-04-20", store)["230亿美元"] == "contradicted"  # one zero: a slip
+    assert verdicts("中国3月增持210亿美元美债。", "2024-04-20", store)["210亿美元"] == "contradicted"  # 3.3% off: no rounding
+
+
+def test_an_association_a_reporter_learned_from_is_who_speaks_not_whom_the_figures_are_about():
+    text = ("记者今天从中国汽车工业协会了解到，今年一季度，我国汽车产销量分别完成660.6万辆和672万辆。"
+            "一季度，新能源汽车产销量分别完成211.5万辆和209万辆。")
+    subjects = {c.text: c.subject for c in extract(news(text, "2024-04-10"))}
+    assert subjects["211.5万辆"] == subjects["660.6万辆"] == "全国"
+
+
+def test_the_month_a_figure_was_disclosed_in_is_not_its_period():
+    """曾在2023年3月份披露，…交付数量为900多辆 is over six months; 3-5月's 100辆左右 is no newer version of it."""
+    source = ("此前恒大集团曾在2023年3月份披露，在超过6个月的时间里，恒驰5交付数量为900多辆。\n\n"
+              "这也意味着，在3-5月期间，恒驰5的交付数量仅为100辆左右。")
+    claims = {c.text: c for c in extract(news(source, "2023-07-18"))}
+    assert claims["900多辆"].period is None or claims["900多辆"].period.label != "2023年3月份"
+    assert claims["900多辆"].subject != "月份"  # 月份披露: when, not who
+    store = store_of(("2023-07-18", source))
+    draft = "此前恒大集团曾在2023年3月份披露，在超过6个月的时间里，恒驰5交付数量为900多辆。"
+    assert verdicts(draft, "2023-07-26", store)["900多辆"] != "stale"
+
+
+def test_a_figure_as_of_today_beside_the_dated_one_it_looks_newer_than_replaces_nothing():
+    """目前…常住人口1343万人 (of the city's villages) beside 截至2022年…常住人口为1766万人: 2022's figure is not stale."""
+    store = store_of(("2023-06-05", "小程序显示，目前深圳有1743个村，常住人口1343万人，截至2022年，深圳市常住人口为1766万人。"))
+    draft = "此前深圳统计局公布的数据显示，2022年末，深圳常住人口为1766.18万人。"
+    assert verdicts(draft, "2023-07-24", store)["1766.18万人"] == "ok"
 
 
 def test_a_record_s_span_on_another_day_is_another_record():

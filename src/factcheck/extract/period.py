@@ -108,8 +108,8 @@ def find_periods(
     for m in _PERIOD.finditer(sentence):
         if not m.group().strip() or m.group() in ("截至", "截止"):
             continue
-        if (m["relday"] or m["day"]) and _RELEASED.match(sentence, m.end()):
-            continue
+        if ((m["relday"] or m["day"]) or sentence.endswith(_AT_A_TIME, 0, m.start())) and _RELEASED.match(sentence, m.end()):
+            continue  # 此前恒大集团曾在2023年3月份披露，…交付数量为900多辆: when it was told, not what it covers
         if m["relday"] or m["ytd"] or m["now"]:
             day = _relative(m, published, out)
             if day is not None:
@@ -298,6 +298,7 @@ _DATELINE = re.compile(r"电(?![力网量价池子影视商动站厂器话梯费
 _ASIDE = re.compile(r"份?为(?=[\d增下减上])")
 # 国家统计局今天（6月27日）发布的数据显示，2024年…: the day the data came out, not the period it covers.
 _RELEASED = re.compile(r"(?:[（(][^）)]{1,8}[）)]|[）)])?(?:发布|公布|披露|通报|宣布)")
+_AT_A_TIME = ("在", "于")
 _CONTRACT = re.compile(r"份?(?:交货|交割|合约|期货|到期)")
 _ISSUE = re.compile(r"第[\d一二三四五六七八九十]{1,3}[期批届次轮号]")
 _RANGE_SEP = re.compile(r"[至到—\-~～]")

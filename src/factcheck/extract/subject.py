@@ -43,6 +43,10 @@ _STOP_WORDS = (
     "点评", "研究报告", "深度报告",
     # 前30个交易日公司股票交易均价, 即不超过公司总股本的2.5%: a company's, not a name.
     "交易日", "不超过", "不低于", "不超", "超过", "低于", "高于",
+    # 微软市值周四一度超越苹果公司: one company's value overtaking another's; the name is 苹果公司.
+    "市值", "股价", "一度", "超越",
+    # 此前恒大集团曾在…披露: a time word before the name.
+    "此前", "此后", "随后", "之前",
 )
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
@@ -73,12 +77,14 @@ _ITS_SHARES = re.compile(
     r"(?:^|(?<=[，。；：,;:\s]))(?:而|但|同时|此外|另外|其中)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
     r"(?:美股|港股|A股|股价|财报|[一二三四]?季报|年报|中报|半年报|季度业绩|年度业绩)"
 )
+_WHEN_TOLD = re.compile(r"(?:月份?|日|年|季度|周[一二三四五六日])$")
 _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
 _REPORTER = re.compile(r"(?:协会|联合会|学会|研究院|研究所|研究中心|监测中心|统计局|调查总队|海关|分署|交易所|联盟|智库|人民银行|央行)$")
 # 人民银行13日发布, 中国汽车工业协会今天（5月12日）公布: the day between the speaker and its verb.
 _WHEN = re.compile(r"^(?:\d{1,2}日|今天|今日|近日|日前|昨天|最新)?(?:[（(][^）)]{1,10}[）)])?")
+_LEARNED = ("了解到", "获悉", "得知", "获得")  # 记者从…协会了解到: a reporter learned it from the body
 _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表示|称|介绍|预计|预测|测算|指出|消息|披露"
                      r"|(?:微信)?公众号|官网|官方微博|官方账号|官微")  # 贵州茅台公众号发布的《茅台集团…报告》: who publishes
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
@@ -476,6 +482,8 @@ def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
         for m in pattern.finditer(text):
             if pattern is _ITS_SHARES and _NOT_A_SHARE_NAME.search(m["name"]):
                 continue  # 今日美股, 中概股股价: a day or a market, not a company
+            if pattern is _ANNOUNCES and _WHEN_TOLD.search(m["name"]):
+                continue  # 曾在2023年3月份披露: when it was disclosed, not who
             name = _trim_start(m["name"])
             if pattern is _STOCK_CODE:
                 # ST太和, 和邦生物（603077.SH）: a 和 at the name's edge is part of it; in 茅台和五粮液（…） it joins two.
@@ -542,8 +550,10 @@ def acted_on(text: str, m: Mention) -> bool:
 def _with_role(text: str, m: Mention) -> Mention:
     after = _WHEN.sub("", text[m.end : m.end + 12], count=1)[:6]  # 人民银行13日发布: the day between
     if (m.kind in (ORGANISATION, KNOWN) and _REPORTER.search(m.name)
-            and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after) or after.startswith(("：", ":")))):
-        # 据深圳贝壳研究院监测, 期货业协会统计, 【中国工程机械工业协会：5月…】: the one who speaks for others
+            and (text[max(0, m.start - 1) : m.start] == "据" or _SPEAKS.match(after) or after.startswith(("：", ":"))
+                 or (text[max(0, m.start - 1) : m.start] == "从" and after.startswith(_LEARNED)))):
+        # 据深圳贝壳研究院监测, 期货业协会统计, 【中国工程机械工业协会：5月…】, 记者从中国汽车工业协会了解到: the one
+        # who speaks for others
         return replace(m, topical=False)
     if m.kind == ORGANISATION and _NAMES_AN_INDEX.match(text, m.end):
         return replace(m, topical=False)  # 美国6月密歇根大学消费者信心指数: the index bears its maker's name

@@ -1328,6 +1328,7 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
 
 _MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ROUND_ZEROS = 2  # 200, 3000: zeros this many may be rounding; not 20% for 23%, a rate printed to its digit
+ROUNDED_WITHIN = Decimal("0.02")  # …and only this close: 200 for 203, not for 210
 
 
 def _rounded_off(draft: Claim, stored: Claim) -> bool:
@@ -1342,7 +1343,8 @@ def _rounded_off(draft: Claim, stored: Claim) -> bool:
     if zeros < ROUND_ZEROS or zeros == len(digits):
         return False
     step = draft.value / Decimal(digits) * Decimal(10) ** zeros
-    return abs(stored.value - draft.value) <= step / 2
+    gap = abs(stored.value - draft.value)
+    return gap < step / 2 and gap <= abs(draft.value) * ROUNDED_WITHIN  # not 3000 for 2500: a wrong figure
 
 
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from ..extract.period import find_periods
+from ..extract.quantity import find_quantities
 from ..i18n import _
 from ..record.claim import Claim, Qualifier, mask_numbers
 from ..record.finding import CONTRADICTED, OK, STALE, UNSUPPORTED, Verdict
@@ -102,11 +103,21 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
             return new  # 由52.2%提高到57.5%: the start value, replaced in the very sentence
         if not _one_series(old, new, identify(old, new)):
             continue
-        if not replaces(old, new):
+        if not replaces(old, new) or _told_beside(old, new):
             continue
         if best is None or _newness(new) > _newness(best):
             best = new
     return best
+
+
+def _told_beside(old: Claim, new: Claim) -> bool:
+    """`new`, as of its article, stands in a sentence that gives `old`'s dated figure too (目前…常住人口1343万人，
+    截至2022年，深圳市常住人口为1766万人): the source still holds the dated one for its date, and its own
+    figure is of something else (the city's villages), no update."""
+    if not (new.period is None or as_of_article(new)) or old.period is None:
+        return False  # 2022年末为1766万人，2023年末为1779万人: two dated stocks, the later one an update
+    return any(q.unit == old.unit and abs(q.value - old.value) <= q.precision + old.precision
+               for q in find_quantities(new.plain_sentence) if q.value != new.value)
 
 
 FULLER_DAYS_MAX = 366
