@@ -721,6 +721,24 @@ def test_a_figure_as_of_today_beside_the_dated_one_it_looks_newer_than_replaces_
     assert verdicts(draft, "2023-07-24", store)["1766.18万人"] == "ok"
 
 
+def test_a_total_of_two_kinds_is_not_one_kind_given_apart():
+    """代表建议和委员提案1.4万多件 is both kinds; a sentence giving 代表建议8721件，政协委员提案5865件 gives each."""
+    store = store_of(("2023-02-22", "会议指出，办理全国人大代表建议和政协委员提案，是政府听取民意的要求。"
+                                    "去年国务院部门办理代表建议和委员提案1.4万多件。"))
+    draft = ("今天下午国务院新闻办公室举行吹风会，介绍了2022年国务院各部门办理全国人大代表建议和全国政协委员提案的情况。\n\n"
+             "2022年，国务院部门共办理人大代表建议8721件，政协委员提案5865件，均已按时办结。")
+    found = checked(draft, "2023-02-28", store)
+    assert found["5865件"][0] == "unsupported" and found["8721件"][0] == "unsupported"
+
+
+def test_another_country_s_quarter_estimated_again_a_month_on_is_no_alarm():
+    """The US advance estimate (−0.3%, 1 May) and the third (−0.5%, 27 June) of one quarter."""
+    store = store_of(("2025-05-01", "美国第一季度经济环比萎缩0.3%，三年来首次出现负增长。"))
+    verdict, _, reasons = checked("美国一季度经济环比萎缩0.5%。", "2025-06-27", store)["0.5%"]
+    assert verdict == "unsupported" and any("a later estimate (2025-06-27) may have revised it" in r for r in reasons)
+    assert verdicts("美国一季度经济环比萎缩0.5%。", "2025-05-10", store)["0.5%"] == "contradicted"  # before the next
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -280,8 +280,9 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         return Check("metric", DIFFERENT, f"trade with {partner} (named before the figure), which the source never names")
     for x, y in ((draft, stored), (stored, draft)) if outcome == SAME else ():
         joined = _joined(x)
-        if joined and joined[-2:] not in y.plain_paragraph:
-            # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone.
+        if joined and (joined[-2:] not in y.plain_paragraph or _given_apart(y, joined[-2:])):
+            # 网上商品和服务零售额 read as 服务零售额 is not the 服务零售额 a source gives alone; nor is
+            # 代表建议和委员提案1.4万多件 the 委员提案5865件 of a sentence that gives 代表建议8721件 apart.
             return Check("metric", DIFFERENT, f"{joined}和{x.metric}: a measure joined to another")
         # Conflicts only (a draft may well name less than its source), and not for one organisation's figures:
         # 津上精密机床's staff are its own whatever industry its paragraph names.
@@ -414,6 +415,11 @@ def _joined(c: Claim) -> str:
         return ""
     head = re.search(r"[\u4e00-\u9fff]{2,4}$", sentence[:at - 1])
     return head.group() if head else ""
+
+
+def _given_apart(c: Claim, partner: str) -> bool:
+    """`c`'s sentence gives `partner` a figure of its own (人大代表建议8721件，政协委员提案5865件)."""
+    return bool(re.search(re.escape(partner) + r"[^，。；、和及与\d]{0,4}\d", c.plain_sentence))
 
 
 def _span(p: Period) -> str:
@@ -1379,6 +1385,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if draft.published and stored.published and draft.published > stored.published and preliminary(stored):
         # 日本内阁府…初步统计结果显示…按年率计算降幅为2.0% on 16 May; the release of 10 June, 1.8%: revised.
         return f"a first estimate in the source ({stored.published}): a later release ({draft.published}) may have revised it"
+    if _estimated_again(draft, stored):
+        # 美国第一季度经济环比萎缩0.3% on 1 May (the advance estimate), 0.5% on 27 June (the third): another
+        # country's quarter is estimated three times, a month apart.
+        return (f"a first estimate of {stored.period.label if stored.period else '?'} in the source ({stored.published}); "
+                f"a later estimate ({draft.published}) may have revised it")
     early = _early(stored)
     if early is not None and draft.published and stored.published and draft.published > stored.published:
         # 乘联分会 on 3 June: 5月1-31日 retail 154.5万辆; on 8 June, 151.0万辆: a tracker's count given days
@@ -1600,6 +1611,21 @@ def _early(c: Claim) -> int | None:
         return None
     days = (c.published - p.end).days
     return days if days <= EARLY_DAYS else None
+
+
+FIRST_ESTIMATE_DAYS = 35  # a foreign quarter's first estimate comes within this of its end (US advance: 30)
+NEXT_ESTIMATE_DAYS = 25  # …and the next one about a month later
+
+
+def _estimated_again(draft: Claim, stored: Claim) -> bool:
+    """A foreign country's quarter (or year), first estimated soon after it ended, told again after the next
+    estimate was due: statistics offices abroad revise a quarter's figures monthly (advance, second, third)."""
+    p = stored.period
+    if (p is None or p.as_of or p.days < 89 or stored.subject_kind != COUNTRY or draft.subject_kind != COUNTRY
+            or stored.published is None or draft.published is None or stored.published < p.end):
+        return False
+    return ((stored.published - p.end).days <= FIRST_ESTIMATE_DAYS
+            and (draft.published - stored.published).days >= NEXT_ESTIMATE_DAYS)
 
 
 def _transposed(a: str, b: str) -> bool:
