@@ -335,3 +335,18 @@ def test_the_first_few_of_a_set_are_what_is_shown_not_a_figure(extract_claims, p
 def test_a_tenor_paired_with_another_is_no_count_of_years():
     said = [q.text for q in find_quantities("美债收益率徘徊一周高位，10年和30年期收益率涨10个基点。")]
     assert said == ["10个"]  # 10个基点, the move; not 10年
+
+
+def test_a_rate_per_mille_is_read_as_the_per_cent_it_is():
+    """2023年人口出生率为6.39‰: a rate in the national bulletin, unread before (‰ was no unit)."""
+    said = [(q.text, q.unit, q.value) for q in find_quantities("人口出生率为6.39‰；自然增长率为-1.48‰。")]
+    assert said == [("6.39‰", "%", Decimal("0.639")), ("-1.48‰", "%", Decimal("-0.148"))]
+    (q,) = find_quantities("人口出生率为6.39‰。")
+    assert q.precision == Decimal("0.0005")
+
+
+def test_the_years_a_sentence_speaks_of_are_no_count():
+    """过去的五年是极不平凡的五年 in a congratulatory message and in a work report: a stock phrase, not a figure."""
+    assert [q.text for q in find_quantities("过去的五年是极不寻常、极不平凡的五年。")] == []
+    assert [q.text for q in find_quantities("中共十九大以来的五年，是极不平凡的五年。")] == []
+    assert [q.text for q in find_quantities("我国汽车产销量已连续15年保持全球第一。")] == ["15年"]

@@ -35,6 +35,8 @@ SHARES = {
 # Measure words and units → the name the store uses (aliases unified).
 MEASURES = {
     "个百分点": "pp", "百分点": "pp", "%": "%", "倍": "x",
+    # 人口出生率为6.39‰: per mille, read as the per cent it is (0.639%), as 千分之六点三九 is.
+    "‰": "%",
     # 方 in a factory article is floor space (超百万方标准厂房 = 超百万平方米).
     "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "方": "平方米",
     "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
@@ -235,6 +237,9 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 七台河交警支队, 五台山景区: a place whose name opens with a numeral and a measure word
     if unit_word == "人" and sentence.startswith("论坛", end):
         return True  # 中国经济50人论坛, 中国数实融合50人论坛: a forum's name, not a count of people
+    if unit_word == "年" and (sentence.endswith(("过去的", "以来的"), 0, start)
+                              or (prev == "的" and sentence.find(sentence[start:end], 0, start) >= 0)):
+        return True  # 过去的五年是极不平凡的五年, 十九大以来的五年: the years a sentence speaks of, no count to check
     if unit_word == "年" and _TENOR_PAIRED.match(sentence, end):
         return True  # 10年和30年期收益率: a bond's tenor, like the 30年期 it is paired with
     if unit_word == "年" and nxt == "代":
@@ -439,6 +444,8 @@ def _read(m: re.Match[str], unit_word: str) -> tuple[str, Decimal, str, bool] | 
         value *= scale
     if unit_word == "个半月":  # 18个半月, 一个半月: half a month more
         return written, value + Decimal("0.5"), unit_word, is_range
+    if unit_word == "‰":
+        return written, value / 10, "%", is_range
     if unit_word in SHARES:
         if scale != 1 or is_range:
             return None
@@ -518,6 +525,8 @@ def _precision(written: str, scale: Decimal, m: re.Match[str], unit_word: str) -
         return Decimal("0.005")  # 三分之二 is 66.67% to the printed hundredth
     if unit_word in SHARES:
         return _share_precision(written, unit_word)
+    if unit_word == "‰":
+        return (numerals.half_unit_of_precision(written) or Decimal("0.5")) / 10  # 6.39‰ is 0.639% ±0.0005
     if m["cn"] and "点" in written:  # 十二点五亿 is printed to the tenth, as 12.5亿 is
         return Decimal(5) * Decimal(10) ** -(len(written.split("点", 1)[1]) + 1) * scale
     if m["tail"]:
