@@ -185,3 +185,21 @@ def test_a_day_a_market_or_a_period_before_its_shares_is_no_company(text):
 def test_a_country_inside_a_securitys_or_a_standards_name_is_no_subject(text):
     """美国 of 美国存托股 made two companies' results the United States'."""
     assert [m for m in subject.find_mentions(text) if m.kind == "country"] == []
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("如遇中国人民银行调整利率，公司将相应调整。", "中国人民银行"),
+    ("三人直奔秦农银行，取走存款20万元。", "秦农银行"),
+    ("近日兰州市中级人民法院开庭审理此案。", "兰州市中级人民法院"),
+    ("财政部会同人民银行发布通知。", "人民银行"),
+])
+def test_a_verb_or_a_time_word_before_a_name_is_no_part_of_it(sentence, name):
+    """如遇中国人民银行, 此前恒大集团: round 53's portal copy learned these whole as companies."""
+    assert name in [m[1] for m in mentions(sentence)]
+
+
+def test_a_firm_counted_by_its_kind_is_no_name():
+    """我们需要另一家初创公司, 齐齐哈尔一家建筑公司: a firm of some kind, not one named."""
+    assert not any("初创" in m[1] for m in mentions("我们需要另一家初创公司。"))
+    assert not any("建筑" in m[1] for m in mentions("齐齐哈尔一家建筑公司承建了体育馆。"))
+

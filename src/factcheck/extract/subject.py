@@ -46,7 +46,13 @@ _STOP_WORDS = (
     # 微软市值周四一度超越苹果公司: one company's value overtaking another's; the name is 苹果公司.
     "市值", "股价", "一度", "超越",
     # 此前恒大集团曾在…披露: a time word before the name.
-    "此前", "此后", "随后", "之前",
+    "此前", "此后", "随后", "之前", "近日", "日前",
+    # 我们需要另一家初创公司, 齐齐哈尔一家建筑公司: a count or a kind of firm, no name (what is left is too short).
+    "一家", "另一家", "第一家", "多家", "某家",
+    # 如遇中国人民银行…, 财政部会同人民银行, 三人直奔秦农银行, 前者来自皮克斯动画工作室, 第一大股东中山火炬…:
+    # a verb or a role before the name.
+    "如遇", "会同", "直奔", "来自", "需要", "找到", "卖掉", "出售", "坦言", "希望", "记得", "伪造", "诉至", "占到",
+    "上扬", "股东",
 )
 _ORG_SUFFIX_RE = re.compile("|".join(_ORG_SUFFIX))
 _ORG_RE = re.compile(
