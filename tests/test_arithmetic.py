@@ -691,3 +691,18 @@ def test_a_repeated_clause_pairs_each_figure_with_its_own_place_and_a_basis_said
     draft = ("百度第三季度业绩公布。归属于百度的净利润为67亿元，“百度核心”第三季度净利润为64亿元，净利润率为24%。\n\n"
              "不按美国通用会计准则（Non-GAAP），归属于百度的净利润为73亿元，“百度核心”第三季度净利润为70亿元，净利润率为26%。")
     assert flagged(draft, "2023-11-21") == {}
+
+
+def test_two_models_listed_with_their_prices_are_two_prices():
+    """- iPhone 15 Pro：…当前起售价为999美元 and - iPhone 15 Pro Max：…当前起售价为1099美元: no price told twice."""
+    draft = ("苹果秋季发布会将于9月12日举行，新机价格或有调整：\n\n- iPhone 15 Plus：899美元（不变）\n\n"
+             "- iPhone 15 Pro：起售价1099美元（当前起售价为999美元）\n\n"
+             "- iPhone 15 Pro Max：起售价1199/1299美元（当前起售价为1099美元）。\n")
+    assert flagged(draft, "2023-08-30") == {}
+
+
+def test_a_share_of_a_round_whole_allows_the_rounding_of_its_zeros():
+    """285万吨 of 750万吨 is 38.0%; printed 37.8%, the whole is 754万吨 rounded to 750."""
+    draft = "据海关数据，今年前三个月的玉米进口量为750万吨。其中自美国进口的玉米最多，为285万吨，占比37.8%；"
+    assert flagged(draft, "2023-05-15") == {}
+    assert flagged(draft.replace("37.8%", "35.8%"), "2023-05-15") != {}

@@ -739,6 +739,42 @@ def test_another_country_s_quarter_estimated_again_a_month_on_is_no_alarm():
     assert verdicts("美国一季度经济环比萎缩0.5%。", "2025-05-10", store)["0.5%"] == "contradicted"  # before the next
 
 
+def test_a_china_company_named_by_its_move_in_a_market_wrap_is_no_country():
+    """中国铁建涨0.43%，上半年营收…同比增加0.1% against 中国中免涨8.1%，上半年营收同比增长29.68%: two companies."""
+    store = store_of(("2023-07-10", "中国中免涨8.1%，上半年营收同比增长29.68%。"))
+    draft = "中国铁建涨0.43%，上半年营收5410.6亿元，同比增加0.1%；中国中冶涨1.18%，上半年营收3344.59亿元，同比增长15.65%。"
+    claims = {c.text: c for c in extract(news(draft, "2023-08-31"))}
+    assert claims["0.1%"].subject == "中国铁建" and claims["15.65%"].subject == "中国中冶"
+    found = verdicts(draft, "2023-08-31", store)
+    assert found["0.1%"] == found["15.65%"] == "unsupported"
+
+
+def test_now_in_the_figure_s_clause_dates_it_not_the_month_the_team_was_formed():
+    """小米集团称，4月正式组建了…团队，目前AI领域相关人员超3000人 (August) against 超1200人 (May): a running count."""
+    claims = {c.text: c for c in extract(news("AI：小米集团称，4月正式组建了AI实验室大模型团队，目前AI领域相关人员超3000人；",
+                                              "2023-08-29"))}
+    assert claims["超3000人"].period.label == "目前" and claims["超3000人"].subject == "小米"
+    store = store_of(("2023-05-24", "此外，小米集团还透露，今年4月正式组建了AI实验室大模型团队，目前AI领域相关人员超1200人。"))
+    assert verdicts("AI：小米集团称，4月正式组建了AI实验室大模型团队，目前AI领域相关人员超3000人；", "2023-08-29",
+                    store)["超3000人"] != "contradicted"
+
+
+def test_two_agencies_counts_neither_support_nor_supersede_each_other():
+    """据海关数据 上半年汽车出口…约77% is not 中汽协's 75.7%, and 中汽协's 1-7月 67.9% makes it no stale figure."""
+    store = store_of(("2023-07-19", "根据中国汽车工业协会统计分析，今年上半年中国汽车出口214万辆、同比增长75.7%。"),
+                     ("2023-08-10", "中国汽车工业协会数据显示，1-7月，汽车出口253.3万辆，同比增长67.9%。"))
+    verdict, _, reasons = checked("据海关数据，今年上半年中国汽车出口达到234万辆，同比增长约77%。", "2023-08-29", store)["约77%"]
+    assert verdict == "unsupported" and any("counted by 中国汽车工业协会 in the source, by 海关" in r for r in reasons)
+
+
+def test_a_narrowed_loss_names_no_measure_of_its_own():
+    """净亏损…同比收窄53.55% and 经调整净亏损…同比收窄55.2%: 收窄 is a change, of something else each time."""
+    source = claim("上半年，经调整净亏损2.54亿元，同比收窄55.2%。", "55.2%", "2023-08-16")
+    draft = claim("上半年，净亏损约7.81亿港元，同比收窄53.55%。", "53.55%", "2023-08-29")
+    assert draft.metric == source.metric == "同比收窄"
+    assert not identify(draft, source).specific
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -234,6 +234,13 @@ def period_of(
     about: 目前我国黄金储备为7464万盎司 is a figure as of that day, which a later one replaces.
     """
     period = period_for(periods, q.start)
+    now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
+    said = [p.end for p in periods if p.end <= q.start and not p.base]
+    if (period is not None and not period.as_of and now is not None and said and now.start() >= max(said)
+            and published is not None):
+        # 4月正式组建了AI实验室大模型团队，目前AI领域相关人员超3000人: 目前 nearer the figure than the month says
+        # when it is counted.
+        return Period(published, published, now.group()), "sentence", line
     if period is not None:
         return period, "sentence", line
     since = max(_SINCE_EVENT.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
@@ -241,7 +248,6 @@ def period_of(
         # 党的十八大以来，习近平总书记两次到甘肃考察调研: a running count since an event, as of the article's day;
         # not the year the sentence before named (2012年农村贫困人口…).
         return Period(published, published, since["since"]), "sentence", line
-    now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
     carried = story.period.value if story.period is not None else None
     if now is not None and now.group() == "现有" and isinstance(carried, Period) and carried.days == 1:
         # 截至5月14日24时…现有确诊病例91例；现有疑似病例4例: 现有 is as of the moment the sentence before named

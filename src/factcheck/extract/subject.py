@@ -84,6 +84,14 @@ _ITS_SHARES = re.compile(
     r"(?:美股|港股|A股|股价|财报|[一二三四]?季报|年报|中报|半年报|季度业绩|年度业绩)"
 )
 _WHEN_TOLD = re.compile(r"(?:月份?|日|年|季度|周[一二三四五六日])$")
+# 中国铁建涨0.43%，上半年营收…: a 中国 company named by its move in a market wrap (not the country, which the
+# gazetteer then leaves alone).
+_CHINA_LISTED = re.compile(r"(?:^|(?<=[，。；：,;:\s]))(?P<name>中国[\u4e00-\u9fff]{2,4}?)[涨跌]{1,2}[超逾近]?\d")
+# 小米集团, 恒大集团: two characters before 集团 name a group (not 企业集团, 该集团, 两大集团, 大型集团, nor an
+# agency that counts for the country, 国铁集团).
+_TWO_CHARACTER_GROUP = re.compile(
+    r"(?![各该本其这那每某两多几数])(?!企业|国有|民营|私营|大型|龙头|央企|国企|地方|金融|产业|商业|外资|上市|中央|省属|市属|一家)"
+    r"(?![一二三四五六七八九十]大)[\u4e00-\u9fff]{2}集团")
 _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
 # report on others do; a company announcing its own results (美团发布公告称…营收) is its figures' subject.
@@ -310,10 +318,11 @@ class Gazetteer:
         # third of all extraction time. 中国 is the country only where no other body's name goes
         # on after it (中国队, 中国人民银行).
         starts = re.escape("".join(sorted({a[0] for a in names} | {"中"})))
-        # 中国中冶：, 中国平安： at the head of an item: a listed company's short name, not the country.
+        # 中国中冶：, 中国平安： at the head of an item, 中国铁建涨0.43% in a market wrap: a listed company's short
+        # name, not the country.
         # 其中国内销量: 其中 then 国内, not the country.
         self.name_re = re.compile(
-            rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|(?<!其)中国(?!{not_china})(?![\u4e00-\u9fff]{{2}}[：:]))")
+            rf"(?=[{starts}])(?:(?:{alternatives})(?<!中国)|(?<!其)中国(?!{not_china})(?![\u4e00-\u9fff]{{2}}(?:[：:]|[涨跌]{{1,2}}[超逾近]?\d)))")
         pairs = data["pairs"]
         abbr = "".join(pairs["abbreviations"])  # type: ignore[index]
         context = "|".join(re.escape(w) for w in pairs["context"])  # type: ignore[index]
@@ -407,7 +416,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
         if _GENERIC_BODY.fullmatch(name):
             continue  # 大型商业银行, 中小银行, 国有企业: a kind of body, not one
         legal = _LEGAL_SUFFIX.search(name)
-        if legal and len(_PAREN.sub("", name[: legal.start()])) < 3:
+        group = _TWO_CHARACTER_GROUP.fullmatch(name) and counter(name) == name and not names.agency_re.search(name)
+        if legal and len(_PAREN.sub("", name[: legal.start()])) < 3 and not group:
             continue  # 知道公司的想法: a verb before 公司, not a company name
         strong = bool(legal) or name.endswith(("分行", "支行", "银行"))
         mentions.append(Mention(name, canonical(name), start, m.end(), strong))
@@ -484,7 +494,7 @@ _NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", 
 
 def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
     """Companies named as listed companies are named: by their code, an item's head, or announcing."""
-    for pattern in (_STOCK_CODE, _ANNOUNCES, _ITS_SHARES):
+    for pattern in (_STOCK_CODE, _ANNOUNCES, _ITS_SHARES, _CHINA_LISTED):
         for m in pattern.finditer(text):
             if pattern is _ITS_SHARES and _NOT_A_SHARE_NAME.search(m["name"]):
                 continue  # 今日美股, 中概股股价: a day or a market, not a company

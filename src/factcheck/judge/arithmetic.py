@@ -51,6 +51,7 @@ from .identity import (
     lists_apart,
     modality,
     partner_apart,
+    products_apart,
     reading_day,
     same_range,
     same_scope,
@@ -587,6 +588,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
     if partner_apart(a, b) or partner_apart(b, a):
         return False  # 2月对美出口…进口… and 2月日本对欧贸易…进口达到8901亿日元: trade with two partners
+    if products_apart(a, b):
+        return False  # - iPhone 15 Pro：…当前起售价为999美元 and - iPhone 15 Pro Max：…当前起售价为1099美元: two models
     if _basis_before(a) != _basis_before(b):
         # 不按美国通用会计准则（Non-GAAP），…“百度核心”第三季度净利润为70亿元 against the GAAP paragraph's 64亿元
         return False

@@ -268,12 +268,9 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
-    products = (_lettered_last(draft), _lettered_last(stored)) if outcome in (SAME, SIMILAR) else ("", "")
-    if all(products) and _one_word(products[0]) != _one_word(products[1]):
-        # 其中Model3…涨价1500元，调整后26.14万元起售，Model Y…调整后起售价为26.64万元: 调整后起售价 is the price of
-        # the model named last before it.
-        return Check("metric", DIFFERENT, f"of {products[1]} (named last before the figure) in the source, "
-                                          f"of {products[0]} in the draft")
+    products = products_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
+    if products:
+        return Check("metric", DIFFERENT, products)
     partner = partner_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
     if partner:
         # 广东省对APEC其他经济体进出口…。其中，出口机电产品2.62万亿元 is not the province's whole 出口机电产品.
@@ -374,7 +371,7 @@ def partner_apart(x: Claim, y: Claim) -> str:
 
 
 # 据海关数据，…汽车已出口277.8万辆 against 中汽协数据显示，…汽车出口253.3万辆: whose count it is
-_COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据"
+_COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据|的?统计)"
                          r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:[（(][^）)]{0,12}[）)])?"
                          r"(?:发布的?|公布的?)?(?:最新)?(?:统计)?数据(?:显示|表明)"
                          # 1月12日，海关总署发布全年汽车出口数据。
@@ -387,10 +384,25 @@ def _counted_by(c: Claim) -> str:
     return found[-1] if found else ""
 
 
-def _counters_apart(draft: Claim, stored: Claim) -> str:
+def named_counters_apart(draft: Claim, stored: Claim) -> str:
+    """Each names whose count it gives, and they are two agencies (海关, 中汽协): two counts, "" if not."""
     a, b = _counted_by(draft), _counted_by(stored)
     if a and b and a not in b and b not in a and counter(a) != counter(b):
         return f"counted by {b} in the source, by {a} in the draft"
+    return ""
+
+
+def counted_apart(old: Claim, new: Claim) -> bool:
+    """Two agencies' counts, named as such or told for a measure several count: no update of one another
+    (海关's 上半年 car exports are not replaced by 中汽协's 1-7月)."""
+    return bool(_counters_apart(old, new))
+
+
+def _counters_apart(draft: Claim, stored: Claim) -> str:
+    named = named_counters_apart(draft, stored)
+    if named:
+        return named
+    a, b = _counted_by(draft), _counted_by(stored)
     # 市场监管总局…发布数据显示，一季度…新设外商投资企业同比增长7.6% against 25.5% in a paragraph whose story
     # opened with 商务部最新数据显示: one side names whose count it is, the other's is told in another paragraph.
     # So, for a measure several agencies count (汽车出口: 海关, 中汽协), is one whose counter its paragraph never names.
@@ -858,6 +870,15 @@ def _lettered_last(c: Claim) -> str:
     return names[-1] if names and len(_one_word(names[-1])) >= 2 else ""
 
 
+def products_apart(draft: Claim, stored: Claim) -> str:
+    """其中Model3…涨价1500元，调整后26.14万元起售，Model Y…调整后起售价为26.64万元: 调整后起售价 is the price of the
+    model named last before it; two models, two prices ("" when not)."""
+    products = _lettered_last(draft), _lettered_last(stored)
+    if all(products) and _one_word(products[0]) != _one_word(products[1]):
+        return f"of {products[1]} (named last before the figure) in the source, of {products[0]} in the draft"
+    return ""
+
+
 def _one_word(name: str) -> str:
     return name.replace(" ", "").replace("-", "").casefold()  # Model Y, model-y, ModelY
 
@@ -1052,7 +1073,7 @@ def corroborated(draft: Claim, stored: Claim) -> bool:
     theirs = {(q.value, unit_group(q.unit)) for q in find_quantities(sentence[start:end]) if q.text != stored.plain_text}
     return bool(mine & theirs)
 
-_CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|较上月|比上月|环比|同比|名义|实际")
+_CHANGE = re.compile(r"增长|下降|上升|增加|减少|提高|提升|回落|加快|放缓|扩大|缩小|收窄|收缩|较上月|比上月|环比|同比|名义|实际")
 
 
 _SHARE_OF = re.compile(r"占.*$")

@@ -38,6 +38,8 @@ from .identity import (
     Identity,
     a_change,
     as_of_article,
+    counted_apart,
+    named_counters_apart,
     consensus,
     contradicts,
     events_apart,
@@ -103,7 +105,7 @@ def superseded_by(old: Claim, store: ClaimStore) -> Claim | None:
             return new  # 由52.2%提高到57.5%: the start value, replaced in the very sentence
         if not _one_series(old, new, identify(old, new)):
             continue
-        if not replaces(old, new) or _told_beside(old, new):
+        if not replaces(old, new) or _told_beside(old, new) or counted_apart(old, new):
             continue
         if best is None or _newness(new) > _newness(best):
             best = new
@@ -328,6 +330,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         if agree(draft, m.claim) and _implied(draft, m.claim)
         # a rate agrees with one printed to other digits only for one period: 1—4月's 4% is not 前5个月's 3.7%
         and not (rounded_rate(draft, m.claim) and i.period.outcome != SAME)
+        # 据海关数据…约77% is no 根据中国汽车工业协会统计…75.7%, however near: two agencies' counts
+        and not (draft.value != m.claim.value and named_counters_apart(draft, m.claim))
         and supports(
             i,
             verbatim(draft, m.claim),
