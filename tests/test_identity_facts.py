@@ -775,6 +775,44 @@ def test_a_narrowed_loss_names_no_measure_of_its_own():
     assert not identify(draft, source).specific
 
 
+def test_a_company_s_name_at_the_start_of_another_s_is_not_it_written():
+    """京东 (from its story) against 京东物流涨近3%，三季度收入416.63亿元: a subsidiary, another company."""
+    from dataclasses import replace
+
+    from factcheck.judge.identity import subject_check
+    draft = replace(claim("第三季度收入为168亿元。", "168亿元", "2023-12-11"), subject="京东", subject_kind="organisation")
+    source = claim("京东物流涨近3%，三季度收入416.63亿元。", "416.63亿元", "2023-11-16")
+    assert source.subject is None and subject_check(draft, source).outcome != "same"
+    itself = claim("京东涨近3%，三季度收入416.63亿元。", "416.63亿元", "2023-11-16")
+    assert subject_check(draft, itself).outcome == "same"
+
+
+def test_a_balance_a_draft_gives_as_the_base_of_a_later_one_is_not_stale():
+    """截至2023年12月31日…1109亿元，截至2022年12月31日该余额为956亿元: 956亿元 is told as the base, not as today's."""
+    store = store_of(("2023-11-16", "网易公告，截至2023年9月30日，网易现金余额为1044亿元，截至2022年12月31日该余额为956亿元。"))
+    draft = "网易公告，截至2023年12月31日，网易现金余额为1109亿元，截至2022年12月31日该余额为956亿元。"
+    assert verdicts(draft, "2024-02-29", store)["956亿元"] == "ok"
+
+
+def test_this_quarter_in_a_results_release_is_the_article_s_and_the_quarter_before_is_no_first_quarter():
+    """本季度…93.4% (February) against 本季度…93.7% (November); 上一季度…93.7% is not 一季度's."""
+    said = {c.text: c.period for c in extract(news(
+        "本季度，来自于在线游戏的净收入约占该分部净收入的93.4%，上一季度和去年同期该占比分别为93.7%和91.8%。", "2024-02-29"))}
+    assert said["93.4%"] is not None and said["93.4%"].label == "本季度"
+    assert said["93.7%"] is None and said["91.8%"] is None
+    store = store_of(("2023-11-16", "本季度，来自于在线游戏的净收入约占该分部净收入的93.7%，上一季度和去年同期该占比分别为91.7%和92.9%。"))
+    found = verdicts("本季度，来自于在线游戏的净收入约占该分部净收入的93.4%。", "2024-02-29", store)
+    assert found["93.4%"] == "unsupported"
+
+
+def test_an_agency_s_later_release_a_little_apart_is_a_revision():
+    """国家外汇管理局's first half-year current account: 1691亿美元 on 5 August, 1664亿美元 (1.6% less) on 29 September."""
+    store = store_of(("2022-08-05", "国家外汇管理局最新数据显示，上半年，我国经常账户顺差1691亿美元。"))
+    verdict, _, reasons = checked("国家外汇管理局最新数据显示，今年上半年我国经常账户顺差1664亿美元。", "2022-09-29", store)["1664亿美元"]
+    assert verdict == "unsupported" and any("later release" in r for r in reasons)
+    assert verdicts("国家外汇管理局最新数据显示，今年上半年我国经常账户顺差1961亿美元。", "2022-09-29", store)["1961亿美元"] == "contradicted"
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -19,7 +19,9 @@ from .quantity import Quantity
 # 党的十八大以来, 新中国成立以来, 疫情发生以来: since an event the words name, up to the article's day.
 _SINCE_EVENT = re.compile(r"(?:^|(?<=[，。；：,;:]))(?P<since>(?:自|从)?[\u4e00-\u9fff“”]{2,12}?以来)[，,]")
 # Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
-_NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新")  # not 主要表现在, 体现在
+# 本季度…占比93.4% in a results release: the quarter it reports, as of the article (not the calendar's).
+_EARLIER_SAID = re.compile(r"上一?季度|上个?月|上一年|前一年|去年同期|上年同期")
+_NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新|本季度")  # not 主要表现在, 体现在
 
 
 # 微软股价上涨1.39%，市值达到28844亿美元，而苹果股价跌0.50%，市值28813亿美元: a clause that opens on
@@ -253,7 +255,8 @@ def period_of(
         # 截至5月14日24时…现有确诊病例91例；现有疑似病例4例: 现有 is as of the moment the sentence before named
         return carried, "paragraph", story.period.line  # type: ignore[union-attr]
     if now is not None:
-        if published is None:
+        if published is None or _EARLIER_SAID.search(text, now.end(), q.start):
+            # 本季度…93.4%，上一季度和去年同期该占比分别为93.7%和91.8%: not this quarter's, some earlier one's
             return None, "", 0
         return Period(published, published, now.group()), "sentence", line
     if story.period is not None:

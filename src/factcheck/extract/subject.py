@@ -305,10 +305,12 @@ class Gazetteer:
             for canon, aliases in data[table].items():  # type: ignore[attr-defined]
                 for alias in aliases:
                     names.setdefault(alias, (canon, kind))
-        for city in data["cities"]["names"]:  # type: ignore[index]
+        cities = data["cities"]  # type: ignore[index]
+        for city in (*cities["names"], *cities.get("at_a_boundary", ())):  # type: ignore[index, attr-defined]
             known = names.get(city + "市")  # 绍兴 is the known body 绍兴市, not a second one
             names.setdefault(city, known or (city, PLACE))
             names.setdefault(city + "市", (city, PLACE))
+        self.at_a_boundary = frozenset(cities.get("at_a_boundary", ()))  # type: ignore[attr-defined]
         for alias in national["names"]:  # type: ignore[index]
             names.setdefault(alias, (COUNTRY_WIDE, NATIONAL))
         self.names = names
@@ -428,6 +430,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             taken.append((start, end))
     # A place inside an organisation's name (浙江大学, 北京银行) is part of that name.
     for m in places:
+        if m.group() in names.at_a_boundary and not _at_a_boundary(text, m):
+            continue  # 均衡水平 is no 衡水, 推广安全 no 广安
         if not _overlaps(taken, m.start(), m.end()) and not _inside_word(text, m):
             canon, kind = names.names.get(m.group(), (COUNTRY_WIDE, NATIONAL))
             mentions.append(Mention(m.group(), canon, m.start(), m.end(), True, kind=kind))
@@ -483,6 +487,15 @@ def _listed_roles(text: str, mentions: list[Mention]) -> list[Mention]:
 _NAME_GOES_ON = ("时间", "合作组织", "式", "籍", "舰", "号", "路", "大道", "街", "站", "港口", "方面",
                  # 每股美国存托股, 不按美国通用会计准则: a kind of security, an accounting standard
                  "存托股", "存托凭证", "通用会计准则", "会计准则", "财务报告准则")
+
+
+# Where a less-known city's name can start: a clause's head, after a preposition, a province or a region.
+_NAME_STARTS_AFTER = re.compile(r"(?:^|[，。；：、,;:\s（(“”\"]|在|于|从|到|至|与|和|及|赴|往|省|区|州|市|黑龙江|吉林|辽宁|河北|山西|内蒙古"
+                                r"|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)$")
+
+
+def _at_a_boundary(text: str, m: re.Match[str]) -> bool:
+    return bool(_NAME_STARTS_AFTER.search(text, 0, m.start())) or text.startswith("市", m.end())
 
 
 def _inside_word(text: str, m: re.Match[str]) -> bool:

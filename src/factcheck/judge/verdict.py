@@ -220,6 +220,16 @@ def _broken_down(draft: Claim) -> bool:
                for m in find_periods(draft.plain_sentence, draft.published, None, p.start.year))
 
 
+def _given_as_a_base(draft: Claim) -> bool:
+    """The draft's sentence gives a later day than its figure's own as of (截至2023年12月31日…余额为1,109亿元，
+    截至2022年12月31日为人民币956亿元): the figure is the base the later one is set against, no stale claim."""
+    p = draft.period
+    if p is None or not p.as_of or draft.published is None:
+        return False
+    return any(m.period.as_of and m.period.end > p.end
+               for m in find_periods(draft.plain_sentence, draft.published, None, p.start.year))
+
+
 def _restates(old: Claim, new: Claim) -> bool:
     """The later figure says what the earlier one said: the same figure, or one within an exact figure's
     rounding. A bound the later figure only falls within (超过12万公里, then 16万公里) has moved on."""
@@ -547,7 +557,7 @@ def _agreeing(
         if _later_than_known(draft, latest_known, strong):
             return _later_figure(draft, latest_known, best.claim)
         return _superseded(draft, latest_known, best.claim)
-    if _broken_down(draft):
+    if _broken_down(draft) or _given_as_a_base(draft):
         # 分季度看，一季度…增长5.4%，二季度增长5.2%…: a breakdown by period; 上半年's figure is no fuller one.
         cite = max(strong, key=rank)[0].claim
         return Judgement(OK, _agrees(draft, cite), (cite,))
