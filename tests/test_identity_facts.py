@@ -813,6 +813,24 @@ def test_an_agency_s_later_release_a_little_apart_is_a_revision():
     assert verdicts("国家外汇管理局最新数据显示，今年上半年我国经常账户顺差1961亿美元。", "2022-09-29", store)["1961亿美元"] == "contradicted"
 
 
+def test_one_index_s_move_does_not_vouch_for_another_s_on_another_day():
+    """纳指收涨…涨幅0.54% (31 August, under a carried 8月) against 道指收涨…涨幅0.54% of 24 August."""
+    store = store_of(("2023-08-24", "道指收涨184.15点，涨幅0.54%，报34472.98点。"))
+    verdict, _, reasons = checked("8月，美股表现疲软。\n\n纳指收涨75.55点，涨幅0.54%，报14019.31点。", "2023-08-31", store)["0.54%"]
+    assert verdict == "unsupported" and any("道指" in r or "a day's reading" in r for r in reasons)
+    store = store_of(("2023-08-24", "纳指收涨75.55点，涨幅0.54%，报14019.31点。"))
+    verdict, _, reasons = checked("8月，美股表现疲软。\n\n纳指收涨75.55点，涨幅0.54%，报14019.31点。", "2023-08-31", store)["0.54%"]
+    assert verdict == "unsupported" and any("a day's reading" in r or "a reading of its day" in r for r in reasons)
+
+
+def test_a_running_total_as_of_a_day_its_paragraph_set_is_as_of_that_day():
+    """截至2023年12月末…。同时，未能清偿的到期债务累计近2978.1亿元 against 截至2023年10月末…约3013.63亿元."""
+    store = store_of(("2023-11-30", "恒大地产公告，截至2023年10月末，涉及未能清偿的到期债务累计约3013.63亿元；"))
+    draft = "恒大地产公告，截至2023年12月末，恒大地产涉及的重大诉讼案件较多。同时，未能清偿的到期债务累计近2978.1亿元。"
+    verdict, _, reasons = checked(draft, "2024-02-28", store)["近2978.1亿元"]
+    assert verdict == "unsupported" and any("not 截至2023年12月末" in r for r in reasons)
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

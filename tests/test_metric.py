@@ -121,3 +121,10 @@ def test_a_contested_measure_is_counted_by_more_than_one_agency(word):
     # 海关's car exports (522.1万辆) and 中汽协's (491万辆) are two counts of 2023.
     assert contested_measure(f"我国{word}")
     assert not contested_measure("国内生产总值")
+
+
+@pytest.mark.parametrize("name", TABLES["indexes"]["names"])
+def test_two_market_indexes_are_two_measures(name):
+    other = "沪指" if name not in ("沪指", "上证指数") else "纳指"
+    assert compare_metrics(f"{name}收涨涨幅", f"{other}收涨涨幅") == "different"
+    assert compare_metrics(f"{name}收涨涨幅", f"{name}收涨涨幅") == "same"

@@ -350,3 +350,9 @@ def test_the_years_a_sentence_speaks_of_are_no_count():
     assert [q.text for q in find_quantities("过去的五年是极不寻常、极不平凡的五年。")] == []
     assert [q.text for q in find_quantities("中共十九大以来的五年，是极不平凡的五年。")] == []
     assert [q.text for q in find_quantities("我国汽车产销量已连续15年保持全球第一。")] == ["15年"]
+
+
+def test_a_shopping_festival_s_days_are_no_count_of_issues():
+    """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
+    assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []
+    assert [q.text for q in find_quantities("双11期间销售额达100亿元。")] == ["100亿元"]

@@ -95,6 +95,23 @@ def an_average(metric: str) -> bool:
     return any(word in metric for word in _averages()) or "平均" in metric or "均价" in metric
 
 
+@lru_cache(maxsize=1)
+def _indexes() -> re.Pattern[str]:
+    names = sorted(_data()["indexes"]["names"], key=len, reverse=True)  # type: ignore[index]
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def indexes_apart(a: str, b: str) -> bool:
+    """Each names a market index, and not the same one (纳指收涨 against 道指收涨)."""
+    x, y = {_index_family(m) for m in _indexes().findall(a)}, {_index_family(m) for m in _indexes().findall(b)}
+    return bool(x) and bool(y) and not x & y
+
+
+def _index_family(name: str) -> str:
+    """道琼斯 is 道指, 纳斯达克 纳指, 恒生指数 恒指: one index by either name."""
+    return {"道琼斯": "道指", "纳斯达克": "纳指", "上证指数": "沪指", "深证成指": "深成指", "恒生指数": "恒指"}.get(name, name)
+
+
 def _never_same(a: str, b: str) -> bool:
     _, _, _, different = _tables()
     for x, y in different:
@@ -131,6 +148,8 @@ def compare_metrics(
     similar: worded apart but close, enough only beside an equal value and a named body; related: the
     same head noun (…面积, …投资), enough only for one organisation's very same figure; else different."""
     ka, kb = metric_key(a), metric_key(b)
+    if indexes_apart(a, b):
+        return DIFFERENT  # 纳指收涨 is not 道指收涨
     if not ka or not kb or any((word in a or word in ka) != (word in b or word in kb) for word in _averages()):
         return DIFFERENT  # 人均国内生产总值 is not 国内生产总值, 年均增长 not 增长
     if ka == kb:

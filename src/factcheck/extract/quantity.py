@@ -240,6 +240,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     if unit_word == "年" and (sentence.endswith(("过去的", "以来的"), 0, start)
                               or (prev == "的" and sentence.find(sentence[start:end], 0, start) >= 0)):
         return True  # 过去的五年是极不平凡的五年, 十九大以来的五年: the years a sentence speaks of, no count to check
+    if unit_word == "期" and nxt == "间":
+        return True  # 今年618期间, 双11期间: a shopping festival's name and 期间 (during), no 618 issues
     if unit_word == "年" and _TENOR_PAIRED.match(sentence, end):
         return True  # 10年和30年期收益率: a bond's tenor, like the 30年期 it is paired with
     if unit_word == "年" and nxt == "代":

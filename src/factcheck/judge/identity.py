@@ -521,7 +521,9 @@ def _since_its_start(c: Claim) -> bool:
         return True
     if _SPAN_BACK.fullmatch(c.period.label) and _CUMULATIVE.search(clause_of(c)):
         return True  # 十年来…累计完成造林9.6亿亩: a total since a start counted back from its own article's day
-    return c.period_from not in ("sentence", "clause") and bool(_CUMULATIVE.search(clause_of(c)))
+    # …but a total as of a day the paragraph set (截至2023年12月末…。同时，未能清偿的到期债务累计近2978.1亿元) is as of it.
+    return (c.period_from not in ("sentence", "clause") and not c.period.as_of
+            and bool(_CUMULATIVE.search(clause_of(c))))
 
 
 _FROM_YEAR_TO_YEAR = re.compile(r"[从由](\d{4})年[^，。；]{0,16}?(?:到|至)(\d{4})年")
@@ -605,6 +607,11 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         known = a or b
         assert known is not None
         side = "the source" if b is not None else "the draft"
+        if (known.days > 1 and draft.published != stored.published
+                and (daily_measure(draft.metric) or daily_measure(stored.metric))):
+            # 纳指收涨…涨幅0.54% under a carried 8月 against 道指's 0.54% of 24 August: a day's move, whichever
+            # month the paragraph names, is its own day's.
+            return Check("period", DIFFERENT, f"a day's reading: {stored.published} in the source, {draft.published} in the draft")
         undated = draft if a is None else stored
         if (undated.published and known.end > undated.published + dt.timedelta(days=_slack(known))
                 and not timeless(draft, stored)):
