@@ -706,3 +706,21 @@ def test_a_share_of_a_round_whole_allows_the_rounding_of_its_zeros():
     draft = "据海关数据，今年前三个月的玉米进口量为750万吨。其中自美国进口的玉米最多，为285万吨，占比37.8%；"
     assert flagged(draft, "2023-05-15") == {}
     assert flagged(draft.replace("37.8%", "35.8%"), "2023-05-15") != {}
+
+
+def test_a_group_s_balance_on_a_consolidated_basis_is_not_the_parent_s():
+    """泛海控股存续的…非金融企业债务融资工具余额0亿元 against 在合并口径存续的…余额12.4亿元: two scopes."""
+    draft = ("2023年9月22日，百慕达法院对泛海控股股份有限公司境外附属公司中泛控股有限公司颁布清盘令。\n\n"
+             "泛海控股表示，中泛控股将不再纳入公司合并报表范围。\n\n"
+             "根据泛海控股披露的财务数据显示，截至6月30日，泛海控股有息债务余额为692.96亿元；截至6月30日泛海控股存续的"
+             "公司信用类债券中，公司债券余额95.89亿元，企业债券余额0亿元，非金融企业债务融资工具余额0亿元。\n\n"
+             "截至6月30日，泛海控股合并报表范围内公司有息债务余额为1255.5亿元，在合并口径存续的公司信用类债券中，"
+             "公司债券余额152.91亿元，企业债券余额0亿元，非金融企业债务融资工具余额12.4亿元。\n")
+    assert flagged(draft, "2023-09-26") == {}
+
+
+def test_a_period_not_yet_over_has_no_level_to_set_against_the_year_before():
+    """奔驰前三季度…累计交付57.87万辆新车，同比增长3% in January: 前三季度 read as this year's is not over."""
+    store = store_of(("2023-10-14", "奔驰前三季度在中国市场累计交付57.87万辆新车，同比增长3%。"))
+    found = findings("奔驰前三季度在中国市场累计交付57.87万辆新车，同比增长3%；", "2024-01-11", store)
+    assert found["3%"].verdict != "inconsistent"

@@ -831,6 +831,21 @@ def test_a_running_total_as_of_a_day_its_paragraph_set_is_as_of_that_day():
     assert verdict == "unsupported" and any("not 截至2023年12月末" in r for r in reasons)
 
 
+def test_a_hundred_odd_and_a_hundred_and_thirty_odd_both_hold():
+    """一百余名师生 and 130余名师生 of one poisoning: the finer bound inside the coarser, no alarm."""
+    store = store_of(("2023-10-28", "马鞍山市中级人民法院审理查明，同年6月30日7时许，武校130余名师生吃过早饭后发生呕吐、抽搐等症状。"))
+    draft = "马鞍山市中级人民法院审理查明，6月30日7时许，该武校一百余名师生吃过早饭后发生呕吐、抽搐等症状。"
+    verdict, _, reasons = checked(draft, "2024-01-08", store)["一百余名"]
+    assert verdict == "unsupported" and any("one bound inside the other" in r for r in reasons)
+
+
+def test_a_count_kept_up_to_now_is_not_superseded_by_a_smaller_later_one():
+    """截至目前，大约有93个典型案例被曝光 is no older version of another body's 5个典型案例."""
+    store = store_of(("2023-10-03", "截至目前，大约有93个典型案例被曝光，涉及的问题包括体罚学生。"),
+                     ("2023-12-26", "5个典型案例，有的通过立案监督对集资诈骗犯罪嫌疑人依法追诉；"))
+    assert verdicts("截至目前，大约有93个典型案例被曝光，涉及的问题包括体罚学生。", "2024-01-11", store)["93个"] != "stale"
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

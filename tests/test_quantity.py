@@ -356,3 +356,18 @@ def test_a_shopping_festival_s_days_are_no_count_of_issues():
     """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
     assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []
     assert [q.text for q in find_quantities("双11期间销售额达100亿元。")] == ["100亿元"]
+
+
+def test_an_anniversary_as_the_time_something_was_said_is_no_figure():
+    """建交40周年时，卡特总统撰文表示… in 2024: when, not a claim that ties are 40 years old."""
+    assert [q.text for q in find_quantities("建交40周年时，卡特总统撰文表示。")] == []
+    assert [q.text for q in find_quantities("祝贺两国建交45周年。")] == ["45周年"]
+
+
+def test_an_age_band_is_part_of_its_measure_not_an_age(extract_claims, pick):
+    """2022年城市25-29岁年龄段未婚率为56.9%，30至34岁年龄段未婚率达到了20%: two bands, two rates."""
+    claims = extract_claims("2022年，我国城市25-29岁年龄段未婚率为56.9%，30至34岁年龄段未婚率达到了20%。", "2024-01-10")
+    assert [c.text for c in claims] == ["56.9%", "20%"]
+    assert pick(claims, "56.9%").metric == "城市25-29岁年龄段未婚率" and pick(claims, "20%").metric == "30至34岁年龄段未婚率"
+    claims = extract_claims("全国60岁及以上人口2.8亿人。", "2024-01-10")
+    assert [c.text for c in claims] == ["2.8亿人"] and claims[0].metric == "60岁及以上人口"

@@ -137,9 +137,9 @@ def clause_start(sentence: str, pos: int, floor: int, delims: str = CLAUSE_DELIM
     return i
 
 
-# Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及.
+# Words with 和, 及 or 与 inside them: 普及率 is one word, not 普 and 率 joined by 及; 60岁及以上 is one bound.
 _CONJUNCTION_WORDS = frozenset(
-    ["普及", "以及", "涉及", "及时", "波及", "危及", "及其", "及早", "和平", "和谐", "温和", "总和", "共和", "缓和", "饱和", "调和", "平和", "祥和", "和睦", "参与", "与会", "给与", "赋予"]
+    ["及以", "普及", "以及", "涉及", "及时", "波及", "危及", "及其", "及早", "和平", "和谐", "温和", "总和", "共和", "缓和", "饱和", "调和", "平和", "祥和", "和睦", "参与", "与会", "给与", "赋予"]
 )
 
 
@@ -148,12 +148,14 @@ def _inside_word(sentence: str, at: int) -> bool:
 
 
 # Dates and bare numbers, which are no part of a measure's name; an index's number is (标普500周跌0.31%),
-# and so is a set's first few (前10名股东).
+# and so is a set's first few (前10名股东) and an age band (25-29岁年龄段).
 _DATES_AND_NUMBERS = re.compile(
     r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|"
     + "".join(f"(?<!{family})" for family in INDEX_FAMILIES)
     # 前10名股东持股比例: the first ten of a set are part of what is measured (not 目前50家, 此前3次).
-    + r"(?<![^目此之当日提空以从面]前)(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
+    + r"(?<![^目此之当日提空以从面]前)(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])"
+    # …and so is an age band (25-29岁年龄段未婚率, 60岁及以上人口): 25-29's rate is not 30-34's.
+    + r"(?!(?:[-—至到~～]\d+)?岁)")
 
 
 def _metric(left: str, mentions: list[subject.Mention], left_offset: int, periods: list[PeriodMention] = ()) -> str:  # type: ignore[assignment]

@@ -141,6 +141,9 @@ _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})
 # 按震级大小前50次历史地震, 前10名股东: 前 before a count picks the first of a set; not 目前50家, 此前3次, 提前5天.
 _TOP_OF_A_SET = re.compile(r"(?<![目此之当日提空以从面])前$")
 _PICKED = ("次", "名", "位", "家", "个", "只", "条", "座")
+_AGE_BAND = re.compile(r"(?:年龄段|年龄组|人口|人群|群体|组|及以上|以上|以下)")
+_AGE_CLASS = re.compile(r"(?:及以上|以上|以下)[\u4e00-\u9fff]")
+_BAND_START = re.compile(r"\d+[-—至到~～]$")
 _TENOR_PAIRED = re.compile(r"[和、及与至-](?:\d+|[一二三五十]+)年期")
 _SCENARIO = re.compile(r"[^，。；]{0,3}的(?:概率|可能性)")
 _DAYTIME = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|早晨|夜里|夜间|时间|当天|今天|明天|次日|日)$")
@@ -240,6 +243,11 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     if unit_word == "年" and (sentence.endswith(("过去的", "以来的"), 0, start)
                               or (prev == "的" and sentence.find(sentence[start:end], 0, start) >= 0)):
         return True  # 过去的五年是极不平凡的五年, 十九大以来的五年: the years a sentence speaks of, no count to check
+    if unit_word == "岁" and ((_AGE_BAND.match(sentence, end) and _BAND_START.search(sentence, max(0, start - 4), start))
+                             or _AGE_CLASS.match(sentence, end)):
+        return True  # 30至34岁年龄段未婚率, 60岁及以上人口: the band a figure is of, not someone's age
+    if unit_word == "周年" and nxt == "时":
+        return True  # 建交40周年时，卡特总统撰文表示…: when something was said, a past anniversary, no claim of now
     if unit_word == "期" and nxt == "间":
         return True  # 今年618期间, 双11期间: a shopping festival's name and 期间 (during), no 618 issues
     if unit_word == "年" and _TENOR_PAIRED.match(sentence, end):

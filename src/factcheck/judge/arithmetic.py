@@ -522,7 +522,8 @@ def _lead_words(c: Claim) -> str:
 
 
 _ITEM_TAIL = 12  # CJK characters
-_BASIS_SAID = re.compile(r"(?:不按照?|按照?|以)[\u4e00-\u9fffA-Za-z（）()\-]{1,20}?(?:准则|计价|口径)")
+# …and a scope of consolidation (在合并口径存续的公司信用类债券中, 合并报表范围内): the group's, not the parent's alone.
+_BASIS_SAID = re.compile(r"(?:不按照?|按照?|以|在)[\u4e00-\u9fffA-Za-z（）()\-]{1,20}?(?:准则|计价|口径)|合并报表范围")
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；,;：:]")
@@ -1033,6 +1034,10 @@ def _year_on_year(
 def _a_year_before(level: Claim, candidates: Sequence[Claim]) -> Claim | None:
     """The store's figure of the same fact for the same days a year before, its newest release."""
     assert level.period is not None
+    if level.published is not None and level.period.end > level.published + dt.timedelta(days=1) and not level.period.as_of:
+        # 奔驰前三季度…累计交付57.87万辆 in January read as this year's 前三季度: a period not yet over has no level
+        # to set against the year before (the store's 57.87万辆 is the very figure, of last year).
+        return None
     try:
         start, end = level.period.start.replace(year=level.period.start.year - 1), level.period.end.replace(
             year=level.period.end.year - 1)

@@ -51,7 +51,7 @@ from ..extract.subject import (
     same_body,
 )
 from ..i18n import _
-from ..record.claim import AT_LEAST, EXACT, Claim, mask_numbers
+from ..record.claim import ABOVE, AT_LEAST, EXACT, Claim, mask_numbers
 from ..record.period import Period
 
 
@@ -1369,6 +1369,16 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
     return ""
 
 
+def _nested(coarse: Claim, fine: Claim) -> bool:
+    """Both given as 余/多 (a little more than), the finer one's range inside the coarser one's."""
+    if not (coarse.qualifier == fine.qualifier == ABOVE):
+        return False
+    c, f = coarse.interval(), fine.interval()
+    if c[0] is None or c[1] is None or f[0] is None or f[1] is None:
+        return False
+    return c[0] <= f[0] and f[1] <= c[1] and c[1] - c[0] > f[1] - f[0]
+
+
 _MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ROUND_ZEROS = 2  # 200, 3000: zeros this many may be rounding; not 20% for 23%, a rate printed to its digit
 ROUNDED_WITHIN = Decimal("0.02")  # …and only this close: 200 for 203, not for 210
@@ -1397,6 +1407,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
         # says is as of its own day, may have moved between the two.
         return f"a count as of its day ({stored.published} in the source, {draft.published} in the draft): it may have moved"
+    if _nested(draft, stored) or _nested(stored, draft):
+        # 一百余名师生 and 130余名师生 of one poisoning: 130-odd is one of the hundred-odd, printed finer.
+        return f"{draft.text} and {stored.text}: one bound inside the other, both may hold"
     if _rounded_off(draft, stored):
         # 中国3月增持美债200亿美元 in a headline, 203亿美元 in the story: a round figure may be the other rounded.
         return f"{draft.text} may be {stored.text} rounded: a round figure, as headlines print them"

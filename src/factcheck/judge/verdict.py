@@ -186,13 +186,24 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
             continue
         if new.id == old.changed_to:
             return latest_since(new, store) or new  # 由52.2%提高到57.5%, and 58.5% a year later
-        if _when(new) <= _when(old) or not _comparable(old, new) or _restates(old, new):
+        if _when(new) <= _when(old) or not _comparable(old, new) or _restates(old, new) or _fell(old, new):
             continue
         if not _one_series(old, new, identify(old, new)):
             continue
         if best is None or _newness(new) > _newness(best):
             best = new
     return best
+
+
+_COUNTED_UP = re.compile(r"累计|截至目前|迄今|至今|已有|共有|已经有")
+_COUNTS = frozenset({"个", "件", "起", "次", "人次", "家", "户", "名", "人", "项", "座", "所", "条", "台", "辆", "套", "例"})
+
+
+def _fell(old: Claim, new: Claim) -> bool:
+    """A count kept up to now (截至目前，大约有93个典型案例被曝光) never falls: a later, smaller count (5个典型案例)
+    is of something else, no update of it."""
+    return (old.unit in _COUNTS and new.value < old.value
+            and bool(_COUNTED_UP.search(old.plain_sentence, 0, old.at())))
 
 
 def _implied(draft: Claim, source: Claim) -> bool:
