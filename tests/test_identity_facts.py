@@ -846,6 +846,23 @@ def test_a_count_kept_up_to_now_is_not_superseded_by_a_smaller_later_one():
     assert verdicts("截至目前，大约有93个典型案例被曝光，涉及的问题包括体罚学生。", "2024-01-11", store)["93个"] != "stale"
 
 
+def test_a_company_s_quick_report_may_be_revised_by_its_audited_one():
+    """中国中免's 2023 净利润67.17亿元 on 9 January (its 业绩快报), 67.9亿元 in March (the annual report)."""
+    store = store_of(("2024-01-09", "中国中免涨2.4%，2023年实现营收675.76亿元，净利润达67.17亿元，同比增长33.52%。"))
+    draft = "2023年，中国中免实现营收675.76亿元，净利润67.9亿元，同比增长32.77%。"
+    verdict, _, reasons = checked(draft, "2024-03-28", store)["67.9亿元"]
+    assert verdict == "unsupported" and any("a first estimate of 2023年" in r for r in reasons)
+    assert verdicts(draft, "2024-01-20", store)["67.9亿元"] == "contradicted"  # before the audited report was due
+
+
+def test_an_exact_figure_inside_the_other_s_bound_is_no_alarm():
+    """充电桩…产量…增长53.1% against 新能源汽车、充电桩等新能源产品产量增长30%以上: both hold."""
+    store = store_of(("2023-07-17", "上半年，全国充电桩产量增长30%以上。"))
+    verdict, _, reasons = checked("今年上半年，全国充电桩产量增长53.1%。", "2023-08-14", store)["53.1%"]
+    assert verdict == "unsupported" and any("inside the other's bound" in r for r in reasons)
+    assert verdicts("今年上半年，全国充电桩产量增长23.1%。", "2023-08-14", store)["23.1%"] == "contradicted"
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -51,7 +51,7 @@ from ..extract.subject import (
     same_body,
 )
 from ..i18n import _
-from ..record.claim import ABOVE, AT_LEAST, EXACT, Claim, mask_numbers
+from ..record.claim import ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.period import Period
 
 
@@ -1369,6 +1369,14 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
     return ""
 
 
+def _within_bound(exact: Claim, bound: Claim) -> bool:
+    """An exact figure on the open side of the other's lower or upper bound (53.1% and 30%以上)."""
+    if exact.qualifier != EXACT or bound.qualifier not in (AT_LEAST, AT_MOST):
+        return False
+    lo, hi = bound.interval()
+    return (lo is None or exact.value >= lo) and (hi is None or exact.value <= hi)
+
+
 def _nested(coarse: Claim, fine: Claim) -> bool:
     """Both given as 余/多 (a little more than), the finer one's range inside the coarser one's."""
     if not (coarse.qualifier == fine.qualifier == ABOVE):
@@ -1407,6 +1415,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
         # says is as of its own day, may have moved between the two.
         return f"a count as of its day ({stored.published} in the source, {draft.published} in the draft): it may have moved"
+    if _within_bound(draft, stored) or _within_bound(stored, draft):
+        # 充电桩…产量分别增长…53.1% against 新能源汽车、充电桩等新能源产品产量增长30%以上: inside the bound, both hold.
+        return f"{draft.text} and {stored.text}: one inside the other's bound, both may hold"
     if _nested(draft, stored) or _nested(stored, draft):
         # 一百余名师生 and 130余名师生 of one poisoning: 130-odd is one of the hundred-odd, printed finer.
         return f"{draft.text} and {stored.text}: one bound inside the other, both may hold"
@@ -1665,16 +1676,22 @@ def _early(c: Claim) -> int | None:
 
 FIRST_ESTIMATE_DAYS = 35  # a foreign quarter's first estimate comes within this of its end (US advance: 30)
 NEXT_ESTIMATE_DAYS = 25  # …and the next one about a month later
+FIRST_REPORT_DAYS = 60  # a company's year told this soon after its end is a preliminary report (业绩快报)
 
 
 def _estimated_again(draft: Claim, stored: Claim) -> bool:
     """A foreign country's quarter (or year), first estimated soon after it ended, told again after the next
-    estimate was due: statistics offices abroad revise a quarter's figures monthly (advance, second, third)."""
+    estimate was due: statistics offices abroad revise a quarter's figures monthly (advance, second, third).
+    So does a company, whose quick report (业绩快报) comes weeks before its audited one."""
     p = stored.period
-    if (p is None or p.as_of or p.days < 89 or stored.subject_kind != COUNTRY or draft.subject_kind != COUNTRY
+    kinds = {stored.subject_kind, draft.subject_kind}
+    if (p is None or p.as_of or p.days < 89 or not (kinds == {COUNTRY} or kinds == {ORGANISATION})
             or stored.published is None or draft.published is None or stored.published < p.end):
         return False
-    return ((stored.published - p.end).days <= FIRST_ESTIMATE_DAYS
+    # A company's year told within weeks of its end is its 业绩快报 (中国中免 on 9 January: 净利润67.17亿元); the
+    # audited report of March may differ (67.9亿元).
+    first = FIRST_ESTIMATE_DAYS if kinds == {COUNTRY} or p.days < 365 else FIRST_REPORT_DAYS
+    return ((stored.published - p.end).days <= first
             and (draft.published - stored.published).days >= NEXT_ESTIMATE_DAYS)
 
 
