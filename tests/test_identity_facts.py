@@ -863,6 +863,29 @@ def test_an_exact_figure_inside_the_other_s_bound_is_no_alarm():
     assert verdicts("今年上半年，全国充电桩产量增长23.1%。", "2023-08-14", store)["23.1%"] == "contradicted"
 
 
+def test_a_company_s_results_told_undated_in_two_releases_are_two_periods():
+    """阿里巴巴's 经营利润335.84亿元 in November's results and 225.11亿元 in February's: two quarters, no alarm."""
+    store = store_of(("2023-11-20", "阿里巴巴集团公布季度业绩。经营利润335.84亿元，同比增长34%；"))
+    verdict, _, reasons = checked("阿里巴巴集团公布季度业绩。经营利润为225.11亿元，同比下降36%；", "2024-02-08", store)["225.11亿元"]
+    assert verdict == "unsupported" and any("undated" in r for r in reasons)
+
+
+def test_a_market_share_under_the_country_is_some_company_s():
+    """安踏…全国市场占有率16.2% against 国产盾构机在国内市场占有率已超过九成: whose, no known name says."""
+    store = store_of(("2022-09-02", "曾经，我国的盾构机一直依赖国外进口，但是在2021年，国产盾构机在国内市场占有率已超过九成。"))
+    draft = "2021年，安踏运动服饰及运动鞋全国市场占有率达到了16.2%，位列中国同类企业首位。"
+    assert verdicts(draft, "2022-12-21", store)["16.2%"] == "unsupported"
+
+
+def test_a_day_carried_from_weeks_before_is_when_events_began_not_the_count_s_day():
+    """约旦河西岸已有144人死亡 (5 November) and 163人 (8 November), both under 自10月7日…以来: two days' tolls."""
+    store = store_of(("2023-11-05", "巴勒斯坦加沙地带卫生部门11月4日表示，10月7日本轮巴以冲突爆发以来，加沙地带已有9488人死亡。"
+                                    "此外，约旦河西岸已有144人死亡。"))
+    draft = ("巴勒斯坦加沙地带卫生部门7日发表声明称，自10月7日新一轮巴以冲突爆发以来，加沙地带已有10328人死亡。"
+             "此外，约旦河西岸已有163人死亡。")
+    assert verdicts(draft, "2023-11-08", store)["163人"] == "unsupported"
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -218,7 +218,14 @@ def _named_apart(draft: Claim, stored: Claim) -> str:
 
 
 def _company_measure_of_a_place(c: Claim) -> bool:
-    return c.subject_from in ("paragraph", "story") and c.subject_kind not in STANDING_KINDS and company_measure(c.metric)
+    """A company's measure under a place carried from elsewhere, or a market share under the country (安踏…全国
+    市场占有率16.2%, 国产盾构机在国内市场占有率超过九成): whose it is, no name the recogniser knows says. (全国文化
+    产业营业收入 is the country's series.)"""
+    return ((c.subject_from in ("paragraph", "story") or (c.subject_kind == NATIONAL and bool(_MARKET_SHARE.search(c.metric))))
+            and c.subject_kind not in STANDING_KINDS and company_measure(c.metric))
+
+
+_MARKET_SHARE = re.compile(r"市场占有率|市场份额|市占率")  # always some company's or product's, never the country's own
 
 
 def subject_check(draft: Claim, stored: Claim) -> Check:
@@ -245,8 +252,8 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
         if carried is not None:
             # 近年来，中国网约车市场…。平台方面，据滴滴财报显示，…净利润5.35亿元: a place carried from an earlier
             # paragraph has no 净利润; some company the recogniser does not know has.
-            return Check("subject", UNKNOWN, f"{carried.metric}: a company's measure, under {carried.subject} "
-                                             "carried from an earlier paragraph")
+            where = "carried from an earlier paragraph" if carried.subject_from in ("paragraph", "story") else "with no company named"
+            return Check("subject", UNKNOWN, f"{carried.metric}: a company's measure, under {carried.subject} {where}")
         return Check("subject", SAME)
     reason = _("about {source_subject}, not {draft_subject}").format(source_subject=stored.subject, draft_subject=draft.subject)
     if not (_firm(draft) and _firm(stored)):
@@ -553,8 +560,19 @@ def _slack(known: Period) -> int:
     return min(AFTER_SLACK, max(known.days // 4, 1))
 
 
+def _as_dated(c: Claim) -> Period | None:
+    """The figure's period, but not a single day carried from another sentence weeks before its article
+    (约旦河西岸已有144人死亡 on 5 November under 10月7日): that day is when the events began; the count is as of
+    the article."""
+    p = c.period
+    if (p is not None and p.days == 1 and not p.as_of and c.period_from in ("paragraph", "story")
+            and c.published is not None and (c.published - p.end).days > DAY_COUNT_MAX):
+        return None
+    return p
+
+
 def period_check(draft: Claim, stored: Claim) -> Check:
-    a, b = draft.period, stored.period
+    a, b = _as_dated(draft), _as_dated(stored)
     spans = _over_the_years(draft), _over_the_years(stored)
     if any(spans) and spans[0] != spans[1]:
         # 进出口额从2015年的886.6亿元增长到2023年的1257.8亿元，增幅达41.9%: growth over eight years, not 2023's
@@ -992,6 +1010,14 @@ def _in_its_year(c: Claim) -> bool:
     return p is None or (c.published is not None and p.start.year == p.end.year == c.published.year)
 
 
+_RESULTS = re.compile(r"财报|业绩|季报|年报|中报|半年报|季度|营收|净利润|经营利润")
+
+
+def _results_told(c: Claim) -> bool:
+    """The figure's paragraph reads as a results release: a period's flows, not the body as it is."""
+    return bool(_RESULTS.search(c.plain_paragraph))
+
+
 def timeless(a: Claim, b: Claim) -> bool:
     """Undated figures that hold beyond their article's day: an organisation's, a measure of a body as it
     is (员工, 面积, 全长), or a span of years within one year (中法建交60周年 in February and in May);
@@ -1000,6 +1026,9 @@ def timeless(a: Claim, b: Claim) -> bool:
         return True
     if daily_measure(a.metric) or daily_measure(b.metric):
         return False  # 东山精密净卖出超31亿, 回购654.8万股: a day's trading, whoever trades
+    if (company_measure(a.metric) or company_measure(b.metric)) and _results_told(a) and _results_told(b):
+        # 阿里巴巴…经营利润335.84亿元 in November's results, 225.11亿元 in February's: each release's quarter.
+        return False
     if standing(a, b):
         return True
     if {a.subject_kind, b.subject_kind} & set(STANDING_KINDS) and not (a.subject and b.subject):
