@@ -371,3 +371,9 @@ def test_an_age_band_is_part_of_its_measure_not_an_age(extract_claims, pick):
     assert pick(claims, "56.9%").metric == "城市25-29岁年龄段未婚率" and pick(claims, "20%").metric == "30至34岁年龄段未婚率"
     claims = extract_claims("全国60岁及以上人口2.8亿人。", "2024-01-10")
     assert [c.text for c in claims] == ["2.8亿人"] and claims[0].metric == "60岁及以上人口"
+
+
+def test_the_years_a_text_points_to_are_no_count():
+    """说说“十四五”这五年, a daily segment's title, vouched for the next day's as if five years were a figure."""
+    assert [q.text for q in find_quantities("说说“十四五”这五年；")] == []
+    assert [q.text for q in find_quantities("这十年，我国经济总量从54万亿元增长到114万亿元。")] == ["54万亿元", "114万亿元"]

@@ -256,6 +256,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
     if unit_word == "年" and before.endswith(("未来", "今后", "近")):
         return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word == "年" and prev in ("这", "那"):
+        return True  # 说说“十四五”这五年, 这十年: the years a text points to, no count to check
     if unit_word in ("年", "个月") and (m["pre"] or "").startswith("近") and _OVER_A_HORIZON.match(sentence, end):
         return True  # 处于近三年中位数以下, 近三年日均成交量: the span a comparison runs over, not a figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
