@@ -377,3 +377,10 @@ def test_the_years_a_text_points_to_are_no_count():
     """说说“十四五”这五年, a daily segment's title, vouched for the next day's as if five years were a figure."""
     assert [q.text for q in find_quantities("说说“十四五”这五年；")] == []
     assert [q.text for q in find_quantities("这十年，我国经济总量从54万亿元增长到114万亿元。")] == ["54万亿元", "114万亿元"]
+
+
+def test_a_figure_in_brackets_after_a_comparison_base_is_of_the_base_s_period(extract_claims, pick):
+    """截至今年6月底…4030万人，较2022年底参加人数（1954万人）: 1954万人 is the end of 2022's, not June's."""
+    claims = extract_claims("截至今年6月底，全国开立个人养老金账户人数达4030万人，较2022年底参加人数（1954万人）数量翻倍。", "2023-11-09")
+    assert pick(claims, "4030万人").period.label == "截至今年6月底"
+    assert pick(claims, "1954万人").period.label == "2022年底"

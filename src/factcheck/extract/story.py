@@ -226,6 +226,21 @@ def subject_of(
     return None, "", 0
 
 
+def _base_in_brackets(periods: list[PeriodMention], q: Quantity, text: str) -> Period | None:
+    """较2022年底参加人数（1954万人）: the figure in brackets after a comparison base is the base's, of its period."""
+    bracket = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
+    if bracket < 0 or q.start - bracket > 2:
+        return None
+    bases = [p for p in periods if p.end <= bracket and p.base in ("较", "比")]
+    if not bases or bracket - bases[-1].end > BRACKET_REACH or _CLAUSE_BREAK.search(text, bases[-1].end, bracket):
+        return None
+    return bases[-1].period
+
+
+BRACKET_REACH = 12  # 较2022年底参加人数（: the base's noun before its figure in brackets is short
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
+
+
 def period_of(
     periods: list[PeriodMention], q: Quantity, story: StoryState, line: int, text: str = "",
     published: dt.date | None = None,
@@ -235,6 +250,9 @@ def period_of(
     如今/目前 before the figure says it is the article's day's, whatever year the sentence before was
     about: 目前我国黄金储备为7464万盎司 is a figure as of that day, which a later one replaces.
     """
+    base = _base_in_brackets(periods, q, text)
+    if base is not None:
+        return base, "sentence", line
     period = period_for(periods, q.start)
     now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
     said = [p.end for p in periods if p.end <= q.start and not p.base]
