@@ -886,6 +886,12 @@ def test_a_day_carried_from_weeks_before_is_when_events_began_not_the_count_s_da
     assert verdicts(draft, "2023-11-08", store)["163人"] == "unsupported"
 
 
+def test_now_after_an_event_s_day_keeps_the_event_s_day():
+    """美国多地5日遭遇龙卷风袭击，目前已造成1人死亡 is the tornado's toll, not April's truck crash's 1人."""
+    store = store_of(("2024-04-13", "4月12日，美国得克萨斯州布伦纳姆市发生严重事故，一辆大货车撞入办公大楼，造成1人死亡、13人受伤。"))
+    assert verdicts("美国多地5日遭遇龙卷风袭击，目前已造成1人死亡、多人受伤。", "2024-06-06", store)["1人"] == "unsupported"
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

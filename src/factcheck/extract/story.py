@@ -256,10 +256,10 @@ def period_of(
     period = period_for(periods, q.start)
     now = max(_NOW.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
     said = [p.end for p in periods if p.end <= q.start and not p.base]
-    if (period is not None and not period.as_of and now is not None and said and now.start() >= max(said)
-            and published is not None):
+    if (period is not None and not period.as_of and period.days > 1 and now is not None and said
+            and now.start() >= max(said) and published is not None):
         # 4月正式组建了AI实验室大模型团队，目前AI领域相关人员超3000人: 目前 nearer the figure than the month says
-        # when it is counted.
+        # when it is counted. (Not a day: 5日遭遇龙卷风袭击，目前已造成1人死亡 is that day's event, counted now.)
         return Period(published, published, now.group()), "sentence", line
     if period is not None:
         return period, "sentence", line
