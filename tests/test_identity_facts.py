@@ -892,6 +892,16 @@ def test_now_after_an_event_s_day_keeps_the_event_s_day():
     assert verdicts("美国多地5日遭遇龙卷风袭击，目前已造成1人死亡、多人受伤。", "2024-06-06", store)["1人"] == "unsupported"
 
 
+def test_a_total_of_firms_counted_before_it_is_theirs_not_the_city_s():
+    """民营企业数量近4.7万家，合计进出口3.16万亿元，同比增长24.2% against 深圳市进出口额…突破4万亿元，同比增长16.4%."""
+    store = store_of(("2025-01-24", "2024年，深圳市进出口额首次突破4万亿元，同比增长16.4%。"))
+    draft = ("据深圳海关统计，2024年，深圳有进出口实绩的民营企业数量近4.7万家，合计进出口3.16万亿元，同比增长24.2%，"
+             "占同期深圳进出口总值的比重首次超过7成。")
+    found = checked(draft, "2025-02-23", store)
+    assert found["3.16万亿元"][0] == found["24.2%"][0] == "unsupported"
+    assert any("the total of 民营企业" in r for r in found["24.2%"][2])
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

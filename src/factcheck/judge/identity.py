@@ -1346,6 +1346,21 @@ def predicted(c: Claim) -> bool:
     return found is not None and bool(_PREDICTION.fullmatch(found[0]))
 
 
+_TOTAL_OF = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:数量)?(?:近|超过?|约|达|为|有)?[\d.]+万?(?:家|个|名|户|所|座)[，,]"
+                       r"(?:合计|共计|总计)")
+
+
+def _total_of(c: Claim) -> str:
+    """What the figure totals, counted just before it (…民营企业数量近4.7万家，合计进出口…), else ""."""
+    found = max(_TOTAL_OF.finditer(c.plain_sentence, 0, c.at()), key=lambda m: m.start(), default=None)
+    if found is None or c.at() - found.end() > TOTAL_REACH or len(_CLAUSE_END.findall(c.plain_sentence, found.end(), c.at())) > 1:
+        return ""
+    return found.group(1).rsplit("的", 1)[-1]
+
+
+TOTAL_REACH = 24  # 合计进出口3.16万亿元，同比增长24.2%: the total and the rate of its change, a clause apart at most
+
+
 def scope_apart(draft: Claim, stored: Claim) -> str:
     """Why two figures of one named measure are of different scopes, though subject, metric and period agree
     ("" when nothing says so): what a list is of, an unnamed local whole, a campaign. No alarm rests on such a
@@ -1371,6 +1386,12 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
         # 物流业景气指数为53.5%…。新订单指数为53.3% against 制造业采购经理指数…新订单指数为50.5%: a sub-index is
         # of the index its paragraph named first.
         return f"a sub-index of {parents[1]} in the source, of {parents[0]} in the draft"
+    for x, y, side in ((draft, stored, "draft"), (stored, draft, "source")):
+        counted = _total_of(x)
+        if counted and counted not in y.plain_sentence:
+            # 民营企业数量近4.7万家，合计进出口3.16万亿元 against 深圳市进出口额…突破4万亿元: the firms' total, not
+            # the city's.
+            return f"the total of {counted} counted before it in the {side}, which the other does not name"
     stages = _stage(draft), _stage(stored)
     if all(stages) and stages[0] != stages[1]:
         # 上市前…合计控制98%的股份 against 发行上市完成后…仍将合计控制72.70%: before and after an event, two states.
