@@ -902,6 +902,23 @@ def test_a_total_of_firms_counted_before_it_is_theirs_not_the_city_s():
     assert any("the total of 民营企业" in r for r in found["24.2%"][2])
 
 
+def test_one_figure_printed_to_more_digits_is_no_alarm():
+    """地方一般公共预算支出236355亿元 in January, 236354.42亿元 in March's budget report: rounding or a revision."""
+    source = claim("2023年，全国地方一般公共预算支出236355亿元，同比增长5.1%。", "236355亿元", "2024-02-01")
+    draft = claim("2023年，全国地方一般公共预算支出236354.42亿元，增长5.1%。", "236354.42亿元", "2024-03-13")
+    assert "rounding or a revision" in no_alarm(identify(draft, source), draft, source)
+
+
+def test_the_central_government_s_budget_is_a_part_of_the_country_s():
+    """从中央一般公共预算主要收入项目…看，…个人所得税8865.28亿元 against the country's 个人所得税14775亿元."""
+    from factcheck.judge.identity import scope_apart
+    source = claim("2023年，全国个人所得税14775亿元，同比下降1%。", "14775亿元", "2024-02-01")
+    draft = claim("从中央一般公共预算主要收入项目看，2023年全国个人所得税8865.28亿元，下降1%。", "8865.28亿元", "2024-03-13")
+    assert "central government" in scope_apart(draft, source)
+    both = claim("从中央一般公共预算主要收入项目看，2023年全国个人所得税8865.28亿元，下降1%。", "8865.28亿元", "2024-03-20")
+    assert "central government" not in scope_apart(draft, both)
+
+
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
     assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"

@@ -1346,6 +1346,21 @@ def predicted(c: Claim) -> bool:
     return found is not None and bool(_PREDICTION.fullmatch(found[0]))
 
 
+_CENTRAL = re.compile(r"中央(?:一般公共预算|本级|政府性基金|国有资本经营|财政收入|财政支出)")
+
+
+def _central(c: Claim) -> bool:
+    """The figure's paragraph opens on the central government's budget (从中央一般公共预算…看), or its sentence
+    names it before the figure (中央对地方…转移支付, 中央本级): a report's long paragraphs name 中央财政 in passing."""
+    return bool(_CENTRAL.search(c.plain_paragraph, 0, CENTRAL_LEAD) or _CENTRAL_NAMED.search(c.plain_sentence, 0, c.at()))
+
+
+_CENTRAL_NAMED = re.compile(r"中央(?:对地方|本级|一般公共预算)")
+
+
+CENTRAL_LEAD = 12  # 从中央一般公共预算主要收入项目…看: a paragraph about the central budget says so at its head
+
+
 _TOTAL_OF = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:数量)?(?:近|超过?|约|达|为|有)?[\d.]+万?(?:家|个|名|户|所|座)[，,]"
                        r"(?:合计|共计|总计)")
 
@@ -1386,6 +1401,11 @@ def scope_apart(draft: Claim, stored: Claim) -> str:
         # 物流业景气指数为53.5%…。新订单指数为53.3% against 制造业采购经理指数…新订单指数为50.5%: a sub-index is
         # of the index its paragraph named first.
         return f"a sub-index of {parents[1]} in the source, of {parents[0]} in the draft"
+    central = _central(draft), _central(stored)
+    if central[0] != central[1]:
+        # 从中央一般公共预算主要收入项目…看，…个人所得税8865.28亿元 against the country's 个人所得税14775亿元: the
+        # central government's budget is a part of the country's.
+        return f"the central government's budget ({'draft' if central[0] else 'source'}), not the country's"
     for x, y, side in ((draft, stored, "draft"), (stored, draft, "source")):
         counted = _total_of(x)
         if counted and counted not in y.plain_sentence:
@@ -1437,6 +1457,9 @@ def _nested(coarse: Claim, fine: Claim) -> bool:
     return c[0] <= f[0] and f[1] <= c[1] and c[1] - c[0] > f[1] - f[0]
 
 
+CLOSE_ENOUGH = Decimal("0.0001")  # two printings of one figure this close differ in rounding, not in fact
+
+
 _MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ROUND_ZEROS = 2  # 200, 3000: zeros this many may be rounding; not 20% for 23%, a rate printed to its digit
 ROUNDED_WITHIN = Decimal("0.02")  # …and only this close: 200 for 203, not for 210
@@ -1465,6 +1488,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
         # says is as of its own day, may have moved between the two.
         return f"a count as of its day ({stored.published} in the source, {draft.published} in the draft): it may have moved"
+    if (draft.value and stored.value and draft.unit == stored.unit
+            and abs(draft.value - stored.value) <= abs(stored.value) * CLOSE_ENOUGH):
+        # 地方一般公共预算支出236354.42亿元 in March's budget report, 236355亿元 in January's release: a figure
+        # restated to more digits, or revised in its last one; no slip of the pen lands this close.
+        return f"{draft.text} and {stored.text} differ by less than {CLOSE_ENOUGH:%}: rounding or a revision"
     if _within_bound(draft, stored) or _within_bound(stored, draft):
         # 充电桩…产量分别增长…53.1% against 新能源汽车、充电桩等新能源产品产量增长30%以上: inside the bound, both hold.
         return f"{draft.text} and {stored.text}: one inside the other's bound, both may hold"
