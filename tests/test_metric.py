@@ -123,8 +123,9 @@ def test_a_contested_measure_is_counted_by_more_than_one_agency(word):
     assert not contested_measure("国内生产总值")
 
 
-@pytest.mark.parametrize("name", TABLES["indexes"]["names"])
-def test_two_market_indexes_are_two_measures(name):
-    other = "沪指" if name not in ("沪指", "上证指数") else "纳指"
+@pytest.mark.parametrize(("index", "name"), [(i, n) for i, names in TABLES["indexes"].items() for n in names])
+def test_two_market_indexes_are_two_measures(index, name):
+    other = "沪指" if index != "沪指" else "纳指"
     assert compare_metrics(f"{name}收涨涨幅", f"{other}收涨涨幅") == "different"
     assert compare_metrics(f"{name}收涨涨幅", f"{name}收涨涨幅") == "same"
+    assert compare_metrics(f"{name}收涨涨幅", f"{index}收涨涨幅") != "different"  # one index by either name

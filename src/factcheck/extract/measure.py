@@ -15,7 +15,7 @@ from ..record.claim import Claim, mask_numbers
 from . import subject
 from .metric import metric_key
 from .period import ATTRIBUTIVE, EVENT, PeriodMention
-from .quantity import INDEX_FAMILIES, PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
+from .quantity import INDEX_FAMILIES, NOT_TOP_BEFORE, PER_UNIT_FIRST, VALUE_BEFORE, Quantity, unit_group
 
 CLAUSE_DELIMS = "，。；：、！？（）“”‘’「」,;"
 
@@ -153,7 +153,7 @@ _DATES_AND_NUMBERS = re.compile(
     r"(?:19|20)\d\d年(?:度|末|底|初)?|前?\d{1,2}个?月(?:份)?(?:末|底)?|[一二三四]季度|上半年|下半年|"
     + "".join(f"(?<!{family})" for family in INDEX_FAMILIES)
     # 前10名股东持股比例: the first ten of a set are part of what is measured (not 目前50家, 此前3次).
-    + r"(?<![^目此之当日提空以从面]前)(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])"
+    + rf"(?<![^{NOT_TOP_BEFORE}]前)" + r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])"
     # …and so is an age band (25-29岁年龄段未婚率, 60岁及以上人口): 25-29's rate is not 30-34's.
     + r"(?!(?:[-—至到~～]\d+)?岁)")
 

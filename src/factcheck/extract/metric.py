@@ -32,6 +32,17 @@ def _narrowing() -> tuple[str, ...]:
     return tuple(_data()["narrowing"]["words"])  # type: ignore[index]
 
 
+_INDEXES = "indexes"
+
+
+@lru_cache(maxsize=8)
+def _any_word(table: str) -> re.Pattern[str]:
+    """Any of a table's words (its `words`, or every name of a table of names), the longest first."""
+    entry: dict[str, Any] = _data()[table]  # type: ignore[assignment]
+    words = entry["words"] if "words" in entry else [w for names in entry.values() for w in names]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
     data: dict[str, Any] = _data()  # type: ignore[assignment]
@@ -96,20 +107,17 @@ def an_average(metric: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _indexes() -> re.Pattern[str]:
-    names = sorted(_data()["indexes"]["names"], key=len, reverse=True)  # type: ignore[index]
-    return re.compile("|".join(re.escape(n) for n in names))
+def _index_names() -> dict[str, str]:
+    """Every name of a market index → the index (道琼斯 → 道指, 恒生指数 → 恒指)."""
+    indexes: dict[str, list[str]] = _data()["indexes"]  # type: ignore[assignment]
+    return {alias: canon for canon, aliases in indexes.items() for alias in aliases}
 
 
 def indexes_apart(a: str, b: str) -> bool:
     """Each names a market index, and not the same one (纳指收涨 against 道指收涨)."""
-    x, y = {_index_family(m) for m in _indexes().findall(a)}, {_index_family(m) for m in _indexes().findall(b)}
+    names = _index_names()
+    x, y = ({names[found] for found in _any_word(_INDEXES).findall(metric)} for metric in (a, b))
     return bool(x) and bool(y) and not x & y
-
-
-def _index_family(name: str) -> str:
-    """道琼斯 is 道指, 纳斯达克 纳指, 恒生指数 恒指: one index by either name."""
-    return {"道琼斯": "道指", "纳斯达克": "纳指", "上证指数": "沪指", "深证成指": "深成指", "恒生指数": "恒指"}.get(name, name)
 
 
 def _never_same(a: str, b: str) -> bool:
@@ -184,29 +192,14 @@ def standing_measure(metric: str) -> bool:
     return metric_key(metric).endswith(_standing())
 
 
-@lru_cache(maxsize=1)
-def _daily() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in _data()["daily"]["words"]))  # type: ignore[index]
-
-
-@lru_cache(maxsize=1)
-def _contested() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in _data()["contested"]["words"]))  # type: ignore[index]
-
-
 def contested_measure(metric: str) -> bool:
     """Counted by more than one agency, each by its own rules (海关's car exports, 中汽协's)."""
-    return bool(_contested().search(metric))
+    return bool(_any_word("contested").search(metric))
 
 
 def daily_measure(metric: str) -> bool:
     """A day's activity (净买入, 成交额, 回购…股): never a standing fact, whoever it is about."""
-    return bool(_daily().search(metric))
-
-
-@lru_cache(maxsize=1)
-def _company() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in _data()["company"]["words"]))  # type: ignore[index]
+    return bool(_any_word("daily").search(metric))
 
 
 # A basis figures are reckoned on, said ahead of them: an accounting standard (按国际财务报告准则：), a currency
@@ -224,7 +217,7 @@ def bases_apart(a: str, b: str) -> bool:
 
 def company_measure(metric: str) -> bool:
     """A measure every company reports (净利润, 营业收入, a bare 总收入): whose it is, only a name can say."""
-    return bool(_company().search(metric)) or metric_key(metric).startswith(tuple(_data()["company"]["bare"]))  # type: ignore[index,arg-type]
+    return bool(_any_word("company").search(metric)) or metric_key(metric).startswith(tuple(_data()["company"]["bare"]))  # type: ignore[index,arg-type]
 
 
 def why_different(a: str, b: str) -> str:

@@ -139,7 +139,8 @@ _CLAUSE_END = "，。；、！？）：”,;"
 _ROUND_THE_CLOCK = re.compile(r"不间断|全天候|巡逻|值守|值班|服务|营业|在线|监测|开放|待命|热线|运转|运行|无休|轮班")
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]$")
 # 按震级大小前50次历史地震, 前10名股东: 前 before a count picks the first of a set; not 目前50家, 此前3次, 提前5天.
-_TOP_OF_A_SET = re.compile(r"(?<![目此之当日提空以从面])前$")
+NOT_TOP_BEFORE = "目此之当日提空以从面"  # 前 after these is a time (目前, 此前, 提前), not a set's first few
+_TOP_OF_A_SET = re.compile(rf"(?<![{NOT_TOP_BEFORE}])前$")
 _PICKED = ("次", "名", "位", "家", "个", "只", "条", "座")
 _AGE_BAND = re.compile(r"(?:年龄段|年龄组|人口|人群|群体|组|及以上|以上|以下)")
 _AGE_CLASS = re.compile(r"(?:及以上|以上|以下)[\u4e00-\u9fff]")
@@ -295,7 +296,7 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 五百分之一 is a fraction, not 500 points
     if unit_word in ("分", "秒", "分钟") and _CLOCK.search(sentence, 0, start):
         return True  # 0时33分, 7时26分: a clock time, not a score
-    if unit_word in _PICKED and _TOP_OF_A_SET.search(before) and nxt and nxt not in _CLAUSE_END + "。":
+    if unit_word in _PICKED and _TOP_OF_A_SET.search(before) and nxt and nxt not in _CLAUSE_END:
         return True  # 按震级大小前50次历史地震分布如图: how many of a set are shown, not a figure
     if _SCENARIO.match(sentence, end):
         return True  # 累计加息25个基点的概率为30.5%: the size of a scenario weighed, not a figure reported

@@ -79,18 +79,19 @@ _ANNOUNCES = re.compile(
 )
 # 拼多多美股盘前直线拉升, 拼多多四季报全面超预期: a company named by its shares or its report, at a clause's head
 # (而苹果股价跌0.50%: after a conjunction).
+_CLAUSE_HEAD = r"(?:^|(?<=[，。；：,;:\s]))"
 _ITS_SHARES = re.compile(
-    r"(?:^|(?<=[，。；：,;:\s]))(?:而|但|同时|此外|另外|其中)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
+    _CLAUSE_HEAD + r"(?:而|但|同时|此外|另外|其中)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,6}?)"
     r"(?:美股|港股|A股|股价|财报|[一二三四]?季报|年报|中报|半年报|季度业绩|年度业绩)"
 )
 _WHEN_TOLD = re.compile(r"(?:月份?|日|年|季度|周[一二三四五六日])$")
 # 中国铁建涨0.43%，上半年营收…: a 中国 company named by its move in a market wrap (not the country, which the
 # gazetteer then leaves alone).
-_CHINA_LISTED = re.compile(r"(?:^|(?<=[，。；：,;:\s]))(?P<name>中国[\u4e00-\u9fff]{2,4}?)[涨跌]{1,2}[超逾近]?\d")
-# 小米集团, 恒大集团: two characters before 集团 name a group (not 企业集团, 该集团, 两大集团, 大型集团, nor an
-# agency that counts for the country, 国铁集团).
+_CHINA_LISTED = re.compile(_CLAUSE_HEAD + r"(?P<name>中国[\u4e00-\u9fff]{2,4}?)[涨跌]{1,2}[超逾近]?\d")
+# 小米集团, 恒大集团: two characters before 集团 name a group (not 企业集团, 该集团, 两大集团, nor an agency that
+# counts for the country, 国铁集团; 大型集团, 国有集团 and the like are _GENERIC_BODY, refused before this is asked).
 _TWO_CHARACTER_GROUP = re.compile(
-    r"(?![各该本其这那每某两多几数])(?!企业|国有|民营|私营|大型|龙头|央企|国企|地方|金融|产业|商业|外资|上市|中央|省属|市属|一家)"
+    r"(?![各该本其这那每某两多几数])(?!企业|央企|国企|产业|中央|省属|市属|一家)"
     r"(?![一二三四五六七八九十]大)[\u4e00-\u9fff]{2}集团")
 _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that

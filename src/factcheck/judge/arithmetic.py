@@ -40,7 +40,7 @@ from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
 from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.finding import Computation
-from .compare import agree, rounded_or_cut
+from .compare import PRINTED_DIGITS, agree, round_zeros, rounded_or_cut
 from .identity import (
     PREVIOUS,
     SAME,
@@ -126,12 +126,11 @@ def _n(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _printed(c: Claim) -> tuple[Decimal, str] | None:
     """How many base units one printed unit of the figure is (万亿元: 10¹²), and the words after its digits."""
-    m = _DIGITS.search(c.text)
+    m = PRINTED_DIGITS.search(c.text)
     written = Decimal(m.group().replace(",", "")) if m else Decimal(0)
     if m is None or not written or not c.value:
         return None
@@ -141,13 +140,8 @@ def _printed(c: Claim) -> tuple[Decimal, str] | None:
 def _rounded_to(c: Claim) -> Decimal:
     """Half a unit of the figure's last printed digit, a round figure's zeros counted as rounding: 750万吨 may be
     754万吨 (285万吨, 占比37.8%), which a share computed from it must allow."""
-    printed = _printed(c)
-    m = _DIGITS.search(c.text)
-    if printed is None or m is None or "." in m.group():
-        return c.precision
-    digits = m.group().replace(",", "")
-    zeros = len(digits) - len(digits.rstrip("0"))
-    return max(c.precision, printed[0] * Decimal(10) ** zeros / 2) if zeros and len(digits) > zeros else c.precision
+    zeros, unit = round_zeros(c)
+    return max(c.precision, unit * Decimal(10) ** zeros / 2) if zeros else c.precision
 
 
 def _like(value: Decimal, c: Claim) -> str:
@@ -447,7 +441,7 @@ CLAUSE_NAMES = 8  # a clause this long names its own measure (居民消费价格
 def _follows_a_figure(c: Claim) -> bool:
     """The clause before the figure's, within its sentence and after a comma, holds a figure of its own."""
     previous = _previous_clause(c)
-    return previous is not None and previous[1].group() in "，," and bool(_DIGITS.search(previous[0]))
+    return previous is not None and previous[1].group() in "，," and bool(PRINTED_DIGITS.search(previous[0]))
 
 
 # 提出居民消费价格涨幅控制在…左右: the words that quote a statement back, not what it measures
@@ -467,7 +461,7 @@ _BREAKDOWN = re.compile(r"^[^，。；,;]{0,6}?(?:分[^，。；,;]{1,8}看|按[
 def _leans_on(c: Claim) -> bool:
     """The figure's clause follows a clause with a figure of its own, and opens on a verb (…，拉动…增长7.8个百分点)."""
     previous = _previous_clause(c)
-    return (previous is not None and bool(_DIGITS.search(previous[0]))
+    return (previous is not None and bool(PRINTED_DIGITS.search(previous[0]))
             and bool(_LEANING.match(c.plain_sentence, previous[1].start())))
 
 
@@ -517,7 +511,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _lead_words(c: Claim) -> str:
     """The words a figure's sentence opens with, before its first figure (蔚来, 小鹏汽车): where a name stands."""
     text = c.plain_sentence
-    first = _DIGITS.search(text)
+    first = PRINTED_DIGITS.search(text)
     return "".join(_CJK.findall(text[: first.start() if first else c.at()]))
 
 
@@ -539,7 +533,7 @@ def _nth_in_clause(c: Claim) -> int:
     """How many figures its clause gives before it: 普通住房70%、非普通住房80% pairs 70% with 70%, never with 80%."""
     text = c.plain_sentence
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, c.at())), default=0)
-    return len(_DIGITS.findall(text, start, c.at()))
+    return len(PRINTED_DIGITS.findall(text, start, c.at()))
 
 
 _PROVISION = re.compile(r"不得|应当|原则上|之日起|不超过|不低于|不少于|最高不|最低不")

@@ -13,6 +13,7 @@ for 13.2662亿): statistics offices often print it so.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..record.claim import AT_LEAST, AT_MOST, EXACT, RANGE, Claim
@@ -64,3 +65,20 @@ def agree(a: Claim, b: Claim) -> bool:
         lo, hi = sorted((abs(a.value), abs(b.value)))
         return hi <= lo * NEIGHBOURHOOD if lo else hi == 0
     return True
+
+
+PRINTED_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure's digits as printed (1,109 and 5.11)
+
+
+def round_zeros(c: Claim) -> tuple[int, Decimal]:
+    """A whole figure's trailing zeros and what one printed unit of it is worth (750万吨: 1 zero, 1万吨 a unit),
+    which may be rounding; (0, 0) for a decimal, a figure of zeros alone, or one without."""
+    m = PRINTED_DIGITS.search(c.text)
+    if m is None or "." in m.group() or not c.value:
+        return 0, Decimal(0)
+    digits = m.group().replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not zeros or zeros == len(digits):
+        return 0, Decimal(0)
+    return zeros, c.value / Decimal(digits)
+

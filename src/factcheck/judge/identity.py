@@ -53,6 +53,7 @@ from ..extract.subject import (
 from ..i18n import _
 from ..record.claim import ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.period import Period
+from .compare import round_zeros
 
 
 class Relation(StrEnum):
@@ -1460,7 +1461,6 @@ def _nested(coarse: Claim, fine: Claim) -> bool:
 CLOSE_ENOUGH = Decimal("0.0001")  # two printings of one figure this close differ in rounding, not in fact
 
 
-_MANTISSA = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ROUND_ZEROS = 2  # 200, 3000: zeros this many may be rounding; not 20% for 23%, a rate printed to its digit
 ROUNDED_WITHIN = Decimal("0.02")  # …and only this close: 200 for 203, not for 210
 
@@ -1469,14 +1469,10 @@ def _rounded_off(draft: Claim, stored: Claim) -> bool:
     """The draft's round figure (200亿美元) is the source's exact one (203亿美元) rounded to its zeros."""
     if draft.qualifier != EXACT or stored.qualifier != EXACT or draft.unit != stored.unit or draft.unit == "%":
         return False
-    m = _MANTISSA.search(draft.text)
-    if m is None or "." in m.group() or not draft.value:
+    zeros, unit = round_zeros(draft)
+    if zeros < ROUND_ZEROS:
         return False
-    digits = m.group().replace(",", "")
-    zeros = len(digits) - len(digits.rstrip("0"))
-    if zeros < ROUND_ZEROS or zeros == len(digits):
-        return False
-    step = draft.value / Decimal(digits) * Decimal(10) ** zeros
+    step = unit * Decimal(10) ** zeros
     gap = abs(stored.value - draft.value)
     return gap < step / 2 and gap <= abs(draft.value) * ROUNDED_WITHIN  # not 3000 for 2500: a wrong figure
 
