@@ -363,6 +363,39 @@ def test_a_forecast_is_not_the_outcome():
     assert any("a forecast or target in the source" in r for r in f.reasons)
 
 
+def test_a_plan_does_not_vouch_for_what_was_done():
+    # A province's plan in May for the harvest, and in June what it put in: 投入了 says done, though the year runs on.
+    store = store_of(("2024-05-14", "河南今年计划投入各类农业机械400万台（套）以上，其中联合收割机20万台，播种机械80万台以上。"))
+    (f,) = [f for f in check_document(news("今年麦收，河南省投入了20万台联合收割机。", "2024-06-04", "draft.md"), store)
+            if f.text == "20万台"]
+    assert f.verdict == "unsupported"
+    assert any("a forecast or target in the source, an outcome in the draft" in r for r in f.reasons)
+    assert verdicts("河南今年计划投入联合收割机20万台。", "2024-06-04", store)["20万台"] == "ok"  # the plan, re-quoted
+
+
+def test_the_country_s_own_applicants_patents_are_a_part_of_all_it_holds():
+    # 我国国内发明专利: 国内 after the country is named says whose (its own applicants'), not where.
+    store = store_of(("2026-01-23", "截至2025年底我国国内发明专利有效量达532万件。"))
+    (f,) = [f for f in check_document(news("截至2025年底，我国发明专利有效量达631.8万件。", "2026-05-07", "draft.md"), store)]
+    assert f.verdict == "unsupported"
+    assert any("domestic (我国国内) on one side only" in r for r in f.reasons)
+    assert verdicts("截至2025年底，我国国内发明专利有效量达523万件。", "2026-05-07", store)["523万件"] == "contradicted"
+    trips = store_of(("2024-04-30", "今年一季度，我国国内出游人次14.19亿，同比增长16.7%。"))
+    assert verdicts("一季度国内出游人次达到14.19亿。", "2024-05-08", trips)["14.19亿"] == "ok"  # 国内 on both sides
+
+
+def test_a_rate_of_one_term_is_not_the_rate_of_another():
+    # The loan prime rate of each term: 1年期 and 5年期以上 name two rates, whose metrics read alike once the
+    # numbers are masked.
+    store = store_of(("2023-07-20", "7月20日，5年期以上LPR报4.2%，上月为4.2%。"))
+    draft = "6月，1年期和5年期以上LPR分别为3.55%和4.20%，均较上年12月下降0.1个百分点。"
+    (f,) = [f for f in check_document(news(draft, "2023-08-21", "draft.md"), store) if f.text == "3.55%"]
+    assert f.verdict == "unsupported"
+    assert any("of the 5年期 term in the source, the 1年期 in the draft" in r for r in f.reasons)
+    bonds = store_of(("2024-03-01", "美国10年期国债收益率涨3个基点，报4.25%。"))
+    assert verdicts("美国2年期国债收益率涨3个基点，报4.62%。", "2024-03-01", bonds)["4.62%"] == "unsupported"
+
+
 def test_the_same_words_for_a_scope_ten_times_smaller_are_another_scope_not_a_typo():
     # 参展企业超4900家 were the new sections' exhibitors; the fair had 超2.8万家 in all.
     store = store_of(("2023-11-05", "第134届广交会于10月15日至11月4日在广州举办，扩展了新能源汽车等内容，参展企业超4900家。"))

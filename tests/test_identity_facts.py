@@ -749,6 +749,20 @@ def test_a_china_company_named_by_its_move_in_a_market_wrap_is_no_country():
     assert found["0.1%"] == found["15.65%"] == "unsupported"
 
 
+def test_any_company_named_by_its_move_then_its_results_is_the_subject_of_its_paragraph():
+    """A Hong Kong wrap, a company a paragraph: 百度 named first was carried to 瑞安房地产's and 同程旅行's profits,
+    which then disagreed with each other."""
+    wrap = ("# 恒指跌0.16%\n\n百度集团涨1.63%，二季度总收入340.56亿元，同比增加15%。\n\n"
+            "瑞安房地产涨1.3%，上半年收入64.31亿元，同比增加46%；归属股东净利润6.18亿元，同比增长37%。\n\n"
+            "同程旅行涨1.4%，上半年收入54.52亿元，同比增加79.55%；归属股东净利润7.34亿元，同比扭亏为盈。\n\n"
+            "恒生科技指数跌0.28%，报3989.86点，此前业绩期内表现较弱。\n")
+    claims = {c.text: c for c in extract(news(wrap, "2023-08-23"))}
+    assert claims["6.18亿元"].subject == "瑞安房地产" and claims["7.34亿元"].subject == "同程旅行"
+    assert claims["3989.86点"].subject != "恒生科技"  # an index's move is no company's
+    assert [f.verdict for f in check_document(news(wrap, "2023-08-23", "draft.md"), ClaimList.of([]))
+            if f.verdict == "inconsistent"] == []
+
+
 def test_now_in_the_figure_s_clause_dates_it_not_the_month_the_team_was_formed():
     """小米集团称，4月正式组建了…团队，目前AI领域相关人员超3000人 (August) against 超1200人 (May): a running count."""
     claims = {c.text: c for c in extract(news("AI：小米集团称，4月正式组建了AI实验室大模型团队，目前AI领域相关人员超3000人；",
@@ -780,9 +794,10 @@ def test_a_company_s_name_at_the_start_of_another_s_is_not_it_written():
     from dataclasses import replace
 
     from factcheck.judge.identity import subject_check
-    draft = replace(claim("第三季度收入为168亿元。", "168亿元", "2023-12-11"), subject="京东", subject_kind="organisation")
+    draft = replace(claim("第三季度收入为168亿元。", "168亿元", "2023-12-11"), subject="京东", subject_kind="organisation",
+                    subject_from="story")
     source = claim("京东物流涨近3%，三季度收入416.63亿元。", "416.63亿元", "2023-11-16")
-    assert source.subject is None and subject_check(draft, source).outcome != "same"
+    assert source.subject == "京东物流" and subject_check(draft, source).outcome != "same"
     itself = claim("京东涨近3%，三季度收入416.63亿元。", "416.63亿元", "2023-11-16")
     assert subject_check(draft, itself).outcome == "same"
 
@@ -921,7 +936,8 @@ def test_the_central_government_s_budget_is_a_part_of_the_country_s():
 
 def test_a_record_s_span_on_another_day_is_another_record():
     store = store_of(("2026-06-30", "日元对美元汇率跌至近40年来最低水平。"))
-    assert verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)["近40年"] == "unsupported"
+    # The span a record is set over is that day's record, no figure to vouch for on another day.
+    assert "近40年" not in verdicts("日元对美元汇率跌至近40年来新低。", "2026-07-22", store)
 
 
 def test_a_review_s_five_years_in_another_report_are_other_years():
@@ -1814,6 +1830,24 @@ def test_a_fires_containment_a_month_on_is_another_fires():
     # Within the fire's days, its later reading replaces the earlier one.
     assert verdicts("美国加利福尼亚州北部8日燃起的林火迅速蔓延。截至当地时间9日晚，仅有20%的火势得到控制。",
                     "2024-10-11", store)["20%"] == "ok"
+
+
+def test_a_toll_told_now_in_a_story_of_another_day_s_event_is_that_event_s():
+    """目前，1名嫌疑人被捕 after 当地时间29日…枪击事件 in May against a March shooting's 1名嫌疑人被逮捕."""
+    store = store_of(("2023-03-19", "当地时间18日晚，美国佛罗里达州迈阿密海滩发生枪击事件。警方在现场找到4支枪，1名嫌疑人被逮捕。"))
+    draft = "当地时间29日，美国佛罗里达州好莱坞海滩发生枪击事件，造成9人受伤。目前，1名嫌疑人被捕，1人在逃。"
+    verdict, _, reasons = checked(draft, "2023-05-30", store)["1名"]
+    assert verdict == "unsupported" and any("another event" in r for r in reasons)
+    same_night = "当地时间18日晚，美国佛罗里达州迈阿密海滩发生枪击事件。目前，1名嫌疑人被逮捕。"
+    assert verdicts(same_night, "2023-03-20", store)["1名"] == "ok"
+
+
+def test_how_often_counts_what_was_done():
+    """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
+    store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))
+    draft = "党的十八大以来，习近平总书记两次就中华文明探源工程主持召开中央政治局集体学习。"
+    assert verdicts(draft, "2023-06-01", store)["两次"] == "unsupported"
+    assert claim("他先后5次到福建考察。", "5次").metric == "到福建考察"
 
 
 def test_a_count_of_bodies_that_did_something_is_not_the_count_of_all_of_them():

@@ -349,3 +349,19 @@ def test_a_count_since_an_event_is_as_of_the_article_not_the_year_before_it(extr
     period = pick(claims, "两次").period
     assert (period.start, period.end, period.label) == (dt.date(2022, 5, 1), dt.date(2022, 5, 1), "党的十八大以来")
     assert period.as_of
+
+
+def test_each_base_of_a_list_is_a_base_and_dates_its_own_figure(extract_claims, pick):
+    """Read as the quarter the sentence compared against, Baidu's second-quarter ad revenue met the first quarter's."""
+    claims = extract_claims("第二季度，百度核心收入264亿元。经营利润率为25%，相比2022年第二季度的22%和2023年第一季度的23%有所提升。"
+                            "百度核心的在线营销收入为196亿元，同比增长15%。", "2023-08-22")
+    assert pick(claims, "196亿元").period.label == "第二季度"
+    assert pick(claims, "22%").period.label == "2022年第二季度"
+    assert pick(claims, "23%").period.label == "2023年第一季度"
+
+
+def test_a_period_after_this_is_is_the_figures_own_not_a_base(extract_claims, pick):
+    """9.6%，这是今年上半年…的速度: undated, the half-year's 20.2% met January–August's 20.2%."""
+    claims = extract_claims("9.6%，这是今年上半年我国高技术制造业增加值同比增长的速度，高技术产业投资增长20.2%。", "2022-08-11")
+    assert pick(claims, "20.2%").period.label == "今年上半年"
+    assert [p.base for p in find_periods("是1950年到2002年53年的总和", dt.date(2022, 8, 11))] == ["是", "是"]  # compared

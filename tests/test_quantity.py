@@ -352,6 +352,43 @@ def test_the_years_a_sentence_speaks_of_are_no_count():
     assert [q.text for q in find_quantities("我国汽车产销量已连续15年保持全球第一。")] == ["15年"]
 
 
+def test_the_years_ahead_a_speaker_greets_are_no_count():
+    """开启中欧关系下一个50年 at a reception in May and at a summit in July: a horizon, not a figure to vouch for."""
+    assert [q.text for q in find_quantities("双方共同开启中欧关系下一个50年。")] == []
+    assert [q.text for q in find_quantities("迎接新的十年。")] == []
+    assert [q.text for q in find_quantities("中欧建交50年来，双边贸易额增长。")] == ["50年"]
+
+
+def test_a_list_printed_with_its_unit_once_shares_it():
+    """出生人口分别为1640、1687、1655万人: the unit and scale at the list's end belong to every item."""
+    said = [(q.text, q.value, q.unit) for q in find_quantities("2019年至2021年出生人口分别为1465、1200、1062万人。")]
+    assert said == [("1465", Decimal(14650000), "人"), ("1200", Decimal(12000000), "人"), ("1062万人", Decimal(10620000), "人")]
+    (first, *_) = find_quantities("分别为1465万、1200万和1062万人。")
+    assert (first.text, first.unit, first.precision) == ("1465万", "人", Decimal(5000))
+    assert [q.text for q in find_quantities("地铁3、5号线分别开通。")] == []  # no 分别 before the list: line numbers
+
+
+def test_the_span_a_record_is_set_over_is_no_figure():
+    """创5月31日以来的四个半月最低 on one day against 创6月1日以来的近四个月最低 on another: each day's record."""
+    assert [q.text for q in find_quantities("标普500指数均创5月31日以来的四个半月最低，报4217.04点。")] == ["4217.04点"]
+    assert [q.text for q in find_quantities("罗素小盘股刷新一年最低，创下10年来最大跌幅。")] == []
+    assert [q.text for q in find_quantities("工业增加值连续3个月增长。")] == ["3个月"]
+
+
+def test_the_example_a_notice_reckons_with_is_no_figure():
+    """对满载50吨的大型物流运输车辆而言: every fuel-price notice reckons with the same lorry; its cost is the figure."""
+    said = [q.text for q in find_quantities("对满载50吨的大型物流运输车辆而言，平均每行驶100公里，燃油费用增加1.8元左右。")]
+    assert "50吨" not in said and "1.8元左右" in said
+    assert [q.text for q in find_quantities("以一辆满载50吨的货车为例，燃油费用减少2.8元。")] == ["2.8元"]
+    assert [q.text for q in find_quantities("对全国1.2万家企业来说，影响很大。")] == ["1.2万家"]
+
+
+def test_a_statute_s_range_of_sentences_is_no_figure_but_a_sentence_passed_is():
+    """处三年以上十年以下有期徒刑 is in several articles of the criminal law; 被判处有期徒刑10年 is a court's."""
+    assert [q.text for q in find_quantities("数额巨大或者有其他严重情节的，处三年以上十年以下有期徒刑，并处罚金；")] == []
+    assert [q.text for q in find_quantities("被告人被判处有期徒刑10年。")] == ["10年"]
+
+
 def test_a_shopping_festival_s_days_are_no_count_of_issues():
     """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
     assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []

@@ -92,6 +92,8 @@ def mentions(sentence: str) -> list[tuple[str, str, str, bool]]:
         ("湖州市、德清县一季度GDP增长。", [("湖州市", "湖州", "place", True), ("德清县", "德清", "place", True)]),
         ("在该市，城市建设提速。", []),
         ("西部地区拥有全国72%的国土面积。", [("西部地区", "西部地区", "region", True), ("全国", "全国", "national", False)]),
+        # Two regions said as one: their sum, not the west alone.
+        ("2023年，中西部地区生产总值为53.9万亿元。", [("中西部地区", "中西部地区", "region", True)]),
     ],
 )
 def test_the_gazetteer_names_places_countries_pairs_and_the_country(sentence, expected):

@@ -242,6 +242,8 @@ def _predicate(sentence: str, end: int) -> str:
     return sentence[end : end + min(m.start() if m else len(sentence), 12)]
 
 
+_TIMES = ("次", "趟", "回")
+_ACTED = re.compile(r"到|赴|来|去|就|在|同|与|对|向|为|主持|出席|考察|视察|召开|会见|访问|通话")
 _QUOTED = re.compile(r"[“‘「]([^”’」，。]{1,8})[”’」]")
 
 
@@ -282,6 +284,9 @@ def measure(
         counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
     elif not metric and q.unit == "%" and text[q.end : q.end + 1] == "的":
         metric = _counted(text, q.end + 1)  # 仅有20%的火势得到控制: a share of what follows 的, not of the figure before
+    if q.unit in _TIMES and counted != _predicate(text, q.end) and _ACTED.match(text, q.end):
+        # 两次到海南考察 and 两次就中华文明探源工程主持召开集体学习: what was done so often is what is counted.
+        counted = _NUMBERS.sub("", _predicate(text, q.end))
     if q.unit in _NOT_COUNTS:
         counted = ""  # 10年来: what follows a span is not what it counts
         if q.unit in ("年", "周年", "天", "个月") and q.end < len(text) and text[q.end] in _SPAN_WORDS:

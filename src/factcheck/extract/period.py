@@ -165,6 +165,8 @@ def find_periods(
             base = "创"  # 逼近1990年来低谷, 1990年中以来高位: the span a record is measured over, whatever the verb
         if not base and out and out[-1].base and out[-1].end == m.start() - 1 and sentence[m.start() - 1] in "到至—-～~":
             base = out[-1].base  # 是1950年到2002年53年的总和: both ends of a compared span are the comparison's
+        if not base and out and out[-1].base and _BASE_LISTED.fullmatch(sentence, out[-1].end, m.start()):
+            base = out[-1].base  # 相比2022年第二季度的22%和2023年第一季度的23%: a list of bases, each a base
         if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
             base = "为"  # 5月份…下降2.2%，4月份为增长1.9%；日均产量…: the month before, for its own figure only
         out.append(PeriodMention(period, m.start(), m.end(), base))
@@ -523,6 +525,8 @@ def is_base(sentence: str, start: int) -> bool:
 def _base(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 2) : start]
     found = next((w for w in _BASE_BEFORE if before.endswith(w)), "")
+    if found == "是" and before.endswith(_CLEFT):
+        found = ""  # 9.6%，这是今年上半年…增长的速度: the figure's own period, said after it
     if not found and before.endswith("在") and _ON_THE_BASIS.match(sentence, start):
         found = "在"  # 今年在去年的基础上，新增减税降费超过2.5万亿元: last year is the base, this year the period
     if not found and before.endswith(("和", "跟")) and _LEVEL_WITH.match(sentence, start):
@@ -532,6 +536,8 @@ def _base(sentence: str, start: int) -> str:
     return found
 
 
+_BASE_LISTED = re.compile(r"(?:的[^，。；,;比较]{0,12}?)?[和、及与]")
+_CLEFT = ("这是", "那是", "正是", "就是", "也是", "都是")
 _ON_THE_BASIS = re.compile(r"[^，。；,;]{1,8}?的?基础上")
 BARE_YEAR_LAST_MONTH = 9  # until September a bare 全年 told as done is last year's; later it may be this year's, nearly over
 _LEVEL_WITH = re.compile(r"[^，。；,;]{1,10}?(?:基本)?(?:持平|相比|相当|相同|一样|差不多)")

@@ -255,12 +255,18 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 10年和30年期收益率: a bond's tenor, like the 30年期 it is paired with
     if unit_word == "年" and nxt == "代":
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
-    if unit_word == "年" and before.endswith(("未来", "今后", "近")):
-        return True  # 未来五年, 今后5年, 近10年: a horizon, not a figure
+    if unit_word == "年" and (before.endswith(("未来", "今后", "近")) or sentence.endswith(("下一个", "下个", "新的"), 0, start)):
+        return True  # 未来五年, 今后5年, 近10年, 开启下一个50年: a horizon, not a figure
     if unit_word == "年" and prev in ("这", "那"):
         return True  # 说说“十四五”这五年, 这十年: the years a text points to, no count to check
     if unit_word in ("年", "个月") and (m["pre"] or "").startswith("近") and _OVER_A_HORIZON.match(sentence, end):
         return True  # 处于近三年中位数以下, 近三年日均成交量: the span a comparison runs over, not a figure
+    if _EXAMPLE_BEFORE.search(sentence, max(0, start - 10), start) and _EXAMPLE_AFTER.match(sentence, end):
+        return True  # 对满载50吨的大型物流运输车辆而言: the example a notice reckons with, the same in every notice
+    if unit_word == "年" and _STATUTE_BEFORE.search(sentence, max(0, start - 12), start) and _STATUTE_AFTER.match(sentence, end):
+        return True  # 处三年以上十年以下有期徒刑: a statute's range, the same words in many articles of the law
+    if unit_word in _SPANS and _RECORD_OVER.match(sentence, end):
+        return True  # 创5月31日以来的四个半月最低, 刷新一年最低: the span a record is set over, that day's, no figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
         return True  # 比五年前增加5800多亿元: a comparison's base, a point in time, not a figure
     if _THRESHOLD_OF_A_SET.match(sentence, end) and (
@@ -328,6 +334,12 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
     return "." in m.group() and before.endswith(_INDEX_READINGS) and bool(_INDEX.search(sentence))
 
 
+_EXAMPLE_BEFORE = re.compile(r"(?:对|以|按)(?:一[辆台个位家户名])?[^，。；,;\d]{0,6}$")
+_EXAMPLE_AFTER = re.compile(r"[^，。；,;]{0,3}的[^，。；,;]{1,20}?(?:而言|来说|为例|计算)")
+_STATUTE_BEFORE = re.compile(r"(?<![判被])处(?:[\d一二三四五六七八九十]+年以[上下])?(?:、|或者)?$")
+_STATUTE_AFTER = re.compile(r"(?:以[上下])?(?:[\d一二三四五六七八九十]+年以[上下])?(?:有期徒刑|拘役)")
+_SPANS = ("年", "个月", "个半月", "月", "周", "天", "日", "个交易日", "交易日")
+_RECORD_OVER = re.compile(r"(?:以来|来)?的?(?:最低|最高|新低|新高|低点|高点|低位|高位|最大|最小)")
 _SHORT_YEAR = re.compile(numerals.SHORT_YEAR)
 _OVER_A_HORIZON = re.compile(r"的?(?:中位数|日均|平均|均值|同期)")  # not 近40年来新低: a record's span is said
 # Index families whose members are named by a number: 标普500, 沪深300, 中证1000, 科创50, 罗素2000.
@@ -351,10 +363,39 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
     for m in _QUANTITY.finditer(folded):
         q = _quantity(folded, m)
         if q is not None:
+            out = _share_the_unit(folded, m, out)
             if out and out[-1].unit.startswith(q.unit + "/") and _REPLACED_BEFORE.search(folded, 0, q.start):
                 q = replace(q, unit=out[-1].unit)  # 下调至每盎司4800美元，之前为5000美元: per ounce too
             out.append(replace(q, text=sentence[q.start : q.end]))
     return tuple(replace(q, text=sentence[q.start : q.end]) for q in _ranges(folded, out))
+
+
+# 出生人口分别为1640、1687、1655万人, 分别为1640万、1687万、1655万人: a list printed with its unit (and scale)
+# once, at its end; every item is in it. Only after 分别, where the items are one measure's values.
+_LIST_ITEM = rf"\d+(?:\.\d+)?(?:{_SCALE})?"
+_LIST_BEFORE = re.compile(rf"分别(?:为|是|达到?|有|约为?|增长|下降|增加|减少)?((?:{_LIST_ITEM}[、和及])+)$")
+
+
+def _share_the_unit(sentence: str, last: re.Match[str], found: list[Quantity]) -> list[Quantity]:
+    """The items before a list's last figure, read with the unit (and scale) printed after it."""
+    if not (last["num"] and last["unit"]) or last["pre"] or last["sign"] or last["tail"]:
+        return found
+    run = _LIST_BEFORE.search(sentence, 0, last.start())
+    if run is None:
+        return found
+    items = list(re.finditer(_LIST_ITEM, sentence[: last.start()]))
+    items = [i for i in items if i.start() >= run.start(1)]
+    kept = [q for q in found if q.end <= run.start(1)]
+    for item in items:
+        scaled = re.search(_SCALE, item.group())
+        suffix = ("" if scaled else (last["scale"] or "")) + last["unit"]
+        said = sentence[: item.end()] + suffix + "。"
+        m = _QUANTITY.match(said, item.start())
+        q = _quantity(said, m) if m is not None and m.end() == item.end() + len(suffix) else None
+        if q is None:
+            return found
+        kept.append(replace(q, end=item.end()))
+    return kept
 
 
 # 同比增长12%-35%, 31.30亿元-33.71亿元, 6%－6.5%, 拟以1亿元至2亿元: one figure, a range with two positive ends,

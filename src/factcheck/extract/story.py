@@ -227,7 +227,11 @@ def subject_of(
 
 
 def _base_in_brackets(periods: list[PeriodMention], q: Quantity, text: str) -> Period | None:
-    """较2022年底参加人数（1954万人）: the figure in brackets after a comparison base is the base's, of its period."""
+    """较2022年底参加人数（1954万人）, 相比2022年第二季度的22%: the figure in brackets or right after a comparison
+    base is the base's, of its period."""
+    for p in periods:
+        if p.base and p.end < q.start and text[p.end : q.start] == "的":
+            return p.period  # 相比2022年第二季度的22%: the base's own figure, of its period
     bracket = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
     if bracket < 0 or q.start - bracket > 2:
         return None

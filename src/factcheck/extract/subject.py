@@ -88,6 +88,12 @@ _WHEN_TOLD = re.compile(r"(?:月份?|日|年|季度|周[一二三四五六日])$
 # 中国铁建涨0.43%，上半年营收…: a 中国 company named by its move in a market wrap (not the country, which the
 # gazetteer then leaves alone).
 _CHINA_LISTED = re.compile(_CLAUSE_HEAD + r"(?P<name>中国[\u4e00-\u9fff]{2,4}?)[涨跌]{1,2}[超逾近]?\d")
+# 瑞安房地产涨1.3%，上半年收入64.31亿元…: in a market wrap, a sentence that opens with a name, its share move
+# and then results is a listed company's, whatever the name (not an index's or a sector's move, 恒指跌0.16%).
+_LISTED_MOVE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:-[A-Z]{1,2})?(?:涨|跌|高开|低开|收涨|收跌)[超逾近]?\d[\d.]*[%％][，,]"
+    r"(?=[^。]*(?:收入|营收|净利润|利润|营业额|业绩))")
+_NOT_A_MOVER = re.compile(r"指|板块|概念|ETF|基金|行业|市场|价|汇|债|金|油")
 # 小米集团, 恒大集团: two characters before 集团 name a group (not 企业集团, 该集团, 两大集团, nor an agency that
 # counts for the country, 国铁集团; 大型集团, 国有集团 and the like are _GENERIC_BODY, refused before this is asked).
 _TWO_CHARACTER_GROUP = re.compile(
@@ -508,10 +514,12 @@ _NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", 
 
 def _listed_companies(text: str) -> Iterator[tuple[str, int, int]]:
     """Companies named as listed companies are named: by their code, an item's head, or announcing."""
-    for pattern in (_STOCK_CODE, _ANNOUNCES, _ITS_SHARES, _CHINA_LISTED):
+    for pattern in (_STOCK_CODE, _ANNOUNCES, _ITS_SHARES, _CHINA_LISTED, _LISTED_MOVE):
         for m in pattern.finditer(text):
-            if pattern is _ITS_SHARES and _NOT_A_SHARE_NAME.search(m["name"]):
+            if pattern in (_ITS_SHARES, _LISTED_MOVE) and _NOT_A_SHARE_NAME.search(m["name"]):
                 continue  # 今日美股, 中概股股价: a day or a market, not a company
+            if pattern is _LISTED_MOVE and _NOT_A_MOVER.search(m["name"]):
+                continue  # 恒生科技指数跌0.28%, 金价涨1%: an index, a price, a market
             if pattern is _ANNOUNCES and _WHEN_TOLD.search(m["name"]):
                 continue  # 曾在2023年3月份披露: when it was disclosed, not who
             name = _trim_start(m["name"])

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..extract import numerals
 from ..extract.metric import (
     RELATED,
     SIMILAR,
@@ -45,6 +46,7 @@ from ..extract.subject import (
     PLACE,
     REGION,
     against_country,
+    canonical,
     counter,
     find_mentions,
     gazetteer,
@@ -255,6 +257,9 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
             # paragraph has no 净利润; some company the recogniser does not know has.
             where = "carried from an earlier paragraph" if carried.subject_from in ("paragraph", "story") else "with no company named"
             return Check("subject", UNKNOWN, f"{carried.metric}: a company's measure, under {carried.subject} {where}")
+        longer = _longer_named_here(draft, stored) or _longer_named_here(stored, draft)
+        if longer:
+            return Check("subject", UNKNOWN, longer)
         return Check("subject", SAME)
     reason = _("about {source_subject}, not {draft_subject}").format(source_subject=stored.subject, draft_subject=draft.subject)
     if not (_firm(draft) and _firm(stored)):
@@ -267,6 +272,16 @@ def subject_check(draft: Claim, stored: Claim) -> Check:
             # named without a registered name, are no evidence of two different facts.
             return Check("subject", UNKNOWN, reason)
     return Check("subject", DIFFERENT, reason)
+
+
+def _longer_named_here(x: Claim, y: Claim) -> str:
+    """京东, carried from its story, against 京东物流涨近3%，三季度收入416.63亿元: a longer name written where the
+    figure is may be another company (a group's listed arm); a short name carried from afar does not say."""
+    if (x.subject_from in ("paragraph", "story") and y.subject_from in ("sentence", "clause")
+            and y.subject and x.subject and len(y.subject) > len(x.subject) and y.subject.startswith(x.subject)
+            and canonical(x.subject) != canonical(y.subject)):
+        return f"{x.subject} carried from an earlier paragraph, {y.subject} named with the figure"
+    return ""
 
 
 def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
@@ -285,6 +300,15 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
+    if outcome in (SAME, SIMILAR) and {_domestic_part(draft), _domestic_part(stored)} == {True, None}:
+        # 我国国内发明专利有效量达532万件 against 我国发明专利有效量达631.8万件: the country's own applicants'
+        # patents, a part of all it holds. Not against 国内出游人次, which says 国内 too (domestic trips).
+        return Check("metric", DIFFERENT, "domestic (我国国内) on one side only")
+    terms = _term(draft), _term(stored)
+    if outcome in (SAME, SIMILAR) and all(terms) and not terms[0] & terms[1]:
+        # 1年期和5年期以上LPR分别为3.55%和4.20% against 5年期以上LPR报4.2%: a rate of each term, named by its number.
+        return Check("metric", DIFFERENT, f"of the {'、'.join(sorted(terms[1]))} term in the source, "
+                                          f"the {'、'.join(sorted(terms[0]))} in the draft")
     products = products_apart(draft, stored) if outcome in (SAME, SIMILAR) else ""
     if products:
         return Check("metric", DIFFERENT, products)
@@ -304,6 +328,48 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         if sector:
             return Check("metric", DIFFERENT, f"of {sector} (named before the figure), which the other never names")
     return Check("metric", outcome, "" if outcome == SAME else why_different(draft.metric, stored.metric))
+
+
+# A loan's, a bond's or a deposit's term (1年期, 5年期以上, 10年期国债, 3个月期): the number is part of the
+# measure's name, which a metric (its figures masked) does not keep. 10年和30年期: both terms, 期 said once.
+_TERM = re.compile(r"(\d+|[一二两三五七十]+)(年|个月|月|天|日)(?:期|(?=[和、及与](?:\d+|[一二两三五七十]+)\2期))")
+_TERMS_JOINED = re.compile(r"[和、及与]")
+
+
+def _term(c: Claim) -> frozenset[str]:
+    """The terms the figure's clause names before it; in 1年期和5年期以上LPR分别为3.55%和4.20%, each figure's own."""
+    sentence, at = c.plain_sentence, c.at()
+    start = _clause_start(sentence, at)
+    found = list(_TERM.finditer(sentence, start, at))
+    if not found:
+        return frozenset()
+    listed = sentence.rfind("分别", found[-1].end(), at)
+    if listed >= 0 and len(found) >= 2:
+        index = sum(1 for q in find_quantities(sentence) if listed <= q.start < at)
+        return frozenset([_term_name(found[index])]) if index < len(found) else frozenset()
+    joined = [found[-1]]
+    for m in reversed(found[:-1]):
+        if not _TERMS_JOINED.fullmatch(sentence, m.end(), joined[-1].start()):
+            break
+        joined.append(m)
+    return frozenset(_term_name(m) for m in joined)
+
+
+def _term_name(m: re.Match[str]) -> str:
+    number, span = m.groups()
+    count = number if number.isdigit() else str(int(numerals.chinese(number)))
+    return f"{count}{'个月' if span == '月' else span}期"
+
+
+_DOMESTIC = re.compile(r"(?:我国|中国|全国)国内(?!生产总值)")
+
+
+def _domestic_part(c: Claim) -> bool | None:
+    """国内 said after the country is named (True): perhaps not where but whose, its own firms' or people's;
+    None when the sentence says no 国内 before the figure, False when it says it otherwise."""
+    if _DOMESTIC.search(c.plain_sentence, 0, c.at()):
+        return True
+    return False if "国内" in c.plain_sentence[: c.at()] else None
 
 
 _CONSTANT_PRICES = re.compile(r"按(?:不变价格?|可比价格?|\d{4}年价格?)(?:计算|折算)|以\d{4}年为基期")
@@ -508,11 +574,38 @@ def events_apart(a: Claim, b: Claim) -> bool:
     """One side is an event's reading of a day (仅有5%的火势得到控制 on the 7th), the other more than a month
     away from it: two fires, two quakes, whatever the wording shares."""
     for x, y in ((a, b), (b, a)):
-        if event_reading(x) and x.period is not None:
-            other = y.period.end if y.period is not None else y.published
-            if other is not None and abs((other - x.period.end).days) > EVENT_DAYS:
+        day = _event_day(x)
+        if day is not None:
+            other = _event_day(y) or (y.period.end if y.period is not None else y.published)
+            if other is not None and abs((other - day).days) > EVENT_DAYS:
                 return True
     return False
+
+
+# 当地时间29日，美国佛罗里达州好莱坞海滩发生枪击事件…。目前，1名嫌疑人被捕: the story's event day, named in a
+# sentence before the figure's own (which may say 目前, or nothing).
+_EVENT_TOLD = re.compile(r"(?:^|[。！？])当地时间(\d{1,2})日")
+
+
+def _event_day(c: Claim) -> dt.date | None:
+    """The day of the event a figure is a reading of: its own period's, or the day its paragraph's story opens with."""
+    if event_reading(c) and c.period is not None:
+        return c.period.end
+    if c.published is None or (c.period is not None and not c.period.as_of):
+        return None
+    paragraph = c.plain_paragraph
+    at = paragraph.find(c.plain_sentence)
+    told = list(_EVENT_TOLD.finditer(paragraph, 0, at if at >= 0 else len(paragraph)))
+    if not told:
+        return None
+    day = int(told[-1][1])
+    month = c.published.replace(day=1)
+    if day > c.published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)  # 29日 told on the 2nd: last month's
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None
 
 
 _CUMULATIVE = re.compile(r"累计|历年|总计|迄今")
@@ -706,6 +799,9 @@ PREVIOUS_REACH = 6  # 前值由6.2%修正为6.3%, 前值：-0.3%: a previous val
 # 6万亿元左右, 2021年计划新开工改造5.3万个 in a March report), unless the words say it already has.
 # Not a bare 完成: 今年…完成易地扶贫搬迁280万人 in a March report is the year's task (完成了 is done).
 _ALREADY = re.compile(r"已|累计|完成了|实现了|达到了|截至|以来")
+# 河南省投入了20万台联合收割机 on 4 June: a verb's 了 in the figure's own clause says it has happened (not
+# 为了, 除了, 了解).
+_DONE = re.compile(r"(?<![为除])了(?![解结])")
 # Days still to run in a stated period beyond which a figure for it is a target, not an outcome so far:
 # 今年 in a March report, 2030年 anywhere; not 2026年年度票房超172亿元 on 29 June, a running total.
 FUTURE_SLACK = 200
@@ -748,7 +844,8 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
     written = written or c.published
     if (p is not None and written is not None and not p.as_of and c.period_from in ("sentence", "paragraph", "heading", "lead")
             and c.unit not in _DURATIONS
-            and p.end > written + dt.timedelta(days=FUTURE_SLACK) and not _ALREADY.search(sentence, 0, at)):
+            and p.end > written + dt.timedelta(days=FUTURE_SLACK) and not _ALREADY.search(sentence, 0, at)
+            and not _DONE.search(sentence, _clause_start(sentence, at), at)):
         return FORECAST
     return OUTCOME
 
