@@ -1842,6 +1842,59 @@ def test_a_toll_told_now_in_a_story_of_another_day_s_event_is_that_event_s():
     assert verdicts(same_night, "2023-03-20", store)["1名"] == "ok"
 
 
+def test_a_sector_named_before_the_period_is_the_measure_s():
+    """全国铁路国庆黄金周运输发送旅客1.95亿人次 is the railways', not the 4.58亿人次 of every mode."""
+    assert claim("全国铁路国庆黄金周运输发送旅客1.95亿人次。", "1.95亿人次", "2023-10-09").metric == "铁路运输发送旅客"
+    store = store_of(("2023-10-07", "交通运输部10月7日发布的数据显示，国庆假期全国发送旅客总量累计4.58亿人次。"))
+    assert verdicts("全国铁路国庆假期运输发送旅客1.95亿人次。", "2023-10-09", store)["1.95亿人次"] == "unsupported"
+
+
+def test_a_rate_read_on_a_day_is_that_day_s_and_its_round_is_its_name():
+    """The crude basket's 变化率 of one pricing round on 10 October, -1.45% as on 13 June by chance, is not stale
+    by August's 1.72%; 第9个工作日's -9.37% is not 第8个工作日's -9.15%."""
+    store = store_of(
+        ("2023-06-13", "分析师指出，美国原油库存下降。\n\n据金联创测算，截至6月13日第十个工作日，参考原油品种均价为72.68美元/桶，变化率为-1.45%。"),
+        ("2023-08-23", "分析师指出，美国原油库存下降。\n\n据金联创测算，截至8月23日第十个工作日，参考原油品种均价为84美元/桶，变化率为1.72%。"),
+        ("2023-12-17", "12月15日，国内第8个工作日参考原油变化率-9.15%，预计汽柴油下调400元/吨。"),
+    )
+    draft = "分析师指出，美国库欣地区库存增长。\n\n据金联创测算，截至10月10日第十个工作日，参考原油品种均价为89.17美元/桶，变化率为-1.45%。"
+    assert verdicts(draft, "2023-10-10", store)["-1.45%"] == "unsupported"
+    ninth = "据卓创资讯测算，截至12月15日收盘，国内第9个工作日参考原油变化率-9.37%。"
+    verdict, _, reasons = checked(ninth, "2023-12-19", store)["-9.37%"]
+    assert verdict == "unsupported" and any("of the 第8工作日 in the source, the 第9工作日 in the draft" in r for r in reasons)
+
+
+def test_an_agency_s_own_staff_are_its_figures_and_a_longer_name_is_not_a_bank():
+    """证监会内设…，设主席1名 against 中国银行保险监督管理委员会…设主席1名: two regulators' establishments, once read as
+    政策银行 (a department, 政策银行部, the paragraph before) and 中国银行 (inside the regulator's name)."""
+    draft = ("金融监管总局“三定”方案显示，裁撤了信托部、保险中介监管部、政策银行部等。\n\n"
+             "证监会内设19个正司局级机构，行政编制572名；设主席1名，副主席4名；司局级领导职数77名，机关纪委书记1名。")
+    claims = {c.text: c for c in extract(news(draft, "2024-02-12"))}
+    assert claims["77名"].subject == "中国证监会"
+    source = "2018年11月公布的规定：中国银行保险监督管理委员会机关事业编制925名。设主席1名，副主席4名，司局级领导职数107名（含机关纪委书记1名）。"
+    assert {c.text: c for c in extract(news(source, "2023-11-12"))}["107名"].subject == "中国银保监会"
+    store = store_of(("2023-11-12", source))
+    assert verdicts(draft, "2024-02-12", store)["4名"] == "unsupported"
+    assert [c.subject for c in extract(news("国家统计局数据显示，一季度全国社会消费品零售总额增长5%。", "2024-04-16"))] == ["全国"]
+
+
+def test_a_charge_does_not_vouch_for_the_court_s_finding():
+    store = store_of(("2023-08-31", "据检方指控：2005年至2020年，被告人张本才利用职务上的便利，非法收受财物折合人民币4832万余元。"))
+    draft = "经审理查明：2005年至2020年，被告人张本才利用职务上的便利，非法收受财物折合人民币4832万余元。"
+    verdict, _, reasons = checked(draft, "2023-12-19", store)["4832万余元"]
+    assert verdict == "unsupported" and any("alleged in the source" in r for r in reasons)
+    assert verdicts(draft.replace("经审理查明", "检方指控"), "2023-12-19", store)["4832万余元"] == "ok"
+
+
+def test_this_one_told_weeks_apart_is_another_event():
+    """距离本次震中103公里 in the automatic reports of two quakes 18 days apart."""
+    report = "根据中国地震台网速报目录，2021年9月16日在四川泸州市泸县发生的6.0级地震（距离本次震中103公里）。"
+    store = store_of(("2023-12-01", report))
+    verdict, _, reasons = checked(report, "2023-12-19", store)["103公里"]
+    assert verdict == "unsupported" and any("another event" in r for r in reasons)
+    assert verdicts(report, "2023-12-03", store)["103公里"] == "ok"  # the same quake, told again
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

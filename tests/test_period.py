@@ -365,3 +365,9 @@ def test_a_period_after_this_is_is_the_figures_own_not_a_base(extract_claims, pi
     claims = extract_claims("9.6%，这是今年上半年我国高技术制造业增加值同比增长的速度，高技术产业投资增长20.2%。", "2022-08-11")
     assert pick(claims, "20.2%").period.label == "今年上半年"
     assert [p.base for p in find_periods("是1950年到2002年53年的总和", dt.date(2022, 8, 11))] == ["是", "是"]  # compared
+
+
+def test_that_day_is_the_bare_day_named_before_it(extract_claims, pick):
+    """据巴勒斯坦媒体27日报道，以军当天空袭…: 当天 is the 27th, not the article's 28th, when the next night's raid was."""
+    claims = extract_claims("据巴勒斯坦媒体27日报道，以军当天空袭加沙地带南部和中部多个地区，造成至少16人死亡。", "2024-04-28")
+    assert pick(claims, "16人").period.start == dt.date(2024, 4, 27)

@@ -389,6 +389,12 @@ def test_a_statute_s_range_of_sentences_is_no_figure_but_a_sentence_passed_is():
     assert [q.text for q in find_quantities("被告人被判处有期徒刑10年。")] == ["10年"]
 
 
+def test_the_window_a_move_is_read_over_is_no_figure():
+    """最近24小时涨近2%: every day's crypto wrap reads its move over the same window."""
+    assert [q.text for q in find_quantities("比特币最近24小时涨近2%。")] == ["近2%"]
+    assert [q.text for q in find_quantities("过去7天累计下跌5%，连续7天下跌。")] == ["5%", "7天"]
+
+
 def test_a_shopping_festival_s_days_are_no_count_of_issues():
     """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
     assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []

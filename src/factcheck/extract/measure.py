@@ -165,10 +165,13 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     names = [(m.start, m.end) for m in mentions if m.topical or m.kind != subject.COUNTRY]
     # An aside's own period (4月末为7464万盎司) is the figure's, not part of what it measures.
     # So is the day an event named happened on (8日发生的地震已造成37人死亡).
+    dated: list[tuple[int, int]] = []  # where a period stood, in `left`
     for span in names + [(p.start, p.end) for p in periods if p.base in ("", "为", EVENT, ATTRIBUTIVE)]:
         if left_offset <= span[0] < left_offset + len(left) or left_offset < span[1] <= left_offset + len(left):
             a, b = max(span[0] - left_offset, 0), min(span[1] - left_offset, len(left))
             left = left[:a] + " " * (b - a) + left[b:]
+            if span not in names:
+                dated.append((a, b))
     left = _DATES_AND_NUMBERS.sub(" ", left)
     # …but a figure glued to letters names the thing: N95口罩, PM2.5浓度, 5G基站.
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
@@ -176,6 +179,10 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     phrase = tokens[-1] if tokens else ""
     if len(tokens) >= 2 and tokens[-1] in _LINKS:
         # 涉农贷款余额从2007年末的6.12万亿元: a period between the measure and the figure, only 的 after it.
+        phrase = tokens[-2] + tokens[-1]
+    elif len(tokens) >= 2 and _SECTOR_TAIL.search(tokens[-2]) and any(
+            left[a - len(tokens[-2]) : a] == tokens[-2] and left[b:].lstrip(" ").startswith(tokens[-1]) for a, b in dated):
+        # 全国铁路国庆黄金周运输发送旅客1.95亿人次: the sector before the period is the measure's (not all transport's).
         phrase = tokens[-2] + tokens[-1]
     elif len(tokens) >= 2 and tokens[-2].endswith("在") and tokens[-1].startswith("的"):
         # 韩国ICT产品在4月的出口额为127.7亿美元: what is measured is ICT products' exports, the month between.
@@ -202,6 +209,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     return phrase
 
 
+_SECTOR_TAIL = re.compile(r"(?:铁路|民航|公路|水路|港口|快递|邮政|外贸|业)$")
 _ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..record.period import WINDOW, Period
 from .numerals import SHORT_YEAR, NotANumber, number
@@ -170,7 +170,7 @@ def find_periods(
         if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
             base = "为"  # 5月份…下降2.2%，4月份为增长1.9%；日均产量…: the month before, for its own figure only
         out.append(PeriodMention(period, m.start(), m.end(), base))
-    out = _spans_between_days(sentence, published, _with_bare_days(sentence, published, out))
+    out = _spans_between_days(sentence, published, _that_day(_with_bare_days(sentence, published, out)))
     plans = _plan_periods(sentence)
     if plans:
         out = sorted([p for p in out if not any(q.start <= p.start < q.end for q in plans)] + plans, key=lambda p: p.start)
@@ -266,6 +266,18 @@ def _plan_periods(sentence: str) -> list[PeriodMention]:
 # 美联储3日宣布, 苏丹卫生部2日宣布: a day of the month without the month, in news the
 # month of the broadcast (or the one before, for a day still to come this month).
 _BARE_DAY = re.compile(r"(?<![\d月年号])(\d{1,2})日(?![元本内])")
+
+
+def _that_day(found: list[PeriodMention]) -> list[PeriodMention]:
+    """据巴勒斯坦媒体27日报道，以军当天空袭…: 当天 is the bare day named before it (read after the dated ones)."""
+    out: list[PeriodMention] = []
+    for p in found:
+        if p.period.label in ("当天", "当日"):
+            days = [q.period for q in out if q.period.days == 1 and q.period.label not in ("当天", "当日")]
+            if days and days[-1].start != p.period.start:
+                p = replace(p, period=Period(days[-1].start, days[-1].start, p.period.label))
+        out.append(p)
+    return out
 
 
 def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:

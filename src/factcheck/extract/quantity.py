@@ -265,6 +265,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 对满载50吨的大型物流运输车辆而言: the example a notice reckons with, the same in every notice
     if unit_word == "年" and _STATUTE_BEFORE.search(sentence, max(0, start - 12), start) and _STATUTE_AFTER.match(sentence, end):
         return True  # 处三年以上十年以下有期徒刑: a statute's range, the same words in many articles of the law
+    if unit_word in ("小时", "天", "日", "周") and (sentence[: m.start()] + (m["pre"] or "")).endswith(("最近", "过去", "近")):
+        return True  # 最近24小时涨近2%, 过去7天: the window a market's move is read over, the same every day
     if unit_word in _SPANS and _RECORD_OVER.match(sentence, end):
         return True  # 创5月31日以来的四个半月最低, 刷新一年最低: the span a record is set over, that day's, no figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":

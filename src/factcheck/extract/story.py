@@ -158,6 +158,10 @@ def named_in(text: str, story: StoryState) -> list[subject.Mention]:
     if "两国" in text and not any(m.kind == subject.PAIR for m in mentions):
         mentions += _two_countries(text, mentions, story, taken)
     if not any(m.topical for m in mentions):
+        own = subject.agency_itself(text, story.names)
+        if own is not None:
+            mentions.append(own)
+    if not any(m.topical for m in mentions):
         cited = subject.attribution(text, story.names)
         if cited is not None:
             start, end = cited

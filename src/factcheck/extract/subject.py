@@ -424,6 +424,8 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue  # 全资子公司, 旗下多家子公司: some company's subsidiary, which the sentence names apart
         if _GENERIC_BODY.fullmatch(name):
             continue  # 大型商业银行, 中小银行, 国有企业: a kind of body, not one
+        if _LONGER_NAME.match(text, m.end()):
+            continue  # 政策银行部, 中国银行保险监督管理委员会, 中国银行业协会: a department or a body whose name goes on
         legal = _LEGAL_SUFFIX.search(name)
         group = _TWO_CHARACTER_GROUP.fullmatch(name) and counter(name) == name and not names.agency_re.search(name)
         if legal and len(_PAREN.sub("", name[: legal.start()])) < 3 and not group:
@@ -509,6 +511,7 @@ def _inside_word(text: str, m: re.Match[str]) -> bool:
     return text.startswith(_NAME_GOES_ON, m.end())
 
 
+_LONGER_NAME = re.compile(r"[部司处科局]|保险监督|业(?!绩|务)")
 _NOT_A_COMPANY = frozenset(["公司", "本公司", "该公司", "上市公司", "财联社", "记者", "消息", "数据", "公告", "其中"])
 
 
@@ -555,6 +558,19 @@ def attribution(text: str, names: Gazetteer | None = None) -> tuple[int, int] | 
         return None
     rest = text[m.end() : m.end() + 24]
     return (m.start(), m.end()) if any(w in rest for w in names.attribution_words) else None
+
+
+# 证监会内设19个正司局级机构，行政编制572名: an agency at the head of a sentence that cites nothing is what its
+# figures are about (its staff, its departments), not a source for the country's.
+_ITS_OWN = re.compile(r"(?:机关)?(?:内设|设|行政编制|事业编制|编制|人员|职数|领导职数|机构|下设|共有)")
+
+
+def agency_itself(text: str, names: Gazetteer | None = None) -> Mention | None:
+    names = names or gazetteer()
+    for m in names.agency_re.finditer(text):
+        if (m.start() == 0 or text[m.start() - 1] in "：:，,；;") and _ITS_OWN.match(text, m.end()):
+            return Mention(m.group(), counter(m.group()), m.start(), m.end(), True, kind=ORGANISATION)
+    return None
 
 
 _OBJECT_MARKERS: tuple[str, ...] = (

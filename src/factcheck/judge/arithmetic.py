@@ -1265,14 +1265,26 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
         # 占用户总数21.7%: a short name (用户) names any count of users; the whole is one the part's measure is of
         alike = [c for c in alike if _shared(c.metric, part.metric) >= PART_OF_WHOLE
                  or (len(part.metric) >= 2 and part.metric in c.metric)]
-    told = [c for c in alike if len(words) >= 2 and words in _words(_clause_before(c))]
+    told = [c for c in alike if len(words) >= 2 and _told_as_whole(c, words)]
     if told and len({c.value for c in told}) == 1:
         return told[0]
     key = metric_key(whole)
     core = key.removesuffix("总额").removesuffix("总量").removesuffix("总值") or key
     found = [c for c in alike if c.paragraph == share.paragraph and c.subject == share.subject and core
-             and metric_key(c.metric).endswith(core)]
+             and metric_key(c.metric).endswith(core)
+             and not _A_SECTOR.search(metric_key(c.metric).removesuffix(core))]
     return found[0] if len(found) == 1 else None
+
+
+# 服务业实际使用外资金额7087.0亿元 is a sector's part of the 实际使用外资金额 a share is of, not the whole
+_A_SECTOR = re.compile(r"(?:业|领域)$")
+
+
+def _told_as_whole(c: Claim, words: str) -> bool:
+    """The whole's words name `c` in its clause, not after a sector's name (服务业实际使用外资金额)."""
+    clause = _words(_clause_before(c))
+    at = clause.find(words)
+    return at >= 0 and not _A_SECTOR.search(clause[:at])
 
 
 def _a_share_of(c: Claim, whole: str) -> bool:

@@ -304,6 +304,10 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         # 我国国内发明专利有效量达532万件 against 我国发明专利有效量达631.8万件: the country's own applicants'
         # patents, a part of all it holds. Not against 国内出游人次, which says 国内 too (domestic trips).
         return Check("metric", DIFFERENT, "domestic (我国国内) on one side only")
+    rounds = _ordinal(draft), _ordinal(stored)
+    if outcome in (SAME, SIMILAR) and all(rounds) and rounds[0] != rounds[1]:
+        # 第9个工作日参考原油变化率-9.37% against 第8个工作日…-9.15%: the count of a round is its name.
+        return Check("metric", DIFFERENT, f"of the {rounds[1]} in the source, the {rounds[0]} in the draft")
     terms = _term(draft), _term(stored)
     if outcome in (SAME, SIMILAR) and all(terms) and not terms[0] & terms[1]:
         # 1年期和5年期以上LPR分别为3.55%和4.20% against 5年期以上LPR报4.2%: a rate of each term, named by its number.
@@ -334,6 +338,17 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
 # measure's name, which a metric (its figures masked) does not keep. 10年和30年期: both terms, 期 said once.
 _TERM = re.compile(r"(\d+|[一二两三五七十]+)(年|个月|月|天|日)(?:期|(?=[和、及与](?:\d+|[一二两三五七十]+)\2期))")
 _TERMS_JOINED = re.compile(r"[和、及与]")
+# The round a figure is of, counted in its name: 第8个工作日, 第三批, 第十届 (not a quarter or a week: periods).
+_ORDINAL = re.compile(r"第(\d+|[一二两三四五六七八九十]+)个?(工作日|交易日|批|届|轮)")
+
+
+def _ordinal(c: Claim) -> str:
+    found = list(_ORDINAL.finditer(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
+    if not found:
+        return ""
+    number, kind = found[-1].groups()
+    return f"第{number if number.isdigit() else int(numerals.chinese(number))}{kind}"
+
 
 
 def _term(c: Claim) -> frozenset[str]:
@@ -455,10 +470,10 @@ def partner_apart(x: Claim, y: Claim) -> str:
 
 # 据海关数据，…汽车已出口277.8万辆 against 中汽协数据显示，…汽车出口253.3万辆: whose count it is
 _COUNTED_BY = re.compile(r"(?:据|根据)([\u4e00-\u9fffA-Za-z]{2,10}?)(?:(?:发布的|公布的|的)?(?:最新)?(?:统计)?数据|的?统计)"
-                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:[（(][^）)]{0,12}[）)])?"
+                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,16}?)(?:今天|今日|昨天|日前|近日)?(?:[（(][^）)]{0,12}[）)])?"
                          r"(?:发布的?|公布的?)?(?:最新)?(?:统计)?数据(?:显示|表明)"
                          # 1月12日，海关总署发布全年汽车出口数据。
-                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,12}?)(?:今天|今日|昨天|日前|近日)?(?:发布|公布)了?[^，。；]{0,10}?数据")
+                         r"|(?:^|[，。；：,;:\s])([\u4e00-\u9fffA-Za-z]{2,16}?)(?:今天|今日|昨天|日前|近日)?(?:发布|公布)了?[^，。；]{0,10}?数据")
 
 
 def _counted_by(c: Claim) -> str:
@@ -568,6 +583,15 @@ EVENT_DAYS = 30
 def event_reading(c: Claim) -> bool:
     p = c.period
     return p is not None and p.days == 1 and bool(_EVENT_DAY.match(p.label))
+
+
+_THIS_ONE = re.compile(r"本次|此次|这次")
+THIS_ONE_DAYS = 7  # a summit, a session, a fair told of over several days is still "this one"
+
+
+def _this_one(c: Claim) -> bool:
+    """The figure is of the event its article reports (本次震中, 此次会议): named by 本次/此次 in its clause."""
+    return bool(_THIS_ONE.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
 
 
 def events_apart(a: Claim, b: Claim) -> bool:
@@ -682,6 +706,11 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 1月27日…互致贺电，庆祝两国建交60周年 and 5月…庆祝中法建交60周年: the day is the message's; the
         # anniversary is the year's, whichever day of it tells it.
         return Check("period", SAME)
+    if _this_one(draft) or _this_one(stored):
+        apart = abs((draft.published - stored.published).days) if draft.published and stored.published else 0
+        if apart > THIS_ONE_DAYS:
+            # 距离本次震中103公里 in two automatic quake reports, 1 and 19 December: each 本次 is its own quake.
+            return Check("period", DIFFERENT, f"本次/此次 (this one) told {apart} days apart: another event")
     if events_apart(draft, stored):
         return Check("period", DIFFERENT, f"an event's reading of {b.end if b else stored.published} in the source, "
                                           f"{a.end if a else draft.published} in the draft: another event")
@@ -765,7 +794,9 @@ def period_check(draft: Claim, stored: Claim) -> Check:
     # 今年以来, 截至目前, 今年…累计: as of the draft's own day, not 截至4月底.
     now = a.end == draft.published and (a.as_of or (a.days > 1 and (a.start.month, a.start.day) == (1, 1)))
     to_day = b.as_of and b.days == 1  # 截至今天, 截至5月18日: a running total as of that day
-    if now and a.end > b.end and (a.start == b.start or (to_day and (a.days == 1 or a.as_of))):
+    # …but not a rate read on a day (截至10月10日第十个工作日…变化率为-1.45%, and -1.45% on 13 June): each day's own.
+    read_on_a_day = a.days == 1 and b.days == 1 and draft.unit in ("%", "pp")
+    if now and a.end > b.end and (a.start == b.start or (to_day and (a.days == 1 or a.as_of))) and not read_on_a_day:
         # 今年以来 in a July draft against 今年前4个月, 截至目前 against 截至4月27日: one running total, the
         # draft's as of a later day. The same figure may be out of date (stale); another is no alarm.
         return Check("period", RUNNING, f"a running total: the source's is as of {b.end}, the draft's as of {a.end}")
@@ -871,9 +902,25 @@ def _forecast_before(paragraph: str, sentence: str) -> bool:
                for m in _MODALITY.finditer(paragraph, start, at))
 
 
+# 据检方指控：…收受财物折合人民币4832万余元 at the trial, 经审理查明：…4832万余元 at the verdict: the charge
+# does not vouch for what the court found, nor the finding for the charge.
+_ALLEGED = r"指控|被控|涉嫌|起诉书|公诉机关"
+_FOUND = r"查明|认定|判决|判处|裁定|宣判"
+_STANCE = re.compile(f"(?P<alleged>{_ALLEGED})|(?P<found>{_FOUND})")
+
+
+def _legal_stance(c: Claim) -> str:
+    """alleged or found, by the last such word before the figure in its sentence; "" when none."""
+    said = list(_STANCE.finditer(c.plain_sentence, 0, c.at()))
+    return (said[-1].lastgroup or "") if said else ""
+
+
 def modality_check(draft: Claim, stored: Claim) -> Check:
     # Each read as of its own day: 2018年国内生产总值增长6.8% written in 2019 is an outcome, and the 6.5%左右
     # the March 2018 report set for the year a target. A plan re-quoted later says so (计划, 目标, 拟).
+    stances = _legal_stance(draft), _legal_stance(stored)
+    if all(stances) and stances[0] != stances[1]:
+        return Check("modality", DIFFERENT, f"{stances[1]} in the source (a charge or a court's finding), {stances[0]} in the draft")
     a, b = modality(draft), modality(stored)
     if (a == b == FORECAST and draft.published != stored.published and (predicted(draft) or predicted(stored))
             and (draft.value, draft.qualifier) != (stored.value, stored.qualifier)):
