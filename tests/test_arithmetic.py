@@ -383,6 +383,34 @@ def test_a_sector_s_amount_in_the_share_s_paragraph_is_not_the_whole_it_is_of():
     # alike to the sector's: which one, the story does not say for sure; no alarm rather than a wrong one
 
 
+def test_a_total_s_share_is_not_of_a_part_another_total_lists_nor_of_a_sum_its_name_ends():
+    """Customs' 前7个月: 占进口总值的39.4% is of all imports, not of 一般贸易's 其中…进口6.64万亿元; 占出口总值的63% is
+    not of 民营企业进出口12.46万亿元, whose name only ends in 出口. Neither whole is printed: no flag."""
+    draft = ("前7个月，我国一般贸易进出口15.41万亿元，增长2.1%。其中，出口8.77万亿元，增长2.8%；进口6.64万亿元，增长1.2%。\n\n"
+             "前7个月，民营企业进出口12.46万亿元，增长6.7%。其中，出口8.49万亿元，增长7.3%，占出口总值的63%；"
+             "进口3.97万亿元，增长5.3%，占进口总值的39.4%。")
+    assert flagged(draft, "2023-08-08") == {}
+
+
+def test_a_toll_told_as_it_rises_in_two_stories_is_two_moments():
+    draft = ("# 山西永聚煤业火灾遇难人数升至26人\n\n据新华社最新报道，记者11月16日从山西省吕梁市离石区永聚煤业联建楼火灾救援现场"
+             "了解到，截至发稿时，遇难人数升至26人。\n\n# 山西省吕梁市离石区永聚煤业发生火灾 遇难人数升至19人\n\n来源：央视新闻\n\n"
+             "山西省吕梁市离石区永聚煤业联建楼今天（16日）早晨6时50分左右发生火灾，截至记者发稿时，遇难人数升至19人，救援仍在进行中。")
+    assert flagged(draft, "2023-11-16") == {}
+
+
+def test_a_basis_at_a_paragraph_s_head_is_every_sentence_s_there():
+    """JD's quarter: 基于非美国通用会计准则，运营利润为111亿元…。运营利润率为4.5% is the non-GAAP margin, not the GAAP
+    paragraph's 3.8% told again."""
+    draft = ("# 京东第三季度业绩\n\n第三季度，运营利润为93亿元。运营利润率为3.8%，而2022年同期为3.6%。\n\n"
+             "基于非美国通用会计准则，运营利润为111亿元。运营利润率为4.5%，而2022年同期为4.1%。\n\n"
+             "基于非美国通用会计准则（Non-GAAP），归属于普通股股东的净利润为106亿元。净利润率为4.3%。")
+    claims = {c.text: c for c in extract(news(draft, "2023-11-15"))}
+    assert claims["4.5%"].metric.startswith("基于非美国通用会计准则") and claims["4.3%"].metric.startswith("基于非美国")
+    assert not claims["3.8%"].metric.startswith("基于")
+    assert flagged(draft, "2023-11-15") == {}
+
+
 def test_a_share_of_a_bound_is_bounded_and_the_whole_is_the_storys_figure_of_that_measure():
     line = ("2023年，全国新增减税降费及退税缓费22289.9亿元，其中约四分之三涉及民营经济纳税人。分行业看，制造业及批发"
             "零售业新增减税降费及退税缓费近9500亿元，占比42.6%。")

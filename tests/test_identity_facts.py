@@ -1895,6 +1895,34 @@ def test_this_one_told_weeks_apart_is_another_event():
     assert verdicts(report, "2023-12-03", store)["103公里"] == "ok"  # the same quake, told again
 
 
+def test_a_balance_as_at_a_day_is_that_day_s_and_a_release_s_month_does_not_date_a_move():
+    """Tencent's listed stakes 于二零二三年九月三十日 against 于…六月三十日 (two quarters' balance sheets, once both read
+    as undated); 美国10月CPI数据…道指涨0.95% on 14 November against 10月非农数据…道指涨0.42% on the 3rd."""
+    q2 = "04 二零二三年第二季其他主要财务信息\n\n于二零二三年六月三十日，本公司的现金净额为人民币177亿元。上市投资的公允价值为人民币4,354亿元。"
+    q3 = "03 二零二三年第三季其他主要财务信息\n\n于二零二三年九月三十日，本公司的现金净额为人民币364亿元。上市投资的公允价值为人民币4,644亿元。"
+    assert claim(q3, "364亿元", "2023-11-15").period.as_of
+    assert verdicts(q3, "2023-11-15", store_of(("2023-08-16", q2)))["4,644亿元"] == "unsupported"
+    store = store_of(("2023-11-03", "财联社11月3日电，美国10月非农就业数据不及预期，美股三大指数集体高开，道指涨0.42%，纳指涨0.49%。"))
+    draft = "财联社11月14日电，美国10月CPI数据低于预期，美股三大指数集体高开，道指涨0.95%，纳指涨1.80%。"
+    assert verdicts(draft, "2023-11-14", store)["0.95%"] == "unsupported"
+    assert claim("美国10月CPI同比上涨3.2%，预期3.3%。", "3.2%", "2023-11-14").period.label == "10月"  # the release's own
+
+
+def test_an_aside_between_a_measure_and_its_figure_leaves_the_measure_and_a_quarter_s_cash_is_its_release_s():
+    """自由现金流（一项非公认会计准则财务流动性指标）为人民币452.20亿元 read as 为人民币, and as undated, met August's 390.89亿元."""
+    assert claim("自由现金流（一项非公认会计准则财务流动性指标）为人民币452.20亿元。", "452.20亿元").metric.startswith("自由现金流")
+    august = "# 阿里巴巴公布季度业绩\n\n不按美国通用会计准则计算，阿里巴巴自由现金流为人民币390.89亿元（约合53.91亿美元）。"
+    november = "# 阿里巴巴公布季度业绩\n\n阿里巴巴自由现金流（一项非公认会计准则财务流动性指标）为人民币452.20亿元（61.98亿美元）。"
+    assert verdicts(november, "2023-11-16", store_of(("2023-08-10", august)))["452.20亿元"] == "unsupported"
+
+
+def test_progress_names_no_measure_of_its_own():
+    """进度已过四成 of the autumn harvest in October against the wheat harvest's 进度过四成 in June."""
+    store = store_of(("2022-06-04", "我国收获小麦超过1.2亿亩进度过四成；"))
+    draft = "农业农村部最新农情调度显示，目前全国秋粮收获进展顺利，进度已过四成。"
+    assert verdicts(draft, "2022-10-05", store)["四成"] == "unsupported"
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

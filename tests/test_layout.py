@@ -377,3 +377,11 @@ def test_headings_lines_in_bold_alone_and_list_items_are_scopes_of_their_own():
 )
 def test_a_space_between_figures_is_kept_only_letter_spacing_inside_one_is_dropped(raw, reads):
     assert clean(raw) == reads
+
+
+def test_a_lead_in_answered_by_sections_is_not_joined_to_the_body_after_them():
+    """财政部公布…财政收支情况： then 一、… and （一）…: the sections answer the lead-in; the body after them is its own
+    paragraph, whose 1-11月累计 dates the list that follows (not the lead's 12月15日)."""
+    text = ("据财政部网站，12月15日，财政部公布2023年11月财政收支情况：\n\n一、全国一般公共预算收支情况\n\n"
+            "（一）一般公共预算收入情况。\n\n1-11月累计，全国一般公共预算收入200131亿元，同比增长7.9%。\n\n")
+    assert [p.kind for p in layout.paragraphs(text, 0, True)] == ["body", "heading", "heading", "body"]

@@ -395,6 +395,13 @@ def test_the_window_a_move_is_read_over_is_no_figure():
     assert [q.text for q in find_quantities("过去7天累计下跌5%，连续7天下跌。")] == ["5%", "7天"]
 
 
+def test_the_class_of_a_home_loan_is_no_count_of_homes():
+    """二套住房…利率政策下限: the second home a loan is for, in every city's notice; 两套设备 is a count."""
+    said = [q.text for q in find_quantities("二套住房商业性个人住房贷款利率政策下限调整为不低于相应期限贷款市场报价利率加30个基点。")]
+    assert "二套" not in said
+    assert [q.text for q in find_quantities("新增两套设备。")] == ["两套"]
+
+
 def test_a_shopping_festival_s_days_are_no_count_of_issues():
     """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
     assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []

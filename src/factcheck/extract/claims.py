@@ -10,7 +10,7 @@ import bisect
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..reading import layout, script, table
@@ -36,13 +36,13 @@ from .measure import (
     respectively,
     with_counted,
 )
-from .metric import BASIS, metric_key
-from .period import find_periods
+from .metric import BASIS, daily_measure, metric_key
+from .period import PeriodMention, find_periods
 from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 128
+EXTRACTOR_VERSION = 129
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -129,12 +129,18 @@ def claims_in(
                     list_lead = _lead_period(*said_before)
             said_before = (para.text, published, story.year, _first_line(para, lines), p_index)
         scope.period = None  # a period carries to the next sentence, not to the next paragraph
+        kept_basis = None
         head = para.text.lstrip(" *#\u3000")
         basis = BASIS.match(head)
         if basis and _LEADS_IN.match(head, basis.end()):
             # 按国际财务报告准则：, 按非国际财务报告准则，撇除…以体现核心业务的业绩：: a basis that leads in sets the
             # measure of the paragraphs after it; 以美元计价，出口增长… is one sentence's, read as its words are.
             scope.basis = story.basis = re.sub(r"\s", "", basis.group())
+        elif basis and para.kind == "body" and basis.group().endswith(("准则", "口径")):
+            # 基于非美国通用会计准则，运营利润为111亿元…。运营利润率为4.5%: a basis at a paragraph's head is every
+            # sentence's there, not only the first's; the next paragraph is on its own. (以美元计价，: the unit says so.)
+            kept_basis = scope.basis
+            scope.basis = re.sub(r"\s", "", basis.group())
         elif para.kind == "title" or (para.kind == "heading" and layout.SECTION.match(para.text)):
             story.basis = ""  # 02 二零二三年上半年度业绩摘要: a new section, on no basis yet
         scope.whole = scope.part = ""
@@ -156,6 +162,8 @@ def claims_in(
                 # ——改革开放取得新突破。海南自贸试验区启动建设。实际使用外资1383亿美元: each sentence of a point
                 # is an achievement of its own, the lead's (我国), not the sentence before's.
                 scope.subject = lead_subject
+        if kept_basis is not None:
+            scope.basis = kept_basis
         lead_in = _PERIOD_LEAD.match(head) if scope is story else None
         if lead_in:
             # 第四季度业绩：…, 2023年全年业绩：…: a paragraph that leads in with a period dates the paragraphs after
@@ -178,7 +186,16 @@ def claims_in(
 
 _PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，。；,;：:\d]{1,12}[：:]")
 # What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
-_LEADS_IN = re.compile(r"\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
+_LEADS_IN = re.compile(r"\s*(?:[（(][^）)]{0,24}[）)])?\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
+
+
+_RELEASE_NAMED = re.compile(r"[^，。；,;]{0,12}?(?:数据|报告|纪要|决议)")
+
+
+def _released(periods: Sequence[PeriodMention], period: Period, text: str, clause: int) -> bool:
+    """The period was said in an earlier clause, of a release it dates (10月CPI数据, 9月非农报告)."""
+    said = [p for p in periods if p.period == period and p.end <= clause]
+    return bool(said) and bool(_RELEASE_NAMED.match(text, said[-1].end))
 
 
 def _cell_metric(claim: Claim) -> Claim:
@@ -359,6 +376,11 @@ def _sentence_claims(
                 and _FLOW.match(metric)):
             # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the
             # years is no stock as of the day an earlier sentence named.
+            period, period_from, period_line = None, "", 0
+        if period is not None and period_from == "sentence" and period.days > 1 and daily_measure(metric) and _released(
+                periods, period, text, cstart):
+            # 美国10月CPI数据低于预期，美股三大指数集体高开，道指涨0.95%: the month dates the release, not the
+            # day's move it set off (a move on 3 November after 10月非农 is another day's).
             period, period_from, period_line = None, "", 0
         if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
             # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.

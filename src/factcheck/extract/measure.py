@@ -128,6 +128,11 @@ def clause_start(sentence: str, pos: int, floor: int, delims: str = CLAUSE_DELIM
         if ch == "）" and i < len(sentence):
             # 津上精密机床（浙江）有限公司, 世界500强企业（项目）40余家: a short bracket is not a clause break.
             j = sentence.rfind("（", max(floor, i - 8), i - 1)
+            if j < 0:
+                # 自由现金流（一项非公认会计准则财务流动性指标）为…: a longer aside, words only, is none either.
+                j = sentence.rfind("（", max(floor, i - ASIDE_MAX), i - 1)
+                if j >= 0 and not _ASIDE.fullmatch(sentence, j, i):
+                    j = -1
             if j >= 0:
                 i = j
                 continue
@@ -175,7 +180,9 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     left = _DATES_AND_NUMBERS.sub(" ", left)
     # …but a figure glued to letters names the thing: N95口罩, PM2.5浓度, 5G基站.
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
-    tokens = left.split() if not left[-1:].isspace() else []
+    # 自由现金流（一项非公认会计准则财务流动性指标）为人民币452.20亿元: an aside between the measure and its figure.
+    plain = _ASIDE.sub("", left)
+    tokens = plain.split() if not plain[-1:].isspace() else []
     phrase = tokens[-1] if tokens else ""
     if len(tokens) >= 2 and tokens[-1] in _LINKS:
         # 涉农贷款余额从2007年末的6.12万亿元: a period between the measure and the figure, only 的 after it.
@@ -209,6 +216,8 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     return phrase
 
 
+_ASIDE = re.compile(r"[（(][^（）()\d，。；：,;:]{6,40}[）)]")
+ASIDE_MAX = 42
 _SECTOR_TAIL = re.compile(r"(?:铁路|民航|公路|水路|港口|快递|邮政|外贸|业)$")
 _ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")
 

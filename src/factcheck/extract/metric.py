@@ -204,8 +204,9 @@ def daily_measure(metric: str) -> bool:
 
 # A basis figures are reckoned on, said ahead of them: an accounting standard (按国际财务报告准则：), a currency
 # (以美元计价，), a set of comparable firms (按可比口径：).
-_BASIS_WORDS = r"(?:按照|按|以)\s*[\u4e00-\u9fffA-Za-z\s]{1,14}?(?:准则|计价|计|口径)"
-BASIS = re.compile(_BASIS_WORDS + r"(?=\s*[，,：:])")  # said ahead of figures, before a comma or a colon
+_BASIS_WORDS = r"(?:按照|按|以|基于|根据)\s*[\u4e00-\u9fffA-Za-z\s]{1,14}?(?:准则|计价|计|口径)"
+# said ahead of figures, before a comma or a colon (基于非美国通用会计准则（Non-GAAP），: its name in brackets between)
+BASIS = re.compile(_BASIS_WORDS + r"(?=\s*(?:[（(][^）)]{0,24}[）)])?\s*[，,：:])")
 _BASIS_IN = re.compile(_BASIS_WORDS)  # at the head of a metric it was put before
 
 

@@ -169,6 +169,11 @@ def find_periods(
             base = out[-1].base  # 相比2022年第二季度的22%和2023年第一季度的23%: a list of bases, each a base
         if not base and out and _ASIDE.match(sentence, m.end()) and sentence[max(0, m.start() - 1)] in "，,；;":
             base = "为"  # 5月份…下降2.2%，4月份为增长1.9%；日均产量…: the month before, for its own figure only
+        as_at = _AS_AT.search(sentence, 0, m.start())
+        if (period.days == 1 and not base and as_at and (as_at["year"] or _YEAR_NAMED.search(m.group()))
+                and sentence.startswith(("，", ","), m.end())):
+            # 于二零二三年九月三十日，本公司的现金净额为…: a balance sheet's "as at", a stock as of that day.
+            period = Period(period.start, period.end, "截至" + period.label)
         out.append(PeriodMention(period, m.start(), m.end(), base))
     out = _spans_between_days(sentence, published, _that_day(_with_bare_days(sentence, published, out)))
     plans = _plan_periods(sentence)
@@ -550,6 +555,8 @@ def _base(sentence: str, start: int) -> str:
 
 _BASE_LISTED = re.compile(r"(?:的[^，。；,;比较]{0,12}?)?[和、及与]")
 _CLEFT = ("这是", "那是", "正是", "就是", "也是", "都是")
+_AS_AT = re.compile(r"(?:^|[，。；,;])于(?P<year>[二〇零一三四五六七八九]{4}年)?$")
+_YEAR_NAMED = re.compile(r"(?:\d{4}|[二〇零一二三四五六七八九]{4})年")
 _ON_THE_BASIS = re.compile(r"[^，。；,;]{1,8}?的?基础上")
 BARE_YEAR_LAST_MONTH = 9  # until September a bare 全年 told as done is last year's; later it may be this year's, nearly over
 _LEVEL_WITH = re.compile(r"[^，。；,;]{1,10}?(?:基本)?(?:持平|相比|相当|相同|一样|差不多)")

@@ -267,6 +267,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 处三年以上十年以下有期徒刑: a statute's range, the same words in many articles of the law
     if unit_word in ("小时", "天", "日", "周") and (sentence[: m.start()] + (m["pre"] or "")).endswith(("最近", "过去", "近")):
         return True  # 最近24小时涨近2%, 过去7天: the window a market's move is read over, the same every day
+    if unit_word == "套" and m["cn"] in ("一", "二", "两", "三", "首") and _HOME_CLASS.match(sentence, end):
+        return True  # 二套住房…贷款利率下限: the class of a home loan, not a count of homes
     if unit_word in _SPANS and _RECORD_OVER.match(sentence, end):
         return True  # 创5月31日以来的四个半月最低, 刷新一年最低: the span a record is set over, that day's, no figure
     if unit_word in ("年", "个月", "天") and before.endswith(("比", "较", "与")) and nxt == "前":
@@ -340,6 +342,7 @@ _EXAMPLE_BEFORE = re.compile(r"(?:对|以|按)(?:一[辆台个位家户名])?[^�
 _EXAMPLE_AFTER = re.compile(r"[^，。；,;]{0,3}的[^，。；,;]{1,20}?(?:而言|来说|为例|计算)")
 _STATUTE_BEFORE = re.compile(r"(?<![判被])处(?:[\d一二三四五六七八九十]+年以[上下])?(?:、|或者)?$")
 _STATUTE_AFTER = re.compile(r"(?:以[上下])?(?:[\d一二三四五六七八九十]+年以[上下])?(?:有期徒刑|拘役)")
+_HOME_CLASS = re.compile(r"(?:及以上)?(?:住房|房|商品房|房贷|商贷|公积金|贷款)")
 _SPANS = ("年", "个月", "个半月", "月", "周", "天", "日", "个交易日", "交易日")
 _RECORD_OVER = re.compile(r"(?:以来|来)?的?(?:最低|最高|新低|新高|低点|高点|低位|高位|最大|最小)")
 _SHORT_YEAR = re.compile(numerals.SHORT_YEAR)

@@ -176,8 +176,8 @@ class _Figures:
         starts: dict[str, int] = {}
         for c in claims:
             self.by_paragraph.setdefault(c.paragraph, set()).add(c.plain_text)
-            if c.plain_paragraph.lstrip().startswith(("#", "【")) or _DATELINE.match(c.plain_paragraph):
-                starts.setdefault(c.paragraph, c.line)
+            if c.plain_paragraph.lstrip().startswith(("#", "【")) or _DATELINE.match(c.plain_paragraph) or _headline(c):
+                starts.setdefault(c.paragraph, c.line)  # a headline with a figure in it opens a story too
         self.story_starts = sorted(starts.values())
 
     def apart(self, a: Claim, b: Claim) -> bool:
@@ -244,6 +244,19 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
             tally[RESTATED] += 1
         out.append(restated(odd, other))
     return out
+
+
+def _listed_as_a_part(c: Claim) -> bool:
+    """其中 opens the full sentence (to the last 。, past its ；) the figure stands in: a part of a total before it."""
+    paragraph = c.plain_paragraph
+    at = paragraph.find(c.plain_sentence)
+    if at < 0:
+        return "其中" in c.plain_sentence[: c.at()]
+    start = max(paragraph.rfind(end, 0, at) for end in "。！？") + 1
+    return "其中" in paragraph[start : at + c.at()]
+
+
+_RISES_TO = re.compile(r"(?:升|增|涨|上升|增加|攀升|升高)(?:至|到)$")
 
 
 def restated(odd: Claim, other: Claim) -> Inconsistency:
@@ -599,6 +612,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             return False  # 同比增9.55%: whose growth, only the figure before it says
     if a.paragraph == b.paragraph and not titled:
         return False  # 其中，北侧地块…溢价率30.8%；南侧地块…溢价率39.7%: one paragraph's parallel sentences are siblings
+    if figures.apart(a, b) and all(_RISES_TO.search(c.plain_sentence, max(0, c.at() - 4), c.at()) for c in (a, b)):
+        return False  # 遇难人数升至19人 in one story, 升至26人 in a later one: a toll told as it rises, two moments
     if titled and (a.paragraph == b.paragraph or _heads(a, b) or _heads(b, a)):
         # One item: the title names the body's figure by the body's words, for the body's period; whom it is
         # about is the item's (a title often names only the agency that released it).
@@ -1265,6 +1280,9 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
         # 占用户总数21.7%: a short name (用户) names any count of users; the whole is one the part's measure is of
         alike = [c for c in alike if _shared(c.metric, part.metric) >= PART_OF_WHOLE
                  or (len(part.metric) >= 2 and part.metric in c.metric)]
+    if _TOTAL_WORDS.search(whole):
+        # 占进口总值的39.4%: not the 进口6.64万亿元 that 其中 gives as a part of 一般贸易, a part of another total
+        alike = [c for c in alike if not _listed_as_a_part(c)]
     told = [c for c in alike if len(words) >= 2 and _told_as_whole(c, words)]
     if told and len({c.value for c in told}) == 1:
         return told[0]
@@ -1272,7 +1290,8 @@ def _named(draft: _Draft, share: Claim, part: Claim, whole: str) -> Claim | None
     core = key.removesuffix("总额").removesuffix("总量").removesuffix("总值") or key
     found = [c for c in alike if c.paragraph == share.paragraph and c.subject == share.subject and core
              and metric_key(c.metric).endswith(core)
-             and not _A_SECTOR.search(metric_key(c.metric).removesuffix(core))]
+             and not _A_SECTOR.search(metric_key(c.metric).removesuffix(core))
+             and not metric_key(c.metric).endswith("进" + core)]  # 进出口 ends with 出口, and is not it
     return found[0] if len(found) == 1 else None
 
 

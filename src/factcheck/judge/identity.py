@@ -1155,7 +1155,7 @@ def _in_its_year(c: Claim) -> bool:
     return p is None or (c.published is not None and p.start.year == p.end.year == c.published.year)
 
 
-_RESULTS = re.compile(r"财报|业绩|季报|年报|中报|半年报|季度|营收|净利润|经营利润")
+_RESULTS = re.compile(r"财报|业绩|季报|年报|中报|半年报|季度|营收|净利润|经营利润|现金流|会计准则")
 
 
 def _results_told(c: Claim) -> bool:
@@ -1306,10 +1306,13 @@ def _names_a_measure(metric: str) -> bool:
     change is reckoned (比上年增加, 平均每年增长: of what?) or a sector."""
     rest = _RECKONED.sub("", _CHANGE.sub("", _SHARE_OF.sub("", metric_key(metric))))
     rest = _A_RUN.sub("", rest)  # 连续下降: a run of years of what?
+    if _PROGRESS_ONLY.fullmatch(rest):
+        return False  # 进度已过四成: the autumn harvest's or the wheat's, only the clause before says
     return len(rest) >= 1 and rest != "比" and not _SECTOR_ONLY.match(rest)  # 同比分别增长: a list's change of what?
 
 
 _A_RUN = re.compile(r"^(?:已经?|已)?连续|持续|逐年")
+_PROGRESS_ONLY = re.compile(r"(?:整体|总体|总)?(?:进度|进展|完成率)(?:已经?)?(?:过|超过?|达到?|为)?")
 _SPAN_ONLY = re.compile(r"间|来|前|里|以来|之间")  # 9年间, 60年来: a span and its direction, no measure
 
 

@@ -406,6 +406,12 @@ def _join_blocks(
                 open_body, held = None, []
             out.append(_para(block, kind, (shown or {}).get(i, "")))
             continue
+        if open_body is not None and kind == "heading" and open_body[-1][0][-1] in "：:" and SECTION.match(block[0]):
+            # 财政部公布2023年11月财政收支情况： then 一、… and （一）…: a lead-in its sections answer, not a sentence
+            # the body after them goes on with.
+            out.append(_para(open_body, "body"))
+            out.extend(_para(b, k) for b, k in held)
+            open_body, held = None, []
         if open_body is not None:
             if kind == "heading" and len(held) < 6:
                 held.append((block, kind))
