@@ -411,6 +411,21 @@ def test_a_basis_at_a_paragraph_s_head_is_every_sentence_s_there():
     assert flagged(draft, "2023-11-15") == {}
 
 
+def test_each_year_s_rate_after_a_change_over_years_is_not_the_change_s():
+    draft = "拼多多2020-2022年营收从594.92亿元增长到1305.58亿元，增长率分别为97.37%、57.92%、38.97%。"
+    assert flagged(draft, "2023-11-01") == {}
+
+
+def test_a_bare_share_of_a_group_named_before_zhong_is_of_that_group():
+    """…免签入境人员中来华观光休闲和从事商务活动人员共计9.1万人次，占比77.3%: of the 11.8万人次 who entered visa-free,
+    not of the story's 21.4万人次."""
+    draft = ("据国家移民管理局统计，截至2023年12月31日，上述6国来华人员共计21.4万人次，较11月份环比上升28.5%，其中持普通护照免签入境"
+             "人数共计11.8万人次，占同期6国入境总人数的55.1%，从入境事由来看，持普通护照免签入境人员中来华观光休闲和从事商务活动人员共计"
+             "9.1万人次，占比77.3%。")
+    assert flagged(draft, "2024-01-02") == {}
+    assert flagged("上述6国来华人员共计21.4万人次，其中商务活动人员共计9.1万人次，占比77.3%。", "2024-01-02") != {}
+
+
 def test_a_share_of_a_bound_is_bounded_and_the_whole_is_the_storys_figure_of_that_measure():
     line = ("2023年，全国新增减税降费及退税缓费22289.9亿元，其中约四分之三涉及民营经济纳税人。分行业看，制造业及批发"
             "零售业新增减税降费及退税缓费近9500亿元，占比42.6%。")

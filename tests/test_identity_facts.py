@@ -1923,6 +1923,51 @@ def test_progress_names_no_measure_of_its_own():
     assert verdicts(draft, "2022-10-05", store)["四成"] == "unsupported"
 
 
+def test_the_size_of_what_is_set_up_is_measured_by_what_is_set_up():
+    """设立5000亿元科技创新和技术改造再贷款 in August was called stale by May's 设立3000亿元保障性住房再贷款."""
+    store = store_of(("2024-04-18", "中国人民银行设立5000亿元科技创新和技术改造再贷款，为设备更新提供了低成本资金支持。"),
+                     ("2024-05-17", "中国人民银行将设立3000亿元保障性住房再贷款，支持地方国有企业收购已建成未出售商品房。"))
+    draft = "中国人民银行联合科技部等部门设立5000亿元科技创新和技术改造再贷款。"
+    assert claim(draft, "5000亿元", "2024-08-24").metric == "设立科技创新和技术改造再贷款"
+    assert verdicts(draft, "2024-08-24", store)["5000亿元"] == "ok"
+
+
+def test_a_change_reckoned_on_last_year_s_period_names_no_measure_and_a_question_states_nothing():
+    """比上年同期名义增长9.2% (consumption, named a sentence before) against income's 名义增长6.3%; an interviewer's
+    premise (您刚刚谈到…52.2万亿…您怎么看？) neither supersedes nor contradicts the 50.2万亿元 on record."""
+    store = store_of(("2023-10-29", "国家统计局日前公布的数据显示，今年前三季度，全国居民人均消费支出19530元。比上年同期名义增长9.2%，"
+                                    "扣除价格因素影响，实际增长8.8%。"))
+    draft = "前三季度，全国居民人均可支配收入29398元，比上年同期名义增长6.3%，扣除价格因素，实际增长5.9%。"
+    assert verdicts(draft, "2023-10-30", store)["6.3%"] == "unsupported"
+    store = store_of(("2023-08-16", "2022年，我国数字经济规模达50.2万亿元，占国内生产总值比重提升至41.5%。"),
+                     ("2023-10-24", "腾讯科技：您刚刚谈到，2022年我们的数字经济规模已经达到52.2万亿，占GDP的比重高达41.5%，您怎么看？"))
+    assert verdicts("2022年，数字经济规模达50.2万亿元，占GDP比重41.5%。", "2023-11-02", store)["50.2万亿元"] == "ok"
+    assert verdicts("2022年，我国数字经济规模达52.2万亿元。", "2023-11-02", store)["52.2万亿元"] == "contradicted"
+
+
+def test_a_count_of_bodies_keeps_the_per_head_measure_they_are_counted_by():
+    """8个省份前三季度人均可支配收入超过了3万元 against 7个省份前三季度人均消费支出超过全国平均水平: 均 of 人均 ends no noun."""
+    store = store_of(("2023-10-29", "国家统计局数据显示，前三季度全国居民人均消费支出19530元。7个省份前三季度人均消费支出超过全国平均水平。"))
+    draft = "国家统计局数据显示，前三季度全国居民人均可支配收入29398元。有8个省份前三季度人均可支配收入超过了3万元。"
+    assert verdicts(draft, "2023-10-30", store)["8个"] == "unsupported"
+
+
+def test_a_toll_told_as_it_rises_in_two_reports_contradicts_neither():
+    store = store_of(("2023-12-31", "俄罗斯别尔哥罗德州州长当地时间12月31日表示，别尔哥罗德30日遇袭事件中的遇难人数已增至22人。"))
+    draft = "俄罗斯别尔哥罗德州州长12月31日早些时候表示，别尔哥罗德30日遇袭事件中的遇难人数已增至24人，另有108人受伤。"
+    verdict, _, reasons = checked(draft, "2024-01-01", store)["24人"]
+    assert verdict == "unsupported" and any("told as it rises" in r for r in reasons)
+    funds = store_of(("2026-06-11", "截至2026年5月末，百亿私募数量升至139家，再创历史新高。"))
+    assert verdicts("截至2026年5月末，百亿私募数量升至193家。", "2026-06-22", funds)["193家"] == "contradicted"  # one day's
+
+
+def test_a_range_does_not_vouch_for_a_figure_inside_it():
+    """An advance estimate's 28.36亿-31.16亿元 for the 30.4亿元 reported two weeks later: inside, never said."""
+    store = store_of(("2023-10-18", "比亚迪电子涨3.26%，前三季度净利润28.36亿-31.16亿元，同比上升129.29%–151.93%。"))
+    assert verdicts("比亚迪电子前9个月净利润30.4亿元人民币，同比增长146.1%。", "2023-10-30", store)["30.4亿元"] == "unsupported"
+    assert verdicts("比亚迪电子前三季度净利润28.36亿-31.16亿元。", "2023-10-30", store)["28.36亿-31.16亿元"] == "ok"
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))
@@ -2112,7 +2157,7 @@ def test_a_bound_that_later_figures_have_moved_past_is_stale_when_called_current
 def test_one_funding_verb_for_two_things_is_two_facts():
     source = claim("中国人民银行今年设立5000亿元科技创新和技术改造再贷款，支持设备更新。", "5000亿元", "2024-04-18")
     draft = claim("中国人民银行今年将设立3000亿元保障性住房再贷款，支持收购已建成存量商品房。", "3000亿元", "2024-05-17")
-    assert "another purpose (科技创新, 保障性住房再贷款)" in no_alarm(identify(draft, source), draft, source)
+    assert "another purpose" in no_alarm(identify(draft, source), draft, source)
     undated = store_of(("2024-04-18", "中国人民银行设立5000亿元科技创新和技术改造再贷款，支持设备更新。"))
     assert verdicts("中国人民银行将设立3000亿元保障性住房再贷款。", "2024-05-17", undated)["3000亿元"] == "unsupported"
     assert verdicts("中国人民银行设立4000亿元科技创新和技术改造再贷款。", "2024-05-17", undated)["4000亿元"] == "contradicted"

@@ -114,7 +114,7 @@ _RATE_WORDS = re.compile(r"同比|环比|比上年|较上年|比上月|较上月
 
 
 _RIGHT_STOP = re.compile(
-    r"[，。；：、！？（）“”【】的就实现共已将在和与及到\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|均"
+    r"[，。；：、！？（）“”【】的就实现共已将在和与及到\d]|成功|成立|完成|达到|获得|参加|参与|进行|开展|覆盖|落户|入驻|建成|投入|带动|正|(?<![人亩户日年月])均"
     r"|增长|下降|上升|增加|减少|提高"
     # A verb that ends the noun counted (5575万农村贫困人口摆脱贫困, 2.8万亿元中央财政资金被纳入…).
     r"|被|纳入|列入|摆脱|用于|享受|受益"
@@ -245,8 +245,9 @@ def _counted(sentence: str, end: int) -> str:
     served = _SERVED.search(counted)
     if served:
         # 488家认证机构为7.9万余家企业实施精准帮扶: the bodies that did this, not every 认证机构 there is.
-        counted = counted[: served.start()] + _NUMBERS.sub("", _predicate(sentence, end + served.start()))
-    return counted
+        return counted[: served.start()] + _NUMBERS.sub("", _predicate(sentence, end + served.start()))
+    # 8个省份前三季度人均可支配收入: the period inside says when, not what is counted, and took its room.
+    return _PERIOD_INSIDE.sub("", sentence[end:stop])[:8]
 
 
 _SERVED = re.compile(r"(?<=..)(?:为|向|给|帮助)(?=[\d一二三四五六七八九十几数上]|$)")
@@ -259,8 +260,11 @@ def _predicate(sentence: str, end: int) -> str:
     return sentence[end : end + min(m.start() if m else len(sentence), 12)]
 
 
+_WITH_OTHERS = re.compile(r"^联合[^，。]{0,10}?(?=设立|新设|推出|创设|增设|设置)")  # who joined in, not what was set up
+_SET_UP = re.compile(r"(?:联合[^，。]{0,10}?)?(?:设立|新设|推出|创设|增设|设置)了?")
 _TIMES = ("次", "趟", "回")
 _ACTED = re.compile(r"到|赴|来|去|就|在|同|与|对|向|为|主持|出席|考察|视察|召开|会见|访问|通话")
+_PERIOD_INSIDE = re.compile(r"前[一二三四五六七八九十\d]+(?:个月|季度)|[一二三四]季度|[上下]半年|全年|今年|去年|当年")
 _QUOTED = re.compile(r"[“‘「]([^”’」，。]{1,8})[”’」]")
 
 
@@ -301,6 +305,9 @@ def measure(
         counted = _counted(text, q.end + 1)  # 530亩的地块: what the figure measures follows 的
     elif not metric and q.unit == "%" and text[q.end : q.end + 1] == "的":
         metric = _counted(text, q.end + 1)  # 仅有20%的火势得到控制: a share of what follows 的, not of the figure before
+    if q.is_currency and _SET_UP.fullmatch(metric_key(metric)) and text[q.end : q.end + 1] not in "，。；、）":
+        # 设立5000亿元科技创新和技术改造再贷款, 设立3000亿元保障性住房再贷款: the size of what is set up, named after it.
+        metric = _WITH_OTHERS.sub("", metric) + _NUMBERS.sub("", _predicate(text, q.end))
     if q.unit in _TIMES and counted != _predicate(text, q.end) and _ACTED.match(text, q.end):
         # 两次到海南考察 and 两次就中华文明探源工程主持召开集体学习: what was done so often is what is counted.
         counted = _NUMBERS.sub("", _predicate(text, q.end))

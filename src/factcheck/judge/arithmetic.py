@@ -659,6 +659,8 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
             continue
         if start.qualifier not in _ENDS or end.qualifier not in _ENDS or unit_group(start.unit) != unit_group(end.unit):
             continue
+        if "分别" in rate.plain_sentence[max(0, end.at()) : rate.at()]:
+            continue  # 营收从594.92亿元增长到1305.58亿元，增长率分别为97.37%、57.92%、38.97%: each year's rate
         if _names_another_measure(end, rate):
             continue  # …生产总值从158.9亿元增长到303.4亿元，城镇和农村居民人均可支配收入分别…增长了107.1%: the incomes' rate
         if start.sentence == end.sentence and _RANGE.fullmatch(_between(start, end)) and not _FROM.search(
@@ -1138,6 +1140,11 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
         whole = _named(draft, share, part, named) if named is not None else _whole_before(draft, part)
         if whole is None or part is whole or unit_group(part.unit) != unit_group(whole.unit):
             continue
+        group = _GROUP_AMONG.search(part.plain_sentence, 0, part.at()) if named is None else None
+        if group is not None and _shared(group[1], _clause_before(whole) or whole.metric) < GROUP_SHARED:
+            # 持普通护照免签入境人员中…共计9.1万人次，占比77.3%: the share is of the group named before 中 (11.8万人次
+            # entered visa-free), not of the story's 21.4万人次 of all six countries' visitors.
+            continue
         if named is None and _given_a_share(draft, whole, share):
             # 60岁及以上人口为940716人，占5.36%，其中65岁及以上人口为565217人，占3.22%: the part's share is of
             # the base the whole's own share is of (the city's people), not of the whole.
@@ -1148,6 +1155,10 @@ def _shares(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = No
         if found is not None:
             out.append(found)
     return out
+
+
+_GROUP_AMONG = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:人员|人口|企业|群体|用户|学生|游客)中")
+GROUP_SHARED = 4  # characters the group before 中 and a whole's own words share (免签入境)
 
 
 def _given_a_share(draft: _Draft, whole: Claim, besides: Claim) -> bool:

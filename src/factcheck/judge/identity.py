@@ -585,13 +585,19 @@ def event_reading(c: Claim) -> bool:
     return p is not None and p.days == 1 and bool(_EVENT_DAY.match(p.label))
 
 
-_THIS_ONE = re.compile(r"本次|此次|这次")
+_RISES_TO = re.compile(r"(?:升|增|上升|增加|攀升|升高)(?:至|到)$")
+
+
+def _rising(c: Claim) -> bool:
+    return bool(_RISES_TO.search(c.plain_sentence, max(0, c.at() - 4), c.at()))
+
+
 THIS_ONE_DAYS = 7  # a summit, a session, a fair told of over several days is still "this one"
 
 
 def _this_one(c: Claim) -> bool:
     """The figure is of the event its article reports (本次震中, 此次会议): named by 本次/此次 in its clause."""
-    return bool(_THIS_ONE.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
+    return bool(_THIS_EVENT.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
 
 
 def events_apart(a: Claim, b: Claim) -> bool:
@@ -706,6 +712,12 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 1月27日…互致贺电，庆祝两国建交60周年 and 5月…庆祝中法建交60周年: the day is the message's; the
         # anniversary is the year's, whichever day of it tells it.
         return Check("period", SAME)
+    if draft.published != stored.published and _rising(draft) and _rising(stored) and not (
+            draft.period is not None and stored.period is not None and draft.period.as_of and stored.period.as_of
+            and draft.period.end == stored.period.end):
+        # 遇难人数已增至24人 on 1 January, 已增至22人 in the 31 December report: a toll told as it rises, each
+        # report's count at its hour; neither contradicts the other. (截至5月末…升至139家 is as of one day: one count.)
+        return Check("period", UNKNOWN, "a count told as it rises (增至, 升至), in two reports")
     if _this_one(draft) or _this_one(stored):
         apart = abs((draft.published - stored.published).days) if draft.published and stored.published else 0
         if apart > THIS_ONE_DAYS:
@@ -821,7 +833,7 @@ _FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(
 _PREVIOUS = rf"前值|修正为|修正至|{VALUE_BEFORE}"
 _OUTCOME = r"公布值|初值|终值|录得"
 _MODALITY = re.compile(f"(?P<previous>{_PREVIOUS})|(?P<outcome>{_OUTCOME})|(?P<forecast>{_FORECAST})")
-OUTCOME, FORECAST, PREVIOUS = "outcome", "forecast", "previous"
+OUTCOME, FORECAST, PREVIOUS, ASKED = "outcome", "forecast", "previous", "asked"
 _MET = re.compile(r"实现|完成|达成|达到|超过|超额")
 _PLANNED_AS = re.compile(r"(?:左右)?(?:安排|确定|设定|编制)")
 _ITEM_READING = re.compile(rf"预[期估]|{_PREVIOUS}|{_OUTCOME}")  # words of one indicator's reading, not a plan's verb
@@ -864,6 +876,8 @@ def modality(c: Claim, written: dt.date | None = None) -> str:
     (a plan re-quoted after its year is still the plan), by default the claim's own publication."""
     sentence = c.plain_sentence
     at = c.at()
+    if sentence.rstrip().endswith(("？", "?")):
+        return ASKED  # 您刚刚谈到，2022年…数字经济规模已经达到52.2万亿…您怎么看？: an interviewer's premise, no one's statement
     found = _said_as(sentence, at)
     if found is not None:
         return {"previous": PREVIOUS, "outcome": OUTCOME}.get(found[1], FORECAST)
@@ -887,7 +901,8 @@ def forecast(c: Claim) -> bool:
     return found is not None and found[1] == "forecast"
 
 
-_SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a previous release's value (前值)"}
+_SAID = {OUTCOME: "an outcome", FORECAST: "a forecast or target", PREVIOUS: "a previous release's value (前值)",
+         ASKED: "a question's premise"}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1277,7 +1292,7 @@ _SECTOR_ONLY = re.compile(
 
 # How a change is reckoned (比上年, 平均每年, 扣除物价因素), which names no measure of its own.
 _RECKONED = re.compile(
-    r"[比较][上前]一年|比上年|较上年|比去年|较去年|比上月|较上月|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
+    r"[比较][上前]一年|比上年|较上年|比去年|较去年|比上月|较上月|同期|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
     r"|回升|回暖|反弹|下滑|增速"  # 增速回升1.1个百分点: which growth rate rose?
     # 约为去年同期的95%, 恢复到去年同期的87%: a level against its base, of the measure the clause before named
     r"|(?:约为|约|为|相当于|恢复到|恢复至|达到|达|是)?(?:去年|上年|往年)同期(?:水平)?"

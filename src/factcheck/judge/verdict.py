@@ -213,6 +213,10 @@ def _implied(draft: Claim, source: Claim) -> bool:
         return draft.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE) and draft.value <= source.value
     if source.qualifier == Qualifier.AT_MOST:
         return draft.qualifier == Qualifier.AT_MOST and draft.value >= source.value
+    if source.qualifier == Qualifier.RANGE and draft.qualifier != Qualifier.RANGE:
+        # 前三季度净利润28.36亿-31.16亿元 (an advance estimate) for the 30.4亿元 reported later: inside the range,
+        # which never said it.
+        return False
     if source.qualifier == Qualifier.ABOUT and draft.qualifier == Qualifier.EXACT:
         # 约为68亿立方米 (one estimate) for 69亿立方米 (another's): compatible, but it vouches only for what rounds
         # to it.
