@@ -426,6 +426,24 @@ def test_a_bare_share_of_a_group_named_before_zhong_is_of_that_group():
     assert flagged("上述6国来华人员共计21.4万人次，其中商务活动人员共计9.1万人次，占比77.3%。", "2024-01-02") != {}
 
 
+def test_a_headline_printed_twice_pairs_each_figure_with_itself():
+    draft = ("（3）2025年批准上市76款创新药30款已纳入医保；\n\n（4）2025年我国电影全产业链产值超8100亿元位居全球前列；\n\n"
+             "# 2025年批准上市76款创新药30款已纳入医保\n\n国家药监局介绍，2025年批准上市76款创新药。")
+    assert flagged(draft, "2026-01-24") == {}
+
+
+def test_a_flash_and_its_revision_in_one_release_are_two_readings():
+    draft = ("# 美国第三季度GDP季调后环比折年率修正值为5.2%，预估为5.0%\n\n"
+             "财联社11月29日电，美国第三季度GDP季调后环比折年率修正值为5.2%，预估为5.0%，初值为4.9%。")
+    assert flagged(draft, "2023-11-29") == {}
+
+
+def test_prices_of_packs_are_no_parts_of_a_sum():
+    draft = ("9月17日，代工厂副总经理称，最近发货清点时发现约23万单洗衣粉价格多卖了10元，其中5公斤39.9元和3公斤29.9元，"
+             "调整后改为5公斤29.9元和3公斤19.9元。")
+    assert flagged(draft, "2023-09-18") == {}
+
+
 def test_a_share_of_a_bound_is_bounded_and_the_whole_is_the_storys_figure_of_that_measure():
     line = ("2023年，全国新增减税降费及退税缓费22289.9亿元，其中约四分之三涉及民营经济纳税人。分行业看，制造业及批发"
             "零售业新增减税降费及退税缓费近9500亿元，占比42.6%。")

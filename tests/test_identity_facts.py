@@ -1968,6 +1968,40 @@ def test_a_range_does_not_vouch_for_a_figure_inside_it():
     assert verdicts("比亚迪电子前三季度净利润28.36亿-31.16亿元。", "2023-10-30", store)["28.36亿-31.16亿元"] == "ok"
 
 
+def test_a_change_against_a_base_names_no_measure_and_a_later_higher_mark_contradicts_no_earlier_one():
+    """与去年春节相比增长6.8% (sales) against parcels' 5.1%; 较年初增长9.2% (insurers' assets) against farm loans'
+    8.34%; 2025's film industry 超8100亿元 on 21 January against 已超过8000亿元 on the 2nd (a round mark said passed
+    already; 超过1000亿美元 then 超过1100亿美元 is still a threshold changed)."""
+    store = store_of(("2023-01-29", "今年春节长假期间，全国邮政快递业揽收快递包裹约4.1亿件，与去年春节假期相比增长5.1%。"),
+                     ("2025-08-09", "截至6月末，全国普惠型涉农贷款余额13.94万亿元，较年初增长8.34%。"),
+                     ("2026-01-02", "据测算，2025年中国电影全产业链产值已超过8000亿元。"))
+    assert verdicts("春节期间，全国重点零售和餐饮企业销售额与去年春节相比增长6.8%。", "2023-01-30", store)["6.8%"] == "unsupported"
+    assert verdicts("二季度末，全国保险业总资产39.2万亿元，较年初增长9.2%。", "2025-08-15", store)["9.2%"] == "unsupported"
+    assert verdicts("2025年我国电影全产业链产值超8100亿元。", "2026-01-21", store)["超8100亿元"] == "unsupported"
+    assert verdicts("2025年我国电影全产业链产值超过8000亿元。", "2026-01-21", store)["超过8000亿元"] == "ok"
+
+
+def test_now_as_a_change_s_start_dates_only_the_start_and_a_quote_now_is_that_day_s():
+    """从目前的10%提高至20% (by 2030): 目前 is the start's; the 20% was called stale by the 10% of a later article.
+    现报4.265% on 30 November against 现报4.5% on the 14th: two days' quotes."""
+    target = "法案要求，到2030年欧盟芯片产量占全球的份额应从目前的10%提高至20%，满足自身和世界市场需求。"
+    store = store_of(("2023-07-12", target), ("2023-08-16", "2023年7月11日，欧洲议会通过了《芯片法案》，要求到2030年欧盟芯片产量"
+                                                          "占全球的份额应从目前的10%提高至20%。"))
+    assert claim(target, "20%", "2023-09-21").period.label != "目前"
+    assert verdicts(target, "2023-09-21", store)["20%"] == "ok"
+    quotes = store_of(("2023-11-14", "美国10年期国债收益率短线走低14个基点，现报4.5%。"))
+    assert verdicts("美国10月CPI数据公布。美国10年期国债收益率短线拉升，现报4.265%。", "2023-11-30", quotes)["4.265%"] == "unsupported"
+
+
+def test_an_earlier_month_restated_beside_a_later_one_may_be_revised_and_a_company_s_research_spending_needs_its_name():
+    store = store_of(("2023-08-16", "美国6月份海外资金的净流入总额为1478亿美元，逆转了5月1676亿美元的净流出。"),
+                     ("2023-11-15", "# 京东集团公告\n\n京东集团第三季度研发开支为38亿元，与2022年同期的41亿元相比下滑7.8%。"))
+    draft = "美国5月净流出1682亿美元的海外私人投资者资金7月净流入1406亿美元，规模超过6月的1198亿美元。"
+    verdict, _, reasons = checked(draft, "2023-09-19", store)["1682亿美元"]
+    assert verdict == "unsupported" and any("may since have been revised" in r for r in reasons)
+    assert verdicts("第三季度，研发开支为28.5亿元，2022年同期为27.0亿元。", "2023-11-28", store)["28.5亿元"] == "unsupported"
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

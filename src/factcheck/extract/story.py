@@ -21,7 +21,9 @@ _SINCE_EVENT = re.compile(r"(?:^|(?<=[，。；：,;:]))(?P<since>(?:自|从)?[\
 # Words that date a figure to the article's day (最新数据显示…: the newest there is, as of that day).
 # 本季度…占比93.4% in a results release: the quarter it reports, as of the article (not the calendar's).
 _EARLIER_SAID = re.compile(r"上一?季度|上个?月|上一年|前一年|去年同期|上年同期")
-_NOW = re.compile(r"如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新|本季度")  # not 主要表现在, 体现在
+# not 主要表现在, 体现在; not 从目前的10%提高至20%, the start of a change (the figure after 提高至 is 2030's);
+# 现报4.265%: a market's quote now.
+_NOW = re.compile(r"(?<![从由较比])(?:如今|目前|(?<!表|体|实|出|发)现在|当前|现有|眼下|最新|本季度|(?<![\u4e00-\u9fff])现报)")
 
 
 # 微软股价上涨1.39%，市值达到28844亿美元，而苹果股价跌0.50%，市值28813亿美元: a clause that opens on

@@ -35,7 +35,7 @@ from difflib import SequenceMatcher
 
 from ..data import load_data
 from ..extract.metric import an_average, bases_apart, metric_key
-from ..extract.quantity import find_quantities, unit_group
+from ..extract.quantity import find_quantities, is_currency, unit_group
 from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
 from ..record.claim import ABOUT, ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
@@ -53,6 +53,7 @@ from .identity import (
     partner_apart,
     products_apart,
     reading_day,
+    reading_of,
     same_range,
     same_scope,
     so_far_said,
@@ -542,6 +543,16 @@ def _basis_before(c: Claim) -> str:
     return found[-1] if found else ""
 
 
+_ITEM_MARK = re.compile(r"^\s*[（(]?\d{1,2}[）)]|[；。;！!\s]+$")
+
+
+def _core(c: Claim, upto: int | None = None) -> str:
+    """The sentence without its list number and closing mark (（3）…； and the same line as a headline), up to
+    `upto` if given: a line printed twice, each figure where it stood."""
+    text = c.plain_sentence if upto is None else c.plain_sentence[:upto]
+    return _ITEM_MARK.sub("", text)
+
+
 def _nth_in_clause(c: Claim) -> int:
     """How many figures its clause gives before it: 普通住房70%、非普通住房80% pairs 70% with 70%, never with 80%."""
     text = c.plain_sentence
@@ -592,6 +603,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             return False
     if "分别" in a.plain_sentence or "分别" in b.plain_sentence:
         return False  # …投资分别增长11%、24.9%: which figure is which item's, only the list's order says
+    if reading_of(a) != reading_of(b):
+        return False  # 修正值为5.2%…初值为4.9%: the flash and the revision of one quarter, two readings
     if any(a_reading(c) and reading_day(c) is not None for c in (a, b)) or PREVIOUS in (modality(a), modality(b)):
         return False  # a market's reading moves within the day (数据公布前为98.4%); each item has its own 前值
     if partner_apart(a, b) or partner_apart(b, a):
@@ -618,6 +631,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         # One item: the title names the body's figure by the body's words, for the body's period; whom it is
         # about is the item's (a title often names only the agency that released it).
         return (_when(a) == _when(b) and a.qualifies is None and b.qualifies is None) or _rates_titled(a, b)
+    if _core(a) == _core(b) and _core(a, a.at()) != _core(b, b.at()):
+        return False  # 批准上市76款创新药30款已纳入医保, a headline printed twice: 30款 is the second figure, not the first
     worded = titled or (_within(_masked(a.plain_sentence, figures.of(a)), _masked(b.plain_sentence, figures.of(b)))
                         and _within(_told(a, figures.of(a)), _told(b, figures.of(b))))
     # …but a clause repeated after two lists' different heads is each list's own (给予党纪政务处分 in two campaigns).
@@ -1372,6 +1387,12 @@ def _a_partition(parts: list[Claim]) -> bool:
     return any(len(known.parts) == len(parts) and _one_each(parts, known.parts) for known in partitions())
 
 
+def _priced(c: Claim) -> bool:
+    """A sum of money right after another figure (5公斤39.9元, 每吨3000元): a price of so much of a thing."""
+    before = c.plain_sentence[: c.at()]
+    return is_currency(c.unit) and bool(re.search(r"\d(?:\.\d+)?(?:公斤|千克|克|斤|吨|升|毫升|件|箱|袋|瓶|盒)$", before))
+
+
 def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsistency]:
     """其中，出口…；进口…: the parts of a whole in the draft, where they are all of it, must make it; parts
     of any kind may not make more than their whole. Where each is told with its change on one base (同比减少…),
@@ -1402,6 +1423,8 @@ def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsisten
             parts = [p for p in parts if head and metric_key(p.metric).endswith(head)]
         if len(parts) < 2 or any(p.qualifier != EXACT for p in parts):
             continue
+        if any(_priced(p) for p in parts):
+            continue  # 多卖了10元，其中5公斤39.9元和3公斤29.9元: each a pack's price, told by its size; no parts of a sum
         if partition:
             out.extend(_changes_of_parts(draft, whole, parts, tally))
         total = sum((p.value for p in parts), Decimal(0))

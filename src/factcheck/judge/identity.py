@@ -951,7 +951,7 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         return Check("modality", DIFFERENT, f"a prediction by another, or by a maker not named (the source's "
                                             f"{predictor(stored) or '?'}, the draft's {predictor(draft) or '?'})")
     if a == b:
-        in_draft, in_source = _reading(draft), _reading(stored)
+        in_draft, in_source = reading_of(draft), reading_of(stored)
         if in_source == "初值" and not in_draft and draft.published != stored.published and release(draft):
             # 德国5月CPI环比下降0.2%，预期下降0.2% on 12 June against the 初值 of 29 May: a later release of
             # the month, the final, which the flash does not vouch for.
@@ -964,7 +964,7 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
     return Check("modality", DIFFERENT, f"{_SAID[b]} in the source, {_SAID[a]} in the draft")
 
 
-def _reading(c: Claim) -> str:
+def reading_of(c: Claim) -> str:
     """Which release of a figure the sentence gives it as: 初值 (flash), 终值 (final), or "" when it says not."""
     found = _modality_word(c)
     if found is not None and found[0] in ("初值", "终值"):
@@ -1293,6 +1293,8 @@ _SECTOR_ONLY = re.compile(
 # How a change is reckoned (比上年, 平均每年, 扣除物价因素), which names no measure of its own.
 _RECKONED = re.compile(
     r"[比较][上前]一年|比上年|较上年|比去年|较去年|比上月|较上月|同期|平均每年|每年平均|年均|扣除物价因素|按可比价格计算|实际|名义"
+    # 与去年春节相比增长, 较年初增长, 比上年末: a change against a base, of what the clause before names
+    r"|[与和同][^，。；与和同]{0,8}?相比|^[^，。；]{0,4}相比|[比较](?:年初|上年末|上月末|去年末|上年底|去年底)"
     r"|回升|回暖|反弹|下滑|增速"  # 增速回升1.1个百分点: which growth rate rose?
     # 约为去年同期的95%, 恢复到去年同期的87%: a level against its base, of the measure the clause before named
     r"|(?:约为|约|为|相当于|恢复到|恢复至|达到|达|是)?(?:去年|上年|往年)同期(?:水平)?"
@@ -1639,6 +1641,13 @@ def _rounded_off(draft: Claim, stored: Claim) -> bool:
     return gap < step / 2 and gap <= abs(draft.value) * ROUNDED_WITHIN  # not 3000 for 2500: a wrong figure
 
 
+def _later_period_beside(c: Claim) -> bool:
+    """The figure's sentence names a period after its own: it is restated in a later release."""
+    if c.period is None or c.published is None:
+        return False
+    return any(m.period.start > c.period.end and not m.base for m in find_periods(c.plain_sentence, c.published))
+
+
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
     if (draft.published != stored.published and identity.period.outcome == UNDATED
@@ -1660,7 +1669,7 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if _rounded_off(draft, stored):
         # 中国3月增持美债200亿美元 in a headline, 203亿美元 in the story: a round figure may be the other rounded.
         return f"{draft.text} may be {stored.text} rounded: a round figure, as headlines print them"
-    if draft.qualifier == stored.qualifier == AT_LEAST and (_MILESTONE.match(draft.text) or _MILESTONE.match(stored.text)):
+    if draft.qualifier == stored.qualifier == AT_LEAST and (_milestone(draft) or _milestone(stored)):
         # 双边贸易额再破1000亿美元 and 超过了1100亿美元: a mark passed and a figure past it both hold. (超55亿元
         # for 超45亿元, neither a mark, is a threshold copied and changed.)
         return f"two lower bounds, one a mark passed ({stored.text}, {draft.text}): both may hold"
@@ -1679,6 +1688,12 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 国家外汇管理局…一季度经常账户顺差895亿美元 in April, 889亿美元 in June: the agency's later release of its
         # own figure, a little apart, is a revision (a slip of the pen is seldom this close and this late).
         return f"{agency}'s later release ({draft.published}) of its figure, {stored.text} on {stored.published}: a revision"
+    if (draft.published and stored.published and draft.published > stored.published and draft.value and stored.value
+            and abs(draft.value - stored.value) <= abs(stored.value) * REVISED_WITHIN and not slip(draft.text, stored.text)
+            and _later_period_beside(draft)):
+        # 5月净流出1682亿美元的…资金7月净流入1406亿美元 in September against 5月1676亿美元 in August's release: an
+        # earlier month restated beside a later one, by a later release that may have revised it.
+        return f"restated beside a later period's figure ({draft.published}): {stored.text} may since have been revised"
     if draft.published and stored.published and draft.published > stored.published and preliminary(stored):
         # 日本内阁府…初步统计结果显示…按年率计算降幅为2.0% on 16 May; the release of 10 June, 1.8%: revised.
         return f"a first estimate in the source ({stored.published}): a later release ({draft.published}) may have revised it"
@@ -1869,6 +1884,14 @@ def _campaign(c: Claim) -> str:
 
 
 _MILESTONE = re.compile(r"^(?:再次?|首次|一举|成功|历史性)?(?:突破|破|跨越|迈上|站上|跃上|越过)")
+
+
+def _milestone(c: Claim) -> bool:
+    """A mark passed: 突破, 破, 迈上…, or a round figure said to be passed already (已超过8000亿元, not 超过1100亿美元)."""
+    if _MILESTONE.match(c.text):
+        return True
+    digits = re.sub(r"\D", "", c.text.split(".")[0])
+    return (bool(digits) and digits.strip("0") == digits[:1] and c.plain_sentence[max(0, c.at() - 1) : c.at()] == "已")
 
 
 _PURPOSE = re.compile(r"(?:专项用于|主要用于|重点用于|用于|用作|重点支持|支持|投向|投入到|投入)([^，。；;,、]{2,20})")
