@@ -1275,7 +1275,8 @@ def test_news_from_a_national_agency_is_about_the_whole_country():
 
 def test_a_span_counted_back_from_an_article_is_that_articles_span():
     store = store_of(("2013-03-05", "现在，我代表国务院，向大会报告过去五年的政府工作。"))
-    assert verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2018-03-05", store)["五年"] != "ok"
+    # 过去五年 is a horizon, no figure: nothing of 2013's vouches for 2018's (two trials' 过去五年 on the portal).
+    assert "五年" not in verdicts("现在，我代表国务院，向大会报告过去五年政府工作。", "2018-03-05", store)
     # …and is the period of the figures it reviews: 2013–2017 in a March 2018 report.
     growth = claim("五年来，国内生产总值年均增长7.1%。", "7.1%", "2018-03-05")
     assert (growth.period.start.isoformat(), growth.period.end.isoformat()) == ("2013-01-01", "2017-12-31")

@@ -53,7 +53,7 @@ def test_the_claims_table_never_cuts_a_citation(terminal, monkeypatch, capsys):
     assert main(["claims", "--source", "004"]) == 0
     table = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
     shown = set(re.findall(r"seeds/[^\s│]+", table))
-    assert shown == cited and len(cited) > 30
+    assert shown == cited and len(cited) >= 30  # a table of many rows, each cited in full
     if terminal:
         assert max(cell_len(line) for line in table.splitlines()) <= 80
     else:  # a pipe: one line a claim, for grep

@@ -255,8 +255,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
         return True  # 10年和30年期收益率: a bond's tenor, like the 30年期 it is paired with
     if unit_word == "年" and nxt == "代":
         return True  # 上世纪70年代, 90年代初: a decade, when something happened, not a count of years
-    if unit_word == "年" and (before.endswith(("未来", "今后", "近")) or sentence.endswith(("下一个", "下个", "新的"), 0, start)):
-        return True  # 未来五年, 今后5年, 近10年, 开启下一个50年: a horizon, not a figure
+    if unit_word == "年" and (before.endswith(("未来", "今后", "近", "过去")) or sentence.endswith(("下一个", "下个", "新的"), 0, start)):
+        return True  # 未来五年, 今后5年, 近10年, 过去五年, 开启下一个50年: a horizon, not a figure
     if unit_word == "年" and prev in ("这", "那"):
         return True  # 说说“十四五”这五年, 这十年: the years a text points to, no count to check
     if unit_word in ("年", "个月") and (m["pre"] or "").startswith("近") and _OVER_A_HORIZON.match(sentence, end):
