@@ -2003,6 +2003,22 @@ def test_an_earlier_month_restated_beside_a_later_one_may_be_revised_and_a_compa
     assert verdicts("第三季度，研发开支为28.5亿元，2022年同期为27.0亿元。", "2023-11-28", store)["28.5亿元"] == "unsupported"
 
 
+def test_a_share_s_opening_move_is_its_session_s_and_china_honduras_trade_is_a_pair_s():
+    store = store_of(("2023-04-21", "宁德时代高开2.15%，公司披露一季报，一季度净利润同比增长558%。"),
+                     ("2023-04-18", "据中国海关总署统计，2022年，中国同巴拉圭贸易总额为19.79亿美元，其中中方出口额18.95亿美元。"),
+                     ("2023-03-15", "据中国海关统计，2022年中洪贸易额为15.89亿美元，其中中方出口额15.6亿美元，进口2923.9万美元。"))
+    assert verdicts("开盘：沪指跌0.09%，宁德时代高开2.62%。", "2023-06-08", store)["2.62%"] == "unsupported"
+    draft = "据中国海关统计，2022年中洪贸易额为15.89亿美元，其中中方出口额15.6亿美元，进口2923.9万美元。"
+    assert verdicts(draft, "2023-06-09", store)["15.6亿美元"] == "ok"  # not stale by Paraguay's
+
+
+def test_a_day_s_move_under_a_year_its_paragraph_names_is_its_own_day_s():
+    store = store_of(("2023-12-14", "美联储维持利率不变，暗示明年或降息3次，美股全线沸腾，纳斯达克中国金龙指数涨0.42%。"))
+    draft = "美联储主席鲍威尔称今年某个时候降息可能是合适的，热门中概股多数上涨，纳斯达克中国金龙指数涨3%。"
+    assert verdicts(draft, "2024-03-06", store)["3%"] == "unsupported"
+    assert claim("10月，道指累计上涨5%。", "5%", "2023-11-01").period.label == "10月"  # a move over the month
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

@@ -402,6 +402,12 @@ def test_the_class_of_a_home_loan_is_no_count_of_homes():
     assert [q.text for q in find_quantities("新增两套设备。")] == ["两套"]
 
 
+def test_an_age_group_is_no_age():
+    """40岁及以下农民工低于50%，50岁以上农民工接近30%: the groups the shares are of (called stale by 42.3岁 before)."""
+    assert [q.text for q in find_quantities("40岁及以下农民工低于50%，50岁以上农民工接近30%。")] == ["低于50%", "接近30%"]
+    assert [q.text for q in find_quantities("农民工平均年龄42.3岁。")] == ["42.3岁"]
+
+
 def test_a_shopping_festival_s_days_are_no_count_of_issues():
     """今年618期间: 618 names the festival (June 18), 期间 is "during"; not 618 issues (期)."""
     assert [q.text for q in find_quantities("今年618期间，交个朋友和京东直播实现了合作。")] == []

@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 132
+EXTRACTOR_VERSION = 133
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -189,13 +189,21 @@ _PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，�
 _LEADS_IN = re.compile(r"\s*(?:[（(][^）)]{0,24}[）)])?\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
 
 
+_OVER_A_SPAN = re.compile(r"累计|全月|全年|以来|年内|月内|季内|周内")
+
+
 _RELEASE_NAMED = re.compile(r"[^，。；,;]{0,12}?(?:数据|报告|纪要|决议)")
+_SAID_OF = re.compile(r"(?:称|表示|暗示|预计|表态|认为|指出)[^，。；,;]{0,8}$")
 
 
 def _released(periods: Sequence[PeriodMention], period: Period, text: str, clause: int) -> bool:
-    """The period was said in an earlier clause, of a release it dates (10月CPI数据, 9月非农报告)."""
+    """The period was said in an earlier clause, of a release it dates (10月CPI数据) or of what someone said of it
+    (暗示明年或降息3次, 称今年某个时候降息)."""
     said = [p for p in periods if p.period == period and p.end <= clause]
-    return bool(said) and bool(_RELEASE_NAMED.match(text, said[-1].end))
+    if not said:
+        return False
+    p = said[-1]
+    return bool(_RELEASE_NAMED.match(text, p.end)) or bool(_SAID_OF.search(text, max(0, p.start - 12), p.start))
 
 
 def _cell_metric(claim: Claim) -> Claim:
@@ -377,10 +385,11 @@ def _sentence_claims(
             # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the
             # years is no stock as of the day an earlier sentence named.
             period, period_from, period_line = None, "", 0
-        if period is not None and period_from == "sentence" and period.days > 1 and daily_measure(metric) and _released(
-                periods, period, text, cstart):
-            # 美国10月CPI数据低于预期，美股三大指数集体高开，道指涨0.95%: the month dates the release, not the
-            # day's move it set off (a move on 3 November after 10月非农 is another day's).
+        if (period is not None and period_from == "sentence" and period.days > 1 and daily_measure(metric)
+                and _released(periods, period, text, cstart) and not _OVER_A_SPAN.search(text, cstart, q.start)):
+            # 美国10月CPI数据低于预期，美股三大指数集体高开，道指涨0.95%; 鲍威尔称今年某个时候降息…，金龙指数涨3%: a month
+            # or a year an earlier clause names dates a release or what someone said, not the day's move told after
+            # it. (10月，道指累计上涨5%: a move over the span, which says so.)
             period, period_from, period_line = None, "", 0
         if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
             # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.

@@ -143,7 +143,8 @@ NOT_TOP_BEFORE = "目此之当日提空以从面"  # 前 after these is a time (
 _TOP_OF_A_SET = re.compile(rf"(?<![{NOT_TOP_BEFORE}])前$")
 _PICKED = ("次", "名", "位", "家", "个", "只", "条", "座")
 _AGE_BAND = re.compile(r"(?:年龄段|年龄组|人口|人群|群体|组|及以上|以上|以下)")
-_AGE_CLASS = re.compile(r"(?:及以上|以上|以下)[\u4e00-\u9fff]")
+_AGE_GROUP = re.compile(r"(?:的)?(?:农民工|人口|人群|老人|老年人|居民|职工|员工|群体|儿童|青年|劳动力)")  # 50岁以上农民工
+_AGE_CLASS = re.compile(r"(?:及以上|及以下|以上|以下)[\u4e00-\u9fff]")
 _BAND_START = re.compile(r"\d+[-—至到~～]$")
 _TENOR_PAIRED = re.compile(r"[和、及与至-](?:\d+|[一二三五十]+)年期")
 _SCENARIO = re.compile(r"[^，。；]{0,3}的(?:概率|可能性)")
@@ -245,7 +246,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
                               or (prev == "的" and sentence.find(sentence[start:end], 0, start) >= 0)):
         return True  # 过去的五年是极不平凡的五年, 十九大以来的五年: the years a sentence speaks of, no count to check
     if unit_word == "岁" and ((_AGE_BAND.match(sentence, end) and _BAND_START.search(sentence, max(0, start - 4), start))
-                             or _AGE_CLASS.match(sentence, end)):
+                             or _AGE_CLASS.match(sentence, end)
+                             or ((m["post"] or "") in ("以上", "以下") and _AGE_GROUP.match(sentence, end))):
         return True  # 30至34岁年龄段未婚率, 60岁及以上人口: the band a figure is of, not someone's age
     if unit_word == "周年" and nxt == "时":
         return True  # 建交40周年时，卡特总统撰文表示…: when something was said, a past anniversary, no claim of now
