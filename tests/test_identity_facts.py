@@ -2019,6 +2019,15 @@ def test_a_day_s_move_under_a_year_its_paragraph_names_is_its_own_day_s():
     assert claim("10月，道指累计上涨5%。", "5%", "2023-11-01").period.label == "10月"  # a move over the month
 
 
+def test_a_region_s_gdp_is_not_the_country_s_whatever_its_paragraph_names():
+    store = store_of(("2024-01-21", "# 北京市政府工作报告\n\n北京市今年经济社会发展的主要预期目标：\n\n地区生产总值增长5%左右"))
+    draft = "# 政府工作报告\n\n今年发展主要预期目标是：\n\n国内生产总值增长5%左右"
+    assert verdicts(draft, "2024-03-05", store)["5%左右"] == "unsupported"
+    region = claim("今年经济社会发展的主要预期目标：地区生产总值增长5%左右。", "5%左右", "2024-01-21")
+    country = claim("今年发展主要预期目标是：国内生产总值增长5%左右。", "5%左右", "2024-03-05")
+    assert "地区生产总值 (a region's)" in identify(country, region).metric.reason
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

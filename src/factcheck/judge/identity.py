@@ -300,6 +300,9 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     if outcome in (SAME, SIMILAR) and draft.unit not in ("%", "pp", "x") and _at_constant_prices(draft) != _at_constant_prices(stored):
         # 按不变价计算2019年GDP总量约为78.04万亿元 is GDP at 2010's prices, not the year's 990865亿元.
         return Check("metric", DIFFERENT, "at constant prices (按不变价计算) on one side only")
+    if outcome in (SAME, SIMILAR) and {_gdp_scope(draft), _gdp_scope(stored)} == {"国内", "地区"}:
+        # 国内生产总值增长5%左右 (the country's target) against 北京's 地区生产总值增长5%左右: the word says whose.
+        return Check("metric", DIFFERENT, "地区生产总值 (a region's) on one side, 国内生产总值 (the country's) on the other")
     if outcome in (SAME, SIMILAR) and {_domestic_part(draft), _domestic_part(stored)} == {True, None}:
         # 我国国内发明专利有效量达532万件 against 我国发明专利有效量达631.8万件: the country's own applicants'
         # patents, a part of all it holds. Not against 国内出游人次, which says 国内 too (domestic trips).
@@ -374,6 +377,11 @@ def _term_name(m: re.Match[str]) -> str:
     number, span = m.groups()
     count = number if number.isdigit() else str(int(numerals.chinese(number)))
     return f"{count}{'个月' if span == '月' else span}期"
+
+
+def _gdp_scope(c: Claim) -> str:
+    found = re.search(r"(国内|地区)生产总值", c.metric)
+    return found.group(1) if found else ""
 
 
 _DOMESTIC = re.compile(r"(?:我国|中国|全国)国内(?!生产总值)")
