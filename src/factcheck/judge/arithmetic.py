@@ -54,6 +54,7 @@ from .identity import (
     products_apart,
     reading_day,
     reading_of,
+    rising,
     same_range,
     same_scope,
     so_far_said,
@@ -255,9 +256,6 @@ def _listed_as_a_part(c: Claim) -> bool:
         return "其中" in c.plain_sentence[: c.at()]
     start = max(paragraph.rfind(end, 0, at) for end in "。！？") + 1
     return "其中" in paragraph[start : at + c.at()]
-
-
-_RISES_TO = re.compile(r"(?:升|增|涨|上升|增加|攀升|升高)(?:至|到)$")
 
 
 def restated(odd: Claim, other: Claim) -> Inconsistency:
@@ -625,7 +623,7 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             return False  # 同比增9.55%: whose growth, only the figure before it says
     if a.paragraph == b.paragraph and not titled:
         return False  # 其中，北侧地块…溢价率30.8%；南侧地块…溢价率39.7%: one paragraph's parallel sentences are siblings
-    if figures.apart(a, b) and all(_RISES_TO.search(c.plain_sentence, max(0, c.at() - 4), c.at()) for c in (a, b)):
+    if figures.apart(a, b) and rising(a) and rising(b):
         return False  # 遇难人数升至19人 in one story, 升至26人 in a later one: a toll told as it rises, two moments
     if titled and (a.paragraph == b.paragraph or _heads(a, b) or _heads(b, a)):
         # One item: the title names the body's figure by the body's words, for the body's period; whom it is

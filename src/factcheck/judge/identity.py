@@ -596,7 +596,8 @@ def event_reading(c: Claim) -> bool:
 _RISES_TO = re.compile(r"(?:升|增|上升|增加|攀升|升高)(?:至|到)$")
 
 
-def _rising(c: Claim) -> bool:
+def rising(c: Claim) -> bool:
+    """Told as a count that has risen to the figure (遇难人数已增至24人): that report's moment of it."""
     return bool(_RISES_TO.search(c.plain_sentence, max(0, c.at() - 4), c.at()))
 
 
@@ -720,7 +721,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 1月27日…互致贺电，庆祝两国建交60周年 and 5月…庆祝中法建交60周年: the day is the message's; the
         # anniversary is the year's, whichever day of it tells it.
         return Check("period", SAME)
-    if draft.published != stored.published and _rising(draft) and _rising(stored) and not (
+    if draft.published != stored.published and rising(draft) and rising(stored) and not (
             draft.period is not None and stored.period is not None and draft.period.as_of and stored.period.as_of
             and draft.period.end == stored.period.end):
         # 遇难人数已增至24人 on 1 January, 已增至22人 in the 31 December report: a toll told as it rises, each
