@@ -2028,6 +2028,13 @@ def test_a_region_s_gdp_is_not_the_country_s_whatever_its_paragraph_names():
     assert "地区生产总值 (a region's)" in identify(country, region).metric.reason
 
 
+def test_a_measure_several_agencies_count_told_with_no_counter_on_either_side_raises_no_alarm():
+    """新能源汽车产量…增长22.5% (the statistics bureau's output) against 新能源汽车产销量…增长27.7% (中汽协's)."""
+    store = store_of(("2023-04-11", "今年一季度，我国新能源汽车产销量分别完成165万辆和158.6万辆，同比分别增长27.7%和26.2%。"))
+    verdict, _, reasons = checked("今年一季度，我国太阳能电池、新能源汽车产量分别增长53.2%、22.5%。", "2023-05-05", store)["22.5%"]
+    assert verdict == "unsupported" and any("neither side says whose" in r for r in reasons)
+
+
 def test_how_often_counts_what_was_done():
     """两次到海南考察 against 两次就中华文明探源工程主持召开…集体学习: the same words before the count, two deeds."""
     store = store_of(("2023-02-20", "党的十八大以来，习近平总书记两次到海南考察南繁科研育种工作。"))

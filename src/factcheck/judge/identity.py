@@ -517,6 +517,13 @@ def _counters_apart(draft: Claim, stored: Claim) -> str:
             return f"counted by {named} in the {side}; whose count the other is, its story says elsewhere"
         if named and not _counted_by(other) and contested_measure(other.metric) and not _transposed(draft.text, stored.text):
             return f"counted by {named} in the {side}; several agencies count {other.metric}, and the other does not say which"
+    if (not a and not b and contested_measure(draft.metric) and contested_measure(stored.metric)
+            and draft.published != stored.published and not _transposed(draft.text, stored.text)
+            and not slip(draft.text, stored.text)):
+        # (48.1% for 40.1%, one digit slipped, is still caught.)
+        # 新能源汽车产量…增长22.5% (the statistics bureau's output) against 新能源汽车产销量…增长27.7% (中汽协's), neither
+        # saying whose: several agencies count it, each by its own rules.
+        return f"several agencies count {draft.metric}, and neither side says whose count it gives"
     return ""
 
 
