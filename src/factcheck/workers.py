@@ -63,6 +63,12 @@ def stop(pool: object) -> None:
     for process in processes.values():
         with contextlib.suppress(Exception):
             process.join(timeout=2)
+    # Let the executor's manager thread close its wake-up pipe now: at exit, concurrent.futures writes to that
+    # pipe, and a close racing the write printed "Exception ignored … Bad file descriptor" after a Ctrl-C.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        with contextlib.suppress(Exception):
+            manager.join(timeout=2)
 
 
 @contextlib.contextmanager
