@@ -285,19 +285,26 @@ def _that_day(found: list[PeriodMention]) -> list[PeriodMention]:
     return out
 
 
+def day_of_month(day: int, published: dt.date) -> dt.date | None:
+    """The date a bare 29日 names in an article of `published`: this month's, or last month's when that day is
+    still to come (29日 told on the 2nd); None for a day the month lacks."""
+    month = published.replace(day=1)
+    if day > published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None
+
+
 def _with_bare_days(sentence: str, published: dt.date, found: list[PeriodMention]) -> list[PeriodMention]:
     taken = [(p.start, p.end) for p in found]
     extra = []
     for m in _BARE_DAY.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        day = int(m[1])
-        month = published.replace(day=1)
-        if day > published.day:
-            month = (month - dt.timedelta(days=1)).replace(day=1)
-        try:
-            date = month.replace(day=day)
-        except ValueError:
+        date = day_of_month(int(m[1]), published)
+        if date is None:
             continue
         extra.append(PeriodMention(Period(date, date, m.group()), m.start(), m.end(), _base(sentence, m.start())))
     return sorted(found + extra, key=lambda p: p.start) if extra else found

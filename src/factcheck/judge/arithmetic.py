@@ -128,8 +128,6 @@ def _n(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-
-
 def _printed(c: Claim) -> tuple[Decimal, str] | None:
     """How many base units one printed unit of the figure is (万亿元: 10¹²), and the words after its digits."""
     m = PRINTED_DIGITS.search(c.text)
@@ -1385,10 +1383,12 @@ def _a_partition(parts: list[Claim]) -> bool:
     return any(len(known.parts) == len(parts) and _one_each(parts, known.parts) for known in partitions())
 
 
+_SO_MUCH_BEFORE = re.compile(r"\d(?:\.\d+)?(?:公斤|千克|克|斤|吨|升|毫升|件|箱|袋|瓶|盒)$")
+
+
 def _priced(c: Claim) -> bool:
     """A sum of money right after another figure (5公斤39.9元, 每吨3000元): a price of so much of a thing."""
-    before = c.plain_sentence[: c.at()]
-    return is_currency(c.unit) and bool(re.search(r"\d(?:\.\d+)?(?:公斤|千克|克|斤|吨|升|毫升|件|箱|袋|瓶|盒)$", before))
+    return is_currency(c.unit) and bool(_SO_MUCH_BEFORE.search(c.plain_sentence, 0, c.at()))
 
 
 def _parts(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsistency]:

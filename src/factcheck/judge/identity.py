@@ -33,7 +33,7 @@ from ..extract.metric import (
     standing_measure,
     why_different,
 )
-from ..extract.period import DAY_RANGE, find_periods
+from ..extract.period import DAY_RANGE, day_of_month, find_periods
 from ..extract.quantity import VALUE_BEFORE, Quantity, find_quantities, is_currency, unit_group
 from ..extract.subject import (
     COUNTRY,
@@ -350,7 +350,12 @@ def _ordinal(c: Claim) -> str:
     if not found:
         return ""
     number, kind = found[-1].groups()
-    return f"第{number if number.isdigit() else int(numerals.chinese(number))}{kind}"
+    return f"第{_count(number)}{kind}"
+
+
+def _count(number: str) -> str:
+    """A number in a name, in digits: 十 and 10 (第十个工作日, 10年期) name one thing."""
+    return number if number.isdigit() else str(int(numerals.chinese(number)))
 
 
 
@@ -375,12 +380,14 @@ def _term(c: Claim) -> frozenset[str]:
 
 def _term_name(m: re.Match[str]) -> str:
     number, span = m.groups()
-    count = number if number.isdigit() else str(int(numerals.chinese(number)))
-    return f"{count}{'个月' if span == '月' else span}期"
+    return f"{_count(number)}{'个月' if span == '月' else span}期"
+
+
+_GDP_SCOPE = re.compile(r"(国内|地区)生产总值")
 
 
 def _gdp_scope(c: Claim) -> str:
-    found = re.search(r"(国内|地区)生产总值", c.metric)
+    found = _GDP_SCOPE.search(c.metric)
     return found.group(1) if found else ""
 
 
@@ -644,14 +651,7 @@ def _event_day(c: Claim) -> dt.date | None:
     told = list(_EVENT_TOLD.finditer(paragraph, 0, at if at >= 0 else len(paragraph)))
     if not told:
         return None
-    day = int(told[-1][1])
-    month = c.published.replace(day=1)
-    if day > c.published.day:
-        month = (month - dt.timedelta(days=1)).replace(day=1)  # 29日 told on the 2nd: last month's
-    try:
-        return month.replace(day=day)
-    except ValueError:
-        return None
+    return day_of_month(int(told[-1][1]), c.published)
 
 
 _CUMULATIVE = re.compile(r"累计|历年|总计|迄今")
@@ -1906,8 +1906,9 @@ def _milestone(c: Claim) -> bool:
     """A mark passed: 突破, 破, 迈上…, or a round figure said to be passed already (已超过8000亿元, not 超过1100亿美元)."""
     if _MILESTONE.match(c.text):
         return True
-    digits = re.sub(r"\D", "", c.text.split(".")[0])
-    return (bool(digits) and digits.strip("0") == digits[:1] and c.plain_sentence[max(0, c.at() - 1) : c.at()] == "已")
+    zeros, unit = round_zeros(c)  # one digit and its zeros: 8000, not 8100
+    return (bool(zeros) and abs(c.value) < unit * Decimal(10) ** (zeros + 1)
+            and c.plain_sentence[max(0, c.at() - 1) : c.at()] == "已")
 
 
 _PURPOSE = re.compile(r"(?:专项用于|主要用于|重点用于|用于|用作|重点支持|支持|投向|投入到|投入)([^，。；;,、]{2,20})")

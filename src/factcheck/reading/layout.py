@@ -398,20 +398,24 @@ def _join_blocks(
     # The pieces of a sentence still open, joined once it closes: adding block to block
     # copied the paragraph so far each time, for a paragraph of many short lines.
     open_body: list[Chars] | None = None
+
+    def close() -> None:
+        """The open sentence ends here: it, then the short blocks held while it was open."""
+        nonlocal open_body, held
+        if open_body is not None:
+            out.append(_para(open_body, "body"))
+        out.extend(_para(b, k) for b, k in held)
+        open_body, held = None, []
+
     for i, (block, kind) in enumerate(zip(blocks, kinds)):
         if kind in STANDALONE:
-            if open_body is not None:
-                out.append(_para(open_body, "body"))
-                out.extend(_para(b, k) for b, k in held)
-                open_body, held = None, []
+            close()
             out.append(_para(block, kind, (shown or {}).get(i, "")))
             continue
         if open_body is not None and kind == "heading" and open_body[-1][0][-1] in "：:" and SECTION.match(block[0]):
             # 财政部公布2023年11月财政收支情况： then 一、… and （一）…: a lead-in its sections answer, not a sentence
             # the body after them goes on with.
-            out.append(_para(open_body, "body"))
-            out.extend(_para(b, k) for b, k in held)
-            open_body, held = None, []
+            close()
         if open_body is not None:
             if kind == "heading" and len(held) < 6:
                 held.append((block, kind))
@@ -421,20 +425,14 @@ def _join_blocks(
                 held = [(b, k) for b, k in held if not _is_fragment(b)]
                 open_body.append(block)
                 if block[0][-1] in TERMINAL:
-                    out.append(_para(open_body, "body"))
-                    out.extend(_para(b, k) for b, k in held)
-                    open_body, held = None, []
+                    close()
                 continue
-            out.append(_para(open_body, "body"))
-            out.extend(_para(b, k) for b, k in held)
-            open_body, held = None, []
+            close()
         if kind == "body" and block[0][-1] not in TERMINAL:
             open_body = [block]
             continue
         out.append(_para(block, kind))
-    if open_body is not None:
-        out.append(_para(open_body, "body"))
-    out.extend(_para(b, k) for b, k in held)
+    close()
     return out
 
 
