@@ -1124,6 +1124,17 @@ def test_the_whole_a_local_agency_reports_on_is_its_own(said, whole):
     assert {c.subject for c in extract(news(said, "2023-02-19"))} == {whole}
 
 
+def test_a_local_statistics_office_turns_the_paragraph_to_its_own_place():
+    # Round 64: a story on several provinces' data. 重庆市统计局 speaks, so 全市 and the figures after it are
+    # 重庆's, not 山西's, the province of the paragraph before (重庆, a city under the central government, is a
+    # region).
+    said = ("山西省统计局发布的公报显示，2023年末，全省常住人口为3465.99万人。人口自然增长率为-2.25‰。\n\n"
+            "重庆市统计局公布的数据显示，2023年年末全市常住人口3191.43万人。全年出生人口17.88万人；人口自然增长率为-3.32‰。")
+    found = {c.text: c.subject for c in extract(news(said, "2024-02-24"))}
+    assert found["-2.25‰"] == "山西"
+    assert found["3191.43万人"] == found["17.88万人"] == found["-3.32‰"] == "重庆"
+
+
 def test_one_bureaus_sentence_copied_for_two_places_vouches_only_for_the_same_value():
     # Bodies carried from earlier paragraphs, each its own (石家庄, 西部地区): the sentences read alike, the
     # figures do not, so 1.88万 is no rounding of 2万 but another place's count.

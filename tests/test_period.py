@@ -371,3 +371,13 @@ def test_that_day_is_the_bare_day_named_before_it(extract_claims, pick):
     """据巴勒斯坦媒体27日报道，以军当天空袭…: 当天 is the 27th, not the article's 28th, when the next night's raid was."""
     claims = extract_claims("据巴勒斯坦媒体27日报道，以军当天空袭加沙地带南部和中部多个地区，造成至少16人死亡。", "2024-04-28")
     assert pick(claims, "16人").period.start == dt.date(2024, 4, 27)
+
+
+def test_that_day_in_a_sentence_naming_none_is_the_day_its_paragraph_named(extract_claims, pick):
+    """Round 63: two nights' drone counts met as one. 当天 is the 23rd the ministry spoke of, not the 24th the
+    broadcast aired, so the next evening's 172架 (24日) is another night's count; a day the sentence names wins."""
+    claims = extract_claims("俄罗斯国防部23日称，俄军控制了两个重要居民点。俄防空部队当天还击落了160架乌军无人机。", "2025-08-24")
+    assert pick(claims, "160架").period.start == dt.date(2025, 8, 23)
+    assert pick(claims, "160架").period_from == "paragraph"
+    claims = extract_claims("俄罗斯国防部22日称，俄军控制了两个重要居民点。24日，俄防空部队当天还击落了160架乌军无人机。", "2025-08-24")
+    assert pick(claims, "160架").period.start == dt.date(2025, 8, 24)

@@ -194,9 +194,28 @@ def _jurisdiction(mentions: list[subject.Mention], q: Quantity, text: str) -> su
     if not local:
         return None
     level, at = local[-1][1], local[-1].start()
-    speakers = [m for m in mentions if not m.topical and m.end <= at and m.kind in subject.LOCAL_LEVEL_KINDS[level]
+    speakers = [m for m in mentions if not m.topical and m.end <= at and _can_be(m, level)
                 and (m.name.endswith(level) or text.startswith(level, m.end))]
     return speakers[-1] if speakers else None
+
+
+def _can_be(m: subject.Mention, level: str) -> bool:
+    # 重庆市统计局…全市: a city under the central government is a region, and its 全市 is all of it
+    return m.kind in subject.LOCAL_LEVEL_KINDS[level] or (level == "市" and m.kind == subject.REGION and m.name.endswith("市"))
+
+
+# 重庆市统计局公布的数据显示, 山西省统计局发布的…公报显示: a place's statistics office reports on the place, so the
+# figures after it are the place's, not those of a place the story named before.
+_STATISTICS_OFFICE = re.compile(r"(?:省|市|自治区|区|县)?(?:统计局|调查总队)")
+
+
+def statistics_office(mentions: list[subject.Mention], text: str, end: int | None = None) -> subject.Mention | None:
+    """The place whose statistics office speaks in the sentence (before `end`), when no body is its topic."""
+    if any(m.topical for m in mentions if end is None or m.end <= end):
+        return None
+    offices = [m for m in mentions if not m.topical and m.kind in _PLACE_KINDS and (end is None or m.end <= end)
+               and _STATISTICS_OFFICE.match(text, m.end)]
+    return replace(offices[-1], topical=True) if offices else None
 
 
 def subject_of(
@@ -214,6 +233,10 @@ def subject_of(
         speaking = _jurisdiction(mentions, q, text)
         if speaking is not None:
             return replace(speaking, topical=True), "sentence", line
+    if mention is None:
+        office = statistics_office(mentions, text, q.start)
+        if office is not None:
+            return office, "sentence", line
     if "两国" in text[clause_start : q.start] and (mention is None or mention.kind != subject.PAIR):
         return None, "", 0  # 以明年两国建交70周年为契机: two countries, which the clause does not say
     if mention is not None:
@@ -272,6 +295,9 @@ def period_of(
         # when it is counted. (Not a day: 5日遭遇龙卷风袭击，目前已造成1人死亡 is that day's event, counted now.)
         return Period(published, published, now.group()), "sentence", line
     if period is not None:
+        that_day = _that_day_carried(period, story, published, periods)
+        if that_day is not None:
+            return that_day, "paragraph", story.period.line  # type: ignore[union-attr]
         return period, "sentence", line
     since = max(_SINCE_EVENT.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
     if since is not None and published is not None:
@@ -297,6 +323,18 @@ def period_of(
         assert isinstance(story.headline.value, Period)
         return story.headline.value, "heading", story.headline.line
     return None, "", 0
+
+
+def _that_day_carried(period: Period, story: StoryState, published: dt.date | None,
+                      periods: list[PeriodMention]) -> Period | None:
+    """俄罗斯国防部23日称，…。俄防空部队当天还击落了160架乌军无人机: 当天 in a sentence that names no day is the
+    day its paragraph named last, not the article's."""
+    carried = story.period.value if story.period is not None else None
+    named = any(p.period.days == 1 and p.period.label not in ("当天", "当日") for p in periods)
+    if (period.label in ("当天", "当日") and period.start == published and not named and isinstance(carried, Period)
+            and carried.days == 1 and carried.start != published):
+        return Period(carried.start, carried.end, period.label)
+    return None
 
 
 _LISTED = re.compile(r"^[^，。；：]{0,12}?(?:、|和|与|及|以及)$")
@@ -333,7 +371,7 @@ def remember(
 ) -> None:
     """What later sentences of the story inherit: the sentence's first topical body and its last own period."""
     topical = [m for m in mentions if m.topical]
-    head = _head(topical)
+    head = _head(topical) or statistics_office(mentions, text)
     if head is not None:
         story.subject = Stated(head, line, paragraph)
         if _listed(topical, text):
