@@ -794,3 +794,11 @@ def test_a_period_not_yet_over_has_no_level_to_set_against_the_year_before():
     store = store_of(("2023-10-14", "奔驰前三季度在中国市场累计交付57.87万辆新车，同比增长3%。"))
     found = findings("奔驰前三季度在中国市场累计交付57.87万辆新车，同比增长3%；", "2024-01-11", store)
     assert found["3%"].verdict != "inconsistent"
+
+
+def test_a_count_of_the_bodies_a_share_is_of_is_no_amount_of_their_measure():
+    # Round 65: 7个 is how many regions; 4.3% is of grain output, so 7 ÷ 31 (the provinces a source counts the
+    # output over) is no computation of it.
+    store = store_of(("2023-12-11", "国家统计局公告\n\n2023年全国粮食总产量69541万吨。全国粮食总产量为31个省（区、市）夏粮、早稻和秋粮产量的总和。"))
+    draft = "粮食产销\n\n2023年，我国粮食产量再创新高。而北京、天津、上海、浙江、福建、广东、海南7个主销区粮食产量仅占全国粮食总产量的4.3%。"
+    assert findings(draft, "2024-01-12", store)["4.3%"].verdict != "inconsistent"

@@ -2901,3 +2901,44 @@ def test_a_bodys_own_channel_publishes_and_a_market_share_is_some_companys():
     assert verdicts(draft, "2024-04-23", store)["1036.63亿元"] == "unsupported"
     draft = "按2023年零售额计，茶百道在中国现制茶饮店市场中排名第三，市场份额达到6.8%。"
     assert verdicts(draft, "2024-04-23", store)["6.8%"] == "unsupported"
+
+
+# --- round 65 ---------------------------------------------------------------------------------------------------
+
+def test_what_a_clause_opens_with_before_its_period_owns_its_measure():
+    # 比亚迪 is no name the recogniser knows: its sales are still BYD's pure-electric models', not Tesla's.
+    said = "不过，特斯拉还是占据领先的位置，而比亚迪纯电车型全年销量为157.48万辆。"
+    assert "比亚迪纯电车型" in claim(said, "157.48万辆", "2024-01-02").metric
+    store = store_of(("2024-01-02", said))
+    assert verdicts("2023年，特斯拉销量为180.9万辆，同比增长38%。", "2024-01-12", store)["180.9万辆"] != "contradicted"
+
+
+@pytest.mark.parametrize(("source", "draft", "figure"), [
+    ("国家统计局数据显示，2023年8月，蛋类价格上涨3.2%，影响CPI上涨约0.02个百分点。",
+     "国家统计局数据显示，2023年8月，食品价格同比上涨1.4%，影响CPI上涨约0.26个百分点。", "约0.26个百分点"),
+    ("国家统计局数据显示，上半年内需对中国经济增长的贡献率达到110.8%，同比提高59.4个百分点。",
+     "国家统计局数据显示，上半年，服务业增长带动经济增长3.6个百分点，比上年同期提高2.6个百分点，对经济增长的贡献率达66.1%。",
+     "66.1%"),
+])
+def test_a_contribution_is_its_contributors(source, draft, figure):
+    # Round 65: eggs' pull on CPI is not food's, domestic demand's share of growth not services': the contributor
+    # is named in the clause or by the figure before.
+    store = store_of(("2023-09-09", source))
+    assert verdicts(draft, "2023-09-22", store)[figure] == "unsupported"
+
+
+def test_an_exchange_rate_told_with_no_day_is_its_articles():
+    # Round 65: a quote of 29 June is no source for one of 23 September, whatever pair the story named before
+    # (欧元兑美元, carried, read as a body whose undated figures stand).
+    store = store_of(("2023-06-29", "非美货币盘中齐跌。欧元兑美元美股早盘跌破1.0900刷新日低。\n\n"
+                                    "离岸人民币兑美元报7.2432元，较周二纽约尾盘跌189点。"))
+    draft = "非美货币中，欧元兑美元美股早盘跌破1.0600。\n\n离岸人民币兑美元报7.2990元，较周四纽约尾盘涨151点。"
+    assert verdicts(draft, "2023-09-23", store)["7.2990元"] == "unsupported"
+
+
+def test_this_years_running_total_does_not_replace_one_of_all_the_years():
+    # Round 65: 截至6月10日…今年累计开行已突破万列 is no newer 中欧班列 total than 累计开行突破13万列 since 2011.
+    store = store_of(("2026-05-09", "中欧班列累计开行突破13万列。"),
+                     ("2026-06-20", "截至6月10日，中欧班列今年累计开行已突破万列，再创历史同期新高。"))
+    found = verdicts("最新数据显示，中欧班列已累计开行突破13万列。", "2026-07-06", store)
+    assert found["突破13万列"] != "stale"

@@ -381,3 +381,22 @@ def test_that_day_in_a_sentence_naming_none_is_the_day_its_paragraph_named(extra
     assert pick(claims, "160架").period_from == "paragraph"
     claims = extract_claims("俄罗斯国防部22日称，俄军控制了两个重要居民点。24日，俄防空部队当天还击落了160架乌军无人机。", "2025-08-24")
     assert pick(claims, "160架").period.start == dt.date(2025, 8, 24)
+
+
+def test_a_month_range_written_with_both_months_in_full_is_the_span(extract_claims, pick):
+    """Round 65: 1月份—8月份 is January to August, not August (against a month's 0.02 points of CPI)."""
+    claims = extract_claims("1月份—8月份食品价格同比上涨1.4%，影响CPI上涨约0.26个百分点。", "2023-09-22")
+    assert (pick(claims, "1.4%").period.start, pick(claims, "1.4%").period.end) == (dt.date(2023, 1, 1), dt.date(2023, 8, 31))
+
+
+def test_a_day_after_a_clocks_zone_is_the_quotes_own(extract_claims, pick):
+    """Round 65: 北京时间9月23日4点59分 dates the quote (not 预计开工时间2026年6月3日, when something happens)."""
+    claims = extract_claims("北京时间9月23日4点59分，离岸人民币兑美元报7.2990元，较周四纽约尾盘涨151点。", "2023-09-23")
+    assert pick(claims, "7.2990元").period.start == dt.date(2023, 9, 23)
+    assert pick(extract_claims("预计开工时间2026年6月3日，总投资5亿元。", "2026-06-01"), "5亿元").period is None
+
+
+def test_this_years_running_total_as_of_a_day_runs_from_new_year(extract_claims, pick):
+    """Round 65: 截至6月10日，中欧班列今年累计开行 is January 1 to June 10, not the day's own count."""
+    found = pick(extract_claims("截至6月10日，中欧班列今年累计开行已突破万列，再创历史同期新高。", "2026-06-20"), "突破万列")
+    assert (found.period.start, found.period.end, found.period.as_of) == (dt.date(2026, 1, 1), dt.date(2026, 6, 10), True)

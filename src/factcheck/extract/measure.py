@@ -191,6 +191,11 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
             left[a - len(tokens[-2]) : a] == tokens[-2] and left[b:].lstrip(" ").startswith(tokens[-1]) for a, b in dated):
         # 全国铁路国庆黄金周运输发送旅客1.95亿人次: the sector before the period is the measure's (not all transport's).
         phrase = tokens[-2] + tokens[-1]
+    elif len(tokens) == 2 and _owner(tokens[0]) and any(
+            left[a - len(tokens[0]) : a] == tokens[0] and left[b:].lstrip(" ").startswith(tokens[1]) for a, b in dated):
+        # 而比亚迪纯电车型全年销量为157.48万辆: what the clause opens with, before its period, is whose sales these are
+        # (特斯拉's 180.9万辆 are not BYD's), whether or not the recogniser knows the name.
+        phrase = tokens[0].lstrip("而但且") + tokens[1]
     elif len(tokens) >= 2 and tokens[-2].endswith("在") and tokens[-1].startswith("的"):
         # 韩国ICT产品在4月的出口额为127.7亿美元: what is measured is ICT products' exports, the month between.
         phrase = tokens[-2][:-1] + tokens[-1][1:]
@@ -216,6 +221,18 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     return phrase
 
 
+def _owner(words: str) -> bool:
+    """Words opening a clause that name what owns its measure (比亚迪纯电车型), not a filler, a verb or the body
+    the story is about (公司, 我国)."""
+    core = _LIGHT_VERBS.sub("", _LEADING_NOISE.sub("", words.lstrip("而但且")))
+    return len(core) >= 2 and core == words.lstrip("而但且") and not _GENERIC_OWNER.search(core)
+
+
+_GENERIC_OWNER = re.compile(
+    r"公司|集团|企业|我国|全国|本市|全市|全省|本省|各地|全球|世界|国内|海外|境内|境外|截至|截止|至|于|在|从|自|到"
+    # 2019年政府工作报告将当年…目标设定为: a document or a speaker that sets or tells the figure, a verb's word
+    r"|报告|规划|纲要|方案|计划|公报|白皮书|数据|统计|显示|表示|指出|文件|决定|意见|通知|会议"
+    r"|[将把对为是由向被让使称说及和与了着过]")
 _ASIDE = re.compile(r"[（(][^（）()\d，。；：,;:]{6,40}[）)]")
 ASIDE_MAX = 42
 _SECTOR_TAIL = re.compile(r"(?:铁路|民航|公路|水路|港口|快递|邮政|外贸|业)$")
@@ -422,7 +439,33 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
-    return _sibling_qualified(metric, run), qualifies
+    return _sibling_qualified(_with_contributor(text, q, metric, run), run), qualifies
+
+
+def _with_contributor(text: str, q: Quantity, metric: str, run: Run) -> str:
+    """食品价格同比上涨1.4%，影响CPI上涨约0.26个百分点; 内需对中国经济增长的贡献率达到110.8%: a contribution to a
+    whole is its contributor's (蛋类价格's 0.02 points, 服务业's 66.1% are others'), named before it in its clause
+    or, when the clause opens on the contribution, by the figure before it."""
+    start = max(text.rfind(c, 0, q.start) for c in "，。；,;") + 1
+    m = _CONTRIBUTION.search(text, start, q.start)
+    if m is None:
+        return metric
+    own = _LEADING_NOISE.sub("", _DATES_AND_NUMBERS.sub("", text[start : m.start()]).strip())
+    contributor = _CONTRIBUTOR_END.split(own, maxsplit=1)[0]
+    for before in reversed(run.claims if not contributor else ()):
+        # …带动经济增长3.6个百分点，比上年同期提高2.6个百分点，对经济增长的贡献率: past the change of the change
+        contributor = _CONTRIBUTOR_END.split(_LEADING_NOISE.sub("", before.metric), maxsplit=1)[0]
+        if len(contributor) >= 2:
+            break
+    if len(contributor) < 2 or contributor in metric:
+        return metric
+    return contributor + metric
+
+
+# What a figure contributes to a whole, its contributor named in a clause before: 影响CPI上涨, 拉动经济增长,
+# 对经济增长的贡献率.
+_CONTRIBUTION = re.compile(r"(?:影响|拉动|带动)[^，。；、]{0,12}?(?:上涨|下降|上升|下跌|增长|回落)|对[^，。；、]{0,12}?贡献")
+_CONTRIBUTOR_END = re.compile(r"同比|环比|比上年|较上年|增长|上涨|下降|上升|下跌|增加|减少|带动|拉动|影响|对")
 
 
 _EQUIVALENT = re.compile(r"[（(](?:约|合|折合|即|相当于)?")

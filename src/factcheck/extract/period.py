@@ -29,7 +29,7 @@ _YEAR = rf"(?P<year>(?:19|20)\d\d|{SHORT_YEAR})(?!\d)(?:年度|全年度|年|(?=
 # 上年结转收入, 上年执行数: last year's carry-over or outturn, a measure's name or a base, not a period
 _SPAN = (
     rf"(?:前(?P<first>{_N})个?月"
-    rf"|(?P<from>{_N})(?:月)?[至到\-—~～](?P<to>{_N})月(?:份)?"
+    rf"|(?P<from>{_N})(?:月份?)?[至到\-—~～](?P<to>{_N})月(?:份)?"
     rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
     rf"|(?:第)?(?<!上)(?<!下)(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年|(?<=年)半年度)"
     rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
@@ -657,6 +657,9 @@ def _resolve(m: re.Match[str], published: dt.date, context_year: int | None) -> 
 BASE_REACH = 4  # 由上年全年下降2.3%: how far after a 由/从 base its own figure may start
 
 
+_THIS_YEAR = ("今年", "本年", "年内")
+
+
 def period_for(mentions: list[PeriodMention], position: int) -> Period | None:
     """The period in force at `position`: the nearest mention before it, or a more specific one it contains.
 
@@ -673,6 +676,10 @@ def period_for(mentions: list[PeriodMention], position: int) -> Period | None:
         return None
     chosen = before[-1].period
     for p in reversed(before[:-1]):
+        if chosen.label in _THIS_YEAR and p.period.as_of and p.period.days == 1 and chosen.contains(p.period):
+            # 截至6月10日，中欧班列今年累计开行已突破万列: this year's running total as of the day, not the day's own
+            # count nor one of all the years (13万列 since 2011).
+            return Period(chosen.start, p.period.end, p.period.label + chosen.label)
         if chosen.contains(p.period) and p.period != chosen and chosen.days > p.period.days and chosen.days >= 365:
             # 5月9日，平湖市举行2023年…大会，签约项目28个: the day, not the year; but 4月…6494万千瓦，1-4月…24150万千瓦:
             # a running span named after a month is the figure's own.

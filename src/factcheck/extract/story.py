@@ -356,7 +356,8 @@ _NAMES_A_PLAN = re.compile(r"(?:落实|实现|完成|制定|编制|实施|出台
 # figure is the reason's, not the period the next sentence's figures are about
 _AN_ASIDE = re.compile(r"[，,；;](?:主要)?(?:原因是|是由于|由于|因为|得益于|受益于|主要受)")
 # 预计开工时间2026年6月3日: a day that is when something happens, told as a fact of its own
-_WHEN = re.compile(r"(?:时间|日期|时点)(?:为|是|定于|预计为)?$")
+# (北京时间9月23日4点59分，离岸人民币兑美元报7.2990元: a clock's zone, the quote's own day.)
+_WHEN = re.compile(r"(?:(?<!北京|当地|美东|美西|东部|西部|纽约|伦敦|东京|本地|香港)时间|日期|时点)(?:为|是|定于|预计为)?$")
 
 
 def when(text: str, at: int, end: int = -1) -> bool:

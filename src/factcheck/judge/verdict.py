@@ -168,7 +168,8 @@ def replaces(old: Claim, new: Claim) -> bool:
         # 员工1900名 then 2000余名; 科技进步贡献率57.5% in 2018, 超过60% in 2021: the same measure of the same
         # named body, stated as it stood on each day.
         return later and not agree(old, new)
-    if a is None and b is not None and b.as_of:
+    if a is None and b is not None and b.as_of and b.days == 1:
+        # (Not 截至6月10日今年累计开行突破万列, this year's running total, for 累计开行突破13万列 of all the years.)
         return later and old.published is not None and b.end > old.published and not agree(old, new)
     return False
 
@@ -196,7 +197,8 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
 
 
 _COUNTED_UP = re.compile(r"累计|截至目前|迄今|至今|已有|共有|已经有")
-_COUNTS = frozenset({"个", "件", "起", "次", "人次", "家", "户", "名", "人", "项", "座", "所", "条", "台", "辆", "套", "例"})
+_COUNTS = frozenset({"个", "件", "起", "次", "人次", "家", "户", "名", "人", "项", "座", "所", "条", "台", "辆", "套", "例",
+                     "列", "架", "艘", "批", "趟", "班"})
 
 
 def _fell(old: Claim, new: Claim) -> bool:
@@ -273,6 +275,8 @@ def _comparable(old: Claim, new: Claim) -> bool:
     """A later figure that can replace `old` as the latest: a figure as of a later day, or a later period
     no shorter (57.5% as of March 2018, then 58.5% for 2018年; not 2020年一季度 after 2019年)."""
     a, b = _so_far(old), _so_far(new)
+    if b is not None and b.as_of and b.days > 1 and (a is None or a.start != b.start):
+        return False  # 截至6月10日今年累计 is this year's running total, not one of all the years (累计开行13万列)
     if b is None or b.as_of:
         return True
     if a is not None and b.start == a.start and a.end < b.end and b.days <= FULLER_DAYS_MAX:
