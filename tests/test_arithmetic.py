@@ -802,3 +802,20 @@ def test_a_count_of_the_bodies_a_share_is_of_is_no_amount_of_their_measure():
     store = store_of(("2023-12-11", "国家统计局公告\n\n2023年全国粮食总产量69541万吨。全国粮食总产量为31个省（区、市）夏粮、早稻和秋粮产量的总和。"))
     draft = "粮食产销\n\n2023年，我国粮食产量再创新高。而北京、天津、上海、浙江、福建、广东、海南7个主销区粮食产量仅占全国粮食总产量的4.3%。"
     assert findings(draft, "2024-01-12", store)["4.3%"].verdict != "inconsistent"
+
+
+PMI = ("国家统计局：11月份制造业PMI为49.4%\n\n一、中国制造业采购经理指数运行情况\n\n"
+       "11月份，制造业采购经理指数（PMI）为49.4%，比上月下降0.1个百分点。\n\n"
+       "新订单指数为49.4%，比上月下降0.1个百分点，表明制造业市场需求有所回落。\n\n"
+       "从业人员指数为48.1%，比上月上升0.1个百分点。\n\n"
+       "二、中国非制造业采购经理指数运行情况\n\n"
+       "11月份，非制造业商务活动指数为50.2%，比上月下降0.4个百分点。\n\n"
+       "新订单指数为47.2%，比上月上升0.5个百分点，表明非制造业市场需求收缩幅度收窄。")
+
+
+def test_a_sub_index_under_each_sectors_section_is_that_sectors():
+    # Round 62: the non-manufacturing 新订单指数 (47.2%) is no mistyped manufacturing one (49.4%).
+    metrics = {c.text: c.metric for c in extract(news(PMI, "2023-11-30"))}
+    assert "47.2%" not in flagged(PMI, "2023-11-30")
+    assert metrics["47.2%"] == "非制造业新订单指数"
+    assert metrics["48.1%"] == "制造业从业人员指数"  # 从业, not 从 and 业

@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 135
+EXTRACTOR_VERSION = 136
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -182,8 +182,11 @@ def claims_in(
             # 二、3月份工业生产者价格环比变动情况: the section's changes are month on month, though its sentences
             # read as the 同比 section's (生产资料价格下降0.1%) with other figures.
             story.reckoning = "环比" if "环比" in para.text and "同比" not in para.text else ""
+            sector = _SECTOR_INDEX.search(para.text)
+            story.sector = sector["sector"] if sector else ""
 
 
+_SECTOR_INDEX = re.compile(r"(?P<sector>非制造业|制造业|服务业|建筑业)[^，。；：]{0,12}?指数")
 _PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，。；,;：:\d]{1,12}[：:]")
 # What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
 _LEADS_IN = re.compile(r"\s*(?:[（(][^）)]{0,24}[）)])?\s*(?:[：:]|[，,][^。；;：:]{0,30}[：:])")
@@ -376,6 +379,10 @@ def _sentence_claims(
             metric = _kind_of_whole(metric, whole_here)
         if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
             metric = _reckoned(metric, story.reckoning)
+        if story.sector and "指数" in metric and not _SECTOR_INDEX.search(metric + "指数"):
+            # 二、中国非制造业采购经理指数运行情况 … 新订单指数为47.2%: the non-manufacturing index, not the
+            # manufacturing 新订单指数 (49.4%) of section 一.
+            metric = story.sector + metric
         if story.basis and metric and story.basis not in metric:
             # 按非国际财务报告准则 then 按国际财务报告准则, each a line over the same sentences with other
             # figures: two measures, not one company's profit told twice.

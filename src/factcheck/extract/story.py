@@ -90,6 +90,8 @@ class StoryState:
         self.lead: Stated | None = None  # the period a list's opening paragraph begins with (“十四五”时期是…)
         # 环比 where the section's heading says its changes are month on month (二、3月份…价格环比变动情况)
         self.reckoning: str = ""
+        # 二、中国非制造业采购经理指数运行情况: the sector whose indexes the section's sub-indexes are (新订单指数)
+        self.sector: str = ""
         # 按国际财务报告准则：, 以美元计价：: the basis a line of its own sets for the figures after it
         self.basis: str = ""
         self.countries: list[str] = []  # foreign countries the story has named, in order
