@@ -2942,3 +2942,28 @@ def test_this_years_running_total_does_not_replace_one_of_all_the_years():
                      ("2026-06-20", "截至6月10日，中欧班列今年累计开行已突破万列，再创历史同期新高。"))
     found = verdicts("最新数据显示，中欧班列已累计开行突破13万列。", "2026-07-06", store)
     assert found["突破13万列"] != "stale"
+
+
+def test_the_rest_of_a_set_is_a_part_not_an_older_count_of_it():
+    # Round 66: 其他5人 are the five besides the one the story is about, not the 6名 told as 5 before.
+    store = store_of(("2023-04-12", "据不完全统计，2022年至今，辽宁省已有6名省部级官员被查。\n\n"
+                                    "连续三任公安厅厅长落马，2022年更有5名省部级官员被查，成为去年省部级官员落马数量最多的省份。"))
+    draft = "2022年至今，辽宁省已有6名省部级官员被查，其他5人分别是：辽宁省原副省长王大伟，于2022年3月被审查调查。"
+    assert verdicts(draft, "2023-05-30", store)["5人"] != "stale"
+
+
+def test_what_a_rate_will_rise_to_is_a_target_which_supersedes_no_outcome():
+    # Round 66: 将提高到80%以上 in the next five years is the plan's, not a newer reading of 76.7%.
+    store = store_of(("2026-01-22", "2025年，我国新建和改造提升高标准农田7568万亩，农作物自主选育品种面积占比超过95%，"
+                                    "耕种收综合机械化率达到76.7%，智慧农业应用场景全链拓展，农业科技进步贡献率超过64%。"),
+                     ("2026-04-02", "新一个五年里，我国农作物耕种收综合机械化率将提高到80%以上，比“十四五”末提高3.3个百分点。"))
+    draft = "如今，我国农业科技进步贡献率超过64%，农作物良种覆盖率超过96%，农作物耕种收综合机械化率达到76.7%。"
+    assert verdicts(draft, "2026-04-20", store)["76.7%"] != "stale"
+
+
+def test_a_sovereign_fund_is_its_own_body_not_its_country_nor_the_one_before():
+    # Round 66: 阿布扎比投资局's 77.35亿元 was read under 科威特, carried from the sentence before.
+    said = ("二季度末，科威特投资局出现在36家A股上市公司前十大流通股股东名单中，总持股数3.127亿股，总持有市值达58.23亿元；"
+            "截至二季度末，阿布扎比投资局出现在26家A股上市公司前十大流通股股东名单中，总持股数4.7962亿股，总持有市值达77.35亿元。")
+    subjects = {c.text: c.subject for c in extract(news(said, "2023-09-07"))}
+    assert subjects["58.23亿元"] == "科威特投资局" and subjects["77.35亿元"] == "阿布扎比投资局"

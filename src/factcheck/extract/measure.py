@@ -439,6 +439,10 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
+    if _REST.search(text, max(0, q.start - 3), q.start) and metric and not metric.startswith("其他"):
+        # 辽宁省已有6名省部级官员被查，其他5人分别是: the rest of a set counted before, a part of it, not the set
+        # told again (nor an older count the 6名 replaces).
+        metric = "其他" + metric
     return _sibling_qualified(_with_contributor(text, q, metric, run), run), qualifies
 
 
@@ -460,6 +464,9 @@ def _with_contributor(text: str, q: Quantity, metric: str, run: Run) -> str:
     if len(contributor) < 2 or contributor in metric:
         return metric
     return contributor + metric
+
+
+_REST = re.compile(r"(?:其他|其余|剩下的?|剩余的?|另外|另有)$")
 
 
 # What a figure contributes to a whole, its contributor named in a clause before: 影响CPI上涨, 拉动经济增长,

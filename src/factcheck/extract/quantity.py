@@ -623,5 +623,8 @@ def _bounds(value: Decimal, qualifier: Qualifier, written: str, scale: Decimal, 
         return pair
     if qualifier == ABOVE:
         # 10余万, 十余万: the step belongs to the digits before the scale
-        return value, value + numerals.last_digit_step(written) * scale
+        try:
+            return value, value + numerals.last_digit_step(written) * scale
+        except numerals.NotANumber:
+            return value, None  # 1/3余: more than a fraction, by no digit's step
     return value, value

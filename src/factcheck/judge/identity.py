@@ -844,7 +844,7 @@ def period_check(draft: Claim, stored: Claim) -> Check:
 # 目标顺利实现, 目标任务全面完成: a target met is an outcome.
 _FORECAST = (r"预计|(?<![于超及合出])预[期估]|预测|目标价|计划(?!单列)|目标(?!区间)(?![^，。；]{0,3}(?:顺利|全面|如期|圆满|基本|已经?)(?:实现|完成))"
              # A budget's 安排 allocates: a plan, restated or not; 制度性安排, 作出的安排 are arrangements, nouns.
-             r"|力争|有望|拟|将达|将超|将突破|将实现|争取|(?:报告|会议|规划|纲要|方案|计划|意见|决定)(?:中)?提出|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
+             r"|力争|有望|拟|将(?:达|超|突破|实现|提高|提升|增加|增长|降低|下降|减少|扩大|缩小|上升|回升|升至|降至|新增)|争取|(?:报告|会议|规划|纲要|方案|计划|意见|决定)(?:中)?提出|(?<![性的出])安排(?!相|[的上]|[^，。；]{0,2}结合)")
 # 之前为5000美元, (先前预估为2.9%): the value the figure beside it replaced, a forecast's or a reading's.
 _PREVIOUS = rf"前值|修正为|修正至|{VALUE_BEFORE}"
 _OUTCOME = r"公布值|初值|终值|录得"
@@ -1160,13 +1160,14 @@ def _heads_shared(a: Claim, b: Claim) -> bool:
         # clause leaves no room for another body; the clauses before are the report's heading or its
         # other points. Not a company's (快手第一季度总营业收入达到337亿元，经调整净利润…): every company has one.
         sentence, at = sentence[start:], at - start
-    head = _MODALITY.sub(" ", _REPORTED.sub(" ", sentence[:at]))  # 计划, 预计, 前值: how, not whose
-    if a.subject_kind == NATIONAL:
-        head = _COUNTRY_WORDS.sub(" ", head)  # 眼下全国各类市场主体: whom is the subject check's question
-    head = _FROM_PER.sub("", head)  # 最低标准从每月70元: the metric keeps 每月 and drops 从 (extract.measure)
+    head = _FROM_PER.sub("", _REPORTED.sub(" ", sentence[:at]))  # 最低标准从每月70元: the metric drops 从
     for said in (a.metric, a.period.label if a.period else "", a.counted):
         if said:
             head = head.replace(said, " ")
+    # 计划, 预计, 前值: how, not whose (after the metric, which may hold them: …转移支付将增长)
+    head = _MODALITY.sub(" ", head)
+    if a.subject_kind == NATIONAL:
+        head = _COUNTRY_WORDS.sub(" ", head)  # 眼下全国各类市场主体: whom is the subject check's question
     return all(not key or key in b.plain_paragraph for key in map(metric_key, _RUN.findall(head)))
 
 
