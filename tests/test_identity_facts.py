@@ -2967,3 +2967,36 @@ def test_a_sovereign_fund_is_its_own_body_not_its_country_nor_the_one_before():
             "截至二季度末，阿布扎比投资局出现在26家A股上市公司前十大流通股股东名单中，总持股数4.7962亿股，总持有市值达77.35亿元。")
     subjects = {c.text: c.subject for c in extract(news(said, "2023-09-07"))}
     assert subjects["58.23亿元"] == "科威特投资局" and subjects["77.35亿元"] == "阿布扎比投资局"
+
+
+def test_those_who_sat_in_on_one_trial_are_not_anothers():
+    # Rounds 62 and 66: every court's report says how many sat in; one trial's count vouches for no other's,
+    # though each is carried under the prosecutor that brought its case.
+    store = store_of(("2023-05-17", "江门市人民检察院指控：1993年至2000年，被告人许国俊利用担任中国银行开平支行行长等职务便利，"
+                                    "采取非法手段侵吞银行资金。\n\n庭审中，检察机关出示了相关证据。\n\n"
+                                    "人大代表、政协委员、新闻记者及社会各界群众二十余人旁听了庭审。"))
+    draft = ("海南省人民检察院第一分院起诉指控：2005年至2022年，被告人刘宏武利用担任北海市副市长等职务便利，非法收受他人财物。\n\n"
+             "庭审中，检察机关出示了相关证据。\n\n人大代表、政协委员、新闻记者及社会各界群众二十余人旁听了庭审。")
+    assert verdicts(draft, "2023-05-31", store)["二十余人"] == "unsupported"
+
+
+def test_a_note_that_the_reckoning_holds_on_is_no_word_of_the_measure():
+    # Round 67: 同比（下同）增长0.1% is 实际使用外资金额's growth, not every 同比（下同）增长 (customs' trade, 4.7%).
+    store = store_of(("2023-06-07", "据海关统计，今年前5个月，我国进出口总值16.77万亿元人民币，同比（下同）增长4.7%。"))
+    draft = "今年1-5月，全国实际使用外资金额5748.1亿元人民币，同比（下同）增长0.1%，折合843.5亿美元，下降5.6%。"
+    assert claim(draft, "0.1%", "2023-06-18").metric == "实际使用外资金额同比增长"
+    assert verdicts(draft, "2023-06-18", store)["0.1%"] == "unsupported"
+
+
+def test_a_figure_named_after_a_bases_period_is_the_bases():
+    # Round 67: 比2010年的平均初婚年龄24.89岁 is 2010's, not 2020's 28.67岁 told wrong.
+    store = store_of(("2023-06-11", "根据《中国人口普查年鉴-2020》，2020年我国的平均初婚年龄28.67岁。"))
+    draft = "2020年我国的平均初婚年龄28.67岁，比2010年的平均初婚年龄24.89岁猛增3.78岁！"
+    assert claim(draft, "24.89岁", "2023-06-17").period.label == "2010年"
+    assert verdicts(draft, "2023-06-17", store)["24.89岁"] != "contradicted"
+    assert claim("2023年营收比2022年的水平增长5%。", "5%", "2023-06-18").period.label == "2023年"  # a change, not the base's
+
+
+def test_a_criminal_ring_is_no_company():
+    # Round 67: 诈骗集团 read as a company 诈骗, whose name then stood in every fraud story's sentences.
+    assert claim("诈骗集团头目被抓获，涉案金额3000万元。", "3000万元", "2023-11-26").subject is None

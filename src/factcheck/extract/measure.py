@@ -181,7 +181,7 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     # …but a figure glued to letters names the thing: N95口罩, PM2.5浓度, 5G基站.
     # 中嘉华宸能源公司530亩: a figure right after a name has no measure before it.
     # 自由现金流（一项非公认会计准则财务流动性指标）为人民币452.20亿元: an aside between the measure and its figure.
-    plain = _ASIDE.sub("", left)
+    plain = _SAME_BELOW.sub("", _ASIDE.sub("", left))
     tokens = plain.split() if not plain[-1:].isspace() else []
     phrase = tokens[-1] if tokens else ""
     if len(tokens) >= 2 and tokens[-1] in _LINKS:
@@ -234,6 +234,8 @@ _GENERIC_OWNER = re.compile(
     r"|报告|规划|纲要|方案|计划|公报|白皮书|数据|统计|显示|表示|指出|文件|决定|意见|通知|会议"
     r"|[将把对为是由向被让使称说及和与了着过]")
 _ASIDE = re.compile(r"[（(][^（）()\d，。；：,;:]{6,40}[）)]")
+# 同比（下同）增长0.1%, （以人民币计，下同）: a note that the reckoning holds on, no word of the measure's
+_SAME_BELOW = re.compile(r"[（(][^（）()，。；]{0,10}?[，,]?下同[）)]")
 ASIDE_MAX = 42
 _SECTOR_TAIL = re.compile(r"(?:铁路|民航|公路|水路|港口|快递|邮政|外贸|业)$")
 _ONE_OF = re.compile(r"(?:是|为|有|像)?[一这那每该某][个位名只家条项]")

@@ -261,8 +261,9 @@ def _base_in_brackets(periods: list[PeriodMention], q: Quantity, text: str) -> P
     """较2022年底参加人数（1954万人）, 相比2022年第二季度的22%: the figure in brackets or right after a comparison
     base is the base's, of its period."""
     for p in periods:
-        if p.base and p.end < q.start and text[p.end : q.start] == "的":
-            return p.period  # 相比2022年第二季度的22%: the base's own figure, of its period
+        if p.base and p.end < q.start and _BASES_OWN.fullmatch(text, p.end, q.start):
+            # 相比2022年第二季度的22%, 比2010年的平均初婚年龄24.89岁: the base's own figure, of its period
+            return p.period
     bracket = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
     if bracket < 0 or q.start - bracket > 2:
         return None
@@ -272,6 +273,7 @@ def _base_in_brackets(periods: list[PeriodMention], q: Quantity, text: str) -> P
     return bases[-1].period
 
 
+_BASES_OWN = re.compile(r"的(?:[^，。；、\d增减降升提高低多少涨跌快慢超]{2,12})?[（(]?")
 BRACKET_REACH = 12  # 较2022年底参加人数（: the base's noun before its figure in brackets is short
 _CLAUSE_BREAK = re.compile(r"[，。；,;]")
 

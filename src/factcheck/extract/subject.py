@@ -99,6 +99,7 @@ _NOT_A_MOVER = re.compile(r"指|板块|概念|ETF|基金|行业|市场|价|汇|�
 # counts for the country, 国铁集团; 大型集团, 国有集团 and the like are _GENERIC_BODY, refused before this is asked).
 _TWO_CHARACTER_GROUP = re.compile(
     r"(?![各该本其这那每某两多几数])(?!企业|央企|国企|产业|中央|省属|市属|一家)"
+    r"(?!诈骗|犯罪|贩毒|走私|传销|赌博|黑恶|涉黑|恐怖|盗窃|电诈)"  # 诈骗集团: a ring, no company
     r"(?![一二三四五六七八九十]大)[\u4e00-\u9fff]{2}集团")
 _NOT_A_SHARE_NAME = re.compile(r"[日天周年月股市季第]|^(?:隔夜|盘前|盘中|盘后|受|据|因|在|其|该|本|全|前|上|下)")
 # Who speaks is not what the figure is about: 据海关统计, 汽车工业协会数据显示, 人民银行发布. Bodies that
