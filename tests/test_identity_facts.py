@@ -3000,3 +3000,11 @@ def test_a_figure_named_after_a_bases_period_is_the_bases():
 def test_a_criminal_ring_is_no_company():
     # Round 67: 诈骗集团 read as a company 诈骗, whose name then stood in every fraud story's sentences.
     assert claim("诈骗集团头目被抓获，涉案金额3000万元。", "3000万元", "2023-11-26").subject is None
+
+
+def test_the_second_of_a_list_of_changes_is_a_change_not_the_level():
+    # Round 67: 比4月分别减少16个和21个: 21个 is how many fewer cities, not the 15个 that rose.
+    said = "5月份，新建商品住宅和二手住宅销售价格环比上涨城市分别有46个和15个，比{}分别减少16个和21个。"
+    store = store_of(("2023-06-15", said.format("上月")))
+    assert claim(said.format("4月"), "21个", "2023-06-18").metric == claim(said.format("4月"), "16个", "2023-06-18").metric
+    assert verdicts(said.format("4月"), "2023-06-18", store)["21个"] != "contradicted"

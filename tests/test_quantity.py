@@ -269,6 +269,7 @@ def test_spelled_out_and_compound_figures_carry_their_printed_precision(sentence
         ("她顺利晋级1/2决赛", []),  # a round
         ("缔约方大会第四次会议第4/3号决定", []),  # a label
         ("三分之一个世纪以来", []),  # a fraction of a span with no figure to check
+        ("最热门的职位竞争比高达3572：1。", ["3572"]),  # the ratio's 1 is every ratio's (round 67: an ok on it)
     ],
 )
 def test_numbers_that_are_not_figures_stay_out(sentence, figures):

@@ -426,7 +426,9 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
     if bare and previous is not None and (not metric or unit_group(q.unit) == unit_group(previous.unit)):
         # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric. Not 过火面积达到1664公顷，仅有20%的
         # 火势得到控制: a share of something else, which 仅有 does not name.
-        metric = (previous.metric if equivalent_of(text, q, run) else _level_of(previous, run)) + metric
+        listed = previous_q is not None and _LIST_JOINER.fullmatch(text, previous_q.end, q.start)
+        # 比4月分别减少16个和21个: the second of a list of changes is a change too, not the level before them
+        metric = (previous.metric if equivalent_of(text, q, run) or listed else _level_of(previous, run)) + metric
     elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
           and _own_clause(text, previous_q, q)):
         # 国内生产总值增长6.6%，总量突破90万亿元: the total of what grew.
@@ -485,6 +487,9 @@ def equivalent_of(text: str, q: Quantity, run: Run) -> Claim | None:
     if run.claims and run.previous_q is not None and _EQUIVALENT.fullmatch(text[run.previous_q.end : q.start]):
         return run.claims[-1]
     return None
+
+
+_LIST_JOINER = re.compile(r"[和、及与]|以及")
 
 
 def _level_of(previous: Claim, run: Run) -> str:

@@ -335,11 +335,14 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
     if _COUNTER.search(sentence, max(0, m.start() - 8), m.start()):
         return False
     before = sentence[: m.start()]
+    if _RATIO_TERM.search(before):
+        return False  # 竞争比高达3572：1: the ratio's 1 is every ratio's, no figure of its own
     if before.endswith(_BARE_VERBS):
         return True
     return "." in m.group() and before.endswith(_INDEX_READINGS) and bool(_INDEX.search(sentence))
 
 
+_RATIO_TERM = re.compile(r"\d\s*[:：∶]\s*$")
 _EXAMPLE_BEFORE = re.compile(r"(?:对|以|按)(?:一[辆台个位家户名])?[^，。；,;\d]{0,6}$")
 _EXAMPLE_AFTER = re.compile(r"[^，。；,;]{0,3}的[^，。；,;]{1,20}?(?:而言|来说|为例|计算)")
 _STATUTE_BEFORE = re.compile(r"(?<![判被])处(?:[\d一二三四五六七八九十]+年以[上下])?(?:、|或者)?$")
