@@ -819,3 +819,21 @@ def test_a_sub_index_under_each_sectors_section_is_that_sectors():
     assert "47.2%" not in flagged(PMI, "2023-11-30")
     assert metrics["47.2%"] == "非制造业新订单指数"
     assert metrics["48.1%"] == "制造业从业人员指数"  # 从业, not 从 and 业
+
+
+def test_two_wraps_of_a_session_are_two_moments_not_one_move_told_twice():
+    # Round 68: a newswire's wrap at the open and at the close, both dated by the jobs report's month (3月).
+    draft = ("# 非农数据远超预期，美股三大指数齐涨，亚马逊、Meta涨超3%\n\n财联社4月5日电，美国3月非农就业人数激增30.3万人远超预期，"
+             "并创2023年5月以来最大增幅。美股三大指数齐涨，道指涨0.57%，纳指涨1.13%，标普500指数涨0.88%。\n\n"
+             "# 非农数据远超预期，美股三大指数齐涨，特斯拉跌2.79%\n\n财联社4月5日电，美国3月非农就业人数激增30.3万人远超预期，"
+             "并创2023年5月以来最大增幅。美股三大指数齐涨，道指涨0.96%，纳指涨1.52%，标普500指数涨1.28%。")
+    assert flagged(draft, "2024-04-05") == {}
+
+
+def test_two_hospitals_penalised_on_one_template_are_two_bodies():
+    # Round 68: two hospitals' penalty notices in one story, read as 湖南's one loss told twice.
+    draft = ("湖南医保处罚\n\n《湖南省人民医院行政处罚情况》显示，处罚内容为：对当事人2022年1月1日至2022年12月31日期间违法违规使用医疗保障基金，"
+             "处造成医保基金损失金额983953.72元的1倍罚款。\n\n"
+             "《湖南省中西医结合医院行政处罚情况》公布处罚内容：对当事人2022年1月1日至2022年12月31日期间违法违规使用医疗保障基金，"
+             "处造成医保基金损失金额712353元的1倍罚款。")
+    assert "712353元" not in flagged(draft, "2023-12-05")

@@ -3008,3 +3008,27 @@ def test_the_second_of_a_list_of_changes_is_a_change_not_the_level():
     store = store_of(("2023-06-15", said.format("上月")))
     assert claim(said.format("4月"), "21个", "2023-06-18").metric == claim(said.format("4月"), "16个", "2023-06-18").metric
     assert verdicts(said.format("4月"), "2023-06-18", store)["21个"] != "contradicted"
+
+
+def test_all_governments_debt_is_not_the_local_governments_part():
+    # Round 68: 全国政府债务余额61万亿元 against 地方政府债务余额35万亿元.
+    store = store_of(("2023-08-21", "据财政部数据显示，截至2022年末全国地方政府债务限额为37.6万亿元，同期全国地方政府债务余额35万亿元。"))
+    draft = "截至2022年末，全国地方政府法定债务余额35.1万亿元，加上纳入预算管理的中央政府债务余额25.9万亿元，全国政府债务余额61万亿元。"
+    assert verdicts(draft, "2023-12-05", store)["61万亿元"] == "unsupported"
+
+
+def test_where_the_country_ranks_a_province_is_no_subject():
+    # Round 68: 福建也是全国第9个城镇化率超过70%的省份 is about 福建, not the country's 65.2%.
+    assert claim("第一财经记者梳理发现，福建也是全国第9个城镇化率超过70%的省份。", "超过70%", "2023-03-14").subject == "福建"
+    # …but 我国第二产业 and 我国前三季度 are the country's own.
+    assert claim("2025年一季度，我国第二产业增加值111903亿元。", "111903亿元", "2025-04-16").subject == "全国"
+    assert claim("我国前三季度国内生产总值增长5.2%。", "5.2%", "2023-10-18").subject == "全国"
+
+
+def test_a_sentence_giving_a_figure_beside_another_holders_does_not_update_it():
+    # Round 68: 合计持股60%，大连万达商管持股40%: the investors' 60% is no newer 40% of 大连万达商管's.
+    store = store_of(("2024-01-30", "2023年12月，太盟投资集团与大连万达商管集团签署新投资协议，太盟等数家现有及新进投资人总计持股60%，"
+                                    "大连万达商管则持股40%。"),
+                     ("2024-03-30", "3月30日，万达官方消息称，大连万达商管集团与5家投资者在大连正式签署投资协议，联合向大连新达盟商业管理"
+                                    "有限公司投资约600亿元，合计持股60%，大连万达商管持股40%。"))
+    assert verdicts("大连万达商管持股40%。", "2024-04-07", store)["40%"] != "stale"

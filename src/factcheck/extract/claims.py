@@ -42,7 +42,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 140
+EXTRACTOR_VERSION = 141
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -186,6 +186,7 @@ def claims_in(
             story.sector = sector["sector"] if sector else ""
 
 
+_MARKET_MOVE = re.compile(r"(?:指|指数|股|板块)(?:收?[涨跌]|高开|低开)")
 _SECTOR_INDEX = re.compile(r"(?P<sector>非制造业|制造业|服务业|建筑业)[^，。；：]{0,12}?指数")
 _PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，。；,;：:\d]{1,12}[：:]")
 # What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
@@ -391,6 +392,11 @@ def _sentence_claims(
                 and _FLOW.match(metric)):
             # 涉农贷款余额…增加到2012年末的17.63万亿元。…新建改建农村公路146.5万公里: what was built over the
             # years is no stock as of the day an earlier sentence named.
+            period, period_from, period_line = None, "", 0
+        if (period is not None and period.days > 1 and daily_measure(metric) and _MARKET_MOVE.search(metric)
+                and period_from == "paragraph" and not _OVER_A_SPAN.search(text, 0, q.start)):
+            # 美国3月非农就业人数激增30.3万人…。美股三大指数齐涨，道指涨0.57%: the month the sentence before named is
+            # the jobs report's; the day's move told after it has none.
             period, period_from, period_line = None, "", 0
         if (period is not None and period_from == "sentence" and period.days > 1 and daily_measure(metric)
                 and _released(periods, period, text, cstart) and not _OVER_A_SPAN.search(text, cstart, q.start)):

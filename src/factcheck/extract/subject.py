@@ -21,6 +21,7 @@ _ORG_SUFFIX = (
     "股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "分行", "支行", "银行", "学院", "大学",
     "研究院", "工作室", "社区", "开发区", "产业园", "直播基地", "生产基地", "协会", "联盟", "法院", "检察院",
     "投资局",  # 科威特投资局, 阿布扎比投资局: a sovereign fund, not its country
+    "医院",  # 湖南省中西医结合医院: a hospital, not its province
 )
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
 _PAREN = re.compile(r"（[^（）]{1,6}）")
@@ -112,6 +113,7 @@ _SPEAKS = re.compile(r"数据显示|统计显示|统计|监测|发布|公布|表
                      r"|(?:微信)?公众号|官网|官方微博|官方账号|官微")  # 贵州茅台公众号发布的《茅台集团…报告》: who publishes
 # 本报北京4月2日电, 新华社上海6月1日电, 财联社5月20日电: where a report was filed, not its subject.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电|日电")
+_RANK = re.compile(r"第[\d一二三四五六七八九十]+(?!产业|次产业)|首个|排名|排第|居第")  # not 我国第二产业
 _NAMES_AN_INDEX = re.compile(r"[\u4e00-\u9fff]{0,8}指数")
 _AGENCY_AFTER_PLACE = re.compile(
     r"(?:省|市|自治区)?(?:海关|统计局|调查总队|发改委|发展改革委|商务厅|商务局|税务局|分署|人民政府|气象台|气象局"
@@ -613,6 +615,8 @@ def _with_role(text: str, m: Mention) -> Mention:
         return replace(m, topical=False)
     if m.kind == ORGANISATION and _NAMES_AN_INDEX.match(text, m.end):
         return replace(m, topical=False)  # 美国6月密歇根大学消费者信心指数: the index bears its maker's name
+    if m.kind == NATIONAL and _RANK.match(text, m.end):
+        return replace(m, topical=False)  # 福建也是全国第9个城镇化率超过70%的省份: where it ranks, not whom
     if m.kind in (PLACE, REGION, COUNTRY) and (_DATELINE.match(text, m.end) or _AGENCY_AFTER_PLACE.match(text, m.end)):
         return replace(m, topical=False)  # 本报北京4月2日电, 南宁海关统计: where a report was filed, who speaks
     before = text[max(0, m.start - 4) : m.start]

@@ -284,6 +284,14 @@ def _longer_named_here(x: Claim, y: Claim) -> str:
     return ""
 
 
+_GOVERNMENT_LEVEL = re.compile(r"中央|地方")
+
+
+def _level_of_government(metric: str) -> str:
+    found = {m.group() for m in _GOVERNMENT_LEVEL.finditer(metric)}
+    return found.pop() if len(found) == 1 else ("both" if found else "")
+
+
 def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
     """`parts`: also refuse a bare measure whose paragraph gives the longer one a figure elsewhere — for
     conflicts, where a part and its whole must not pair; a check's draft often repeats its own headline."""
@@ -307,6 +315,10 @@ def metric_check(draft: Claim, stored: Claim, parts: bool = False) -> Check:
         # 我国国内发明专利有效量达532万件 against 我国发明专利有效量达631.8万件: the country's own applicants'
         # patents, a part of all it holds. Not against 国内出游人次, which says 国内 too (domestic trips).
         return Check("metric", DIFFERENT, "domestic (我国国内) on one side only")
+    levels = _level_of_government(draft.metric), _level_of_government(stored.metric)
+    if outcome in (SAME, SIMILAR) and levels[0] != levels[1] and "" in levels:
+        # 全国政府债务余额61万亿元 against 地方政府债务余额35万亿元: the local governments' part, not all government
+        return Check("metric", DIFFERENT, f"{levels[0] or levels[1]} (a level of government) on one side only")
     rounds = _ordinal(draft), _ordinal(stored)
     if outcome in (SAME, SIMILAR) and all(rounds) and rounds[0] != rounds[1]:
         # 第9个工作日参考原油变化率-9.37% against 第8个工作日…-9.15%: the count of a round is its name.

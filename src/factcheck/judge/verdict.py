@@ -116,10 +116,28 @@ def _told_beside(old: Claim, new: Claim) -> bool:
     """`new`, as of its article, stands in a sentence that gives `old`'s dated figure too (目前…常住人口1343万人，
     截至2022年，深圳市常住人口为1766万人): the source still holds the dated one for its date, and its own
     figure is of something else (the city's villages), no update."""
+    if new.sentence != old.sentence and _gives_value(new, old, same_time=True):
+        # 大连万达商管持股40% against 5家投资者…合计持股60%，大连万达商管持股40%: the sentence that seems to update
+        # it gives its very figure beside, with no other period between, for another holder; no update.
+        return True
     if not (new.period is None or as_of_article(new)) or old.period is None:
         return False  # 2022年末为1766万人，2023年末为1779万人: two dated stocks, the later one an update
-    return any(q.unit == old.unit and abs(q.value - old.value) <= q.precision + old.precision
-               for q in find_quantities(new.plain_sentence) if q.value != new.value)
+    return _gives_value(new, old)
+
+
+def _gives_value(new: Claim, old: Claim, same_time: bool = False) -> bool:
+    """`new`'s sentence gives `old`'s value too, as another figure; `same_time`: with no period named between the
+    two (2022年末为1766万人，2023年末为1779万人 names one: the later an update)."""
+    sentence, at = new.plain_sentence, new.at()
+    for q in find_quantities(sentence):
+        if q.value == new.value or q.unit != old.unit or abs(q.value - old.value) > q.precision + old.precision:
+            continue
+        if not same_time:
+            return True
+        start, end = sorted((at, q.start))
+        if new.published is not None and not find_periods(sentence[start:end], new.published):
+            return True
+    return False
 
 
 FULLER_DAYS_MAX = 366
