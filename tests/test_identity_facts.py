@@ -3032,3 +3032,10 @@ def test_a_sentence_giving_a_figure_beside_another_holders_does_not_update_it():
                      ("2024-03-30", "3月30日，万达官方消息称，大连万达商管集团与5家投资者在大连正式签署投资协议，联合向大连新达盟商业管理"
                                     "有限公司投资约600亿元，合计持股60%，大连万达商管持股40%。"))
     assert verdicts("大连万达商管持股40%。", "2024-04-07", store)["40%"] != "stale"
+
+
+def test_a_count_of_two_kinds_past_a_name_is_not_one_kind_given_apart():
+    # Round 68: 制裁13个中国实体与个人 is entities and individuals; 7个中国实体 (and 6名个人) is the entities alone.
+    store = store_of(("2023-05-31", "问：5月30日，美国财政部以参与跨国销售非法药品生产设备为由，宣布制裁13个中国实体与个人。"))
+    draft = "5月30日，美国财政部以销售压片机、模具等设备涉芬太尼为由，宣布制裁7个中国实体和6名个人。"
+    assert verdicts(draft, "2023-07-08", store)["7个"] == "unsupported"

@@ -270,6 +270,9 @@ def test_spelled_out_and_compound_figures_carry_their_printed_precision(sentence
         ("缔约方大会第四次会议第4/3号决定", []),  # a label
         ("三分之一个世纪以来", []),  # a fraction of a span with no figure to check
         ("最热门的职位竞争比高达3572：1。", ["3572"]),  # the ratio's 1 is every ratio's (round 67: an ok on it)
+        # the basis of a rate (round 68: every fuel-price notice's 100公里 vouched for another's)
+        ("对满载50吨的大型物流车辆而言，每100公里少花1.6元。", ["1.6元"]),
+        ("每100元营业收入中的成本为84.68元。", ["84.68元"]),
     ],
 )
 def test_numbers_that_are_not_figures_stay_out(sentence, figures):

@@ -219,6 +219,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
     prev = sentence[start - 1] if start else ""
     nxt = sentence[end] if end < len(sentence) else ""
+    if prev == "每" and unit_word:
+        return True  # 每100公里少花1.6元, 每100元营业收入中的成本: the basis a rate is per, no figure of its own
     glued = prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*")
     if glued and not _METRIC_ACRONYM.search(sentence, 0, start):
         return True  # G60, C3, 4+2+3+N; not GDP259.7亿元, whose letters name the measure

@@ -429,12 +429,16 @@ def _counted_with(c: Claim) -> str:
     if not c.counted or not c.plain_sentence.startswith(c.counted, end):
         return ""
     m = _JOINED_KIND.match(c.plain_sentence, end + len(c.counted))
+    if m is None:
+        # 制裁13个中国实体与个人: the noun counted runs on past a name (中国) before the second kind
+        m = _JOINED_AFTER_NAME.match(c.plain_sentence, end + len(c.counted))
     return m.group(1) if m else ""
 
 
 # One pattern for every noun: a pattern a noun (re.escape(noun) + …) cost a compile per noun, ~1 ms each,
 # a tenth of a one-day check.
 _JOINED_KIND = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)")
+_JOINED_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:和|及|与|以及)([\u4e00-\u9fff]{2,6}?)(?=[签达参共的在，。、；]|$)")
 
 
 def so_far_said(c: Claim) -> str:
