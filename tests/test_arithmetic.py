@@ -837,3 +837,11 @@ def test_two_hospitals_penalised_on_one_template_are_two_bodies():
              "《湖南省中西医结合医院行政处罚情况》公布处罚内容：对当事人2022年1月1日至2022年12月31日期间违法违规使用医疗保障基金，"
              "处造成医保基金损失金额712353元的1倍罚款。")
     assert "712353元" not in flagged(draft, "2023-12-05")
+
+
+def test_another_pollsters_count_is_not_the_first_told_again():
+    # Round 69: 每日新闻's poll and, 另据, 共同社's: two pollsters' rises in disapproval, not one mistyped.
+    draft = ("“黑金”丑闻持续发酵\n\n日本《每日新闻》16日和17日所做民调显示，岸田内阁支持率比11月中旬下跌5个百分点，至16%；"
+             "不支持率上升5个百分点，达到79%。\n\n另据日本共同社17日发布的最新民调结果，岸田内阁支持率下跌6个百分点至22.3%；"
+             "不支持率上升8.7个百分点，至65.4%，创下新高。")
+    assert "8.7个百分点" not in flagged(draft, "2023-12-17")

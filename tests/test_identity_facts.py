@@ -3039,3 +3039,11 @@ def test_a_count_of_two_kinds_past_a_name_is_not_one_kind_given_apart():
     store = store_of(("2023-05-31", "问：5月30日，美国财政部以参与跨国销售非法药品生产设备为由，宣布制裁13个中国实体与个人。"))
     draft = "5月30日，美国财政部以销售压片机、模具等设备涉芬太尼为由，宣布制裁7个中国实体和6名个人。"
     assert verdicts(draft, "2023-07-08", store)["7个"] == "unsupported"
+
+
+def test_a_partner_is_not_named_by_the_currency_that_bears_its_character():
+    # Round 69: 对美出口 against a source whose 1361.7亿美元 holds 美: Vietnam's exports to the US are not all of them.
+    store = store_of(("2023-06-16", "越南国家统计局的数据显示，5月，越南出口同比下降5.9%，进口同比下降18.4%。今年前五个月，"
+                                    "越南进出口双降，出口同比下降11.6%至1361.7亿美元，进口下降17.9%至1263.7亿美元。"))
+    draft = ("以主要国家和地区为例，截至2023年5月，中国台湾地区对美出口较2022年同期下降9%，越南出口下降17%，韩国出口下降12%。")
+    assert verdicts(draft, "2023-07-15", store)["17%"] == "unsupported"

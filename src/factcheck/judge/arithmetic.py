@@ -566,6 +566,9 @@ def _tail_words(c: Claim) -> str:
     return "".join(_CJK.findall(text[end.end():])) if end else ""
 
 
+_ANOTHER_SOURCE = re.compile(r"另据|另一项(?:民调|调查|统计)|另一家")
+
+
 def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     """Two sentences of one draft stating one fact: worded alike, figures aside, and one fact by identity."""
     if a.period is None or b.period is None or unit_group(a.unit) != unit_group(b.unit):
@@ -577,6 +580,11 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if ("环比" in a.metric) != ("环比" in b.metric):
         return False  # a month-on-month change and a year-on-year one, though their clauses read alike
+    if a.paragraph != b.paragraph and any(_ANOTHER_SOURCE.search(c.plain_paragraph, 0, c.plain_paragraph.find(c.plain_sentence) + c.at() + 1)
+                                          for c in (a, b)):
+        # 日本《每日新闻》…民调显示…不支持率上升5个百分点 then 另据日本共同社…最新民调结果…上升8.7个百分点: another
+        # source's count of its own, not one told twice.
+        return False
     guessed = [(x, y) for x, y in ((a, b), (b, a))
                if x.subject_from in ("sentence", "story") and x.subject_kind not in _PLACE_KINDS]
     if guessed:

@@ -489,12 +489,19 @@ _ONE_CHARACTER_PARTNERS = frozenset("美欧日俄英法德韩印澳加非拉亚"
 _NOT_A_PARTNER = re.compile(r"^(?:外|上年|去年|全年|此|其|这)|我国|全国|中国|本市|全省|全市")
 
 
+def _names_partner(paragraph: str, name: str) -> bool:
+    """美 is named in 对美出口 and 美国, not in 1361.7亿美元; 日 not in every date."""
+    if len(name) >= 2:
+        return name in paragraph
+    return re.search(f"(?:对|与|同|自|向|中){name}|{name}(?:国|方|盟|洲)", paragraph) is not None
+
+
 def partner_apart(x: Claim, y: Claim) -> str:
     """The trading partner x's paragraph names before the figure that y's paragraph never names, "" if none."""
     for m in _PARTNER.finditer(so_far_said(x)):
         name = m.group(1).strip("“”\"")
         if ((len(name) >= 2 or name in _ONE_CHARACTER_PARTNERS) and not _NOT_A_PARTNER.search(name)
-                and name not in y.plain_paragraph):
+                and not _names_partner(y.plain_paragraph, name)):
             return name
     return ""
 
