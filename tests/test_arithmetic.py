@@ -845,3 +845,10 @@ def test_another_pollsters_count_is_not_the_first_told_again():
              "不支持率上升5个百分点，达到79%。\n\n另据日本共同社17日发布的最新民调结果，岸田内阁支持率下跌6个百分点至22.3%；"
              "不支持率上升8.7个百分点，至65.4%，创下新高。")
     assert "8.7个百分点" not in flagged(draft, "2023-12-17")
+
+
+def test_core_cpi_in_the_body_is_not_the_headlines_cpi():
+    # Round 70: CPI同比上涨0.8% in the headline, 扣除食品和能源的核心CPI同比上涨1.2% in the body.
+    draft = ("## 2025年12月CPI同比上涨0.8%\n\n国家统计局今天发布数据，2025年12月，全国居民消费价格同比上涨0.8%。"
+             "扣除食品和能源的核心CPI同比上涨1.2%，涨幅连续4个月保持在1%以上。")
+    assert flagged(draft, "2026-01-09") == {}

@@ -3047,3 +3047,20 @@ def test_a_partner_is_not_named_by_the_currency_that_bears_its_character():
                                     "越南进出口双降，出口同比下降11.6%至1361.7亿美元，进口下降17.9%至1263.7亿美元。"))
     draft = ("以主要国家和地区为例，截至2023年5月，中国台湾地区对美出口较2022年同期下降9%，越南出口下降17%，韩国出口下降12%。")
     assert verdicts(draft, "2023-07-15", store)["17%"] == "unsupported"
+
+
+def test_a_figure_in_brackets_after_a_province_is_the_provinces():
+    # Round 70: 分别是：上海（9.7%）、…内蒙古（7.3%）: 内蒙古's 7.3% is no mistyped 上海 9.7% of the country's.
+    said = "上半年，22个省份中有11个省份增速超过全国水平，分别是：上海（9.7%）、海南（8.6%）、内蒙古（7.3%）、浙江（6.8%）。"
+    subjects = {c.text: c.subject for c in extract(news(said, "2023-07-23"))}
+    assert (subjects["9.7%"], subjects["7.3%"]) == ("上海", "内蒙古")
+    store = store_of(("2023-07-20", "上半年，15个省份中有9个省份增速超过全国水平5.5%，分别是上海（9.7%）、海南（8.6%）、浙江（6.8%）。"))
+    assert verdicts(said, "2023-07-23", store)["7.3%"] == "unsupported"
+
+
+def test_a_sum_of_items_pull_on_cpi_is_not_anothers():
+    # Round 70: 鲜菜、鸡蛋和水产品…合计影响CPI下降约0.13个百分点 against 食品烟酒类价格…影响CPI（居民消费价格指数）下降约0.64.
+    store = store_of(("2023-12-09", "国家统计局数据显示，11月份，食品烟酒类价格同比下降2.2%，影响CPI（居民消费价格指数）下降约0.64个百分点。"))
+    draft = ("国家统计局数据显示，11月份，鲜菜、鸡蛋和水产品等鲜活食品价格分别下降4.1%、3.1%和1.6%，降幅均超季节性水平，"
+             "合计影响CPI下降约0.13个百分点。")
+    assert verdicts(draft, "2023-12-24", store)["约0.13个百分点"] == "unsupported"

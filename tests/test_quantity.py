@@ -273,6 +273,9 @@ def test_spelled_out_and_compound_figures_carry_their_printed_precision(sentence
         # the basis of a rate (round 68: every fuel-price notice's 100公里 vouched for another's)
         ("对满载50吨的大型物流车辆而言，每100公里少花1.6元。", ["1.6元"]),
         ("每100元营业收入中的成本为84.68元。", ["84.68元"]),
+        # the months of a term in years (round 69: 六个月 of 十年六个月 vouched for by another's 五年六个月)
+        ("曹某被判处有期徒刑10年6个月。", ["10年"]),
+        ("以受贿罪判处有期徒刑十年六个月。", []),
     ],
 )
 def test_numbers_that_are_not_figures_stay_out(sentence, figures):

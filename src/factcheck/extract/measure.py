@@ -458,7 +458,8 @@ def _with_contributor(text: str, q: Quantity, metric: str, run: Run) -> str:
     m = _CONTRIBUTION.search(text, start, q.start)
     if m is None:
         return metric
-    own = _LEADING_NOISE.sub("", _DATES_AND_NUMBERS.sub("", text[start : m.start()]).strip())
+    # 鲜菜、鸡蛋和水产品价格分别下降…，合计影响CPI下降: 合计 is how, not whose
+    own = _LEADING_NOISE.sub("", _DATES_AND_NUMBERS.sub("", text[start : m.start()]).strip()).removeprefix("合计").removeprefix("共同")
     contributor = _CONTRIBUTOR_END.split(own, maxsplit=1)[0]
     for before in reversed(run.claims if not contributor else ()):
         # …带动经济增长3.6个百分点，比上年同期提高2.6个百分点，对经济增长的贡献率: past the change of the change
@@ -475,7 +476,8 @@ _REST = re.compile(r"(?:其他|其余|剩下的?|剩余的?|另外|另有)$")
 
 # What a figure contributes to a whole, its contributor named in a clause before: 影响CPI上涨, 拉动经济增长,
 # 对经济增长的贡献率.
-_CONTRIBUTION = re.compile(r"(?:影响|拉动|带动)[^，。；、]{0,12}?(?:上涨|下降|上升|下跌|增长|回落)|对[^，。；、]{0,12}?贡献")
+_CONTRIBUTION = re.compile(r"(?:影响|拉动|带动)(?:[^，。；、（(]|[（(][^）)]{0,12}[）)]){0,12}?(?:上涨|下降|上升|下跌|增长|回落)"
+                           r"|对[^，。；、]{0,12}?贡献")
 _CONTRIBUTOR_END = re.compile(r"同比|环比|比上年|较上年|增长|上涨|下降|上升|下跌|增加|减少|带动|拉动|影响|对")
 
 

@@ -120,6 +120,11 @@ def indexes_apart(a: str, b: str) -> bool:
     return bool(x) and bool(y) and not x & y
 
 
+def measures_apart(a: str, b: str) -> bool:
+    """A pair of the [different] table tells the two apart (出口 and 进出口, CPI and 核心CPI)."""
+    return _never_same(a, b)
+
+
 def _never_same(a: str, b: str) -> bool:
     _, _, _, different = _tables()
     for x, y in different:

@@ -219,6 +219,8 @@ def _refused(sentence: str, m: re.Match[str], unit_word: str) -> bool:
     head = sentence[m.start("num") if m["num"] else m.start("cn") if m["cn"] else start :]
     prev = sentence[start - 1] if start else ""
     nxt = sentence[end] if end < len(sentence) else ""
+    if unit_word in ("个月", "月") and _DURATION_HEAD.search(sentence, 0, start):
+        return True  # 有期徒刑十年六个月: the months of a term in years, no figure alone (another's 五年六个月)
     if prev == "每" and unit_word:
         return True  # 每100公里少花1.6元, 每100元营业收入中的成本: the basis a rate is per, no figure of its own
     glued = prev and prev.isascii() and (prev.isalnum() or prev in "+-/×*")
@@ -344,6 +346,7 @@ def _bare_ok(sentence: str, m: re.Match[str]) -> bool:
     return "." in m.group() and before.endswith(_INDEX_READINGS) and bool(_INDEX.search(sentence))
 
 
+_DURATION_HEAD = re.compile(r"(?<![\d一二两三四五六七八九十〇零])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})年$")
 _RATIO_TERM = re.compile(r"\d\s*[:：∶]\s*$")
 _EXAMPLE_BEFORE = re.compile(r"(?:对|以|按)(?:一[辆台个位家户名])?[^，。；,;\d]{0,6}$")
 _EXAMPLE_AFTER = re.compile(r"[^，。；,;]{0,3}的[^，。；,;]{1,20}?(?:而言|来说|为例|计算)")

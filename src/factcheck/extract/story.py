@@ -54,6 +54,14 @@ def _head(topical: list[subject.Mention]) -> subject.Mention | None:
     return head
 
 
+def _bracketed_after(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
+    """分别是：上海（9.7%）、海南（8.6%）: a figure in brackets right after a body's name is that body's."""
+    if q.start < 1 or text[q.start - 1] not in "（(" or not text.startswith(("）", ")"), q.end):
+        return None
+    return next((replace(m, topical=True) for m in mentions if m.end == q.start - 1 and m.kind in _PLACE_KINDS + (
+        subject.ORGANISATION, subject.KNOWN)), None)
+
+
 def _described(mentions: list[subject.Mention], q: Quantity, text: str) -> subject.Mention | None:
     """总投资102亿元的独山能源三期项目: a figure before 的 describes the body named right after it."""
     if text[q.end : q.end + 1] != "的":
@@ -230,6 +238,9 @@ def subject_of(
     text: str = "",
 ) -> tuple[subject.Mention | None, str, int]:
     """The body a figure is about and where that was said: its clause, its sentence, its paragraph or its story."""
+    bracketed = _bracketed_after(mentions, q, text)
+    if bracketed is not None:
+        return bracketed, "clause", line
     mention = _described(mentions, q, text) or _subject_for(mentions, q.number_start, clause_start, text)
     if mention is None or mention.kind == subject.ATTRIBUTION:
         speaking = _jurisdiction(mentions, q, text)

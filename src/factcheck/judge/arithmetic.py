@@ -34,7 +34,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ..data import load_data
-from ..extract.metric import an_average, bases_apart, metric_key
+from ..extract.metric import an_average, bases_apart, measures_apart, metric_key
 from ..extract.quantity import find_quantities, is_currency, unit_group
 from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
@@ -378,6 +378,8 @@ def _title_and_body(a: Claim, b: Claim) -> bool:
     # The title's whole phrase for the figure is the body's (规上工业原油产量), not only its last words: 一线城市
     # …销售价格同比下降 in the title is not the body's 三线城市…同比下降.
     title, body = (a, b) if (_in_title(a) if a.paragraph == b.paragraph else _headline(a)) else (b, a)
+    if measures_apart(title.metric, body.metric):
+        return False  # CPI同比上涨0.8% in the headline, 扣除食品和能源的核心CPI同比上涨1.2% in the body
     phrase = _phrase(title)
     if len(phrase) < LEAD_MIN or not _words(body.plain_sentence[: body.at()]).endswith(phrase):
         return False
