@@ -3064,3 +3064,28 @@ def test_a_sum_of_items_pull_on_cpi_is_not_anothers():
     draft = ("国家统计局数据显示，11月份，鲜菜、鸡蛋和水产品等鲜活食品价格分别下降4.1%、3.1%和1.6%，降幅均超季节性水平，"
              "合计影响CPI下降约0.13个百分点。")
     assert verdicts(draft, "2023-12-24", store)["约0.13个百分点"] == "unsupported"
+
+
+def test_a_bare_increase_is_of_the_balance_before_it():
+    # Round 71: 企事业单位贷款…；上半年增加9.68万亿元，同比多增3.45万亿元 against all loans' 同比多增2.02万亿元.
+    store = store_of(("2023-07-11", "人民银行发布数据显示，上半年人民币贷款增加15.73万亿元，同比多增2.02万亿元。"))
+    draft = ("人民银行统计，2023年二季度末，本外币企事业单位贷款余额152.21万亿元，同比增长13.5%，增速比上年末低0.1个百分点；"
+             "上半年增加9.68万亿元，同比多增3.45万亿元。")
+    assert claim(draft, "3.45万亿元", "2023-07-28").metric == "本外币企事业单位贷款同比多增"
+    assert verdicts(draft, "2023-07-28", store)["3.45万亿元"] == "unsupported"
+
+
+def test_a_count_of_days_is_no_day_of_the_month():
+    # Round 71: 港股终结此前3日大反弹行情 dated the midday moves the 3rd, and met the 3rd's.
+    store = store_of(("2024-01-03", "金融界1月3日消息今日港股市场早盘低位震荡，截至午间收盘，恒生指数跌1.22%，恒生科技指数跌2.37%。"))
+    draft = "1月26日早盘，港股终结此前3日大反弹行情，截至午间，恒生指数跌0.94%，恒生科技指数跌2.66%。"
+    assert claim(draft, "2.66%", "2024-01-26").period.start == dt.date(2024, 1, 26)
+    assert verdicts(draft, "2024-01-26", store)["2.66%"] == "unsupported"
+
+
+def test_one_years_count_is_no_newer_running_total():
+    # Round 71: 已实施超过6.6万个城市更新项目 so far is not replaced by 2024年…6万余个, one year's.
+    store = store_of(("2024-11-11", "当前，我国已实施超过6.6万个城市更新项目，累计新开工改造25万个城镇老旧小区。"),
+                     ("2025-02-12", "2024年，全国共实施城市更新项目6万余个，活化利用了一大批历史文化街区和历史建筑。"))
+    draft = "全国政协委员周岚介绍，到目前为止，全国已实施超过6.6万个城市更新项目。"
+    assert verdicts(draft, "2025-03-04", store)["超过6.6万个"] != "stale"

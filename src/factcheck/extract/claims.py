@@ -24,6 +24,7 @@ from .measure import (
     RATES,
     RECKONING,
     Run,
+    change_of,
     changes_to,
     clause_start,
     context_of,
@@ -42,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 143
+EXTRACTOR_VERSION = 144
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -186,7 +187,7 @@ def claims_in(
             story.sector = sector["sector"] if sector else ""
 
 
-_MARKET_MOVE = re.compile(r"(?:指|指数|股|板块)(?:收?[涨跌]|高开|低开)")
+_MARKET_MOVE = re.compile(r"(?:指|指数|股|板块)(?:收?[涨跌]|高开|低开)|日内")
 _SECTOR_INDEX = re.compile(r"(?P<sector>非制造业|制造业|服务业|建筑业)[^，。；：]{0,12}?指数")
 _PERIOD_LEAD = re.compile(r"[^，。；,;：:\d]{0,4}(?:(?:19|20)\d\d年)?[^，。；,;：:\d]{1,12}[：:]")
 # What follows a basis that sets one for the paragraphs after it: a colon, at once or closing its clause.
@@ -367,6 +368,8 @@ def _sentence_claims(
         metric, qualifies = linked_rate(text, q, left, metric, run)
         metric = with_counted(metric, counted, q)
         metric, qualifies = from_neighbours(text, q, metric, qualifies, run)
+        if not run.claims and story.whole:
+            metric = change_of(metric, q, story.whole)  # …余额152.21万亿元…；上半年增加9.68万亿元: past the ；
         if qualifies and subject_from == "sentence":
             mention, subject_from = (_level_subject(run, qualifies, mentions, q, mention.canonical if mention else None)
                                      or (mention, subject_from))

@@ -443,6 +443,8 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
           and previous_rate.unit == q.unit and _READING.search(text, previous_q.end if previous_q else 0, q.start)):
         # 德国5月零售销售同比增长1.8%，预期下降0.5%，前值下降0.3%: the indicator's, in the other direction.
         metric = _DIRECTION.sub("", previous_rate.metric) + metric
+    if previous is not None and unit_group(previous.unit) == unit_group(q.unit):
+        metric = change_of(metric, q, previous.metric)
     if _REST.search(text, max(0, q.start - 3), q.start) and metric and not metric.startswith("其他"):
         # 辽宁省已有6名省部级官员被查，其他5人分别是: the rest of a set counted before, a part of it, not the set
         # told again (nor an older count the 6名 replaces).
@@ -471,6 +473,21 @@ def _with_contributor(text: str, q: Quantity, metric: str, run: Run) -> str:
     return contributor + metric
 
 
+def change_of(metric: str, q: Quantity, level: str) -> str:
+    """企事业单位贷款余额152.21万亿元…；上半年增加9.68万亿元，同比多增3.45万亿元: an amount's bare change (增加,
+    同比多增) is of the level named before it (not 人民币贷款's 同比多增2.02万亿元 of the month's release)."""
+    if q.unit in RATES or not level or not _AMOUNT_CHANGE_ONLY.fullmatch(metric):
+        return metric
+    if not (_MORE_OR_LESS.search(metric) or _BALANCE.search(level)):
+        return metric  # 销售彩票540.73亿元，同比减少36.72亿元: a flow's change, read with its level by qualifies
+    whose = _BALANCE.sub("", _AMOUNT_CHANGE.sub("", CHANGE_WORDS.sub("", level)))
+    return whose + metric if len(whose) >= 2 else metric
+
+
+_AMOUNT_CHANGE = re.compile(r"(?:同比|比上年|较上年|环比|比年初|较年初)?(?:多增|少增|多减|少减|增加|减少|新增|净增)了?")
+_AMOUNT_CHANGE_ONLY = re.compile(f"(?:{_AMOUNT_CHANGE.pattern})+")
+_BALANCE = re.compile(r"余额$")
+_MORE_OR_LESS = re.compile(r"多增|少增|多减|少减")  # a change of a change: 同比多增 names no measure at all
 _REST = re.compile(r"(?:其他|其余|剩下的?|剩余的?|另外|另有)$")
 
 

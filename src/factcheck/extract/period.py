@@ -270,7 +270,8 @@ def _plan_periods(sentence: str) -> list[PeriodMention]:
 
 # 美联储3日宣布, 苏丹卫生部2日宣布: a day of the month without the month, in news the
 # month of the broadcast (or the one before, for a day still to come this month).
-_BARE_DAY = re.compile(r"(?<![\d月年号])(\d{1,2})日(?![元本内])")
+# (Not 此前3日, 近5日, 连续3日: a count of days.)
+_BARE_DAY = re.compile(r"(?<![\d月年号前近续去共约满])(\d{1,2})日(?![元本内])")
 
 
 def _that_day(found: list[PeriodMention]) -> list[PeriodMention]:

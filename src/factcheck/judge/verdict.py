@@ -214,6 +214,7 @@ def latest_since(old: Claim, store: ClaimStore) -> Claim | None:
     return best
 
 
+_SO_FAR = re.compile(r"累计|迄今|至今|已|到目前为止|截至目前")  # a count kept up to the day it is told
 _COUNTED_UP = re.compile(r"累计|截至目前|迄今|至今|已有|共有|已经有")
 _COUNTS = frozenset({"个", "件", "起", "次", "人次", "家", "户", "名", "人", "项", "座", "所", "条", "台", "辆", "套", "例",
                      "列", "架", "艘", "批", "趟", "班"})
@@ -295,6 +296,9 @@ def _comparable(old: Claim, new: Claim) -> bool:
     a, b = _so_far(old), _so_far(new)
     if b is not None and b.as_of and b.days > 1 and (a is None or a.start != b.start):
         return False  # 截至6月10日今年累计 is this year's running total, not one of all the years (累计开行13万列)
+    if (b is not None and not b.as_of and old.unit in _COUNTS and (a is None or a.days == 1)
+            and _SO_FAR.search(old.plain_sentence, 0, old.at())):
+        return False  # 已实施超过6.6万个城市更新项目 so far; 2024年…6万余个 is one year's, no newer running total
     if b is None or b.as_of:
         return True
     if a is not None and b.start == a.start and a.end < b.end and b.days <= FULLER_DAYS_MAX:
