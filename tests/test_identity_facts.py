@@ -3089,3 +3089,12 @@ def test_one_years_count_is_no_newer_running_total():
                      ("2025-02-12", "2024年，全国共实施城市更新项目6万余个，活化利用了一大批历史文化街区和历史建筑。"))
     draft = "全国政协委员周岚介绍，到目前为止，全国已实施超过6.6万个城市更新项目。"
     assert verdicts(draft, "2025-03-04", store)["超过6.6万个"] != "stale"
+
+
+def test_to_this_morning_is_a_days_window_not_so_far():
+    # Round 72: 自5日上午6时至今天上午6时…2架次 is a day's count, not a count kept 至今 that 1架次 replaced.
+    store = store_of(("2023-06-21", "台防务部门还称，自20日上午6时起至今天上午6时，解放军军机19架次（其中进入西南空域2架次）在台海周边活动。"),
+                     ("2023-06-30", "台防务部门才公布，自29日上午6时起至今天上午6时，发现9架次解放军军机（其中进入西南空域1架次）。"))
+    draft = "台防务部门还宣称，自5日上午6时至今天上午6时，解放军军机9架次（其中进入西南空域2架次），持续在台海周边活动。"
+    assert claim(draft, "2架次", "2023-08-06").period.label == "今天"
+    assert verdicts(draft, "2023-08-06", store)["2架次"] != "stale"

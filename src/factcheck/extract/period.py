@@ -44,7 +44,7 @@ _PERIOD_START = r"(?=[\d截上本今去明前当次过刚第全底末下一二�
 # and 178次 yesterday are two days' counts, not a contradiction.
 _DAY = r"(?P<relday>今天|今日|今晨|今早|昨天|昨日|昨晚|前天|当天|当日)"
 # 今年以来 runs from 1 January to the day of writing; 截至目前 is a running total as of that day.
-_TO_DATE = r"(?P<ytd>今年以来|年初以来|今年年初以来)|(?P<now>截至目前|截止目前|截至今天|截止今天|到目前为止|至今)"
+_TO_DATE = r"(?P<ytd>今年以来|年初以来|今年年初以来)|(?P<now>截至目前|截止目前|截至今天|截止今天|到目前为止|至今(?![天日年晚早]))"
 _PERIOD = re.compile(
     _PERIOD_START
     + rf"(?:{_TO_DATE}|(?:截至|截止到|截止)?(?:{_DAY}|(?P<lastmonth>上月|上个月|本月)|(?P<week>本周|上周|上一周)(?P<weekday>[一二三四五六日天](?![度季]))?|(?:{_YEAR})?(?:{_SPAN})?))"
