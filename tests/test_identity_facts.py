@@ -3098,3 +3098,10 @@ def test_to_this_morning_is_a_days_window_not_so_far():
     draft = "台防务部门还宣称，自5日上午6时至今天上午6时，解放军军机9架次（其中进入西南空域2架次），持续在台海周边活动。"
     assert claim(draft, "2架次", "2023-08-06").period.label == "今天"
     assert verdicts(draft, "2023-08-06", store)["2架次"] != "stale"
+
+
+def test_a_one_character_pair_is_the_country_its_story_names():
+    # Round 72: China set up ties with Angola and with Antigua and Barbuda in 1983; each 中安建交40周年 is its own.
+    store = store_of(("2023-01-01", "习近平同安提瓜和巴布达总督互致贺电，庆祝两国建交40周年。今年是中安建交40周年。"))
+    draft = "习近平同安哥拉总统洛伦索互致贺电，庆祝两国建交40周年。今年是中安建交40周年。"
+    assert "ok" not in verdicts(draft, "2023-01-12", store).values()
