@@ -187,12 +187,10 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     if len(tokens) >= 2 and tokens[-1] in _LINKS:
         # 涉农贷款余额从2007年末的6.12万亿元: a period between the measure and the figure, only 的 after it.
         phrase = tokens[-2] + tokens[-1]
-    elif len(tokens) >= 2 and _SECTOR_TAIL.search(tokens[-2]) and any(
-            left[a - len(tokens[-2]) : a] == tokens[-2] and left[b:].lstrip(" ").startswith(tokens[-1]) for a, b in dated):
+    elif len(tokens) >= 2 and _SECTOR_TAIL.search(tokens[-2]) and _period_between(left, dated, tokens[-2], tokens[-1]):
         # 全国铁路国庆黄金周运输发送旅客1.95亿人次: the sector before the period is the measure's (not all transport's).
         phrase = tokens[-2] + tokens[-1]
-    elif len(tokens) == 2 and _owner(tokens[0]) and any(
-            left[a - len(tokens[0]) : a] == tokens[0] and left[b:].lstrip(" ").startswith(tokens[1]) for a, b in dated):
+    elif len(tokens) == 2 and _owner(tokens[0]) and _period_between(left, dated, tokens[0], tokens[1]):
         # 而比亚迪纯电车型全年销量为157.48万辆: what the clause opens with, before its period, is whose sales these are
         # (特斯拉's 180.9万辆 are not BYD's), whether or not the recogniser knows the name.
         phrase = tokens[0].lstrip("而但且") + tokens[1]
@@ -219,6 +217,11 @@ def _metric(left: str, mentions: list[subject.Mention], left_offset: int, period
     if _ONE_OF.fullmatch(phrase):
         return ""  # 她是一个四十多岁的老师, 一个14岁女孩: a person's age, counted by 一个, is no measure of a body
     return phrase
+
+
+def _period_between(left: str, dated: list[tuple[int, int]], before: str, after: str) -> bool:
+    """`before` ends right where a period stood in `left`, and `after` follows it (全国铁路|国庆黄金周|运输…)."""
+    return any(left[a - len(before) : a] == before and left[b:].lstrip(" ").startswith(after) for a, b in dated)
 
 
 def _owner(words: str) -> bool:

@@ -274,12 +274,15 @@ def _plan_periods(sentence: str) -> list[PeriodMention]:
 _BARE_DAY = re.compile(r"(?<![\d月年号前近续去共约满])(\d{1,2})日(?![元本内])")
 
 
+THAT_DAY = ("当天", "当日")  # the day named before, in the sentence (or, extract/story.py, its paragraph)
+
+
 def _that_day(found: list[PeriodMention]) -> list[PeriodMention]:
     """据巴勒斯坦媒体27日报道，以军当天空袭…: 当天 is the bare day named before it (read after the dated ones)."""
     out: list[PeriodMention] = []
     for p in found:
-        if p.period.label in ("当天", "当日"):
-            days = [q.period for q in out if q.period.days == 1 and q.period.label not in ("当天", "当日")]
+        if p.period.label in THAT_DAY:
+            days = [q.period for q in out if q.period.days == 1 and q.period.label not in THAT_DAY]
             if days and days[-1].start != p.period.start:
                 p = replace(p, period=Period(days[-1].start, days[-1].start, p.period.label))
         out.append(p)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..record.period import Period
 from . import subject
-from .period import PeriodMention, is_base, period_for
+from .period import THAT_DAY, PeriodMention, is_base, period_for
 from .quantity import Quantity
 
 # 党的十八大以来, 新中国成立以来, 疫情发生以来: since an event the words name, up to the article's day.
@@ -345,8 +345,8 @@ def _that_day_carried(period: Period, story: StoryState, published: dt.date | No
     """俄罗斯国防部23日称，…。俄防空部队当天还击落了160架乌军无人机: 当天 in a sentence that names no day is the
     day its paragraph named last, not the article's."""
     carried = story.period.value if story.period is not None else None
-    named = any(p.period.days == 1 and p.period.label not in ("当天", "当日") for p in periods)
-    if (period.label in ("当天", "当日") and period.start == published and not named and isinstance(carried, Period)
+    named = any(p.period.days == 1 and p.period.label not in THAT_DAY for p in periods)
+    if (period.label in THAT_DAY and period.start == published and not named and isinstance(carried, Period)
             and carried.days == 1 and carried.start != published):
         return Period(carried.start, carried.end, period.label)
     return None

@@ -582,8 +582,7 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if ("环比" in a.metric) != ("环比" in b.metric):
         return False  # a month-on-month change and a year-on-year one, though their clauses read alike
-    if a.paragraph != b.paragraph and any(_ANOTHER_SOURCE.search(c.plain_paragraph, 0, c.plain_paragraph.find(c.plain_sentence) + c.at() + 1)
-                                          for c in (a, b)):
+    if a.paragraph != b.paragraph and any(_ANOTHER_SOURCE.search(so_far_said(c)) for c in (a, b)):
         # 日本《每日新闻》…民调显示…不支持率上升5个百分点 then 另据日本共同社…最新民调结果…上升8.7个百分点: another
         # source's count of its own, not one told twice.
         return False
