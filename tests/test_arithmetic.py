@@ -852,3 +852,10 @@ def test_core_cpi_in_the_body_is_not_the_headlines_cpi():
     draft = ("## 2025年12月CPI同比上涨0.8%\n\n国家统计局今天发布数据，2025年12月，全国居民消费价格同比上涨0.8%。"
              "扣除食品和能源的核心CPI同比上涨1.2%，涨幅连续4个月保持在1%以上。")
     assert flagged(draft, "2026-01-09") == {}
+
+
+def test_a_growth_rate_that_itself_changes_is_not_the_change_between_the_levels():
+    # Round 73: 支出预算由236740亿元增加至241740亿元，增幅将由5.2%提高到7.4%: each 增幅 is over last year's, not
+    # the 2.11% between the two budgets.
+    assert flagged("地方一般公共预算支出预算将相应由236740亿元增加至241740亿元，增幅将由5.2%提高到7.4%。") == {}
+    assert flagged("地方一般公共预算支出预算由236740亿元增加至241740亿元，增幅为5.2%。") == {"5.2%": "growth"}

@@ -3105,3 +3105,55 @@ def test_a_one_character_pair_is_the_country_its_story_names():
     store = store_of(("2023-01-01", "习近平同安提瓜和巴布达总督互致贺电，庆祝两国建交40周年。今年是中安建交40周年。"))
     draft = "习近平同安哥拉总统洛伦索互致贺电，庆祝两国建交40周年。今年是中安建交40周年。"
     assert "ok" not in verdicts(draft, "2023-01-12", store).values()
+
+
+def test_forecasters_on_another_day_predict_afresh_whatever_word_is_nearest():
+    # Round 73: 世界银行、经合组织和国际货币基金组织分别预测…将增长5.6%、5.4%和5.2% against the IMF's 5.2% of 12
+    # September: 将增长 is the nearest word, but 预测 says whose forecast it is.
+    store = store_of(("2023-09-12", "国际货币基金组织预测今年中国经济将增长5.2%，中国仍是世界经济增长的主要动力。"))
+    draft = "世界银行、经合组织和国际货币基金组织分别预测2023年中国经济将增长5.6%、5.4%和5.2%。"
+    assert verdicts(draft, "2023-09-17", store)["5.6%"] == "unsupported"
+
+
+def test_a_plans_expected_target_is_not_a_prediction():
+    # The clause's 预期 of 预期目标 is a plan's word: the target, re-quoted, is still vouched for.
+    store = store_of(("2021-03-05", "今年我国发展主要预期目标是：国内生产总值增长6%以上；居民消费价格涨幅3%左右。"))
+    assert verdicts("2021年居民消费价格涨幅的预期目标为3%左右。", "2021-03-26", store)["3%左右"] == "ok"
+
+
+def test_a_start_that_names_what_it_counts_is_still_the_start_of_the_change():
+    # Round 73: 从每周的8个班次增加到12班次 in May; 班次从8个增加至12个 in August was called contradicted by the 8.
+    store = store_of(("2023-05-02", "有知情人士透露，美国同意将中国赴美航班从每周的8个班次增加到12班次。"))
+    assert claim("美国同意将中国赴美航班从每周的8个班次增加到12班次。", "8个", "2023-05-02").changed_to
+    draft = "此前，该报援引知情人士称，美国同意将每周中国赴美航班班次从8个增加至12个。"
+    assert verdicts(draft, "2023-08-12", store)["12个"] != "contradicted"
+
+
+def test_a_count_pointed_back_at_counts_its_own_texts_set():
+    # Round 73: 此两家公司正是…的主体 (two of a group's companies) against 这5家公司分别是 (five others), both read
+    # as the group's 公司, undated: one standing count told two ways.
+    five = claim("中泰华信旗下共有6家子公司，这5家公司分别是：东鑫资产、国金所等。", "5家", "2023-08-06")
+    two = claim("中泰华信在湘子公司中，此两家公司正是进行非法集资的主体。", "两家", "2023-08-12")
+    assert "set" in no_alarm(identify(two, five), two, five)
+    five_firms = claim("中泰华信旗下共有5家公司。", "5家", "2023-08-06")
+    two_firms = claim("中泰华信旗下共有两家公司。", "两家", "2023-08-12")
+    assert "set" not in no_alarm(identify(two_firms, five_firms), two_firms, five_firms)
+
+
+def test_the_draft_that_prints_the_newer_figure_beside_tells_the_older_as_history():
+    # Round 73: 截至2021年12月31日及2022年12月31日止，未兑付本息分别为合计约410亿元及约340亿元, word for word in
+    # both: the 410 was called superseded by the 340 printed beside it.
+    sentence = "华宇财富公告称，截至2021年12月31日及2022年12月31日止，未兑付本息分别为合计约410亿元及约340亿元。"
+    store = store_of(("2023-08-22", sentence))
+    found = verdicts(sentence, "2023-09-16", store)
+    assert found["约410亿元"] == "ok" and found["约340亿元"] == "ok"
+
+
+def test_a_level_passed_on_the_way_is_no_days_level():
+    # Round 73: 在持股比例降至5%以后也一言不发 dated 9月6日当天 was held to the day's closing 0.0013%.
+    closing = claim("乐居家居公告，截至2023年9月6日收盘，一致行动人持股比例为0.0013%。", "0.0013%", "2023-09-07")
+    passed = claim("乐居家居9月6日当天，一致行动人在持股比例降至5%以后也一言不发。", "5%", "2023-09-16")
+    assert passed.period is not None and passed.period.end == closing.period.end
+    assert identify(passed, closing).period.outcome == "unknown"
+    held = claim("乐居家居9月6日当天，一致行动人持股比例降至5%。", "5%", "2023-09-16")
+    assert identify(held, closing).period.outcome == "same"

@@ -370,7 +370,15 @@ def linked_rate(text: str, q: Quantity, left: str, metric: str, run: Run) -> tup
 def changes_to(text: str, q: Quantity, run: Run) -> bool:
     """The figure is where the one before it changed to: 由10万元提高到15万元, 前值由6.2%修正为6.3%."""
     previous_q = run.previous_q
-    return bool(run.claims) and previous_q is not None and bool(_FROM_TO.fullmatch(text[previous_q.end : q.start]))
+    if not run.claims or previous_q is None:
+        return False
+    gap = text[previous_q.end : q.start]
+    if _FROM_TO.fullmatch(gap):
+        return True
+    # 从每周的8个班次增加到12班次, 从8个小区增加到12个小区: the start names what it counts, which the end repeats.
+    verb = _FROM_TO.search(gap)
+    counted = gap[: verb.start()] if verb is not None and verb.end() == len(gap) else ""
+    return bool(counted) and len(counted) <= 3 and (counted == q.unit or text.startswith(counted, q.end))
 
 
 def with_counted(metric: str, counted: str, q: Quantity) -> str:

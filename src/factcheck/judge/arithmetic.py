@@ -669,6 +669,8 @@ def _changes(draft: _Draft, tolerance: Tolerance, tally: Counter[str] | None = N
     for rate in draft.claims:
         if rate.unit not in ("%", "pp", "x"):
             continue
+        if rate.changed_to or rate.id in starts:
+            continue  # 增幅将由5.2%提高到7.4%: a rate that itself changes is a level, each over its own base
         sentence = draft.by_sentence[rate.sentence]
         qualified = by_id.get(rate.qualifies or "")
         if qualified is not None and qualified.unit in _SPANS:

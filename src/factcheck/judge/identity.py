@@ -646,6 +646,25 @@ def _this_one(c: Claim) -> bool:
     return bool(_THIS_EVENT.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
 
 
+_REACHED_BEFORE = re.compile(r"(?:降至|降到|跌至|跌破|减至|升至|升到|涨至|增至|达到|超过|突破)$")
+_WHEN_AFTER = re.compile(r"(?:以后|之后|以前|之前|后(?!续)|前(?![值期])|时|的时候)")
+
+
+_DEMONSTRATIVE = re.compile(r"(?:这|此|该|上述|前述|以上|这些|那)$")
+
+
+def named_just_before(c: Claim) -> bool:
+    """A count pointed back at (这5家, 此两家, 上述3人): the set is whatever its own text named before it."""
+    return bool(_DEMONSTRATIVE.search(c.plain_sentence, max(0, c.at() - 2), c.at()))
+
+
+def at_a_moment(c: Claim) -> bool:
+    """A level named as the moment something happened (降至5%以后, 突破1万点时): a point the story passes, no day's."""
+    sentence, at = c.plain_sentence, c.at()
+    return bool(_REACHED_BEFORE.search(sentence, max(0, at - 3), at)
+                and _WHEN_AFTER.match(sentence, at + len(c.plain_text)))
+
+
 def events_apart(a: Claim, b: Claim) -> bool:
     """One side is an event's reading of a day (仅有5%的火势得到控制 on the 7th), the other more than a month
     away from it: two fires, two quakes, whatever the wording shares."""
@@ -762,6 +781,10 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         if apart > THIS_ONE_DAYS:
             # 距离本次震中103公里 in two automatic quake reports, 1 and 19 December: each 本次 is its own quake.
             return Check("period", DIFFERENT, f"本次/此次 (this one) told {apart} days apart: another event")
+    if at_a_moment(draft) or at_a_moment(stored):
+        # 在持股比例降至5%以后也一言不发: the level the story passed through on the way, at a moment it does not
+        # date, not the level of its day.
+        return Check("period", UNKNOWN, "a level at a moment the story passes through (降至…以后), not of a day")
     if events_apart(draft, stored):
         return Check("period", DIFFERENT, f"an event's reading of {b.end if b else stored.published} in the source, "
                                           f"{a.end if a else draft.published} in the draft: another event")
@@ -1548,7 +1571,15 @@ def same_predictor(a: Claim, b: Claim) -> bool:
 def predicted(c: Claim) -> bool:
     """Predicted in so many words (预计, 预测, 有望, 预期): a statement of its day, not a plan's figure."""
     found = _modality_word(c)
-    return found is not None and bool(_PREDICTION.fullmatch(found[0]))
+    if found is not None and _PREDICTION.fullmatch(found[0]):
+        return True
+    # 国际货币基金组织预测今年中国经济将增长5.2%: the nearest word (将增长) says it is ahead; the clause's 预测 says
+    # whose forecast it is, and a forecast on another day is made afresh.
+    sentence, at = c.plain_sentence, c.at()
+    return found is not None and bool(_PREDICTS.search(sentence, _clause_start(sentence, at), at))
+
+
+_PREDICTS = re.compile(r"预计|预测")  # verbs of predicting; 预期 is also a plan's (预期目标)
 
 
 _CENTRAL = re.compile(r"中央(?:一般公共预算|本级|政府性基金|国有资本经营|财政收入|财政支出)")
@@ -1700,6 +1731,10 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 地方一般公共预算支出236354.42亿元 in March's budget report, 236355亿元 in January's release: a figure
         # restated to more digits, or revised in its last one; no slip of the pen lands this close.
         return f"{draft.text} and {stored.text} differ by less than {CLOSE_ENOUGH:%}: rounding or a revision"
+    if named_just_before(draft) or named_just_before(stored):
+        # 这5家公司分别是… and 此两家公司正是…的主体: each counts a set its own text has just named; which set is
+        # the text's, and two texts may mean two.
+        return f"a count of a set its text has just named ({draft.text}, {stored.text}): the sets may differ"
     if _within_bound(draft, stored) or _within_bound(stored, draft):
         # 充电桩…产量分别增长…53.1% against 新能源汽车、充电桩等新能源产品产量增长30%以上: inside the bound, both hold.
         return f"{draft.text} and {stored.text}: one inside the other's bound, both may hold"

@@ -613,6 +613,10 @@ def _agreeing(
     assert newer is not None
     if scope_apart(draft, newer):
         return Judgement(OK, _agrees(draft, best.claim), (best.claim,))  # the newer figure is of another scope
+    if _gives_value(draft, newer):
+        # 截至2021年12月31日及2022年12月31日止，未兑付本息分别为合计约410亿元及约340亿元: the draft prints the newer
+        # figure beside its own; the older one is history told as such, not out of date.
+        return Judgement(OK, _agrees(draft, best.claim), (best.claim,))
     if best_identity.period.outcome not in (SAME, UNDATED, RUNNING):
         label = f" ({newer.period.label})" if newer.period else ""
         # The draft gives no period: it may mean the older figure's period on purpose.
