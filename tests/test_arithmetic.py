@@ -859,3 +859,10 @@ def test_a_growth_rate_that_itself_changes_is_not_the_change_between_the_levels(
     # the 2.11% between the two budgets.
     assert flagged("地方一般公共预算支出预算将相应由236740亿元增加至241740亿元，增幅将由5.2%提高到7.4%。") == {}
     assert flagged("地方一般公共预算支出预算由236740亿元增加至241740亿元，增幅为5.2%。") == {"5.2%": "growth"}
+
+
+def test_a_fall_by_an_amount_then_to_a_level_is_no_change_from_the_amount():
+    # Round 74: 财政收入减少了4570亿美元，至4.439万亿美元，降幅为9% read 4570亿 as the start of a change to 4.439万亿.
+    draft = "美国2023财年的总支出比上一财年减少了1370亿美元，但财政收入减少了4570亿美元，至4.439万亿美元，降幅为9%。"
+    assert not any(c.changed_to for c in extract(news(draft, "2023-10-21")))
+    assert flagged(draft, "2023-10-21") == {}

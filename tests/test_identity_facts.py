@@ -3157,3 +3157,13 @@ def test_a_level_passed_on_the_way_is_no_days_level():
     assert identify(passed, closing).period.outcome == "unknown"
     held = claim("乐居家居9月6日当天，一致行动人持股比例降至5%。", "5%", "2023-09-16")
     assert identify(held, closing).period.outcome == "same"
+
+
+def test_a_period_taken_for_example_is_not_given_as_the_latest():
+    # Round 74: 以2023年上半年为例…共78.1万人次 in November, after 1至9月's 119.7万人次: the writer picked the half-year.
+    store = store_of(("2023-08-05", "通报显示，2023年上半年，全国纪检监察机关运用“四种形态”批评教育帮助和处理共78.1万人次。"),
+                     ("2023-10-29", "2023年1至9月，全国纪检监察机关运用“四种形态”批评教育帮助和处理共119.7万人次。"))
+    example = "以2023年上半年为例，据官方通报，全国纪检监察机关运用“四种形态”批评教育帮助和处理共78.1万人次。"
+    assert verdicts(example, "2023-11-17", store)["78.1万人次"] == "ok"
+    latest = "据官方通报，2023年上半年全国纪检监察机关运用“四种形态”批评教育帮助和处理共78.1万人次。"
+    assert verdicts(latest, "2023-11-17", store)["78.1万人次"] == "stale"

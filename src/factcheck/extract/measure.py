@@ -378,7 +378,10 @@ def changes_to(text: str, q: Quantity, run: Run) -> bool:
     # 从每周的8个班次增加到12班次, 从8个小区增加到12个小区: the start names what it counts, which the end repeats.
     verb = _FROM_TO.search(gap)
     counted = gap[: verb.start()] if verb is not None and verb.end() == len(gap) else ""
-    return bool(counted) and len(counted) <= 3 and (counted == q.unit or text.startswith(counted, q.end))
+    return bool(_COUNTED_NOUN.fullmatch(counted)) and (counted == q.unit or text.startswith(counted, q.end))
+
+
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 班次, 小区: a word, never the comma of 减少了X，至Y
 
 
 def with_counted(metric: str, counted: str, q: Quantity) -> str:

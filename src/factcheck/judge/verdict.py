@@ -256,6 +256,18 @@ def _broken_down(draft: Claim) -> bool:
                for m in find_periods(draft.plain_sentence, draft.published, None, p.start.year))
 
 
+_FOR_EXAMPLE = re.compile(r"以([^，。；,;]{2,20})为例")
+
+
+def _a_period_for_example(draft: Claim) -> bool:
+    """以2023年上半年为例，…共78.1万人次: the writer picks the period to illustrate, knowing later ones exist; the
+    figure is that period's, not given as the latest."""
+    if draft.published is None:
+        return False
+    return any(find_periods(m.group(1), draft.published)
+               for m in _FOR_EXAMPLE.finditer(draft.plain_sentence, 0, draft.at()))
+
+
 def _given_as_a_base(draft: Claim) -> bool:
     """The draft's sentence gives a later day than its figure's own as of (截至2023年12月31日…余额为1,109亿元，
     截至2022年12月31日为人民币956亿元): the figure is the base the later one is set against, no stale claim."""
@@ -598,7 +610,7 @@ def _agreeing(
         if _later_than_known(draft, latest_known, strong):
             return _later_figure(draft, latest_known, best.claim)
         return _superseded(draft, latest_known, best.claim)
-    if _broken_down(draft) or _given_as_a_base(draft):
+    if _broken_down(draft) or _given_as_a_base(draft) or _a_period_for_example(draft):
         # 分季度看，一季度…增长5.4%，二季度增长5.2%…: a breakdown by period; 上半年's figure is no fuller one.
         cite = max(strong, key=rank)[0].claim
         return Judgement(OK, _agrees(draft, cite), (cite,))
