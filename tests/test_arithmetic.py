@@ -866,3 +866,20 @@ def test_a_fall_by_an_amount_then_to_a_level_is_no_change_from_the_amount():
     draft = "美国2023财年的总支出比上一财年减少了1370亿美元，但财政收入减少了4570亿美元，至4.439万亿美元，降幅为9%。"
     assert not any(c.changed_to for c in extract(news(draft, "2023-10-21")))
     assert flagged(draft, "2023-10-21") == {}
+
+
+def test_a_share_said_as_a_fraction_stands_for_the_shares_nearest_it():
+    # Round 75: 四川储量高达135.03万吨，占全国五分之一 of 635.27万吨 (21.26%) was held to 20% ± 0.01.
+    told = "全国锂矿（氧化锂）储量为635.27万吨，其中，四川储量高达{part}万吨，占全国五分之一的储量。"
+    assert flagged(told.format(part="135.03"), "2023-08-25") == {}
+    assert flagged(told.format(part="235.03"), "2023-08-25") == {"五分之一": "share"}
+
+
+def test_a_gap_between_growth_rates_is_never_against_a_contribution_share():
+    # Round 75: 实际增速达5.9%，高于经济增速0.7个百分点 was computed against 对经济增长贡献率提升至63%.
+    draft = ("前三季度，服务业增加值同比增长6%，对经济增长贡献率提升至63%。"
+             "全国居民人均可支配收入实际增速达5.9%，高于经济增速0.7个百分点。")
+    assert flagged(draft, "2023-10-27") == {}
+    growth = ("前三季度，规模以上工业增加值同比增长4.0%，服务业对经济增长贡献率提升至63%。"
+              "全国居民人均可支配收入实际增速达5.9%，高于规模以上工业增速0.7个百分点。")
+    assert flagged(growth, "2023-10-27") == {"0.7个百分点": "points"}

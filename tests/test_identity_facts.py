@@ -3167,3 +3167,22 @@ def test_a_period_taken_for_example_is_not_given_as_the_latest():
     assert verdicts(example, "2023-11-17", store)["78.1万人次"] == "ok"
     latest = "据官方通报，2023年上半年全国纪检监察机关运用“四种形态”批评教育帮助和处理共78.1万人次。"
     assert verdicts(latest, "2023-11-17", store)["78.1万人次"] == "stale"
+
+
+def test_a_sentences_lead_says_how_its_changes_are_reckoned():
+    # Round 75: 环比来看，三季度GDP增长1.3% was held to a source's 三季度GDP同比增长4.4%.
+    draft = "环比来看，三季度GDP增长1.3%，比二季度加快0.5个百分点。"
+    assert "环比" in claim(draft, "1.3%", "2023-11-10").metric
+    store = store_of(("2023-10-22", "国家统计局发布，三季度GDP同比增长4.4%，较二季度提升1.1个百分点。"))
+    assert verdicts(draft, "2023-11-10", store)["1.3%"] == "unsupported"
+    year_on_year = "同比来看，三季度GDP增长4.4%。"
+    assert verdicts(year_on_year, "2023-11-10", store)["4.4%"] == "ok"
+
+
+def test_an_age_is_the_persons_named_beside_it():
+    # Round 75: 现年59岁的贝索斯 against 现年76岁的辛顿, both under a carried 人工智能初创.
+    hinton = claim("人工智能初创公司兴起。现年76岁的辛顿在2013年加入谷歌。", "76岁", "2023-09-08")
+    bezos = claim("人工智能初创公司兴起。现年59岁的贝索斯在2021年购置了一处豪宅。", "59岁", "2023-11-11")
+    assert "ages" in no_alarm(identify(bezos, hinton), bezos, hinton)
+    again = claim("人工智能初创公司兴起。现年75岁的辛顿在2013年加入谷歌。", "75岁", "2023-11-11")
+    assert "ages" not in no_alarm(identify(again, hinton), again, hinton)

@@ -43,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 148
+EXTRACTOR_VERSION = 149
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -383,6 +383,11 @@ def _sentence_claims(
             metric = _kind_of_whole(metric, whole_here)
         if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
             metric = _reckoned(metric, story.reckoning)
+        elif q.unit in ("%", "pp") and not _RECKONED_IN.search(metric):
+            lead = next(reversed(list(_RECKONING_LEAD.finditer(text, 0, q.start))), None)
+            if lead is not None and not _RECKONED_IN.search(text, lead.end(), q.start):
+                # 环比来看，三季度GDP增长1.3%: the sentence's lead says how its changes are reckoned.
+                metric = _reckoned(metric, lead["reckoning"])
         if story.sector and "指数" in metric and not _SECTOR_INDEX.search(metric + "指数"):
             # 二、中国非制造业采购经理指数运行情况 … 新订单指数为47.2%: the non-manufacturing index, not the
             # manufacturing 新订单指数 (49.4%) of section 一.
@@ -564,6 +569,7 @@ def _country_wide(q: Quantity) -> subject.Mention:
 
 
 _RECKONED_IN = re.compile(RECKONING)
+_RECKONING_LEAD = re.compile(r"(?:从|按)?(?P<reckoning>同比|环比)(?:来|上)?看[，,]")
 _CHANGE_VERB = re.compile(r"(?:下降|上涨|增长|上升|下跌|回落|减少|增加|持平)")
 
 

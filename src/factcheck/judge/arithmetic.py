@@ -32,9 +32,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 from ..data import load_data
 from ..extract.metric import an_average, bases_apart, measures_apart, metric_key
+from ..extract.numerals import number
 from ..extract.quantity import find_quantities, is_currency, unit_group
 from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
 from ..i18n import _
@@ -955,7 +957,7 @@ def _gap_pair(gap: Claim, rates: list[Claim], sentence: Sequence[Claim]) -> tupl
         other = _words(metric_key(other) or other)  # 文化产业 as the measures are keyed (文化营业收入)
         if len(other) < 2:
             return None
-        named = [r for r in rates if other in _measure_of(r)]
+        named = [r for r in rates if other in _measure_of(r) and _a_share(r) == _a_share(gap)]
         shortest = min((len(_measure_of(r)) for r in named), default=0)
         seconds = [r for r in named if len(_measure_of(r)) == shortest]
         own = _words(m["own"])
@@ -979,6 +981,15 @@ def _gap_pair(gap: Claim, rates: list[Claim], sentence: Sequence[Claim]) -> tupl
     if moved is None or current is None or not _AGAINST.match(_between(current, base)):
         return None
     return current, base, moved["way"] not in ("下滑", "下降", "回落", "减少", "降低", "收窄", "缩小"), True
+
+
+_SHARE_KIND = re.compile(r"贡献率|比重|占比|份额|渗透率")
+
+
+def _a_share(c: Claim) -> bool:
+    """A rate that is a share of something (贡献率, 比重), not a change: 高于经济增速0.7个百分点 is between growth rates,
+    never against 服务业对经济增长贡献率63% however much 经济 the two share."""
+    return bool(_SHARE_KIND.search(c.metric))
 
 
 def _measure_of(rate: Claim) -> str:
@@ -1132,7 +1143,8 @@ def _share_off(share: Claim, part: Claim, whole: Claim, tolerance: Tolerance,
         tally[SHARE] += 1
     computed = part.value / whole.value * 100
     slack = computed * (_rounded_to(part) / part.value + _rounded_to(whole) / whole.value) if part.value else Decimal(0)
-    allowed = _half_unit(share) + slack + tolerance.share  # 76% may be 76.31%
+    allowed = _fraction_half_gap(share) or _half_unit(share)
+    allowed += slack + tolerance.share  # 76% may be 76.31%
     low = computed - allowed if part.qualifier in (EXACT, AT_LEAST, ABOVE) else None
     high = computed + allowed if part.qualifier in (EXACT, AT_MOST) else None
     if (low is None or share.value >= low) and (high is None or share.value <= high):
@@ -1142,6 +1154,29 @@ def _share_off(share: Claim, part: Claim, whole: Claim, tolerance: Tolerance,
     return Inconsistency(share, (part, whole), Computation(
         SHARE, f"{part.text} ÷ {whole.text} = {_n(computed)}%", share.text, f"{_n(computed)}%",
         _("the printed precision (±{allowed} of a point)").format(allowed=_n(allowed))))
+
+
+_FRACTION = re.compile(r"(?P<den>[\d一二两三四五六七八九十百]+)分之(?P<num>[\d一二两三四五六七八九十]+)|(?P<n>\d+)/(?P<d>\d+)")
+
+
+def _fraction_half_gap(share: Claim) -> Decimal:
+    """A share told as a fraction (五分之一, 1/3) is the nearest fraction of its denominator's: it stands for every
+    share nearer to it than to a neighbour with no larger denominator (五分之一 for 10%–22.5%, as 21.26% is)."""
+    m = _FRACTION.search(share.plain_text)
+    if m is None:
+        return Decimal(0)
+    den, num = (number(m["den"]), number(m["num"])) if m["den"] else (Decimal(m["d"]), Decimal(m["n"]))
+    if not (0 < num < den <= FRACTION_DENOMINATOR_MAX) or den != int(den) or num != int(num):
+        return Decimal(0)
+    here = Fraction(int(num), int(den))
+    others = {Fraction(a, b) for b in range(1, int(den) + 1) for a in range(0, b + 1)} - {here}
+    below = max(f for f in others if f < here)
+    above = min(f for f in others if f > here)
+    gap = min(here - below, above - here) / 2
+    return Decimal(gap.numerator) / Decimal(gap.denominator) * 100
+
+
+FRACTION_DENOMINATOR_MAX = 12  # 五分之一, 三分之二, 十分之一: a fraction said for a rough share
 
 
 # --- a share of a whole in the draft -------------------------------------------------------------------

@@ -650,6 +650,23 @@ _REACHED_BEFORE = re.compile(r"(?:降至|降到|跌至|跌破|减至|升至|升�
 _WHEN_AFTER = re.compile(r"(?:以后|之后|以前|之前|后(?!续)|前(?![值期])|时|的时候)")
 
 
+_AGE_OF = re.compile(r"的([\u4e00-\u9fff·]{2,6}?)(?=[，。、；在于曾是已将也还就与和对从被]|表示|称|说|$)")
+
+
+def _age_owner(c: Claim) -> str | None:
+    """The person an age belongs to, named right after it (现年59岁的贝索斯)."""
+    m = _AGE_OF.match(c.plain_sentence, c.at() + len(c.plain_text))
+    return m.group(1) if m else None
+
+
+def _one_persons_age(a: Claim, b: Claim) -> bool:
+    """Both ages are one person's: the same name after each, or, with none, each read from its own clause."""
+    owner_a, owner_b = _age_owner(a), _age_owner(b)
+    if owner_a is not None or owner_b is not None:
+        return owner_a == owner_b
+    return a.subject_from == b.subject_from == "clause"
+
+
 _DEMONSTRATIVE = re.compile(r"(?:这|此|该|上述|前述|以上|这些|那)$")
 
 
@@ -1731,6 +1748,10 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 地方一般公共预算支出236354.42亿元 in March's budget report, 236355亿元 in January's release: a figure
         # restated to more digits, or revised in its last one; no slip of the pen lands this close.
         return f"{draft.text} and {stored.text} differ by less than {CLOSE_ENOUGH:%}: rounding or a revision"
+    if draft.unit == stored.unit == "岁" and not _one_persons_age(draft, stored):
+        # 现年59岁的贝索斯 and 现年76岁的辛顿, both under a carried 人工智能初创: an age is its person's, named
+        # beside it; a subject carried from elsewhere says nothing of whose it is.
+        return f"ages of people named apart ({draft.text}, {stored.text})"
     if named_just_before(draft) or named_just_before(stored):
         # 这5家公司分别是… and 此两家公司正是…的主体: each counts a set its own text has just named; which set is
         # the text's, and two texts may mean two.
