@@ -3186,3 +3186,33 @@ def test_an_age_is_the_persons_named_beside_it():
     assert "ages" in no_alarm(identify(bezos, hinton), bezos, hinton)
     again = claim("人工智能初创公司兴起。现年75岁的辛顿在2013年加入谷歌。", "75岁", "2023-11-11")
     assert "ages" not in no_alarm(identify(again, hinton), again, hinton)
+
+
+def test_a_span_after_an_event_counts_from_its_own_texts_event():
+    # Round 75's wrong ok: 7个多月后 of a 2017 attack vouched for by 7个多月后 of a firm's troubles (then read as 7个).
+    attack = claim("据报道，7个多月后，警方才立案侦查。", "7个多月", "2023-10-29")
+    assert attack.unit == "个月" and attack.qualifier == "above" and attack.value == 7
+    troubles = claim("据报道，7个多月后，中植的问题浮出水面。", "7个多月", "2023-08-10")
+    assert "an event its own text tells" in identify(attack, troubles).period.reason
+    again = claim("据报道，7个多月后，警方才立案侦查。", "7个多月", "2023-08-10")
+    assert "an event its own text tells" not in identify(attack, again).period.reason
+
+
+def test_years_someone_served_are_that_persons():
+    # Round 76: 先后在中国人民银行工作近12年 (one official) against 邢本秀曾在中国人民银行工作近15年 (another).
+    fifteen = claim("邢本秀曾在中国人民银行工作近15年时间，曾在多个司局工作。", "近15年", "2023-05-13")
+    twelve = claim("他先后在中国人民银行工作近12年，曾任松原市市长。", "近12年", "2023-09-02")
+    assert "served" in no_alarm(identify(twelve, fifteen), twelve, fifteen)
+
+
+def test_a_list_of_figures_takes_the_years_the_sentence_before_listed():
+    # Round 76: 2020年、2021年及2022年，…收入分别为…。毛利分别为63.43亿元、105.21亿元和129.83亿元 read all three
+    # gross profits as 2022's, and two were called contradicted by the 2022 one.
+    text = ("2020年、2021年及2022年，万达商管的收入分别为171.96亿元、234.81亿元及271.2亿元。"
+            "毛利分别为63.43亿元、105.21亿元和129.83亿元；净利润分别为11.12亿元、35.12亿元及75.33亿元。")
+    years = {c.text: c.period.start.year for c in extract(news(text, "2023-09-02")) if c.period}
+    assert (years["63.43亿元"], years["105.21亿元"], years["129.83亿元"]) == (2020, 2021, 2022)
+    assert (years["11.12亿元"], years["75.33亿元"]) == (2020, 2022)
+    one_year = "2022年，万达商管的收入为271.2亿元。毛利分别为63.43亿元和129.83亿元。"
+    years = {c.text: c.period.start.year for c in extract(news(one_year, "2023-09-02")) if c.period}
+    assert years["63.43亿元"] == years["129.83亿元"] == 2022

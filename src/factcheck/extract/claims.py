@@ -43,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 149
+EXTRACTOR_VERSION = 150
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -468,12 +468,14 @@ def _sentence_claims(
     # 【谷歌股价下跌5%市值蒸发2200亿美元上周诺奖科学家John Jumper离开谷歌】: a period after the sentence's last figure
     # dates a clause with none, not the next sentence's figures.
     last = quantities[-1].end
+    listed = story.periods_listed
+    carried = listed.value if listed is not None and listed.paragraph == sent.paragraph and isinstance(listed.value, tuple) else ()
     remember(story, mentions, [p for p in periods if p.start < last], sentence_line, sent.paragraph, text)
     story.part = part_of if text.rstrip().endswith("；") else ""
     story.indicator = indicator(run.previous_rate) if text.rstrip().endswith("；") else ""
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
-    return respectively(text, run.claims, mentions, periods)
+    return respectively(text, run.claims, mentions, periods, carried)
 
 
 def _kind_of_whole(part: str, whole: str) -> str:

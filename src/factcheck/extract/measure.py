@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..record.claim import Claim, mask_numbers
+from ..record.period import Period
 from . import subject
 from .metric import metric_key
 from .period import ATTRIBUTIVE, EVENT, PeriodMention
@@ -614,9 +615,11 @@ _SHARED_HEAD = re.compile(
 
 
 def respectively(
-    text: str, claims: list[Claim], mentions: list[subject.Mention], periods: Sequence[PeriodMention] = ()
+    text: str, claims: list[Claim], mentions: list[subject.Mention], periods: Sequence[PeriodMention] = (),
+    carried: Sequence[Period] = (),
 ) -> list[Claim]:
-    """Each figure after 分别 given the item of the list before it that it belongs to."""
+    """Each figure after 分别 given the item of the list before it that it belongs to; `carried` is the list of
+    periods the paragraph's sentence before closed on, which a list of as many figures here takes in turn."""
     if "分别" not in text or len(claims) < 2:
         return claims
     out = list(claims)
@@ -629,6 +632,11 @@ def respectively(
             # 2018年和2019年，全国财政收入分别为18.3万亿元和19万亿元: each figure its own year's.
             for i, when in zip(after, listed):
                 out[i] = replace(out[i], period=when.period, period_from="sentence")
+        elif len(carried) == len(after) and all(out[i].period_from == "paragraph" for i in after):
+            # 2020年、2021年及2022年，…收入分别为…。毛利分别为63.43亿元、105.21亿元和129.83亿元: the next sentence's
+            # list is of the same years, in turn, not three of the last year's.
+            for i, period in zip(after, carried):
+                out[i] = replace(out[i], period=period)
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_STOP) + 1
         levels = _levels_listed(text, out, start, m.start(), len(after))
         if levels:

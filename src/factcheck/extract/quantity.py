@@ -50,7 +50,7 @@ MEASURES = {
     "千升": "千升",  # beverages in a bulletin's table of products (饮料酒 11.91万千升)
     "GW": "GW", "吉瓦": "GW", "MW": "MW", "兆瓦": "MW", "千瓦": "kW", "kW": "kW",
     "人次": "人次", "人": "人", "名": "名", "位": "位", "家": "家", "户": "户",
-    "个月": "个月", "个半月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
+    "个月": "个月", "个半月": "个月", "个多月": "个月", "个": "个", "项": "项", "件": "件", "套": "套", "台": "台", "辆": "辆",
     "座": "座", "幢": "幢", "栋": "栋", "层": "层", "所": "所", "条": "条", "次": "次",
     "场": "场", "起": "起", "处": "处", "批": "批", "课时": "课时", "小时": "小时",
     # 周年 counts anniversaries (建交60周年), not weeks; 个小时 is hours, not a count of 个.
@@ -64,7 +64,7 @@ MEASURES = {
 UNIT_GROUPS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "件": "个", "幢": "幢", "栋": "幢", "座": "幢"}
 # Counters a bare small Chinese numeral (两家, 三名) may take; 三大, 四群八链 are labels.
 SMALL_CN_COUNTERS = {
-    "个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月", "个半月",
+    "个百分点", "百分点", "家", "名", "位", "项", "所", "座", "幢", "栋", "条", "次", "倍", "年", "人", "户", "台", "套", "个月", "个半月", "个多月",
 }
 # Units a bare 一 or 两…九 is a figure with: 一个百分点, 两成, 一美元. Not 元 alone: 二元结构, 三元桥, 一元化.
 _FOREIGN_MONEY = {w for w in CURRENCIES if w != "元"}
@@ -353,7 +353,7 @@ _EXAMPLE_AFTER = re.compile(r"[^，。；,;]{0,3}的[^，。；,;]{1,20}?(?:而�
 _STATUTE_BEFORE = re.compile(r"(?<![判被])处(?:[\d一二三四五六七八九十]+年以[上下])?(?:、|或者)?$")
 _STATUTE_AFTER = re.compile(r"(?:以[上下])?(?:[\d一二三四五六七八九十]+年以[上下])?(?:有期徒刑|拘役)")
 _HOME_CLASS = re.compile(r"(?:及以上)?(?:住房|房|商品房|房贷|商贷|公积金|贷款)")
-_SPANS = ("年", "个月", "个半月", "月", "周", "天", "日", "个交易日", "交易日")
+_SPANS = ("年", "个月", "个半月", "个多月", "月", "周", "天", "日", "个交易日", "交易日")
 _RECORD_OVER = re.compile(r"(?:以来|来)?的?(?:最低|最高|新低|新高|低点|高点|低位|高位|最大|最小)")
 _SHORT_YEAR = re.compile(numerals.SHORT_YEAR)
 _OVER_A_HORIZON = re.compile(r"的?(?:中位数|日均|平均|均值|同期)")  # not 近40年来新低: a record's span is said
@@ -546,7 +546,7 @@ def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
         return None  # 产业规模破万亿 is money; 提前10天破万 is no figure a reader can check
     if m["pre"] == "上" and qualifier == EXACT:
         qualifier = AT_LEAST
-    approx = m["ap1"] or m["ap2"] or m["ap3"]
+    approx = m["ap1"] or m["ap2"] or m["ap3"] or unit_word == "个多月"  # 7个多月: more than seven months
     if approx and qualifier == EXACT:
         qualifier = ABOVE
     if m["sign"]:

@@ -91,6 +91,7 @@ class StoryState:
         self.names = names
         self.subject: Stated | None = None  # value: subject.Mention
         self.period: Stated | None = None  # value: Period
+        self.periods_listed: Stated | None = None  # value: tuple[Period, ...], a sentence's closing list (2020年、2021年及2022年)
         self.whole: str = ""  # the metric of the paragraph's last figure, which a 其中 sentence breaks down
         self.part: str = ""  # the whole that the sentence before, ending in ；, was breaking down
         self.indicator: str = ""  # the indicator whose rate the sentence before, ending in ；, gave (PPI同比…；环比…)
@@ -397,6 +398,15 @@ def remember(
            and not _AN_ASIDE.search(text, 0, p.start)]
     if own:
         story.period = Stated(own[-1].period, line)
+        listed = [own[-1]]
+        for p in reversed(own[:-1]):
+            if not _ITEM_SEP.fullmatch(text[p.end : listed[0].start]):
+                break
+            listed.insert(0, p)
+        story.periods_listed = Stated(tuple(p.period for p in listed), line, paragraph) if len(listed) > 1 else None
+
+
+_ITEM_SEP = re.compile(r"[、和与及]|以及")
 
 
 def note_year(text: str, story: StoryState) -> None:

@@ -650,6 +650,7 @@ _REACHED_BEFORE = re.compile(r"(?:降至|降到|跌至|跌破|减至|升至|升�
 _WHEN_AFTER = re.compile(r"(?:以后|之后|以前|之前|后(?!续)|前(?![值期])|时|的时候)")
 
 
+_TENURE = re.compile(r"工作|任职|就职|执教|服役|从业|从教|从警|从医|效力")
 _AGE_OF = re.compile(r"的([\u4e00-\u9fff·]{2,6}?)(?=[，。、；在于曾是已将也还就与和对从被]|表示|称|说|$)")
 
 
@@ -673,6 +674,14 @@ _DEMONSTRATIVE = re.compile(r"(?:这|此|该|上述|前述|以上|这些|那)$")
 def named_just_before(c: Claim) -> bool:
     """A count pointed back at (这5家, 此两家, 上述3人): the set is whatever its own text named before it."""
     return bool(_DEMONSTRATIVE.search(c.plain_sentence, max(0, c.at() - 2), c.at()))
+
+
+_AFTER_AN_EVENT = re.compile(r"(?:之后|以后|之前|以前|后|前)(?![值期台端续者])")
+
+
+def from_an_event(c: Claim) -> bool:
+    """A span counted from an event (7个多月后, 两年前): when, told from a moment its text names; no measure."""
+    return c.unit in _SPAN_UNITS and bool(_AFTER_AN_EVENT.match(c.plain_sentence, c.at() + len(c.plain_text)))
 
 
 def at_a_moment(c: Claim) -> bool:
@@ -798,6 +807,9 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         if apart > THIS_ONE_DAYS:
             # 距离本次震中103公里 in two automatic quake reports, 1 and 19 December: each 本次 is its own quake.
             return Check("period", DIFFERENT, f"本次/此次 (this one) told {apart} days apart: another event")
+    if (from_an_event(draft) or from_an_event(stored)) and draft.plain_sentence != stored.plain_sentence:
+        # 7个多月后，彭女士遇害一案… and 7个多月后，中植的问题浮出水面: each counts from an event its own text tells.
+        return Check("period", DIFFERENT, "a span counted from an event its own text tells (…后, …前)")
     if at_a_moment(draft) or at_a_moment(stored):
         # 在持股比例降至5%以后也一言不发: the level the story passed through on the way, at a moment it does not
         # date, not the level of its day.
@@ -1748,6 +1760,10 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 地方一般公共预算支出236354.42亿元 in March's budget report, 236355亿元 in January's release: a figure
         # restated to more digits, or revised in its last one; no slip of the pen lands this close.
         return f"{draft.text} and {stored.text} differ by less than {CLOSE_ENOUGH:%}: rounding or a revision"
+    if draft.unit in _SPAN_UNITS and (_TENURE.search(draft.metric) or _TENURE.search(stored.metric)):
+        # 先后在中国人民银行工作近12年 and 邢本秀曾在中国人民银行工作近15年: a career is its person's, and the body
+        # worked at is where, not whose.
+        return f"years someone served ({draft.text}, {stored.text}): each its own person's"
     if draft.unit == stored.unit == "岁" and not _one_persons_age(draft, stored):
         # 现年59岁的贝索斯 and 现年76岁的辛顿, both under a carried 人工智能初创: an age is its person's, named
         # beside it; a subject carried from elsewhere says nothing of whose it is.
