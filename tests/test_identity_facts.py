@@ -3216,3 +3216,10 @@ def test_a_list_of_figures_takes_the_years_the_sentence_before_listed():
     one_year = "2022年，万达商管的收入为271.2亿元。毛利分别为63.43亿元和129.83亿元。"
     years = {c.text: c.period.start.year for c in extract(news(one_year, "2023-09-02")) if c.period}
     assert years["63.43亿元"] == years["129.83亿元"] == 2022
+
+
+def test_a_set_pointed_back_at_is_no_update_of_a_running_count():
+    # Round 77: 已卖掉10座万达广场 re-printed in March was called superseded by 上述4座万达广场的接盘方 of January.
+    store = store_of(("2024-01-19", "万达集团继续出售资产，已卖掉10座万达广场。"),
+                     ("2024-01-30", "万达集团又出售资产，上述4座万达广场的接盘方均为中联基金旗下公司。"))
+    assert verdicts("万达集团继续出售资产，已卖掉10座万达广场。", "2024-03-30", store)["10座"] != "stale"
