@@ -3223,3 +3223,24 @@ def test_a_set_pointed_back_at_is_no_update_of_a_running_count():
     store = store_of(("2024-01-19", "万达集团继续出售资产，已卖掉10座万达广场。"),
                      ("2024-01-30", "万达集团又出售资产，上述4座万达广场的接盘方均为中联基金旗下公司。"))
     assert verdicts("万达集团继续出售资产，已卖掉10座万达广场。", "2024-03-30", store)["10座"] != "stale"
+
+
+def test_a_makers_plan_is_not_anothers_forecast_of_it():
+    # Round 77's wrong ok: 苹果计划到2025年在印度生产四分之一的iPhone vouched for by 根据摩根大通的预计…苹果将在印度
+    # 生产四分之一的iPhone.
+    store = store_of(("2023-05-31", "根据摩根大通的预计，至2025年，苹果将在印度生产四分之一的iPhone。"))
+    draft = "苹果计划到2025年在印度生产四分之一的iPhone，到2027年生产一半。"
+    assert verdicts(draft, "2023-06-25", store)["四分之一"] == "unsupported"
+    again = "据摩根大通预计，至2025年，苹果将在印度生产四分之一的iPhone。"
+    assert verdicts(again, "2023-06-25", store)["四分之一"] == "ok"
+
+
+def test_a_courts_sentence_is_its_own_cases():
+    # Round 77's wrong ok: 依法判处被告人有期徒刑三年 of a rape case vouched for by 判处被告人杨某有期徒刑三年三个月 of a
+    # fake-drug case, both under 一审法院.
+    store = store_of(("2024-01-04", "一审法院经审理，以生产、销售假药罪判处被告人杨某有期徒刑三年三个月，并处罚金42万元。"))
+    draft = "一审法院认为，被告人违背被害人意志，构成强奸罪，依法判处被告人有期徒刑三年。"
+    assert verdicts(draft, "2024-03-31", store)["三年"] == "unsupported"
+    same = claim("一审法院经审理，以销售假药罪判处被告人杨某有期徒刑三年三个月。", "三年", "2024-03-31")
+    source = claim("一审法院经审理，以生产、销售假药罪判处被告人杨某有期徒刑三年三个月，并处罚金42万元。", "三年", "2024-01-04")
+    assert "its own case" not in identify(same, source).period.reason

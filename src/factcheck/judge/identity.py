@@ -676,6 +676,21 @@ def named_just_before(c: Claim) -> bool:
     return bool(_DEMONSTRATIVE.search(c.plain_sentence, max(0, c.at() - 2), c.at()))
 
 
+_PENALTY = re.compile(r"(?:有期徒刑|拘役|管制|缓刑|无期徒刑|死刑缓期|缓期)(?:执行)?$")
+_DEFENDANT = re.compile(r"(?:被告人|罪犯|被告)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:以[^，。；]{1,12}?罪)?(?:分别)?(?:判处|被判|有期徒刑|拘役|无期)")
+
+
+def a_term(c: Claim) -> bool:
+    """A court's penalty (判处有期徒刑三年, 缓刑四年): a fact of its own case."""
+    return bool(_PENALTY.search(c.plain_sentence, max(0, c.at() - 6), c.at()))
+
+
+def defendant(c: Claim) -> str | None:
+    """Whom a sentence names as sentenced before the figure (判处被告人杨某…), if anyone."""
+    named = [m["name"] for m in _DEFENDANT.finditer(c.plain_sentence, 0, c.at())]
+    return named[-1] if named else None
+
+
 _AFTER_AN_EVENT = re.compile(r"(?:之后|以后|之前|以前|后|前)(?![值期台端续者])")
 
 
@@ -807,6 +822,11 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         if apart > THIS_ONE_DAYS:
             # 距离本次震中103公里 in two automatic quake reports, 1 and 19 December: each 本次 is its own quake.
             return Check("period", DIFFERENT, f"本次/此次 (this one) told {apart} days apart: another event")
+    if (draft.published != stored.published and (a_term(draft) or a_term(stored))
+            and (defendant(draft) is None or defendant(draft) != defendant(stored))):
+        # 依法判处被告人有期徒刑三年 of a rape case against 判处被告人杨某有期徒刑三年三个月 of a fake-drug case: a
+        # sentence is its own case's, and only the same defendant named makes two the same.
+        return Check("period", DIFFERENT, "a court's sentence of its own case, its defendant not named alike")
     if (from_an_event(draft) or from_an_event(stored)) and draft.plain_sentence != stored.plain_sentence:
         # 7个多月后，彭女士遇害一案… and 7个多月后，中植的问题浮出水面: each counts from an event its own text tells.
         return Check("period", DIFFERENT, "a span counted from an event its own text tells (…后, …前)")
@@ -1033,6 +1053,10 @@ def modality_check(draft: Claim, stored: Claim) -> Check:
         # 实现今年经济增长5%左右的预期目标 against the IMF's 预期至5.2% a month before: a prediction is its
         # maker's, on its day; another day's, or another's target, near in value, vouches for nothing.
         return Check("modality", DIFFERENT, f"a prediction made on {stored.published} in the source, another in the draft")
+    if a == b == FORECAST and predicted(draft) != predicted(stored) and (planned(draft) or planned(stored)):
+        # 苹果计划到2025年在印度生产四分之一的iPhone against 根据摩根大通的预计…苹果将在印度生产四分之一: a maker's
+        # plan is not someone's forecast of it, however alike.
+        return Check("modality", DIFFERENT, "a plan on one side, a prediction on the other")
     named_apart = bool(predictor(draft) and predictor(stored))  # each side names its maker
     if (a == b == FORECAST and draft.published != stored.published and not same_predictor(draft, stored)
             and ((made(draft) and made(stored)) or (named_apart and (made(draft) or made(stored))))):
@@ -1571,6 +1595,9 @@ _ANAPHOR = re.compile(r"^(?:该|其|此|这|上述|他|她|它)")
 _DATELINE = re.compile(r"^.*?电[，,]?|^据")
 
 
+_ACCORDING_TO = re.compile(r"^(?:根据|依据|按照|据)|的$")
+
+
 def predictor(c: Claim) -> str:
     """Who makes the prediction: the first words of its clause before 预计/预测 (花旗, 高盛), "" when the clause
     names none or points back (该券商, 其)."""
@@ -1581,6 +1608,7 @@ def predictor(c: Claim) -> str:
     if found is None:
         return ""
     who = _DATELINE.sub("", sentence[_clause_start(sentence, found.start()) : found.start()]).strip()
+    who = _ACCORDING_TO.sub("", who)  # 根据摩根大通的预计, 据花旗预测: the maker, after the word that cites it
     if not who and c.subject and c.subject_kind in STANDING_KINDS:
         return c.subject[:2]  # 亿纬锂能（300014.SZ）公告，预计上半年…: the company forecasts its own results
     return "" if not who or _ANAPHOR.match(who) else who[:2]
@@ -1606,6 +1634,15 @@ def predicted(c: Claim) -> bool:
     # whose forecast it is, and a forecast on another day is made afresh.
     sentence, at = c.plain_sentence, c.at()
     return found is not None and bool(_PREDICTS.search(sentence, _clause_start(sentence, at), at))
+
+
+_PLANS = re.compile(r"计划|规划|拟|力争|争取|目标")
+
+
+def planned(c: Claim) -> bool:
+    """Said as its maker's plan (计划, 拟, 力争, 目标): the nearest word of modality before the figure."""
+    found = _modality_word(c)
+    return found is not None and bool(_PLANS.fullmatch(found[0]))
 
 
 _PREDICTS = re.compile(r"预计|预测")  # verbs of predicting; 预期 is also a plan's (预期目标)
