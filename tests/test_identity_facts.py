@@ -3244,3 +3244,15 @@ def test_a_courts_sentence_is_its_own_cases():
     same = claim("一审法院经审理，以销售假药罪判处被告人杨某有期徒刑三年三个月。", "三年", "2024-03-31")
     source = claim("一审法院经审理，以生产、销售假药罪判处被告人杨某有期徒刑三年三个月，并处罚金42万元。", "三年", "2024-01-04")
     assert "its own case" not in identify(same, source).period.reason
+
+
+def test_the_last_items_tail_after_a_shared_word_is_every_items():
+    # Round 78: 新建商品住宅和二手住宅销售价格环比上涨城市分别有64个和57个 gave 64个 the measure 新建商品住宅, and a
+    # report's 全国100个城市新建商品住宅库存 (its sample) was called contradicted by it.
+    release = "3月份，70个大中城市中，新建商品住宅和二手住宅销售价格环比上涨城市分别有64个和57个。"
+    assert claim(release, "64个", "2023-04-17").metric.startswith("新建商品住宅销售价格环比上涨城市")
+    store = store_of(("2023-04-17", "国家统计局数据显示，" + release))
+    draft = "易居房地产研究院报告显示，2023年3月，全国100个城市新建商品住宅库存去化周期为17.4个月。"
+    assert verdicts(draft, "2023-05-05", store)["100个"] == "unsupported"
+    exports = "一季度，出口和进口分别增长8.4%和0.2%。"
+    assert claim(exports, "8.4%", "2023-04-17").metric.startswith("出口")

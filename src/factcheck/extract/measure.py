@@ -662,6 +662,7 @@ def respectively(
             head = _SHARED_HEAD.search(last)
             shared = head.group() if head and not any(
                 _SHARED_HEAD.search(_RECKONED_TAIL.sub("", item)) for item, _, _ in items[:-1]) else ""
+            shared = shared or _parallel_tail(_RECKONED_TAIL.sub("", items[0][0]), last)
             for i, (item, _, _) in zip(after, items):
                 item = _BEFORE_PARTNER.sub("", _RECKONED_TAIL.sub("", item))  # 我国对东盟: the item is 东盟
                 own = item if item == last else item + shared
@@ -725,6 +726,17 @@ def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:
         found.append(i)
         end = c.offset + len(c.text)
     return found
+
+
+def _parallel_tail(first: str, last: str) -> str:
+    """What the last item adds after the word it shares with the first: 新建商品住宅和二手住宅销售价格环比上涨城市 gives
+    销售价格环比上涨城市, which 新建商品住宅 takes too."""
+    for k in range(min(len(first), 4), 1, -1):
+        at = last.find(first[-k:])
+        if at >= 0 and at + k < len(last):
+            tail = last[at + k :]
+            return "" if tail in first else tail
+    return ""
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -827,8 +827,10 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 依法判处被告人有期徒刑三年 of a rape case against 判处被告人杨某有期徒刑三年三个月 of a fake-drug case: a
         # sentence is its own case's, and only the same defendant named makes two the same.
         return Check("period", DIFFERENT, "a court's sentence of its own case, its defendant not named alike")
-    if (from_an_event(draft) or from_an_event(stored)) and draft.plain_sentence != stored.plain_sentence:
-        # 7个多月后，彭女士遇害一案… and 7个多月后，中植的问题浮出水面: each counts from an event its own text tells.
+    if ((from_an_event(draft) or from_an_event(stored)) and draft.plain_sentence != stored.plain_sentence
+            and not (draft.subject and draft.subject == stored.subject)):
+        # 7个多月后，彭女士遇害一案… and 7个多月后，中植的问题浮出水面: each counts from an event its own text tells,
+        # unless both tell it of one body (60年前，中法两国…建交 and 60年前，戴高乐…决定同新中国建交).
         return Check("period", DIFFERENT, "a span counted from an event its own text tells (…后, …前)")
     if at_a_moment(draft) or at_a_moment(stored):
         # 在持股比例降至5%以后也一言不发: the level the story passed through on the way, at a moment it does not
