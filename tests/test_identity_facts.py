@@ -3256,3 +3256,11 @@ def test_the_last_items_tail_after_a_shared_word_is_every_items():
     assert verdicts(draft, "2023-05-05", store)["100个"] == "unsupported"
     exports = "一季度，出口和进口分别增长8.4%和0.2%。"
     assert claim(exports, "8.4%", "2023-04-17").metric.startswith("出口")
+
+
+def test_two_months_is_a_span_never_february():
+    # Regression re-run of round 71's days: 美元指数…日内涨近0.2% (29 December) against 日内涨近0.6% (1 September), both
+    # dated February by 两月 (创两月新高) and so called one day's move.
+    assert find_periods("美元指数创两月新高，日内涨近0.2%。", dt.date(2023, 12, 30)) == []
+    assert [m.period.start for m in find_periods("二月份出口增长", dt.date(2023, 12, 30))] == [dt.date(2023, 2, 1)]
+    assert find_periods("今年前两月出口增长", dt.date(2023, 12, 30))[0].period.end == dt.date(2023, 2, 28)

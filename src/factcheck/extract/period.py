@@ -25,6 +25,7 @@ class PeriodMention:
 
 
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
+_MONTH_N = r"\d{1,2}|(?<!两)[一二三四五六七八九十]{1,3}"  # 两月 is two months (创两月新高), never February
 _YEAR = rf"(?P<year>(?:19|20)\d\d|{SHORT_YEAR})(?!\d)(?:年度|全年度|年|(?=全年))|(?P<rel>今年|去年|明年|前年|上年(?!结转|结余|滚存|执行数|预算数|末累计)|本年|当年|次年|过去一年|刚刚过去的一年)"
 # 上年结转收入, 上年执行数: last year's carry-over or outturn, a measure's name or a base, not a period
 _SPAN = (
@@ -32,7 +33,7 @@ _SPAN = (
     rf"|(?P<from>{_N})(?:月份?)?[至到\-—~～](?P<to>{_N})月(?:份)?"
     rf"|(?P<qfrom>[一二三四1234])(?:季度)?[至到\-—~～](?P<qto>[一二三四1234])季度"
     rf"|(?:第)?(?<!上)(?<!下)(?P<q>[一二三四1234])季度|前(?P<qs>[二三两23])(?:个)?季度|(?P<half>上半年|下半年|(?<=年)半年度)"
-    rf"|(?P<month>{_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
+    rf"|(?P<month>{_MONTH_N})月(?:份)?(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日|(?P<monthend>末|底))?"
     rf"|(?P<full>全年度|全年)|(?P<yearend>底|末)|(?P<yearstart>初)(?![步次级中选心衷见审赛稿]))"
 )
 # Every part of _PERIOD is optional, so without the lookahead it matches the
