@@ -3264,3 +3264,15 @@ def test_two_months_is_a_span_never_february():
     assert find_periods("美元指数创两月新高，日内涨近0.2%。", dt.date(2023, 12, 30)) == []
     assert [m.period.start for m in find_periods("二月份出口增长", dt.date(2023, 12, 30))] == [dt.date(2023, 2, 1)]
     assert find_periods("今年前两月出口增长", dt.date(2023, 12, 30))[0].period.end == dt.date(2023, 2, 28)
+
+
+def test_a_stake_is_in_the_company_its_sentence_names():
+    # Regression re-run of round 71's days: 大连万达商管持有珠海万达商管…总计持股60% (the investors' stake) made stale
+    # by 新达盟由大连万达商管持股99.9938% (a stake in another company).
+    deal = ("按照新协议，大连万达商管集团持有珠海万达商管40%股份，为单一最大股东，太盟等数家现有及新进投资人股东参与投资，"
+            "总计持股60%。")
+    store = store_of(("2023-12-12", deal),
+                     ("2024-01-25", "股权关系上，新达盟由大连万达商管集团持股99.9938%，大连万裕企业管理有限公司持有0.0062%。"))
+    draft = ("大连万达商管集团持有珠海万达商管的股权比例下降至40%，仍是单一最大股东，太盟等数家现有及新进投资人股东参与投资，"
+             "总计持股60%。")
+    assert verdicts(draft, "2024-01-27", store)["60%"] == "ok"

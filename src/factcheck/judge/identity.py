@@ -668,6 +668,27 @@ def _one_persons_age(a: Claim, b: Claim) -> bool:
     return a.subject_from == b.subject_from == "clause"
 
 
+_HELD_BY = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:由[\u4e00-\u9fffA-Za-z]{2,12}?)(?:持股|持有)")
+_HOLDS = re.compile(r"持有([\u4e00-\u9fffA-Za-z]{2,12}?)(?:的)?(?:股份|股权|股票|\d)")
+_STAKE = re.compile(r"持股|股权比例|股份|持有")
+
+
+def held(c: Claim) -> str:
+    """The company a stake is in, as its sentence names it (新达盟由X持股, X持有珠海万达商管的股权), or ""."""
+    if not _STAKE.search(c.metric):
+        return ""
+    sentence = c.plain_sentence
+    found = [(m.start(), m.group(1)) for m in _HELD_BY.finditer(sentence, 0, c.at())]
+    found += [(m.start(), m.group(1)) for m in _HOLDS.finditer(sentence, 0, c.at())]
+    return max(found)[1] if found else ""
+
+
+def holdings_apart(a: Claim, b: Claim) -> bool:
+    """Two stakes whose sentences name the companies held, and not the same one."""
+    x, y = held(a), held(b)
+    return bool(x and y) and x != y and not (x in y or y in x)
+
+
 _DEMONSTRATIVE = re.compile(r"(?:这|此|该|上述|前述|以上|这些|那)$")
 
 
@@ -1807,6 +1828,9 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 现年59岁的贝索斯 and 现年76岁的辛顿, both under a carried 人工智能初创: an age is its person's, named
         # beside it; a subject carried from elsewhere says nothing of whose it is.
         return f"ages of people named apart ({draft.text}, {stored.text})"
+    if holdings_apart(draft, stored):
+        # 新达盟由大连万达商管持股99.9938% and 大连万达商管持有珠海万达商管…总计持股60%: stakes in two companies.
+        return f"stakes in different companies ({held(stored)}, {held(draft)})"
     if named_just_before(draft) or named_just_before(stored):
         # 这5家公司分别是… and 此两家公司正是…的主体: each counts a set its own text has just named; which set is
         # the text's, and two texts may mean two.
