@@ -3276,3 +3276,13 @@ def test_a_stake_is_in_the_company_its_sentence_names():
     draft = ("大连万达商管集团持有珠海万达商管的股权比例下降至40%，仍是单一最大股东，太盟等数家现有及新进投资人股东参与投资，"
              "总计持股60%。")
     assert verdicts(draft, "2024-01-27", store)["60%"] == "ok"
+
+
+def test_the_level_a_change_started_from_is_the_state_before_it():
+    # Regression re-run of round 68's days: 在此之前，大连万达商管持有珠海万达商管70.15%的股份 against 持有珠海万达商管
+    # 股份由逾70%降至40%: the draft tells the level before the change, which the source gives as its start.
+    after = claim("按照新协议，大连万达商管集团持有珠海万达商管股份由逾70%降至40%，为单一最大股东。", "40%", "2023-12-28")
+    before = claim("在此之前，大连万达商管集团持有珠海万达商管70.15%的股份，外部投资人持股29.84%。", "70.15%", "2024-04-07")
+    assert "the state before" in no_alarm(identify(before, after), before, after)
+    other = claim("目前，大连万达商管集团持有珠海万达商管30%的股份。", "30%", "2024-04-07")
+    assert "the state before" not in no_alarm(identify(other, after), other, after)

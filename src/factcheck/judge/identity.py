@@ -55,7 +55,7 @@ from ..extract.subject import (
 from ..i18n import _
 from ..record.claim import ABOVE, AT_LEAST, AT_MOST, EXACT, Claim, mask_numbers
 from ..record.period import Period
-from .compare import round_zeros
+from .compare import NEIGHBOURHOOD, round_zeros
 
 
 class Relation(StrEnum):
@@ -666,6 +666,20 @@ def _one_persons_age(a: Claim, b: Claim) -> bool:
     if owner_a is not None or owner_b is not None:
         return owner_a == owner_b
     return a.subject_from == b.subject_from == "clause"
+
+
+_FROM_BEFORE = re.compile(r"[由从](?:[^，。；\d]{0,6})$")
+_TO_AFTER = re.compile(r"^(?:[^，。；\d]{0,4})(?:降至|降到|减至|减少到|跌至|增至|增加到|增长到|提高到|提高至|升至|上升到|上调至|下调至|调整为|[到至])$")
+
+
+def start_of_change(c: Claim) -> Quantity | None:
+    """The figure a change told in the claim's sentence started from (股份由逾70%降至40%: 逾70% for 40%)."""
+    sentence, at = c.plain_sentence, c.at()
+    for q in reversed(find_quantities(sentence[:at])):
+        if _TO_AFTER.match(sentence[q.end : at]) and _FROM_BEFORE.search(sentence, max(0, q.start - 7), q.start):
+            return q
+        break
+    return None
 
 
 _HELD_BY = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:由[\u4e00-\u9fffA-Za-z]{2,12}?)(?:持股|持有)")
@@ -1828,6 +1842,15 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
         # 现年59岁的贝索斯 and 现年76岁的辛顿, both under a carried 人工智能初创: an age is its person's, named
         # beside it; a subject carried from elsewhere says nothing of whose it is.
         return f"ages of people named apart ({draft.text}, {stored.text})"
+    start = start_of_change(stored)
+    if start is not None and draft.unit == start.unit and start.value > 0:
+        # an open bound (逾70%, 不到70%) reaches as far as its neighbourhood
+        low = start.low if start.low is not None else start.value / NEIGHBOURHOOD
+        high = start.high if start.high is not None else start.value * NEIGHBOURHOOD
+        if low <= draft.value <= high:
+            # 在此之前，大连万达商管持有珠海万达商管70.15%的股份 against 持有…股份由逾70%降至40%: the draft gives the
+            # level the source's change started from, the state before it.
+            return f"{draft.text} is the level {stored.text} changed from ({start.text}): the state before"
     if holdings_apart(draft, stored):
         # 新达盟由大连万达商管持股99.9938% and 大连万达商管持有珠海万达商管…总计持股60%: stakes in two companies.
         return f"stakes in different companies ({held(stored)}, {held(draft)})"
