@@ -3286,3 +3286,14 @@ def test_the_level_a_change_started_from_is_the_state_before_it():
     assert "the state before" in no_alarm(identify(before, after), before, after)
     other = claim("目前，大连万达商管集团持有珠海万达商管30%的股份。", "30%", "2024-04-07")
     assert "the state before" not in no_alarm(identify(other, after), other, after)
+
+
+def test_an_age_a_rule_turns_on_is_no_fact_of_either_rule():
+    # Round 80's wrong oks: 犯罪时不满18周岁的人不得适用死刑 (Article 49) vouched for by 对…不满18周岁的人，应当从轻或者
+    # 减轻处罚 (Article 17), the age read as 18 weeks.
+    rule = claim("刑法还规定，对追究刑事责任的不满18周岁的人，应当从轻或者减轻处罚。", "18周岁", "2023-12-09")
+    assert rule.unit == "岁"
+    store = store_of(("2023-12-09", "刑法还规定，对追究刑事责任的不满18周岁的人，应当从轻或者减轻处罚。"))
+    draft = "同时我们的刑法第四十九条也明文规定，犯罪时不满18周岁的人不得适用死刑。"
+    assert verdicts(draft, "2024-03-16", store)["18周岁"] == "unsupported"
+    assert "rule turns on" in identify(claim(draft, "18周岁", "2024-03-16"), rule).period.reason

@@ -729,6 +729,14 @@ def defendant(c: Claim) -> str | None:
 _AFTER_AN_EVENT = re.compile(r"(?:之后|以后|之前|以前|后|前)(?![值期台端续者])")
 
 
+_THRESHOLD_AGE = re.compile(r"(?:不满|未满|已满|年满|满|超过|低于)$")
+
+
+def an_age_threshold(c: Claim) -> bool:
+    """An age a rule or a group turns on (不满18周岁的人, 60周岁以上), not someone's age."""
+    return c.unit == "岁" and (c.qualifier != EXACT or bool(_THRESHOLD_AGE.search(c.plain_sentence, 0, c.at())))
+
+
 def from_an_event(c: Claim) -> bool:
     """A span counted from an event (7个多月后, 两年前): when, told from a moment its text names; no measure."""
     return c.unit in _SPAN_UNITS and bool(_AFTER_AN_EVENT.match(c.plain_sentence, c.at() + len(c.plain_text)))
@@ -862,6 +870,9 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 依法判处被告人有期徒刑三年 of a rape case against 判处被告人杨某有期徒刑三年三个月 of a fake-drug case: a
         # sentence is its own case's, and only the same defendant named makes two the same.
         return Check("period", DIFFERENT, "a court's sentence of its own case, its defendant not named alike")
+    if (an_age_threshold(draft) or an_age_threshold(stored)) and clause_of(draft) != clause_of(stored):
+        # 犯罪时不满18周岁的人不得适用死刑 and 对…不满18周岁的人，应当从轻或者减轻处罚: two rules' one threshold.
+        return Check("period", DIFFERENT, "an age a rule turns on (不满18周岁), which many rules share")
     if ((from_an_event(draft) or from_an_event(stored)) and draft.plain_sentence != stored.plain_sentence
             and not (draft.subject and draft.subject == stored.subject)):
         # 7个多月后，彭女士遇害一案… and 7个多月后，中植的问题浮出水面: each counts from an event its own text tells,
