@@ -3297,3 +3297,13 @@ def test_an_age_a_rule_turns_on_is_no_fact_of_either_rule():
     draft = "同时我们的刑法第四十九条也明文规定，犯罪时不满18周岁的人不得适用死刑。"
     assert verdicts(draft, "2024-03-16", store)["18周岁"] == "unsupported"
     assert "rule turns on" in identify(claim(draft, "18周岁", "2024-03-16"), rule).period.reason
+
+
+def test_a_bilateral_template_under_two_pairs_of_countries_is_two_facts():
+    # Round 81's wrong ok: 建交30年来，中阿关系保持健康稳定发展势头 (Azerbaijan) vouched for by 建交30年来，中乌关系始终保持…
+    # (Ukraine), each pair carried from its story's first paragraph.
+    store = store_of(("2022-01-04", "央视网消息（新闻联播）：1月4日，国家主席习近平同乌克兰总统泽连斯基互致贺电，庆祝两国建交30周年。\n\n"
+                                    "习近平指出，建交30年来，中乌关系始终保持健康稳定发展势头。双方政治互信深化。"))
+    draft = ("央视网消息（新闻联播）：4月2日，国家主席习近平同阿塞拜疆总统阿利耶夫互致贺电，庆祝两国建交30周年。\n\n"
+             "习近平指出，中阿是传统友好合作伙伴。建交30年来，中阿关系保持健康稳定发展势头。")
+    assert verdicts(draft, "2022-04-02", store)["30年"] == "unsupported"

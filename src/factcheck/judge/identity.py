@@ -114,6 +114,7 @@ class Identity:
     # 1.88万人 and 西部地区's 2万人, in one statistics bureau's sentence): a copied sentence vouches only for the
     # very same value.
     carried_apart: bool = False
+    pairs_apart: bool = False  # both sides are of two countries (中阿, 中乌), and not the same two
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -1157,7 +1158,8 @@ def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
                          and not same_body(draft.subject, stored.subject))
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
                     unnamed_national, named_apart and checks[0].outcome != SAME, predicted(draft) or predicted(stored),
-                    aged(draft, stored), carried_apart)
+                    aged(draft, stored), carried_apart,
+                    carried_apart and draft.subject_kind == stored.subject_kind == PAIR)
 
 
 AGED_DAYS = 365  # a figure given as today's whose source is older than this may have moved since
@@ -1401,6 +1403,10 @@ def supports(
         if identity.unnamed_national and equal_value and identity.metric_named and identity.period.outcome == SAME:
             return True  # 2020年减免社保费1.7万亿元: a national measure, for the very period, stated alike
         if identity.carried_apart and not equal_value:
+            return False
+        if identity.carried_apart and identity.pairs_apart and not verbatim:
+            # 建交30年来，中阿关系… and 建交30年来，中乌关系…, each under its story's pair of countries: a template of
+            # bilateral stories, one fact only in a sentence copied word for word.
             return False
         return verbatim or (reworded and equal_value and identity.metric_named)
     return metric == SIMILAR and equal_value and reworded and both_standing
