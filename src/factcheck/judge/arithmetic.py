@@ -646,6 +646,7 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
     # …and a clause repeated under two indicators named in letters (在…CPI同比变动中，…新影响约为… / …PPI…) is each one's.
     repeated = (not worded and _clause_repeated(a, b) and not figures.apart(a, b) and not lists_apart(a, b)
                 and not letters_apart(a, b) and not bases_apart(a.metric, b.metric)
+                and not measures_apart(a.metric, b.metric)  # 制造业 and 非制造业 新订单指数: two sections' clauses alike
                 and _nth_in_clause(a) == _nth_in_clause(b))
     if not worded and not repeated:
         return False  # 日本4月货币供应M3年率 and …M2年率: one word apart is another indicator
