@@ -3307,3 +3307,12 @@ def test_a_bilateral_template_under_two_pairs_of_countries_is_two_facts():
     draft = ("央视网消息（新闻联播）：4月2日，国家主席习近平同阿塞拜疆总统阿利耶夫互致贺电，庆祝两国建交30周年。\n\n"
              "习近平指出，中阿是传统友好合作伙伴。建交30年来，中阿关系保持健康稳定发展势头。")
     assert verdicts(draft, "2022-04-02", store)["30年"] == "unsupported"
+
+
+def test_this_quarter_is_no_first_quarter():
+    # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
+    # dated 一季度 and called contradicted by the first quarter's 252.2亿元.
+    assert find_periods("这一季度，快手营收277.4亿元。", dt.date(2023, 8, 23)) == []
+    assert find_periods("同一季度，营收增长。", dt.date(2023, 8, 23)) == []
+    assert [m.period.label for m in find_periods("第一季度营收252.2亿元。", dt.date(2023, 8, 23))] == ["第一季度"]
+
