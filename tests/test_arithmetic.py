@@ -883,3 +883,26 @@ def test_a_gap_between_growth_rates_is_never_against_a_contribution_share():
     growth = ("前三季度，规模以上工业增加值同比增长4.0%，服务业对经济增长贡献率提升至63%。"
               "全国居民人均可支配收入实际增速达5.9%，高于规模以上工业增速0.7个百分点。")
     assert flagged(growth, "2023-10-27") == {"0.7个百分点": "points"}
+
+
+PMI_SECTIONS = """全年无休：“做烤红薯是个很累的活儿”
+
+# 统计局：11月制造业PMI为49.4%
+
+一、制造业采购经理指数运行情况
+
+11月，制造业采购经理指数（PMI）为49.4%，比上月下降0.1个百分点，景气水平略有回落。
+
+新订单指数为49.4%，比上月下降0.1个百分点，表明制造业市场需求有所回落。
+
+二、非制造业采购经理指数运行情况
+
+11月，非制造业商务活动指数为50.2%，比上月下降0.4个百分点，非制造业继续保持扩张。
+
+新订单指数为47.2%，比上月上升0.5个百分点，仍低于临界点，表明非制造业市场需求收缩幅度收窄。"""
+
+
+def test_two_sections_new_orders_indexes_are_not_one_figure_told_twice():
+    # Regression re-run of round 62's days: a PMI release's 非制造业 新订单指数47.2% held to the manufacturing
+    # section's 49.4%, the clauses worded alike (after a story whose 全年 dated both alike).
+    assert flagged(PMI_SECTIONS, "2023-11-30") == {}
