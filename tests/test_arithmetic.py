@@ -904,5 +904,5 @@ PMI_SECTIONS = """全年无休：“做烤红薯是个很累的活儿”
 
 def test_two_sections_new_orders_indexes_are_not_one_figure_told_twice():
     # Regression re-run of round 62's days: a PMI release's 非制造业 新订单指数47.2% held to the manufacturing
-    # section's 49.4%, the clauses worded alike (after a story whose 全年 dated both alike).
+    # section's 49.4%, the clauses worded alike (only after a story whose last line ends in a colon).
     assert flagged(PMI_SECTIONS, "2023-11-30") == {}
