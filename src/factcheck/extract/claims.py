@@ -384,7 +384,7 @@ def _sentence_claims(
         if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
             metric = _reckoned(metric, story.reckoning)
         elif q.unit in ("%", "pp") and not _RECKONED_IN.search(metric):
-            lead = next(reversed(list(_RECKONING_LEAD.finditer(text, 0, q.start))), None)
+            lead = max(_RECKONING_LEAD.finditer(text, 0, q.start), key=lambda m: m.start(), default=None)
             if lead is not None and not _RECKONED_IN.search(text, lead.end(), q.start):
                 # 环比来看，三季度GDP增长1.3%: the sentence's lead says how its changes are reckoned.
                 metric = _reckoned(metric, lead["reckoning"])

@@ -441,7 +441,7 @@ def from_neighbours(text: str, q: Quantity, metric: str, qualifies: str | None, 
     if bare and previous is not None and (not metric or unit_group(q.unit) == unit_group(previous.unit)):
         # 2024年实现产值1.6亿元，今年前10个月已突破2.5亿元: the same metric. Not 过火面积达到1664公顷，仅有20%的
         # 火势得到控制: a share of something else, which 仅有 does not name.
-        listed = previous_q is not None and _LIST_JOINER.fullmatch(text, previous_q.end, q.start)
+        listed = previous_q is not None and ITEM_SEP.fullmatch(text, previous_q.end, q.start)
         # 比4月分别减少16个和21个: the second of a list of changes is a change too, not the level before them
         metric = (previous.metric if equivalent_of(text, q, run) or listed else _level_of(previous, run)) + metric
     elif (bare and metric and q.unit not in RATES and previous_rate is not None and previous_q is not None
@@ -523,9 +523,6 @@ def equivalent_of(text: str, q: Quantity, run: Run) -> Claim | None:
     return None
 
 
-_LIST_JOINER = re.compile(r"[和、及与]|以及")
-
-
 def _level_of(previous: Claim, run: Run) -> str:
     """The measure a bare figure after a change states the level of: 销售额增加3亿元，达到20亿元 is 销售额; 黄金储备报
     7496万盎司，环比增加32万盎司，4月末为7464万盎司 is 黄金储备, the level named before the change."""
@@ -604,7 +601,7 @@ def _names_own_measure(metric: str) -> bool:
 # A、B分别增长X、Y: X is A's and Y is B's. The items before 分别 and the figures after it pair off in order,
 # each item a body (东盟、欧盟分别增长16.9%、3.9%) or a measure (新能源汽车、太阳能电池产量分别增长…).
 _RESPECTIVELY = re.compile(r"分别")
-_ITEM_SEP = re.compile(r"[、和与及]|以及")
+ITEM_SEP = re.compile(r"[、和与及]|以及")  # what joins the items of a list (2020年、2021年及2022年)
 _CLAUSE_STOP = "，。；：！？,;"
 # 汽车产销量分别为1282.6万辆和1274.8万辆: 产销 is 产量 and 销量.
 _PAIRED_WORDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
@@ -683,9 +680,9 @@ def _periods_listed(text: str, periods: Sequence[PeriodMention], at: int, wanted
     found = before[-wanted:]
     if len(found) < wanted or len({(p.period.start, p.period.end) for p in found}) < wanted:
         return []
-    if any(not _ITEM_SEP.fullmatch(text[a.end : b.start]) for a, b in pairwise(found)):
+    if any(not ITEM_SEP.fullmatch(text[a.end : b.start]) for a, b in pairwise(found)):
         return []
-    if len(before) > wanted and _ITEM_SEP.fullmatch(text[before[-wanted - 1].end : found[0].start]):
+    if len(before) > wanted and ITEM_SEP.fullmatch(text[before[-wanted - 1].end : found[0].start]):
         return []  # a longer list than the figures: which is which, the list does not say
     return found
 
@@ -719,7 +716,7 @@ def _listed_figures(text: str, at: int, claims: list[Claim]) -> list[int]:
         if c.offset < at:
             continue
         between = text[end : c.offset]
-        if found and not _ITEM_SEP.fullmatch(between):
+        if found and not ITEM_SEP.fullmatch(between):
             break
         if not found and any(ch in _CLAUSE_STOP for ch in between):
             break
@@ -742,7 +739,7 @@ def _parallel_tail(first: str, last: str) -> str:
 def _items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The items of the list before 分别, each with its span."""
     out, pos = [], start
-    for sep in _ITEM_SEP.finditer(text, start, end):
+    for sep in ITEM_SEP.finditer(text, start, end):
         if sep.start() > pos:
             out.append((text[pos : sep.start()], pos, sep.start()))
         pos = sep.end()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..record.period import Period
 from . import subject
+from .measure import ITEM_SEP
 from .period import THAT_DAY, PeriodMention, is_base, period_for
 from .quantity import Quantity
 
@@ -400,13 +401,10 @@ def remember(
         story.period = Stated(own[-1].period, line)
         listed = [own[-1]]
         for p in reversed(own[:-1]):
-            if not _ITEM_SEP.fullmatch(text[p.end : listed[0].start]):
+            if not ITEM_SEP.fullmatch(text[p.end : listed[0].start]):
                 break
             listed.insert(0, p)
         story.periods_listed = Stated(tuple(p.period for p in listed), line, paragraph) if len(listed) > 1 else None
-
-
-_ITEM_SEP = re.compile(r"[、和与及]|以及")
 
 
 def note_year(text: str, story: StoryState) -> None:

@@ -647,10 +647,6 @@ def _this_one(c: Claim) -> bool:
     return bool(_THIS_EVENT.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
 
 
-_REACHED_BEFORE = re.compile(r"(?:降至|降到|跌至|跌破|减至|升至|升到|涨至|增至|达到|超过|突破)$")
-_WHEN_AFTER = re.compile(r"(?:以后|之后|以前|之前|后(?!续)|前(?![值期])|时|的时候)")
-
-
 _TENURE = re.compile(r"工作|任职|就职|执教|服役|从业|从教|从警|从医|效力")
 _AGE_OF = re.compile(r"的([\u4e00-\u9fff·]{2,6}?)(?=[，。、；在于曾是已将也还就与和对从被]|表示|称|说|$)")
 
@@ -741,6 +737,10 @@ def an_age_threshold(c: Claim) -> bool:
 def from_an_event(c: Claim) -> bool:
     """A span counted from an event (7个多月后, 两年前): when, told from a moment its text names; no measure."""
     return c.unit in _SPAN_UNITS and bool(_AFTER_AN_EVENT.match(c.plain_sentence, c.at() + len(c.plain_text)))
+
+
+_REACHED_BEFORE = re.compile(r"(?:降至|降到|跌至|跌破|减至|升至|升到|涨至|增至|达到|超过|突破)$")
+_WHEN_AFTER = re.compile(r"(?:以后|之后|以前|之前|后(?!续)|前(?![值期])|时|的时候)")
 
 
 def at_a_moment(c: Claim) -> bool:
