@@ -1284,6 +1284,16 @@ def test_news_from_a_national_agency_is_about_the_whole_country():
     assert claim("据国铁集团消息，今年以来国家铁路累计发送货物13.1亿吨。", "13.1亿吨", "2026-05-20").subject == "全国"
 
 
+def test_domestic_product_in_a_foreign_countrys_story_is_that_countrys():
+    # 国内 is the country the story is about: a newswire item on a foreign central bank's figures.
+    said = "巴西央行行长表示，一季度农业GDP增长3.1%。一季度国内生产总值增长1.8%，预计全年增长约2%。"
+    assert claim(said, "1.8%", "2026-05-15").subject == "巴西"
+    store = store_of(("2026-04-16", "一季度国内生产总值同比增长5.0%。"))
+    assert verdicts(said, "2026-05-15", store)["1.8%"] == "unsupported"
+    # With no foreign country before it, the measure still names the whole country.
+    assert claim("会议指出，一季度国内生产总值增长5.0%。", "5.0%", "2026-05-15").subject == "全国"
+
+
 def test_a_span_counted_back_from_an_article_is_that_articles_span():
     store = store_of(("2013-03-05", "现在，我代表国务院，向大会报告过去五年的政府工作。"))
     # 过去五年 is a horizon, no figure: nothing of 2013's vouches for 2018's (two trials' 过去五年 on the portal).

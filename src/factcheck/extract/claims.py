@@ -43,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 154
+EXTRACTOR_VERSION = 155
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -412,8 +412,10 @@ def _sentence_claims(
             # or a year an earlier clause names dates a release or what someone said, not the day's move told after
             # it. (10月，道指累计上涨5%: a move over the span, which says so.)
             period, period_from, period_line = None, "", 0
-        if subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric):
-            # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before.
+        if (subject_from in ("", "paragraph", "story") and _NATIONAL_MEASURE.match(metric)
+                and not (mention is not None and mention.kind == subject.COUNTRY)):
+            # 国内生产总值, 全国城镇调查失业率: the measure names the whole country, whoever the story named before;
+            # but 国内 is the country the story is about (委内瑞拉央行代理行长表示，…国内生产总值增长2.51%), not ours.
             mention, subject_from, subject_line = _country_wide(q), "metric", where.line
         written = sentence[q.start : q.end]
         occurrence = seen.get((sentence, written), 0)
