@@ -1959,6 +1959,11 @@ def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     if not same_range(draft, stored):
         return f"{stored.text} and {draft.text} are too far apart to be one figure mistyped: another scope, most likely"
     levels = _level_changed(draft), _level_changed(stored)
+    if levels[0] is not None and levels[1] is not None and _currencies_apart(levels[0], levels[1]):
+        # 实际使用外资190亿美元，同比增长10% against 1276.9亿元人民币，同比增长14.5%: one inflow's growth reckoned
+        # in dollars and in yuan, both right.
+        return (f"changes of {levels[1].text} and {levels[0].text}: reckoned in different currencies "
+                f"({levels[1].unit}, {levels[0].unit})")
     if levels[0] is not None and levels[1] is not None and _levels_apart(levels[0], levels[1]):
         # 进口17499.7亿元，增长18.9% (services) against 进口10.23万亿元，同比增长5.3% (goods): the changes of two
         # levels too far apart to be one figure are of two scopes too.
@@ -1976,6 +1981,10 @@ def _level_changed(c: Claim) -> Quantity | None:
     sentence, at = c.plain_sentence, c.at()
     before = [q for q in find_quantities(sentence) if q.end <= at and q.unit not in ("%", "pp", "x")]
     return before[-1] if before else None
+
+
+def _currencies_apart(a: Quantity, b: Quantity) -> bool:
+    return a.is_currency and b.is_currency and a.unit != b.unit
 
 
 def _levels_apart(a: Quantity, b: Quantity) -> bool:
