@@ -1284,6 +1284,15 @@ def test_news_from_a_national_agency_is_about_the_whole_country():
     assert claim("据国铁集团消息，今年以来国家铁路累计发送货物13.1亿吨。", "13.1亿吨", "2026-05-20").subject == "全国"
 
 
+def test_one_growth_reckoned_in_dollars_and_in_yuan_is_no_contradiction():
+    store = store_of(("2023-02-21", "商务部数据显示，2023年1月，全国实际使用外资金额1276.9亿元人民币，同比增长14.5%。"))
+    found = checked("1月份全国实际使用外资190亿美元，同比增长10%。", "2023-03-02", store)["10%"]
+    assert found[0] == "unsupported" and "currencies" in " ".join(found[2])
+    # In the same currency, the other rate is still an alarm.
+    same = checked("1月份全国实际使用外资1276.9亿元，同比增长10%。", "2023-03-02", store)["10%"]
+    assert same[0] == "contradicted"
+
+
 def test_domestic_product_in_a_foreign_countrys_story_is_that_countrys():
     # 国内 is the country the story is about: a newswire item on a foreign central bank's figures.
     said = "巴西央行行长表示，一季度农业GDP增长3.1%。一季度国内生产总值增长1.8%，预计全年增长约2%。"
@@ -2707,6 +2716,21 @@ def test_a_slip_of_the_pen_in_a_later_release_is_still_caught_not_taken_for_a_re
     store = store_of(("2026-06-03", "国铁集团数据显示，今年1至5月全国铁路发送旅客19.69亿人次。"))
     draft = "国铁集团数据显示，今年1至5月全国铁路发送旅客19.96亿人次。"  # the digits swapped, 1.4% off
     assert verdicts(draft, "2026-06-20", store)["19.96亿人次"] == "contradicted"
+
+
+def test_a_closer_mark_for_a_year_already_over_does_not_make_the_first_mark_stale():
+    store = store_of(("2023-01-17", "2022年，我国经济总量突破120万亿元，同比增长3%。"),
+                     ("2023-02-28", "统计公报显示，2022年国内生产总值超121万亿元。"))
+    # The year was over when both were said: 超121万亿元 is a closer mark for one figure, not a new state.
+    assert verdicts("2022年，我国经济总量突破120万亿元。", "2023-03-04", store)["突破120万亿元"] == "ok"
+    # A running total's newer mark still says it has moved on (the box office's 超155亿元 after 超150亿元).
+    running = store_of(("2026-06-01", "财联社6月1日电，截至5月31日晚，2026年电影票房已超150亿元。"),
+                       ("2026-06-07", "财联社6月7日电，2026年电影总票房已超155亿元。"))
+    assert verdicts("截至目前，2026年全国电影票房已超过150亿元。", "2026-06-18", running)["超过150亿元"] == "stale"
+    # …and so does a later year's mark for a stock the draft gives as of now.
+    stock = store_of(("2018-03-05", "过去一年，全国各类市场主体达到9800多万户。"),
+                     ("2019-03-05", "过去一年，全国市场主体总量超过1亿户。"))
+    assert verdicts("眼下全国各类市场主体共有9800多万户。", "2021-06-05", stock)["9800多万户"] == "stale"
 
 
 def test_a_mark_just_passed_is_not_out_of_date_when_the_figure_past_it_is_known():

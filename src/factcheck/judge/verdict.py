@@ -574,9 +574,25 @@ JUST_PAST = Decimal("0.05")  # a figure this little past a lower bound (25.09% f
 
 
 def _just_past(bound: Claim, newer: Claim) -> bool:
-    if bound.qualifier == Qualifier.AT_MOST or not bound.value or bound.unit != newer.unit or newer.qualifier != Qualifier.EXACT:
-        return False  # a newer mark (超155亿元 after 超150亿元) says the total has moved on
+    if bound.qualifier == Qualifier.AT_MOST or not bound.value or bound.unit != newer.unit:
+        return False
+    if newer.qualifier != Qualifier.EXACT and not (newer.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOVE)
+                                                   and _over(newer) and _same_span(bound, newer)):
+        # A newer mark (超155亿元 after 超150亿元) says a running total has moved on; for the draft's own period, over
+        # when the mark was given (2022年经济总量突破120万亿元, then 超121万亿元), it is only a closer mark for one figure.
+        return False
     return bound.value <= newer.value <= bound.value * (1 + JUST_PAST)
+
+
+def _same_span(a: Claim, b: Claim) -> bool:
+    return a.period is not None and b.period is not None and (a.period.start, a.period.end) == (b.period.start, b.period.end)
+
+
+def _over(c: Claim) -> bool:
+    """The figure's period had ended when it was given: no later figure of that period is a new state."""
+    p = c.period
+    return (p is not None and not p.as_of and c.published is not None and p.end < c.published
+            and modality(c) == OUTCOME)
 
 
 def _agrees(draft: Claim, cite: Claim) -> str:
