@@ -1284,6 +1284,17 @@ def test_news_from_a_national_agency_is_about_the_whole_country():
     assert claim("据国铁集团消息，今年以来国家铁路累计发送货物13.1亿吨。", "13.1亿吨", "2026-05-20").subject == "全国"
 
 
+@pytest.mark.parametrize("said, regions", [
+    ("我国东部、中部、西部地区实际使用外资分别增长13.4%、25.9%和21.6%。", ("东部地区", "中部地区", "西部地区")),
+    ("1至2月，东、中、西部和东北地区投资分别增长9.6%、4.3%、5.2%和8.1%。", ("东部地区", "中部地区", "西部地区", "东北地区")),
+])
+def test_regions_listed_with_one_tail_are_each_their_own_figures_subject(said, regions):
+    # The last item's 地区 is every item's; without it, one region took all three figures, and 中部's 25.9% stood
+    # against the whole country's growth.
+    figures = [c for c in extract(news(said, "2023-02-21")) if c.unit == "%"]
+    assert tuple(c.subject for c in figures) == regions
+
+
 def test_one_growth_reckoned_in_dollars_and_in_yuan_is_no_contradiction():
     store = store_of(("2023-02-21", "商务部数据显示，2023年1月，全国实际使用外资金额1276.9亿元人民币，同比增长14.5%。"))
     found = checked("1月份全国实际使用外资190亿美元，同比增长10%。", "2023-03-02", store)["10%"]
