@@ -70,6 +70,12 @@ def test_wordings_of_one_measure_share_a_key(a, b):
     assert compare_metrics(a, b) == SAME
 
 
+def test_an_abbreviation_inside_a_longer_latin_word_is_not_that_abbreviation():
+    # PM2.5 holds the letters M2, and is no money supply.
+    assert "广义货币" not in metric_key("PM2.5平均浓度下降")
+    assert metric_key("M2余额") == metric_key("广义货币余额")
+
+
 def test_a_qualifier_stated_elsewhere_in_the_paragraph_still_qualifies():
     paragraph = "今年一季度，我国软件和信息技术服务业运行态势良好，业务收入28020亿元，同比增长11.9%。"
     assert compare_metrics("软件和信息技术服务业业务收入", "业务收入", "", paragraph) == SAME

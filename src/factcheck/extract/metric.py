@@ -48,10 +48,18 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[t
     data: dict[str, Any] = _data()  # type: ignore[assignment]
     same: dict[str, str] = data["same"]
     # 增加值 is value added, not an increase: only whole wordings are replaced, longest first.
-    same_re = re.compile("|".join(re.escape(w) for w in sorted(same, key=len, reverse=True)))
+    # M2 is money only as a word of its own: never inside PM2.5.
+    same_re = re.compile("|".join(_whole(w) for w in sorted(same, key=len, reverse=True)))
     noise_re = re.compile("|".join(re.escape(w) for w in sorted(data["noise"]["words"], key=len, reverse=True)))
     different = tuple((a, b) for a, b in data["different"]["pairs"])
     return same_re, same, noise_re, different
+
+
+def _whole(word: str) -> str:
+    """The word as a pattern, kept from matching inside a longer Latin word or number at an end that is one."""
+    before = r"(?<![A-Za-z0-9.])" if word[:1].isascii() and word[:1].isalnum() else ""
+    after = r"(?![A-Za-z0-9.])" if word[-1:].isascii() and word[-1:].isalnum() else ""
+    return before + re.escape(word) + after
 
 
 # 广义货币（M2）, 采购经理指数（PMI）: an abbreviation in brackets repeats the measure it follows.
