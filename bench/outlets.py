@@ -12,6 +12,12 @@ Any other outlet kept as a folder of the same form (YYYYMMDD*.md, a front matter
 name's) is read with --corpus DIR; --outlet then only names it. --store-days may list several
 spans, comma-separated (20191001:20191031,20200101:20200229).
 
+One outlet's copy against another's store, as a newsroom re-quotes the wire or the broadcast:
+--store-outlet (with --store-corpus for a folder) builds the store from that outlet instead.
+
+    .venv/bin/python bench/outlets.py --outlet cls --store-outlet cctv \
+        --store-days 20260114:20260513 --draft-days 20260514:20260518
+
 Builds a store from the outlet's files dated within --store-days, checks the files
 within --draft-days as drafts, prints every alarm (contradicted, stale, inconsistent) with the
 draft sentence and its evidence, so each can be judged by hand, then the alarms
@@ -123,6 +129,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--outlet", default="cctv", help=f"{', '.join(sorted(OUTLETS))}, or a name for --corpus")
     ap.add_argument("--corpus", type=Path, help="another outlet's folder of YYYYMMDD*.md files")
+    ap.add_argument("--store-outlet", help="build the store from this outlet instead (as --outlet)")
+    ap.add_argument("--store-corpus", type=Path, help="the store outlet's folder of YYYYMMDD*.md files")
     ap.add_argument("--store-days", required=True, help="FIRST:LAST, YYYYMMDD")
     ap.add_argument("--draft-days", required=True, help="FIRST:LAST, YYYYMMDD")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-outlets")
@@ -133,9 +141,15 @@ def main() -> int:
         OUTLETS[a.outlet] = a.corpus.resolve()
     elif a.outlet not in OUTLETS:
         ap.error(f"unknown outlet {a.outlet!r}: give its folder with --corpus")
-    if not OUTLETS[a.outlet].is_dir():
-        sys.exit(f"no corpus at {OUTLETS[a.outlet]}")
-    store = build_store(a.outlet, a.store_days, a.workdir)
+    source = a.store_outlet or a.outlet
+    if a.store_corpus is not None:
+        OUTLETS[source] = a.store_corpus.resolve()
+    elif source not in OUTLETS:
+        ap.error(f"unknown outlet {source!r}: give its folder with --store-corpus")
+    for outlet in {a.outlet, source}:
+        if not OUTLETS[outlet].is_dir():
+            sys.exit(f"no corpus at {OUTLETS[outlet]}")
+    store = build_store(source, a.store_days, a.workdir)
     report = check(a.outlet, a.draft_days, store, a.workdir)
     if a.json:
         a.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -147,7 +161,7 @@ def main() -> int:
     s = report["summary"]
     figures = max(s["numbers"], 1)
     print(
-        f"{a.outlet}: {s['drafts']} drafts, {s['numbers']} figures: {s['ok']} ok, {s['contradicted']} contradicted, "
+        f"{a.outlet}{'' if source == a.outlet else ' against ' + source}: {s['drafts']} drafts, {s['numbers']} figures: {s['ok']} ok, {s['contradicted']} contradicted, "
         f"{s['stale']} stale, {s['unsupported']} unsupported, {s.get('inconsistent', 0)} inconsistent; "
         f"{100 * len(alarms) / figures:.2f} alarms per 100 figures"
     )
