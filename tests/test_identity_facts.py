@@ -3354,6 +3354,16 @@ def test_a_bilateral_template_under_two_pairs_of_countries_is_two_facts():
     assert verdicts(draft, "2022-04-02", store)["30年"] == "unsupported"
 
 
+def test_a_national_target_is_not_a_citys_same_target_in_the_same_words():
+    # Round 85's wrong ok: the premier's report's 居民消费价格涨幅3%左右, under a story of the country, vouched for by
+    # a city's work report's 3%左右, under a story of the city: targets at every level share their wording.
+    store = store_of(("2024-01-21", "北京市第十六届人民代表大会第二次会议开幕。\n\n"
+                                    "报告提出，今年全市主要预期目标是：地区生产总值增长5%左右，居民消费价格涨幅3%左右。"))
+    draft = ("十四届全国人大二次会议在人民大会堂开幕，国务院总理李强作政府工作报告。\n\n"
+             "今年发展主要预期目标是：城镇新增就业1200万人以上；居民消费价格涨幅3%左右；")
+    assert verdicts(draft, "2024-03-05", store)["3%左右"] == "unsupported"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

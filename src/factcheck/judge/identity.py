@@ -114,7 +114,9 @@ class Identity:
     # 1.88万人 and 西部地区's 2万人, in one statistics bureau's sentence): a copied sentence vouches only for the
     # very same value.
     carried_apart: bool = False
-    pairs_apart: bool = False  # both sides are of two countries (中阿, 中乌), and not the same two
+    # Carried apart, and bodies of a template: two pairs of countries (中阿, 中乌), or the country and one of its
+    # places (a work report's 居民消费价格涨幅3%左右, national and Beijing's alike).
+    template_apart: bool = False
 
     @property
     def checks(self) -> tuple[Check, Check, Check, Check]:
@@ -1159,7 +1161,9 @@ def identify(draft: Claim, stored: Claim, parts: bool = False) -> Identity:
     return Identity(*checks, modality_check(draft, stored), short, named, specific(draft, stored), running,
                     unnamed_national, named_apart and checks[0].outcome != SAME, predicted(draft) or predicted(stored),
                     aged(draft, stored), carried_apart,
-                    carried_apart and draft.subject_kind == stored.subject_kind == PAIR)
+                    carried_apart and (draft.subject_kind == stored.subject_kind == PAIR
+                                       or (NATIONAL in (draft.subject_kind, stored.subject_kind)
+                                           and draft.subject_kind != stored.subject_kind)))
 
 
 AGED_DAYS = 365  # a figure given as today's whose source is older than this may have moved since
@@ -1404,7 +1408,7 @@ def supports(
             return True  # 2020年减免社保费1.7万亿元: a national measure, for the very period, stated alike
         if identity.carried_apart and not equal_value:
             return False
-        if identity.carried_apart and identity.pairs_apart and not verbatim:
+        if identity.carried_apart and identity.template_apart and not verbatim:
             # 建交30年来，中阿关系… and 建交30年来，中乌关系…, each under its story's pair of countries: a template of
             # bilateral stories, one fact only in a sentence copied word for word.
             return False
