@@ -3364,6 +3364,16 @@ def test_a_national_target_is_not_a_citys_same_target_in_the_same_words():
     assert verdicts(draft, "2024-03-05", store)["3%左右"] == "unsupported"
 
 
+def test_parts_of_wholes_given_apart_are_two_breakdowns():
+    # Round 83's wrong ok: one town's 3人死亡，其中包括2名儿童 vouched for by the whole country's 8人死亡，其中包括两名儿童.
+    store = store_of(("2026-05-13", "黎巴嫩卫生部13日称，以军当天空袭黎巴嫩南部多地，造成8人死亡，其中包括两名儿童。"))
+    draft = "黎巴嫩卫生部13日称，在南部一座小镇，以军空袭造成3人死亡，其中包括2名儿童。"
+    assert verdicts(draft, "2026-05-14", store)["2名"] == "unsupported"
+    # The same breakdown restated is still one fact.
+    same = "黎巴嫩卫生部13日称，以军当天空袭黎巴嫩南部多地，造成8人死亡，其中包括2名儿童。"
+    assert verdicts(same, "2026-05-14", store)["2名"] == "ok"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

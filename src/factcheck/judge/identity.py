@@ -1436,7 +1436,25 @@ def same_scope(a: Claim, b: Claim) -> bool:
         # 服务进出口总额 against 外贸进出口总值 (进出口): a kind of the other whole, so another whole.
         short, long = sorted((metric_key(a.part_of), metric_key(b.part_of)), key=len)
         return not (len(long) > len(short) and long.endswith(short))
-    return relation == SAME
+    return relation == SAME and not wholes_apart(a, b)
+
+
+def _whole_given(c: Claim) -> Quantity | None:
+    """The whole a part's own sentence gives before its 其中 (造成3人死亡，其中包括2名儿童: 3人)."""
+    sentence, at = c.plain_sentence, c.at()
+    cut = sentence.rfind("其中", 0, at)
+    if cut < 0:
+        return None
+    before = [q for q in find_quantities(sentence[:cut]) if q.unit not in ("%", "pp", "x")]
+    return before[-1] if before else None
+
+
+def wholes_apart(a: Claim, b: Claim) -> bool:
+    """Parts of wholes their sentences give with other values: 3人死亡，其中包括2名儿童 in one town and 8人死亡，
+    其中包括两名儿童 across the country are two breakdowns, whatever their parts say."""
+    x, y = _whole_given(a), _whole_given(b)
+    return (x is not None and y is not None and unit_group(x.unit) == unit_group(y.unit)
+            and abs(x.value - y.value) > max(x.precision, y.precision))
 
 
 def corroborated(draft: Claim, stored: Claim) -> bool:

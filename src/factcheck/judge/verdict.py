@@ -54,6 +54,7 @@ from .identity import (
     standing,
     supports,
     unnamed_same_measure,
+    wholes_apart,
 )
 from .matching import Match, candidates, containment
 
@@ -400,6 +401,8 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         and not (rounded_rate(draft, m.claim) and i.period.outcome != SAME)
         # 据海关数据…约77% is no 根据中国汽车工业协会统计…75.7%, however near: two agencies' counts
         and not (draft.value != m.claim.value and named_counters_apart(draft, m.claim))
+        # 3人死亡，其中包括2名儿童 is no part of 8人死亡，其中包括两名儿童: two breakdowns
+        and not wholes_apart(draft, m.claim)
         and supports(
             i,
             verbatim(draft, m.claim),
