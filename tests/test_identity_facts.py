@@ -3374,6 +3374,16 @@ def test_parts_of_wholes_given_apart_are_two_breakdowns():
     assert verdicts(same, "2026-05-14", store)["2名"] == "ok"
 
 
+def test_a_period_viewed_from_is_the_figures_own_not_a_start():
+    # Round 84's wrong ok: 从12月当月看，CPI同比上涨1.8% read as the year's (the paragraph's 2022年), and cited for
+    # a draft's 去年CPI涨幅2% beside the year's own 2.0%.
+    said = "从2022年全年平均看，CPI同比上涨2.0%。从12月当月看，CPI同比上涨1.8%，涨幅比上月略有扩大。"
+    assert claim(said, "1.8%", "2023-01-12").period.label == "12月"
+    assert claim(said, "2.0%", "2023-01-12").period.label == "2022年全年"
+    # A change's start keeps its 从: 从2021年的10亿元增长到… is 2021's.
+    assert claim("收入从2021年的10亿元增长到2022年的12亿元。", "10亿元", "2023-01-12").period.label == "2021年"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

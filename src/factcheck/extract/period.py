@@ -556,6 +556,8 @@ def _base(sentence: str, start: int) -> str:
     found = next((w for w in _BASE_BEFORE if before.endswith(w)), "")
     if found == "是" and before.endswith(_CLEFT):
         found = ""  # 9.6%，这是今年上半年…增长的速度: the figure's own period, said after it
+    if found == "从" and _VIEWED.match(sentence, start):
+        found = ""  # 从12月当月看，CPI同比上涨1.8%: the period the figures are viewed over, no start of a change
     if not found and before.endswith("在") and _ON_THE_BASIS.match(sentence, start):
         found = "在"  # 今年在去年的基础上，新增减税降费超过2.5万亿元: last year is the base, this year the period
     if not found and before.endswith(("和", "跟")) and _LEVEL_WITH.match(sentence, start):
@@ -565,6 +567,7 @@ def _base(sentence: str, start: int) -> str:
     return found
 
 
+_VIEWED = re.compile(r"[^，。；,;从由到至]{1,12}?(?:来)?看[，,]")
 _BASE_LISTED = re.compile(r"(?:的[^，。；,;比较]{0,12}?)?[和、及与]")
 _CLEFT = ("这是", "那是", "正是", "就是", "也是", "都是")
 _AS_AT = re.compile(r"(?:^|[，。；,;])于(?P<year>[二〇零一三四五六七八九]{4}年)?$")
