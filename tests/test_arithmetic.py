@@ -906,3 +906,13 @@ def test_two_sections_new_orders_indexes_are_not_one_figure_told_twice():
     # Regression re-run of round 62's days: a PMI release's 非制造业 新订单指数47.2% held to the manufacturing
     # section's 49.4%, the clauses worded alike (only after a story whose last line ends in a colon).
     assert flagged(PMI_SECTIONS, "2023-11-30") == {}
+
+
+def test_a_subhead_restating_one_item_of_a_list_is_not_held_to_the_item_beside_it():
+    # Round 87 (the portal against the broadcast): a feature's subhead 2022年2.68万名员工 restates the first of
+    # 蔚来拥有2.68万名员工，理想拥有1.94万名员工，… (three carmakers), and was held to the second.
+    draft = ("# 网传蔚来将裁员，官方称未收到相关信息\n\n"
+             "11月1日，车企披露了10月销量。理想汽车（02015.HK）月销超4万辆；零跑汽车（09863.HK）也创下月度交付纪录。\n\n"
+             "2022年2.68万名员工，\n\n今年1月，李斌在全员信中提到要精简团队。\n\n"
+             "2022年年报显示，蔚来拥有2.68万名员工，理想拥有1.94万名员工，小鹏拥有1.58万名员工。")
+    assert flagged(draft, "2023-11-02") == {}

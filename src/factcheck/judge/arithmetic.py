@@ -35,7 +35,7 @@ from difflib import SequenceMatcher
 from fractions import Fraction
 
 from ..data import load_data
-from ..extract.metric import an_average, bases_apart, measures_apart, metric_key
+from ..extract.metric import an_average, bases_apart, measures_apart, metric_key, same_metric
 from ..extract.numerals import number
 from ..extract.quantity import find_quantities, is_currency, unit_group
 from ..extract.subject import COUNTRY, NATIONAL, PAIR, PLACE, REGION
@@ -227,6 +227,10 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
             continue
         if not _told_alike(a, b, figures):
             continue
+        if _listed_beside(a, b, claims) or _listed_beside(b, a, claims):
+            # 2022年2.68万名员工 over 蔚来拥有2.68万名员工，理想拥有1.94万名员工: the subhead restates the list's item of
+            # its own value; the item beside it is another body's.
+            continue
         if a.qualifies or b.qualifies:
             # 乘用车零售销量402591辆同比增23.25% in the headline, 车辆零售销量…同比增9.55% in the body: a rate is
             # the same fact only where the figures it qualifies are.
@@ -246,6 +250,14 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
             tally[RESTATED] += 1
         out.append(restated(odd, other))
     return out
+
+
+def _listed_beside(a: Claim, b: Claim, claims: Sequence[Claim]) -> bool:
+    """`b`'s own sentence also gives `a`'s value, for the same measure: `b` is one item of a list `a` restates
+    another of."""
+    return any(c is not b and c.sentence == b.sentence and c.line == b.line and agree(c, a)
+               and c.qualifier == a.qualifier  # not 历史同期首次突破1万亿元, a mark beside the body's own figure
+               and c.unit == a.unit and same_metric(c.metric, a.metric) for c in claims)
 
 
 def _listed_as_a_part(c: Claim) -> bool:
