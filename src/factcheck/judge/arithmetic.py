@@ -613,7 +613,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
             extra = x.context[: len(x.context) - len(y.context)] if x.context.endswith(y.context) else ""
             if len(_CJK.findall(extra)) >= 2:
                 return False
-    if guessed or not a.subject or not b.subject:
+    carried = {a.subject_from, b.subject_from} & {"paragraph", "story"}  # a place carried over a market wrap, too
+    if guessed or carried or not a.subject or not b.subject:
         tails = _tail_words(a), _tail_words(b)
         if all(2 <= len(t) <= _ITEM_TAIL for t in tails) and tails[0][:2] != tails[1][:2]:
             # 预计上半年净利同比增长107%到128%，凌云股份连续两日涨停 and …，三角轮胎涨停: a short last clause that
