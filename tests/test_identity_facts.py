@@ -3384,6 +3384,39 @@ def test_a_period_viewed_from_is_the_figures_own_not_a_start():
     assert claim("收入从2021年的10亿元增长到2022年的12亿元。", "10亿元", "2023-01-12").period.label == "2021年"
 
 
+def test_this_years_running_total_is_not_superseded_by_the_total_of_all_the_years():
+    # Round 89: 今年中欧班列已累计开行超1万列 in October called stale by 截至8月底…累计开行超过7.7万列 (since 2011),
+    # through July's 今年以来…突破1万列.
+    store = store_of(("2023-07-30", "今年以来，我国外贸稳中向好，中欧班列累计开行已突破1万列，有力保障了供应链稳定。"),
+                     ("2023-09-20", "截至8月底，中欧班列累计开行超过7.7万列、运输货物731万标箱。"))
+    found = verdicts("开放的中国不断激发新机遇。作为标志性品牌，今年中欧班列已累计开行超1万列，有力保障了供应链稳定；",
+                     "2023-10-19", store)
+    assert found["超1万列"] != "stale"
+    # A stock as of a later day still replaces one as of an earlier day.
+    stocks = store_of(("2023-07-30", "截至6月底，中欧班列累计开行超过7.4万列。"),
+                      ("2023-09-20", "截至8月底，中欧班列累计开行超过7.7万列。"))
+    assert verdicts("目前，中欧班列累计开行超过7.4万列。", "2023-10-19", stocks)["超过7.4万列"] == "stale"
+
+
+def test_an_anniversary_still_to_come_is_next_years():
+    # Round 89: 即将迎来中俄建交75周年 in December held to September's 中俄建交74周年 (the 75th falls in 2024).
+    store = store_of(("2023-09-30", "28日，中国驻俄罗斯大使馆举办招待会，庆祝中华人民共和国成立74周年暨中俄建交74周年。"))
+    assert verdicts("即将迎来中俄建交75周年，两国关系如何深化，值得期待。", "2023-12-19", store)["75周年"] != "contradicted"
+    # This year's, said as this year's, is still the fact.
+    assert verdicts("今年是中俄建交74周年。", "2023-12-19", store)["74周年"] == "ok"
+
+
+def test_figures_framed_among_a_whole_are_its_parts():
+    # Round 89: 在2023年出口的522万辆汽车中，新能源汽车177万辆，同比增长67% held to the year's 新能源汽车比上年增长30.3%
+    # (all new-energy cars, not the exported ones).
+    store = store_of(("2024-01-17", "2023年，汽车产销量双双突破3000万辆。新能源汽车比上年增长30.3%，产销量都是世界第一。"))
+    draft = "在2023年出口的522万辆汽车中，新能源汽车177万辆，同比增长67%。"
+    assert claim(draft, "67%", "2024-03-02").part_of == "出口汽车"
+    assert verdicts(draft, "2024-03-02", store)["67%"] == "unsupported"
+    # A frame with no figure of its own names no whole.
+    assert claim("在此过程中，企业投入100亿元。", "100亿元", "2024-03-02").part_of == ""
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

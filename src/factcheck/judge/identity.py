@@ -1335,9 +1335,16 @@ _ANNIVERSARY = re.compile(r"周年|建交|外交关系|成立|诞辰|纪念|解�
 
 
 def _in_its_year(c: Claim) -> bool:
-    """Undated, or dated within the year it was published in."""
+    """Undated, or dated within the year it was published in; not one still to come (即将迎来中俄建交75周年 in
+    December: next year's)."""
+    if c.unit == "周年" and _COMING.search(c.plain_sentence, max(0, c.at() - COMING_REACH), c.at()):
+        return False
     p = c.period
     return p is None or (c.published is not None and p.start.year == p.end.year == c.published.year)
+
+
+COMING_REACH = 20
+_COMING = re.compile(r"(?:即将|将要|将|明年)(?:迎来|到来|迎接)[^，。；]*$")
 
 
 _RESULTS = re.compile(r"财报|业绩|季报|年报|中报|半年报|季度|营收|净利润|经营利润|现金流|会计准则")

@@ -171,7 +171,10 @@ def replaces(old: Claim, new: Claim) -> bool:
             # 96% in March: the same figure, not a newer one.
             # Not by a window of days (截至7月2日…突破1000万人次, then 7月1日至10日…超64万人次): a count of those days.
             stock = (a.as_of and (b.as_of or a.days == 1) and not (a_change(old) or a_change(new))
-                     and not _DAY_WINDOW.search(b.label))
+                     and not _DAY_WINDOW.search(b.label)
+                     # 今年以来…累计开行突破1万列 is this year's total; 截至8月底…累计开行超过7.7万列, as of a day, all the
+                     # years': a total since a start is no stock as of a day, nor the other way round.
+                     and not (b.as_of and (a.days == 1) != (b.days == 1)))
             # …by a figure as of a later day, or for a period over when it was given: not “十四五”期间 94% in
             # August, a plan period's summary, against 94.2% at the end of June.
             settled = b.as_of or new.published is None or b.end <= new.published + dt.timedelta(days=1)
