@@ -43,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 157
+EXTRACTOR_VERSION = 158
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -53,6 +53,7 @@ STRETCH = 1_000
 
 _PART = re.compile(r"^[\s“”]*(?:其中|这其中|在此之中)")
 _MID_PART = re.compile(r"[，,；;](?:其中|这其中)")
+_FRAME = re.compile(r"^[\s“”]*在(?P<whole>[^，。；,;]{2,30}?)(?:之中|当中|中)[，,]")
 _FLOW = re.compile(r"(?:新建|改建|新增|改造|建成|解决|淘汰|新开工|开工|累计)")
 BARE_PART_MAX = 3  # a part this short once its change is gone (出口, 进口) is named only by its whole
 
@@ -356,6 +357,8 @@ def _sentence_claims(
         return []
     run = Run()
     part_of = story.whole if _PART.match(text) else story.part  # 其中，出口…；进口…: one breakdown past the ；
+    frame = _FRAME.match(text)
+    framed = _framed_whole(frame, quantities, periods) if frame else ""
     for q in quantities:
         where = _where(para, sent, q, lines)
         cstart = clause_start(text, q.start, 0)
@@ -375,6 +378,10 @@ def _sentence_claims(
                                      or (mention, subject_from))
         if not run.claims:
             metric = of_indicator(metric, q, story.indicator)
+        if framed and frame is not None and q.start >= frame.end() and not part_of:
+            # 在2023年出口的522万辆汽车中，新能源汽车177万辆，同比增长67%: the frame names the whole the figures
+            # after it are parts of (exported cars), however fully each names its own kind.
+            part_of = framed
         if whole_here and len(CHANGE_WORDS.sub("", metric_key(metric))) <= BARE_PART_MAX:
             # 旅行服务进出口2094.3亿元，增长39.8%，其中出口增长12%: a bare part (出口) of the sentence's own whole;
             # not 其中，新增光伏装机1.05亿千瓦, a measure named in full that other sources give alone.
@@ -478,6 +485,23 @@ def _sentence_claims(
     if not part_of:
         story.whole = run.claims[0].metric if run.claims else story.whole
     return respectively(text, run.claims, mentions, periods, carried)
+
+
+def _framed_whole(frame: re.Match[str], quantities: Sequence[Quantity], periods: Sequence[PeriodMention]) -> str:
+    """The whole a 在…中 frame names, with its figure and its period taken out (2023年出口的522万辆汽车: 出口汽车);
+    "" when the frame holds no figure of its own (在此过程中, 在全国范围中: no whole to be a part of)."""
+    start, end = frame.span("whole")
+    inside = [(q.start, q.end) for q in quantities if start <= q.start and q.end <= end]
+    if not inside:
+        return ""
+    spans = sorted(inside + [(p.start, p.end) for p in periods if start <= p.start and p.end <= end])
+    words, at = [], start
+    for a, b in spans:
+        words.append(frame.string[at:a])
+        at = max(at, b)
+    words.append(frame.string[at:end])
+    whole = "".join(words).replace("的", "")
+    return whole if len(whole) >= 2 else ""
 
 
 def _kind_of_whole(part: str, whole: str) -> str:
