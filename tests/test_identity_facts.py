@@ -3417,6 +3417,18 @@ def test_figures_framed_among_a_whole_are_its_parts():
     assert claim("在此过程中，企业投入100亿元。", "100亿元", "2024-03-02").part_of == ""
 
 
+def test_a_rate_vouches_only_where_the_levels_it_is_told_with_agree():
+    # Round 89's wrong ok: 中欧班列全年累计开行1.7万列、发送190万标箱，同比分别增长6%、18% (the year) vouched for by
+    # 中欧班列共开行14562列、发送货物157.9万标准箱，同比分别增长6%和9% (to November), each under a carried 今年.
+    store = store_of(("2023-12-07", "今年以来，我国外贸稳中向好。\n\n中欧班列共开行14562列、发送货物157.9万标准箱，同比分别增长6%和9%。"))
+    draft = "去年我国交通运输稳中有进。\n\n其中，中欧班列全年累计开行1.7万列、发送190万标箱，同比分别增长6%、18%。"
+    found = checked(draft, "2024-01-09", store)["6%"]
+    assert found[0] != "ok"
+    # With the same levels, the same rate is still one fact.
+    same = "今年以来，我国外贸稳中向好。\n\n中欧班列共开行14562列、发送货物157.9万标准箱，同比分别增长6%和9%。"
+    assert verdicts(same, "2023-12-07", store)["6%"] == "ok"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

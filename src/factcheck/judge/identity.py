@@ -1870,6 +1870,10 @@ def _later_period_beside(c: Claim) -> bool:
 
 def no_alarm(identity: Identity, draft: Claim, stored: Claim) -> str:
     """Why one named fact with another value raises no alarm, said for the editor ("" when it would)."""
+    if draft.value == stored.value and levels_disagree(draft, stored):
+        # the very rate, told with another level: why it did not vouch (verdict's support), not why no alarm
+        return (f"the levels told with the rates differ ({_level_changed(stored).text} in the source, "  # type: ignore[union-attr]
+                f"{_level_changed(draft).text} in the draft): another total")  # type: ignore[union-attr]
     if (draft.published != stored.published and identity.period.outcome == UNDATED
             and (as_of_article(draft) or as_of_article(stored))):
         # 目前已有来自97个国家的204家媒体 in October, 98 and 205 in February: a body's standing count, which a side
@@ -2010,6 +2014,16 @@ def _level_changed(c: Claim) -> Quantity | None:
     sentence, at = c.plain_sentence, c.at()
     before = [q for q in find_quantities(sentence) if q.end <= at and q.unit not in ("%", "pp", "x")]
     return before[-1] if before else None
+
+
+def levels_disagree(a: Claim, b: Claim) -> bool:
+    """Two rates of the levels their sentences give, and the levels differ: 中欧班列全年累计开行1.7万列…同比分别增长6%
+    is not 共开行14562列…同比分别增长6%, whatever the rates say."""
+    x, y = _level_changed(a), _level_changed(b)
+    return (x is not None and y is not None and unit_group(x.unit) == unit_group(y.unit)
+            and abs(x.value - y.value) > max(x.precision, y.precision)
+            # 8362.5亿元 for 8262.5亿元, a slip of the pen in the level: the rate beside it is still the source's
+            and not slip(x.text, y.text))
 
 
 def _currencies_apart(a: Quantity, b: Quantity) -> bool:

@@ -44,6 +44,7 @@ from .identity import (
     events_apart,
     holdings_apart,
     identify,
+    levels_disagree,
     modality,
     named_counters_apart,
     named_just_before,
@@ -406,6 +407,7 @@ def _judge(draft: Claim, store: ClaimStore, successors: dict[str, Claim | None] 
         and not (draft.value != m.claim.value and named_counters_apart(draft, m.claim))
         # 3人死亡，其中包括2名儿童 is no part of 8人死亡，其中包括两名儿童: two breakdowns
         and not wholes_apart(draft, m.claim)
+        and not levels_disagree(draft, m.claim)  # a rate vouches only where the levels it qualifies agree
         and supports(
             i,
             verbatim(draft, m.claim),
