@@ -3429,6 +3429,14 @@ def test_a_rate_vouches_only_where_the_levels_it_is_told_with_agree():
     assert verdicts(same, "2023-12-07", store)["6%"] == "ok"
 
 
+def test_a_change_on_the_period_just_before_is_quarter_on_quarter():
+    # Round 90: 今年一季度…同比增长4.5%，比上年四季度增长2.2% — the 2.2% held to the source's 同比增长4.5%.
+    said = "据国家统计局初步核算，今年一季度我国国内生产总值284997亿元，同比增长4.5%，比上年四季度增长2.2%。"
+    assert "环比" in claim(said, "2.2%", "2023-04-24").metric
+    store = store_of(("2023-04-18", "一季度，国内生产总值为284997亿元，同比增长4.5%。"))
+    assert verdicts(said, "2023-04-24", store)["2.2%"] == "unsupported"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

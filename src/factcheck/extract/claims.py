@@ -43,7 +43,7 @@ from .quantity import Quantity, find_quantities
 from .story import Stated, StoryState, full_pairs, named_in, note_year, period_of, remember, subject_of, when
 
 # Bump when extraction changes, so ingest re-reads unchanged sources.
-EXTRACTOR_VERSION = 158
+EXTRACTOR_VERSION = 159
 
 # A paragraph longer than this is not a paragraph but a file without line breaks; the longest
 # in 1,691 days of news is 1,978 characters. Each figure in it is given the sentences around
@@ -388,6 +388,14 @@ def _sentence_claims(
             part_of = whole_here
         elif whole_here:
             metric = _kind_of_whole(metric, whole_here)
+        if q.unit == "%" and period is not None and not _RECKONED_IN.search(metric):
+            # (not 比去年四季度加快2.6个百分点: points between two growth rates, each reckoned as its own)
+            base = next((p.period for p in reversed(periods)
+                         if p.base in ("比", "较") and cstart <= p.start and p.end <= q.start), None)
+            if base is not None and base.end + dt.timedelta(days=1) == period.start:
+                # 今年一季度…同比增长4.5%，比上年四季度增长2.2%: a change on the period just before is 环比, whatever
+                # words it takes; the 同比 of the clause before is another figure's.
+                metric = _reckoned(metric, "环比")
         if story.reckoning and q.unit in ("%", "pp") and not _RECKONED_IN.search(text):
             metric = _reckoned(metric, story.reckoning)
         elif q.unit in ("%", "pp") and not _RECKONED_IN.search(metric):
