@@ -919,3 +919,10 @@ def test_a_subhead_restating_one_item_of_a_list_is_not_held_to_the_item_beside_i
              "2022年2.68万名员工，\n\n今年1月，李斌在全员信中提到要精简团队。\n\n"
              "2022年年报显示，蔚来拥有2.68万名员工，理想拥有1.94万名员工，小鹏拥有1.58万名员工。")
     assert flagged(draft, "2023-11-02") == {}
+
+
+def test_a_figure_after_an_adjustment_is_not_the_unadjusted_one_told_twice():
+    # Round 90: a pension fund's 本年收支结余10667.72亿元 and, after 考虑全国统筹调剂资金因素后, 10661.49亿元.
+    draft = ("本年城镇职工基本养老保险基金收入7.2万亿元。考虑全国统筹调剂资金因素后，本年收支结余10661.49亿元。\n\n"
+             "本年收支结余10667.72亿元，年末滚存结余139450.44亿元。")
+    assert flagged(draft, "2024-03-13") == {}

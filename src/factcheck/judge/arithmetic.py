@@ -252,6 +252,15 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
     return out
 
 
+_ADJUSTMENT = re.compile(r"(?:考虑|剔除|扣除|除去|不考虑|不含|排除)[^，。；]{1,24}?(?:因素|影响)?(?:后|之后|以外)")
+
+
+def _adjusted(c: Claim) -> str:
+    """The adjustment the figure's sentence names before it (剔除价格因素后, 考虑…调剂资金因素后), or ""."""
+    found = _ADJUSTMENT.search(c.plain_sentence, 0, c.at())
+    return found.group() if found else ""
+
+
 def _listed_beside(a: Claim, b: Claim, claims: Sequence[Claim]) -> bool:
     """`b`'s own sentence also gives `a`'s value, for the same measure: `b` is one item of a list `a` restates
     another of."""
@@ -596,6 +605,8 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if ("环比" in a.metric) != ("环比" in b.metric):
         return False  # a month-on-month change and a year-on-year one, though their clauses read alike
+    if _adjusted(a) != _adjusted(b):
+        return False  # 考虑全国统筹调剂资金因素后，本年收支结余10661.49亿元 and 本年收支结余10667.72亿元: two bases
     if a.paragraph != b.paragraph and any(_ANOTHER_SOURCE.search(so_far_said(c)) for c in (a, b)):
         # 日本《每日新闻》…民调显示…不支持率上升5个百分点 then 另据日本共同社…最新民调结果…上升8.7个百分点: another
         # source's count of its own, not one told twice.
