@@ -926,3 +926,10 @@ def test_a_figure_after_an_adjustment_is_not_the_unadjusted_one_told_twice():
     draft = ("本年城镇职工基本养老保险基金收入7.2万亿元。考虑全国统筹调剂资金因素后，本年收支结余10661.49亿元。\n\n"
              "本年收支结余10667.72亿元，年末滚存结余139450.44亿元。")
     assert flagged(draft, "2024-03-13") == {}
+
+
+def test_two_updates_at_two_hours_are_two_counts_not_one_told_twice():
+    # Round 90: a forest fire's rescue, 15时50分…动用152人27台车 and 17时…动用150人25台车.
+    draft = ("4月20日12时47分，边境处发生草原火灾。15时50分，接市应急管理局商请，森林消防支队动用152人27台车前往实施救援。\n\n"
+             "此外，4月20日13时许，另一处边境发生草原火灾。17时，接市应急管理局商请，森林消防支队动用150人25台车前往实施救援。")
+    assert flagged(draft, "2023-04-20") == {}

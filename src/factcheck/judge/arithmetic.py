@@ -252,6 +252,15 @@ def _restated(draft: _Draft, tally: Counter[str] | None = None) -> list[Inconsis
     return out
 
 
+_CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:时|点)(?:\d{1,2}分|半)?")
+
+
+def _clock(c: Claim) -> str:
+    """The hour the figure's sentence gives before it (15时50分, 17时), or ""."""
+    found = _CLOCK.findall(c.plain_sentence, 0, c.at())
+    return found[-1] if found else ""
+
+
 _ADJUSTMENT = re.compile(r"(?:考虑|剔除|扣除|除去|不考虑|不含|排除)[^，。；]{1,24}?(?:因素|影响)?(?:后|之后|以外)")
 
 
@@ -605,6 +614,9 @@ def _told_alike(a: Claim, b: Claim, figures: _Figures) -> bool:
         return False
     if ("环比" in a.metric) != ("环比" in b.metric):
         return False  # a month-on-month change and a year-on-year one, though their clauses read alike
+    clocks = _clock(a), _clock(b)
+    if all(clocks) and clocks[0] != clocks[1]:
+        return False  # 15时50分…动用152人27台车 and 17时…动用150人25台车: two dispatches, at two hours
     if _adjusted(a) != _adjusted(b):
         return False  # 考虑全国统筹调剂资金因素后，本年收支结余10661.49亿元 and 本年收支结余10667.72亿元: two bases
     if a.paragraph != b.paragraph and any(_ANOTHER_SOURCE.search(so_far_said(c)) for c in (a, b)):
