@@ -3437,6 +3437,15 @@ def test_a_change_on_the_period_just_before_is_quarter_on_quarter():
     assert verdicts(said, "2023-04-24", store)["2.2%"] == "unsupported"
 
 
+def test_a_report_forecast_is_not_another_makers_whatever_word_is_nearest():
+    # Round 89's wrong ok: the OECD's 报告预计中国经济将增长5.2% (将 nearest the figure) vouched for by the IMF's
+    # 预测今年中国经济将增长5.2% two months before.
+    store = store_of(("2023-09-12", "国际货币基金组织预测今年中国经济将增长5.2%，对世界经济增长的贡献率将达1/3。"))
+    draft = ("经济合作与发展组织29日发布经济展望报告，预测2023年全球经济增长2.9%，低于上次预测的3.0%。"
+             "报告预计中国经济将增长5.2%，高于上次预测的5.1%。")
+    assert verdicts(draft, "2023-11-30", store)["5.2%"] == "unsupported"
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

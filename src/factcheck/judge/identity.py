@@ -1701,7 +1701,14 @@ def made(c: Claim) -> bool:
     """Predicted by someone in so many words (预计, 预测): not a release's consensus (预期, 预估), which is one
     for everyone who quotes it."""
     found = _modality_word(c)
-    return found is not None and found[0] in ("预计", "预测", "有望", "目标价")
+    if found is not None and found[0] in ("预计", "预测", "有望", "目标价"):
+        return True
+    # 报告预计中国经济将增长5.2%: the nearest word (将) says it is ahead; the clause's 预计 says someone made it.
+    sentence, at = c.plain_sentence, c.at()
+    return found is not None and bool(_MADE.search(sentence, _clause_start(sentence, at), at))
+
+
+_MADE = re.compile(r"预计|预测")
 
 
 def same_predictor(a: Claim, b: Claim) -> bool:
