@@ -3446,6 +3446,17 @@ def test_a_report_forecast_is_not_another_makers_whatever_word_is_nearest():
     assert verdicts(draft, "2023-11-30", store)["5.2%"] == "unsupported"
 
 
+def test_a_notice_told_as_recent_months_apart_is_another_notice():
+    # Round 89's wrong ok (in the bench's four-month store): 日前，中央纪委国家监委对7起…典型问题进行公开通报 in January
+    # vouched for by the same template sentence of a September notice. The two are two events by their 日前.
+    store = store_of(("2023-09-20", "日前，中央纪委国家监委对7起违反中央八项规定精神典型问题进行公开通报。"))
+    draft = "央视网消息（新闻联播）：日前，中央纪委国家监委对7起违反中央八项规定精神典型问题进行公开通报。"
+    found = checked(draft, "2024-01-29", store)["7起"]
+    assert found[0] == "unsupported" and "two events" in " ".join(found[2])
+    # Within days, the same notice retold is not ruled out by its 日前.
+    assert "two events" not in " ".join(checked(draft, "2023-09-25", store)["7起"][2])
+
+
 def test_this_quarter_is_no_first_quarter():
     # Regression re-run of round 58's days: 这一季度，快手营收277.4亿元 (the second quarter, told in August) was
     # dated 一季度 and called contradicted by the first quarter's 252.2亿元.

@@ -644,6 +644,17 @@ def rising(c: Claim) -> bool:
 THIS_ONE_DAYS = 7  # a summit, a session, a fair told of over several days is still "this one"
 
 
+RECENT_DAYS = 31  # 日前, 近日: days before the article, a month at the most
+
+
+def _told_as_recent(c: Claim) -> bool:
+    """The figure's sentence dates it only by 日前/近日 (days before its article), with no period of its own."""
+    return c.period is None and bool(_RECENT.search(c.plain_sentence, 0, c.at()))
+
+
+_RECENT = re.compile(r"日前|近日|前不久")
+
+
 def _this_one(c: Claim) -> bool:
     """The figure is of the event its article reports (本次震中, 此次会议): named by 本次/此次 in its clause."""
     return bool(_THIS_EVENT.search(c.plain_sentence, _clause_start(c.plain_sentence, c.at()), c.at()))
@@ -863,6 +874,12 @@ def period_check(draft: Claim, stored: Claim) -> Check:
         # 遇难人数已增至24人 on 1 January, 已增至22人 in the 31 December report: a toll told as it rises, each
         # report's count at its hour; neither contradicts the other. (截至5月末…升至139家 is as of one day: one count.)
         return Check("period", UNKNOWN, "a count told as it rises (增至, 升至), in two reports")
+    if _told_as_recent(draft) and _told_as_recent(stored) and draft.published and stored.published:
+        apart = abs((draft.published - stored.published).days)
+        if apart > RECENT_DAYS:
+            # 日前，中央纪委国家监委对7起…典型问题进行公开通报 in September and in January: a template of notices, each
+            # 日前 its own article's days; two notices, whatever they count.
+            return Check("period", DIFFERENT, f"told as of recent days (日前, 近日) {apart} days apart: two events")
     if _this_one(draft) or _this_one(stored):
         apart = abs((draft.published - stored.published).days) if draft.published and stored.published else 0
         if apart > THIS_ONE_DAYS:
