@@ -464,18 +464,19 @@ def _find_mentions(text: str, names: Gazetteer) -> tuple[Mention, ...]:
             continue
         mentions.append(Mention(word, m[1], m.start(), m.end(), True, kind=PLACE))
         taken.append((m.start(), m.end()))
-    for name, start, end in _regions_sharing_a_tail(text):
+    region_lists = list(_REGIONS_LISTED.finditer(text)) if "地区" in text else []
+    for name, start, end in _regions_sharing_a_tail(region_lists):
         if not _overlaps(taken, start, end):
             mentions.append(Mention(text[start:end], name, start, end, True, kind=REGION))
             taken.append((start, end))
     mentions = _aliased(text, mentions)
     mentions.sort(key=lambda x: x.start)
-    return tuple(_region_list_roles(text, _listed_roles(text, [_with_role(text, m) for m in mentions])))
+    return tuple(_region_list_roles(region_lists, _listed_roles(text, [_with_role(text, m) for m in mentions])))
 
 
-def _region_list_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+def _region_list_roles(region_lists: list[re.Match[str]], mentions: list[Mention]) -> list[Mention]:
     """东、中、西部和东北地区投资分别增长…: one list, one role; the 和 before its last item joins, it marks no object."""
-    for listed in _REGIONS_LISTED.finditer(text) if "地区" in text else ():
+    for listed in region_lists:
         inside = [i for i, m in enumerate(mentions) if listed.start() <= m.start and m.end <= listed.end()]
         if inside and mentions[inside[0]].topical:
             for i in inside[1:]:
@@ -488,9 +489,9 @@ _REGIONS_LISTED = re.compile(rf"(?:{_REGION_STEM}(?:、|和|与|及|以及))+{_R
 _REGION_ITEM = re.compile(_REGION_STEM)
 
 
-def _regions_sharing_a_tail(text: str) -> Iterator[tuple[str, int, int]]:
+def _regions_sharing_a_tail(region_lists: list[re.Match[str]]) -> Iterator[tuple[str, int, int]]:
     """东部、中部、西部地区, 东、中、西部和东北地区: the last item's 地区 is every item's, each a region of its own."""
-    for listed in _REGIONS_LISTED.finditer(text) if "地区" in text else ():
+    for listed in region_lists:
         for item in _REGION_ITEM.finditer(listed.group()[:-2]):
             stem = item.group()
             name = stem + "地区" if stem.endswith(("部", "北")) else stem + "部地区"
